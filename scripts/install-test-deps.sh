@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: Debian's Jinja2 (for /usr/bin/python3) as the reference in differential tests of
+# the Jinja engine. Installs only what is missing; needs root (as on CI) or does nothing but warn.
+set -uo pipefail
+missing=()
+/usr/bin/python3 -c "import jinja2" >/dev/null 2>&1 || missing+=(python3-jinja2)
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "install-test-deps: missing ${missing[*]} and not root; the tests that need them will fail" >&2
+    exit 0
+fi
+echo "install-test-deps: installing ${missing[*]}"
+(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >/dev/null 2>&1 \
+    || echo "install-test-deps: apt-get install ${missing[*]} failed" >&2
+exit 0
