@@ -1,0 +1,45 @@
+using DuckDB.NET.Data;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// A model implemented in C# (the counterpart of dbt's Python models). The host application registers it; a schema
+/// .yml declares a model of the same name (no .sql file) with its description, columns and tests. It reads its
+/// upstream relations through <see cref="CSharpModelContext.Ref"/> and writes its result table (for example with a
+/// DuckDB appender) to <see cref="CSharpModelContext.Target"/>; the engine then swaps it into place like a table model.
+/// </summary>
+public interface ICSharpModel
+{
+    /// <summary>The model's name, as declared in the schema .yml.</summary>
+    string Name { get; }
+
+    /// <summary>The models (or seeds) it reads, by name: its refs, for the graph, selection and lineage.</summary>
+    IReadOnlyList<string> DependsOn { get; }
+
+    /// <summary>Builds the result into <see cref="CSharpModelContext.Target"/> (a fresh relation that does not exist yet).</summary>
+    Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken);
+}
+
+/// <summary>What a C# model sees while it runs.</summary>
+public sealed class CSharpModelContext
+{
+    public required DuckDBConnection Connection { get; init; }
+
+    /// <summary>The model's node (name, config, columns).</summary>
+    public required Node Node { get; init; }
+
+    /// <summary>The relation to create and fill (a temporary name the engine renames into place).</summary>
+    public required Relation Target { get; init; }
+
+    /// <summary>Resolves a ref by name to the upstream relation.</summary>
+    public required Func<string, Relation> Ref { get; init; }
+
+    /// <summary>Project vars (after <c>--vars</c>), by name.</summary>
+    public required IReadOnlyDictionary<string, object?> Vars { get; init; }
+
+    public Action<string>? Log { get; init; }
+
+    /// <summary>The var's value, else <paramref name="defaultValue"/>.</summary>
+    public object? Var(string name, object? defaultValue = null) => Vars.TryGetValue(name, out var value) ? value : defaultValue;
+}

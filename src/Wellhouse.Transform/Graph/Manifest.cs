@@ -1,0 +1,28 @@
+namespace Wellhouse.Transform.Graph;
+
+/// <summary>Everything parsed from a project: nodes, sources, macros and docs, with the dependency maps.</summary>
+public sealed class Manifest
+{
+    public required string ProjectName { get; init; }
+
+    /// <summary>Models, seeds, tests (and later unit tests), by unique id.</summary>
+    public Dictionary<string, Node> Nodes { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SourceDefinition> Sources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Macros by unique id (<c>macro.project.name</c>), with their file and text.</summary>
+    public Dictionary<string, MacroDefinition> Macros { get; } = new(StringComparer.Ordinal);
+
+    /// <summary><c>{% docs name %}</c> blocks by unique id (<c>doc.project.name</c>).</summary>
+    public Dictionary<string, DocDefinition> Docs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>unique id -> the unique ids it depends on (nodes and sources).</summary>
+    public Dictionary<string, List<string>> ParentMap { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>unique id -> the unique ids that depend on it.</summary>
+    public Dictionary<string, List<string>> ChildMap { get; } = new(StringComparer.Ordinal);
+}
+
+public sealed record MacroDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string MacroSql);
+
+public sealed record DocDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string BlockContents);

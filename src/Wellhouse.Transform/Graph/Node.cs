@@ -1,0 +1,101 @@
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Graph;
+
+/// <summary>
+/// A buildable or testable node of the project graph: a model (SQL or C#), a seed, a test (generic or singular).
+/// Mirrors the node entries of dbt's manifest.json (v12); property names map to dbt's snake_case keys.
+/// </summary>
+public sealed class Node
+{
+    /// <summary>dbt's id, e.g. <c>model.jaffle_shop.orders</c> or <c>test.jaffle_shop.unique_orders_order_id.fed2c6b2b2</c>.</summary>
+    public required string UniqueId { get; init; }
+
+    public required ResourceType ResourceType { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string PackageName { get; init; }
+
+    /// <summary>Path relative to the project directory, e.g. <c>models/staging/stg_orders.sql</c>.</summary>
+    public required string OriginalFilePath { get; init; }
+
+    /// <summary>Path relative to the resource folder, e.g. <c>staging/stg_orders.sql</c>.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Fully qualified name: project, folders, name.</summary>
+    public required IReadOnlyList<string> Fqn { get; init; }
+
+    /// <summary><c>sql</c> for SQL models, tests and seeds; <c>csharp</c> for models implemented in C#.</summary>
+    public string Language { get; init; } = "sql";
+
+    /// <summary>The file's text (Jinja + SQL) before rendering; empty for seeds and C# models.</summary>
+    public string RawCode { get; set; } = string.Empty;
+
+    /// <summary>SQL after Jinja rendering and ephemeral CTE injection; null until compiled.</summary>
+    public string? CompiledCode { get; set; }
+
+    public NodeConfig Config { get; set; } = new();
+
+    public string? Database { get; set; }
+
+    public string Schema { get; set; } = "main";
+
+    /// <summary>The relation's identifier (config alias, else the name).</summary>
+    public string Alias { get; set; } = string.Empty;
+
+    public string Description { get; set; } = string.Empty;
+
+    public Dictionary<string, ColumnInfo> Columns { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The schema .yml file that documents this node, as <c>package://path</c> in dbt's manifest; null if none.</summary>
+    public string? PatchPath { get; set; }
+
+    /// <summary><c>ref()</c> calls found while parsing: (package or null, name, version or null).</summary>
+    public List<RefCall> Refs { get; } = [];
+
+    /// <summary><c>source()</c> calls found while parsing: [source_name, table_name].</summary>
+    public List<string[]> Sources { get; } = [];
+
+    /// <summary>Unique ids of the nodes and sources this node depends on.</summary>
+    public List<string> DependsOnNodes { get; } = [];
+
+    /// <summary>Unique ids of the macros this node calls.</summary>
+    public List<string> DependsOnMacros { get; } = [];
+
+    /// <summary>For generic tests: the test macro and its arguments.</summary>
+    public TestMetadata? TestMetadata { get; set; }
+
+    /// <summary>For generic tests: the column tested, if any.</summary>
+    public string? ColumnName { get; set; }
+
+    /// <summary>For generic tests: the unique id of the model, seed or source the test is attached to.</summary>
+    public string? AttachedNode { get; set; }
+
+    /// <summary>Where the node is defined (the .sql file, or the .yml entry for generic tests and C# models).</summary>
+    public SourceSpan DefinedAt { get; set; }
+
+    /// <summary>SHA-256 of the file's contents, as dbt's <c>checksum</c>.</summary>
+    public string Checksum { get; set; } = string.Empty;
+
+    public Relation Relation => new(Database, Schema, Alias);
+
+    public bool IsEphemeral => ResourceType == ResourceType.Model && Config.Materialized == "ephemeral";
+
+    public override string ToString() => UniqueId;
+}
+
+/// <summary>A <c>ref()</c> call: <c>ref('name')</c>, <c>ref('package', 'name')</c>, optionally with <c>v=</c>.</summary>
+public sealed record RefCall(string? Package, string Name, string? Version = null);
+
+/// <summary>A generic test's macro name, namespace and keyword arguments (column_name, model, values, to, field...).</summary>
+public sealed class TestMetadata
+{
+    public required string Name { get; init; }
+
+    public string? Namespace { get; init; }
+
+    public Dictionary<string, object?> Kwargs { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,43 @@
+namespace Wellhouse.Transform.Graph;
+
+/// <summary>The kinds of node in a dbt project; <see cref="ResourceTypes.ToDbtString"/> gives dbt's spelling.</summary>
+public enum ResourceType
+{
+    Model,
+    Seed,
+    Test,
+    Source,
+    Macro,
+    Doc,
+    UnitTest,
+}
+
+public static class ResourceTypes
+{
+    public static string ToDbtString(this ResourceType type) => type switch
+    {
+        ResourceType.Model => "model",
+        ResourceType.Seed => "seed",
+        ResourceType.Test => "test",
+        ResourceType.Source => "source",
+        ResourceType.Macro => "macro",
+        ResourceType.Doc => "doc",
+        ResourceType.UnitTest => "unit_test",
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
+    };
+
+    public static bool TryParse(string text, out ResourceType type)
+    {
+        foreach (var candidate in Enum.GetValues<ResourceType>())
+        {
+            if (candidate.ToDbtString() == text)
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+}
