@@ -1,0 +1,55 @@
+namespace Wellhouse.Hosting;
+
+/// <summary>
+/// The application's settings, bound from the configuration section <c>Wellhouse</c> (appsettings.json, environment
+/// variables such as <c>Wellhouse__Refresh__Schedule</c>, or the command line).
+/// </summary>
+internal sealed class WellhouseOptions
+{
+    public const string Section = "Wellhouse";
+
+    /// <summary>Where all state lives; else the environment variable WELLHOUSE_DATA, else <c>data</c> beside the application.</summary>
+    public string? DataDir { get; set; }
+
+    /// <summary>On a first start with no snapshot and an empty raw store: ingest the bundled sample and refresh.</summary>
+    public bool Bootstrap { get; set; } = true;
+
+    public ApiOptions Api { get; set; } = new();
+
+    public RefreshOptions Refresh { get; set; } = new();
+
+    public IngestOptions Ingest { get; set; } = new();
+}
+
+internal sealed class ApiOptions
+{
+    /// <summary>The key writes need in the header <c>X-Api-Key</c>; when unset, one is generated into <c>&lt;data&gt;/api-key</c>.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Whether reads need the key too (default: reads are open).</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Writes (ingest, runs, publish) allowed per client per minute.</summary>
+    public int WritesPerMinute { get; set; } = 60;
+}
+
+internal sealed class RefreshOptions
+{
+    /// <summary>A cron expression (five fields, UTC) for scheduled refreshes; none when empty.</summary>
+    public string? Schedule { get; set; }
+
+    /// <summary>How many published snapshots to keep (the served one is always kept).</summary>
+    public int KeepSnapshots { get; set; } = 3;
+
+    /// <summary>An optional URL that receives a JSON POST when a refresh fails.</summary>
+    public Uri? AlertWebhook { get; set; }
+
+    /// <summary>How often the server looks for a publish made by another process (the CLI's refresh).</summary>
+    public TimeSpan PointerPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+internal sealed class IngestOptions
+{
+    /// <summary>The largest upload accepted, in bytes (default 1 GiB).</summary>
+    public long MaxBytes { get; set; } = 1L << 30;
+}

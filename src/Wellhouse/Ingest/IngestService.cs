@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+
+namespace Wellhouse.Ingest;
+
+/// <summary>How an ingest ended.</summary>
+internal enum IngestStatus
+{
+    Accepted,
+    Duplicate,
+    Invalid,
+    Malformed,
+    TooLarge,
+}
+
+internal sealed record IngestOutcome(IngestStatus Status, IngestResult? Result = null, string? Message = null,
+    IReadOnlyList<RowError>? Errors = null, long InvalidRows = 0, long TotalRows = 0);
+
+/// <summary>
+/// Ingest of one upload, shared by <c>POST /api/ingest</c> and <c>wellhouse ingest</c>: the body is spooled to a temp
+/// file while its SHA-256 is computed (the batch id) and its size checked, then read and validated row by row; the
+/// batch is committed only when every row is valid (or, with skip-invalid, the valid rows). A cut-off or refused
+/// upload leaves nothing behind.
+/// </summary>
+internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<IngestService> logger)
+{
+    public async Task<IngestOutcome> IngestAsync(Stream body, UploadFormat format, string? sourceName, bool skipInvalid,
+        long maxBytes, CancellationToken cancellationToken)
+    {
+        var spool = store.NewTempPath("upload");
+        try
+        {
+            string id;
+            long bytes = 0;
+            using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                var buffer = new byte[1 << 16];
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                {
+                    bytes += read;
+                    if (bytes > maxBytes)
+                    {
+                        return new IngestOutcome(IngestStatus.TooLarge, Message: $"the upload is larger than the limit of {maxBytes} bytes");
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+
+                id = Convert.ToHexStringLower(hash.GetHashAndReset());
+            }
+
+            if (store.Find(id) is { } existing)
+            {
+                return new IngestOutcome(IngestStatus.Duplicate, new IngestResult(existing, true, []));
+            }
+
+            var receivedAt = time.GetUtcNow();
+            var reader = new UploadReader(receivedAt.UtcDateTime);
+            using var writer = new BatchWriter();
+            try
+            {
+                reader.Read(spool, format, writer);
+            }
+            catch (MalformedUploadException ex)
+            {
+                return new IngestOutcome(IngestStatus.Malformed, Message: ex.Message);
+            }
+
+            if (writer.Count == 0 || (reader.InvalidRows > 0 && !skipInvalid))
+            {
+                var message = reader.TotalRows == 0 ? "the upload has no rows"
+                    : $"{reader.InvalidRows} of {reader.TotalRows} rows are invalid; nothing was written";
+                return new IngestOutcome(IngestStatus.Invalid, Message: message, Errors: reader.Errors,
+                    InvalidRows: reader.InvalidRows, TotalRows: reader.TotalRows);
+            }
+
+            var info = new BatchInfo
+            {
+                Id = id,
+                ReceivedAt = receivedAt,
+                Format = format.ToString().ToLowerInvariant(),
+                SourceName = sourceName,
+                Rows = writer.Count,
+                SkippedRows = reader.InvalidRows,
+                Bytes = bytes,
+            };
+            if (!store.Commit(info, writer))
+            {
+                return new IngestOutcome(IngestStatus.Duplicate, new IngestResult(store.Find(id) ?? info, true, []));
+            }
+
+            logger.LogInformation("Accepted batch {BatchId}: {Rows} rows ({Skipped} skipped) from {Source}", id, info.Rows,
+                info.SkippedRows, sourceName ?? "upload");
+            return new IngestOutcome(IngestStatus.Accepted, new IngestResult(info, false, reader.Errors),
+                InvalidRows: reader.InvalidRows, TotalRows: reader.TotalRows);
+        }
+        finally
+        {
+            File.Delete(spool);
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+
+namespace Wellhouse.Ingest;
+
+/// <summary>
+/// Turns the fields of one uploaded row (text from CSV, JSON values, Parquet values) into a <see cref="RawProductionRow"/>,
+/// collecting every problem with its column. Rules (DOMAIN.md, "The raw record"): well_code, production_period and
+/// data_source are required; codes are integers; production_period is a date (a timestamp at midnight is accepted);
+/// days_on_production lies in [0, days of the period's month]; volumes and rates are finite numbers (negative
+/// corrections are allowed: the warehouse's tests report them).
+/// </summary>
+internal sealed class RawRowParser
+{
+    private readonly object?[] _values = new object?[RawProductionRow.Columns.Count];
+    private readonly DateTime _receivedAt;
+
+    public RawRowParser(DateTime receivedAt)
+    {
+        _receivedAt = receivedAt;
+    }
+
+    /// <summary>The contract column's index, or -1.</summary>
+    public static int IndexOf(string column)
+    {
+        for (var i = 0; i < RawProductionRow.Columns.Count; i++)
+        {
+            if (string.Equals(RawProductionRow.Columns[i], column.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public void Reset() => Array.Clear(_values);
+
+    /// <summary>Sets a field by contract index; text is parsed later, typed values are checked later.</summary>
+    public void Set(int index, object? value) => _values[index] = value is string { Length: 0 } ? null : value;
+
+    /// <summary>The row, or null with the reasons added to <paramref name="errors"/>.</summary>
+    public RawProductionRow? Build(long rowNumber, List<RowError> errors)
+    {
+        var before = errors.Count;
+        void Fail(int index, string reason) => errors.Add(new RowError(rowNumber, RawProductionRow.Columns[index], reason));
+
+        var fieldCode = Integer(0, Fail);
+        var wellCode = Integer(2, Fail);
+        var period = Date(5, Fail);
+        var days = Number(6, Fail);
+        var oil = Number(7, Fail);
+        var gas = Number(8, Fail);
+        var liquids = Number(9, Fail);
+        var water = Number(10, Fail);
+        var createdAt = Timestamp(14, Fail);
+        var updatedAt = Timestamp(15, Fail);
+        if (_values[2] is null)
+        {
+            Fail(2, "required");
+        }
+
+        if (_values[5] is null)
+        {
+            Fail(5, "required");
+        }
+
+        if (_values[11] is null || string.IsNullOrWhiteSpace(Convert.ToString(_values[11], CultureInfo.InvariantCulture)))
+        {
+            Fail(11, "required");
+        }
+
+        if (days is { } d && period is { } p && (d < 0 || d > DateTime.DaysInMonth(p.Year, p.Month)))
+        {
+            Fail(6, $"{d} is outside 0..{DateTime.DaysInMonth(p.Year, p.Month)} days");
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new RawProductionRow
+        {
+            FieldCode = fieldCode,
+            FieldName = Text(1),
+            WellCode = wellCode,
+            WellReference = Text(3),
+            WellName = Text(4),
+            ProductionPeriod = period!.Value,
+            DaysOnProduction = days,
+            OilProductionKbd = oil,
+            GasProductionMmcfd = gas,
+            LiquidsProductionKbd = liquids,
+            WaterProductionKbd = water,
+            DataSource = Text(11),
+            SourceData = Text(12),
+            Partition0 = Text(13),
+            CreatedAt = createdAt ?? _receivedAt,
+            UpdatedAt = updatedAt ?? createdAt ?? _receivedAt,
+        };
+    }
+
+    private string? Text(int index) => _values[index] is { } value ? Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+
+    private int? Integer(int index, Action<int, string> fail)
+    {
+        switch (_values[index])
+        {
+            case null:
+                return null;
+            case int i:
+                return i;
+            case long or short or byte or sbyte or ushort or uint or ulong or decimal:
+                var asDecimal = Convert.ToDecimal(_values[index], CultureInfo.InvariantCulture);
+                if (asDecimal is >= int.MinValue and <= int.MaxValue && asDecimal == decimal.Truncate(asDecimal))
+                {
+                    return (int)asDecimal;
+                }
+
+                break;
+            case double dbl when dbl == Math.Floor(dbl) && dbl is >= int.MinValue and <= int.MaxValue:
+                return (int)dbl;
+            case string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+        }
+
+        fail(index, $"'{Shorten(_values[index])}' is not an integer");
+        return null;
+    }
+
+    private double? Number(int index, Action<int, string> fail)
+    {
+        double value;
+        switch (_values[index])
+        {
+            case null:
+                return null;
+            case double d:
+                value = d;
+                break;
+            case float or int or long or short or decimal or byte:
+                value = Convert.ToDouble(_values[index], CultureInfo.InvariantCulture);
+                break;
+            case string s when double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
+                value = parsed;
+                break;
+            default:
+                fail(index, $"'{Shorten(_values[index])}' is not a number");
+                return null;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            fail(index, "must be a finite number");
+            return null;
+        }
+
+        return value;
+    }
+
+    private DateOnly? Date(int index, Action<int, string> fail)
+    {
+        switch (_values[index])
+        {
+            case null:
+                return null;
+            case DateOnly date:
+                return date;
+            case DateTime dateTime when dateTime.TimeOfDay == TimeSpan.Zero:
+                return DateOnly.FromDateTime(dateTime);
+            case string s when DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+                return date;
+            case string s when DateTime.TryParse(s.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var dateTime)
+                && dateTime.TimeOfDay == TimeSpan.Zero:
+                return DateOnly.FromDateTime(dateTime);
+        }
+
+        fail(index, $"'{Shorten(_values[index])}' is not a date (yyyy-MM-dd)");
+        return null;
+    }
+
+    private DateTime? Timestamp(int index, Action<int, string> fail)
+    {
+        switch (_values[index])
+        {
+            case null:
+                return null;
+            case DateTime dateTime:
+                return dateTime;
+            case DateOnly date:
+                return date.ToDateTime(TimeOnly.MinValue);
+            case DateTimeOffset offset:
+                return offset.UtcDateTime;
+            case string s when DateTime.TryParse(s.Trim(), CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed):
+                return parsed;
+        }
+
+        fail(index, $"'{Shorten(_values[index])}' is not a timestamp (ISO 8601)");
+        return null;
+    }
+
+    private static string Shorten(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        return text.Length <= 40 ? text : text[..40] + "...";
+    }
+}

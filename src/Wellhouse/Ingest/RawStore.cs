@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Wellhouse.Hosting;
+
+namespace Wellhouse.Ingest;
+
+/// <summary>
+/// The append-only raw store: one immutable Parquet file per accepted batch, named by the content hash of the upload.
+/// A batch becomes visible only when its Parquet file is renamed into place after an fsync, so nothing half-written is
+/// ever read, and sending the same content again finds the same name and changes nothing.
+/// </summary>
+internal sealed partial class RawStore(DataDirectory data)
+{
+    private readonly Lock _commitGate = new();
+
+    public string ParquetPath(string id) => Path.Combine(data.Batches, id + ".parquet");
+
+    private string InfoPath(string id) => Path.Combine(data.Batches, id + ".json");
+
+    public static bool IsBatchId(string? id) => id is not null && BatchIdPattern().IsMatch(id);
+
+    public BatchInfo? Find(string id)
+    {
+        if (!IsBatchId(id) || !File.Exists(ParquetPath(id)))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<BatchInfo>(File.ReadAllText(InfoPath(id)), Snapshots.SnapshotStore.Json);
+        }
+        catch (FileNotFoundException)
+        {
+            return new BatchInfo { Id = id, ReceivedAt = File.GetLastWriteTimeUtc(ParquetPath(id)), Format = "parquet", Rows = -1 };
+        }
+    }
+
+    /// <summary>Every accepted batch, oldest first.</summary>
+    public IReadOnlyList<BatchInfo> List()
+    {
+        if (!Directory.Exists(data.Batches))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(data.Batches, "*.parquet")
+            .Select(path => Find(Path.GetFileNameWithoutExtension(path)))
+            .OfType<BatchInfo>()
+            .OrderBy(batch => batch.ReceivedAt)
+            .ThenBy(batch => batch.Id, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>A fresh temporary path in the store's incoming folder (same file system as the batches, so renames are atomic).</summary>
+    public string NewTempPath(string extension)
+    {
+        Directory.CreateDirectory(data.Incoming);
+        return Path.Combine(data.Incoming, $"{Guid.NewGuid():N}.{extension}");
+    }
+
+    /// <summary>
+    /// Writes the batch (Parquet first to a temp name, fsynced, renamed; then its description); returns false and
+    /// writes nothing when a batch with the same content hash is already stored.
+    /// </summary>
+    public bool Commit(BatchInfo info, BatchWriter rows)
+    {
+        Directory.CreateDirectory(data.Batches);
+        var temp = NewTempPath("parquet");
+        try
+        {
+            rows.WriteParquet(temp);
+            lock (_commitGate)
+            {
+                if (File.Exists(ParquetPath(info.Id)))
+                {
+                    return false;
+                }
+
+                DurableFile.WriteAllText(InfoPath(info.Id), JsonSerializer.Serialize(info, Snapshots.SnapshotStore.Json));
+                return DurableFile.MoveIntoPlace(temp, ParquetPath(info.Id));
+            }
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    /// <summary>Deletes leftovers of interrupted uploads (files in incoming/ and descriptions without a Parquet file).</summary>
+    public void Recover()
+    {
+        if (Directory.Exists(data.Incoming))
+        {
+            foreach (var file in Directory.EnumerateFiles(data.Incoming))
+            {
+                File.Delete(file);
+            }
+        }
+
+        if (Directory.Exists(data.Batches))
+        {
+            foreach (var info in Directory.EnumerateFiles(data.Batches, "*.json"))
+            {
+                if (!File.Exists(Path.ChangeExtension(info, ".parquet")))
+                {
+                    File.Delete(info);
+                }
+            }
+        }
+    }
+
+    /// <summary>Checks that the store can be written (for /health): creates and deletes a probe file.</summary>
+    public string? WritableError()
+    {
+        try
+        {
+            var probe = NewTempPath("probe");
+            File.WriteAllText(probe, "ok");
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ex.Message;
+        }
+    }
+
+    [GeneratedRegex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BatchIdPattern();
+}

@@ -1,0 +1,7 @@
+namespace Wellhouse.Ingest;
+
+/// <summary>One reason a row of an upload was refused: the row (1-based, data rows only), the column, and why.</summary>
+internal sealed record RowError(long Row, string? Column, string Reason);
+
+/// <summary>The upload cannot be read at all (not CSV/JSON/Parquet, a bad header): a 400, not row errors.</summary>
+internal sealed class MalformedUploadException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,101 @@
+namespace Wellhouse.Ingest;
+
+/// <summary>
+/// Reads a spooled upload row by row in any supported format, validates each row with <see cref="RawRowParser"/>, and
+/// hands valid rows to a <see cref="BatchWriter"/>. Keeps the first <see cref="MaxReportedErrors"/> errors and counts
+/// the rest. Throws <see cref="MalformedUploadException"/> when the file cannot be read as the format at all.
+/// </summary>
+internal sealed partial class UploadReader(DateTime receivedAt)
+{
+    public const int MaxReportedErrors = 100;
+
+    private readonly RawRowParser _parser = new(receivedAt);
+    private readonly List<RowError> _rowErrors = [];
+
+    public List<RowError> Errors { get; } = [];
+
+    public long InvalidRows { get; private set; }
+
+    public long TotalRows { get; private set; }
+
+    public void Read(string path, UploadFormat format, BatchWriter writer)
+    {
+        switch (format)
+        {
+            case UploadFormat.Csv:
+                ReadCsv(path, writer);
+                break;
+            case UploadFormat.Json:
+                ReadJsonArray(path, writer);
+                break;
+            case UploadFormat.NdJson:
+                ReadNdJson(path, writer);
+                break;
+            case UploadFormat.Parquet:
+                ReadParquet(path, writer);
+                break;
+            default:
+                throw new MalformedUploadException($"unsupported format {format}");
+        }
+    }
+
+    /// <summary>Validates the row the parser holds and appends it, or records why not.</summary>
+    private void Complete(BatchWriter writer, List<RowError>? extraErrors = null)
+    {
+        TotalRows++;
+        _rowErrors.Clear();
+        if (extraErrors is not null)
+        {
+            _rowErrors.AddRange(extraErrors);
+        }
+
+        var row = _parser.Build(TotalRows, _rowErrors);
+        if (row is not null && _rowErrors.Count == 0)
+        {
+            writer.Append(row);
+        }
+        else
+        {
+            InvalidRows++;
+            foreach (var error in _rowErrors)
+            {
+                if (Errors.Count < MaxReportedErrors)
+                {
+                    Errors.Add(error);
+                }
+            }
+        }
+
+        _parser.Reset();
+    }
+
+    private static int[] MapHeader(IReadOnlyList<string> names, string where)
+    {
+        var map = new int[names.Count];
+        var seen = new HashSet<int>();
+        for (var i = 0; i < names.Count; i++)
+        {
+            map[i] = RawRowParser.IndexOf(names[i]);
+            if (map[i] < 0)
+            {
+                throw new MalformedUploadException(
+                    $"{where}: unknown column '{names[i]}'; the raw contract's columns are: {string.Join(", ", RawProductionRow.Columns)}");
+            }
+
+            if (!seen.Add(map[i]))
+            {
+                throw new MalformedUploadException($"{where}: column '{names[i]}' appears twice");
+            }
+        }
+
+        foreach (var required in new[] { "well_code", "production_period", "data_source" })
+        {
+            if (!seen.Contains(RawRowParser.IndexOf(required)))
+            {
+                throw new MalformedUploadException($"{where}: required column '{required}' is missing");
+            }
+        }
+
+        return map;
+    }
+}

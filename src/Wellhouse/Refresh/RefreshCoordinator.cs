@@ -1,0 +1,113 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Hosting;
+using Wellhouse.Ingest;
+using Wellhouse.Snapshots;
+
+namespace Wellhouse.Refresh;
+
+/// <summary>How a request to start a refresh ended: the new run, or the one already running (409).</summary>
+internal sealed record RefreshStart(RefreshRun? Started, string? RunningId);
+
+/// <summary>
+/// Runs refreshes one at a time: raw store -> new snapshot file (the builder) -> tests -> publish only if no node
+/// blocks it -> keep the newest N. One at a time within the process (a gate) and across processes (an exclusive lock on
+/// <c>refresh.lock</c>), so the CLI and the server never build at once. A failed, cancelled or killed build leaves the
+/// served snapshot untouched: its file is never published and is removed.
+/// </summary>
+internal sealed partial class RefreshCoordinator(
+    IWarehouseBuilder builder,
+    RawStore raw,
+    SnapshotStore snapshots,
+    SnapshotProvider provider,
+    RunStore runs,
+    IRefreshAlert alert,
+    WellhouseMetrics metrics,
+    DataDirectory data,
+    IOptions<WellhouseOptions> options,
+    TimeProvider time,
+    ILogger<RefreshCoordinator> logger)
+{
+    private readonly Lock _gate = new();
+    private RefreshRun? _running;
+    private CancellationTokenSource? _cancel;
+    private Task<RefreshRun>? _task;
+
+    /// <summary>The id of the run in progress in this process, or null.</summary>
+    public string? RunningId => _running?.Id;
+
+    /// <summary>Starts a refresh in the background, unless one is running (here or in another process).</summary>
+    public RefreshStart TryStart(string trigger)
+    {
+        lock (_gate)
+        {
+            if (_running is not null)
+            {
+                return new RefreshStart(null, _running.Id);
+            }
+
+            var fileLock = TryLock();
+            if (fileLock is null)
+            {
+                return new RefreshStart(null, "another process");
+            }
+
+            var now = time.GetUtcNow();
+            var run = new RefreshRun { Id = SnapshotIds.New(now), Trigger = trigger, Status = RunStatus.Running, StartedAt = now };
+            try
+            {
+                runs.Save(run);
+            }
+            catch
+            {
+                fileLock.Dispose();
+                throw;
+            }
+
+            _running = run;
+            _cancel = new CancellationTokenSource();
+            var token = _cancel.Token;
+            _task = Task.Run(() => ExecuteAsync(run, fileLock, token), CancellationToken.None);
+            return new RefreshStart(run, null);
+        }
+    }
+
+    /// <summary>Requests cancellation of the running run; false when <paramref name="id"/> is not running here.</summary>
+    public bool Cancel(string id)
+    {
+        lock (_gate)
+        {
+            if (_running?.Id != id || _cancel is null)
+            {
+                return false;
+            }
+
+            _cancel.Cancel();
+            return true;
+        }
+    }
+
+    /// <summary>Waits for the run in progress (if any) to end; for the CLI, bootstrap and tests.</summary>
+    public async Task<RefreshRun?> WaitAsync(string id)
+    {
+        Task<RefreshRun>? task;
+        lock (_gate)
+        {
+            task = _running?.Id == id ? _task : null;
+        }
+
+        return task is null ? runs.Find(id) : await task.ConfigureAwait(false);
+    }
+
+    private FileStream? TryLock()
+    {
+        Directory.CreateDirectory(data.Root);
+        try
+        {
+            return new FileStream(data.RefreshLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Wellhouse.Hosting;
+using Wellhouse.Snapshots;
+
+namespace Wellhouse.Refresh;
+
+/// <summary>The history of refresh runs: <c>runs/&lt;id&gt;.json</c> (replaced atomically on each change) and <c>runs/&lt;id&gt;.log</c>.</summary>
+internal sealed class RunStore(DataDirectory data)
+{
+    public string LogPath(string id) => Path.Combine(data.Runs, id + ".log");
+
+    private string RunPath(string id) => Path.Combine(data.Runs, id + ".json");
+
+    public void Save(RefreshRun run)
+    {
+        Directory.CreateDirectory(data.Runs);
+        DurableFile.WriteAllText(RunPath(run.Id), JsonSerializer.Serialize(run, SnapshotStore.Json));
+    }
+
+    public RefreshRun? Find(string id)
+    {
+        if (!SnapshotIds.IsValid(id) || !File.Exists(RunPath(id)))
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<RefreshRun>(File.ReadAllText(RunPath(id)), SnapshotStore.Json);
+    }
+
+    /// <summary>Runs, newest first.</summary>
+    public IReadOnlyList<RefreshRun> List(int limit)
+    {
+        if (!Directory.Exists(data.Runs))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateFiles(data.Runs, "*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(SnapshotIds.IsValid)
+            .OrderDescending(StringComparer.Ordinal)
+            .Take(limit)
+            .Select(Find)
+            .OfType<RefreshRun>()
+            .ToList();
+    }
+
+    public string? ReadLog(string id) =>
+        SnapshotIds.IsValid(id) && File.Exists(LogPath(id)) ? File.ReadAllText(LogPath(id)) : null;
+
+    /// <summary>After a crash: runs still marked running belong to a dead process.</summary>
+    public void MarkAbandoned(DateTimeOffset now)
+    {
+        foreach (var run in List(int.MaxValue).Where(run => run.Status == RunStatus.Running))
+        {
+            Save(run with { Status = RunStatus.Abandoned, FinishedAt = now, Error = "the process stopped during the run" });
+        }
+    }
+}

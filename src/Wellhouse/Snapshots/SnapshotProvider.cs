@@ -1,0 +1,53 @@
+
+namespace Wellhouse.Snapshots;
+
+/// <summary>
+/// The snapshot being served. <see cref="Reload"/> follows the publish pointer; the server calls it after its own
+/// publishes and polls it for publishes by other processes (the CLI). Requests pin <see cref="Current"/> once at their
+/// start, so one request never mixes two snapshots.
+/// </summary>
+internal sealed class SnapshotProvider(SnapshotStore store, ILogger<SnapshotProvider> logger) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private volatile ServedSnapshot? _current;
+
+    public ServedSnapshot? Current => _current;
+
+    /// <summary>The last error met while opening the published snapshot (for /health), or null.</summary>
+    public string? LastError { get; private set; }
+
+    public void Reload()
+    {
+        var id = store.CurrentId();
+        if (id is null || id == _current?.Id)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (id == _current?.Id)
+            {
+                return;
+            }
+
+            try
+            {
+                var info = store.Find(id) ?? throw new InvalidOperationException($"published snapshot {id} has no finished build");
+                var next = new ServedSnapshot(info, store.DatabasePath(id));
+                var previous = _current;
+                _current = next;
+                LastError = null;
+                previous?.Dispose();
+                logger.LogInformation("Serving snapshot {SnapshotId}", id);
+            }
+            catch (Exception ex)
+            {
+                LastError = $"cannot open snapshot {id}: {ex.Message}";
+                logger.LogError(ex, "Cannot open published snapshot {SnapshotId}", id);
+            }
+        }
+    }
+
+    public void Dispose() => _current?.Dispose();
+}

@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Wellhouse.Hosting;
+
+namespace Wellhouse.Snapshots;
+
+/// <summary>
+/// The versioned snapshot files and the publish pointer. A build writes <c>&lt;id&gt;.duckdb</c>; <see cref="Finish"/>
+/// records it; <see cref="Publish"/> replaces the pointer file <c>current</c> by rename (atomic), so readers see the
+/// old snapshot or the new one, never a mix. A file without its <c>.json</c> is an unfinished build and is never served.
+/// </summary>
+internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> logger)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    public string DatabasePath(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
+
+    private string InfoPath(string id) => Path.Combine(data.Snapshots, id + ".json");
+
+    /// <summary>The published snapshot's id, or null before the first publish.</summary>
+    public string? CurrentId()
+    {
+        try
+        {
+            var id = File.ReadAllText(data.CurrentPointer).Trim();
+            return SnapshotIds.IsValid(id) ? id : null;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public SnapshotInfo? Find(string id)
+    {
+        if (!SnapshotIds.IsValid(id) || !File.Exists(InfoPath(id)) || !File.Exists(DatabasePath(id)))
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<SnapshotInfo>(File.ReadAllText(InfoPath(id)), Json);
+    }
+
+    /// <summary>Finished snapshots, newest first.</summary>
+    public IReadOnlyList<SnapshotListing> List()
+    {
+        if (!Directory.Exists(data.Snapshots))
+        {
+            return [];
+        }
+
+        var current = CurrentId();
+        return Directory.EnumerateFiles(data.Snapshots, "*.json")
+            .Select(path => Path.GetFileNameWithoutExtension(path))
+            .Where(SnapshotIds.IsValid)
+            .OrderDescending(StringComparer.Ordinal)
+            .Select(Find)
+            .OfType<SnapshotInfo>()
+            .Select(info => new SnapshotListing(info, info.Id == current))
+            .ToList();
+    }
+
+    /// <summary>Records a finished, tested build; from now on it can be published.</summary>
+    public void Finish(SnapshotInfo info)
+    {
+        DurableFile.Fsync(DatabasePath(info.Id));
+        DurableFile.WriteAllText(InfoPath(info.Id), JsonSerializer.Serialize(info, Json));
+    }
+
+    /// <summary>Points readers at a finished snapshot (atomic rename); false when there is no such snapshot.</summary>
+    public bool Publish(string id)
+    {
+        if (Find(id) is null)
+        {
+            return false;
+        }
+
+        DurableFile.WriteAllText(data.CurrentPointer, id + "\n");
+        logger.LogInformation("Published snapshot {SnapshotId}", id);
+        return true;
+    }
+
+    /// <summary>Deletes finished snapshots beyond the newest <paramref name="keep"/>; never the published one.</summary>
+    public void Prune(int keep)
+    {
+        var current = CurrentId();
+        foreach (var listing in List().Skip(Math.Max(keep, 1)).Where(l => l.Snapshot.Id != current))
+        {
+            Delete(listing.Snapshot.Id);
+        }
+    }
+
+    /// <summary>Removes a snapshot's files (an unfinished or unpublishable build, or a pruned one).</summary>
+    public void Delete(string id)
+    {
+        if (!SnapshotIds.IsValid(id) || id == CurrentId())
+        {
+            return;
+        }
+
+        foreach (var path in new[] { InfoPath(id), DatabasePath(id), DatabasePath(id) + ".wal" })
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException ex)
+            {
+                logger.LogWarning(ex, "Could not delete {Path}", path);
+            }
+        }
+    }
+
+    /// <summary>After a crash: deletes builds that never finished (a .duckdb without .json) and stray temp files.</summary>
+    public void Recover()
+    {
+        if (!Directory.Exists(data.Snapshots))
+        {
+            return;
+        }
+
+        foreach (var path in Directory.EnumerateFiles(data.Snapshots, "*.duckdb"))
+        {
+            var id = Path.GetFileNameWithoutExtension(path);
+            if (SnapshotIds.IsValid(id) && !File.Exists(InfoPath(id)))
+            {
+                logger.LogWarning("Removing unfinished snapshot {SnapshotId} (interrupted build)", id);
+                Delete(id);
+            }
+        }
+
+        foreach (var temp in Directory.EnumerateFiles(data.Snapshots, "*.tmp"))
+        {
+            File.Delete(temp);
+        }
+    }
+}
