@@ -1,8 +1,9 @@
 using System.CommandLine;
+using Wellhouse.Hosting;
 
 namespace Wellhouse.Cli;
 
-/// <summary><c>wellhouse serve</c>: the HTTP API and dashboard.</summary>
+/// <summary><c>wellhouse serve</c>: the HTTP API over the published snapshot, with ingest, refresh and the schedule.</summary>
 internal static class ServeCommands
 {
     public static void Add(RootCommand root)
@@ -12,14 +13,17 @@ internal static class ServeCommands
             Description = "URLs to listen on.",
             DefaultValueFactory = _ => "http://127.0.0.1:5000",
         };
-        var serve = new Command("serve", "Serve the HTTP API and the dashboard over the published snapshot.") { urls };
+        var dataDir = DataDirOption.Create();
+        var serve = new Command("serve", "Serve the HTTP API over the published snapshot (ingests the bundled sample on a first start).")
+        {
+            urls, dataDir,
+        };
         serve.SetAction(async (parse, cancellationToken) =>
         {
-            var builder = WebApplication.CreateBuilder();
-            builder.WebHost.UseUrls(parse.GetValue(urls)!);
-            await using var app = builder.Build();
-            app.MapGet("/alive", () => Results.Ok(new { status = "alive" }));
-            await app.RunAsync(cancellationToken).ConfigureAwait(false);
+            using var host = WellhouseWebHost.CreateHostBuilder(DataDirOption.HostArgs(parse.GetValue(dataDir)))
+                .ConfigureWebHost(web => web.UseUrls(parse.GetValue(urls)!))
+                .Build();
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });
         root.Subcommands.Add(serve);

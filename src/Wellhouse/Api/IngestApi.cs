@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Wellhouse.Hosting;
+using Wellhouse.Ingest;
+
+namespace Wellhouse.Api;
+
+/// <summary>
+/// <c>/api/ingest</c>: uploads in the raw contract (CSV, JSON array, NDJSON or Parquet; streamed) and the batch list.
+/// 201 for a new batch, 200 for content already stored, 422 with row-level errors, 400 for an unreadable body, 413 over
+/// the size limit, 415 for an unknown format.
+/// </summary>
+internal static class IngestApi
+{
+    public static void MapIngest(this IEndpointRouteBuilder endpoints)
+    {
+        var ingest = endpoints.MapGroup("/api/ingest").WithTags("Ingest");
+        ingest.MapPost("/", Upload).WithName("Ingest")
+            .WithSummary("Upload raw production rows (body: CSV, JSON, NDJSON or Parquet). mode=skip-invalid keeps the valid rows.")
+            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .Accepts<IFormFile>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
+            .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        ingest.MapGet("/batches", ListBatches).WithName("ListBatches").WithSummary("Accepted batches, oldest first.");
+        ingest.MapGet("/batches/{id}", GetBatch).WithName("GetBatch").WithSummary("One accepted batch.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<IResult> Upload(HttpContext context, IngestService ingest, IOptions<WellhouseOptions> options,
+        string? format, string? mode, string? source)
+    {
+        var maxBytes = options.Value.Ingest.MaxBytes;
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = maxBytes;
+        }
+
+        var args = new ApiArgs();
+        var skip = args.OneOf(mode, "mode", "strict", "strict", "skip-invalid") == "skip-invalid";
+        var sourceName = args.Text(source, "source", 200);
+        if (!args.IsValid)
+        {
+            return args.Problem();
+        }
+
+        if (context.Request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        var uploadFormat = UploadFormats.Detect(format, context.Request.ContentType, sourceName);
+        if (uploadFormat is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported format",
+                detail: "Send text/csv, application/json, application/x-ndjson or application/vnd.apache.parquet (or ?format=csv|json|ndjson|parquet).");
+        }
+
+        IngestOutcome outcome;
+        try
+        {
+            outcome = await ingest.IngestAsync(context.Request.Body, uploadFormat.Value, sourceName, skip, maxBytes, context.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        return outcome.Status switch
+        {
+            IngestStatus.Accepted => TypedResults.Created($"/api/ingest/batches/{outcome.Result!.Batch.Id}", IngestResponse.From(outcome)),
+            IngestStatus.Duplicate => TypedResults.Ok(IngestResponse.From(outcome)),
+            IngestStatus.TooLarge => TooLarge(maxBytes),
+            IngestStatus.Malformed => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable upload",
+                detail: outcome.Message),
+            _ => Invalid(outcome),
+        };
+    }
+
+    private static IResult TooLarge(long maxBytes) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large",
+            detail: $"The limit is {maxBytes} bytes (Wellhouse:Ingest:MaxBytes).");
+
+    private static IResult Invalid(IngestOutcome outcome)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Invalid rows",
+            Detail = outcome.Message,
+        };
+        problem.Extensions["invalid_rows"] = outcome.InvalidRows;
+        problem.Extensions["total_rows"] = outcome.TotalRows;
+        problem.Extensions["errors"] = (outcome.Errors ?? []).Select(error => new { row = error.Row, column = error.Column, reason = error.Reason });
+        return TypedResults.Problem(problem);
+    }
+
+    private static IResult ListBatches(RawStore raw) => TypedResults.Ok(new { items = raw.List() });
+
+    private static IResult GetBatch(string id, RawStore raw) =>
+        raw.Find(id) is { } batch ? TypedResults.Ok(batch)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Batch not found");
+}
+
+/// <summary>The answer to an accepted or repeated upload.</summary>
+internal sealed record IngestResponse(BatchInfo Batch, bool Duplicate, string Message, IReadOnlyList<RowError> SkippedErrors)
+{
+    public static IngestResponse From(IngestOutcome outcome) => new(
+        outcome.Result!.Batch,
+        outcome.Result.Duplicate,
+        outcome.Result.Duplicate ? "this content was already ingested; nothing changed" : $"accepted {outcome.Result.Batch.Rows} rows",
+        outcome.Result.Errors);
+}

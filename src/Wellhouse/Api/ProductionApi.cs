@@ -1,0 +1,117 @@
+using Wellhouse.Hosting;
+
+namespace Wellhouse.Api;
+
+/// <summary>
+/// A well's series from the published snapshot: production (daily, monthly, yearly), cumulative, moving averages,
+/// decline curve and forecast (P10/P50/P90), trendline with outlier flags, and revenue. <c>Accept: text/csv</c> gives CSV.
+/// </summary>
+internal static class ProductionApi
+{
+    private static readonly string[] Streams = ["oil", "gas", "water"];
+
+    public static void MapProduction(this IEndpointRouteBuilder endpoints)
+    {
+        var well = endpoints.MapGroup("/api/wells/{wellCode:int}").WithTags("Production").WithMetadata(SnapshotRead.Cached);
+        Series(well.MapGet("/production", Production).WithName("GetProduction")
+            .WithSummary("Production by day (as reported), month or year: volumes (kbbl, MMcf), calendar-day rates, producing days."));
+        Series(well.MapGet("/cumulative", Cumulative).WithName("GetCumulative")
+            .WithSummary("Cumulative oil, gas, water and producing days by period."));
+        Series(well.MapGet("/moving-averages", MovingAverages).WithName("GetMovingAverages")
+            .WithSummary("Trailing moving averages of rates (windows such as 30d, 90d, 3m)."));
+        Series(well.MapGet("/decline", Decline).WithName("GetDeclineCurve")
+            .WithSummary("Decline curve of a stream: actual producing-day rates, fitted P50, P10 and P90, history and forecast."));
+        Series(well.MapGet("/forecast", Forecast).WithName("GetForecast")
+            .WithSummary("Monthly forecast of a stream: rates P10/P50/P90, P50 volume and cumulative."));
+        Series(well.MapGet("/trendline", Trendline).WithName("GetTrendline")
+            .WithSummary("Robust trendline of producing-day rates with residuals and outlier flags."));
+        Series(well.MapGet("/revenue", Revenue).WithName("GetRevenue")
+            .WithSummary("Monthly revenue in USD and local currency (NULL where a price or rate is missing)."));
+    }
+
+    private static void Series(RouteHandlerBuilder route) =>
+        route.Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+    private static Task<IResult> Production(HttpContext context, int wellCode, string? granularity, string? from, string? to)
+    {
+        var args = new ApiArgs();
+        var grain = args.OneOf(granularity, "granularity", "monthly", "daily", "monthly", "yearly");
+        var (start, end) = args.Range(from, to);
+        var series = grain switch
+        {
+            "daily" => new SeriesQuery("stg_well_production", "well_code", wellCode, "production_period").Where("period_type", "day"),
+            "yearly" => new SeriesQuery("mart_production_yearly", "well_code", wellCode, "year"),
+            _ => new SeriesQuery("mart_production_monthly", "well_code", wellCode, "month"),
+        };
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain });
+    }
+
+    private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to)
+    {
+        var args = new ApiArgs();
+        var (start, end) = args.Range(from, to);
+        var series = new SeriesQuery("int_production_cumsum", "well_code", wellCode, "production_period");
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode });
+    }
+
+    private static Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to)
+    {
+        var args = new ApiArgs();
+        var (start, end) = args.Range(from, to);
+        var name = args.Text(window, "window", 10);
+        if (name is not null && !name.All(char.IsAsciiLetterOrDigit))
+        {
+            args.Fail("window", "expected a window name such as 30d or 3m");
+        }
+
+        var series = new SeriesQuery("int_moving_averages", "well_code", wellCode, "production_period").Where("\"window\"", name);
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name },
+            "production_period, \"window\"");
+    }
+
+    private static Task<IResult> Decline(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
+        StreamSeries(context, wellCode, stream, from, to, "int_declining_curves", "production_period");
+
+    private static Task<IResult> Forecast(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
+        StreamSeries(context, wellCode, stream, from, to, "mart_decline_forecast", "month");
+
+    private static Task<IResult> Trendline(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
+        StreamSeries(context, wellCode, stream, from, to, "int_ml_trendlines_output", "production_period");
+
+    private static Task<IResult> Revenue(HttpContext context, int wellCode, string? from, string? to)
+    {
+        var args = new ApiArgs();
+        var (start, end) = args.Range(from, to);
+        var series = new SeriesQuery("mart_revenue", "well_code", wellCode, "month");
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode });
+    }
+
+    private static Task<IResult> StreamSeries(HttpContext context, int wellCode, string? stream, string? from, string? to,
+        string relation, string dateColumn)
+    {
+        var args = new ApiArgs();
+        var name = args.OneOf(stream, "stream", "oil", Streams);
+        var (start, end) = args.Range(from, to);
+        var series = new SeriesQuery(relation, "well_code", wellCode, dateColumn).Where("stream", name);
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name });
+    }
+
+    private static async Task<IResult> RunAsync(HttpContext context, ApiArgs args, int wellCode, SeriesQuery series,
+        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null)
+    {
+        if (!args.IsValid)
+        {
+            return args.Problem();
+        }
+
+        if (!await WellsApi.ExistsAsync(context, wellCode))
+        {
+            return WellsApi.WellNotFound(wellCode);
+        }
+
+        return new RowsResult(series.Build(from, to, orderBy ?? series.DateColumn), envelope);
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Mvc;
+using Wellhouse.Hosting;
+using Wellhouse.Refresh;
+
+namespace Wellhouse.Api;
+
+/// <summary><c>/api/runs</c>: start a refresh (202 + Location; 409 while one runs), list and inspect runs, read a log, cancel.</summary>
+internal static class RunsApi
+{
+    public static void MapRuns(this IEndpointRouteBuilder endpoints)
+    {
+        var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
+        runs.MapPost("/", Start).WithName("StartRun").WithSummary("Start a refresh: build a new snapshot, test it, publish it if no error-severity test failed.")
+            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .Produces<RefreshRun>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.");
+        runs.MapGet("/{id}", Get).WithName("GetRun").WithSummary("A run: status, per-node results and timings, error.")
+            .Produces<RefreshRun>().ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapGet("/{id}/log", Log).WithName("GetRunLog").WithSummary("A run's log as text.")
+            .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
+        runs.MapPost("/{id}/cancel", Cancel).WithName("CancelRun").WithSummary("Cancel the running refresh.")
+            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static IResult Start(RefreshCoordinator coordinator)
+    {
+        var start = coordinator.TryStart("api");
+        if (start.Started is { } run)
+        {
+            return TypedResults.Accepted($"/api/runs/{run.Id}", run);
+        }
+
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "A refresh is already running",
+            Detail = $"Refresh {start.RunningId} is running; one refresh runs at a time.",
+        };
+        problem.Extensions["running_id"] = start.RunningId;
+        return TypedResults.Problem(problem);
+    }
+
+    private static IResult List(RunStore runs, string? limit)
+    {
+        var args = new ApiArgs();
+        var count = args.Int(limit, "limit", 50, 1, 1000);
+        return args.IsValid ? TypedResults.Ok(new { items = runs.List(count) }) : args.Problem();
+    }
+
+    private static IResult Get(string id, RunStore runs) =>
+        runs.Find(id) is { } run ? TypedResults.Ok(run) : NotFound(id);
+
+    private static IResult Log(string id, RunStore runs) =>
+        runs.ReadLog(id) is { } text ? TypedResults.Text(text, "text/plain; charset=utf-8") : NotFound(id);
+
+    private static IResult Cancel(string id, RunStore runs, RefreshCoordinator coordinator)
+    {
+        if (runs.Find(id) is null)
+        {
+            return NotFound(id);
+        }
+
+        return coordinator.Cancel(id)
+            ? TypedResults.Accepted($"/api/runs/{id}")
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not running", detail: $"Run {id} is not running.");
+    }
+
+    private static IResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Run not found", detail: $"No run '{Truncate(id)}'.");
+
+    internal static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "...";
+}

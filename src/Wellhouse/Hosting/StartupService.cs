@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Ingest;
+using Wellhouse.Refresh;
+using Wellhouse.Snapshots;
+
+namespace Wellhouse.Hosting;
+
+/// <summary>
+/// At start: creates the data directory, cleans up after a crash (half-received uploads, unfinished builds, runs left
+/// "running"), opens the published snapshot, and on a first start (no snapshot, <c>Wellhouse:Bootstrap</c>) ingests
+/// the bundled sample and refreshes, in the background.
+/// </summary>
+internal sealed class StartupService(
+    DataDirectory data,
+    RawStore raw,
+    SnapshotStore snapshots,
+    SnapshotProvider provider,
+    RunStore runs,
+    RefreshCoordinator refresh,
+    IngestService ingest,
+    IOptions<WellhouseOptions> options,
+    TimeProvider time,
+    ILogger<StartupService> logger,
+    IEnumerable<ISampleData> samples) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            data.EnsureCreated();
+            raw.Recover();
+            snapshots.Recover();
+            runs.MarkAbandoned(time.GetUtcNow());
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            logger.LogError(ex, "The data directory {DataDir} is not usable", data.Root);
+        }
+
+        provider.Reload();
+        logger.LogInformation("Data directory: {DataDir}; serving snapshot {SnapshotId}", data.Root, provider.Current?.Id ?? "(none)");
+        if (options.Value.Bootstrap && provider.Current is null)
+        {
+            _ = Task.Run(() => BootstrapAsync(CancellationToken.None), CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task BootstrapAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (raw.List().Count == 0)
+            {
+                foreach (var sample in samples)
+                {
+                    var path = await sample.WriteAsync(data.Incoming, cancellationToken);
+                    await using var stream = File.OpenRead(path);
+                    var outcome = await ingest.IngestAsync(stream, UploadFormats.Detect(null, null, path) ?? UploadFormat.Csv,
+                        Path.GetFileName(path), skipInvalid: false, long.MaxValue, cancellationToken);
+                    logger.LogInformation("Bootstrap: ingested the bundled sample {Path}: {Status} {Message}", path, outcome.Status, outcome.Message);
+                    File.Delete(path);
+                }
+            }
+
+            if (raw.List().Count > 0)
+            {
+                var start = refresh.TryStart("bootstrap");
+                if (start.Started is { } run)
+                {
+                    var done = await refresh.WaitAsync(run.Id);
+                    logger.LogInformation("Bootstrap refresh {RunId}: {Status} {Error}", run.Id, done?.Status, done?.Error);
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Bootstrap failed");
+        }
+    }
+}
+
+/// <summary>Bundled sample data for a first start: writes a file in the raw contract (CSV/JSON/Parquet) and returns its path.</summary>
+internal interface ISampleData
+{
+    Task<string> WriteAsync(string folder, CancellationToken cancellationToken);
+}
+
+/// <summary>Follows publishes made by other processes (the CLI's refresh) by polling the pointer file.</summary>
+internal sealed class SnapshotPointerWatcher(SnapshotProvider provider, IOptions<WellhouseOptions> options, TimeProvider time) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.Refresh.PointerPollInterval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            provider.Reload();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Scalar.AspNetCore;
+using Wellhouse.Api;
+
+namespace Wellhouse.Hosting;
+
+internal static partial class WellhouseWebHost
+{
+    /// <summary>The request pipeline and the endpoints.</summary>
+    public static void UseWellhouse(IApplicationBuilder app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseMiddleware<SnapshotReadMiddleware>();
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapOpenApi("/openapi/{documentName}.json");
+            endpoints.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Wellhouse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            endpoints.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+            endpoints.MapHealth();
+            endpoints.MapPrometheusScrapingEndpoint("/metrics");
+            endpoints.MapWells();
+            endpoints.MapProduction();
+            endpoints.MapFields();
+            endpoints.MapRealtime();
+            endpoints.MapDecline();
+            endpoints.MapIngest();
+            endpoints.MapRuns();
+            endpoints.MapSnapshots();
+        });
+    }
+}

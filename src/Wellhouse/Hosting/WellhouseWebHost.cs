@@ -1,0 +1,78 @@
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Wellhouse.Ingest;
+using Wellhouse.Refresh;
+using Wellhouse.Snapshots;
+
+namespace Wellhouse.Hosting;
+
+/// <summary>
+/// The web host, shared by <c>wellhouse serve</c>, the tests (WebApplicationFactory finds it through
+/// <c>Program.CreateHostBuilder</c>) and the build-time OpenAPI generator.
+/// </summary>
+internal static partial class WellhouseWebHost
+{
+    /// <param name="args">Configuration from the command line (e.g. <c>--Wellhouse:DataDir=/srv/wellhouse</c>).</param>
+    /// <param name="background">Whether to run the hosted services (start-up recovery and bootstrap, pointer watch,
+    /// schedule); off for the build-time OpenAPI generator and the CLI's one-shot verbs.</param>
+    public static IHostBuilder CreateHostBuilder(string[] args, bool background = true) =>
+        Host.CreateDefaultBuilder(args)
+            .ConfigureWebHostDefaults(web => web
+                .ConfigureServices(services => AddWellhouse(services, background))
+                .Configure(UseWellhouse));
+
+    /// <summary>Everything the application needs: stores, refresh, API plumbing.</summary>
+    public static void AddWellhouse(IServiceCollection services, bool background = true)
+    {
+        services.AddOptions<WellhouseOptions>().BindConfiguration(WellhouseOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(provider => DataDirectory.Resolve(provider.GetRequiredService<IOptions<WellhouseOptions>>().Value.DataDir));
+        services.AddSingleton<RawStore>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<SnapshotStore>();
+        services.AddSingleton<SnapshotProvider>();
+        services.AddSingleton<RunStore>();
+        services.AddSingleton<RefreshCoordinator>();
+        services.AddSingleton<WellhouseMetrics>();
+        services.AddSingleton<ApiKey>();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<IRefreshAlert, WebhookRefreshAlert>();
+        services.AddSingleton<IWarehouseBuilder, UnavailableWarehouseBuilder>();
+        services.AddHttpClient();
+        services.AddSingleton<RefreshScheduler>();
+        if (background)
+        {
+            services.AddHostedService<StartupService>();
+            services.AddHostedService<SnapshotPointerWatcher>();
+            services.AddHostedService(provider => provider.GetRequiredService<RefreshScheduler>());
+        }
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Wellhouse API";
+            document.Info.Description = "Well production analytics served from the published warehouse snapshot. See docs/api.md.";
+            return Task.CompletedTask;
+        }));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WritesPolicy, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<WellhouseOptions>>().Value.Api.WritesPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(perMinute, 1), Window = TimeSpan.FromMinutes(1) });
+            });
+        });
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddMeter(WellhouseMetrics.MeterName)
+            .AddPrometheusExporter());
+    }
+
+    /// <summary>The rate-limiting policy of every write endpoint.</summary>
+    public const string WritesPolicy = "writes";
+}
