@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: Debian's Jinja2 (for /usr/bin/python3) as the reference in differential tests of
-# the Jinja engine. Installs only what is missing; needs root (as on CI) or does nothing but warn.
+# the Jinja engine; Debian's chromium (headless) for the dashboard's browser tests, driven by Microsoft.Playwright
+# with ExecutablePath /usr/bin/chromium (no browser is downloaded). Installs only what is missing; needs root (as on
+# CI) or does nothing but warn.
 set -uo pipefail
 missing=()
 /usr/bin/python3 -c "import jinja2" >/dev/null 2>&1 || missing+=(python3-jinja2)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
     echo "install-test-deps: missing ${missing[*]} and not root; the tests that need them will fail" >&2

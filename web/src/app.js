@@ -1,0 +1,63 @@
+// The dashboard's router: hash routes, so the server serves one page and the back button works.
+//   #/wells            well list (search, field filter)
+//   #/wells/{code}     one well: production, decline and forecast, trendline, moving averages, cumulative, revenue
+//   #/fields[/{code}]  field overview
+//   #/data             snapshot freshness, latest runs, test results, lineage
+
+import { age, esc } from './api.js';
+import { disposeCharts } from './charts.js';
+import { renderWells } from './pages/wells.js';
+import { renderWell } from './pages/well.js';
+import { renderFields } from './pages/fields.js';
+import { renderData } from './pages/data.js';
+
+const main = document.getElementById('main');
+const snapshot = document.getElementById('snapshot');
+
+document.addEventListener('wellhouse:snapshot', event => {
+  const { id, asOf } = event.detail;
+  snapshot.textContent = `Snapshot ${id} · ${age(asOf)}`;
+  snapshot.title = `Data as of ${asOf}`;
+});
+
+const routes = [
+  [/^#\/wells\/(\d+)$/, match => renderWell(main, Number(match[1])), 'wells'],
+  [/^#\/wells(?:\?(.*))?$/, match => renderWells(main, new URLSearchParams(match[1] ?? '')), 'wells'],
+  [/^#\/fields(?:\/(\d+))?$/, match => renderFields(main, match[1] ? Number(match[1]) : null), 'fields'],
+  [/^#\/data$/, () => renderData(main), 'data'],
+];
+
+let current = 0;
+
+async function route() {
+  const hash = location.hash || '#/wells';
+  const found = routes.map(([pattern, render, nav]) => [hash.match(pattern), render, nav]).find(([match]) => match);
+  disposeCharts();
+  const token = ++current;
+  document.querySelectorAll('[data-nav]').forEach(link => {
+    if (found?.[2] === link.dataset.nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+  main.dataset.page = found?.[2] ?? 'missing';
+  main.dataset.loaded = 'false';
+  if (!found) {
+    main.innerHTML = `<h1>Not found</h1><p>No page <code>${esc(hash)}</code>. <a href="#/wells">Wells</a></p>`;
+    main.dataset.loaded = 'true';
+    main.dataset.route = location.hash;
+    return;
+  }
+  try {
+    await found[1](found[0]);
+  } catch (error) {
+    if (token === current) {
+      main.insertAdjacentHTML('beforeend', `<p class="error" role="alert">${esc(error.message)}</p>`);
+    }
+  }
+  if (token === current) {
+    main.dataset.loaded = 'true';
+    main.dataset.route = location.hash;
+  }
+}
+
+window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); });
+route();
