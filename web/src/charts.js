@@ -56,12 +56,12 @@ export function draw(element, rows, spec) {
   chart.setOption({
     animation: false,
     aria: { enabled: true },
-    color: spec.colors,
+    ...(spec.colors ? { color: spec.colors } : {}),
     title: spec.title ? { text: spec.title, left: 0, textStyle: { fontSize: 14 } } : undefined,
     tooltip: { trigger: 'axis' },
     legend: { top: 0, right: 0, type: 'scroll', data: series.filter(s => !s.id.startsWith('_')).map(s => s.name) },
-    grid: { left: 60, right: spec.yAxes.length > 1 ? 60 : 20, top: 40, bottom: 60 },
-    dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+    grid: { left: 60, right: spec.yAxes.length > 1 ? 60 : 20, top: 40, bottom: (spec.xType ?? 'time') === 'time' ? 60 : 30 },
+    dataZoom: (spec.xType ?? 'time') === 'time' ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
     xAxis: { type: spec.xType ?? 'time', ...(spec.xAxis ?? {}) },
     yAxis: spec.yAxes.map((axis, i) => ({
       type: log && axis.loggable !== false ? 'log' : 'value',

@@ -38,6 +38,19 @@ internal static class ChartReadback
               && [...document.querySelectorAll('[data-chart]')].every(el => el.dataset.ready === 'true')
             """);
 
+    /// <summary>
+    /// Appends the page's first contentful paint and the time until every chart was drawn (ms since navigation) to
+    /// paint.tsv beside the screenshots: a figure for docs/dashboard.md, not a timed assertion.
+    /// </summary>
+    public static async Task RecordPaintAsync(IPage page, string name)
+    {
+        var figures = await page.EvaluateAsync<double[]>(
+            "() => [performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1, performance.now()]");
+        Assert.True(figures[0] > 0, "the page never painted");
+        await File.AppendAllTextAsync(Path.Combine(DashboardServer.ScreenshotDir, "paint.tsv"),
+            string.Create(CultureInfo.InvariantCulture, $"{name}\tfirst paint {figures[0]:F0} ms\tcharts drawn by {figures[1]:F0} ms\n"));
+    }
+
     public static async Task<JsonElement> ChartsAsync(IPage page)
     {
         var json = await page.EvaluateAsync<string>(ReadCharts);

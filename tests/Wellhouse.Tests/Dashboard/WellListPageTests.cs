@@ -12,6 +12,7 @@ public sealed class WellListPageTests(DashboardServer server)
         var (page, errors) = await server.NewPageAsync();
 
         await ChartReadback.OpenAsync(page, $"{server.Url}/");
+        await ChartReadback.RecordPaintAsync(page, "wells");
 
         Assert.Equal(await ApiWellsAsync("/api/wells"), await ListedAsync(page));
         Assert.Empty(errors);

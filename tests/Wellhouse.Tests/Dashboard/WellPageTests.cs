@@ -17,6 +17,7 @@ public sealed class WellPageTests(DashboardServer server)
         var (page, errors) = await server.NewPageAsync();
 
         await ChartReadback.OpenAsync(page, $"{server.Url}/#/wells/{wellCode}");
+        await ChartReadback.RecordPaintAsync(page, $"well {wellCode}");
         var charts = await ChartReadback.ChartsAsync(page);
 
         Assert.Equal(WellCharts, charts.EnumerateArray().Select(c => c.GetProperty("name").GetString()));

@@ -5,6 +5,11 @@ import { age, esc, fmt, getJson } from '../api.js';
 import { colors, load } from '../charts.js';
 import { drawLineage } from './lineage.js';
 
+/** "2026-11-25 19:30 UTC" for an ISO timestamp. */
+function utc(iso) {
+  return iso ? `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '—';
+}
+
 export async function renderData(main) {
   const [snapshots, runs] = await Promise.all([getJson('/api/snapshots'), getJson('/api/runs?limit=10')]);
   const published = snapshots.items.find(s => s.published);
@@ -14,7 +19,7 @@ export async function renderData(main) {
     <div class="stats" id="freshness">
       <div class="stat"><b>${published ? esc(age(published.built_at)) : 'none'}</b><span>Published snapshot age</span></div>
       <div class="stat"><b>${esc(published?.id ?? '—')}</b><span>Snapshot</span></div>
-      <div class="stat"><b>${esc(published?.built_at ?? '—')}</b><span>Built at (UTC)</span></div>
+      <div class="stat"><b>${esc(utc(published?.built_at))}</b><span>Built at</span></div>
       <div class="stat"><b>${published ? `${published.tests_passed} / ${published.tests_warned}` : '—'}</b><span>Tests passed / warned</span></div>
       <div class="stat"><b>${published?.raw_batches ?? '—'}</b><span>Raw batches</span></div>
     </div>
@@ -63,7 +68,7 @@ export async function renderData(main) {
         { id: 'execution_time_seconds|resource_type=model', name: 'Models', type: 'bar', stack: 't' },
         { id: 'execution_time_seconds|resource_type=seed', name: 'Seeds', type: 'bar', stack: 't' },
       ],
-      extra: { grid: { left: 60, right: 20, top: 40, bottom: 120 } },
+      extra: { grid: { left: 60, right: 20, top: 40, bottom: 110 } },
     });
     const tests = rows.filter(n => n.resource_type === 'test');
     const counts = Object.entries(Object.groupBy(tests, t => t.status)).map(([s, list]) => `<span class="badge ${esc(s)}">${list.length} ${esc(s)}</span>`).join(' ');
