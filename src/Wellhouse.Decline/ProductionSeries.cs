@@ -25,10 +25,10 @@ public sealed class ProductionSeries
         DateOnly? origin, double[] start, double[] periodDays, double[] rates, double[]? daysOn, string? shapeError)
     {
         Origin = origin;
-        Start = start;
-        PeriodDays = periodDays;
-        Rates = rates;
-        DaysOn = daysOn;
+        StartArray = start;
+        PeriodArray = periodDays;
+        RateArray = rates;
+        DaysOnArray = daysOn;
         ShapeError = shapeError;
     }
 
@@ -36,19 +36,27 @@ public sealed class ProductionSeries
     public DateOnly? Origin { get; }
 
     /// <summary>Period start, days since <see cref="Origin"/> (or the caller's time origin).</summary>
-    public IReadOnlyList<double> Start { get; }
+    public IReadOnlyList<double> Start => StartArray;
 
     /// <summary>Calendar days of each period.</summary>
-    public IReadOnlyList<double> PeriodDays { get; }
+    public IReadOnlyList<double> PeriodDays => PeriodArray;
 
     /// <summary>Calendar-day average rate of each period, volume per day.</summary>
-    public IReadOnlyList<double> Rates { get; }
+    public IReadOnlyList<double> Rates => RateArray;
 
     /// <summary>Producing days of each period, or null when every period produced all its days.</summary>
-    public IReadOnlyList<double>? DaysOn { get; }
+    public IReadOnlyList<double>? DaysOn => DaysOnArray;
 
     /// <summary>Number of periods.</summary>
-    public int Count => Rates.Count;
+    public int Count => RateArray.Length;
+
+    internal double[] StartArray { get; }
+
+    internal double[] PeriodArray { get; }
+
+    internal double[] RateArray { get; }
+
+    internal double[]? DaysOnArray { get; }
 
     /// <summary>Set when the inputs' lengths disagree; the fitter reports it.</summary>
     internal string? ShapeError { get; }

@@ -8,27 +8,25 @@ internal readonly struct HyperbolicShape : ILogRateShape
 {
     public int Count => 2;
 
-    public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient)
+    public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient) => Evaluate(t, p[0], p[1], gradient);
+
+    internal static double Evaluate(double t, double d, double b, Span<double> gradient)
     {
-        var d = p[0];
-        var b = p[1];
         var dt = d * t;
         var x = b * dt;
         var inv = 1 / (1 + x);
         gradient[0] = -t * inv;
-        gradient[1] = dt * dt * DbFactor(x, inv);
-        return -dt * NumericHelpers.Log1pOverX(x);
-    }
-
-    /// <summary>[ln(1 + x) - x/(1 + x)] / x^2, = 1/2 - 2x/3 + 3x^2/4 - ... near 0.</summary>
-    internal static double DbFactor(double x, double inv)
-    {
         if (Math.Abs(x) < 1e-3)
         {
-            return 0.5 - (x * ((2.0 / 3) - (0.75 * x)));
+            // Series of ln(1 + x)/x and [ln(1 + x) - x/(1 + x)]/x^2 near x = 0.
+            gradient[1] = dt * dt * (0.5 - (x * ((2.0 / 3) - (0.75 * x))));
+            return -dt * (1 - (x * (0.5 - (x * ((1.0 / 3) - (0.25 * x))))));
         }
 
-        return (NumericHelpers.Log1p(x) - (x * inv)) / (x * x);
+        var l = Math.Log(1 + x);
+        var invX = 1 / x;
+        gradient[1] = dt * dt * (l - (x * inv)) * invX * invX;
+        return -dt * l * invX;
     }
 }
 
@@ -62,7 +60,7 @@ internal readonly struct ModifiedHyperbolicShape(double terminalDecline) : ILogR
         var tsw = ModifiedHyperbolicModel.ComputeSwitchTime(d, b, terminalDecline);
         if (t <= tsw)
         {
-            return default(HyperbolicShape).Evaluate(t, p, gradient);
+            return HyperbolicShape.Evaluate(t, d, b, gradient);
         }
 
         if (tsw == 0)
@@ -73,7 +71,7 @@ internal readonly struct ModifiedHyperbolicShape(double terminalDecline) : ILogR
             return -d * t;
         }
 
-        var f = default(HyperbolicShape).Evaluate(tsw, p, gradient);
+        var f = HyperbolicShape.Evaluate(tsw, d, b, gradient);
         return f - (terminalDecline * (t - tsw));
     }
 }

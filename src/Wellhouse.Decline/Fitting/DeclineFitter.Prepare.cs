@@ -22,42 +22,47 @@ public static partial class DeclineFitter
         }
 
         var n = series.Count;
-        var t = new List<double>(n);
-        var y = new List<double>(n);
-        var w = new List<double>(n);
-        var index = new List<int>(n);
+        var starts = series.StartArray;
+        var rates = series.RateArray;
+        var periods = series.PeriodArray;
+        var daysOn = series.DaysOnArray;
+        var t = new double[n];
+        var y = new double[n];
+        var w = new double[n];
+        var index = new int[n];
+        var used = 0;
         var cumulative = 0.0;
         for (var i = 0; i < n; i++)
         {
-            var rate = series.Rates[i];
-            var period = series.PeriodDays[i];
+            var rate = rates[i];
+            var period = periods[i];
             if (!double.IsFinite(rate) || rate <= 0)
             {
                 continue;
             }
 
             cumulative += rate * period;
-            var on = series.DaysOn is { } daysOn && double.IsFinite(daysOn[i]) ? daysOn[i] : period;
+            var on = daysOn is not null && double.IsFinite(daysOn[i]) ? daysOn[i] : period;
             var uptime = Math.Min(on / period, 1);
             if (uptime < options.MinUptime || on <= 0)
             {
                 continue;
             }
 
-            t.Add(series.Start[i] + (period / 2));
-            y.Add(Math.Log(rate * period / Math.Min(on, period)));
-            w.Add(uptime);
-            index.Add(i);
+            t[used] = starts[i] + (period / 2);
+            y[used] = Math.Log(rate * period / Math.Min(on, period));
+            w[used] = uptime;
+            index[used] = i;
+            used++;
         }
 
-        if (t.Count == 0)
+        if (used == 0)
         {
             failure = FitResult.CannotFit(CannotFitReason.NoProduction, "no period has a positive rate and producing days");
             return null;
         }
 
-        var ySpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(y);
-        var bounds = SegmentDetector.Detect(ySpan, options.RestartFactor, options.MinPoints, options.DetectRestarts,
+        var bounds = SegmentDetector.Detect(y.AsSpan(0, used), options.RestartFactor, options.MinPoints, options.DetectRestarts,
             options.StartAtPeak);
         var segments = new List<SeriesSegment>(bounds.Count);
         var fitted = -1;
@@ -82,7 +87,7 @@ public static partial class DeclineFitter
         }
 
         var (from, to) = bounds[fitted];
-        var t0 = series.Start[index[from]];
+        var t0 = starts[index[from]];
         var count = to - from;
         var ft = new double[count];
         var fy = new double[count];
@@ -94,8 +99,7 @@ public static partial class DeclineFitter
             fw[i] = w[from + i];
         }
 
-        var lastPeriod = n - 1;
-        var lastDay = series.Start[lastPeriod] + series.PeriodDays[lastPeriod] - t0;
+        var lastDay = starts[n - 1] + periods[n - 1] - t0;
         return new PreparedSeries(new FitData(ft, fy, fw), t0, segments, fitted, cumulative, lastDay);
     }
 

@@ -91,7 +91,15 @@ internal static class LevenbergMarquardt
                 logQi = trialLogQi;
                 cost = trialCost;
                 lambda = Math.Max(lambda / 5, 1e-12);
-                if (decrease <= 1e-14 * (cost + 1e-300) || cost < 1e-28)
+                var relativeStep = 0.0;
+                for (var j = 0; j < k; j++)
+                {
+                    relativeStep = Math.Max(relativeStep, Math.Abs(step[j]) / (Math.Abs(p[j]) + 1e-12));
+                }
+
+                // Converged: the cost stopped falling or the step is below 1e-9 of the parameters (MINPACK's xtol idea,
+                // More 1978); quadratic convergence near the minimum makes the last parameters far more precise.
+                if (decrease <= 1e-12 * cost || cost < 1e-28 || relativeStep < 1e-9)
                 {
                     converged = true;
                     break;
@@ -148,28 +156,67 @@ internal static class LevenbergMarquardt
         sg.Clear();
         sgd.Clear();
         sgg.Clear();
+        g.Clear();
         double sw = 0, sd = 0, sdd = 0;
-        for (var i = 0; i < t.Length; i++)
+        if (k <= 2)
         {
-            var wi = w[i];
-            if (wi <= 0)
+            // Hot path for one and two parameters: the sums in locals (g[1] stays 0 for one parameter).
+            double s0 = 0, s1 = 0, sd0 = 0, sd1 = 0, s00 = 0, s10 = 0, s11 = 0;
+            for (var i = 0; i < t.Length; i++)
             {
-                continue;
+                var wi = w[i];
+                if (wi <= 0)
+                {
+                    continue;
+                }
+
+                var f = shape.Evaluate(t[i], p, g);
+                var d = y[i] - f - reference;
+                var wd = wi * d;
+                sw += wi;
+                sd += wd;
+                sdd += wd * d;
+                var wg0 = wi * g[0];
+                var wg1 = wi * g[1];
+                s0 += wg0;
+                s1 += wg1;
+                sd0 += wg0 * d;
+                sd1 += wg1 * d;
+                s00 += wg0 * g[0];
+                s10 += wg1 * g[0];
+                s11 += wg1 * g[1];
             }
 
-            var f = shape.Evaluate(t[i], p, g);
-            var d = y[i] - f - reference;
-            sw += wi;
-            sd += wi * d;
-            sdd += wi * d * d;
-            for (var a = 0; a < k; a++)
+            (sg[0], sgd[0], sgg[0]) = (s0, sd0, s00);
+            if (k == 2)
             {
-                var wga = wi * g[a];
-                sg[a] += wga;
-                sgd[a] += wga * d;
-                for (var c = 0; c <= a; c++)
+                (sg[1], sgd[1], sgg[2], sgg[3]) = (s1, sd1, s10, s11);
+            }
+        }
+        else
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                var wi = w[i];
+                if (wi <= 0)
                 {
-                    sgg[(a * k) + c] += wga * g[c];
+                    continue;
+                }
+
+                var f = shape.Evaluate(t[i], p, g);
+                var d = y[i] - f - reference;
+                sw += wi;
+                sd += wi * d;
+                sdd += wi * d * d;
+                for (var a = 0; a < k; a++)
+                {
+                    var wga = wi * g[a];
+                    sg[a] += wga;
+                    sgd[a] += wga * d;
+                    for (var c = 0; c <= a; c++)
+                    {
+                        sgg[(a * k) + c] += wga * g[c];
+                    }
                 }
             }
         }
