@@ -15,8 +15,11 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
     private readonly DuckDBConnection root;
     private readonly List<string> sessionSetup = [];
 
-    private DuckDbAdapter(AdapterTarget target, DuckDBConnection root)
+    private readonly string dataSource;
+
+    private DuckDbAdapter(AdapterTarget target, DuckDBConnection root, string dataSource)
     {
+        this.dataSource = dataSource;
         Target = target;
         this.root = root;
     }
@@ -51,7 +54,7 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
             throw new AdapterException($"cannot open DuckDB database '{target.Path}': {ex.Message}", ex);
         }
 
-        var adapter = new DuckDbAdapter(target, connection);
+        var adapter = new DuckDbAdapter(target, connection, dataSource);
         try
         {
             adapter.Initialize(attachUnderName);
@@ -67,14 +70,21 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
 
     public ISqlSession OpenSession()
     {
-        var connection = root.Duplicate();
-        try
+        // In-memory databases are shared by duplicating the root connection; a file is shared because DuckDB.NET keeps
+        // one database instance per path while a connection to it is open (the root stays open).
+        DuckDBConnection connection;
+        if (dataSource == ":memory:")
+        {
+            connection = root.Duplicate();
+        }
+        else
+        {
+            connection = new DuckDBConnection("Data Source=" + dataSource);
+        }
+
+        if (connection.State != System.Data.ConnectionState.Open)
         {
             connection.Open();
-        }
-        catch (InvalidOperationException)
-        {
-            // Duplicate() returns an open connection in DuckDB.NET; Open() on it is not needed.
         }
 
         var session = new DuckDbSession(this, connection);

@@ -148,7 +148,8 @@ internal sealed partial class DuckDbSession : ISqlSession
     public void CreateTable(Relation relation, IReadOnlyList<ColumnSchema> columns)
     {
         DropRelationIfExists(relation);
-        Execute($"create table {relation} ({string.Join(", ", columns.Select(c => adapter.Quote(c.Name) + " " + c.DataType))})");
+        var temporary = relation.Database == "temp" ? "temp " : string.Empty;
+        Execute($"create {temporary}table {relation} ({string.Join(", ", columns.Select(c => adapter.Quote(c.Name) + " " + c.DataType))})");
     }
 
     public void AppendText(Relation relation, IReadOnlyList<string?[]> rows)
@@ -179,6 +180,10 @@ internal sealed partial class DuckDbSession : ISqlSession
         catch (DuckDBException ex)
         {
             throw Wrap(ex, null);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new AdapterException("cannot append to " + relation + ": " + ex.Message, ex);
         }
     }
 

@@ -60,7 +60,8 @@ internal interface ISqlSession : IDisposable
     /// <summary>In one transaction: drop <paramref name="target"/> if it exists, rename <paramref name="staged"/> to it.</summary>
     void SwapInto(Relation staged, Relation target);
 
-    /// <summary>Creates an empty table with the given columns (name, SQL type), replacing any relation of that name.</summary>
+    /// <summary>Creates an empty table with the given columns (name, SQL type), replacing any relation of that name;
+    /// a relation in the <c>temp</c> catalog is a connection-local temporary table.</summary>
     void CreateTable(Relation relation, IReadOnlyList<ColumnSchema> columns);
 
     /// <summary>Appends string rows to a table whose columns are all text; null entries become NULL.</summary>

@@ -29,10 +29,10 @@ public sealed class NodeCompilationException : Exception
     }
 }
 
-/// <summary>Uses the node's compiled code if set, else its raw code as SQL (for nodes built by hand).</summary>
+/// <summary>Uses the node's raw code as its SQL (for nodes built by hand).</summary>
 internal sealed class PassThroughCompiler : INodeCompiler
 {
     public static PassThroughCompiler Instance { get; } = new();
 
-    public string Compile(Node node) => node.CompiledCode ?? node.RawCode;
+    public string Compile(Node node) => node.RawCode;
 }

@@ -48,7 +48,7 @@ internal static class SeedLoader
         try
         {
             context.EnsureSchema(session, relation.Database, relation.Schema);
-            session.CreateTable(stage, [.. file.Columns.Select((_, i) => new ColumnSchema("c" + i.ToString(CultureInfo.InvariantCulture), "VARCHAR")), new ColumnSchema("line", "INTEGER")]);
+            session.CreateTable(stage, [.. file.Columns.Select((_, i) => new ColumnSchema("c" + i.ToString(CultureInfo.InvariantCulture), "VARCHAR")), new ColumnSchema("line", "VARCHAR")]);
             var staged = new List<string?[]>(file.Rows.Count);
             for (var r = 0; r < file.Rows.Count; r++)
             {
@@ -68,7 +68,7 @@ internal static class SeedLoader
 
             var columnList = string.Join(", ", columns.Select(c => quote ? adapter.Quote(c.Name) : c.Name));
             var casts = string.Join(", ", columns.Select((c, i) => $"cast(c{i} as {c.DataType})"));
-            var insert = $"insert into {relation} ({columnList}) select {casts} from {stage} order by line";
+            var insert = $"insert into {relation} ({columnList}) select {casts} from {stage} order by cast(line as integer)";
             var statements = new List<string>();
             var exists = session.GetRelationKind(relation);
             if (request.FullRefresh || exists is null)
@@ -108,7 +108,7 @@ internal static class SeedLoader
     {
         for (var i = 0; i < columns.Count; i++)
         {
-            var rows = session.Query($"select line, c{i} from {stage} where c{i} is not null and try_cast(c{i} as {columns[i].DataType}) is null order by line limit 1");
+            var rows = session.Query($"select line, c{i} from {stage} where c{i} is not null and try_cast(c{i} as {columns[i].DataType}) is null order by cast(line as integer) limit 1");
             if (rows.Count > 0)
             {
                 var line = Convert.ToInt32(rows[0][0], CultureInfo.InvariantCulture);

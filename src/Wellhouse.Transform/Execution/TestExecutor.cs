@@ -63,7 +63,7 @@ internal static class TestExecutor
         }
 
         var row = rows.Count > 0 ? rows[0] : [0L, false, false];
-        var failures = row[0] is null ? 0 : Convert.ToInt64(row[0], CultureInfo.InvariantCulture);
+        var failures = ToInt64(row[0]);
         var shouldWarn = row[1] is true;
         var shouldError = row[2] is true;
         var (status, threshold) = config.Severity == "ERROR" && shouldError
@@ -81,4 +81,13 @@ internal static class TestExecutor
         };
         return new NodeOutcome(status, message) { Failures = failures, RunSql = runSql, ShortStatus = shortStatus, RelationName = auditRelation };
     }
+
+    /// <summary>DuckDB returns count(*) as BIGINT, sum() of integers as HUGEINT (BigInteger), others as decimals.</summary>
+    private static long ToInt64(object? value) => value switch
+    {
+        null => 0,
+        System.Numerics.BigInteger big => (long)big,
+        double d => (long)d,
+        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
+    };
 }
