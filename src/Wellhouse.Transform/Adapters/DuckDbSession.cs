@@ -113,14 +113,16 @@ internal sealed partial class DuckDbSession : ISqlSession
 
     public void CreateView(Relation relation, string sql, CancellationToken cancellationToken = default)
     {
-        if (GetRelationKind(relation) == RelationKind.Table)
+        // No catalog query first: "create or replace view" fails only if a table has the name, and then dbt's view
+        // materialization drops the table; do that with the create, atomically.
+        try
         {
-            // dbt's view materialization drops an existing table of the same name; do it with the create, atomically.
-            ExecuteInTransaction(["drop table " + relation, ViewStatement(relation, sql)], cancellationToken);
-            return;
+            Execute(ViewStatement(relation, sql), cancellationToken);
         }
-
-        Execute(ViewStatement(relation, sql), cancellationToken);
+        catch (AdapterException ex) when (ex.Message.Contains("of type Table", StringComparison.Ordinal))
+        {
+            ExecuteInTransaction(["drop table " + relation, ViewStatement(relation, sql)], cancellationToken);
+        }
     }
 
     public void CreateTableAs(Relation relation, string sql, CancellationToken cancellationToken = default) =>
@@ -128,21 +130,15 @@ internal sealed partial class DuckDbSession : ISqlSession
 
     public void SwapInto(Relation staged, Relation target)
     {
-        var statements = new List<string>();
-        switch (GetRelationKind(target))
+        var rename = $"alter table {staged} rename to {adapter.Quote(target.Identifier)}";
+        try
         {
-            case RelationKind.Table:
-                statements.Add("drop table " + target);
-                break;
-            case RelationKind.View:
-                statements.Add("drop view " + target);
-                break;
-            default:
-                break;
+            ExecuteInTransaction(["drop table if exists " + target, rename]);
         }
-
-        statements.Add($"alter table {staged} rename to {adapter.Quote(target.Identifier)}");
-        ExecuteInTransaction(statements);
+        catch (AdapterException ex) when (ex.Message.Contains("of type View", StringComparison.Ordinal))
+        {
+            ExecuteInTransaction(["drop view " + target, rename]);
+        }
     }
 
     public void CreateTable(Relation relation, IReadOnlyList<ColumnSchema> columns)
