@@ -15,6 +15,7 @@ internal static class WellhouseCli
         ServeCommands.Add(root);
         IngestCommands.Add(root);
         RefreshCommands.Add(root);
+        DbtCommands.Add(root);
         return root;
     }
 
