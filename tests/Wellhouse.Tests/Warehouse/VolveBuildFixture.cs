@@ -13,3 +13,10 @@ public sealed class VolveBuildFixture : IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 }
+
+/// <summary>The test classes that share one Volve build.</summary>
+[CollectionDefinition(Name)]
+public sealed class VolveBuildCollection : ICollectionFixture<VolveBuildFixture>
+{
+    public const string Name = "Volve build";
+}

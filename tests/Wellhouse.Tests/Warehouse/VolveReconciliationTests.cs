@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>The marts built from the bundled sample reproduce Equinor's own figures for Volve.</summary>
-public sealed class VolveReconciliationTests(VolveBuildFixture fixture) : IClassFixture<VolveBuildFixture>
+[Collection(VolveBuildCollection.Name)]
+public sealed class VolveReconciliationTests(VolveBuildFixture fixture)
 {
     /// <summary>DOMAIN.md: 1 m3 = 6.289811 bbl; 1 Sm3 of gas = 35.31467 scf.</summary>
     private const double BblPerSm3 = 6.289811;

@@ -3,7 +3,8 @@ using YamlDotNet.RepresentationModel;
 namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>Every model of warehouse/ is described, with every column it builds.</summary>
-public sealed class WarehouseDocsTests(VolveBuildFixture fixture) : IClassFixture<VolveBuildFixture>
+[Collection(VolveBuildCollection.Name)]
+public sealed class WarehouseDocsTests(VolveBuildFixture fixture)
 {
     public static TheoryData<string> Models => new(WarehouseHarness.ModelOrder);
 

@@ -1,7 +1,8 @@
 namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>The project's singular tests on the Volve build: logic rules pass, data rules count what Volve has.</summary>
-public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture) : IClassFixture<VolveBuildFixture>
+[Collection(VolveBuildCollection.Name)]
+public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
 {
     [Theory]
     [InlineData("assert_monthly_equals_sum_of_daily")]
