@@ -16,6 +16,7 @@ internal static class WellhouseCli
         IngestCommands.Add(root);
         RefreshCommands.Add(root);
         DbtCommands.Add(root);
+        GenerateCommands.Add(root);
         return root;
     }
 
