@@ -16,6 +16,9 @@ public sealed class Manifest
     /// <summary><c>{% docs name %}</c> blocks by unique id (<c>doc.project.name</c>).</summary>
     public Dictionary<string, DocDefinition> Docs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Nodes switched off with <c>enabled: false</c> (and tests of disabled nodes), by unique id.</summary>
+    public Dictionary<string, Node> Disabled { get; } = new(StringComparer.Ordinal);
+
     /// <summary>unique id -> the unique ids it depends on (nodes and sources).</summary>
     public Dictionary<string, List<string>> ParentMap { get; } = new(StringComparer.Ordinal);
 

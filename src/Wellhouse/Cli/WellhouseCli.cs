@@ -15,6 +15,8 @@ internal static class WellhouseCli
         ServeCommands.Add(root);
         IngestCommands.Add(root);
         RefreshCommands.Add(root);
+        DbtCommands.Add(root);
+        GenerateCommands.Add(root);
         return root;
     }
 

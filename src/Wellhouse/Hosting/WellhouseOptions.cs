@@ -19,6 +19,17 @@ internal sealed class WellhouseOptions
     public RefreshOptions Refresh { get; set; } = new();
 
     public IngestOptions Ingest { get; set; } = new();
+
+    public WarehouseOptions Warehouse { get; set; } = new();
+}
+
+internal sealed class WarehouseOptions
+{
+    /// <summary>The dbt project to build; default: the repository's warehouse/ folder, found by walking up.</summary>
+    public string? ProjectDir { get; set; }
+
+    /// <summary>The profile target snapshots are built with.</summary>
+    public string Target { get; set; } = "prod";
 }
 
 internal sealed class ApiOptions

@@ -39,7 +39,8 @@ internal static partial class WellhouseWebHost
         services.AddSingleton<ApiKey>();
         services.AddSingleton<ResponseCache>();
         services.AddSingleton<IRefreshAlert, WebhookRefreshAlert>();
-        services.AddSingleton<IWarehouseBuilder, UnavailableWarehouseBuilder>();
+        services.AddSingleton<IWarehouseBuilder, DbtWarehouseBuilder>();
+        services.AddSingleton<ISampleData, BundledSample>();
         services.AddHttpClient();
         services.AddSingleton<RefreshScheduler>();
         if (background)

@@ -28,8 +28,3 @@ internal sealed record NodeResult(string UniqueId, string ResourceType, string S
 }
 
 /// <summary>The builder used until the warehouse engine is wired: every refresh fails with a clear reason.</summary>
-internal sealed class UnavailableWarehouseBuilder : IWarehouseBuilder
-{
-    public Task<BuildOutcome> BuildAsync(BuildRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult(new BuildOutcome(false, [], "no warehouse builder is configured in this build of wellhouse"));
-}

@@ -1,0 +1,145 @@
+namespace Wellhouse.Decline;
+
+/// <summary>The fitted segment and the history facts a fit reports.</summary>
+internal sealed record PreparedSeries(
+    FitData Data, double T0, IReadOnlyList<SeriesSegment> Segments, int FittedSegment, double HistoryCumulative,
+    double LastDay);
+
+public static partial class DeclineFitter
+{
+    /// <summary>
+    /// Validates the series and builds the fit points: producing-day rate = rate x period days / days on
+    /// (DOMAIN.md), uptime weight = days on / period days, time at mid-period; zero, NaN and shut-in periods
+    /// (uptime below <see cref="FitOptions.MinUptime"/>) are left out. Then finds the segments and keeps the last
+    /// one with enough points, from its peak on.
+    /// </summary>
+    internal static PreparedSeries? Prepare(ProductionSeries series, FitOptions options, out FitResult? failure)
+    {
+        failure = Validate(series);
+        if (failure is not null)
+        {
+            return null;
+        }
+
+        var n = series.Count;
+        var starts = series.StartArray;
+        var rates = series.RateArray;
+        var periods = series.PeriodArray;
+        var daysOn = series.DaysOnArray;
+        var t = new double[n];
+        var y = new double[n];
+        var w = new double[n];
+        var index = new int[n];
+        var used = 0;
+        var cumulative = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var rate = rates[i];
+            var period = periods[i];
+            if (!double.IsFinite(rate) || rate <= 0)
+            {
+                continue;
+            }
+
+            cumulative += rate * period;
+            var on = daysOn is not null && double.IsFinite(daysOn[i]) ? daysOn[i] : period;
+            var uptime = Math.Min(on / period, 1);
+            if (uptime < options.MinUptime || on <= 0)
+            {
+                continue;
+            }
+
+            t[used] = starts[i] + (period / 2);
+            y[used] = Math.Log(rate * period / Math.Min(on, period));
+            w[used] = uptime;
+            index[used] = i;
+            used++;
+        }
+
+        if (used == 0)
+        {
+            failure = FitResult.CannotFit(CannotFitReason.NoProduction, "no period has a positive rate and producing days");
+            return null;
+        }
+
+        var bounds = SegmentDetector.Detect(y.AsSpan(0, used), options.RestartFactor, options.MinPoints, options.DetectRestarts,
+            options.StartAtPeak);
+        var segments = new List<SeriesSegment>(bounds.Count);
+        var fitted = -1;
+        for (var s = 0; s < bounds.Count; s++)
+        {
+            var (start, end) = bounds[s];
+            var first = index[start];
+            var last = index[end - 1];
+            segments.Add(new SeriesSegment(series.Start[first], series.Start[last] + series.PeriodDays[last],
+                series.Origin?.AddDays((int)series.Start[first]), end - start, Math.Exp(y[start])));
+            if (end - start >= options.MinPoints)
+            {
+                fitted = s;
+            }
+        }
+
+        if (fitted < 0)
+        {
+            failure = FitResult.CannotFit(CannotFitReason.TooFewPoints,
+                $"{bounds[^1].End - bounds[^1].Start} producing period(s) from the peak on; at least {options.MinPoints} needed");
+            return null;
+        }
+
+        var (from, to) = bounds[fitted];
+        var t0 = starts[index[from]];
+        var count = to - from;
+        var ft = new double[count];
+        var fy = new double[count];
+        var fw = new double[count];
+        for (var i = 0; i < count; i++)
+        {
+            ft[i] = t[from + i] - t0;
+            fy[i] = y[from + i];
+            fw[i] = w[from + i];
+        }
+
+        var lastDay = starts[n - 1] + periods[n - 1] - t0;
+        return new PreparedSeries(new FitData(ft, fy, fw), t0, segments, fitted, cumulative, lastDay);
+    }
+
+    private static FitResult? Validate(ProductionSeries series)
+    {
+        if (series.ShapeError is { } shape)
+        {
+            return FitResult.CannotFit(CannotFitReason.InvalidInput, shape);
+        }
+
+        if (series.Count == 0)
+        {
+            return FitResult.CannotFit(CannotFitReason.EmptySeries, "the series has no periods");
+        }
+
+        for (var i = 0; i < series.Count; i++)
+        {
+            if (!double.IsFinite(series.Start[i]))
+            {
+                return FitResult.CannotFit(CannotFitReason.InvalidInput, $"period {i}: time is not a finite number", i);
+            }
+
+            if (i > 0 && series.Start[i] <= series.Start[i - 1])
+            {
+                var what = series.Start[i] == series.Start[i - 1] ? "duplicates" : "is before";
+                return FitResult.CannotFit(CannotFitReason.UnsortedOrDuplicateTimes,
+                    $"period {i}: time {series.Start[i]} {what} the previous period's time {series.Start[i - 1]}", i);
+            }
+
+            if (series.Rates[i] < 0)
+            {
+                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: rate {series.Rates[i]} is negative", i);
+            }
+
+            if (series.DaysOn is { } on && on[i] < 0)
+            {
+                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: days on {on[i]} is negative", i);
+            }
+        }
+
+        return null;
+    }
+}

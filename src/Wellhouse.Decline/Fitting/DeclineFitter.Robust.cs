@@ -1,0 +1,88 @@
+using System.Buffers;
+
+namespace Wellhouse.Decline;
+
+public static partial class DeclineFitter
+{
+    /// <summary>
+    /// Least squares, then Huber IRLS rounds (Huber 1964; Holland and Welsch 1977, "Robust regression using
+    /// iteratively reweighted least-squares"): weight_i = uptime_i x min(1, c s / |e_i|) with the robust scale
+    /// s = 1.4826 median |e| (Hampel 1974), each round warm-started from the previous solution.
+    /// </summary>
+    internal static Candidate? SolveRobust<TShape>(
+        TShape shape, DeclineModelKind kind, FitData data, Span<double> p, ReadOnlySpan<double> lower,
+        ReadOnlySpan<double> upper, FitOptions options)
+        where TShape : struct, ILogRateShape
+    {
+        var n = data.Count;
+        var weights = (double[])data.Uptime.Clone();
+        var result = LevenbergMarquardt.Solve(shape, data.T, data.Y, weights, p, lower, upper, options.MaxIterations);
+        var iterations = result.Iterations;
+        if (!double.IsFinite(result.Cost))
+        {
+            return null;
+        }
+
+        var scratch = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            Span<double> gradient = stackalloc double[LevenbergMarquardt.MaxParameters];
+            for (var round = 0; round < options.RobustIterations; round++)
+            {
+                var residuals = scratch.AsSpan(0, n);
+                for (var i = 0; i < n; i++)
+                {
+                    residuals[i] = Math.Abs(result.LogQi + shape.Evaluate(data.T[i], p, gradient) - data.Y[i]);
+                }
+
+                var copy = ArrayPool<double>.Shared.Rent(n);
+                residuals.CopyTo(copy);
+                var scale = RobustStatistics.MadToSigma * RobustStatistics.Median(copy.AsSpan(0, n));
+                ArrayPool<double>.Shared.Return(copy);
+                if (!(scale > 1e-9))
+                {
+                    break;
+                }
+
+                var threshold = options.HuberThreshold * scale;
+                var change = 0.0;
+                for (var i = 0; i < n; i++)
+                {
+                    var h = residuals[i] <= threshold ? 1 : threshold / residuals[i];
+                    var wNew = data.Uptime[i] * h;
+                    change = Math.Max(change, Math.Abs(wNew - weights[i]));
+                    weights[i] = wNew;
+                }
+
+                if (change < 1e-3)
+                {
+                    break;
+                }
+
+                result = LevenbergMarquardt.Solve(shape, data.T, data.Y, weights, p, lower, upper, options.MaxIterations);
+                iterations += result.Iterations;
+                if (!double.IsFinite(result.Cost))
+                {
+                    return null;
+                }
+            }
+
+            var sse = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var e = result.LogQi + shape.Evaluate(data.T[i], p, gradient) - data.Y[i];
+                sse += data.Uptime[i] * e * e;
+            }
+
+            return new Candidate(kind, p[..shape.Count].ToArray(), result.LogQi, weights, iterations, result.Converged)
+            {
+                Sse = sse,
+                ParameterCount = shape.Count + 1,
+            };
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+        }
+    }
+}

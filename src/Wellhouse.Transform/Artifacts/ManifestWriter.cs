@@ -1,0 +1,170 @@
+using System.Text.Json;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Artifacts;
+
+/// <summary>
+/// Writes manifest.json in dbt's v12 shape (https://schemas.getdbt.com/dbt/manifest/v12.json): metadata, nodes,
+/// sources, macros, docs, the empty collections this engine does not produce (exposures, metrics, groups, selectors,
+/// semantic models, saved queries, unit tests), disabled, parent_map, child_map and group_map. The file is written to
+/// a temporary name and moved into place, so readers never see half a file.
+/// </summary>
+public static partial class ManifestWriter
+{
+    public const string SchemaVersion = "https://schemas.getdbt.com/dbt/manifest/v12.json";
+
+    public static void Write(LoadedProject project, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(directory);
+        var temporary = path + ".tmp-" + Environment.ProcessId;
+        using (var stream = File.Create(temporary))
+        {
+            Write(project, stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static void Write(LoadedProject project, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = false });
+        var manifest = project.Manifest;
+        json.WriteStartObject();
+        WriteMetadata(json, project);
+        json.WritePropertyName("nodes");
+        json.WriteStartObject();
+        foreach (var node in manifest.Nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(node.UniqueId);
+            WriteNode(json, project, node);
+        }
+
+        json.WriteEndObject();
+        json.WritePropertyName("sources");
+        json.WriteStartObject();
+        foreach (var source in manifest.Sources.Values.OrderBy(s => s.UniqueId, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(source.UniqueId);
+            WriteSource(json, project, source);
+        }
+
+        json.WriteEndObject();
+        WriteMacros(json, manifest);
+        WriteDocs(json, manifest);
+        foreach (var empty in new[] { "exposures", "metrics", "groups", "selectors" })
+        {
+            json.WritePropertyName(empty);
+            json.WriteStartObject();
+            json.WriteEndObject();
+        }
+
+        json.WritePropertyName("disabled");
+        json.WriteStartObject();
+        foreach (var node in manifest.Disabled.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(node.UniqueId);
+            json.WriteStartArray();
+            WriteNode(json, project, node);
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+        WriteMap(json, "parent_map", manifest.ParentMap);
+        WriteMap(json, "child_map", manifest.ChildMap);
+        foreach (var empty in new[] { "group_map", "saved_queries", "semantic_models", "unit_tests" })
+        {
+            json.WritePropertyName(empty);
+            json.WriteStartObject();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter json, LoadedProject project)
+    {
+        json.WritePropertyName("metadata");
+        json.WriteStartObject();
+        json.WriteString("dbt_schema_version", SchemaVersion);
+        json.WriteString("dbt_version", "1.9.0");
+        json.WriteString("generated_at", project.RunStartedAt.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("invocation_id", project.InvocationId);
+        json.WritePropertyName("env");
+        json.WriteStartObject();
+        json.WriteEndObject();
+        json.WriteString("project_name", project.Name);
+        json.WriteString("project_id", GenericTestNames.Md5(project.Name));
+        json.WriteNull("user_id");
+        json.WriteBoolean("send_anonymous_usage_stats", false);
+        json.WriteString("adapter_type", project.Target.Type);
+        json.WriteEndObject();
+    }
+
+    private static void WriteMap(Utf8JsonWriter json, string name, Dictionary<string, List<string>> map)
+    {
+        json.WritePropertyName(name);
+        json.WriteStartObject();
+        foreach (var (key, values) in map.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            json.WritePropertyName(key);
+            json.WriteStartArray();
+            foreach (var value in values)
+            {
+                json.WriteStringValue(value);
+            }
+
+            json.WriteEndArray();
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>A plain value (null, bool, long, double, string, list, dict, or anything else as its string).</summary>
+    internal static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case long l:
+                json.WriteNumberValue(l);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case double d when double.IsFinite(d):
+                json.WriteNumberValue(d);
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case IDictionary<string, object?> dict:
+                json.WriteStartObject();
+                foreach (var (key, item) in dict)
+                {
+                    json.WritePropertyName(key);
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndObject();
+                break;
+            case IEnumerable<object?> list:
+                json.WriteStartArray();
+                foreach (var item in list)
+                {
+                    WriteValue(json, item);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>What the back end plugs into compilation: relation checks, incremental state and extra globals.</summary>
+public sealed class CompileHooks
+{
+    /// <summary>Whether a relation exists in the database (for <c>is_incremental()</c> and adapter macros).</summary>
+    public Func<Relation, bool>? RelationExists { get; init; }
+
+    /// <summary>dbt's <c>is_incremental()</c> for a node; null means false (full builds only in this issue).</summary>
+    public Func<Node, bool>? IsIncremental { get; init; }
+
+    /// <summary>Extra globals (e.g. <c>adapter</c>, <c>run_query</c>, <c>statement</c>) added to every render.</summary>
+    public IReadOnlyDictionary<string, object?> ExtraGlobals { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Receives <c>log()</c> / <c>print()</c> output and warnings; null to drop them.</summary>
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>The outcome of compiling one node.</summary>
+public sealed class CompileResult
+{
+    public required Node Node { get; init; }
+
+    public string? CompiledCode { get; init; }
+
+    public IReadOnlyList<Project.Diagnostic> Diagnostics { get; init; } = [];
+
+    public bool Success => CompiledCode is not null && Diagnostics.All(d => d.Severity != Project.DiagnosticSeverity.Error);
+}

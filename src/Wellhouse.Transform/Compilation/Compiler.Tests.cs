@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.RegularExpressions;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>
+/// Generic tests: the keyword arguments are rendered as dbt's <c>add_rendered_test_kwargs</c> does (strings that look
+/// like <c>ref(...)</c>, <c>source(...)</c>, <c>var(...)</c>, <c>env_var(...)</c>, <c>doc(...)</c> are wrapped in
+/// <c>{{ }}</c>; <c>column_name</c> is left as written), then the macro <c>test_&lt;name&gt;</c> is called with them.
+/// </summary>
+public sealed partial class Compiler
+{
+    private static readonly ConcurrentDictionary<string, JinjaTemplate> CallTemplates = new(StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeFunction();
+
+    private string RenderGenericTest(Node node, RenderState state)
+    {
+        var metadata = node.TestMetadata!;
+        var globals = context.CreateGlobals(state);
+        var call = new StringBuilder("{{ test_").Append(metadata.Name).Append('(');
+        var first = true;
+        foreach (var (key, value) in metadata.Kwargs)
+        {
+            var rendered = key == "column_name" ? value : RenderKwarg(value, globals, node);
+            globals["__dbt_kw_" + key] = rendered;
+            call.Append(first ? string.Empty : ", ").Append(key).Append("=__dbt_kw_").Append(key);
+            first = false;
+        }
+
+        call.Append(") }}");
+        var text = call.ToString();
+        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        return template.Render(globals);
+    }
+
+    private object? RenderKwarg(object? value, Dictionary<string, object?> globals, Node node) => value switch
+    {
+        string text => RenderString(text, globals, node),
+        IList<object?> list => list.Select(v => RenderKwarg(v, globals, node)).ToList(),
+        IDictionary<string, object?> dict => dict.ToDictionary(p => p.Key, p => RenderKwarg(p.Value, globals, node), StringComparer.Ordinal),
+        _ => value,
+    };
+
+    private string RenderString(string text, Dictionary<string, object?> globals, Node node)
+    {
+        if (LooksLikeFunction().IsMatch(text))
+        {
+            text = "{{ " + text + " }}";
+        }
+        else if (!text.Contains("{{", StringComparison.Ordinal) && !text.Contains("{%", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        return template.Render(globals);
+    }
+}

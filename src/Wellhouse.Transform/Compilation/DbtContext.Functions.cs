@@ -1,0 +1,130 @@
+using System.Security.Cryptography;
+using System.Text;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>The context functions that do not depend on the node being rendered.</summary>
+internal sealed partial class DbtContext
+{
+    private Dictionary<string, object?> CreateShared()
+    {
+        var target = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = services.Target.Name,
+            ["target_name"] = services.Target.Name,
+            ["type"] = services.Target.Type,
+            ["schema"] = services.Target.Schema,
+            ["database"] = services.Target.Database,
+            ["threads"] = (long)services.Target.Threads,
+            ["profile_name"] = services.Target.ProfileName,
+            ["path"] = services.Target.Path,
+        };
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["target"] = target,
+            ["project_name"] = services.ProjectName,
+            ["var"] = new JinjaFunction(Var),
+            ["env_var"] = new JinjaFunction(EnvVar),
+            ["doc"] = new JinjaFunction(Doc),
+            ["print"] = new JinjaFunction(Print),
+            ["return"] = new JinjaFunction(args => throw new JinjaReturnException(ContextArgs.Get(args, 0, "value"))),
+            ["exceptions"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["raise_compiler_error"] = new JinjaFunction(args => throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, ContextArgs.String(args, 0, "msg") ?? "compiler error", args.Span))),
+                ["warn"] = new JinjaFunction(args =>
+                {
+                    services.Log?.Invoke("warning: " + ContextArgs.String(args, 0, "msg"));
+                    return string.Empty;
+                }),
+            },
+            ["run_started_at"] = new Jinja.Runtime.PyDateTime(services.RunStartedAt),
+            ["invocation_id"] = services.InvocationId,
+            ["modules"] = JinjaModules.Create(),
+            ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
+            ["local_md5"] = new JinjaFunction(args => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(ContextArgs.String(args, 0, "value") ?? string.Empty)))),
+            ["flags"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["FULL_REFRESH"] = false, ["WHICH"] = "compile" },
+        };
+    }
+
+    private object? Var(JinjaCallArguments args)
+    {
+        var name = ContextArgs.String(args, 0, "name") ?? string.Empty;
+        if (services.Vars.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        if (ContextArgs.Has(args, 1, "default"))
+        {
+            return ContextArgs.Get(args, 1, "default");
+        }
+
+        var known = services.Vars.Count == 0 ? "none" : string.Join(", ", services.Vars.Keys.Order(StringComparer.Ordinal));
+        throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UndefinedVar, $"required var '{name}' not found in config (vars supplied: {known})", args.Span));
+    }
+
+    private object? EnvVar(JinjaCallArguments args)
+    {
+        var name = ContextArgs.String(args, 0, "var") ?? string.Empty;
+        if (services.Environment.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+
+        if (ContextArgs.Has(args, 1, "default"))
+        {
+            return ContextArgs.Get(args, 1, "default");
+        }
+
+        throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.MissingEnvVar, $"env var required but not provided: '{name}'", args.Span));
+    }
+
+    private object? Doc(JinjaCallArguments args)
+    {
+        var name = args.Positional.Count > 1 ? ContextArgs.String(args, 1, "name") : ContextArgs.String(args, 0, "name");
+        if (name is not null && services.Templates.Docs.TryGetValue(name, out var body))
+        {
+            return body;
+        }
+
+        throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownDoc, $"documentation for '{name}' not found", args.Span));
+    }
+
+    private object? Print(JinjaCallArguments args)
+    {
+        services.Log?.Invoke(string.Join(' ', args.Positional.Select(PythonRepr.Str)));
+        return string.Empty;
+    }
+
+    private object? Log(JinjaCallArguments args, RenderState state)
+    {
+        if (state.Phase == RenderPhase.Compile || ContextArgs.Get(args, 1, "info") is true)
+        {
+            (hooks?.Log ?? services.Log)?.Invoke(PythonRepr.Str(ContextArgs.Get(args, 0, "msg")));
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>A minimal <c>adapter</c>: <c>quote</c> and <c>dispatch</c> (macro lookup by name, <c>duckdb__</c> then <c>default__</c>).</summary>
+    private static Dictionary<string, object?> AdapterValue(Dictionary<string, object?> globals) => new(StringComparer.Ordinal)
+    {
+        ["quote"] = new JinjaFunction(args => Relation.Quote(ContextArgs.String(args, 0, "identifier") ?? string.Empty)),
+        ["dispatch"] = new JinjaFunction(args =>
+        {
+            var name = ContextArgs.String(args, 0, "macro_name") ?? string.Empty;
+            foreach (var candidate in new[] { "duckdb__" + name, "default__" + name, name })
+            {
+                if (globals.TryGetValue(candidate, out var macro) && macro is IJinjaCallable)
+                {
+                    return macro;
+                }
+            }
+
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, $"no macro found for adapter.dispatch('{name}')", args.Span));
+        }),
+    };
+}

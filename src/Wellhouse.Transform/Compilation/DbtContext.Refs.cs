@@ -1,0 +1,85 @@
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary><c>ref()</c> and <c>source()</c>: recorded at parse time, resolved to relations when compiling.</summary>
+internal sealed partial class DbtContext
+{
+    private object? Ref(JinjaCallArguments args, RenderState state)
+    {
+        string? package = null;
+        string? name;
+        if (args.Positional.Count >= 2)
+        {
+            package = ContextArgs.String(args, 0, "package");
+            name = ContextArgs.String(args, 1, "name");
+        }
+        else
+        {
+            name = ContextArgs.String(args, 0, "name");
+        }
+
+        var version = args.Keyword.GetValueOrDefault("v") ?? args.Keyword.GetValueOrDefault("version");
+        if (name is null)
+        {
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownRef, "ref() needs a model name", args.Span));
+        }
+
+        if (state.Phase == RenderPhase.Parse)
+        {
+            state.Refs.Add((new RefCall(package, name, version?.ToString()), args.Span));
+        }
+
+        var target = services.NodesByName.GetValueOrDefault(name);
+        if (target is null || (package is not null && package != target.PackageName))
+        {
+            if (state.Phase == RenderPhase.Parse)
+            {
+                return new RelationValue(services.Target.Database, services.Target.Schema, name, Relation.Quote(name));
+            }
+
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownRef, $"'{state.Node?.Name ?? "this file"}' depends on a node named '{name}' which was not found", args.Span));
+        }
+
+        if (target.IsEphemeral)
+        {
+            if (state.Phase == RenderPhase.Compile && !state.EphemeralRefs.Contains(target))
+            {
+                state.EphemeralRefs.Add(target);
+            }
+
+            return EphemeralRelation(target);
+        }
+
+        return RelationValue.Of(target.Relation);
+    }
+
+    private object? Source(JinjaCallArguments args, RenderState state)
+    {
+        var sourceName = ContextArgs.String(args, 0, "source_name");
+        var tableName = ContextArgs.String(args, 1, "table_name");
+        if (sourceName is null || tableName is null)
+        {
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownSource, "source() needs a source name and a table name", args.Span));
+        }
+
+        if (state.Phase == RenderPhase.Parse)
+        {
+            state.Sources.Add(([sourceName, tableName], args.Span));
+        }
+
+        if (services.SourcesByName.TryGetValue((sourceName, tableName), out var source))
+        {
+            return new RelationValue(source.Database, source.Schema, source.Identifier, source.RenderReference());
+        }
+
+        if (state.Phase == RenderPhase.Parse)
+        {
+            return new RelationValue(null, sourceName, tableName, Relation.Quote(sourceName) + "." + Relation.Quote(tableName));
+        }
+
+        throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownSource, $"'{state.Node?.Name ?? "this file"}' depends on a source named '{sourceName}.{tableName}' which was not found", args.Span));
+    }
+}

@@ -1,0 +1,128 @@
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>
+/// The globals of dbt's Jinja context for rendering a node (dbt docs: "dbt Jinja functions"): ref, source, config,
+/// this, is_incremental, var, env_var, target, doc, log, print, return, exceptions, run_started_at, invocation_id,
+/// modules, graph, execute, model, and every project macro callable by name (also under its package name).
+/// </summary>
+internal sealed partial class DbtContext
+{
+    private readonly RenderServices services;
+    private readonly CompileHooks? hooks;
+    private readonly Dictionary<string, object?> shared;
+
+    public DbtContext(RenderServices services, CompileHooks? hooks)
+    {
+        this.services = services;
+        this.hooks = hooks;
+        shared = CreateShared();
+    }
+
+    public RenderServices Services => services;
+
+    /// <summary>The globals for rendering <paramref name="state"/>'s node (or a project-level string when it has none).</summary>
+    public Dictionary<string, object?> CreateGlobals(RenderState state)
+    {
+        var globals = new Dictionary<string, object?>(shared, StringComparer.Ordinal);
+        var node = state.Node;
+        var config = node?.Config ?? new NodeConfig();
+        globals["execute"] = state.Phase == RenderPhase.Compile;
+        globals["ref"] = new JinjaFunction(args => Ref(args, state));
+        globals["source"] = new JinjaFunction(args => Source(args, state));
+        globals["config"] = new ConfigValue(config, state.Phase == RenderPhase.Parse ? state.ConfigCalls : null);
+        globals["is_incremental"] = new JinjaFunction(_ => node is not null && state.Phase == RenderPhase.Compile && (hooks?.IsIncremental?.Invoke(node) ?? false));
+        globals["log"] = new JinjaFunction(args => Log(args, state));
+        if (node is not null)
+        {
+            globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
+            globals["model"] = NodeDict(node);
+        }
+
+        if (state.Phase == RenderPhase.Compile && services.GraphValue is { } graph)
+        {
+            globals["graph"] = graph;
+        }
+
+        foreach (var (key, value) in hooks?.ExtraGlobals ?? new Dictionary<string, object?>())
+        {
+            globals[key] = value;
+        }
+
+        AddMacros(globals, state);
+        return globals;
+    }
+
+    private void AddMacros(Dictionary<string, object?> globals, RenderState state)
+    {
+        var byPackage = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        foreach (var (name, entry) in services.Templates.Macros)
+        {
+            var callable = new LazyMacro(entry, globals, state.Macros);
+            globals[name] = callable;
+            if (!byPackage.TryGetValue(entry.PackageName, out var package))
+            {
+                byPackage[entry.PackageName] = package = new Dictionary<string, object?>(StringComparer.Ordinal);
+            }
+
+            package[name] = callable;
+        }
+
+        foreach (var (package, macros) in byPackage)
+        {
+            if (!globals.ContainsKey(package) || package == services.ProjectName || package == "dbt")
+            {
+                globals[package] = macros;
+            }
+        }
+
+        globals.TryAdd("adapter", AdapterValue(globals));
+    }
+
+    private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name);
+
+    /// <summary>The node as dbt's <c>model</c> global: name, unique_id, resource_type, config, fqn, ...</summary>
+    internal static Dictionary<string, object?> NodeDict(Node node) => new(StringComparer.Ordinal)
+    {
+        ["name"] = node.Name,
+        ["unique_id"] = node.UniqueId,
+        ["resource_type"] = node.ResourceType.ToDbtString(),
+        ["package_name"] = node.PackageName,
+        ["original_file_path"] = node.OriginalFilePath,
+        ["path"] = node.Path,
+        ["fqn"] = node.Fqn.Cast<object?>().ToList(),
+        ["alias"] = node.Alias,
+        ["schema"] = node.Schema,
+        ["database"] = node.Database,
+        ["config"] = node.Config.Values,
+        ["tags"] = node.Config.Tags.Cast<object?>().ToList(),
+        ["description"] = node.Description,
+        ["meta"] = node.Meta,
+        ["language"] = node.Language,
+        ["raw_code"] = node.RawCode,
+        ["columns"] = node.Columns.ToDictionary(c => c.Key, c => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = c.Value.Name,
+            ["description"] = c.Value.Description,
+            ["data_type"] = c.Value.DataType,
+            ["meta"] = c.Value.Meta,
+            ["tags"] = c.Value.Tags.Cast<object?>().ToList(),
+        }, StringComparer.Ordinal),
+        ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["nodes"] = node.DependsOnNodes.Cast<object?>().ToList(),
+            ["macros"] = node.DependsOnMacros.Cast<object?>().ToList(),
+        },
+        ["column_name"] = node.ColumnName,
+        ["attached_node"] = node.AttachedNode,
+        ["test_metadata"] = node.TestMetadata is { } test ? new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = test.Name,
+            ["namespace"] = test.Namespace,
+            ["kwargs"] = test.Kwargs,
+        }
+        : null,
+    };
+}

@@ -1,0 +1,45 @@
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>dbt's <c>graph</c> global: <c>graph.nodes</c> and <c>graph.sources</c> as dicts by unique id.</summary>
+internal static class GraphGlobal
+{
+    public static Dictionary<string, object?> Build(Manifest manifest)
+    {
+        var nodes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (id, node) in manifest.Nodes)
+        {
+            nodes[id] = DbtContext.NodeDict(node);
+        }
+
+        var sources = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (id, source) in manifest.Sources)
+        {
+            sources[id] = new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["unique_id"] = id,
+                ["name"] = source.Name,
+                ["source_name"] = source.SourceName,
+                ["resource_type"] = "source",
+                ["package_name"] = source.PackageName,
+                ["database"] = source.Database,
+                ["schema"] = source.Schema,
+                ["identifier"] = source.Identifier,
+                ["fqn"] = source.Fqn.Cast<object?>().ToList(),
+                ["description"] = source.Description,
+                ["meta"] = source.Meta,
+                ["config"] = source.Config.Values,
+                ["loaded_at_field"] = source.LoadedAtField,
+            };
+        }
+
+        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["nodes"] = nodes,
+            ["sources"] = sources,
+            ["exposures"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+            ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+        };
+    }
+}

@@ -1,0 +1,24 @@
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>
+/// The parsed Jinja of a project, kept for compilation: one environment, the macros callable by name (project
+/// macros win over the built-in ones of the same name), each node's template and the docs blocks.
+/// </summary>
+internal sealed class ProjectTemplates
+{
+    public JinjaEnvironment Environment { get; } = new();
+
+    /// <summary>Macros by name; a project macro replaces a built-in one.</summary>
+    public Dictionary<string, MacroEntry> Macros { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parsed raw code by node unique id.</summary>
+    public Dictionary<string, JinjaTemplate> NodeTemplates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Docs block bodies by name.</summary>
+    public Dictionary<string, string> Docs { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A macro with the package it belongs to (<c>dbt</c> for the built-in ones).</summary>
+internal sealed record MacroEntry(JinjaMacro Macro, string PackageName, string UniqueId);

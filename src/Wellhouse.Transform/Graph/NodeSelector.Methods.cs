@@ -1,0 +1,126 @@
+namespace Wellhouse.Transform.Graph;
+
+/// <summary>The selector methods (dbt docs: "Node selector methods").</summary>
+public static partial class NodeSelector
+{
+    private static HashSet<string> Match(Manifest manifest, SelectionTerm term)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in manifest.Nodes.Values)
+        {
+            if (MatchNode(node, term))
+            {
+                result.Add(node.UniqueId);
+            }
+        }
+
+        foreach (var source in manifest.Sources.Values)
+        {
+            if (MatchSource(source, term))
+            {
+                result.Add(source.UniqueId);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool MatchNode(Node node, SelectionTerm term) => term.Method switch
+    {
+        "fqn" => MatchFqn(node.Fqn, term.Value),
+        "tag" => node.Config.Tags.Any(t => Glob.IsMatch(t, term.Value)),
+        "path" => MatchPath(node.OriginalFilePath, term.Value),
+        "file" => Glob.IsMatch(System.IO.Path.GetFileName(node.OriginalFilePath), term.Value) || Glob.IsMatch(System.IO.Path.GetFileNameWithoutExtension(node.OriginalFilePath), term.Value),
+        "config" => MatchConfig(node.Config, term.MethodArgument!, term.Value),
+        "resource_type" => node.ResourceType.ToDbtString() == term.Value,
+        "package" => Glob.IsMatch(node.PackageName, term.Value),
+        "test_type" => node.ResourceType == ResourceType.Test && term.Value switch
+        {
+            "generic" or "schema" => node.TestMetadata is not null,
+            "singular" or "data" => node.TestMetadata is null,
+            _ => false,
+        },
+        "test_name" => node.TestMetadata is { } metadata && Glob.IsMatch(metadata.Name, term.Value),
+        _ => false,
+    };
+
+    private static bool MatchSource(SourceDefinition source, SelectionTerm term) => term.Method switch
+    {
+        "source" => MatchSourceValue(source, term.Value),
+        "fqn" => MatchFqn(source.Fqn, term.Value),
+        "resource_type" => term.Value == "source",
+        "path" => MatchPath(source.OriginalFilePath, term.Value),
+        "tag" => source.Config.Tags.Any(t => Glob.IsMatch(t, term.Value)),
+        "config" => MatchConfig(source.Config, term.MethodArgument!, term.Value),
+        "package" => Glob.IsMatch(source.PackageName, term.Value),
+        _ => false,
+    };
+
+    /// <summary><c>source:a</c>, <c>source:a.b</c> or <c>source:package.a.b</c>, with wildcards.</summary>
+    private static bool MatchSourceValue(SourceDefinition source, string value)
+    {
+        var parts = value.Split('.');
+        return parts.Length switch
+        {
+            1 => Glob.IsMatch(source.SourceName, parts[0]),
+            2 => Glob.IsMatch(source.SourceName, parts[0]) && Glob.IsMatch(source.Name, parts[1]),
+            3 => Glob.IsMatch(source.PackageName, parts[0]) && Glob.IsMatch(source.SourceName, parts[1]) && Glob.IsMatch(source.Name, parts[2]),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// dbt's fqn matching: the name (last fqn part) equals the value, or the dotted value matches the fqn's leading
+    /// parts one by one (so <c>project.staging</c> selects a folder); parts may hold wildcards.
+    /// </summary>
+    private static bool MatchFqn(IReadOnlyList<string> fqn, string value)
+    {
+        if (fqn.Count == 0)
+        {
+            return false;
+        }
+
+        if (Glob.IsMatch(fqn[^1], value))
+        {
+            return true;
+        }
+
+        var parts = value.Split('.');
+        if (parts.Length > fqn.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (!Glob.IsMatch(fqn[i], parts[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A file, or every file under a folder, relative to the project directory; wildcards allowed.</summary>
+    private static bool MatchPath(string originalFilePath, string value)
+    {
+        var path = value.Replace('\\', '/').TrimEnd('/');
+        if (path.StartsWith("./", StringComparison.Ordinal))
+        {
+            path = path[2..];
+        }
+
+        return Glob.IsMatch(originalFilePath, path) || originalFilePath.StartsWith(path + "/", StringComparison.Ordinal) ||
+            (path.Contains('*', StringComparison.Ordinal) && Glob.IsMatch(originalFilePath, path + "/*"));
+    }
+
+    private static bool MatchConfig(NodeConfig config, string key, string value) => config.Values.GetValueOrDefault(key) switch
+    {
+        null => false,
+        string s => Glob.IsMatch(s, value),
+        bool b => string.Equals(b ? "true" : "false", value, StringComparison.OrdinalIgnoreCase),
+        IEnumerable<object?> items => items.Any(i => Glob.IsMatch(Convert.ToString(i, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty, value)),
+        var other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture) == value,
+    };
+}

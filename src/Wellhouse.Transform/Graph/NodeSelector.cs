@@ -1,0 +1,136 @@
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Graph;
+
+/// <summary>
+/// dbt's node selection: each <c>--select</c> argument may hold several space-separated terms (union); a term may be
+/// comma-separated criteria (intersection); <c>--exclude</c> removes nodes; then tests whose parents include a
+/// selected node are added (indirect selection "eager", dbt's default). An empty selection means every node.
+/// </summary>
+public static partial class NodeSelector
+{
+    /// <summary>Selects unique ids of nodes (never sources). Throws <see cref="SelectorException"/> on bad syntax.</summary>
+    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null)
+    {
+        var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
+        var direct = select.Count == 0 || select.All(string.IsNullOrWhiteSpace) ? new HashSet<string>(candidates, StringComparer.Ordinal) : Evaluate(manifest, graph, select);
+        var excluded = exclude.Count == 0 ? [] : Evaluate(manifest, graph, exclude);
+        direct.ExceptWith(excluded);
+        direct.IntersectWith(candidates);
+
+        // Indirect selection (eager): tests that depend on any selected node.
+        var result = new HashSet<string>(direct, StringComparer.Ordinal);
+        foreach (var node in manifest.Nodes.Values)
+        {
+            if (node.ResourceType == ResourceType.Test && !excluded.Contains(node.UniqueId) && node.DependsOnNodes.Any(direct.Contains))
+            {
+                result.Add(node.UniqueId);
+            }
+        }
+
+        if (resourceTypes is { Count: > 0 })
+        {
+            result.RemoveWhere(id => !resourceTypes.Contains(manifest.Nodes[id].ResourceType.ToDbtString()));
+        }
+
+        return graph.TopologicalOrder.Where(result.Contains).Concat(result.Where(id => !graph.Contains(id))).ToList();
+    }
+
+    /// <summary>Like <see cref="Select"/>, returning the syntax error as a diagnostic instead of throwing.</summary>
+    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null)
+    {
+        try
+        {
+            diagnostic = null;
+            return Select(manifest, graph, select, exclude, resourceTypes);
+        }
+        catch (SelectorException ex)
+        {
+            diagnostic = ex.Diagnostic;
+            return null;
+        }
+    }
+
+    private static HashSet<string> Evaluate(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> arguments)
+    {
+        var union = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var argument in arguments)
+        {
+            foreach (var term in argument.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                HashSet<string>? intersection = null;
+                foreach (var part in term.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    if (!SelectionTerm.TryParse(part, out var parsed, out var error))
+                    {
+                        throw new SelectorException(new Diagnostic(DiagnosticSeverity.Error, "DBT203", error, new SourceSpan("--select", 0, 0)));
+                    }
+
+                    var matched = Expand(graph, parsed, Match(manifest, parsed));
+                    if (intersection is null)
+                    {
+                        intersection = matched;
+                    }
+                    else
+                    {
+                        intersection.IntersectWith(matched);
+                    }
+                }
+
+                union.UnionWith(intersection ?? []);
+            }
+        }
+
+        return union;
+    }
+
+    private static HashSet<string> Expand(DependencyGraph graph, SelectionTerm term, HashSet<string> matched)
+    {
+        var result = new HashSet<string>(matched, StringComparer.Ordinal);
+        foreach (var id in matched)
+        {
+            if (term.Parents)
+            {
+                result.UnionWith(graph.Ancestors(id, term.ParentDepth));
+            }
+
+            if (term.Children || term.ChildrenOfParents)
+            {
+                var descendants = graph.Descendants(id, term.ChildrenOfParents ? null : term.ChildDepth);
+                result.UnionWith(descendants);
+                if (term.ChildrenOfParents)
+                {
+                    result.UnionWith(graph.Ancestors(id));
+                    foreach (var descendant in descendants)
+                    {
+                        result.UnionWith(graph.Ancestors(descendant));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+}
+
+/// <summary>A selection argument that cannot be parsed; <see cref="Diagnostic"/> says why.</summary>
+public sealed class SelectorException : Exception
+{
+    public SelectorException(Diagnostic diagnostic)
+        : base(diagnostic.Message) => Diagnostic = diagnostic;
+
+    public SelectorException()
+        : this(new Diagnostic(DiagnosticSeverity.Error, "DBT203", "invalid selector", SourceSpan.None))
+    {
+    }
+
+    public SelectorException(string message)
+        : this(new Diagnostic(DiagnosticSeverity.Error, "DBT203", message, SourceSpan.None))
+    {
+    }
+
+    public SelectorException(string message, Exception innerException)
+        : base(message, innerException) => Diagnostic = new Diagnostic(DiagnosticSeverity.Error, "DBT203", message, SourceSpan.None);
+
+    public Diagnostic Diagnostic { get; }
+}

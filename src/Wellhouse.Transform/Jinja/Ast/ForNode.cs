@@ -1,0 +1,63 @@
+using System.Text;
+using Wellhouse.Transform.Jinja.Runtime;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Jinja.Ast;
+
+/// <summary><c>{% for target in iterable if filter recursive %}body{% else %}empty{% endfor %}</c>. Each iteration
+/// gets a fresh scope (variables set in the body neither leak out nor carry over, as in Jinja2); the filter
+/// is applied before counting, so <c>loop.length</c> counts the kept items.</summary>
+internal sealed class ForNode(
+    AssignTarget target, Expr iterable, Expr? filter, IReadOnlyList<Node> body, IReadOnlyList<Node>? otherwise,
+    bool recursive, SourceSpan span) : Node(span)
+{
+    public override Flow Render(Scope scope, StringBuilder output)
+    {
+        RenderLoop(iterable.Eval(scope), scope, output, 1);
+        return Flow.Normal;
+    }
+
+    /// <summary>Runs the loop over <paramref name="items"/>; also the body of <c>loop(children)</c> in recursive loops.</summary>
+    public void RenderLoop(object? items, Scope scope, StringBuilder output, int depth)
+    {
+        var list = PyOps.ToList(items, iterable.Span);
+        if (filter is not null)
+        {
+            var kept = new List<object?>(list.Count);
+            foreach (var item in list)
+            {
+                var filterScope = new Scope(scope.Context, scope);
+                target.Assign(filterScope, item);
+                if (PyOps.Truthy(filter.Eval(filterScope), filter.Span))
+                {
+                    kept.Add(item);
+                }
+            }
+
+            list = kept;
+        }
+
+        if (list.Count == 0)
+        {
+            if (otherwise is not null)
+            {
+                RenderAll(otherwise, new Scope(scope.Context, scope), output);
+            }
+
+            return;
+        }
+
+        var loop = new LoopContext(list, depth, recursive ? this : null, scope);
+        for (var i = 0; i < list.Count; i++)
+        {
+            loop.Index0 = i;
+            var iterationScope = new Scope(scope.Context, scope);
+            target.Assign(iterationScope, list[i]);
+            iterationScope.Set("loop", loop);
+            if (RenderAll(body, iterationScope, output) == Flow.Break)
+            {
+                break;
+            }
+        }
+    }
+}

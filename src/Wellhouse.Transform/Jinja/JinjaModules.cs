@@ -1,0 +1,19 @@
+using Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Jinja;
+
+/// <summary>dbt's <c>modules</c> context object; this engine provides <c>modules.datetime</c>.</summary>
+public static class JinjaModules
+{
+    /// <summary>A <c>modules</c> object whose clock is <paramref name="clock"/> (default: the system clock).</summary>
+    public static IJinjaObject Create(TimeProvider? clock = null) => new ModulesObject(new DateTimeModule(clock ?? TimeProvider.System));
+
+    private sealed class ModulesObject(DateTimeModule datetime) : IJinjaObject
+    {
+        public bool TryGetAttribute(string name, out object? value)
+        {
+            value = name == "datetime" ? datetime : null;
+            return value is not null;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Wellhouse.Transform.Jinja.Ast;
+using Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Jinja;
+
+/// <summary>A parsed template: render it any number of times, from any thread.</summary>
+public sealed class JinjaTemplate
+{
+    private readonly IReadOnlyList<Node> body;
+
+    internal JinjaTemplate(string filePath, IReadOnlyList<Node> body, IReadOnlyList<JinjaMacro> macros, IReadOnlyList<JinjaDocsBlock> docs)
+    {
+        FilePath = filePath;
+        this.body = body;
+        Macros = macros;
+        DocsBlocks = docs;
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>Top-level <c>{% macro %}</c> and dbt <c>{% test name(...) %}</c> blocks (as macros named
+    /// <c>test_name</c>), in file order.</summary>
+    public IReadOnlyList<JinjaMacro> Macros { get; }
+
+    /// <summary>dbt's <c>{% docs name %}</c> blocks, in file order.</summary>
+    public IReadOnlyList<JinjaDocsBlock> DocsBlocks { get; }
+
+    /// <summary>Renders with <paramref name="globals"/> as the context (read at lookup time, never copied).</summary>
+    /// <exception cref="JinjaException">on an undefined name, a type error or a failing call.</exception>
+    public string Render(IReadOnlyDictionary<string, object?> globals)
+    {
+        ArgumentNullException.ThrowIfNull(globals);
+        var scope = new Scope(new RenderContext(globals, FilePath), null);
+        var output = new StringBuilder();
+        Node.RenderAll(body, scope, output);
+        return output.ToString();
+    }
+}

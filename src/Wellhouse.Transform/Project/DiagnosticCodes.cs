@@ -1,0 +1,29 @@
+namespace Wellhouse.Transform.Project;
+
+/// <summary>The diagnostic codes of the front end (documented in docs/engine.md).</summary>
+internal static class DiagnosticCodes
+{
+    public const string YamlSyntax = "DBT100";
+    public const string UnknownKey = "DBT101";
+    public const string InvalidValue = "DBT102";
+    public const string MissingProjectFile = "DBT103";
+    public const string MissingProfile = "DBT110";
+    public const string MissingTarget = "DBT111";
+    public const string UnsupportedAdapter = "DBT112";
+    public const string DuplicateName = "DBT120";
+    public const string CSharpModelNotRegistered = "DBT130";
+    public const string CSharpModelNotDeclared = "DBT131";
+    public const string InvalidTest = "DBT140";
+    public const string UnreadableFile = "DBT150";
+    public const string UnknownRef = "DBT200";
+    public const string UnknownSource = "DBT201";
+    public const string Cycle = "DBT202";
+    public const string BadSelector = "DBT203";
+    public const string UnknownDoc = "DBT204";
+    public const string UnknownTestMacro = "DBT205";
+    public const string UndefinedVar = "DBT300";
+    public const string MissingEnvVar = "DBT301";
+    public const string CompilerError = "DBT302";
+    public const string BadVars = "DBT303";
+    public const string JinjaError = "JINJA000";
+}

@@ -1,0 +1,185 @@
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>
+/// Loads a dbt project: dbt_project.yml, profiles.yml, macros, docs, schema files, models (SQL and C#), seeds,
+/// singular and generic tests; renders every node once (execute = false) to find its refs, sources and config; builds
+/// the graph. Every problem is collected as a <see cref="Diagnostic"/>; loading fails when any is an error.
+/// </summary>
+public static class ProjectLoader
+{
+    public static ProjectLoadResult Load(ProjectLoadOptions options) => new ProjectParser(options).Run();
+}
+
+/// <summary>One run of the loader; the steps live in partial files by concern.</summary>
+internal sealed partial class ProjectParser
+{
+    private readonly ProjectLoadOptions options;
+    private readonly DiagnosticBag diagnostics = new();
+    private readonly string projectDir;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private readonly SchemaFiles schema = new();
+    private readonly Dictionary<string, List<(RefCall Call, SourceSpan Span)>> refSpans = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Call, SourceSpan Span)>> sourceSpans = new(StringComparer.Ordinal);
+    private DbtProjectFile file = null!;
+    private RenderServices services = null!;
+    private DbtContext context = null!;
+    private Manifest manifest = null!;
+
+    public ProjectParser(ProjectLoadOptions options)
+    {
+        this.options = options;
+        projectDir = Path.GetFullPath(options.ProjectDir);
+        environment = options.Environment ?? ReadEnvironment();
+    }
+
+    private ProjectTemplates Templates => services.Templates;
+
+    public ProjectLoadResult Run()
+    {
+        var cliVars = ReadCliVars();
+        var bootstrap = CreateServices(new ProfileTarget { Name = "default", ProfileName = "default" }, cliVars ?? [], new ProjectTemplates(), "project");
+        var projectFile = DbtProjectReader.Read(projectDir, diagnostics, Renderer(bootstrap));
+        if (projectFile is null || cliVars is null)
+        {
+            return Fail();
+        }
+
+        file = projectFile;
+        var vars = new Dictionary<string, object?>(file.Vars, StringComparer.Ordinal);
+        foreach (var (key, value) in cliVars)
+        {
+            vars[key] = value;
+        }
+
+        var target = ReadTarget(vars);
+        if (target is null)
+        {
+            return Fail();
+        }
+
+        services = CreateServices(target, vars, new ProjectTemplates(), file.Name);
+        context = new DbtContext(services, null);
+        manifest = services.Manifest;
+
+        LoadMacros();
+        LoadDocs();
+        LoadSchemaFiles();
+        LoadSources();
+        LoadModels();
+        LoadSeeds();
+        LoadSingularTests();
+        ParseNodes();
+        ApplyPatches();
+        LoadGenericTests();
+        RemoveDisabled();
+        ResolveDependencies();
+        var graph = BuildGraph();
+        RenderDescriptions();
+        services.GraphValue = GraphGlobal.Build(manifest);
+
+        if (diagnostics.HasErrors)
+        {
+            return Fail();
+        }
+
+        var project = new LoadedProject
+        {
+            ProjectDir = projectDir,
+            Name = file.Name,
+            TargetPath = Path.GetFullPath(Path.Combine(projectDir, file.TargetPath)),
+            Target = target,
+            Manifest = manifest,
+            Vars = vars,
+            ProjectFile = file,
+            Graph = graph,
+            CSharpModels = manifest.Nodes.Values.Where(n => n.Language == "csharp").ToDictionary(n => n.UniqueId, n => options.CSharpModels[n.Name], StringComparer.Ordinal),
+            InvocationId = services.InvocationId,
+            RunStartedAt = services.RunStartedAt,
+            Services = services,
+        };
+        return new ProjectLoadResult { Project = project, Diagnostics = diagnostics.Items };
+    }
+
+    private ProjectLoadResult Fail() => new() { Diagnostics = diagnostics.Items };
+
+    private RenderServices CreateServices(ProfileTarget target, IReadOnlyDictionary<string, object?> vars, ProjectTemplates templates, string name) => new()
+    {
+        ProjectName = name,
+        Target = target,
+        Vars = vars,
+        Environment = environment,
+        Templates = templates,
+        Manifest = new Manifest { ProjectName = name },
+    };
+
+    private ProfileTarget? ReadTarget(IReadOnlyDictionary<string, object?> vars)
+    {
+        if (options.WithoutProfile)
+        {
+            return new ProfileTarget { Name = options.Target ?? "default", ProfileName = file.Profile ?? file.Name };
+        }
+
+        var profileSpan = file.ProfileSpan;
+        if (file.Profile is null)
+        {
+            diagnostics.Error(DiagnosticCodes.MissingProfile, "dbt_project.yml does not name a 'profile'", profileSpan);
+            return null;
+        }
+
+        var profileServices = CreateServices(new ProfileTarget { Name = "default", ProfileName = file.Profile }, vars, new ProjectTemplates(), file.Name);
+        return ProfilesReader.Read(projectDir, options.ProfilesDir, file.Profile, options.Target, profileSpan, diagnostics, Renderer(profileServices));
+    }
+
+    /// <summary>Renders a YAML string with the dbt context of <paramref name="renderServices"/> (no node).</summary>
+    private static StringRenderer Renderer(RenderServices renderServices)
+    {
+        var renderContext = new DbtContext(renderServices, null);
+        return (text, span) =>
+        {
+            try
+            {
+                var template = renderServices.Templates.Environment.Parse(text, span.File);
+                return template.Render(renderContext.CreateGlobals(new RenderState(null, RenderPhase.Parse)));
+            }
+            catch (Jinja.JinjaException ex)
+            {
+                throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, ex.Code, ex.Message, span));
+            }
+            catch (DiagnosticException ex)
+            {
+                throw new DiagnosticException(ex.Diagnostic with { Span = span });
+            }
+        };
+    }
+
+    private Dictionary<string, object?>? ReadCliVars()
+    {
+        if (string.IsNullOrWhiteSpace(options.VarsYaml))
+        {
+            return [];
+        }
+
+        var bag = new DiagnosticBag();
+        var root = YamlFile.ParseMapping(options.VarsYaml, "--vars", bag, allowEmpty: true);
+        foreach (var item in bag.Items)
+        {
+            diagnostics.Add(item with { Code = DiagnosticCodes.BadVars, Message = "--vars must be a YAML mapping: " + item.Message });
+        }
+
+        return root is null ? null : YamlFile.ToValue(root) as Dictionary<string, object?>;
+    }
+
+    private static Dictionary<string, string> ReadEnvironment()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            result[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,177 @@
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>Finding files, and reading macros, docs blocks and schema files.</summary>
+internal sealed partial class ProjectParser
+{
+    /// <summary>Files under each folder of <paramref name="roots"/> with one of the extensions, as (folder, path relative to the project) in a stable order.</summary>
+    private IEnumerable<(string Root, string Relative)> FindFiles(IEnumerable<string> roots, params string[] extensions)
+    {
+        foreach (var root in roots.Distinct(StringComparer.Ordinal))
+        {
+            var full = Path.Combine(projectDir, root);
+            if (!Directory.Exists(full))
+            {
+                continue;
+            }
+
+            foreach (var path in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                if (extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                {
+                    yield return (root.Replace('\\', '/').TrimEnd('/'), Path.GetRelativePath(projectDir, path).Replace('\\', '/'));
+                }
+            }
+        }
+    }
+
+    private string? ReadText(string relative)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(projectDir, relative));
+        }
+        catch (IOException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, $"cannot read file: {ex.Message}", new SourceSpan(relative, 0, 0));
+            return null;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            diagnostics.Error(DiagnosticCodes.UnreadableFile, $"cannot read file: {ex.Message}", new SourceSpan(relative, 0, 0));
+            return null;
+        }
+    }
+
+    private JinjaTemplate? ParseTemplate(string text, string relative)
+    {
+        try
+        {
+            return Templates.Environment.Parse(text, relative);
+        }
+        catch (JinjaException ex)
+        {
+            diagnostics.Error(ex.Code, ex.Message, ex.Span.File.Length == 0 ? new SourceSpan(relative, 0, 0) : ex.Span);
+            return null;
+        }
+    }
+
+    private void LoadMacros()
+    {
+        foreach (var (path, text) in BuiltinMacros.Files())
+        {
+            var template = Templates.Environment.Parse(text, path);
+            foreach (var macro in template.Macros)
+            {
+                Templates.Macros[macro.Name] = new MacroEntry(macro, "dbt", "macro.dbt." + macro.Name);
+                manifest.Macros["macro.dbt." + macro.Name] = new MacroDefinition("macro.dbt." + macro.Name, macro.Name, "dbt", path, MacroText(text, template, macro));
+            }
+        }
+
+        var genericTestFolders = file.TestPaths.Select(p => p.TrimEnd('/') + "/generic");
+        var defined = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var (_, relative) in FindFiles(file.MacroPaths.Concat(genericTestFolders), ".sql"))
+        {
+            var text = ReadText(relative);
+            var template = text is null ? null : ParseTemplate(text, relative);
+            if (template is null)
+            {
+                continue;
+            }
+
+            foreach (var macro in template.Macros)
+            {
+                if (defined.TryGetValue(macro.Name, out var first))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateName, $"macro '{macro.Name}' is defined twice (first at {first})", macro.Span);
+                    continue;
+                }
+
+                defined[macro.Name] = macro.Span;
+                var id = $"macro.{file.Name}.{macro.Name}";
+                Templates.Macros[macro.Name] = new MacroEntry(macro, file.Name, id);
+                manifest.Macros[id] = new MacroDefinition(id, macro.Name, file.Name, relative, MacroText(text!, template, macro));
+            }
+        }
+    }
+
+    /// <summary>The text of one macro: from its line to the line before the next macro of the file.</summary>
+    private static string MacroText(string text, JinjaTemplate template, JinjaMacro macro)
+    {
+        if (template.Macros.Count == 1)
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n');
+        var index = template.Macros.ToList().IndexOf(macro);
+        var start = Math.Max(0, macro.Span.Line - 1);
+        var end = index + 1 < template.Macros.Count ? Math.Max(start, template.Macros[index + 1].Span.Line - 1) : lines.Length;
+        return string.Join('\n', lines[start..end]).TrimEnd() + "\n";
+    }
+
+    private void LoadDocs()
+    {
+        var defined = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+        foreach (var (_, relative) in FindFiles(file.EffectiveDocsPaths, ".md"))
+        {
+            var text = ReadText(relative);
+            if (text is null || !text.Contains("{%", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var template = ParseTemplate(text, relative);
+            foreach (var block in template?.DocsBlocks ?? [])
+            {
+                if (defined.TryGetValue(block.Name, out var first))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateName, $"docs block '{block.Name}' is defined twice (first at {first})", block.Span);
+                    continue;
+                }
+
+                defined[block.Name] = block.Span;
+                // dbt strips the block's contents (core/dbt/parser/docs.py).
+                var body = block.Body.Trim();
+                Templates.Docs[block.Name] = body;
+                var id = $"doc.{file.Name}.{block.Name}";
+                manifest.Docs[id] = new DocDefinition(id, block.Name, file.Name, relative, body);
+            }
+        }
+    }
+
+    private void LoadSchemaFiles()
+    {
+        var reader = new SchemaYmlReader(diagnostics);
+        var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.TestPaths).Concat(file.MacroPaths).Concat(file.SnapshotPaths).Concat(file.AnalysisPaths);
+        foreach (var (_, relative) in FindFiles(roots, ".yml", ".yaml"))
+        {
+            var text = ReadText(relative);
+            if (text is not null)
+            {
+                reader.Read(text, relative, schema);
+            }
+        }
+
+        var seen = new Dictionary<(string, string), SourceSpan>();
+        foreach (var entry in schema.Entries)
+        {
+            if (entry.Kind is "snapshots" or "analyses")
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((entry.Kind, entry.Name), out var first))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateName, $"{entry.Kind[..^1]} '{entry.Name}' is described twice in schema files (first at {first})", entry.Span);
+            }
+            else
+            {
+                seen[(entry.Kind, entry.Name)] = entry.Span;
+            }
+        }
+    }
+}

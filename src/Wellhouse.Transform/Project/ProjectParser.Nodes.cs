@@ -1,0 +1,272 @@
+using System.Security.Cryptography;
+using System.Text;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>Sources, models (SQL and C#), seeds and singular tests.</summary>
+internal sealed partial class ProjectParser
+{
+    private void LoadSources()
+    {
+        foreach (var source in schema.Sources)
+        {
+            var prefix = FqnPrefix(source.File);
+            foreach (var table in source.Tables)
+            {
+                var id = $"source.{file.Name}.{source.Name}.{table.Name}";
+                if (manifest.Sources.ContainsKey(id))
+                {
+                    diagnostics.Error(DiagnosticCodes.DuplicateName, $"source table '{source.Name}.{table.Name}' is declared twice", table.Span);
+                    continue;
+                }
+
+                var fqn = prefix.Append(source.Name).Append(table.Name).ToList();
+                var config = new NodeConfig();
+                ConfigMerger.Apply(config, ConfigTree.Resolve(file.Sources, fqn));
+                ConfigMerger.Apply(config, source.Config);
+                ConfigMerger.Apply(config, table.Config);
+                ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
+                var definition = new SourceDefinition
+                {
+                    UniqueId = id,
+                    PackageName = file.Name,
+                    SourceName = source.Name,
+                    Name = table.Name,
+                    OriginalFilePath = source.File,
+                    Fqn = fqn,
+                    Database = source.Database ?? services.Target.Database,
+                    Schema = source.Schema ?? source.Name,
+                    Identifier = table.Identifier ?? table.Name,
+                    Description = table.Description,
+                    SourceDescription = source.Description,
+                    Loader = source.Loader,
+                    LoadedAtField = table.LoadedAtField ?? source.LoadedAtField,
+                    Config = config,
+                    DefinedAt = table.Span,
+                };
+                foreach (var (key, value) in source.Meta.Concat(table.Meta))
+                {
+                    definition.Meta[key] = value;
+                }
+
+                definition.ExternalLocation = config.GetString("external_location") ?? definition.Meta.GetValueOrDefault("external_location") as string;
+                foreach (var column in table.Columns)
+                {
+                    definition.Columns[column.Info.Name] = column.Info;
+                }
+
+                if (config.Enabled)
+                {
+                    manifest.Sources[id] = definition;
+                    services.SourcesByName[(source.Name, table.Name)] = definition;
+                }
+            }
+        }
+    }
+
+    /// <summary>[project, folders of the file below its resource folder].</summary>
+    private List<string> FqnPrefix(string relative)
+    {
+        var parts = relative.Split('/');
+        var root = ResourceRoot(relative);
+        var skip = root is null ? 1 : root.Split('/').Length;
+        return [file.Name, .. parts[skip..^1]];
+    }
+
+    private string? ResourceRoot(string relative) =>
+        file.ModelPaths.Concat(file.SeedPaths).Concat(file.TestPaths).Concat(file.MacroPaths).Concat(file.SnapshotPaths).Concat(file.AnalysisPaths)
+            .Select(p => p.Replace('\\', '/').TrimEnd('/'))
+            .Where(p => relative.StartsWith(p + "/", StringComparison.Ordinal))
+            .OrderByDescending(p => p.Length)
+            .FirstOrDefault();
+
+    private Node CreateNode(ResourceType type, string root, string relative, string text, string language = "sql")
+    {
+        var path = relative[(root.Length + 1)..];
+        var name = Path.GetFileNameWithoutExtension(path);
+        var folders = path.Split('/')[..^1];
+        return new Node
+        {
+            UniqueId = $"{type.ToDbtString()}.{file.Name}.{name}",
+            ResourceType = type,
+            Name = name,
+            PackageName = file.Name,
+            OriginalFilePath = relative,
+            Path = path,
+            Fqn = [file.Name, .. folders, name],
+            Language = language,
+            RawCode = text,
+            DefinedAt = new SourceSpan(relative, 1, 1),
+            Checksum = Sha256(text),
+        };
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    private bool AddNode(Node node)
+    {
+        if (manifest.Nodes.TryGetValue(node.UniqueId, out var existing))
+        {
+            diagnostics.Error(DiagnosticCodes.DuplicateName, $"two {node.ResourceType.ToDbtString()}s are named '{node.Name}': {existing.OriginalFilePath} and {node.OriginalFilePath}", node.DefinedAt);
+            return false;
+        }
+
+        manifest.Nodes[node.UniqueId] = node;
+        return true;
+    }
+
+    private void LoadModels()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (root, relative) in FindFiles(file.ModelPaths, ".sql"))
+        {
+            var text = ReadText(relative);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var node = CreateNode(ResourceType.Model, root, relative, text);
+            node.Config = ProjectConfig(file.Models, node.Fqn, "view");
+            if (AddNode(node))
+            {
+                names.Add(node.Name);
+            }
+        }
+
+        LoadCSharpModels(names);
+    }
+
+    private void LoadCSharpModels(HashSet<string> sqlModels)
+    {
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "models" && !sqlModels.Contains(e.Name)))
+        {
+            declared.Add(entry.Name);
+            if (!options.CSharpModels.TryGetValue(entry.Name, out var model))
+            {
+                var severity = options.CSharpModels.Count > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+                diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.CSharpModelNotRegistered, $"model '{entry.Name}' is declared here but has no .sql file and no registered C# model", entry.Span));
+                continue;
+            }
+
+            var folder = Path.GetDirectoryName(entry.File)!.Replace('\\', '/');
+            var root = ResourceRoot(entry.File) ?? folder;
+            var relative = entry.File;
+            var path = (folder.Length > root.Length ? folder[(root.Length + 1)..] + "/" : string.Empty) + entry.Name + ".cs";
+            var node = new Node
+            {
+                UniqueId = $"model.{file.Name}.{entry.Name}",
+                ResourceType = ResourceType.Model,
+                Name = entry.Name,
+                PackageName = file.Name,
+                OriginalFilePath = relative,
+                Path = path,
+                Fqn = [file.Name, .. path.Split('/')[..^1], entry.Name],
+                Language = "csharp",
+                DefinedAt = entry.Span,
+                Checksum = Sha256(model.GetType().FullName ?? entry.Name),
+            };
+            node.Config = ProjectConfig(file.Models, node.Fqn, "table");
+            node.Config["materialized"] = "table";
+            foreach (var dependency in model.DependsOn)
+            {
+                node.Refs.Add(new RefCall(null, dependency));
+                refSpans.GetOrAdd(node.UniqueId).Add((new RefCall(null, dependency), entry.Span));
+            }
+
+            AddNode(node);
+        }
+
+        foreach (var name in options.CSharpModels.Keys.Order(StringComparer.Ordinal))
+        {
+            if (!declared.Contains(name) && !sqlModels.Contains(name))
+            {
+                diagnostics.Error(DiagnosticCodes.CSharpModelNotDeclared, $"C# model '{name}' is registered but no schema .yml file declares a model of that name", new SourceSpan("dbt_project.yml", 0, 0));
+            }
+            else if (sqlModels.Contains(name))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateName, $"C# model '{name}' has the same name as a SQL model", new SourceSpan("dbt_project.yml", 0, 0));
+            }
+        }
+    }
+
+    private NodeConfig ProjectConfig(Dictionary<string, object?> tree, IReadOnlyList<string> fqn, string materialized)
+    {
+        var config = new NodeConfig();
+        config["enabled"] = true;
+        config["materialized"] = materialized;
+        ConfigMerger.Apply(config, ConfigTree.Resolve(tree, fqn));
+        return config;
+    }
+
+    private void LoadSeeds()
+    {
+        foreach (var (root, relative) in FindFiles(file.SeedPaths, ".csv"))
+        {
+            var text = ReadText(relative);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var node = CreateNode(ResourceType.Seed, root, relative, string.Empty);
+            node.Checksum = Sha256(text);
+            node.Config = ProjectConfig(file.Seeds, node.Fqn, "seed");
+            node.Config.Values.TryAdd("delimiter", ",");
+            AddNode(node);
+        }
+    }
+
+    private void LoadSingularTests()
+    {
+        foreach (var (root, relative) in FindFiles(file.TestPaths, ".sql"))
+        {
+            if (relative[(root.Length + 1)..].StartsWith("generic/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var text = ReadText(relative);
+            if (text is null)
+            {
+                continue;
+            }
+
+            var node = CreateNode(ResourceType.Test, root, relative, text);
+            node.Config = TestConfig(node.Fqn);
+            AddNode(node);
+        }
+    }
+
+    /// <summary>dbt's test config defaults, then the project's data_tests tree.</summary>
+    private NodeConfig TestConfig(IReadOnlyList<string> fqn)
+    {
+        var config = new NodeConfig();
+        config["enabled"] = true;
+        config["materialized"] = "test";
+        config["severity"] = "ERROR";
+        config["warn_if"] = "!= 0";
+        config["error_if"] = "!= 0";
+        config["fail_calc"] = "count(*)";
+        config["schema"] = "dbt_test__audit";
+        ConfigMerger.Apply(config, ConfigTree.Resolve(file.Tests, fqn));
+        return config;
+    }
+}
+
+internal static class DictionaryExtensions
+{
+    public static TValue GetOrAdd<TKey, TValue>(this Dictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+        where TValue : new()
+    {
+        if (!dictionary.TryGetValue(key, out var value))
+        {
+            dictionary[key] = value = new TValue();
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,178 @@
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>
+/// Parse-time rendering (dbt's "parsing" phase, execute = false): yml config first, then each SQL file is rendered
+/// once to capture its ref(), source() and config() calls; in-file config wins over yml, which wins over the project.
+/// </summary>
+internal sealed partial class ProjectParser
+{
+    private void ParseNodes()
+    {
+        foreach (var node in manifest.Nodes.Values.ToList())
+        {
+            var kind = node.ResourceType switch
+            {
+                ResourceType.Model => "models",
+                ResourceType.Seed => "seeds",
+                _ => null,
+            };
+            var entry = kind is null ? null : schema.Entries.FirstOrDefault(e => e.Kind == kind && e.Name == node.Name);
+            if (entry is not null)
+            {
+                ConfigMerger.Apply(node.Config, entry.Config);
+                if (node.Language == "csharp")
+                {
+                    node.Config["materialized"] = "table";
+                }
+            }
+
+            ResolveNames(node);
+            if (node.Language != "sql" || node.ResourceType == ResourceType.Seed)
+            {
+                continue;
+            }
+
+            var template = ParseTemplate(node.RawCode, node.OriginalFilePath);
+            if (template is null)
+            {
+                continue;
+            }
+
+            Templates.NodeTemplates[node.UniqueId] = template;
+            var state = new RenderState(node, RenderPhase.Parse);
+            if (!Render(() => template.Render(context.CreateGlobals(state)), node.DefinedAt))
+            {
+                continue;
+            }
+
+            RecordCalls(node, state);
+            if (state.ConfigCalls.Count > 0)
+            {
+                ResolveNames(node);
+            }
+        }
+    }
+
+    private void RecordCalls(Node node, RenderState state)
+    {
+        foreach (var (call, span) in state.Refs)
+        {
+            node.Refs.Add(call);
+            refSpans.GetOrAdd(node.UniqueId).Add((call, span));
+        }
+
+        foreach (var (call, span) in state.Sources)
+        {
+            node.Sources.Add(call);
+            sourceSpans.GetOrAdd(node.UniqueId).Add((call, span));
+        }
+
+        foreach (var macro in state.Macros.Order(StringComparer.Ordinal))
+        {
+            if (!node.DependsOnMacros.Contains(macro))
+            {
+                node.DependsOnMacros.Add(macro);
+            }
+        }
+    }
+
+    /// <summary>Runs a render, turning its failure into a diagnostic; false when it failed.</summary>
+    private bool Render(Action render, SourceSpan where)
+    {
+        try
+        {
+            render();
+            return true;
+        }
+        catch (JinjaException ex)
+        {
+            diagnostics.Error(ex.Code, ex.Message, ex.Span.File.Length == 0 ? where : ex.Span);
+        }
+        catch (DiagnosticException ex)
+        {
+            diagnostics.Add(ex.Diagnostic.Span.File.Length == 0 ? ex.Diagnostic with { Span = where } : ex.Diagnostic);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Database, schema and alias through dbt's naming macros (generate_database_name, generate_schema_name,
+    /// generate_alias_name); the built-in ones are computed directly, a project override is rendered.
+    /// </summary>
+    private void ResolveNames(Node node)
+    {
+        var customSchema = node.Config.Schema;
+        var customAlias = node.Config.Alias;
+        var customDatabase = node.Config.Database;
+        node.Schema = CallNamingMacro("generate_schema_name", customSchema, node) ??
+            (customSchema is null ? services.Target.Schema : services.Target.Schema + "_" + customSchema.Trim());
+        node.Alias = CallNamingMacro("generate_alias_name", customAlias, node) ?? (string.IsNullOrEmpty(customAlias) ? node.Name : customAlias.Trim());
+        node.Database = CallNamingMacro("generate_database_name", customDatabase, node) ?? customDatabase?.Trim() ?? services.Target.Database;
+    }
+
+    private string? CallNamingMacro(string name, string? custom, Node node)
+    {
+        if (!Templates.Macros.TryGetValue(name, out var entry) || entry.PackageName == "dbt")
+        {
+            return null;
+        }
+
+        string? result = null;
+        var state = new RenderState(node, RenderPhase.Parse);
+        var ok = Render(
+            () =>
+            {
+                var globals = context.CreateGlobals(state);
+                globals["__dbt_custom"] = custom;
+                globals["__dbt_node"] = DbtContext.NodeDict(node);
+                var template = Templates.Environment.Parse("{{ " + name + "(__dbt_custom, __dbt_node) }}", entry.Macro.Span.File);
+                result = template.Render(globals).Trim();
+            },
+            entry.Macro.Span);
+        return ok ? result : null;
+    }
+
+    private void ApplyPatches()
+    {
+        foreach (var node in manifest.Nodes.Values)
+        {
+            var kind = node.ResourceType == ResourceType.Seed ? "seeds" : "models";
+            var entry = schema.Entries.FirstOrDefault(e => e.Kind == kind && e.Name == node.Name);
+            if (entry is null)
+            {
+                continue;
+            }
+
+            entry.Used = true;
+            node.Description = entry.Description;
+            node.PatchPath = $"{file.Name}://{entry.File}";
+            foreach (var (key, value) in entry.Meta)
+            {
+                node.Meta[key] = value;
+            }
+
+            if (node.Config.Values.GetValueOrDefault("meta") is IDictionary<string, object?> meta)
+            {
+                foreach (var (key, value) in meta)
+                {
+                    node.Meta.TryAdd(key, value);
+                }
+            }
+
+            foreach (var column in entry.Columns)
+            {
+                node.Columns[column.Info.Name] = column.Info;
+            }
+        }
+
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "seeds" && !e.Used))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownRef, $"seed '{entry.Name}' is described here but no such seed file exists", entry.Span);
+        }
+    }
+}

@@ -1,0 +1,329 @@
+using System.Globalization;
+using System.Text;
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>
+/// Generic tests from schema files, built as dbt-core's TestBuilder does (core/dbt/parser/generic_test_builders.py):
+/// a test is a name or a one-key mapping (or a mapping with <c>test_name</c>); config keys (severity, where, limit,
+/// ...) are taken out of the arguments, top-level or under <c>config:</c>; arguments may also sit under
+/// <c>arguments:</c>; <c>name:</c> replaces the synthesized name.
+/// </summary>
+internal sealed partial class ProjectParser
+{
+    private static readonly string[] TestConfigArgs =
+    [
+        "severity", "tags", "enabled", "where", "limit", "warn_if", "error_if", "fail_calc", "store_failures",
+        "store_failures_as", "meta", "database", "schema", "alias",
+    ];
+
+    private sealed record TestTarget(string Name, string ModelArgument, string? AttachedNode, string? SourceId, string File, IReadOnlyList<string> Tags);
+
+    private void LoadGenericTests()
+    {
+        foreach (var entry in schema.Entries.Where(e => e.Kind is "models" or "seeds"))
+        {
+            var type = entry.Kind == "seeds" ? ResourceType.Seed : ResourceType.Model;
+            var id = $"{type.ToDbtString()}.{file.Name}.{entry.Name}";
+            if (!manifest.Nodes.ContainsKey(id))
+            {
+                continue;
+            }
+
+            var target = new TestTarget(entry.Name, $"{{{{ get_where_subquery(ref('{entry.Name}')) }}}}", id, null, entry.File, []);
+            AddTests(target, entry.Tests, []);
+            foreach (var column in entry.Columns)
+            {
+                AddTests(target, column.Tests, column.Info.Tags);
+            }
+        }
+
+        foreach (var source in schema.Sources)
+        {
+            foreach (var table in source.Tables)
+            {
+                var sourceId = $"source.{file.Name}.{source.Name}.{table.Name}";
+                if (!manifest.Sources.ContainsKey(sourceId))
+                {
+                    continue;
+                }
+
+                var target = new TestTarget($"{source.Name}_{table.Name}", $"{{{{ get_where_subquery(source('{source.Name}', '{table.Name}')) }}}}", null, sourceId, source.File, source.Tags.Concat(table.Tags).ToList());
+                AddTests(target, table.Tests, []);
+                foreach (var column in table.Columns)
+                {
+                    AddTests(target, column.Tests, column.Info.Tags);
+                }
+            }
+        }
+    }
+
+    private void AddTests(TestTarget target, List<TestEntry> tests, IReadOnlyList<string> tags)
+    {
+        foreach (var test in tests)
+        {
+            var node = BuildTest(target, test, tags);
+            if (node is null)
+            {
+                continue;
+            }
+
+            if (manifest.Nodes.ContainsKey(node.UniqueId))
+            {
+                diagnostics.Error(DiagnosticCodes.DuplicateName, $"test '{node.Name}' is defined twice for the same target with the same arguments", test.Span);
+                continue;
+            }
+
+            manifest.Nodes[node.UniqueId] = node;
+        }
+    }
+
+    private Node? BuildTest(TestTarget target, TestEntry test, IReadOnlyList<string> tags)
+    {
+        if (!TryReadDefinition(test, out var testName, out var args))
+        {
+            return null;
+        }
+
+        if (args.ContainsKey("model"))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidTest, "test arguments may not include 'model'", test.Span);
+            return null;
+        }
+
+        if (args.GetValueOrDefault("arguments") is Dictionary<string, object?> arguments)
+        {
+            args.Remove("arguments");
+            foreach (var (key, value) in arguments)
+            {
+                args[key] = value;
+            }
+        }
+
+        if (test.ColumnName is not null)
+        {
+            args["column_name"] = test.ColumnName;
+        }
+
+        var config = ExtractTestConfig(args);
+        var dot = testName.IndexOf('.', StringComparison.Ordinal);
+        var testNamespace = dot >= 0 ? testName[..dot] : null;
+        var shortTestName = dot >= 0 ? testName[(dot + 1)..] : testName;
+        args["model"] = target.ModelArgument;
+
+        string compiledName;
+        string fullName;
+        if (args.GetValueOrDefault("name") is string customName)
+        {
+            args.Remove("name");
+            compiledName = fullName = customName;
+        }
+        else
+        {
+            var testType = (target.SourceId is not null ? "source_" : string.Empty) + shortTestName;
+            testType = testNamespace is null ? testType : testNamespace + "_" + testType;
+            (compiledName, fullName) = GenericTestNames.Synthesize(testType, target.Name, args);
+            if (compiledName != fullName)
+            {
+                config.TryAdd("alias", compiledName);
+            }
+        }
+
+        var macroName = "test_" + shortTestName;
+        if (testNamespace is not null && testNamespace != "dbt" && testNamespace != file.Name)
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"test '{testName}' comes from package '{testNamespace}', which is not installed (packages are not supported)", test.Span);
+            return null;
+        }
+
+        if (!Templates.Macros.TryGetValue(macroName, out var macro))
+        {
+            diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"no generic test named '{shortTestName}' (macro '{macroName}') was found", test.Span);
+            return null;
+        }
+
+        var hash = GenericTestNames.Hash(fullName, testNamespace, shortTestName, args);
+        var fqn = FqnPrefix(target.File).Append(fullName).ToList();
+        var node = new Node
+        {
+            UniqueId = $"test.{file.Name}.{fullName}.{hash}",
+            ResourceType = ResourceType.Test,
+            Name = fullName,
+            PackageName = file.Name,
+            OriginalFilePath = target.File,
+            Path = compiledName + ".sql",
+            Fqn = fqn,
+            RawCode = $"{{{{ {(testNamespace is null ? string.Empty : testNamespace + ".")}{macroName}(**_dbt_generic_test_kwargs) }}}}{ConfigCall(config)}",
+            DefinedAt = test.Span,
+            ColumnName = test.ColumnName,
+            AttachedNode = target.AttachedNode,
+            TestMetadata = new TestMetadata { Name = shortTestName, Namespace = testNamespace },
+        };
+        foreach (var (key, value) in args)
+        {
+            node.TestMetadata.Kwargs[key] = value;
+        }
+
+        node.Config = TestConfig(fqn);
+        ConfigMerger.Apply(node.Config, config);
+        var allTags = target.Tags.Concat(tags).Concat(node.Config.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
+        node.Config.Values["tags"] = allTags;
+        if (node.Config.Values.GetValueOrDefault("severity") is string severity)
+        {
+            node.Config.Values["severity"] = severity.ToUpperInvariant();
+        }
+
+        node.DependsOnMacros.Add(macro.UniqueId);
+        CaptureTestDependencies(node, target);
+        ResolveNames(node);
+        return node;
+    }
+
+    private bool TryReadDefinition(TestEntry test, out string name, out Dictionary<string, object?> args)
+    {
+        name = string.Empty;
+        args = new Dictionary<string, object?>(StringComparer.Ordinal);
+        switch (test.Definition)
+        {
+            case string text:
+                name = text;
+                return true;
+            case Dictionary<string, object?> dict when dict.GetValueOrDefault("test_name") is string testName:
+                name = testName;
+                foreach (var (key, value) in dict.Where(p => p.Key != "test_name"))
+                {
+                    args[key] = value;
+                }
+
+                return true;
+            case Dictionary<string, object?> { Count: 1 } dict:
+                var (key0, value0) = dict.First();
+                name = key0;
+                if (value0 is Dictionary<string, object?> inner)
+                {
+                    foreach (var (key, value) in inner)
+                    {
+                        args[key] = value;
+                    }
+
+                    return true;
+                }
+
+                if (value0 is null)
+                {
+                    return true;
+                }
+
+                diagnostics.Error(DiagnosticCodes.InvalidTest, $"the arguments of test '{key0}' must be a mapping", test.Span);
+                return false;
+            default:
+                diagnostics.Error(DiagnosticCodes.InvalidTest, "a test must be a name or a mapping with exactly one key (the test name)", test.Span);
+                return false;
+        }
+    }
+
+    /// <summary>dbt's <c>_process_legacy_args</c> and <c>_process_config_args</c>.</summary>
+    private static Dictionary<string, object?> ExtractTestConfig(Dictionary<string, object?> args)
+    {
+        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var nested = args.GetValueOrDefault("config") as Dictionary<string, object?>;
+        foreach (var key in TestConfigArgs)
+        {
+            if (args.Remove(key, out var value) && value is not null)
+            {
+                config[key] = value;
+            }
+        }
+
+        if (nested is not null)
+        {
+            args.Remove("config");
+            foreach (var (key, value) in nested)
+            {
+                if (value is not null)
+                {
+                    config[key] = value;
+                }
+            }
+        }
+
+        return config;
+    }
+
+    /// <summary>The <c>{{ config(...) }}</c> suffix dbt appends to a generic test's raw code.</summary>
+    private static string ConfigCall(Dictionary<string, object?> config)
+    {
+        if (config.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var parts = config.Select(p => p.Key + "=" + (p.Value is string s ? "\"" + s.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" : PythonRepr.Repr(p.Value)));
+        return "{{ config(" + string.Join(",", parts) + ") }}";
+    }
+
+    /// <summary>The test's refs and sources: its target, plus any found by rendering its arguments (e.g. relationships' <c>to</c>).</summary>
+    private void CaptureTestDependencies(Node node, TestTarget target)
+    {
+        var state = new RenderState(node, RenderPhase.Parse);
+        foreach (var (key, value) in node.TestMetadata!.Kwargs)
+        {
+            if (key == "column_name")
+            {
+                continue;
+            }
+
+            foreach (var text in Strings(value))
+            {
+                var source = LooksLikeCall(text) ? "{{ " + text + " }}" : text;
+                if (!source.Contains("{{", StringComparison.Ordinal) && !source.Contains("{%", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                Render(() => Templates.Environment.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
+            }
+        }
+
+        foreach (var index in Enumerable.Range(0, state.Refs.Count))
+        {
+            state.Refs[index] = (state.Refs[index].Call, node.DefinedAt);
+        }
+
+        foreach (var index in Enumerable.Range(0, state.Sources.Count))
+        {
+            state.Sources[index] = (state.Sources[index].Call, node.DefinedAt);
+        }
+
+        RecordCalls(node, state);
+        _ = target;
+    }
+
+    private static bool LooksLikeCall(string text)
+    {
+        var trimmed = text.TrimStart();
+        foreach (var name in new[] { "ref", "source", "var", "env_var", "doc" })
+        {
+            if (trimmed.StartsWith(name, StringComparison.Ordinal) && trimmed[name.Length..].TrimStart().StartsWith('(') && trimmed.TrimEnd().EndsWith(')'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<string> Strings(object? value) => value switch
+    {
+        string s => [s],
+        IEnumerable<object?> list => list.SelectMany(Strings),
+        IDictionary<string, object?> dict => dict.Values.SelectMany(Strings),
+        _ => [],
+    };
+
+    internal static string Invariant(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+
+    internal static string Join(IEnumerable<string> parts) => new StringBuilder().AppendJoin(" -> ", parts).ToString();
+}

@@ -1,0 +1,94 @@
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>A model, seed or macro entry of a schema .yml file (a "patch" in dbt's terms).</summary>
+internal sealed class SchemaEntry
+{
+    public required string Kind { get; init; }
+
+    public required string Name { get; init; }
+
+    public required string File { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public List<ColumnEntry> Columns { get; } = [];
+
+    public Dictionary<string, object?> Config { get; } = new(StringComparer.Ordinal);
+
+    public List<TestEntry> Tests { get; } = [];
+
+    public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
+
+    public bool Used { get; set; }
+}
+
+internal sealed record ColumnEntry(ColumnInfo Info, List<TestEntry> Tests, SourceSpan Span);
+
+/// <summary>One entry of <c>tests:</c>/<c>data_tests:</c>: a name or a one-key mapping, with where it is written.</summary>
+internal sealed record TestEntry(object? Definition, SourceSpan Span, string? ColumnName);
+
+internal sealed class SourceEntry
+{
+    public required string Name { get; init; }
+
+    public required string File { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public string? Database { get; set; }
+
+    public string? Schema { get; set; }
+
+    public string? Loader { get; set; }
+
+    public string? LoadedAtField { get; set; }
+
+    public object? Freshness { get; set; }
+
+    public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, object?> Config { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Tags { get; } = [];
+
+    public List<SourceTableEntry> Tables { get; } = [];
+}
+
+internal sealed class SourceTableEntry
+{
+    public required string Name { get; init; }
+
+    public required SourceSpan Span { get; init; }
+
+    public string? Identifier { get; set; }
+
+    public string Description { get; set; } = string.Empty;
+
+    public string? LoadedAtField { get; set; }
+
+    public object? Freshness { get; set; }
+
+    public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, object?> Config { get; } = new(StringComparer.Ordinal);
+
+    public List<string> Tags { get; } = [];
+
+    public List<ColumnEntry> Columns { get; } = [];
+
+    public List<TestEntry> Tests { get; } = [];
+}
+
+/// <summary>Everything read from the schema .yml files of a project.</summary>
+internal sealed class SchemaFiles
+{
+    public List<SchemaEntry> Entries { get; } = [];
+
+    public List<SourceEntry> Sources { get; } = [];
+}

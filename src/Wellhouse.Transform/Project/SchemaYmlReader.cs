@@ -1,0 +1,239 @@
+using Wellhouse.Transform.Graph;
+using YamlDotNet.RepresentationModel;
+
+namespace Wellhouse.Transform.Project;
+
+/// <summary>
+/// Reads schema .yml files (dbt docs: "Model properties", "Source properties", "Seed properties", "Macro properties").
+/// Keys dbt's property schemas reject are DBT101 errors with their position.
+/// </summary>
+internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
+{
+    private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
+    {
+        "version", "models", "seeds", "sources", "macros", "snapshots", "analyses", "exposures", "metrics", "groups",
+        "semantic_models", "saved_queries", "unit_tests", "data_tests", "functions",
+    };
+
+    private static readonly HashSet<string> ModelKeys = new(StringComparer.Ordinal)
+    {
+        "name", "description", "meta", "docs", "config", "constraints", "columns", "tests", "data_tests",
+        "latest_version", "versions", "access", "group", "deprecation_date", "contract", "time_spine", "tags",
+        "freshness",
+    };
+
+    private static readonly HashSet<string> MacroKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "arguments", "config" };
+
+    private static readonly HashSet<string> ColumnKeys = new(StringComparer.Ordinal)
+    {
+        "name", "description", "meta", "data_type", "constraints", "quote", "tags", "tests", "data_tests",
+        "policy_tags", "granularity", "config", "docs",
+    };
+
+    public void Read(string text, string file, SchemaFiles into)
+    {
+        var root = YamlFile.ParseMapping(text, file, diagnostics);
+        if (root is null)
+        {
+            return;
+        }
+
+        foreach (var (key, keyNode, value) in YamlFile.Entries(root))
+        {
+            if (!TopKeys.Contains(key))
+            {
+                diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown top-level key '{key}' in schema file", YamlFile.SpanOf(keyNode, file));
+                continue;
+            }
+
+            switch (key)
+            {
+                case "version":
+                    var version = YamlFile.ToValue(value);
+                    if (version is not (2L or "2"))
+                    {
+                        diagnostics.Error(DiagnosticCodes.InvalidValue, "schema files must use 'version: 2'", YamlFile.SpanOf(value, file));
+                    }
+
+                    break;
+                case "models" or "seeds" or "snapshots" or "analyses":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadEntry(item, file, key, ModelKeys, into);
+                    }
+
+                    break;
+                case "macros":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadEntry(item, file, key, MacroKeys, into);
+                    }
+
+                    break;
+                case "sources":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadSource(item, file, into);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private IEnumerable<YamlMappingNode> Items(YamlNode node, string file, string key)
+    {
+        if (node is YamlScalarNode { Value: null or "" })
+        {
+            yield break;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"'{key}' must be a list", YamlFile.SpanOf(node, file));
+            yield break;
+        }
+
+        foreach (var child in sequence.Children)
+        {
+            if (child is YamlMappingNode mapping)
+            {
+                yield return mapping;
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, $"each entry of '{key}' must be a mapping with a 'name'", YamlFile.SpanOf(child, file));
+            }
+        }
+    }
+
+    private string? RequireName(YamlMappingNode entry, string file, string what)
+    {
+        if (YamlFile.ToValue(YamlFile.Get(entry, "name")) is string name && name.Length > 0)
+        {
+            return name;
+        }
+
+        diagnostics.Error(DiagnosticCodes.InvalidValue, $"{what} entry has no 'name'", YamlFile.SpanOf(entry, file));
+        return null;
+    }
+
+    private void CheckKeys(YamlMappingNode entry, string file, HashSet<string> allowed, string what)
+    {
+        foreach (var (key, keyNode, _) in YamlFile.Entries(entry))
+        {
+            if (!allowed.Contains(key))
+            {
+                diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown key '{key}' in {what}", YamlFile.SpanOf(keyNode, file));
+            }
+        }
+    }
+
+    private void ReadEntry(YamlMappingNode node, string file, string kind, HashSet<string> allowed, SchemaFiles into)
+    {
+        var name = RequireName(node, file, kind[..^1]);
+        if (name is null)
+        {
+            return;
+        }
+
+        CheckKeys(node, file, allowed, $"{kind[..^1]} '{name}'");
+        var entry = new SchemaEntry { Kind = kind, Name = name, File = file, Span = YamlFile.SpanOf(node, file) };
+        entry.Description = YamlFile.ToValue(YamlFile.Get(node, "description"))?.ToString() ?? string.Empty;
+        CopyDict(YamlFile.Get(node, "meta"), entry.Meta);
+        CopyDict(YamlFile.Get(node, "config"), entry.Config, file, "config");
+        if (YamlFile.ToValue(YamlFile.Get(node, "docs")) is Dictionary<string, object?> docs)
+        {
+            entry.Config["docs"] = docs;
+        }
+
+        foreach (var key in new[] { "tags", "access", "group", "contract" })
+        {
+            if (YamlFile.Get(node, key) is { } extra)
+            {
+                ConfigMerger.Apply(entry.Config, new Dictionary<string, object?> { [key] = YamlFile.ToValue(extra) });
+            }
+        }
+
+        ReadTests(node, file, null, entry.Tests);
+        ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
+        into.Entries.Add(entry);
+    }
+
+    private void ReadColumns(YamlNode? node, string file, List<ColumnEntry> into)
+    {
+        if (node is null)
+        {
+            return;
+        }
+
+        foreach (var column in Items(node, file, "columns"))
+        {
+            var name = RequireName(column, file, "column");
+            if (name is null)
+            {
+                continue;
+            }
+
+            CheckKeys(column, file, ColumnKeys, $"column '{name}'");
+            var info = new ColumnInfo { Name = name };
+            info.Description = YamlFile.ToValue(YamlFile.Get(column, "description"))?.ToString() ?? string.Empty;
+            info.DataType = YamlFile.ToValue(YamlFile.Get(column, "data_type"))?.ToString();
+            CopyDict(YamlFile.Get(column, "meta"), info.Meta);
+            if (YamlFile.ToValue(YamlFile.Get(column, "tags")) is { } tags)
+            {
+                info.Tags.AddRange(tags is List<object?> list ? list.Select(t => t?.ToString() ?? string.Empty) : [tags.ToString() ?? string.Empty]);
+            }
+
+            var tests = new List<TestEntry>();
+            ReadTests(column, file, name, tests);
+            into.Add(new ColumnEntry(info, tests, YamlFile.SpanOf(column, file)));
+        }
+    }
+
+    private void ReadTests(YamlMappingNode owner, string file, string? columnName, List<TestEntry> into)
+    {
+        foreach (var key in new[] { "data_tests", "tests" })
+        {
+            var node = YamlFile.Get(owner, key);
+            if (node is null or YamlScalarNode { Value: null or "" })
+            {
+                continue;
+            }
+
+            if (node is not YamlSequenceNode sequence)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidTest, $"'{key}' must be a list", YamlFile.SpanOf(node, file));
+                continue;
+            }
+
+            foreach (var test in sequence.Children)
+            {
+                into.Add(new TestEntry(YamlFile.ToValue(test), YamlFile.SpanOf(test, file), columnName));
+            }
+        }
+    }
+
+    private void CopyDict(YamlNode? node, Dictionary<string, object?> into, string? file = null, string? what = null)
+    {
+        switch (YamlFile.ToValue(node))
+        {
+            case null:
+                return;
+            case Dictionary<string, object?> dict:
+                foreach (var (k, v) in dict)
+                {
+                    into[k] = v;
+                }
+
+                return;
+            default:
+                if (file is not null && node is not null)
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, $"'{what}' must be a mapping", YamlFile.SpanOf(node, file));
+                }
+
+                return;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Hosting;
+using Wellhouse.Transform.Execution;
+using Wellhouse.Warehouse;
+
+namespace Wellhouse.Refresh;
+
+/// <summary>
+/// The real build: the warehouse/ dbt project through the engine's in-process entry point (<see cref="DbtRunner"/>),
+/// `dbt build` on the profile target <c>prod</c> into the new snapshot file, with the raw store's batches as source
+/// <c>raw.well_production</c> (var <c>raw_location</c>) and the C# models of <see cref="WarehouseModels"/>.
+/// Artifacts (manifest.json, run_results.json) go to <c>runs/&lt;id&gt;/</c>.
+/// </summary>
+internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, DataDirectory data) : IWarehouseBuilder
+{
+    public async Task<BuildOutcome> BuildAsync(BuildRequest request, CancellationToken cancellationToken)
+    {
+        var projectDir = options.Value.Warehouse.ProjectDir
+            ?? (RepositoryPaths.Find(Path.Combine("warehouse", "dbt_project.yml")) is { } file ? Path.GetDirectoryName(file) : null);
+        if (projectDir is null || !File.Exists(Path.Combine(projectDir, "dbt_project.yml")))
+        {
+            return new BuildOutcome(false, [], "the warehouse dbt project was not found (set Wellhouse:Warehouse:ProjectDir)");
+        }
+
+        if (request.RawBatchFiles.Count == 0)
+        {
+            return new BuildOutcome(false, [], "the raw store is empty: ingest data first");
+        }
+
+        var id = Path.GetFileNameWithoutExtension(request.SnapshotPath);
+        RawSourceView.Create(request.SnapshotPath, projectDir, request.RawBatchFiles);
+        var rawGlob = Path.Combine(data.Batches, "*.parquet");
+        var report = await DbtRunner.RunAsync(new DbtRunOptions
+        {
+            ProjectDir = projectDir,
+            ProfilesDir = projectDir,
+            Target = options.Value.Warehouse.Target,
+            Command = DbtCommandKind.Build,
+            // The profile's path is env_var('WELLHOUSE_SNAPSHOT_PATH'): the catalog name is then the snapshot file's own
+            // name, so views in the snapshot still resolve when a reader opens the file directly (no ATTACH alias).
+            Environment = Environment(request.SnapshotPath, rawGlob),
+            TargetPath = Path.Combine(data.Runs, id),
+            VarsYaml = $"raw_location: '{rawGlob.Replace("'", "''")}'",
+            CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name, StringComparer.Ordinal),
+            Log = line => request.Log.WriteLine(line),
+        }, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var nodes = report.Outcome?.Results.Select(result => new NodeResult(
+            result.Node.UniqueId,
+            result.Node.ResourceType.ToString().ToLowerInvariant(),
+            result.Status.ToDbtString(),
+            result.ExecutionTime,
+            result.Message,
+            result.Failures)).ToList() ?? [];
+        var problems = report.FormatProblems().ToList();
+        foreach (var problem in problems)
+        {
+            await request.Log.WriteLineAsync(problem);
+        }
+
+        var failed = nodes.Where(node => node.Status is "error" or "fail").Select(node => node.UniqueId).Take(5).ToList();
+        return report.Success
+            ? new BuildOutcome(true, nodes)
+            : new BuildOutcome(false, nodes, problems.Count > 0 ? string.Join("; ", problems.Take(5))
+                : failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : "the build failed");
+    }
+
+    private static Dictionary<string, string> Environment(string snapshotPath, string rawGlob)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        environment["WELLHOUSE_SNAPSHOT_PATH"] = snapshotPath;
+        environment["WELLHOUSE_RAW_LOCATION"] = rawGlob;
+        return environment;
+    }
+}
+
+/// <summary>The bundled Volve sample (data/sample/, Equinor's licence beside it), ingested on a first start.</summary>
+internal sealed class BundledSample : ISampleData
+{
+    public const string RelativePath = "data/sample/volve_well_production.csv";
+
+    public async Task<string> WriteAsync(string folder, CancellationToken cancellationToken)
+    {
+        var source = RepositoryPaths.Find(RelativePath) ?? throw new FileNotFoundException($"the bundled sample {RelativePath} was not found");
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "volve_well_production.csv");
+        await using var input = File.OpenRead(source);
+        await using var output = File.Create(copy);
+        await input.CopyToAsync(output, cancellationToken);
+        return copy;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Wellhouse.Warehouse;
+
+/// <summary>
+/// A fitted decline curve of one well and stream, as the warehouse stores it: the model's name and parameters (qi in
+/// the stream's rate unit per producing day, nominal declines per year), the start of the fitted segment, the spread
+/// of the log-rate residuals for the P10/P90 band, and the fitted rate as a function of days since <see cref="T0"/>.
+/// </summary>
+internal sealed record DeclineFit(
+    string Model,
+    double Qi,
+    double DiNominalPerYear,
+    double B,
+    double? DminPerYear,
+    DateOnly T0,
+    int Segment,
+    double LogSigma,
+    Func<double, double> RateAt)
+{
+    /// <summary>z of the standard normal at 90%: P10 = P50 x e^(z sigma), P90 = P50 x e^(-z sigma) for log-normal residuals.</summary>
+    public const double Z90 = 1.2815515655446004;
+
+    public double P10(double p50) => p50 * Math.Exp(Z90 * LogSigma);
+
+    public double P90(double p50) => p50 * Math.Exp(-Z90 * LogSigma);
+}
+
+/// <summary>Fitting options from the project vars.</summary>
+internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear);

@@ -1,0 +1,119 @@
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Warehouse;
+
+/// <summary>
+/// The C# model <c>int_declining_curves</c>: per well and stream (oil, gas), the decline fit of the producing-day
+/// rates of <c>stg_well_production</c>, the fitted rate (P50) with a P10/P90 band for every historical period, and
+/// a monthly forecast (rates at mid-month) for <c>forecast_horizon_months</c> after the last historical period.
+/// Wells are fitted in parallel, a batch at a time, and written in well order.
+/// </summary>
+internal sealed partial class DecliningCurvesModel : ICSharpModel
+{
+    private const int BatchWells = 512;
+
+    public string Name => "int_declining_curves";
+
+    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production"];
+
+    public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = new DeclineFitOptions(
+            ModelVars.Number(context, "decline_b_max", 2.0),
+            ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08));
+        var horizon = (int)ModelVars.Number(context, "forecast_horizon_months", 120);
+        await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
+
+        var wells = ReadWells(context, cancellationToken);
+        var target = context.Target;
+        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        foreach (var batch in wells.Chunk(BatchWells))
+        {
+            var results = batch
+                .AsParallel()
+                .AsOrdered()
+                .WithCancellation(cancellationToken)
+                .Select(series => (series, fit: DeclineFitting.Fit(series, options)))
+                .ToList();
+            foreach (var (series, fit) in results)
+            {
+                AppendHistory(appender, series, fit);
+                if (fit is not null)
+                {
+                    AppendForecast(appender, series, fit, horizon);
+                }
+            }
+        }
+    }
+
+    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        using var command = context.Connection.CreateCommand();
+        command.CommandText = $"""
+            create table {context.Target} (
+                well_code integer,
+                stream varchar,
+                production_period date,
+                is_forecast boolean,
+                actual_rate double,
+                fitted_rate double,
+                rate_p10 double,
+                rate_p90 double,
+                model varchar,
+                qi double,
+                di_nominal_per_year double,
+                b double,
+                dmin_per_year double,
+                t0_date date,
+                segment integer
+            )
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams the oil and gas series of every well, in well order, on a second connection to the same
+    /// database (the first one appends the result meanwhile).</summary>
+    private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        using var connection = ModelConnections.OpenSecond(context.Connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            select well_code, production_period, period_type, period_days, days_on_production,
+                oil_producing_rate_kbd, gas_producing_rate_mmcfd
+            from {context.Ref("stg_well_production")}
+            order by well_code, production_period
+            """;
+        using var reader = command.ExecuteReader();
+        WellSeries? oil = null, gas = null;
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var wellCode = reader.GetInt32(0);
+            if (oil is null || oil.WellCode != wellCode)
+            {
+                if (oil is not null && gas is not null)
+                {
+                    yield return oil;
+                    yield return gas;
+                }
+
+                var monthly = !reader.IsDBNull(2) && reader.GetString(2) == "month";
+                oil = new WellSeries(wellCode, "oil", monthly);
+                gas = new WellSeries(wellCode, "gas", monthly);
+            }
+
+            var period = reader.GetFieldValue<DateOnly>(1);
+            var periodDays = reader.GetDouble(3);
+            double? daysOn = reader.IsDBNull(4) ? null : reader.GetDouble(4);
+            oil.Add(period, reader.IsDBNull(5) ? null : reader.GetDouble(5), daysOn, periodDays);
+            gas!.Add(period, reader.IsDBNull(6) ? null : reader.GetDouble(6), daysOn, periodDays);
+        }
+
+        if (oil is not null && gas is not null)
+        {
+            yield return oil;
+            yield return gas;
+        }
+    }
+}

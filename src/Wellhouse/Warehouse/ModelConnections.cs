@@ -1,0 +1,21 @@
+using DuckDB.NET.Data;
+
+namespace Wellhouse.Warehouse;
+
+/// <summary>A second connection to the database of a C# model's connection, to read upstream rows while appending.</summary>
+internal static class ModelConnections
+{
+    public static DuckDBConnection OpenSecond(DuckDBConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        if (connection.ConnectionString.Contains(":memory:", StringComparison.OrdinalIgnoreCase))
+        {
+            return connection.Duplicate();
+        }
+
+        // In one process DuckDB.NET shares one database instance per path string, so this opens the same database.
+        var second = new DuckDBConnection(connection.ConnectionString);
+        second.Open();
+        return second;
+    }
+}

@@ -1,0 +1,17 @@
+using System.Globalization;
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Warehouse;
+
+/// <summary>Reads project vars (YAML scalars arrive as long, double or string) as numbers.</summary>
+internal static class ModelVars
+{
+    public static double Number(CSharpModelContext context, string name, double defaultValue) => context.Var(name) switch
+    {
+        long l => l,
+        int i => i,
+        double d => d,
+        string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => defaultValue,
+    };
+}

@@ -1,0 +1,100 @@
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Warehouse;
+
+/// <summary>
+/// The C# model <c>ml_predictions_raw</c> (DOMAIN.md, "Trendlines"): per well, stream and producing period of
+/// <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
+/// robustness iterations), the robust z-score of the residual (residual / (1.4826 x MAD)) and an outlier flag
+/// (|z| above the var <c>trendline_outlier_z</c>). Deterministic: no randomness.
+/// </summary>
+internal sealed partial class TrendlinePredictionsModel : ICSharpModel
+{
+    /// <summary>Neighbours of each local line: at most this many, at least 10% of the series.</summary>
+    private const int MaxNeighbors = 31;
+
+    private const int BatchSeries = 1024;
+
+    /// <summary>1.4826 x MAD estimates the standard deviation of normal residuals robustly.</summary>
+    private const double MadToSigma = 1.4826;
+
+    public string Name => "ml_predictions_raw";
+
+    public IReadOnlyList<string> DependsOn { get; } = ["int_ml_trendlines_input"];
+
+    public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var outlierZ = ModelVars.Number(context, "trendline_outlier_z", 3.0);
+        using (var command = context.Connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                create table {context.Target} (
+                    well_code integer,
+                    stream varchar,
+                    production_period date,
+                    trend_rate double,
+                    residual_z double,
+                    is_outlier boolean
+                )
+                """;
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var target = context.Target;
+        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        foreach (var batch in ReadSeries(context, cancellationToken).Chunk(BatchSeries))
+        {
+            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Fit).ToList();
+            foreach (var (series, trend, z) in results)
+            {
+                for (var i = 0; i < series.Count; i++)
+                {
+                    appender.CreateRow()
+                        .AppendValue(series.WellCode)
+                        .AppendValue(series.Stream)
+                        .AppendValue(series.Periods[i])
+                        .AppendValue(trend[i])
+                        .AppendValue(z[i])
+                        .AppendValue(Math.Abs(z[i]) > outlierZ)
+                        .EndRow();
+                }
+            }
+        }
+    }
+
+    /// <summary>Fits one series: trend rates and residual z-scores, index by index.</summary>
+    internal static (WellSeries Series, double[] Trend, double[] Z) Fit(WellSeries series)
+    {
+        var n = series.Count;
+        var x = new double[n];
+        var y = new double[n];
+        var weights = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = series.Periods[i].DayNumber - series.Periods[0].DayNumber;
+            y[i] = Math.Log(series.Rates[i]);
+            weights[i] = Math.Clamp(series.DaysOn[i], 0.05, 1);
+        }
+
+        var neighbors = Math.Min(n, Math.Max(MaxNeighbors, n / 10));
+        var smooth = Lowess.Smooth(x, y, weights, Math.Min(neighbors, MaxNeighbors * 2), robustnessIterations: 2);
+        var residuals = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            residuals[i] = y[i] - smooth[i];
+        }
+
+        var absolute = residuals.Select(Math.Abs).ToArray();
+        var sigma = MadToSigma * Lowess.Median(absolute);
+        var trend = new double[n];
+        var z = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            trend[i] = Math.Exp(smooth[i]);
+            z[i] = sigma > 0 ? residuals[i] / sigma : 0;
+        }
+
+        return (series, trend, z);
+    }
+}

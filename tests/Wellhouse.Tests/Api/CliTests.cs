@@ -1,0 +1,52 @@
+using Wellhouse.Cli;
+
+namespace Wellhouse.Tests.Api;
+
+public sealed class IngestAndRefreshCliTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Ingest_ValidCsv_AcceptsThenReportsDuplicate()
+    {
+        var file = Path.Combine(_temp.Path, "rows.csv");
+        await File.WriteAllTextAsync(file, RawCsv.Rows(101, 2));
+        var dataDir = Path.Combine(_temp.Path, "data");
+
+        var output = new StringWriter();
+        var first = await WellhouseCli.RunAsync(["ingest", file, "--data-dir", dataDir], output, new StringWriter());
+        var second = await WellhouseCli.RunAsync(["ingest", file, "--data-dir", dataDir], output, new StringWriter());
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+        Assert.Contains("accepted batch", output.ToString());
+        Assert.Contains("already ingested", output.ToString());
+        Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "raw", "batches"), "*.parquet"));
+    }
+
+    [Fact]
+    public async Task Ingest_InvalidRow_ExitsNonZeroWithRowAndColumn()
+    {
+        var file = Path.Combine(_temp.Path, "bad.csv");
+        await File.WriteAllTextAsync(file, RawCsv.Rows(101, 2).Replace("2020-02-01", "2020-02-31"));
+        var error = new StringWriter();
+
+        var exit = await WellhouseCli.RunAsync(["ingest", file, "--data-dir", Path.Combine(_temp.Path, "data")], new StringWriter(), error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("bad.csv: row 2, column production_period", error.ToString());
+    }
+
+    [Fact]
+    public async Task Ingest_MissingFile_ExitsNonZero()
+    {
+        var error = new StringWriter();
+
+        var exit = await WellhouseCli.RunAsync(["ingest", Path.Combine(_temp.Path, "none.csv")], new StringWriter(), error);
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("no such file", error.ToString());
+    }
+}

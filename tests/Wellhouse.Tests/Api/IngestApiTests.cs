@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using DuckDB.NET.Data;
+
+namespace Wellhouse.Tests.Api;
+
+public sealed class IngestApiTests : IDisposable
+{
+    private readonly WellhouseApiFactory _factory = new(maxUploadBytes: 64 * 1024);
+
+    public void Dispose() => _factory.Dispose();
+
+    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private string[] BatchFiles() => Directory.GetFiles(Path.Combine(_factory.DataDir, "raw", "batches"), "*.parquet");
+
+    [Fact]
+    public async Task Csv_ValidRows_Is201AndListed()
+    {
+        var response = await _factory.IngestCsvAsync(RawCsv.Rows(101, 3));
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(3, json.GetProperty("batch").GetProperty("rows").GetInt64());
+        Assert.False(json.GetProperty("duplicate").GetBoolean());
+        var list = await JsonAsync(await _factory.CreateClient().GetAsync("/api/ingest/batches"));
+        Assert.Equal(1, list.GetProperty("items").GetArrayLength());
+        Assert.Single(BatchFiles());
+    }
+
+    [Fact]
+    public async Task Csv_SameContentTwice_SecondIsNoOp()
+    {
+        await _factory.IngestCsvAsync(RawCsv.Rows(101, 3));
+
+        var second = await _factory.IngestCsvAsync(RawCsv.Rows(101, 3));
+        var json = await JsonAsync(second);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.True(json.GetProperty("duplicate").GetBoolean());
+        Assert.Contains("already ingested", json.GetProperty("message").GetString());
+        Assert.Single(BatchFiles());
+    }
+
+    [Fact]
+    public async Task Csv_InvalidRows_Is422WithRowColumnAndNothingWritten()
+    {
+        var csv = RawCsv.Rows(101, 3).Replace("2020-02-01", "2020-02-30").Replace(",28,1.5,0.3,1.6,0.2,volve", ",40,abc,0.3,1.6,0.2,volve");
+
+        var response = await _factory.IngestCsvAsync(csv);
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(3, json.GetProperty("invalid_rows").GetInt64());
+        var errors = json.GetProperty("errors").EnumerateArray().ToList();
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt64() == 2 && e.GetProperty("column").GetString() == "production_period");
+        Assert.Contains(errors, e => e.GetProperty("row").GetInt64() == 1 && e.GetProperty("column").GetString() == "oil_production_kbd");
+        Assert.Contains(errors, e => e.GetProperty("column").GetString() == "days_on_production"
+            && e.GetProperty("reason").GetString()!.Contains("outside 0..31"));
+        Assert.Empty(BatchFiles());
+    }
+
+    [Fact]
+    public async Task Csv_ManyInvalidRows_ReportsFirst100()
+    {
+        var csv = RawCsv.Header + "\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i => $"10,A,x{i},,,2020-01-01,1,1,1,1,1,volve,,,,"));
+
+        var json = await JsonAsync(await _factory.IngestCsvAsync(csv));
+
+        Assert.Equal(150, json.GetProperty("invalid_rows").GetInt64());
+        Assert.Equal(100, json.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Csv_SkipInvalid_KeepsValidRowsAndReportsOthers()
+    {
+        var csv = RawCsv.Rows(101, 3).Replace("2020-02-01", "not-a-date");
+
+        var response = await _factory.IngestCsvAsync(csv, "?mode=skip-invalid");
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, json.GetProperty("batch").GetProperty("rows").GetInt64());
+        Assert.Equal(1, json.GetProperty("batch").GetProperty("skipped_rows").GetInt64());
+        Assert.Equal(2, json.GetProperty("skipped_errors")[0].GetProperty("row").GetInt64());
+    }
+
+    [Fact]
+    public async Task Csv_UnknownColumn_Is400()
+    {
+        var response = await _factory.IngestCsvAsync("well_code,production_period,data_source,colour\n1,2020-01-01,volve,red\n");
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("unknown column 'colour'", json.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_WithoutOrWithWrongKey_Is401()
+    {
+        using var content = new StringContent(RawCsv.Rows(101, 1), Encoding.UTF8, "text/csv");
+        var client = _factory.CreateClient();
+        var none = await client.PostAsync("/api/ingest", content);
+        client.DefaultRequestHeaders.Add("X-Api-Key", "wrong");
+        var wrong = await client.PostAsync("/api/ingest", content);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, none.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Empty(BatchFiles());
+    }
+
+    [Fact]
+    public async Task Upload_OverSizeLimit_Is413AndLeavesNoTrace()
+    {
+        var response = await _factory.IngestCsvAsync(RawCsv.Rows(101, 12) + "\n" + new string('#', 70 * 1024));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(BatchFiles());
+        Assert.Empty(Directory.GetFiles(Path.Combine(_factory.DataDir, "raw", "incoming")));
+    }
+
+    [Fact]
+    public async Task Upload_UnknownMediaType_Is415()
+    {
+        using var content = new StringContent("<rows/>", Encoding.UTF8, "application/xml");
+
+        var response = await _factory.CreateWriter().PostAsync("/api/ingest", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/json", """[{"well_code": 7, "production_period": "2020-01-01", "data_source": "volve", "oil_production_kbd": 1.5}, {"well_code": 7, "production_period": "2020-02-01", "data_source": "volve"}]""")]
+    [InlineData("application/x-ndjson", "{\"well_code\": 7, \"production_period\": \"2020-01-01\", \"data_source\": \"volve\"}\n\n{\"well_code\": 7, \"production_period\": \"2020-02-01T00:00:00\", \"data_source\": \"volve\"}\n")]
+    public async Task Json_ValidRows_Is201(string mediaType, string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, mediaType);
+
+        var response = await _factory.CreateWriter().PostAsync("/api/ingest", content);
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(2, json.GetProperty("batch").GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
+    public async Task Json_NotAnArray_Is400()
+    {
+        using var content = new StringContent("{\"well_code\": ", Encoding.UTF8, "application/json");
+
+        var response = await _factory.CreateWriter().PostAsync("/api/ingest", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Parquet_ValidFile_Is201()
+    {
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "rows.parquet");
+        using (var connection = new DuckDBConnection("Data Source=:memory:"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"copy (select 42 as well_code, date '2020-01-01' + to_days(cast(range as integer)) as production_period, "
+                + $"'volve' as data_source, 1.25 as oil_production_kbd from range(10)) to '{path}' (format parquet)";
+            command.ExecuteNonQuery();
+        }
+
+        using var content = new ByteArrayContent(await File.ReadAllBytesAsync(path));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.apache.parquet");
+        var response = await _factory.CreateWriter().PostAsync("/api/ingest", content);
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(10, json.GetProperty("batch").GetProperty("rows").GetInt64());
+    }
+
+    [Fact]
+    public async Task Batch_UnknownOrTraversalId_Is404()
+    {
+        var client = _factory.CreateClient();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/ingest/batches/" + new string('a', 64))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/ingest/batches/..%2F..%2Fapi-key")).StatusCode);
+    }
+}

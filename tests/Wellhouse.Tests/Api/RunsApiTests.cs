@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wellhouse.Refresh;
+
+namespace Wellhouse.Tests.Api;
+
+public sealed class RunsApiTests : IDisposable
+{
+    private readonly WellhouseApiFactory _factory = new();
+
+    public void Dispose() => _factory.Dispose();
+
+    private async Task<string?> ServedSnapshotAsync()
+    {
+        var response = await _factory.CreateClient().GetAsync("/api/wells/101");
+        return response.Headers.TryGetValues("X-Data-Snapshot", out var values) ? values.Single() : null;
+    }
+
+    [Fact]
+    public async Task Start_WithoutKey_Is401()
+    {
+        var response = await _factory.CreateClient().PostAsync("/api/runs", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, _factory.Builder.Builds);
+    }
+
+    [Fact]
+    public async Task Start_Succeeds_Is202WithLocationAndPublishes()
+    {
+        var client = _factory.CreateWriter();
+        var response = await client.PostAsync("/api/runs", null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var id = response.Headers.Location!.ToString().Split('/')[^1];
+
+        var run = await _factory.Services.GetRequiredService<RefreshCoordinator>().WaitAsync(id);
+        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{id}")).RootElement;
+
+        Assert.Equal(RunStatus.Succeeded, run!.Status);
+        Assert.Equal("succeeded", json.GetProperty("status").GetString());
+        Assert.True(json.GetProperty("published").GetBoolean());
+        Assert.Equal(3, json.GetProperty("nodes").GetArrayLength());
+        Assert.Equal(id, await ServedSnapshotAsync());
+        Assert.Contains("published snapshot", await client.GetStringAsync($"/api/runs/{id}/log"));
+        var list = JsonDocument.Parse(await client.GetStringAsync("/api/runs")).RootElement;
+        Assert.Equal(id, list.GetProperty("items")[0].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Start_WhileRunning_Is409WithRunningId()
+    {
+        _factory.Builder.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = _factory.CreateWriter();
+        var first = await client.PostAsync("/api/runs", null);
+        var firstId = first.Headers.Location!.ToString().Split('/')[^1];
+
+        var second = await client.PostAsync("/api/runs", null);
+        var problem = JsonDocument.Parse(await second.Content.ReadAsStringAsync()).RootElement;
+        _factory.Builder.Gate.SetResult();
+        await _factory.Services.GetRequiredService<RefreshCoordinator>().WaitAsync(firstId);
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Equal(firstId, problem.GetProperty("running_id").GetString());
+    }
+
+    [Fact]
+    public async Task Cancel_RunningRefresh_IsCancelledAndNotPublished()
+    {
+        var published = await _factory.RefreshAsync();
+        _factory.Builder.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = _factory.CreateWriter();
+        var id = (await client.PostAsync("/api/runs", null)).Headers.Location!.ToString().Split('/')[^1];
+
+        var cancel = await client.PostAsync($"/api/runs/{id}/cancel", null);
+        var run = await _factory.Services.GetRequiredService<RefreshCoordinator>().WaitAsync(id);
+        var again = await client.PostAsync($"/api/runs/{id}/cancel", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        Assert.Equal(RunStatus.Cancelled, run!.Status);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal(published.Id, await ServedSnapshotAsync());
+        Assert.False(File.Exists(Path.Combine(_factory.DataDir, "snapshots", id + ".duckdb")));
+    }
+
+    [Fact]
+    public async Task Refresh_ErrorTestFails_IsNotPublishedAndAlerts()
+    {
+        var good = await _factory.RefreshAsync();
+        _factory.Builder.FailTest = true;
+
+        var bad = await _factory.RefreshAsync();
+
+        Assert.Equal(RunStatus.Failed, bad.Status);
+        Assert.False(bad.Published);
+        Assert.Contains("not_null_mart_well_summary_well_code", bad.Error);
+        Assert.Equal(good.Id, await ServedSnapshotAsync());
+        Assert.Equal(bad.Id, Assert.Single(_factory.Alerts.Failed).Id);
+        Assert.False(File.Exists(Path.Combine(_factory.DataDir, "snapshots", bad.Id + ".duckdb")));
+    }
+
+    [Fact]
+    public async Task Refresh_WarnTestFails_IsPublished()
+    {
+        var run = await _factory.RefreshAsync();
+
+        Assert.True(run.Published);
+        Assert.Contains(run.Nodes, node => node.Status == "warn");
+    }
+
+    [Fact]
+    public async Task Refresh_DiskFull_IsReportedInRunAndAlert()
+    {
+        _factory.Builder.Throw = new IOException("No space left on device");
+
+        var run = await _factory.RefreshAsync();
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.Contains("No space left on device", run.Error);
+        Assert.Single(_factory.Alerts.Failed);
+    }
+
+    [Theory]
+    [InlineData("/api/runs/20990101T000000000Z-abcd")]
+    [InlineData("/api/runs/..%2F..%2Fapi-key")]
+    [InlineData("/api/runs/x/log")]
+    [InlineData("/api/runs/..%2Fapi-key/log")]
+    public async Task Get_UnknownOrTraversalId_Is404(string url)
+    {
+        var response = await _factory.CreateClient().GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

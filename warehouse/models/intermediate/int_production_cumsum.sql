@@ -1,0 +1,31 @@
+-- Cumulative volumes and producing days per well, in period order (DOMAIN.md): running sums of the period volumes.
+-- Missing volumes count as zero in the running sums; negative corrections make a cumulative dip, which the warn test
+-- assert_cumulative_never_decreases reports.
+
+with
+
+production as (
+    select * from {{ ref('stg_well_production') }}
+),
+
+final as (
+    select
+        well_code,
+        production_period,
+        period_type,
+        oil_volume_kbbl,
+        gas_volume_mmcf,
+        water_volume_kbbl,
+        sum(coalesce(oil_volume_kbbl, 0)) over well_history as cum_oil_kbbl,
+        sum(coalesce(gas_volume_mmcf, 0)) over well_history as cum_gas_mmcf,
+        sum(coalesce(water_volume_kbbl, 0)) over well_history as cum_water_kbbl,
+        sum(coalesce(days_on_production, 0)) over well_history as cum_days_on_production
+    from production
+    window well_history as (
+        partition by well_code
+        order by production_period
+        rows between unbounded preceding and current row
+    )
+)
+
+select * from final

@@ -1,0 +1,54 @@
+-- Production per well and calendar month: volumes summed over the month's periods (never rates), the calendar-day
+-- average rates (volume / calendar days of the month), producing days and end-of-month cumulatives (DOMAIN.md).
+
+with
+
+production as (
+    select * from {{ ref('stg_well_production') }}
+),
+
+by_month as (
+    select
+        well_code,
+        {{ month_start('production_period') }} as month,
+        max(well_name) as well_name,
+        max(field_code) as field_code,
+        max(field_name) as field_name,
+        sum(days_on_production) as producing_days,
+        sum(oil_volume_kbbl) as oil_volume_kbbl,
+        sum(gas_volume_mmcf) as gas_volume_mmcf,
+        sum(water_volume_kbbl) as water_volume_kbbl,
+        sum(liquids_volume_kbbl) as liquids_volume_kbbl
+    from production
+    group by well_code, {{ month_start('production_period') }}
+),
+
+final as (
+    select
+        well_code,
+        well_name,
+        field_code,
+        field_name,
+        month,
+        cast(extract(year from month) as integer) as year,
+        {{ days_in_month('month') }} as calendar_days,
+        producing_days,
+        oil_volume_kbbl,
+        gas_volume_mmcf,
+        water_volume_kbbl,
+        liquids_volume_kbbl,
+        oil_volume_kbbl / {{ days_in_month('month') }} as oil_rate_kbd,
+        gas_volume_mmcf / {{ days_in_month('month') }} as gas_rate_mmcfd,
+        water_volume_kbbl / {{ days_in_month('month') }} as water_rate_kbd,
+        sum(coalesce(oil_volume_kbbl, 0)) over well_history as cum_oil_kbbl,
+        sum(coalesce(gas_volume_mmcf, 0)) over well_history as cum_gas_mmcf,
+        sum(coalesce(water_volume_kbbl, 0)) over well_history as cum_water_kbbl
+    from by_month
+    window well_history as (
+        partition by well_code
+        order by month
+        rows between unbounded preceding and current row
+    )
+)
+
+select * from final

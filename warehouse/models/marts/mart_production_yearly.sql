@@ -1,0 +1,65 @@
+-- Production per well and calendar year: the monthly volumes summed (never rates), calendar-day average rates
+-- (volume / calendar days of the year), producing days and end-of-year cumulatives (DOMAIN.md).
+
+with
+
+monthly as (
+    select * from {{ ref('mart_production_monthly') }}
+),
+
+by_year as (
+    select
+        well_code,
+        year,
+        max(well_name) as well_name,
+        max(field_code) as field_code,
+        max(field_name) as field_name,
+        sum(producing_days) as producing_days,
+        sum(oil_volume_kbbl) as oil_volume_kbbl,
+        sum(gas_volume_mmcf) as gas_volume_mmcf,
+        sum(water_volume_kbbl) as water_volume_kbbl,
+        sum(liquids_volume_kbbl) as liquids_volume_kbbl,
+        max(month) as last_month
+    from monthly
+    group by well_code, year
+),
+
+year_end as (
+    select
+        monthly.well_code,
+        monthly.year,
+        monthly.cum_oil_kbbl,
+        monthly.cum_gas_mmcf,
+        monthly.cum_water_kbbl
+    from monthly
+    inner join by_year
+        on monthly.well_code = by_year.well_code
+        and monthly.month = by_year.last_month
+),
+
+final as (
+    select
+        by_year.well_code,
+        by_year.well_name,
+        by_year.field_code,
+        by_year.field_name,
+        by_year.year,
+        {{ days_in_year('by_year.year') }} as calendar_days,
+        by_year.producing_days,
+        by_year.oil_volume_kbbl,
+        by_year.gas_volume_mmcf,
+        by_year.water_volume_kbbl,
+        by_year.liquids_volume_kbbl,
+        by_year.oil_volume_kbbl / {{ days_in_year('by_year.year') }} as oil_rate_kbd,
+        by_year.gas_volume_mmcf / {{ days_in_year('by_year.year') }} as gas_rate_mmcfd,
+        by_year.water_volume_kbbl / {{ days_in_year('by_year.year') }} as water_rate_kbd,
+        year_end.cum_oil_kbbl,
+        year_end.cum_gas_mmcf,
+        year_end.cum_water_kbbl
+    from by_year
+    inner join year_end
+        on by_year.well_code = year_end.well_code
+        and by_year.year = year_end.year
+)
+
+select * from final

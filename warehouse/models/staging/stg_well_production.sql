@@ -1,0 +1,53 @@
+-- The accepted raw rows: one per well and period (latest updated_at wins), typed, with calendar-day volumes and
+-- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (DOMAIN.md); the
+-- producing-day rate = volume / days_on_production, undefined (null) when the well did not produce.
+
+with
+
+checked as (
+    select * from {{ ref('stg_well_production_checked') }}
+),
+
+accepted as (
+    select * from checked
+    where reject_reason is null
+),
+
+volumes as (
+    select
+        accepted.*,
+        oil_rate_kbd * period_days as oil_volume_kbbl,
+        gas_rate_mmcfd * period_days as gas_volume_mmcf,
+        water_rate_kbd * period_days as water_volume_kbbl,
+        liquids_rate_kbd * period_days as liquids_volume_kbbl
+    from accepted
+),
+
+final as (
+    select
+        well_code,
+        well_name,
+        well_reference,
+        field_code,
+        field_name,
+        data_source,
+        period_type,
+        currency,
+        production_period,
+        period_days,
+        days_on_production,
+        oil_volume_kbbl,
+        gas_volume_mmcf,
+        water_volume_kbbl,
+        liquids_volume_kbbl,
+        oil_rate_kbd,
+        gas_rate_mmcfd,
+        water_rate_kbd,
+        oil_volume_kbbl / nullif(days_on_production, 0) as oil_producing_rate_kbd,
+        gas_volume_mmcf / nullif(days_on_production, 0) as gas_producing_rate_mmcfd,
+        water_volume_kbbl / nullif(days_on_production, 0) as water_producing_rate_kbd,
+        updated_at
+    from volumes
+)
+
+select * from final

@@ -1,0 +1,16 @@
+{{ config(severity='warn') }}
+
+-- Data rule: raw rows without a well code are kept out of the warehouse; this counts them.
+
+with
+
+rejects as (
+    select * from {{ ref('stg_well_production_rejects') }}
+),
+
+final as (
+    select * from rejects
+    where reject_reason = 'null_well_code'
+)
+
+select * from final
