@@ -26,5 +26,3 @@ internal sealed record NodeResult(string UniqueId, string ResourceType, string S
     /// <summary>A node result that forbids publishing: a model error or a failing test of severity error.</summary>
     public bool BlocksPublish => Status is "error" or "fail";
 }
-
-/// <summary>The builder used until the warehouse engine is wired: every refresh fails with a clear reason.</summary>
