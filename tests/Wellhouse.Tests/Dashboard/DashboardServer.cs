@@ -1,11 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Wellhouse.Dashboard;
 using Wellhouse.Hosting;
@@ -15,9 +9,9 @@ using Wellhouse.Snapshots;
 namespace Wellhouse.Tests.Dashboard;
 
 /// <summary>
-/// The web host on a loopback port (a real Kestrel, since a browser cannot reach a TestServer) with the dashboard
-/// mapped, over a temp data directory holding one published <see cref="SampleSnapshot"/> and one finished run, plus
-/// headless Debian chromium driven by Playwright (no browser is downloaded). Deleted afterwards.
+/// The web host with the dashboard (<see cref="DashboardHosting"/>) over a temp data directory holding one published
+/// <see cref="SampleSnapshot"/> and one finished run, plus
+/// headless chromium. Deleted afterwards.
 /// </summary>
 public sealed class DashboardServer : IAsyncLifetime
 {
@@ -33,38 +27,18 @@ public sealed class DashboardServer : IAsyncLifetime
 
     public HttpClient Http { get; } = new();
 
-    /// <summary>Where the browser tests save their screenshots (in the test output).</summary>
-    public static string ScreenshotDir => Path.Combine(AppContext.BaseDirectory, "dashboard-screenshots");
+    public static string ScreenshotDir => DashboardHosting.ScreenshotDir;
 
     public async ValueTask InitializeAsync()
     {
-        var data = Path.Combine(_root, "data");
         var warehouse = LineageFixture.Write(Path.Combine(_root, "warehouse"));
-        _host = Host.CreateDefaultBuilder([
-                $"--Wellhouse:DataDir={data}", "--Wellhouse:Bootstrap=false", $"--{LineageSource.WarehouseDirKey}={warehouse}"])
-            .ConfigureLogging(logging => logging.ClearProviders())
-            .ConfigureWebHostDefaults(web => web
-                .UseUrls("http://127.0.0.1:0")
-                .ConfigureServices(services => WellhouseWebHost.AddWellhouse(services, background: false))
-                .Configure(app =>
-                {
-                    WellhouseWebHost.UseWellhouse(app);
-                    app.UseEndpoints(endpoints => endpoints.MapDashboard());
-                }))
-            .Build();
+        _host = DashboardHosting.BuildHost([$"--Wellhouse:DataDir={Path.Combine(_root, "data")}", "--Wellhouse:Bootstrap=false",
+            $"--{LineageSource.WarehouseDirKey}={warehouse}"], background: false);
         Publish(_host.Services);
         await _host.StartAsync();
-        Url = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        Url = DashboardHosting.Url(_host);
         Http.BaseAddress = new Uri(Url);
-        Directory.CreateDirectory(ScreenshotDir);
-        _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"],
-        });
+        (_playwright, Browser) = await DashboardHosting.LaunchBrowserAsync();
     }
 
     private void Publish(IServiceProvider services)
@@ -102,45 +76,12 @@ public sealed class DashboardServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A new browser page on a laptop-sized viewport; console errors and page errors are collected.</summary>
-    public async Task<(IPage Page, List<string> Errors)> NewPageAsync()
-    {
-        var page = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1366, Height = 800 } });
-        var errors = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-        return (page, errors);
-    }
+    public Task<(IPage Page, List<string> Errors)> NewPageAsync() => DashboardHosting.NewPageAsync(Browser);
 
     public async ValueTask DisposeAsync()
     {
-        if (Browser is not null)
-        {
-            await Browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_host is not null)
-        {
-            await _host.StopAsync();
-            _host.Dispose();
-        }
-
+        await DashboardHosting.StopAsync(_playwright, Browser, _host, _root);
         Http.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by a closing process; the temp folder is cleaned by the system.
-        }
     }
 }
 
