@@ -48,6 +48,9 @@ export function draw(element, rows, spec) {
     return {
       showSymbol: false,
       connectNulls: false,
+      // Drawing only: thins dense daily lines on screen (largest-triangle-three-buckets); the option keeps every point.
+      ...(s.type === 'line' && !s.id.startsWith('_') ? { sampling: 'lttb' } : {}),
+      ...(s.type === 'scatter' && values.length > 2000 ? { large: true } : {}),
       ...rest,
       yAxisIndex: yAxis ?? 0,
       data: log && !s.id.startsWith('_') ? forLog(values) : values,

@@ -74,9 +74,9 @@ export async function renderData(main) {
     const counts = Object.entries(Object.groupBy(tests, t => t.status)).map(([s, list]) => `<span class="badge ${esc(s)}">${list.length} ${esc(s)}</span>`).join(' ');
     main.querySelector('#tests').innerHTML = tests.length === 0 ? '<p class="muted">No test results in this run.</p>' : `
       <p>${counts}</p>
-      <table><thead><tr><th>Test</th><th>Status</th><th class="num">Failures</th><th class="num">Seconds</th></tr></thead>
-        <tbody>${tests.map(t => `<tr data-test="${esc(t.unique_id)}"><td title="${esc(t.message ?? '')}">${esc(t.unique_id.replace(/^test\.[^.]+\./, ''))}</td>
-          <td><span class="badge ${esc(t.status)}">${esc(t.status)}</span></td><td class="num">${fmt(t.failures)}</td>
+      <table><thead><tr><th>Status</th><th>Test</th><th class="num">Failures</th><th class="num">Seconds</th></tr></thead>
+        <tbody>${tests.map(t => `<tr data-test="${esc(t.unique_id)}"><td><span class="badge ${esc(t.status)}">${esc(t.status)}</span></td>
+          <td class="wrap" title="${esc(t.message ?? t.unique_id)}">${esc(t.unique_id.replace(/^test\.[^.]+\./, '').replace(/\.[0-9a-f]{10}$/, ''))}</td><td class="num">${fmt(t.failures)}</td>
           <td class="num">${fmt(t.execution_time_seconds, 3)}</td></tr>`).join('')}</tbody></table>`;
   };
   main.querySelectorAll('[data-show-run]').forEach(b => b.addEventListener('click', () => showRun(b.dataset.showRun)));

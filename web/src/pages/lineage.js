@@ -1,12 +1,39 @@
-// The lineage graph: sources and seeds on the left, then staging, intermediate and marts, edges upstream -> downstream.
-// Columns are the layers; within a column nodes are spread evenly (a layered drawing, Sugiyama-style, without
-// crossing reduction).
+// The lineage graph as a layered drawing (after Sugiyama, Tagawa and Toda, 1981): each node's column is its longest
+// path from a source or seed, so every edge points right; within a column nodes are ordered by the mean row of their
+// parents (the barycenter heuristic), which removes most crossings.
 
 import { getJson } from '../api.js';
 import { colors } from '../charts.js';
 
-const columnOf = { source: 0, seed: 0, staging: 1, intermediate: 2, marts: 3 };
 const colorOf = { source: colors.muted, seed: '#8e6bbf', staging: colors.water, intermediate: '#e08a00', marts: colors.oil };
+
+/** Column (longest path from a root) and row of every node. */
+export function layers(nodes, edges) {
+  const parents = new Map(nodes.map(n => [n.id, []]));
+  for (const edge of edges) parents.get(edge.to)?.push(edge.from);
+  const depth = new Map();
+  const depthOf = (id, seen = new Set()) => {
+    if (depth.has(id)) return depth.get(id);
+    if (seen.has(id)) return 0; // a cycle (dbt forbids them): stop rather than loop
+    seen.add(id);
+    const d = Math.max(-1, ...(parents.get(id) ?? []).map(p => depthOf(p, seen))) + 1;
+    depth.set(id, d);
+    return d;
+  };
+  nodes.forEach(n => depthOf(n.id));
+  const columns = [];
+  for (const node of nodes) (columns[depth.get(node.id)] ??= []).push(node);
+  const row = new Map();
+  for (const column of columns.filter(Boolean)) {
+    const key = n => {
+      const rows = parents.get(n.id).map(p => row.get(p)).filter(r => r !== undefined);
+      return rows.length ? rows.reduce((a, b) => a + b, 0) / rows.length : 0;
+    };
+    column.sort((a, b) => key(a) - key(b) || a.id.localeCompare(b.id));
+    column.forEach((n, i) => row.set(n.id, (i + 0.5) / column.length));
+  }
+  return { depth, row, columns: columns.length };
+}
 
 export async function drawLineage(element) {
   try {
@@ -15,21 +42,13 @@ export async function drawLineage(element) {
       element.innerHTML = `<p class="muted">No lineage: ${graph.error ?? 'the project has no models'}.</p>`;
       return;
     }
-    const columns = new Map();
-    for (const node of graph.nodes) {
-      const column = columnOf[node.layer] ?? 2;
-      if (!columns.has(column)) columns.set(column, []);
-      columns.get(column).push(node);
-    }
-    const data = [];
-    for (const [column, nodes] of columns) {
-      nodes.forEach((node, i) => data.push({
-        id: node.id, name: node.id, x: column * 300, y: (i + 1) * (1000 / (nodes.length + 1)),
-        itemStyle: { color: colorOf[node.layer] ?? colors.accent },
-        label: { show: true, position: column === 3 ? 'left' : 'right', fontSize: 11, formatter: node.name },
-        value: node.resource_type,
-      }));
-    }
+    const { depth, row, columns } = layers(graph.nodes, graph.edges);
+    const data = graph.nodes.map(node => ({
+      id: node.id, name: node.id, x: depth.get(node.id) * 240, y: row.get(node.id) * 1000,
+      itemStyle: { color: colorOf[node.layer] ?? colors.accent },
+      label: { show: true, position: depth.get(node.id) === columns - 1 ? 'left' : 'right', fontSize: 11, formatter: node.name },
+      value: node.resource_type,
+    }));
     const chart = window.echarts.init(element);
     chart.setOption({
       animation: false,
@@ -37,8 +56,9 @@ export async function drawLineage(element) {
       tooltip: { formatter: p => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}` : `${p.data.id} (${p.data.value})`) },
       series: [{
         id: 'lineage', type: 'graph', layout: 'none', roam: true, symbolSize: 12,
+        left: 40, right: 160, top: 20, bottom: 20,
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
-        lineStyle: { color: '#9aa5b1', curveness: 0.15, opacity: 0.8 },
+        lineStyle: { color: '#9aa5b1', curveness: 0.1, opacity: 0.8 },
         emphasis: { focus: 'adjacency' },
         data,
         links: graph.edges.map(e => ({ source: e.from, target: e.to })),
