@@ -14,7 +14,7 @@ export async function getJson(url) {
       const problem = await response.json();
       message = [problem.title, problem.detail].filter(Boolean).join(': ') || message;
     } catch { /* not a problem document */ }
-    throw new Error(`${url}: ${message}`);
+    throw Object.assign(new Error(`${url}: ${message}`), { status: response.status });
   }
   return response.json();
 }

@@ -49,10 +49,18 @@ async function route() {
   try {
     await found[1](found[0]);
   } catch (error) {
-    if (token === current) {
-      main.insertAdjacentHTML('beforeend', `<p class="error" role="alert">${esc(error.message)}</p>`);
+    if (token !== current) return;
+    if (error.status === 503) {
+      // No snapshot published yet (a first start builds one from the bundled sample): wait for it.
+      main.innerHTML = '<h1>Preparing data</h1><p class="muted" role="status">The first snapshot is being built; '
+        + 'this page will load as soon as it is published.</p>';
+      main.dataset.waiting = 'true';
+      setTimeout(() => { if (token === current) route(); }, 2000);
+      return;
     }
+    main.insertAdjacentHTML('beforeend', `<p class="error" role="alert">${esc(error.message)}</p>`);
   }
+  delete main.dataset.waiting;
   if (token === current) {
     main.dataset.loaded = 'true';
     main.dataset.route = location.hash;

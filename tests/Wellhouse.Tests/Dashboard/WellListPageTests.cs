@@ -71,6 +71,33 @@ public sealed class WellListPageTests(DashboardServer server)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task WellList_NoSnapshotYet_WaitsAndLoadsWhenPublished()
+    {
+        var (page, _) = await server.NewPageAsync();
+        var refused = 0;
+        await page.RouteAsync("**/api/wells?*", async route =>
+        {
+            if (refused++ == 0)
+            {
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json",
+                    Body = "{\"title\":\"No snapshot published yet\",\"status\":503}" });
+                return;
+            }
+
+            await route.ContinueAsync();
+        });
+
+        await page.GotoAsync($"{server.Url}/#/wells");
+        await page.WaitForFunctionAsync("() => document.querySelector('main').dataset.waiting === 'true'");
+        Assert.Contains("Preparing data", await page.InnerTextAsync("h1"));
+        await ChartReadback.WaitDrawnAsync(page);
+
+        Assert.Equal(3, (await ListedAsync(page)).Count);
+        Assert.Equal(2, refused);
+        await page.CloseAsync();
+    }
+
     private static async Task<List<int>> ListedAsync(Microsoft.Playwright.IPage page) =>
         [.. (await page.Locator("tr[data-well]").EvaluateAllAsync<int[]>("rows => rows.map(r => Number(r.dataset.well))"))];
 
