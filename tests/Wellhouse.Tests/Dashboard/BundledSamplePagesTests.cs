@@ -17,7 +17,7 @@ public sealed class BundledSamplePagesTests(BundledSampleServer server)
         var pages = new (string Name, string Route, int Charts)[]
         {
             ("wells", "#/wells", 0),
-            ("well", $"#/wells/{wellCode}", 8),
+            ("well", $"#/wells/{wellCode}", 9),
             ("fields", $"#/fields/{fieldCode}", 3),
             ("data", "#/data", 2),
         };

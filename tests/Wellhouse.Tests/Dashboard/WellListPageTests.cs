@@ -56,6 +56,8 @@ public sealed class WellListPageTests(DashboardServer server)
         var (page, _) = await server.NewPageAsync();
         await ChartReadback.OpenAsync(page, $"{server.Url}/#/wells");
 
+        await page.Keyboard.PressAsync("/");
+        Assert.Equal("well-search", await page.EvaluateAsync<string>("() => document.activeElement.id"));
         string? focused = null;
         for (var i = 0; i < 20 && focused != "ALPHA-2"; i++)
         {

@@ -7,7 +7,7 @@ namespace Wellhouse.Tests.Dashboard;
 public sealed class WellPageTests(DashboardServer server)
 {
     private static readonly string[] WellCharts =
-        ["production", "decline", "trendline", "moving-averages", "cumulative", "monthly", "yearly", "revenue"];
+        ["production", "decline", "forecast", "trendline", "moving-averages", "cumulative", "monthly", "yearly", "revenue"];
 
     [Theory]
     [InlineData(101)]
@@ -64,7 +64,7 @@ public sealed class WellPageTests(DashboardServer server)
         await ChartReadback.WaitDrawnAsync(page);
         var charts = await ChartReadback.ChartsAsync(page);
 
-        foreach (var name in new[] { "decline", "trendline", "moving-averages" })
+        foreach (var name in new[] { "decline", "forecast", "trendline", "moving-averages" })
         {
             var chart = ChartReadback.Chart(charts, name);
             Assert.True(await ChartReadback.AssertMatchesApiAsync(chart, server.Http) > 0, name);

@@ -51,6 +51,21 @@ export function wellCharts(code, stream, log) {
       },
     },
     {
+      name: 'forecast', title: `Forecast, ${stream}: P50 monthly volume and cumulative`,
+      source: `${base}/forecast?stream=${stream}`, x: 'month',
+      spec: () => {
+        const volume = stream === 'gas' ? 'MMcf' : 'kbbl';
+        return {
+          colors: [colors.accent, '#e08a00'],
+          yAxes: [{ name: volume, loggable: false }, { name: `cum ${volume}`, loggable: false }],
+          series: [
+            { id: 'volume_p50', name: `P50 volume (${volume})`, type: 'bar' },
+            { id: 'cum_p50', name: `P50 cumulative (${volume})`, type: 'line', yAxis: 1 },
+          ],
+        };
+      },
+    },
+    {
       name: 'trendline', title: `Trendline and outliers, ${stream}`,
       source: `${base}/trendline?stream=${stream}`, x: 'production_period',
       spec: () => ({

@@ -63,6 +63,13 @@ export async function renderWells(main, params) {
       <button type="button" data-page="${page + 1}" ${page >= pages ? 'disabled' : ''}>Next</button>
     </div>`;
   table.querySelectorAll('[data-page]').forEach(button => button.addEventListener('click', () => go(Number(button.dataset.page))));
+  // "/" focuses the search box, as on many sites (ignored while typing in a field).
+  document.onkeydown = event => {
+    if (event.key === '/' && !['INPUT', 'SELECT', 'TEXTAREA'].includes(document.activeElement?.tagName) && main.dataset.page === 'wells') {
+      event.preventDefault();
+      main.querySelector('#well-search')?.focus();
+    }
+  };
   if (search) {
     const input = form.querySelector('input');
     input.focus();
