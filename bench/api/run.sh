@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of the HTTP API (issue 5): wrk on loopback against one well's monthly production, on the generated
 # 10,000-well data set; then a refresh + publish under load, counting failed requests and the time until new requests
-# see the new snapshot. Bounded in time (DURATION per wrk run). Usage: bash bench/api/run.sh [wells] [duration]
+# see the new snapshot. Bounded in time (DURATION per wrk run; the run under refresh lasts until the publish + 3 s). Usage: bash bench/api/run.sh [wells] [duration]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 WELLS="${1:-10000}"
@@ -35,7 +35,8 @@ wrk -t2 -c64 -d"$DURATION" --latency "$TARGET" | tee "$WORK/wrk.txt"
 
 echo "== refresh + publish under load"
 BEFORE=$(curl -s -D - -o /dev/null "$TARGET" | grep -i x-data-snapshot | tr -d '\r' | cut -d' ' -f2)
-wrk -t2 -c64 -d"$DURATION" --latency "$TARGET" >"$WORK/wrk-refresh.txt" &
+# wrk runs until 3 s after the new snapshot is seen (SIGINT makes it stop and print), at most 600 s.
+wrk -t2 -c64 -d600s --latency "$TARGET" >"$WORK/wrk-refresh.txt" &
 WRK=$!
 sleep 2
 RUN=$(curl -s -X POST -H "X-Api-Key: bench-key" "$URL/api/runs" | sed -E 's/.*"id":"([^"]+)".*/\1/')
@@ -48,6 +49,8 @@ while true; do
 done
 echo "run $RUN: $(curl -s "$URL/api/runs/$RUN" | sed -E 's/.*"status":"([a-z]+)".*"duration_seconds":([0-9.]+).*/\1 in \2 s/')"
 echo "snapshot $BEFORE -> $NOW; seen $(echo "$(date +%s.%N) - $PUBLISHED" | bc) s after the run finished"
-wait $WRK
+sleep 3
+kill -INT $WRK
+wait $WRK || true
 cat "$WORK/wrk-refresh.txt"
 grep -E "Non-2xx|Socket errors" "$WORK/wrk-refresh.txt" || echo "failed requests during refresh: 0"
