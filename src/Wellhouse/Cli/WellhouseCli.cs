@@ -13,6 +13,7 @@ internal static class WellhouseCli
         var root = new RootCommand(
             "Wellhouse: well-production analytics. dbt-compatible builds over DuckDB, decline curves, and an HTTP API.");
         ServeCommands.Add(root);
+        DeclineCommands.Add(root);
         return root;
     }
 
