@@ -168,11 +168,15 @@ public sealed class DeclineFitterTests
             rates[i] *= 4;
         }
 
-        var fit = DeclineFitter.Fit(ProductionSeries.FromDays(Days(120), rates),
-            FitOptions.Default with { Model = ModelSelection.Hyperbolic }).Fit!;
+        var options = FitOptions.Default with { Model = ModelSelection.Hyperbolic };
+        var series = ProductionSeries.FromDays(Days(120), rates);
 
-        Assert.Equal(1000, fit.Qi, 1000 * 1e-3);
-        Assert.Equal(0.8, fit.B!.Value, 0.01);
+        var fit = DeclineFitter.Fit(series, options).Fit!;
+        var leastSquares = DeclineFitter.Fit(series, options with { RobustIterations = 0 }).Fit!;
+
+        Assert.Equal(1000, fit.Qi, 1000 * 0.01);
+        Assert.Equal(0.8, fit.B!.Value, 0.05);
+        Assert.True(Math.Abs(leastSquares.B!.Value - 0.8) > 4 * Math.Abs(fit.B!.Value - 0.8));
     }
 
     [Fact]
