@@ -251,4 +251,36 @@ public sealed class DeclineFitterTests
 
         Assert.Equal(sequential, parallel);
     }
+
+    [Fact]
+    public void Fit_RandomGarbage_NeverThrows()
+    {
+        var random = new Random(2024);
+        double[] specials = [double.NaN, 0, -1, 1e-300, 1e300, double.PositiveInfinity, double.NegativeInfinity, 5];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var n = random.Next(0, 40);
+            var start = new double[n];
+            var rates = new double[n];
+            var daysOn = new double[n];
+            var t = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                t += random.Next(10) == 0 ? random.Next(-2, 2) : random.NextDouble() * 40;
+                start[i] = random.Next(50) == 0 ? double.NaN : t;
+                rates[i] = random.Next(4) == 0 ? specials[random.Next(specials.Length)] : 1000 * random.NextDouble();
+                daysOn[i] = random.Next(6) == 0 ? specials[random.Next(specials.Length)] : random.NextDouble();
+            }
+
+            var options = FitOptions.Default with { Model = (ModelSelection)random.Next(8), MinPoints = 3 };
+            var result = DeclineFitter.Fit(ProductionSeries.FromDays(start, rates, random.Next(2) == 0 ? daysOn : null), options);
+
+            Assert.True(result.Succeeded || result.Reason is not null);
+            if (result.Fit is { } fit)
+            {
+                Assert.True(double.IsFinite(fit.Qi));
+                _ = fit.Forecast(ForecastOptions.Default with { Periods = 3, BootstrapSamples = 5 });
+            }
+        }
+    }
 }
