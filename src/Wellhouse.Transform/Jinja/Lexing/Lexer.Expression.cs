@@ -154,6 +154,7 @@ internal sealed partial class Lexer
             case 'f': sb.Append('\f'); break;
             case 'v': sb.Append('\v'); break;
             case '\n': break;
+            case 'N': throw Error("malformed \\N character escape (named escapes are not supported)", pos - 2);
             case 'x' when TryHex(2, out var x): sb.Append((char)x); break;
             case 'u' when TryHex(4, out var u): sb.Append((char)u); break;
             case 'U' when TryHex(8, out var big): sb.Append(char.ConvertFromUtf32(big)); break;
