@@ -109,6 +109,19 @@ internal sealed partial class Lexer
     {
         var start = pos;
         pos++;
+        var close = pos;
+        while (close < src.Length && src[close] != quote && src[close] != '\\')
+        {
+            close++;
+        }
+
+        if (close < src.Length && src[close] == quote)
+        {
+            pos = close + 1;
+            Add(TokenKind.String, src[(start + 1)..close], start, pos);
+            return;
+        }
+
         var sb = new StringBuilder();
         while (true)
         {
@@ -194,6 +207,8 @@ internal sealed partial class Lexer
         return true;
     }
 
+    private static readonly string[] OneCharText = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
+
     private int LexOperator(char c, int depth)
     {
         var next = pos + 1 < src.Length ? src[pos + 1] : '\0';
@@ -241,7 +256,7 @@ internal sealed partial class Lexer
             depth--;
         }
 
-        Add(op.Kind, src.Substring(pos, op.Length), pos, pos + op.Length);
+        Add(op.Kind, op.Length == 1 ? OneCharText[c] : src.Substring(pos, 2), pos, pos + op.Length);
         pos += op.Length;
         return depth;
     }
