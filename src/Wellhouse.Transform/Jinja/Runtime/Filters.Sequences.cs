@@ -19,11 +19,16 @@ internal static partial class Filters
     private static object? SortKey(object? item, string? attribute, bool caseSensitive, JinjaCallArguments a)
     {
         var key = attribute is null ? item : Attribute(item, attribute, a);
-        return !caseSensitive && key is string s ? s.ToLowerInvariant() : PyOps.Check(key);
+        return !caseSensitive && key is string s ? s.ToLowerInvariant() : key;
     }
 
     private static object? Map(object? value, JinjaCallArguments a)
     {
+        if (!PyOps.Truthy(value, a.Span))
+        {
+            return new List<object?>();
+        }
+
         var items = PyOps.ToList(value, a.Span);
         if (a.Keyword.TryGetValue("attribute", out var attr))
         {
@@ -53,6 +58,11 @@ internal static partial class Filters
 
     private static object? Select(object? value, JinjaCallArguments a, bool attribute, bool keep)
     {
+        if (!PyOps.Truthy(value, a.Span))
+        {
+            return new List<object?>();
+        }
+
         var items = PyOps.ToList(value, a.Span);
         var offset = attribute ? 1 : 0;
         var path = attribute ? PyStr.Str(a.Positional.Count > 0 ? a.Positional[0] : null) : null;
@@ -123,6 +133,11 @@ internal static partial class Filters
         foreach (var item in PyOps.Iterate(value, a.Span))
         {
             var key = SortKey(item, attribute, caseSensitive, a);
+            if (key is IDictionary<string, object?> || (key is IList<object?> && key is not PyTuple))
+            {
+                throw PyOps.TypeError($"unhashable type: '{PyOps.TypeName(key)}'", a.Span);
+            }
+
             if (!seen.Any(s => PyOps.Equal(s, key, a.Span)))
             {
                 seen.Add(key);

@@ -15,7 +15,7 @@ internal static partial class Methods
         "rsplit" => RSplit(s, a.Get(0, "sep") as string, (int)a.GetInt(1, "maxsplit", -1), a),
         "startswith" => Affix(s, a, (x, p) => x.StartsWith(p, StringComparison.Ordinal)),
         "endswith" => Affix(s, a, (x, p) => x.EndsWith(p, StringComparison.Ordinal)),
-        "replace" => Replace(s, a.GetString(0, "old")!, a.GetString(1, "new")!, a.GetInt(2, "count", -1)),
+        "replace" => Replace(s, StrArg(a, 0, "old"), StrArg(a, 1, "new"), a.GetInt(2, "count", -1)),
         "format" => StrFormat.Format(s, a),
         "join" => string.Join(s, PyOps.Iterate(a.Require(0, "iterable"), a.Span).Select(x =>
             x as string ?? throw PyOps.TypeError($"sequence item: expected str instance, {PyOps.TypeName(x)} found", a.Span))),
@@ -25,7 +25,7 @@ internal static partial class Methods
         "rfind" => (long)Find(s, a, fromRight: true),
         "index" => Find(s, a, fromRight: false) is var i and >= 0 ? (long)i : throw ValueError("substring not found", a),
         "rindex" => Find(s, a, fromRight: true) is var j and >= 0 ? (long)j : throw ValueError("substring not found", a),
-        "count" => Count(s, a.GetString(0, "sub")!),
+        "count" => Count(s, StrArg(a, 0, "sub")),
         "isdigit" or "isnumeric" or "isdecimal" => s.Length > 0 && s.All(char.IsDigit),
         "isalpha" => s.Length > 0 && s.All(char.IsLetter),
         "isalnum" => s.Length > 0 && s.All(char.IsLetterOrDigit),
@@ -37,13 +37,20 @@ internal static partial class Methods
         "center" => Pad(s, (int)a.GetInt(0, "width"), a.GetString(1, "fillchar", " ")![0], 'c'),
         "ljust" => Pad(s, (int)a.GetInt(0, "width"), a.GetString(1, "fillchar", " ")![0], 'l'),
         "rjust" => Pad(s, (int)a.GetInt(0, "width"), a.GetString(1, "fillchar", " ")![0], 'r'),
-        "partition" => Partition(s, a.GetString(0, "sep")!, fromRight: false),
-        "rpartition" => Partition(s, a.GetString(0, "sep")!, fromRight: true),
+        "partition" => Partition(s, StrArg(a, 0, "sep"), fromRight: false),
+        "rpartition" => Partition(s, StrArg(a, 0, "sep"), fromRight: true),
         "splitlines" => SplitLines(s),
         "swapcase" => new string(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray()),
-        "removeprefix" => a.GetString(0, "prefix")! is var p && s.StartsWith(p, StringComparison.Ordinal) ? s[p.Length..] : s,
-        "removesuffix" => a.GetString(0, "suffix")! is var x && x.Length > 0 && s.EndsWith(x, StringComparison.Ordinal) ? s[..^x.Length] : s,
+        "removeprefix" => StrArg(a, 0, "prefix") is var p && s.StartsWith(p, StringComparison.Ordinal) ? s[p.Length..] : s,
+        "removesuffix" => StrArg(a, 0, "suffix") is var x && x.Length > 0 && s.EndsWith(x, StringComparison.Ordinal) ? s[..^x.Length] : s,
         _ => throw PyOps.TypeError($"'str' object has no attribute '{name}'", a.Span),
+    };
+
+    /// <summary>A required str argument; Python's str methods refuse other types.</summary>
+    private static string StrArg(JinjaCallArguments a, int position, string name) => a.Require(position, name) switch
+    {
+        string s => s,
+        var other => throw PyOps.TypeError($"must be str, not {PyOps.TypeName(other)}", a.Span),
     };
 
     /// <summary>Python's upper(): full case mapping, so 'ß' becomes "SS".</summary>
@@ -271,7 +278,7 @@ internal static partial class Methods
 
     private static int Find(string s, JinjaCallArguments a, bool fromRight)
     {
-        var sub = a.GetString(0, "sub")!;
+        var sub = StrArg(a, 0, "sub");
         var start = (int)Math.Clamp(a.GetInt(1, "start", 0), 0, s.Length);
         var end = (int)Math.Clamp(a.GetInt(2, "end", s.Length), start, s.Length);
         var region = s[start..end];
