@@ -93,6 +93,8 @@ internal sealed partial class Parser
         macros.Push(definition);
         definition.Body = ParseBody([endTag], kind, out _);
         macros.Pop();
+        definition.UsesVarargs &= !parameters.Contains("varargs");
+        definition.UsesKwargs &= !parameters.Contains("kwargs");
         loopDepth = outerLoops;
         if (Current.Kind == TokenKind.Name)
         {
