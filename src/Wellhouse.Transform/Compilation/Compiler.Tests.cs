@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Wellhouse.Transform.Graph;
-using Wellhouse.Transform.Jinja;
 
 namespace Wellhouse.Transform.Compilation;
 
@@ -13,8 +11,6 @@ namespace Wellhouse.Transform.Compilation;
 /// </summary>
 public sealed partial class Compiler
 {
-    private static readonly ConcurrentDictionary<string, JinjaTemplate> CallTemplates = new(StringComparer.Ordinal);
-
     [GeneratedRegex(@"^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeFunction();
 
@@ -34,7 +30,7 @@ public sealed partial class Compiler
 
         call.Append(") }}");
         var text = call.ToString();
-        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        var template = project.Templates.Parse(text, node.OriginalFilePath);
         return template.Render(globals);
     }
 
@@ -57,7 +53,7 @@ public sealed partial class Compiler
             return text;
         }
 
-        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        var template = project.Templates.Parse(text, node.OriginalFilePath);
         return template.Render(globals);
     }
 }

@@ -275,6 +275,22 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
+            // The target itself is known: add it without rendering (dbt shortcuts not_null and unique the same way).
+            if (key == "model" && value is string model && model == target.ModelArgument)
+            {
+                if (target.SourceId is null)
+                {
+                    state.Refs.Add((new RefCall(null, target.Name), node.DefinedAt));
+                }
+                else
+                {
+                    var parts = target.SourceId.Split('.');
+                    state.Sources.Add(([parts[2], parts[3]], node.DefinedAt));
+                }
+
+                continue;
+            }
+
             foreach (var text in Strings(value))
             {
                 var source = LooksLikeCall(text) ? "{{ " + text + " }}" : text;
@@ -283,7 +299,7 @@ internal sealed partial class ProjectParser
                     continue;
                 }
 
-                Render(() => Templates.Environment.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
+                Render(() => Templates.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
             }
         }
 
@@ -298,7 +314,6 @@ internal sealed partial class ProjectParser
         }
 
         RecordCalls(node, state);
-        _ = target;
     }
 
     private static bool LooksLikeCall(string text)
