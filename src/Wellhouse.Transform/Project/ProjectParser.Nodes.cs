@@ -27,6 +27,10 @@ internal sealed partial class ProjectParser
                 ConfigMerger.Apply(config, source.Config);
                 ConfigMerger.Apply(config, table.Config);
                 ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
+                if ((table.Freshness ?? source.Freshness) is { } freshness)
+                {
+                    config["freshness"] = freshness;
+                }
                 var definition = new SourceDefinition
                 {
                     UniqueId = id,

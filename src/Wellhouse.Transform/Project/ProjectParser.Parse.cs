@@ -186,6 +186,23 @@ internal sealed partial class ProjectParser
             }
         }
 
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "macros"))
+        {
+            var macro = manifest.Macros.GetValueOrDefault($"macro.{file.Name}.{entry.Name}");
+            if (macro is null)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownRef, $"macro '{entry.Name}' is described here but no such macro exists", entry.Span);
+                continue;
+            }
+
+            macro.Description = entry.Description;
+            macro.PatchPath = $"{file.Name}://{entry.File}";
+            foreach (var (key, value) in entry.Meta)
+            {
+                macro.Meta[key] = value;
+            }
+        }
+
         foreach (var entry in schema.Entries.Where(e => e.Kind == "seeds" && !e.Used))
         {
             diagnostics.Warning(DiagnosticCodes.UnknownRef, $"seed '{entry.Name}' is described here but no such seed file exists", entry.Span);
