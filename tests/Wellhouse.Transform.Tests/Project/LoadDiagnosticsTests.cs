@@ -73,9 +73,10 @@ public class LoadDiagnosticsTests
     public void Load_UnknownKeys_ReportsEach()
     {
         var errors = Errors("unknown_key");
-        Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
-        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
+        Assert.Equal(3, errors.Count);
+        AssertDiagnostic(errors[0], "DBT101", "dbt_project.yml", 4, 1, "unknown key 'modelz' in dbt_project.yml");
+        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
+        AssertDiagnostic(errors[2], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
     }
 
     [Fact]
