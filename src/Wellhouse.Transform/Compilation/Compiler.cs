@@ -47,6 +47,17 @@ public sealed partial class Compiler
         {
             return Failed(node, new Diagnostic(DiagnosticSeverity.Error, ex.Code, ex.Message, ex.Span));
         }
+        catch (JinjaReturnException ex)
+        {
+            // return() outside any macro: dbt renders the value as the node's text.
+            var text = Project.PythonRepr.Str(ex.Value);
+            node.CompiledCode = text;
+            return new CompileResult { Node = node, CompiledCode = text };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException or NullReferenceException)
+        {
+            return Failed(node, new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, "could not compile: " + ex.Message, node.DefinedAt));
+        }
     }
 
     private static CompileResult Failed(Node node, Diagnostic diagnostic)

@@ -98,4 +98,15 @@ public class CompilerTests
         Assert.Equal(2, error.Span.Line);
         Assert.Contains("paymnt", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compile_InParallel_SameAsSequential()
+    {
+        var (project, compiler) = Basic();
+        var nodes = project.Manifest.Nodes.Values.ToList();
+        var sequential = nodes.ToDictionary(n => n.UniqueId, n => compiler.Compile(n).CompiledCode);
+        var parallel = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
+        Parallel.ForEach(Enumerable.Range(0, 4).SelectMany(_ => nodes), new ParallelOptions { MaxDegreeOfParallelism = 4 }, n => parallel[n.UniqueId] = compiler.Compile(n).CompiledCode);
+        Assert.All(nodes, n => Assert.Equal(sequential[n.UniqueId], parallel[n.UniqueId]));
+    }
 }
