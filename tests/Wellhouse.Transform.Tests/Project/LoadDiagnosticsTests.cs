@@ -35,8 +35,8 @@ public class LoadDiagnosticsTests
     {
         var errors = Errors("unknown_ref");
         Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 22, "model 'a' depends on a node named 'missing_model' which was not found");
-        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 24, "model 'b' depends on a source named 'nowhere.table' which was not found");
+        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 19, "model 'a' depends on a node named 'missing_model' which was not found");
+        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 18, "model 'b' depends on a source named 'nowhere.table' which was not found");
     }
 
     [Fact]
