@@ -9,7 +9,7 @@ namespace Wellhouse.Transform.Compilation;
 /// ephemeral models it references as CTEs named <c>__dbt__cte__&lt;name&gt;</c>, and for generic tests calls the
 /// test macro with the test's rendered keyword arguments. Thread-safe: nodes may be compiled in parallel.
 /// </summary>
-public sealed partial class Compiler
+public sealed class Compiler
 {
     private readonly LoadedProject project;
     private readonly DbtContext context;
@@ -70,7 +70,7 @@ public sealed partial class Compiler
     {
         if (node.TestMetadata is not null)
         {
-            return RenderGenericTest(node, state);
+            return GenericTestRenderer.Render(context, node, state);
         }
 
         var template = project.Templates.NodeTemplates[node.UniqueId];

@@ -80,7 +80,9 @@ public class CompilerTests
     {
         var (project, compiler) = Basic();
         var custom = project.Manifest.Nodes.Values.Single(n => n.Name == "is_positive_orders_order_id");
-        Assert.Equal("\nselect * from \"basic\".\"main_marts\".\"fct_orders\" where order_id <= 0\n", Compile(compiler, custom));
+        Assert.Equal("\n\nselect * from \"basic\".\"main_marts\".\"fct_orders\" where order_id <= 0\n", Compile(compiler, custom));
+        Assert.Equal("ERROR", custom.Config.Severity);
+        Assert.Equal(["key", "positivity"], custom.Config.Tags);
         var singular = project.Manifest.Nodes.Values.Single(n => n.Name == "assert_positive_amount");
         Assert.Equal("select * from \"basic\".\"main_marts\".\"fct_orders\" where amount < 0", Compile(compiler, singular));
     }
