@@ -107,11 +107,13 @@ public class DbtContextTests
     }
 
     [Fact]
-    public void Compile_UnknownRefAtCompileTime_NeverHappensAfterLoad()
+    public void Compile_RunQueryWithoutBackEnd_ReturnsNoResult()
     {
         var project = Fixtures.LoadOk("context");
         var node = project.Manifest.Nodes["model.context.upstream"];
         Assert.Equal(ResourceType.Model, node.ResourceType);
-        Assert.Equal("select 1 as id", new Compiler(project).Compile(node).CompiledCode);
+        Assert.Equal("select 1 as id\n\n", new Compiler(project).Compile(node).CompiledCode);
+        var hooks = new CompileHooks { ExtraGlobals = new Dictionary<string, object?> { ["run_query"] = new Wellhouse.Transform.Jinja.JinjaFunction(_ => "rows") } };
+        Assert.Equal("select 1 as id\n\n", new Compiler(project, hooks).Compile(node).CompiledCode);
     }
 }
