@@ -143,8 +143,11 @@ public sealed class DependencyGraph
             current = parents[current].First(p => !done.Contains(p));
         }
 
+        // The walk went from children to parents; reverse it so each vertex feeds the next, and start at the smallest id.
         var cycle = path.Skip(index[current]).ToList();
         cycle.Reverse();
+        var first = cycle.IndexOf(cycle.Order(StringComparer.Ordinal).First());
+        cycle = [.. cycle.Skip(first), .. cycle.Take(first)];
         cycle.Add(cycle[0]);
         return cycle;
     }

@@ -7,6 +7,9 @@ public sealed class DbtProjectFile
 
     public string? Profile { get; init; }
 
+    /// <summary>Where <c>profile:</c> is written (for diagnostics about the profile).</summary>
+    internal SourceSpan ProfileSpan { get; init; } = new("dbt_project.yml", 1, 1);
+
     public IReadOnlyList<string> ModelPaths { get; init; } = ["models"];
 
     public IReadOnlyList<string> SeedPaths { get; init; } = ["seeds"];

@@ -59,6 +59,7 @@ internal static class DbtProjectReader
         {
             Name = name,
             Profile = raw.GetValueOrDefault("profile") as string,
+            ProfileSpan = YamlFile.Get(root, "profile") is { } profileNode ? YamlFile.SpanOf(profileNode, FileName) : YamlFile.SpanOf(root, FileName),
             ModelPaths = Paths(raw, "model-paths", "source-paths") ?? ["models"],
             SeedPaths = Paths(raw, "seed-paths", "data-paths") ?? ["seeds"],
             TestPaths = Paths(raw, "test-paths") ?? ["tests"],

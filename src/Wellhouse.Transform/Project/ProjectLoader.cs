@@ -122,7 +122,7 @@ internal sealed partial class ProjectParser
             return new ProfileTarget { Name = options.Target ?? "default", ProfileName = file.Profile ?? file.Name };
         }
 
-        var profileSpan = new SourceSpan("dbt_project.yml", 1, 1);
+        var profileSpan = file.ProfileSpan;
         if (file.Profile is null)
         {
             diagnostics.Error(DiagnosticCodes.MissingProfile, "dbt_project.yml does not name a 'profile'", profileSpan);

@@ -134,9 +134,11 @@ internal sealed partial class ProjectParser
                 }
 
                 defined[block.Name] = block.Span;
-                Templates.Docs[block.Name] = block.Body;
+                // dbt strips the block's contents (core/dbt/parser/docs.py).
+                var body = block.Body.Trim();
+                Templates.Docs[block.Name] = body;
                 var id = $"doc.{file.Name}.{block.Name}";
-                manifest.Docs[id] = new DocDefinition(id, block.Name, file.Name, relative, block.Body);
+                manifest.Docs[id] = new DocDefinition(id, block.Name, file.Name, relative, body);
             }
         }
     }
