@@ -9,6 +9,7 @@ internal sealed class RunContext
     private readonly HashSet<string> createdSchemas = new(StringComparer.Ordinal);
     private readonly Lock schemaLock = new();
     private readonly Lock compileLock = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> pendingFiles = new();
 
     public RunContext(RunRequest request, ISqlAdapter adapter)
     {
@@ -47,17 +48,33 @@ internal sealed class RunContext
         }
     }
 
-    /// <summary>Writes <c>target/&lt;kind&gt;/&lt;project&gt;/&lt;path&gt;</c> (dbt's compiled/ and run/ folders).</summary>
+    /// <summary>
+    /// Queues <c>target/&lt;kind&gt;/&lt;project&gt;/&lt;path&gt;</c> (dbt's compiled/ and run/ folders) for
+    /// <see cref="FlushTargetFiles"/>. Writing them between the database's commits made every commit's fsync also
+    /// flush the new files (ext4 journals them together), which tripled the engine's overhead per node.
+    /// </summary>
     public void WriteTargetFile(string kind, Node node, string sql)
     {
-        if (Request.TargetPath is not { } targetPath)
+        if (Request.TargetPath is { } targetPath)
         {
-            return;
+            pendingFiles.Enqueue((Path.Combine(targetPath, kind, node.PackageName, TargetRelativePath(node)), sql));
         }
+    }
 
-        var path = Path.Combine(targetPath, kind, node.PackageName, TargetRelativePath(node));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, sql);
+    /// <summary>Writes the queued compiled/ and run/ files (at the end of the run, or when it stops).</summary>
+    public void FlushTargetFiles()
+    {
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        while (pendingFiles.TryDequeue(out var file))
+        {
+            var directory = Path.GetDirectoryName(file.Path)!;
+            if (directories.Add(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            File.WriteAllText(file.Path, file.Sql);
+        }
     }
 
     /// <summary>dbt writes a generic test under its .yml file's path as a folder: <c>models/schema.yml/&lt;test&gt;.sql</c>.</summary>
