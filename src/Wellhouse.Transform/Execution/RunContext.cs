@@ -8,7 +8,6 @@ internal sealed class RunContext
 {
     private readonly HashSet<string> createdSchemas = new(StringComparer.Ordinal);
     private readonly Lock schemaLock = new();
-    private readonly Lock compileLock = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<(string Path, string Sql)> pendingFiles = new();
 
     public RunContext(RunRequest request, ISqlAdapter adapter)
@@ -37,15 +36,12 @@ internal sealed class RunContext
         }
     }
 
-    /// <summary>Compiles a node; serialized (the compiler mutates the node and shares the Jinja context).</summary>
+    /// <summary>Compiles a node (the front end's compiler is thread-safe; each node is compiled by one worker).</summary>
     public string Compile(Node node)
     {
-        lock (compileLock)
-        {
-            var sql = Request.Compiler.Compile(node);
-            node.CompiledCode = sql;
-            return sql;
-        }
+        var sql = Request.Compiler.Compile(node);
+        node.CompiledCode = sql;
+        return sql;
     }
 
     /// <summary>

@@ -125,6 +125,12 @@ internal sealed partial class Runner
                             {
                                 Complete(Cancelled(node, worker.ThreadId), index, null);
                             }
+                            catch (Exception ex)
+                            {
+                                // A bug must not take the whole run down with a stack trace: report it on the node.
+                                var message = $"Internal Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.GetType().Name}: {ex.Message}";
+                                Complete(new NodeResult { Node = node, Status = NodeStatus.Error, Message = message, ThreadId = worker.ThreadId }, index, null);
+                            }
                             finally
                             {
                                 lock (gate)
