@@ -35,15 +35,15 @@ public class LoadDiagnosticsTests
     {
         var errors = Errors("unknown_ref");
         Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 19, "model 'a' depends on a node named 'missing_model' which was not found");
-        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 18, "model 'b' depends on a source named 'nowhere.table' which was not found");
+        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 22, "model 'a' depends on a node named 'missing_model' which was not found");
+        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 24, "model 'b' depends on a source named 'nowhere.table' which was not found");
     }
 
     [Fact]
     public void Load_Cycle_ReportsPath()
     {
         var error = Assert.Single(Errors("cycle"));
-        AssertDiagnostic(error, "DBT202", "models/a.sql", 1, 1, "found a cycle: a -> b -> c -> a");
+        AssertDiagnostic(error, "DBT202", "models/a.sql", 1, 1, "found a cycle: a -> c -> b -> a");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class LoadDiagnosticsTests
         var errors = Errors("many_errors").OrderBy(e => e.Code, StringComparer.Ordinal).ToList();
         Assert.Equal(["DBT200", "DBT205", "DBT300", "DBT301"], errors.Select(e => e.Code));
         Assert.Equal("no generic test named 'no_such_test' (macro 'test_no_such_test') was found", errors[1].Message);
-        Assert.Equal(new SourceSpan("models/schema.yml", 6, 23), errors[1].Span);
+        Assert.Equal(new SourceSpan("models/schema.yml", 6, 22), errors[1].Span);
         Assert.Equal("required var 'undefined_var' not found in config (vars supplied: none)", errors[2].Message);
         Assert.Equal("models/b.sql", errors[2].Span.File);
         Assert.Equal("env var required but not provided: 'WELLHOUSE_SURELY_UNSET_VAR'", errors[3].Message);
