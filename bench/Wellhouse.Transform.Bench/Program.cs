@@ -3,8 +3,9 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Wellhouse.Transform.Bench;
 
-// `--quick`: one generated project, a warm-up run and five timed runs of parse + compile, printed in milliseconds.
-// Otherwise BenchmarkDotNet runs the benchmarks named on the command line.
+// `--quick [models]`: parse + compile of a generated project: a warm-up run and five timed runs, in milliseconds.
+// `--quick-overhead`: the engine's overhead per node (EngineOverheadBenchmarks' comparison, by stopwatch).
+// Otherwise BenchmarkDotNet runs the benchmarks named on the command line, e.g. --filter '*EngineOverhead*'.
 if (args.Length > 0 && args[0] == "--quick")
 {
     var directory = Directory.CreateTempSubdirectory("wellhouse-bench-").FullName;
@@ -29,4 +30,34 @@ if (args.Length > 0 && args[0] == "--quick")
     return;
 }
 
+if (args.Length > 0 && args[0] == "--quick-overhead")
+{
+    QuickOverhead();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(ParseCompileBenchmark).Assembly).Run(args);
+
+// A stopwatch measurement of the same comparison as EngineOverheadBenchmarks, in seconds instead of minutes.
+static void QuickOverhead()
+{
+    const int length = 200;
+    using var project = new ChainProject(length);
+    project.Build();
+    project.DirectSql();
+    var engine = double.MaxValue;
+    var direct = double.MaxValue;
+    for (var i = 0; i < 5; i++)
+    {
+        var clock = Stopwatch.StartNew();
+        project.DirectSql();
+        direct = Math.Min(direct, clock.Elapsed.TotalMilliseconds);
+        clock.Restart();
+        project.Build();
+        engine = Math.Min(engine, clock.Elapsed.TotalMilliseconds);
+    }
+
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{length} nodes: engine {engine:F0} ms, direct SQL {direct:F0} ms, overhead {(engine - direct) / length:F2} ms/node (best of 5)"));
+}

@@ -1,0 +1,54 @@
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>What <see cref="DbtRunner"/> runs: dbt's command-line flags, plus what an in-process host overrides.</summary>
+public sealed class DbtRunOptions
+{
+    public required string ProjectDir { get; init; }
+
+    public DbtCommandKind Command { get; init; } = DbtCommandKind.Build;
+
+    public string? ProfilesDir { get; init; }
+
+    public string? Target { get; init; }
+
+    /// <summary><c>--vars</c>: a YAML mapping.</summary>
+    public string? VarsYaml { get; init; }
+
+    public IReadOnlyList<string> Select { get; init; } = [];
+
+    public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary><c>--threads</c>; null takes the profile target's threads.</summary>
+    public int? Threads { get; init; }
+
+    public bool FailFast { get; init; }
+
+    public bool FullRefresh { get; init; }
+
+    /// <summary>Build into this database file instead of the profile's path; SQL keeps the profile's database name
+    /// (the file is attached under it), so a host can build a new snapshot file with the same compiled SQL.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>Where artifacts go instead of the project's target-path (absolute, or relative to the project dir).</summary>
+    public string? TargetPath { get; init; }
+
+    public IReadOnlyDictionary<string, ICSharpModel> CSharpModels { get; init; } = new Dictionary<string, ICSharpModel>(StringComparer.Ordinal);
+
+    /// <summary>Progress lines as dbt prints them (without timestamps); called from one thread at a time.</summary>
+    public Action<string>? Log { get; init; }
+
+    /// <summary>Environment for <c>env_var()</c>; null reads the process environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    internal ProjectLoadOptions ToLoadOptions() => new()
+    {
+        ProjectDir = ProjectDir,
+        ProfilesDir = ProfilesDir,
+        Target = Target,
+        VarsYaml = VarsYaml,
+        CSharpModels = CSharpModels,
+        Environment = Environment,
+    };
+}

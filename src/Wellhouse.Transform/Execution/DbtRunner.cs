@@ -1,0 +1,140 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Artifacts;
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// The library entry point for dbt's verbs: load the project, select, run (build, run, test, seed, compile) and write
+/// manifest.json, run_results.json and target/compiled|run. The CLI calls it; so do <c>wellhouse refresh</c> and the
+/// API, in process, with <see cref="DbtRunOptions.DatabasePath"/> pointing at a new snapshot file.
+/// </summary>
+public static class DbtRunner
+{
+    public static async Task<DbtRunReport> RunAsync(DbtRunOptions options, CancellationToken cancellationToken)
+    {
+        var load = ProjectLoader.Load(options.ToLoadOptions());
+        if (!load.Success || load.Project is not { } project)
+        {
+            return new DbtRunReport { Diagnostics = load.Diagnostics, Project = load.Project };
+        }
+
+        var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out var selectError);
+        if (selected is null)
+        {
+            return new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project };
+        }
+
+        var targetPath = TargetPathOf(project, options);
+        var target = ToAdapterTarget(project.Target, project.ProjectDir, options.DatabasePath);
+        ISqlAdapter adapter;
+        try
+        {
+            adapter = DuckDbAdapter.Open(target);
+        }
+        catch (AdapterException ex)
+        {
+            return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" };
+        }
+
+        using (adapter)
+        {
+            using var hookSession = adapter.OpenSession();
+            var hookLock = new Lock();
+            var hooks = new CompileHooks
+            {
+                RelationExists = relation =>
+                {
+                    lock (hookLock)
+                    {
+                        return hookSession.GetRelationKind(relation) is not null;
+                    }
+                },
+                Log = options.Log,
+            };
+            var request = new RunRequest
+            {
+                Manifest = project.Manifest,
+                Target = target,
+                ProjectDir = project.ProjectDir,
+                TargetPath = targetPath,
+                Selected = selected,
+                Command = options.Command,
+                Compiler = new ProjectCompiler(new Compiler(project, hooks), project.ProjectDir),
+                Threads = options.Threads ?? Math.Max(1, project.Target.Threads),
+                FailFast = options.FailFast,
+                FullRefresh = options.FullRefresh,
+                CSharpModels = options.CSharpModels,
+                Vars = project.Vars,
+                Log = options.Log,
+            };
+            var outcome = await Runner.RunAsync(request, adapter, cancellationToken).ConfigureAwait(false);
+            WriteArtifacts(project, options, outcome, targetPath);
+            return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path };
+        }
+    }
+
+    /// <summary>The profile target as the adapter takes it, optionally building into another file under the same name.</summary>
+    public static AdapterTarget ToAdapterTarget(ProfileTarget target, string projectDir, string? databasePath = null)
+    {
+        var path = databasePath is null ? target.Path : Path.GetFullPath(databasePath, projectDir);
+        if (path != ":memory:" && !Path.IsPathRooted(path))
+        {
+            path = Path.GetFullPath(path, projectDir);
+        }
+
+        return new AdapterTarget
+        {
+            Type = target.Type,
+            Path = path,
+            Database = target.Database,
+            Schema = target.Schema,
+            Threads = target.Threads,
+            Extensions = target.Extensions,
+            Settings = target.Settings,
+            Attachments = [.. target.Attach.Select(a => new AdapterAttachment(Path.GetFullPath(a.Path, projectDir), a.Alias, a.ReadOnly, a.Type))],
+        };
+    }
+
+    internal static string TargetPathOf(LoadedProject project, DbtRunOptions options) =>
+        options.TargetPath is { } overridden ? Path.GetFullPath(overridden, project.ProjectDir) : project.TargetPath;
+
+    private static void WriteArtifacts(LoadedProject project, DbtRunOptions options, RunOutcome outcome, string targetPath)
+    {
+        Directory.CreateDirectory(targetPath);
+        ManifestWriter.Write(project, Path.Combine(targetPath, "manifest.json"));
+        var args = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["which"] = options.Command.ToString().ToLowerInvariant(),
+            ["project_dir"] = project.ProjectDir,
+            ["profiles_dir"] = options.ProfilesDir,
+            ["target"] = options.Target,
+            ["select"] = options.Select,
+            ["exclude"] = options.Exclude,
+            ["threads"] = options.Threads,
+            ["full_refresh"] = options.FullRefresh,
+            ["fail_fast"] = options.FailFast,
+            ["vars"] = options.VarsYaml ?? "{}",
+        };
+        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, args);
+    }
+
+    private static string ProfileSpan(LoadedProject project) => "profiles.yml: target '" + project.Target.Name + "': ";
+
+    /// <summary>Adapts the front end's compiler to the runner: a failed compile throws with the formatted diagnostics.</summary>
+    private sealed class ProjectCompiler(Compiler compiler, string projectDir) : INodeCompiler
+    {
+        public string Compile(Node node)
+        {
+            var result = compiler.Compile(node);
+            if (!result.Success)
+            {
+                throw new NodeCompilationException(string.Join("\n", result.Diagnostics.Select(d => d.Format(projectDir))));
+            }
+
+            return result.CompiledCode!;
+        }
+    }
+}

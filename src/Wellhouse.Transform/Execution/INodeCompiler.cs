@@ -1,0 +1,38 @@
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// Turns a node's raw code into SQL just before it runs (the front end's compiler; tests pass SQL through). Returns the
+/// compiled SQL, or throws <see cref="NodeCompilationException"/> with a formatted diagnostic.
+/// </summary>
+internal interface INodeCompiler
+{
+    string Compile(Node node);
+}
+
+/// <summary>A node could not be compiled; the message is the formatted diagnostic (file, line, column).</summary>
+public sealed class NodeCompilationException : Exception
+{
+    public NodeCompilationException()
+    {
+    }
+
+    public NodeCompilationException(string message)
+        : base(message)
+    {
+    }
+
+    public NodeCompilationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>Uses the node's raw code as its SQL (for nodes built by hand).</summary>
+internal sealed class PassThroughCompiler : INodeCompiler
+{
+    public static PassThroughCompiler Instance { get; } = new();
+
+    public string Compile(Node node) => node.RawCode;
+}

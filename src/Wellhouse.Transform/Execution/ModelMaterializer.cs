@@ -1,0 +1,76 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// dbt's view and table materializations. A view is created or replaced. A table is built as
+/// <c>&lt;name&gt;__dbt_tmp</c> and swapped into place (drop old, rename new) in one transaction, so a failing model
+/// leaves the table that existed before intact (dbt's table materialization does the same with a backup relation).
+/// </summary>
+internal static class ModelMaterializer
+{
+    public static NodeOutcome Run(RunContext context, ISqlSession session, Node node, string sql, CancellationToken cancellationToken)
+    {
+        var relation = node.Relation;
+        context.EnsureSchema(session, relation.Database, relation.Schema);
+        var materialized = node.Config.Materialized;
+        switch (materialized)
+        {
+            case "view":
+            {
+                var statement = DuckDbSession.ViewStatement(relation, sql);
+                try
+                {
+                    session.CreateView(relation, sql, cancellationToken);
+                }
+                catch (AdapterException ex)
+                {
+                    return Failed(node, ex, sql, statement);
+                }
+
+                return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };
+            }
+
+            // Incremental models build as tables until is_incremental() is supported (issue 2 scope).
+            case "table" or "incremental":
+            {
+                var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
+                var statement = DuckDbSession.TableStatement(staged, sql);
+                try
+                {
+                    session.Execute("drop table if exists " + staged, cancellationToken);
+                    session.CreateTableAs(staged, sql, cancellationToken);
+                    session.SwapInto(staged, relation);
+                }
+                catch (AdapterException ex)
+                {
+                    TryDrop(session, staged);
+                    return Failed(node, ex, sql, statement);
+                }
+
+                return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };
+            }
+
+            default:
+                return new NodeOutcome(
+                    NodeStatus.Error,
+                    $"Compilation Error in model {node.Name} ({node.OriginalFilePath})\n  no materialization '{materialized}' (supported: view, table, ephemeral)");
+        }
+    }
+
+    internal static void TryDrop(ISqlSession session, Relation relation)
+    {
+        try
+        {
+            session.DropRelationIfExists(relation);
+        }
+        catch (AdapterException)
+        {
+            // Best effort: the staged relation is rebuilt from scratch on the next run anyway.
+        }
+    }
+
+    private static NodeOutcome Failed(Node node, AdapterException ex, string sql, string statement) =>
+        new(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, DuckDbSession.WrapperLines)) { RunSql = statement };
+}

@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>Runs one node on one session: compile (timed), execute (timed), write compiled/ and run/ SQL.</summary>
+internal static class NodeExecutor
+{
+    public static async Task<(NodeResult Result, string? ShortStatus)> ExecuteAsync(
+        RunContext context, ISqlSession session, Node node, string threadId, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var timing = new List<PhaseTiming>(2);
+        string? compiled = null;
+        NodeOutcome outcome;
+        var compileStart = DateTimeOffset.UtcNow;
+        try
+        {
+            if (node.ResourceType != ResourceType.Seed && node.Language != "csharp")
+            {
+                compiled = context.Compile(node);
+                context.WriteTargetFile("compiled", node, compiled);
+            }
+
+            timing.Add(new PhaseTiming("compile", compileStart, DateTimeOffset.UtcNow));
+            var executeStart = DateTimeOffset.UtcNow;
+            outcome = context.Request.Command == DbtCommandKind.Compile
+                ? new NodeOutcome(NodeStatus.Success, "OK") { ShortStatus = "OK" }
+                : await RunAsync(context, session, node, compiled, cancellationToken).ConfigureAwait(false);
+            timing.Add(new PhaseTiming("execute", executeStart, DateTimeOffset.UtcNow));
+            if (outcome.RunSql is { } runSql)
+            {
+                context.WriteTargetFile("run", node, runSql);
+            }
+        }
+        catch (NodeCompilationException ex)
+        {
+            timing.Add(new PhaseTiming("compile", compileStart, DateTimeOffset.UtcNow));
+            outcome = new NodeOutcome(NodeStatus.Error, $"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
+        }
+        catch (IOException ex)
+        {
+            outcome = new NodeOutcome(NodeStatus.Error, $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
+        }
+
+        var response = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["_message"] = outcome.ShortStatus ?? outcome.Status.ToDbtString().ToUpperInvariant(),
+            ["code"] = outcome.ShortStatus?.Split(' ')[0],
+        };
+        if (outcome.RowsAffected is { } rows)
+        {
+            response["rows_affected"] = rows;
+        }
+
+        var result = new NodeResult
+        {
+            Node = node,
+            Status = outcome.Status,
+            Message = outcome.Message,
+            Failures = outcome.Failures,
+            ThreadId = threadId,
+            ExecutionTime = clock.Elapsed.TotalSeconds,
+            Timing = timing,
+            AdapterResponse = outcome.Status == NodeStatus.Error ? new Dictionary<string, object?>() : response,
+            RelationName = outcome.RelationName ?? (node.ResourceType == ResourceType.Test ? null : node.Relation.ToString()),
+            CompiledCode = compiled,
+        };
+        return (result, outcome.ShortStatus);
+    }
+
+    private static Task<NodeOutcome> RunAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken) =>
+        node.ResourceType switch
+        {
+            ResourceType.Seed => Task.FromResult(SeedLoader.Run(context, session, node, cancellationToken)),
+            ResourceType.Test => Task.FromResult(TestExecutor.Run(context, session, node, compiled!, cancellationToken)),
+            _ when node.Language == "csharp" => CSharpModelRunner.RunAsync(context, session, node, cancellationToken),
+            _ => Task.FromResult(ModelMaterializer.Run(context, session, node, compiled!, cancellationToken)),
+        };
+}

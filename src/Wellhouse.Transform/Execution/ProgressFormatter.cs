@@ -1,0 +1,62 @@
+using System.Globalization;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// dbt's progress lines: <c>3 of 28 START sql table model main.orders ...... [RUN]</c> and the matching result line,
+/// dotted to 80 columns before the bracketed status (dbt-core's <c>format_fancy_output_line</c> layout).
+/// </summary>
+internal static class ProgressFormatter
+{
+    private const int Width = 80;
+
+    public static string Start(Node node, int index, int total) =>
+        Line(index, total, "START " + Describe(node), "RUN");
+
+    public static string Result(NodeResult result, int index, int total, string? shortStatus)
+    {
+        var node = result.Node;
+        var time = result.ExecutionTime.ToString("0.00", CultureInfo.InvariantCulture) + "s";
+        return result.Status switch
+        {
+            NodeStatus.Skipped => Line(index, total, "SKIP " + (node.ResourceType == ResourceType.Test ? "test " + node.Name : "relation " + QualifiedName(node)), "SKIP"),
+            NodeStatus.Error => Line(index, total, "ERROR " + Doing(node), "ERROR in " + time),
+            NodeStatus.Pass => Line(index, total, "PASS " + node.Name, "PASS in " + time),
+            NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + node.Name, shortStatus + " in " + time),
+            _ => Line(index, total, (node.ResourceType == ResourceType.Seed ? "OK loaded " : "OK created ") + Describe(node), (shortStatus ?? "OK") + " in " + time),
+        };
+    }
+
+    /// <summary><c>Done. PASS=10 WARN=1 ERROR=0 SKIP=0 TOTAL=11</c>: PASS counts success and pass, ERROR counts error and fail.</summary>
+    public static string Summary(IReadOnlyCollection<NodeResult> results)
+    {
+        var pass = results.Count(r => r.Status is NodeStatus.Success or NodeStatus.Pass);
+        var warn = results.Count(r => r.Status == NodeStatus.Warn);
+        var error = results.Count(r => r.Status is NodeStatus.Error or NodeStatus.Fail);
+        var skip = results.Count(r => r.Status == NodeStatus.Skipped);
+        return $"Done. PASS={pass} WARN={warn} ERROR={error} SKIP={skip} TOTAL={results.Count}";
+    }
+
+    private static string Describe(Node node) => node.ResourceType switch
+    {
+        ResourceType.Seed => "seed file " + QualifiedName(node),
+        ResourceType.Test => "test " + node.Name,
+        _ => $"{node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
+    };
+
+    private static string Doing(Node node) => node.ResourceType switch
+    {
+        ResourceType.Seed => "loading seed file " + QualifiedName(node),
+        ResourceType.Test => node.Name,
+        _ => $"creating {node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
+    };
+
+    private static string QualifiedName(Node node) => node.Schema + "." + (node.Alias.Length > 0 ? node.Alias : node.Name);
+
+    private static string Line(int index, int total, string message, string status)
+    {
+        var prefix = $"{index} of {total} {message} ";
+        return (prefix.Length < Width ? prefix.PadRight(Width, '.') : prefix) + " [" + status + "]";
+    }
+}

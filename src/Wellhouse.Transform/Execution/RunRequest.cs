@@ -1,0 +1,37 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>Everything the runner needs: the parsed project, what to run, and how.</summary>
+internal sealed class RunRequest
+{
+    public required Manifest Manifest { get; init; }
+
+    public required AdapterTarget Target { get; init; }
+
+    /// <summary>The project directory (seed files are read from <c>Node.OriginalFilePath</c> under it).</summary>
+    public required string ProjectDir { get; init; }
+
+    /// <summary>Absolute target path for compiled/ and run/ SQL; null writes no files.</summary>
+    public string? TargetPath { get; init; }
+
+    public required IReadOnlyCollection<string> Selected { get; init; }
+
+    public DbtCommandKind Command { get; init; } = DbtCommandKind.Build;
+
+    public INodeCompiler Compiler { get; init; } = PassThroughCompiler.Instance;
+
+    public int Threads { get; init; } = 1;
+
+    public bool FailFast { get; init; }
+
+    public bool FullRefresh { get; init; }
+
+    public IReadOnlyDictionary<string, ICSharpModel> CSharpModels { get; init; } = new Dictionary<string, ICSharpModel>();
+
+    public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>Receives progress lines (dbt's <c>1 of 5 START ...</c>) as they happen; called from one thread at a time.</summary>
+    public Action<string>? Log { get; init; }
+}

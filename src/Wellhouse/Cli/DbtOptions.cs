@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Cli;
+
+/// <summary>The flags dbt's verbs share (<c>--project-dir</c>, <c>--select</c>, ...), defined once and added per verb.</summary>
+internal sealed class DbtOptions
+{
+    public Option<string> ProjectDir { get; } = new("--project-dir") { Description = "The dbt project directory (default: the current directory)." };
+
+    public Option<string> ProfilesDir { get; } = new("--profiles-dir") { Description = "Directory holding profiles.yml (default: DBT_PROFILES_DIR, the project dir, ~/.dbt)." };
+
+    public Option<string> Target { get; } = new("--target", "-t") { Description = "The profile output to use." };
+
+    public Option<string[]> Select { get; } = new("--select", "-s") { Description = "Nodes to include (dbt selection syntax).", AllowMultipleArgumentsPerToken = true };
+
+    public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Nodes to exclude.", AllowMultipleArgumentsPerToken = true };
+
+    public Option<bool> FullRefresh { get; } = new("--full-refresh") { Description = "Drop and recreate seeds (and incremental models)." };
+
+    public Option<string> Vars { get; } = new("--vars") { Description = "Project variables as a YAML mapping, e.g. '{key: value}'." };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run in parallel (default: the profile's threads)." };
+
+    public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
+
+    /// <summary>Adds the options a verb takes: the project ones always, the selection and run ones when asked.</summary>
+    public void AddTo(Command command, bool selection, bool run)
+    {
+        command.Options.Add(ProjectDir);
+        command.Options.Add(ProfilesDir);
+        command.Options.Add(Target);
+        command.Options.Add(Vars);
+        if (selection)
+        {
+            command.Options.Add(Select);
+            command.Options.Add(Exclude);
+        }
+
+        if (run)
+        {
+            command.Options.Add(FullRefresh);
+            command.Options.Add(Threads);
+            command.Options.Add(FailFast);
+        }
+    }
+
+    public string ProjectDirOf(ParseResult parse) => Path.GetFullPath(parse.GetValue(ProjectDir) ?? Directory.GetCurrentDirectory());
+
+    public DbtRunOptions ToRunOptions(ParseResult parse, DbtCommandKind command, Action<string> log) => new()
+    {
+        ProjectDir = ProjectDirOf(parse),
+        Command = command,
+        ProfilesDir = parse.GetValue(ProfilesDir),
+        Target = parse.GetValue(Target),
+        VarsYaml = parse.GetValue(Vars),
+        Select = SplitTerms(parse.GetValue(Select)),
+        Exclude = SplitTerms(parse.GetValue(Exclude)),
+        Threads = parse.GetValue(Threads),
+        FailFast = parse.GetValue(FailFast),
+        FullRefresh = parse.GetValue(FullRefresh),
+        Log = log,
+    };
+
+    /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>
+    private static string[] SplitTerms(string[]? values) =>
+        values is null ? [] : [.. values.SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
+}

@@ -1,0 +1,101 @@
+namespace Wellhouse.Tests.Cli;
+
+public sealed class DbtCommandsTests
+{
+    [Fact]
+    public async Task Build_FailingModel_OldTablesIntact_DownstreamSkipped_ExitOne()
+    {
+        using var project = new FixtureProject("run/failing_model");
+        Assert.Equal(0, await project.RunAsync("build"));
+        var database = project.DatabasePath("dev.duckdb");
+        Assert.Equal(20, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.report")));
+
+        var exit = await project.RunAsync("build", "--vars", "{amount: 11, extra_column: no_such_column}");
+
+        Assert.Equal(1, exit);
+        var output = project.Output.ToString();
+        Assert.Contains("Database Error in model report (models/report.sql)", output);
+        Assert.Contains("line 4:", output);
+        Assert.Contains("4 |     no_such_column as extra", output);
+        Assert.Contains("SKIP relation main.downstream", output);
+        Assert.Contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 TOTAL=3", output);
+        Assert.Equal(11, Convert.ToInt32(DuckDbReader.Scalar(database, "select amount from main.base")));
+        Assert.Equal(20, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.report")));
+        Assert.Equal(20, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.downstream")));
+    }
+
+    [Fact]
+    public async Task Seed_BadValue_DiagnosticWithFileLineColumn_ExitOne()
+    {
+        using var project = new FixtureProject("run/bad_seed");
+
+        var exit = await project.RunAsync("seed");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("seeds/prices.csv(3,2): error SEED001: value 'cheap' in column 'price' is not a valid decimal(10,2)", project.Output.ToString());
+        Assert.DoesNotContain("   at ", project.Output.ToString() + project.Error);
+    }
+
+    [Fact]
+    public async Task Build_TestSeverities_WarnPassFailAndSkip()
+    {
+        using var project = new FixtureProject("run/test_severity");
+
+        var exit = await project.RunAsync("build");
+
+        var output = project.Output.ToString();
+        Assert.Equal(1, exit);
+        Assert.Contains("WARN 2 n_small_warn", output);
+        Assert.Contains("WARN 3 n_thresholds", output);
+        Assert.Contains("FAIL 2 numbers_under_limit", output);
+        Assert.Contains("PASS not_null_numbers_n", output);
+        Assert.Contains("SKIP relation main.after_numbers", output);
+        Assert.Equal(0L, DuckDbReader.Scalar(project.DatabasePath("dev.duckdb"), "select count(*) from main_dbt_test__audit.unique_numbers_n"));
+    }
+
+    [Fact]
+    public async Task Ls_OutputName_ListsSelectedModels()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("ls", "-s", "+orders", "--resource-type", "model", "--output", "name");
+
+        Assert.Equal(0, exit);
+        Assert.Equal(["orders", "stg_orders", "stg_payments"], project.Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Debug_JaffleShop_AllChecksPassed()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("debug");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("All checks passed!", project.Output.ToString());
+    }
+
+    [Fact]
+    public async Task Clean_RemovesTargetFolder()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "target", "compiled"));
+
+        var exit = await project.RunAsync("clean");
+
+        Assert.Equal(0, exit);
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "target")));
+    }
+
+    [Fact]
+    public async Task Run_UnknownProjectDir_DiagnosticNotStackTrace()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["run", "--project-dir", Path.Combine(project.Directory, "nope")], project.Output, project.Error);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("dbt_project.yml", project.Error.ToString());
+        Assert.DoesNotContain("   at ", project.Error.ToString());
+    }
+}
