@@ -29,4 +29,4 @@ internal sealed record WellDeclineFit(
 }
 
 /// <summary>Fitting options from the project vars.</summary>
-internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear, int HorizonMonths, int BootstrapSamples);
+internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear, int HorizonMonths, int BootstrapSamples, bool FitMonthly = true);

@@ -24,7 +24,8 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
             ModelVars.Number(context, "decline_b_max", 2.0),
             ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08),
             (int)ModelVars.Number(context, "forecast_horizon_months", 120),
-            (int)ModelVars.Number(context, "decline_bootstrap_samples", 50));
+            (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
+            ModelVars.Flag(context, "decline_fit_monthly", true));
         await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
 
         var wells = ReadWells(context, cancellationToken);
