@@ -31,7 +31,7 @@ static string LoadAverage()
     }
 }
 
-/// <summary>Marker for the stopwatch helpers.</summary>
+/// <summary>Wall-clock and CPU-time measurement.</summary>
 internal static partial class Timing
 {
     public static double Seconds(Action action)
@@ -39,5 +39,15 @@ internal static partial class Timing
         var watch = Stopwatch.StartNew();
         action();
         return watch.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>CPU seconds of the process while <paramref name="action"/> runs (single-threaded work: per core).</summary>
+    public static double CpuSeconds(Action action)
+    {
+        using var process = Process.GetCurrentProcess();
+        var before = process.TotalProcessorTime;
+        action();
+        process.Refresh();
+        return (process.TotalProcessorTime - before).TotalSeconds;
     }
 }

@@ -54,7 +54,7 @@ internal sealed class ChainProject : IDisposable
             Manifest = Manifest,
             Target = Target,
             ProjectDir = Directory,
-            TargetPath = Path.Combine(Directory, "target"),
+            TargetPath = Environment.GetEnvironmentVariable("BENCH_NO_FILES") is null ? Path.Combine(Directory, "target") : null,
             Selected = Manifest.Nodes.Keys.ToList(),
             Command = DbtCommandKind.Build,
             Log = _ => { },

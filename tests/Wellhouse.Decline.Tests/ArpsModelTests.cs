@@ -79,7 +79,7 @@ public sealed class ArpsModelTests
     {
         var model = new ArpsModel(500, 0.001, 0);
 
-        var eur = ((IDeclineModel)model).Eur(50, double.PositiveInfinity);
+        var eur = model.Eur(50, double.PositiveInfinity);
 
         Assert.Equal((500 - 50) / 0.001, eur, 1e-6);
     }
@@ -89,7 +89,7 @@ public sealed class ArpsModelTests
     {
         var model = new ArpsModel(500, 0.001, 1);
 
-        var eur = ((IDeclineModel)model).Eur(0, 10000);
+        var eur = model.Eur(0, 10000);
 
         Assert.Equal(500 / 0.001 * Math.Log(1 + 10), eur, 1e-6);
     }

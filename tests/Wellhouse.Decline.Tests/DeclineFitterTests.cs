@@ -168,11 +168,15 @@ public sealed class DeclineFitterTests
             rates[i] *= 4;
         }
 
-        var fit = DeclineFitter.Fit(ProductionSeries.FromDays(Days(120), rates),
-            FitOptions.Default with { Model = ModelSelection.Hyperbolic }).Fit!;
+        var options = FitOptions.Default with { Model = ModelSelection.Hyperbolic };
+        var series = ProductionSeries.FromDays(Days(120), rates);
 
-        Assert.Equal(1000, fit.Qi, 1000 * 1e-3);
-        Assert.Equal(0.8, fit.B!.Value, 0.01);
+        var fit = DeclineFitter.Fit(series, options).Fit!;
+        var leastSquares = DeclineFitter.Fit(series, options with { RobustIterations = 0 }).Fit!;
+
+        Assert.Equal(1000, fit.Qi, 1000 * 0.01);
+        Assert.Equal(0.8, fit.B!.Value, 0.05);
+        Assert.True(Math.Abs(leastSquares.B!.Value - 0.8) > 4 * Math.Abs(fit.B!.Value - 0.8));
     }
 
     [Fact]
@@ -246,5 +250,37 @@ public sealed class DeclineFitterTests
         Parallel.For(0, wells.Length, i => parallel[i] = DeclineFitter.Fit(wells[i].Series).Fit!.Qi);
 
         Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
+    public void Fit_RandomGarbage_NeverThrows()
+    {
+        var random = new Random(2024);
+        double[] specials = [double.NaN, 0, -1, 1e-300, 1e300, double.PositiveInfinity, double.NegativeInfinity, 5];
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var n = random.Next(0, 40);
+            var start = new double[n];
+            var rates = new double[n];
+            var daysOn = new double[n];
+            var t = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                t += random.Next(10) == 0 ? random.Next(-2, 2) : random.NextDouble() * 40;
+                start[i] = random.Next(50) == 0 ? double.NaN : t;
+                rates[i] = random.Next(4) == 0 ? specials[random.Next(specials.Length)] : 1000 * random.NextDouble();
+                daysOn[i] = random.Next(6) == 0 ? specials[random.Next(specials.Length)] : random.NextDouble();
+            }
+
+            var options = FitOptions.Default with { Model = (ModelSelection)random.Next(8), MinPoints = 3 };
+            var result = DeclineFitter.Fit(ProductionSeries.FromDays(start, rates, random.Next(2) == 0 ? daysOn : null), options);
+
+            Assert.True(result.Succeeded || result.Reason is not null);
+            if (result.Fit is { } fit)
+            {
+                Assert.True(double.IsFinite(fit.Qi));
+                _ = fit.Forecast(ForecastOptions.Default with { Periods = 3, BootstrapSamples = 5 });
+            }
+        }
     }
 }

@@ -16,10 +16,11 @@ with_previous as (
 
 final as (
     select * from with_previous
-    where rate_p10 < rate_p50
-        or rate_p50 < rate_p90
+    -- tolerances of 1e-9 relative absorb floating-point noise
+    where rate_p10 < rate_p50 - 1e-9 * (1 + abs(rate_p50))
+        or rate_p50 < rate_p90 - 1e-9 * (1 + abs(rate_p90))
         or rate_p90 < 0
-        or cum_p50 < previous_cum_p50
+        or cum_p50 < previous_cum_p50 - 1e-9 * (1 + abs(previous_cum_p50))
 )
 
 select * from final

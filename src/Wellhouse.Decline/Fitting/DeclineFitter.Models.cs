@@ -122,7 +122,7 @@ public static partial class DeclineFitter
             b = Math.Clamp(slope, options.MinB, options.MaxB);
         }
 
-        di = Math.Clamp(di, d0, MaxDecline);
+        di = Math.Clamp(di, Math.Min(d0, MaxDecline), MaxDecline);
     }
 
     /// <summary>Duong start: m from the log-log slope, then a by linear least squares for that m (SPE-137748).</summary>

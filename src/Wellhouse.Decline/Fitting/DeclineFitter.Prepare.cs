@@ -50,7 +50,7 @@ public static partial class DeclineFitter
             }
 
             t[used] = starts[i] + (period / 2);
-            y[used] = Math.Log(rate * period / Math.Min(on, period));
+            y[used] = rate * period / Math.Min(on, period);
             w[used] = uptime;
             index[used] = i;
             used++;
@@ -61,6 +61,8 @@ public static partial class DeclineFitter
             failure = FitResult.CannotFit(CannotFitReason.NoProduction, "no period has a positive rate and producing days");
             return null;
         }
+
+        VectorMath.LogInPlace(y.AsSpan(0, used));
 
         var bounds = SegmentDetector.Detect(y.AsSpan(0, used), options.RestartFactor, options.MinPoints, options.DetectRestarts,
             options.StartAtPeak);
@@ -115,28 +117,31 @@ public static partial class DeclineFitter
             return FitResult.CannotFit(CannotFitReason.EmptySeries, "the series has no periods");
         }
 
-        for (var i = 0; i < series.Count; i++)
+        var starts = series.StartArray;
+        var rates = series.RateArray;
+        var daysOn = series.DaysOnArray;
+        for (var i = 0; i < starts.Length; i++)
         {
-            if (!double.IsFinite(series.Start[i]))
+            if (!double.IsFinite(starts[i]))
             {
                 return FitResult.CannotFit(CannotFitReason.InvalidInput, $"period {i}: time is not a finite number", i);
             }
 
-            if (i > 0 && series.Start[i] <= series.Start[i - 1])
+            if (i > 0 && starts[i] <= starts[i - 1])
             {
-                var what = series.Start[i] == series.Start[i - 1] ? "duplicates" : "is before";
+                var what = starts[i] == starts[i - 1] ? "duplicates" : "is before";
                 return FitResult.CannotFit(CannotFitReason.UnsortedOrDuplicateTimes,
-                    $"period {i}: time {series.Start[i]} {what} the previous period's time {series.Start[i - 1]}", i);
+                    $"period {i}: time {starts[i]} {what} the previous period's time {starts[i - 1]}", i);
             }
 
-            if (series.Rates[i] < 0)
+            if (rates[i] < 0)
             {
-                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: rate {series.Rates[i]} is negative", i);
+                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: rate {rates[i]} is negative", i);
             }
 
-            if (series.DaysOn is { } on && on[i] < 0)
+            if (daysOn is not null && daysOn[i] < 0)
             {
-                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: days on {on[i]} is negative", i);
+                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: days on {daysOn[i]} is negative", i);
             }
         }
 

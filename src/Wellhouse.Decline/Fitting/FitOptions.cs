@@ -64,7 +64,7 @@ public sealed record FitOptions
     public int MinPoints { get; init; } = 6;
 
     /// <summary>Robust loss: Huber IRLS rounds after the least-squares fit (0 turns robustness off).</summary>
-    public int RobustIterations { get; init; } = 3;
+    public int RobustIterations { get; init; } = 2;
 
     /// <summary>Huber threshold in robust standard deviations (1.345 gives 95 % efficiency under normal noise;
     /// Huber 1964, Holland and Welsch 1977).</summary>

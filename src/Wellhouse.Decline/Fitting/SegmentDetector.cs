@@ -11,7 +11,7 @@ public sealed record SeriesSegment(double StartDay, double EndDay, DateOnly? Sta
 /// <summary>
 /// Finds where decline segments start: at the peak of the median-smoothed ln rate (a running median of 5 ignores
 /// single outliers; Tukey 1977), and again after a restart, when the smoothed rate rises above the trough since the
-/// segment's peak by the restart factor (a workover or recompletion, which DOMAIN.md asks to refit).
+/// segment's peak by the restart factor and stays there for the minimum number of points (a workover or recompletion, which DOMAIN.md asks to refit).
 /// </summary>
 internal static class SegmentDetector
 {
@@ -51,7 +51,8 @@ internal static class SegmentDetector
             {
                 trough = i;
             }
-            else if (detectRestarts && smooth[i] - smooth[trough] > jump && i - peak >= minPoints)
+            else if (detectRestarts && smooth[i] - smooth[trough] > jump && i - peak >= minPoints
+                && Sustained(smooth, i, smooth[trough] + jump, minPoints))
             {
                 segments.Add((peak, i));
                 peak = i;
@@ -69,31 +70,84 @@ internal static class SegmentDetector
         return segments;
     }
 
+    /// <summary>A restart must hold: the next <paramref name="count"/> smoothed values all stay above the level
+    /// (a noise excursion of the running median does not).</summary>
+    private static bool Sustained(ReadOnlySpan<double> smooth, int from, double level, int count)
+    {
+        if (from + count > smooth.Length)
+        {
+            return false;
+        }
+
+        for (var j = from; j < from + count; j++)
+        {
+            if (smooth[j] <= level)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Running median with a centred window, shrinking at the ends.</summary>
     internal static void RunningMedian(ReadOnlySpan<double> values, Span<double> result)
     {
+        var n = values.Length;
         Span<double> window = stackalloc double[Window];
-        var half = Window / 2;
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            var lo = Math.Max(0, i - half);
-            var hi = Math.Min(values.Length, i + half + 1);
-            var m = hi - lo;
-            for (var j = 0; j < m; j++)
+            if (i >= 2 && i + 2 < n)
             {
-                // Insertion sort of at most five values.
-                var v = values[lo + j];
-                var k = j - 1;
-                while (k >= 0 && window[k] > v)
-                {
-                    window[k + 1] = window[k];
-                    k--;
-                }
-
-                window[k + 1] = v;
+                result[i] = MedianOfFive(values[i - 2], values[i - 1], values[i], values[i + 1], values[i + 2]);
+                continue;
             }
 
+            var lo = Math.Max(0, i - (Window / 2));
+            var hi = Math.Min(n, i + (Window / 2) + 1);
+            var m = hi - lo;
+            values[lo..hi].CopyTo(window);
+            window[..m].Sort();
             result[i] = (m & 1) == 1 ? window[m / 2] : 0.5 * (window[(m / 2) - 1] + window[m / 2]);
         }
+    }
+
+    /// <summary>Median of five values by a selection network (no sorting, no branches on memory).</summary>
+    private static double MedianOfFive(double a, double b, double c, double d, double e)
+    {
+        // Order (a, b) and (c, d), drop the smaller of the two minima and the larger of the two maxima logic:
+        // the median of five is the median of three after removing the extremes (Paeth's network).
+        if (a > b)
+        {
+            (a, b) = (b, a);
+        }
+
+        if (c > d)
+        {
+            (c, d) = (d, c);
+        }
+
+        if (a > c)
+        {
+            // a is the smallest of a, b, c, d: drop it; keep b, c, d, e.
+            (a, c) = (c, a);
+            (b, d) = (d, b);
+        }
+
+        // Now a <= c <= d and a <= b: a is the minimum of {a, b, c, d}; replace it by e.
+        a = e;
+        if (a > b)
+        {
+            (a, b) = (b, a);
+        }
+
+        // Minimum of {a, b, c, d} again is min(a, c); the median is the smaller of the two "second" values.
+        if (a > c)
+        {
+            (a, c) = (c, a);
+            (b, d) = (d, b);
+        }
+
+        return Math.Min(b, c);
     }
 }

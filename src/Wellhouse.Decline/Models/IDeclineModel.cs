@@ -27,14 +27,20 @@ public interface IDeclineModel
     /// <see cref="double.PositiveInfinity"/> when it is never reached.
     /// </summary>
     double TimeToRate(double rate);
+}
 
+/// <summary>Model-level quantities every <see cref="IDeclineModel"/> derives from its rate and cumulative.</summary>
+public static class DeclineModelExtensions
+{
     /// <summary>
     /// Estimated ultimate recovery of the curve from t = 0: the cumulative volume until the rate falls to
-    /// <paramref name="economicLimitRate"/> or until <paramref name="timeCapDays"/>, whichever comes first.
+    /// <paramref name="economicLimitRate"/> or until <paramref name="timeCapDays"/>, whichever comes first
+    /// (infinite when neither ends it).
     /// </summary>
-    double Eur(double economicLimitRate, double timeCapDays)
+    public static double Eur(this IDeclineModel model, double economicLimitRate, double timeCapDays)
     {
-        var end = Math.Min(TimeToRate(economicLimitRate), timeCapDays);
-        return double.IsFinite(end) ? Cumulative(end) : double.PositiveInfinity;
+        ArgumentNullException.ThrowIfNull(model);
+        var end = Math.Min(model.TimeToRate(economicLimitRate), timeCapDays);
+        return double.IsFinite(end) ? model.Cumulative(end) : double.PositiveInfinity;
     }
 }

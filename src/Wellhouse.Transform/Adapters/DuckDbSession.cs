@@ -196,7 +196,8 @@ internal sealed partial class DuckDbSession : ISqlSession
 
     internal static string ViewStatement(Relation relation, string sql) => $"create or replace view {relation} as (\n{sql}\n)";
 
-    internal static string TableStatement(Relation relation, string sql) => $"create table {relation} as (\n{sql}\n)";
+    /// <summary>"or replace": a staged relation left by a killed run is simply overwritten.</summary>
+    internal static string TableStatement(Relation relation, string sql) => $"create or replace table {relation} as (\n{sql}\n)";
 
     private static string CatalogExpression(string? database) => database is null ? "current_database()" : DuckDbAdapter.Literal(database);
 

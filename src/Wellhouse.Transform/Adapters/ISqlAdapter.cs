@@ -54,7 +54,7 @@ internal interface ISqlSession : IDisposable
     /// <summary>Creates or replaces a view over <paramref name="sql"/>; replaces a table of the same name.</summary>
     void CreateView(Relation relation, string sql, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates <paramref name="relation"/> (which must not exist) as the result of <paramref name="sql"/>.</summary>
+    /// <summary>Creates (or replaces) <paramref name="relation"/> as the result of <paramref name="sql"/>.</summary>
     void CreateTableAs(Relation relation, string sql, CancellationToken cancellationToken = default);
 
     /// <summary>In one transaction: drop <paramref name="target"/> if it exists, rename <paramref name="staged"/> to it.</summary>

@@ -28,7 +28,9 @@ public sealed class DbtRunOptions
     public bool FullRefresh { get; init; }
 
     /// <summary>Build into this database file instead of the profile's path; SQL keeps the profile's database name
-    /// (the file is attached under it), so a host can build a new snapshot file with the same compiled SQL.</summary>
+    /// (the file is attached under it), so a host can build a new snapshot file with the same compiled SQL. Give the
+    /// file the profile database's stem (e.g. <c>snapshots/0042/warehouse.duckdb</c>): views store their SQL with
+    /// that catalog name, so a reader opening the file directly resolves them only if the names agree.</summary>
     public string? DatabasePath { get; init; }
 
     /// <summary>Where artifacts go instead of the project's target-path (absolute, or relative to the project dir).</summary>

@@ -70,6 +70,10 @@ public static class DbtRunner
                 Vars = project.Vars,
                 Log = options.Log,
             };
+            options.Log?.Invoke(Found(project.Manifest));
+            options.Log?.Invoke(string.Empty);
+            options.Log?.Invoke($"Concurrency: {request.Threads} threads (target='{project.Target.Name}')");
+            options.Log?.Invoke(string.Empty);
             var outcome = await Runner.RunAsync(request, adapter, cancellationToken).ConfigureAwait(false);
             WriteArtifacts(project, options, outcome, targetPath);
             return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path };
@@ -120,6 +124,17 @@ public static class DbtRunner
         };
         RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, args);
     }
+
+    /// <summary>dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 4 macros" line.</summary>
+    private static string Found(Manifest manifest)
+    {
+        var models = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Model);
+        var seeds = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Seed);
+        var tests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Test);
+        return $"Found {Plural(models, "model")}, {Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}";
+    }
+
+    private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
 
     private static string ProfileSpan(LoadedProject project) => "profiles.yml: target '" + project.Target.Name + "': ";
 

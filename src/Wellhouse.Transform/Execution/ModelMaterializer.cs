@@ -39,7 +39,6 @@ internal static class ModelMaterializer
                 var statement = DuckDbSession.TableStatement(staged, sql);
                 try
                 {
-                    session.Execute("drop table if exists " + staged, cancellationToken);
                     session.CreateTableAs(staged, sql, cancellationToken);
                     session.SwapInto(staged, relation);
                 }

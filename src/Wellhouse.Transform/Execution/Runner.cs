@@ -39,8 +39,24 @@ internal sealed partial class Runner
     {
         var startedAt = DateTimeOffset.UtcNow;
         var plan = ExecutionPlan.Create(request.Manifest, request.Selected, request.Command);
-        var runner = new Runner(new RunContext(request, adapter), plan);
-        await runner.RunAllAsync(cancellationToken).ConfigureAwait(false);
+        var context = new RunContext(request, adapter);
+        var runner = new Runner(context, plan);
+        try
+        {
+            await runner.RunAllAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            try
+            {
+                context.FlushTargetFiles();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                request.Log?.Invoke("warning: could not write target/compiled or target/run files: " + ex.Message);
+            }
+        }
+
         var ordered = plan.Order.Select(n => runner.results[n.UniqueId]).ToList();
         request.Log?.Invoke(string.Empty);
         request.Log?.Invoke(ProgressFormatter.Summary(ordered));
@@ -108,6 +124,12 @@ internal sealed partial class Runner
                             catch (OperationCanceledException)
                             {
                                 Complete(Cancelled(node, worker.ThreadId), index, null);
+                            }
+                            catch (Exception ex)
+                            {
+                                // A bug must not take the whole run down with a stack trace: report it on the node.
+                                var message = $"Internal Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.GetType().Name}: {ex.Message}";
+                                Complete(new NodeResult { Node = node, Status = NodeStatus.Error, Message = message, ThreadId = worker.ThreadId }, index, null);
                             }
                             finally
                             {

@@ -25,7 +25,8 @@ internal static class TestExecutor
         string? auditRelation = null;
         if (config.StoreFailures)
         {
-            var audit = new Relation(node.Database, node.Schema + "_dbt_test__audit", node.Alias.Length > 0 ? node.Alias : node.Name);
+            // The front end gives tests dbt's schema config "dbt_test__audit", so node.Schema is already <target schema>_dbt_test__audit.
+            var audit = new Relation(node.Database, node.Schema, node.Alias.Length > 0 ? node.Alias : node.Name);
             auditRelation = audit.ToString();
             try
             {

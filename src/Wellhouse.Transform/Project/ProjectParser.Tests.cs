@@ -170,13 +170,21 @@ internal sealed partial class ProjectParser
         ConfigMerger.Apply(node.Config, config);
         var allTags = target.Tags.Concat(tags).Concat(node.Config.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
         node.Config.Values["tags"] = allTags;
+        node.DependsOnMacros.Add(macro.UniqueId);
+        CaptureTestDependencies(node, target);
+        if (macro.PackageName != "dbt")
+        {
+            RenderCustomTest(node, test.Span);
+
+            // dbt appends the schema file's config() after the macro call, so it wins over config() in the macro.
+            ConfigMerger.Apply(node.Config, config);
+        }
+
         if (node.Config.Values.GetValueOrDefault("severity") is string severity)
         {
             node.Config.Values["severity"] = severity.ToUpperInvariant();
         }
 
-        node.DependsOnMacros.Add(macro.UniqueId);
-        CaptureTestDependencies(node, target);
         ResolveNames(node);
         return node;
     }
@@ -275,6 +283,22 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
+            // The target itself is known: add it without rendering (dbt shortcuts not_null and unique the same way).
+            if (key == "model" && value is string model && model == target.ModelArgument)
+            {
+                if (target.SourceId is null)
+                {
+                    state.Refs.Add((new RefCall(null, target.Name), node.DefinedAt));
+                }
+                else
+                {
+                    var parts = target.SourceId.Split('.');
+                    state.Sources.Add(([parts[2], parts[3]], node.DefinedAt));
+                }
+
+                continue;
+            }
+
             foreach (var text in Strings(value))
             {
                 var source = LooksLikeCall(text) ? "{{ " + text + " }}" : text;
@@ -283,7 +307,7 @@ internal sealed partial class ProjectParser
                     continue;
                 }
 
-                Render(() => Templates.Environment.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
+                Render(() => Templates.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
             }
         }
 
@@ -298,7 +322,35 @@ internal sealed partial class ProjectParser
         }
 
         RecordCalls(node, state);
-        _ = target;
+    }
+
+    /// <summary>
+    /// Renders a project-defined test at parse time, as dbt does for every test but not_null and unique, to catch the
+    /// config() calls and refs inside the test macro.
+    /// </summary>
+    private void RenderCustomTest(Node node, SourceSpan where)
+    {
+        var state = new RenderState(node, RenderPhase.Parse);
+        if (!Render(() => GenericTestRenderer.Render(context, node, state), where))
+        {
+            return;
+        }
+
+        var known = node.Refs.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        state.Refs.RemoveAll(r => known.Contains(r.Call.Name));
+        var knownSources = node.Sources.Select(s => s[0] + "." + s[1]).ToHashSet(StringComparer.Ordinal);
+        state.Sources.RemoveAll(s => knownSources.Contains(s.Call[0] + "." + s.Call[1]));
+        for (var i = 0; i < state.Refs.Count; i++)
+        {
+            state.Refs[i] = (state.Refs[i].Call, where);
+        }
+
+        for (var i = 0; i < state.Sources.Count; i++)
+        {
+            state.Sources[i] = (state.Sources[i].Call, where);
+        }
+
+        RecordCalls(node, state);
     }
 
     private static bool LooksLikeCall(string text)

@@ -169,7 +169,14 @@ internal static partial class DbtCommands
     {
         "name" => node.Name,
         "path" => node.OriginalFilePath,
-        "json" => JsonSerializer.Serialize(new Dictionary<string, object?>
+        "json" => ToJson(node),
+        _ => string.Join('.', node.Fqn),
+    };
+
+    /// <summary>One line of <c>ls --output json</c>: the keys dbt prints for a node.</summary>
+    private static string ToJson(Node node)
+    {
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["name"] = node.Name,
             ["resource_type"] = node.ResourceType.ToDbtString(),
@@ -177,12 +184,18 @@ internal static partial class DbtCommands
             ["original_file_path"] = node.OriginalFilePath,
             ["unique_id"] = node.UniqueId,
             ["alias"] = node.Alias,
-            ["config"] = new Dictionary<string, object?>(node.Config.Values),
+            ["config"] = node.Config.Values,
             ["tags"] = node.Config.Tags,
-            ["depends_on"] = new Dictionary<string, object?> { ["macros"] = node.DependsOnMacros, ["nodes"] = node.DependsOnNodes },
-        }),
-        _ => string.Join('.', node.Fqn),
-    };
+            ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["macros"] = node.DependsOnMacros, ["nodes"] = node.DependsOnNodes },
+        };
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            RunResultsWriter.WriteValue(json, fields);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 
     private static string[] Split(string[]? values) =>
         values is null ? [] : [.. values.SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];

@@ -43,6 +43,11 @@ internal static partial class DbtCommands
                 console.Error("Cancelled.");
                 return 130;
             }
+            catch (Exception ex)
+            {
+                console.Error($"error: {ex.GetType().Name}: {ex.Message}");
+                return 2;
+            }
 
             foreach (var problem in report.FormatProblems())
             {

@@ -17,6 +17,7 @@ internal static class WellhouseCli
         RefreshCommands.Add(root);
         DbtCommands.Add(root);
         GenerateCommands.Add(root);
+        DeclineCommands.Add(root);
         return root;
     }
 

@@ -8,7 +8,11 @@ internal static partial class WellhouseWebHost
     /// <summary>The request pipeline and the endpoints.</summary>
     public static void UseWellhouse(IApplicationBuilder app)
     {
-        app.UseExceptionHandler();
+        // A request the framework refuses (unreadable JSON, body too large) keeps its 4xx status, as ProblemDetails.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseRateLimiter();

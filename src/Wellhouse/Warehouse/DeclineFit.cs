@@ -1,20 +1,24 @@
+using Wellhouse.Decline;
+
 namespace Wellhouse.Warehouse;
 
 /// <summary>
 /// A fitted decline curve of one well and stream, as the warehouse stores it: the model's name and parameters (qi in
 /// the stream's rate unit per producing day, nominal declines per year), the start of the fitted segment, the spread
-/// of the log-rate residuals for the P10/P90 band, and the fitted rate as a function of days since <see cref="T0"/>.
+/// of the log-rate residuals for the historical P10/P90 band, the fitted producing-day rate as a function of days
+/// since <see cref="T0"/>, and the monthly forecast.
 /// </summary>
-internal sealed record DeclineFit(
+internal sealed record WellDeclineFit(
     string Model,
     double Qi,
-    double DiNominalPerYear,
-    double B,
+    double? DiNominalPerYear,
+    double? B,
     double? DminPerYear,
     DateOnly T0,
     int Segment,
     double LogSigma,
-    Func<double, double> RateAt)
+    Func<double, double> RateAt,
+    IReadOnlyList<ForecastPoint> Forecast)
 {
     /// <summary>z of the standard normal at 90%: P10 = P50 x e^(z sigma), P90 = P50 x e^(-z sigma) for log-normal residuals.</summary>
     public const double Z90 = 1.2815515655446004;
@@ -25,4 +29,4 @@ internal sealed record DeclineFit(
 }
 
 /// <summary>Fitting options from the project vars.</summary>
-internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear);
+internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear, int HorizonMonths, int BootstrapSamples, bool FitMonthly = true);

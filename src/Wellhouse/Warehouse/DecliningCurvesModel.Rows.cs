@@ -5,35 +5,43 @@ namespace Wellhouse.Warehouse;
 /// <summary>Writing the history and forecast rows of <c>int_declining_curves</c>.</summary>
 internal sealed partial class DecliningCurvesModel
 {
-    private static void AppendHistory(DuckDBAppender appender, WellSeries series, DeclineFit? fit)
+    private static void AppendHistory(DuckDBAppender appender, WellSeries series, WellDeclineFit? fit)
     {
         for (var i = 0; i < series.Count; i++)
         {
             var actual = series.Rates[i];
-            double? fitted = null;
+            double? fitted = null, p10 = null, p90 = null;
             if (fit is not null && series.Periods[i] >= fit.T0)
             {
-                fitted = fit.RateAt(DeclineFitting.MidPeriodDays(series, i, fit.T0));
+                var rate = fit.RateAt(DeclineFitting.MidPeriodDays(series, i, fit.T0));
+                (fitted, p10, p90) = (rate, fit.P10(rate), fit.P90(rate));
             }
 
-            AppendRow(appender, series, series.Periods[i], false, double.IsNaN(actual) ? null : actual, fitted, fit);
+            AppendRow(appender, series, series.Periods[i], false, double.IsNaN(actual) ? null : actual, (fitted, p10, p90), fit);
         }
     }
 
-    private static void AppendForecast(DuckDBAppender appender, WellSeries series, DeclineFit fit, int horizonMonths)
+    /// <summary>The forecast months; rates are the bootstrap's percentiles of the month's average rate at full uptime,
+    /// floored at zero (the bootstrap can return -1e-17 for a rate that has declined to nothing).</summary>
+    private static void AppendForecast(DuckDBAppender appender, WellSeries series, WellDeclineFit fit)
     {
-        var last = series.Periods[^1];
-        var month = new DateOnly(last.Year, last.Month, 1).AddMonths(1);
-        for (var m = 0; m < horizonMonths; m++, month = month.AddMonths(1))
+        foreach (var point in fit.Forecast)
         {
-            var middle = month.DayNumber + (DateTime.DaysInMonth(month.Year, month.Month) / 2.0);
-            var rate = fit.RateAt(middle - fit.T0.DayNumber);
-            AppendRow(appender, series, month, true, null, rate, fit);
+            if (point.Date is { } month)
+            {
+                AppendRow(appender, series, month, true, null, (Math.Max(point.RateP50, 0), Math.Max(point.RateP10, 0), Math.Max(point.RateP90, 0)), fit);
+            }
         }
     }
 
     private static void AppendRow(
-        DuckDBAppender appender, WellSeries series, DateOnly period, bool isForecast, double? actual, double? fitted, DeclineFit? fit)
+        DuckDBAppender appender,
+        WellSeries series,
+        DateOnly period,
+        bool isForecast,
+        double? actual,
+        (double? P50, double? P10, double? P90) rates,
+        WellDeclineFit? fit)
     {
         var row = appender.CreateRow()
             .AppendValue(series.WellCode)
@@ -41,9 +49,9 @@ internal sealed partial class DecliningCurvesModel
             .AppendValue(period)
             .AppendValue(isForecast)
             .AppendValue(actual)
-            .AppendValue(fitted)
-            .AppendValue(fitted is { } p10 && fit is not null ? fit.P10(p10) : null)
-            .AppendValue(fitted is { } p90 && fit is not null ? fit.P90(p90) : null);
+            .AppendValue(rates.P50)
+            .AppendValue(rates.P10)
+            .AppendValue(rates.P90);
         if (fit is null)
         {
             row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();

@@ -5,7 +5,8 @@ namespace Wellhouse.Warehouse;
 /// <summary>
 /// The C# model <c>int_declining_curves</c>: per well and stream (oil, gas), the decline fit of the producing-day
 /// rates of <c>stg_well_production</c>, the fitted rate (P50) with a P10/P90 band for every historical period, and
-/// a monthly forecast (rates at mid-month) for <c>forecast_horizon_months</c> after the last historical period.
+/// a monthly forecast for <c>forecast_horizon_months</c> after the last historical period, with P10/P90 from the
+/// decline library's residual bootstrap.
 /// Wells are fitted in parallel, a batch at a time, and written in well order.
 /// </summary>
 internal sealed partial class DecliningCurvesModel : ICSharpModel
@@ -21,8 +22,10 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
         ArgumentNullException.ThrowIfNull(context);
         var options = new DeclineFitOptions(
             ModelVars.Number(context, "decline_b_max", 2.0),
-            ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08));
-        var horizon = (int)ModelVars.Number(context, "forecast_horizon_months", 120);
+            ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08),
+            (int)ModelVars.Number(context, "forecast_horizon_months", 120),
+            (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
+            ModelVars.Flag(context, "decline_fit_monthly", true));
         await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
 
         var wells = ReadWells(context, cancellationToken);
@@ -41,7 +44,7 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
                 AppendHistory(appender, series, fit);
                 if (fit is not null)
                 {
-                    AppendForecast(appender, series, fit, horizon);
+                    AppendForecast(appender, series, fit);
                 }
             }
         }
@@ -80,7 +83,7 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             select well_code, production_period, period_type, period_days, days_on_production,
-                oil_producing_rate_kbd, gas_producing_rate_mmcfd
+                oil_producing_rate_kbd, gas_producing_rate_mmcfd, oil_rate_kbd, gas_rate_mmcfd
             from {context.Ref("stg_well_production")}
             order by well_code, production_period
             """;
@@ -106,8 +109,8 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
             var period = reader.GetFieldValue<DateOnly>(1);
             var periodDays = reader.GetDouble(3);
             double? daysOn = reader.IsDBNull(4) ? null : reader.GetDouble(4);
-            oil.Add(period, reader.IsDBNull(5) ? null : reader.GetDouble(5), daysOn, periodDays);
-            gas!.Add(period, reader.IsDBNull(6) ? null : reader.GetDouble(6), daysOn, periodDays);
+            oil.Add(period, Nullable(reader, 5), daysOn, periodDays, Nullable(reader, 7));
+            gas!.Add(period, Nullable(reader, 6), daysOn, periodDays, Nullable(reader, 8));
         }
 
         if (oil is not null && gas is not null)
@@ -116,4 +119,6 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
             yield return gas;
         }
     }
+
+    private static double? Nullable(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

@@ -77,7 +77,8 @@ internal static class Lowess
         for (var j = from; j < to; j++)
         {
             var d = reach > 0 ? Math.Abs(x[j] - at) / reach : 0;
-            var tricube = d < 1 ? Math.Pow(1 - (d * d * d), 3) : 0;
+            var cube = 1 - (d * d * d);
+            var tricube = d < 1 ? cube * cube * cube : 0;
             var w = tricube * robustness[j] * weights[j];
             sw += w;
             sx += w * x[j];

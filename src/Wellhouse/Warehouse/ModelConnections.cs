@@ -10,7 +10,14 @@ internal static class ModelConnections
         ArgumentNullException.ThrowIfNull(connection);
         if (connection.ConnectionString.Contains(":memory:", StringComparison.OrdinalIgnoreCase))
         {
-            return connection.Duplicate();
+            // An in-memory database (the engine may attach the target file to one) is reached by duplication only.
+            var duplicate = connection.Duplicate();
+            if (duplicate.State != System.Data.ConnectionState.Open)
+            {
+                duplicate.Open();
+            }
+
+            return duplicate;
         }
 
         // In one process DuckDB.NET shares one database instance per path string, so this opens the same database.

@@ -14,4 +14,13 @@ internal static class ModelVars
         string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => defaultValue,
     };
+
+    public static bool Flag(CSharpModelContext context, string name, bool defaultValue) => context.Var(name) switch
+    {
+        bool b => b,
+        string s when bool.TryParse(s, out var parsed) => parsed,
+        long l => l != 0,
+        double d => d != 0,
+        _ => defaultValue,
+    };
 }

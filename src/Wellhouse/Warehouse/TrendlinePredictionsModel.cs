@@ -10,8 +10,9 @@ namespace Wellhouse.Warehouse;
 /// </summary>
 internal sealed partial class TrendlinePredictionsModel : ICSharpModel
 {
-    /// <summary>Neighbours of each local line: at most this many, at least 10% of the series.</summary>
-    private const int MaxNeighbors = 31;
+    /// <summary>Neighbours of each local line (a trailing and leading fortnight of daily data, a year of monthly
+    /// data): a bounded window keeps the cost linear in the series' length.</summary>
+    private const int Neighbors = 15;
 
     private const int BatchSeries = 1024;
 
@@ -77,8 +78,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
             weights[i] = Math.Clamp(series.DaysOn[i], 0.05, 1);
         }
 
-        var neighbors = Math.Min(n, Math.Max(MaxNeighbors, n / 10));
-        var smooth = Lowess.Smooth(x, y, weights, Math.Min(neighbors, MaxNeighbors * 2), robustnessIterations: 2);
+        var smooth = Lowess.Smooth(x, y, weights, Math.Min(n, Neighbors), robustnessIterations: 2);
         var residuals = new double[n];
         for (var i = 0; i < n; i++)
         {

@@ -18,12 +18,12 @@ public sealed class WellhouseApiFactory : WebApplicationFactory<Program>
     private readonly TempDirectory _data = new();
     private readonly Dictionary<string, string?> _settings = new();
 
-    public WellhouseApiFactory(long maxUploadBytes = 1 << 20, string? schedule = null, bool readsNeedKey = false)
+    public WellhouseApiFactory(long maxUploadBytes = 1 << 20, string? schedule = null, bool readsNeedKey = false, int writesPerMinute = 100000)
     {
         _settings["Wellhouse:DataDir"] = _data.Path;
         _settings["Wellhouse:Bootstrap"] = "false";
         _settings["Wellhouse:Api:Key"] = Key;
-        _settings["Wellhouse:Api:WritesPerMinute"] = "100000";
+        _settings["Wellhouse:Api:WritesPerMinute"] = writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Wellhouse:Api:RequireKeyForReads"] = readsNeedKey ? "true" : "false";
         _settings["Wellhouse:Ingest:MaxBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Wellhouse:Refresh:Schedule"] = schedule;

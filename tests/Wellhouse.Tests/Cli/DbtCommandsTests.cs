@@ -98,4 +98,30 @@ public sealed class DbtCommandsTests
         Assert.Contains("dbt_project.yml", project.Error.ToString());
         Assert.DoesNotContain("   at ", project.Error.ToString());
     }
+
+    [Fact]
+    public async Task Ls_OutputJson_OneObjectPerNode()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("ls", "-s", "orders", "--output", "json", "--resource-type", "model");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(project.Output.ToString().Trim());
+        Assert.Equal("model.jaffle_shop.orders", json.RootElement.GetProperty("unique_id").GetString());
+        Assert.Equal("table", json.RootElement.GetProperty("config").GetProperty("materialized").GetString());
+    }
+
+    [Fact]
+    public async Task Compile_WritesCompiledSqlWithoutBuilding()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("compile", "-s", "orders");
+
+        Assert.Equal(0, exit);
+        var compiled = File.ReadAllText(Path.Combine(project.Directory, "target", "compiled", "jaffle_shop", "models", "orders.sql"));
+        Assert.Contains("sum(case when payment_method = 'gift_card' then amount else 0 end) as gift_card_amount", compiled);
+        Assert.Contains("\"jaffle_shop\".\"main\".\"stg_orders\"", compiled);
+    }
 }

@@ -9,7 +9,7 @@ internal sealed partial class WarehouseHarness
     public (string Sql, string Materialized) Render(string text)
     {
         var materialized = "table";
-        var withoutComments = CommentPattern().Replace(text, string.Empty);
+        var withoutComments = SetPattern().Replace(CommentPattern().Replace(text, string.Empty), string.Empty);
         var sql = ExpressionPattern().Replace(withoutComments, match =>
         {
             var call = CallPattern().Match(match.Groups[1].Value.Trim());
@@ -47,12 +47,16 @@ internal sealed partial class WarehouseHarness
         "days_in_month" => $"dayofmonth(last_day({arguments[0]}))",
         "days_in_year" => $"case when ({arguments[0]}) % 4 = 0 and (({arguments[0]}) % 100 <> 0 or ({arguments[0]}) % 400 = 0) then 366 else 365 end",
         "period_days" => $"case when {arguments[0]} = 'month' then dayofmonth(last_day({arguments[1]})) else 1 end",
+        "raw_well_production" => "'" + RawLocation.Replace("'", "''", StringComparison.Ordinal) + "'",
         "as_of_date" => vars.GetValueOrDefault("as_of_date") is { } date ? $"cast('{date}' as date)" : "current_date",
         _ => throw new InvalidOperationException("The harness does not know the macro " + name),
     };
 
     [GeneratedRegex(@"\{#.*?#\}", RegexOptions.Singleline)]
     private static partial Regex CommentPattern();
+
+    [GeneratedRegex(@"\{%-?\s*set\s.*?-?%\}", RegexOptions.Singleline)]
+    private static partial Regex SetPattern();
 
     [GeneratedRegex(@"\{\{-?(.*?)-?\}\}", RegexOptions.Singleline)]
     private static partial Regex ExpressionPattern();

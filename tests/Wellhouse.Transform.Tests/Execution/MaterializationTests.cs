@@ -115,6 +115,6 @@ public sealed class MaterializationTests
         var compiled = File.ReadAllText(Path.Combine(harness.Directory, "target", "compiled", "proj", "models", "m.sql"));
         var run = File.ReadAllText(Path.Combine(harness.Directory, "target", "run", "proj", "models", "m.sql"));
         Assert.Equal("select 1 as n", compiled);
-        Assert.Contains("create table \"dev\".\"main\".\"m__dbt_tmp\" as (", run);
+        Assert.Contains("create or replace table \"dev\".\"main\".\"m__dbt_tmp\" as (", run);
     }
 }

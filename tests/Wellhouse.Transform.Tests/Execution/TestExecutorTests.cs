@@ -84,7 +84,9 @@ public sealed class TestExecutorTests
     public async Task Test_StoreFailures_WritesAuditTable()
     {
         using var harness = WithModel();
-        harness.Test("t", "select * from dev.main.m where n < 2", "m").Config["store_failures"] = true;
+        var test = harness.Test("t", "select * from dev.main.m where n < 2", "m");
+        test.Config["store_failures"] = true;
+        test.Schema = "main_dbt_test__audit";
 
         var outcome = await harness.RunAsync();
 

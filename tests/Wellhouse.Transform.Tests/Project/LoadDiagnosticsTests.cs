@@ -35,8 +35,8 @@ public class LoadDiagnosticsTests
     {
         var errors = Errors("unknown_ref");
         Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 22, "model 'a' depends on a node named 'missing_model' which was not found");
-        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 24, "model 'b' depends on a source named 'nowhere.table' which was not found");
+        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 19, "model 'a' depends on a node named 'missing_model' which was not found");
+        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 18, "model 'b' depends on a source named 'nowhere.table' which was not found");
     }
 
     [Fact]
@@ -73,9 +73,10 @@ public class LoadDiagnosticsTests
     public void Load_UnknownKeys_ReportsEach()
     {
         var errors = Errors("unknown_key");
-        Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
-        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
+        Assert.Equal(3, errors.Count);
+        AssertDiagnostic(errors[0], "DBT101", "dbt_project.yml", 4, 1, "unknown key 'modelz' in dbt_project.yml");
+        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
+        AssertDiagnostic(errors[2], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
     }
 
     [Fact]

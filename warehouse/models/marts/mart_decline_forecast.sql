@@ -1,5 +1,5 @@
 -- The decline forecast per well, stream and future month: P10 (high), P50 and P90 (low) producing-day rates
--- (kbd for oil, MMcfd for gas) evaluated at mid-month, the P50 volume of the month (rate x calendar days, assuming
+-- (kbd for oil, MMcfd for gas; the average of the month at full uptime), the P50 volume of the month (rate x calendar days, assuming
 -- full uptime; kbbl or MMcf) and the P50 cumulative (history to date + forecast volumes; kbbl or MMcf).
 
 with

@@ -1,4 +1,5 @@
 {{ config(materialized='view') }}
+{%- set raw_source = source('raw', 'well_production') %}
 
 -- Every raw row, typed, with its reporting period and the rule that keeps it out of the warehouse (null when it passes).
 -- The only model that reads the source. Rules, in order (DOMAIN.md):
@@ -11,7 +12,7 @@
 with
 
 source as (
-    select * from {{ source('raw', 'well_production') }}
+    select * from {{ raw_well_production(raw_source) }}
 ),
 
 data_sources as (

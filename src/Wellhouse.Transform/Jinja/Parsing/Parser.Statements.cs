@@ -93,6 +93,8 @@ internal sealed partial class Parser
         macros.Push(definition);
         definition.Body = ParseBody([endTag], kind, out _);
         macros.Pop();
+        definition.UsesVarargs &= !parameters.Contains("varargs");
+        definition.UsesKwargs &= !parameters.Contains("kwargs");
         loopDepth = outerLoops;
         if (Current.Kind == TokenKind.Name)
         {
@@ -168,6 +170,27 @@ internal sealed partial class Parser
         var body = ParseBody(["endfilter"], "filter", out _);
         Expect(TokenKind.BlockEnd);
         return new FilterBlockNode(filters, body, SpanOf(tag));
+    }
+
+    private WithNode ParseWith(Token tag)
+    {
+        var assignments = new List<(AssignTarget, Expr)>();
+        while (Current.Kind != TokenKind.BlockEnd)
+        {
+            if (assignments.Count > 0)
+            {
+                Expect(TokenKind.Comma);
+            }
+
+            var target = ParseAssignTarget(withNamespace: false);
+            Expect(TokenKind.Assign);
+            assignments.Add((target, ParseExpression(withCondExpr: true)));
+        }
+
+        Expect(TokenKind.BlockEnd);
+        var body = ParseBody(["endwith"], "with", out _);
+        Expect(TokenKind.BlockEnd);
+        return new WithNode(assignments, body, SpanOf(tag));
     }
 
     private DoNode ParseDo(Token tag)

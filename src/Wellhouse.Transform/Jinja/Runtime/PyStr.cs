@@ -60,8 +60,9 @@ internal static class PyStr
 
                 sb.Append('}');
                 break;
-            case Undefined u:
-                throw u.Error();
+            case Undefined:
+                sb.Append("Undefined");
+                break;
             case null or bool or long or int or double:
                 sb.Append(Str(value));
                 break;

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using System.Globalization;
+using Wellhouse.Warehouse.Bench;
+
+// Full build of warehouse/ on generated raw data through the engine, then the same compiled SQL (and the same C#
+// models) straight on DuckDB, in one process. Usage: run.sh, or
+//   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
+if (args.Length != 2)
+{
+    Console.Error.WriteLine("usage: Wellhouse.Benchmarks <raw folder> <work folder>");
+    return 2;
+}
+
+var raw = Path.GetFullPath(args[0]);
+var work = Path.GetFullPath(args[1]);
+Directory.CreateDirectory(work);
+var project = ScaleBuild.FindWarehouse();
+
+var engine = await ScaleBuild.RunEngineAsync(project, raw, work);
+var peakAfterEngine = Process.GetCurrentProcess().PeakWorkingSet64;
+var direct = await ScaleBuild.RunDirectAsync(engine, raw, work);
+
+Console.WriteLine(ScaleReport.Format(engine, direct, peakAfterEngine, CultureInfo.InvariantCulture));
+return engine.Report.Success ? 0 : 1;

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Warehouse.Bench;
+
+/// <summary>The engine's build and the direct replay of its compiled SQL.</summary>
+internal static class ScaleBuild
+{
+    public static string FindWarehouse()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Wellhouse.slnx")))
+            {
+                return Path.Combine(directory.FullName, "warehouse");
+            }
+        }
+
+        throw new InvalidOperationException("Wellhouse.slnx not found");
+    }
+
+    public static async Task<EngineRun> RunEngineAsync(string project, string raw, string work)
+    {
+        var clock = Stopwatch.StartNew();
+        var report = await DbtRunner.RunAsync(new DbtRunOptions
+        {
+            ProjectDir = project,
+            Command = DbtCommandKind.Build,
+            Target = "ci",
+            DatabasePath = Path.Combine(work, "engine.duckdb"),
+            TargetPath = Path.Combine(work, "target"),
+            VarsYaml = "{as_of_date: '2026-01-01'}",
+            CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name),
+            Environment = new Dictionary<string, string> { ["WELLHOUSE_RAW_LOCATION"] = Path.Combine(raw, "*.parquet") },
+        }, CancellationToken.None);
+        clock.Stop();
+        foreach (var problem in report.FormatProblems())
+        {
+            Console.Error.WriteLine(problem);
+        }
+
+        return new EngineRun(report, clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Replays the engine's nodes in their start order on a fresh file: seeds from their CSV files, SQL
+    /// models as create table/view as their compiled SQL, C# models through the same code, tests as count(*).</summary>
+    public static async Task<DirectRun> RunDirectAsync(EngineRun engine, string raw, string work)
+    {
+        var results = engine.Report.Outcome!.Results
+            .OrderBy(result => result.Timing.Count > 0 ? result.Timing[0].StartedAt : DateTimeOffset.MaxValue)
+            .ToList();
+        var database = results.Select(result => result.Node.Database).FirstOrDefault(name => name is not null) ?? "ci";
+        var path = Path.Combine(work, "direct.duckdb");
+        File.Delete(path);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await ExecuteAsync(connection, $"attach '{path}' as {Relation.Quote(database)}; use {Relation.Quote(database)}");
+        var models = WarehouseModels.All.ToDictionary(model => model.Name);
+        var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
+        var clock = Stopwatch.StartNew();
+        foreach (var result in results)
+        {
+            var node = result.Node;
+            if (node.ResourceType == ResourceType.Seed)
+            {
+                var seed = Path.Combine(engine.Report.Project!.ProjectDir, node.OriginalFilePath);
+                await ExecuteAsync(connection, $"create table {node.Relation} as select * from read_csv('{seed}', header = true)");
+            }
+            else if (node.ResourceType == ResourceType.Model && models.TryGetValue(node.Name, out var model))
+            {
+                await model.ExecuteAsync(
+                    new CSharpModelContext
+                    {
+                        Connection = connection,
+                        Node = node,
+                        Target = node.Relation,
+                        Ref = name => new Relation(node.Database, node.Schema, name),
+                        Vars = vars,
+                    },
+                    CancellationToken.None);
+            }
+            else if (node.ResourceType == ResourceType.Model && result.CompiledCode is { } sql)
+            {
+                var kind = node.Config.Materialized == "view" ? "view" : "table";
+                await ExecuteAsync(connection, $"create {kind} {node.Relation} as\n{sql}");
+            }
+            else if (node.ResourceType == ResourceType.Test && result.CompiledCode is { } test)
+            {
+                await ExecuteAsync(connection, $"select count(*) from (\n{test}\n) as failures");
+            }
+        }
+
+        return new DirectRun(clock.Elapsed.TotalSeconds);
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
+
+internal sealed record EngineRun(DbtRunReport Report, double Seconds);
+
+internal sealed record DirectRun(double Seconds);

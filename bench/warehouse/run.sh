@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Scale benchmark of the warehouse: generate N wells x D days of daily raw data (not timed), then build warehouse/
+# through the engine and replay the same compiled SQL straight on DuckDB in the same process. Prints total time,
+# peak memory and time per model. Usage: bash bench/warehouse/run.sh [wells] [days]   (default 10000 1000)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+wells="${1:-10000}"
+days="${2:-1000}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/wellhouse-scale-XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+dotnet build -c Release src/Wellhouse -v q -nologo >/dev/null
+dotnet build -c Release bench/warehouse -v q -nologo >/dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
+dotnet src/Wellhouse/bin/Release/net10.0/linux-x64/wellhouse.dll generate --wells "$wells" --days "$days" --seed 1 --output "$work/raw"
+/usr/bin/time -v dotnet bench/warehouse/bin/Release/net10.0/linux-x64/Wellhouse.Benchmarks.dll "$work/raw" "$work/build" 2> "$work/time.txt"
+grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt"
