@@ -23,7 +23,7 @@ internal static class DashboardEndpoints
         var files = new DashboardFiles(root ?? DefaultRoot);
         var lineage = new LineageSource(endpoints.ServiceProvider.GetRequiredService<IConfiguration>());
 
-        // A lower order wins over another endpoint of the same route (the API's redirect of / to /docs).
+        // A lower order wins over any other endpoint of the same route.
         endpoints.MapGet("/", (HttpContext context) => files.Serve(context, "index.html"))
             .WithOrder(-1).ExcludeFromDescription();
         endpoints.MapGet("/dashboard/lineage.json", () => TypedResults.Ok(lineage.Read()))

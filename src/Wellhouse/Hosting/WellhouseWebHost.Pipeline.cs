@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Wellhouse.Api;
+using Wellhouse.Dashboard;
 
 namespace Wellhouse.Hosting;
 
@@ -21,7 +22,7 @@ internal static partial class WellhouseWebHost
         {
             endpoints.MapOpenApi("/openapi/{documentName}.json");
             endpoints.MapScalarApiReference("/docs", scalar => scalar.WithTitle("Wellhouse API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
-            endpoints.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
+            endpoints.MapDashboard();
             endpoints.MapHealth();
             endpoints.MapPrometheusScrapingEndpoint("/metrics");
             endpoints.MapWells();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
-using Wellhouse.Dashboard;
 using Wellhouse.Hosting;
 
 namespace Wellhouse.Tests.Dashboard;
@@ -28,12 +26,7 @@ internal static class DashboardHosting
             .ConfigureWebHostDefaults(web => web
                 .UseUrls("http://127.0.0.1:0")
                 .ConfigureServices(services => WellhouseWebHost.AddWellhouse(services, background))
-                .Configure(app =>
-                {
-                    // The host's pipeline plus the one line the dashboard needs (see docs/dashboard.md).
-                    WellhouseWebHost.UseWellhouse(app);
-                    app.UseEndpoints(endpoints => endpoints.MapDashboard());
-                }))
+                .Configure(WellhouseWebHost.UseWellhouse))
             .Build();
 
     public static string Url(IHost host) =>
