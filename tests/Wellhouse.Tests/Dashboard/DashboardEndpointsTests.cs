@@ -16,6 +16,16 @@ public sealed class DashboardEndpointsTests(DashboardServer server)
         Assert.Contains("/dashboard/app.js", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task Docs_BesideTheDashboard_StillTheApiReference()
+    {
+        using var response = await server.Http.GetAsync(new Uri("/docs", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("/dashboard/app.js", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("/dashboard/app.js", "text/javascript")]
     [InlineData("/dashboard/pages/well.js", "text/javascript")]
