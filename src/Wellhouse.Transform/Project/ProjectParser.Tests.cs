@@ -167,6 +167,7 @@ internal sealed partial class ProjectParser
         }
 
         node.Config = TestConfig(fqn);
+        config = RenderConfig(config, node, test.Span);
         ConfigMerger.Apply(node.Config, config);
         var allTags = target.Tags.Concat(tags).Concat(node.Config.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
         node.Config.Values["tags"] = allTags;
