@@ -36,7 +36,7 @@ internal sealed partial class DbtContext
                 ["raise_compiler_error"] = new JinjaFunction(args => throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, ContextArgs.String(args, 0, "msg") ?? "compiler error", args.Span))),
                 ["warn"] = new JinjaFunction(args =>
                 {
-                    services.Log?.Invoke("warning: " + ContextArgs.String(args, 0, "msg"));
+                    (hooks?.Log ?? services.Log)?.Invoke("warning: " + ContextArgs.String(args, 0, "msg"));
                     return string.Empty;
                 }),
             },
@@ -112,7 +112,7 @@ internal sealed partial class DbtContext
 
     private object? Print(JinjaCallArguments args)
     {
-        services.Log?.Invoke(string.Join(' ', args.Positional.Select(PythonRepr.Str)));
+        (hooks?.Log ?? services.Log)?.Invoke(string.Join(' ', args.Positional.Select(PythonRepr.Str)));
         return string.Empty;
     }
 

@@ -19,7 +19,7 @@ internal sealed partial class ProjectParser
             var entry = EntryFor(node);
             if (entry is not null)
             {
-                ConfigMerger.Apply(node.Config, entry.Config);
+                ConfigMerger.Apply(node.Config, RenderConfig(entry.Config, node, entry.Span));
                 if (node.Language == "csharp")
                 {
                     node.Config["materialized"] = "table";
@@ -51,6 +51,29 @@ internal sealed partial class ProjectParser
                 ResolveNames(node);
             }
         }
+    }
+
+    /// <summary>
+    /// A schema file's config with Jinja strings rendered (dbt renders schema files with var() and env_var()); the
+    /// other values are kept as they are.
+    /// </summary>
+    private Dictionary<string, object?> RenderConfig(Dictionary<string, object?> config, Node node, SourceSpan where)
+    {
+        if (!config.Values.Any(v => v is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))))
+        {
+            return config;
+        }
+
+        var rendered = new Dictionary<string, object?>(config, StringComparer.Ordinal);
+        foreach (var (key, value) in config)
+        {
+            if (value is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)))
+            {
+                Render(() => rendered[key] = Templates.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(node, RenderPhase.Parse))), where);
+            }
+        }
+
+        return rendered;
     }
 
     /// <summary>The schema file entry that describes a model or seed (the first one when described twice).</summary>

@@ -66,6 +66,15 @@ public class CompilerTests
     }
 
     [Fact]
+    public void Compile_WhereConfigWithVar_RenderedAtParse()
+    {
+        var (project, compiler) = Basic("start_date: '2019-06-01'");
+        var test = project.Manifest.Nodes.Values.Single(n => n.Name.StartsWith("accepted_values_stg_orders_status", StringComparison.Ordinal));
+        Assert.Equal("order_date > '2019-06-01'", test.Config.Where);
+        Assert.Contains("where order_date > '2019-06-01') dbt_subquery", Compile(compiler, test), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compile_Relationships_RendersToArgument()
     {
         var (project, compiler) = Basic();

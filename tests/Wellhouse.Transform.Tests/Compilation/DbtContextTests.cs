@@ -112,8 +112,17 @@ public class DbtContextTests
         var project = Fixtures.LoadOk("context");
         var node = project.Manifest.Nodes["model.context.upstream"];
         Assert.Equal(ResourceType.Model, node.ResourceType);
-        Assert.Equal("select 1 as id\n\n", new Compiler(project).Compile(node).CompiledCode);
+        Assert.Equal("select 1 as id\n\n\n", new Compiler(project).Compile(node).CompiledCode);
         var hooks = new CompileHooks { ExtraGlobals = new Dictionary<string, object?> { ["run_query"] = new Wellhouse.Transform.Jinja.JinjaFunction(_ => "rows") } };
-        Assert.Equal("select 1 as id\n\n", new Compiler(project, hooks).Compile(node).CompiledCode);
+        Assert.Equal("select 1 as id\n\n\n", new Compiler(project, hooks).Compile(node).CompiledCode);
+    }
+
+    [Fact]
+    public void Compile_LogPrintWarn_GoToHook()
+    {
+        var project = Fixtures.LoadOk("context");
+        var lines = new List<string>();
+        new Compiler(project, new CompileHooks { Log = lines.Add }).Compile(project.Manifest.Nodes["model.context.upstream"]);
+        Assert.Equal(["compiling UPSTREAM", "printed 1", "warning: careful"], lines);
     }
 }

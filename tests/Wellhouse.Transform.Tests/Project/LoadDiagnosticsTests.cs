@@ -83,11 +83,13 @@ public class LoadDiagnosticsTests
     public void Load_ManyErrors_CollectsAll()
     {
         var errors = Errors("many_errors").OrderBy(e => e.Code, StringComparer.Ordinal).ToList();
-        Assert.Equal(["DBT200", "DBT205", "DBT300", "DBT301"], errors.Select(e => e.Code));
-        Assert.Equal("no generic test named 'no_such_test' (macro 'test_no_such_test') was found", errors[1].Message);
-        Assert.Equal(new SourceSpan("models/schema.yml", 6, 22), errors[1].Span);
-        Assert.Equal("required var 'undefined_var' not found in config (vars supplied: none)", errors[2].Message);
-        Assert.Equal("models/b.sql", errors[2].Span.File);
-        Assert.Equal("env var required but not provided: 'WELLHOUSE_SURELY_UNSET_VAR'", errors[3].Message);
+        Assert.Equal(["DBT200", "DBT204", "DBT205", "DBT300", "DBT301"], errors.Select(e => e.Code));
+        Assert.Equal("documentation for 'missing_block' not found", errors[1].Message);
+        Assert.Equal("models/schema.yml", errors[1].Span.File);
+        Assert.Equal("no generic test named 'no_such_test' (macro 'test_no_such_test') was found", errors[2].Message);
+        Assert.Equal(new SourceSpan("models/schema.yml", 7, 22), errors[2].Span);
+        Assert.Equal("required var 'undefined_var' not found in config (vars supplied: none)", errors[3].Message);
+        Assert.Equal("models/b.sql", errors[3].Span.File);
+        Assert.Equal("env var required but not provided: 'WELLHOUSE_SURELY_UNSET_VAR'", errors[4].Message);
     }
 }
