@@ -18,7 +18,7 @@ internal static partial class LevenbergMarquardt
     public static SolveResult Solve<TShape>(
         TShape shape, ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w,
         Span<double> p, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, int maxIterations,
-        double stepTolerance = 1e-9)
+        double stepTolerance = 1e-9, double initialLambda = 1e-3)
         where TShape : struct, ILogRateShape
     {
         var k = shape.Count;
@@ -44,7 +44,7 @@ internal static partial class LevenbergMarquardt
             return new SolveResult(logQi, cost, 0, false);
         }
 
-        var lambda = 1e-3;
+        var lambda = initialLambda;
         var iterations = 0;
         var converged = false;
         while (iterations < maxIterations)
@@ -69,14 +69,16 @@ internal static partial class LevenbergMarquardt
                 continue;
             }
 
-            var moved = false;
+            var proposed = 0.0;
             for (var j = 0; j < k; j++)
             {
                 trial[j] = Math.Clamp(p[j] + step[j], lower[j], upper[j]);
-                moved |= Math.Abs(trial[j] - p[j]) > 1e-12 * (Math.Abs(p[j]) + 1e-12);
+                proposed = Math.Max(proposed, Math.Abs(trial[j] - p[j]) / (Math.Abs(p[j]) + 1e-12));
             }
 
-            if (!moved)
+            // A nearly undamped step below the tolerance means the minimum is reached: stop before evaluating it
+            // (at the minimum, rounding in the cost would only cause a run of rejected trials).
+            if (proposed <= 1e-15 || (proposed < stepTolerance && lambda <= 1e-2))
             {
                 converged = true;
                 break;
