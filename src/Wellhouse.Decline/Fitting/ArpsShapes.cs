@@ -53,6 +53,8 @@ internal readonly struct ModifiedHyperbolicShape(double terminalDecline) : ILogR
 {
     public int Count => 2;
 
+    public double TerminalDecline => terminalDecline;
+
     public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient)
     {
         var d = p[0];

@@ -161,11 +161,15 @@ internal static partial class LevenbergMarquardt
         sgg.Clear();
         g.Clear();
         double sw = 0, sd = 0, sdd = 0;
-        if (typeof(TShape) == typeof(HyperbolicShape))
+        var switchTime = double.PositiveInfinity;
+        var terminal = 0.0;
+        if (typeof(TShape) == typeof(HyperbolicShape)
+            || (typeof(TShape) == typeof(ModifiedHyperbolicShape)
+                && SimdSwitch((ModifiedHyperbolicShape)(object)shape, p, out switchTime, out terminal)))
         {
-            // The benchmark's and the warehouse's main model: a SIMD pass (the JIT removes this branch elsewhere).
+            // The main models: a SIMD pass (the JIT removes these type tests for the other shapes).
             Span<double> sums = stackalloc double[10];
-            HyperbolicSums(t, y, w, p[0], p[1], reference, sums);
+            HyperbolicSums(t, y, w, p[0], p[1], reference, switchTime, terminal, sums);
             (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
             (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
             (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
