@@ -35,6 +35,9 @@ internal readonly struct FixedBShape(double b) : ILogRateShape
 {
     public int Count => 1;
 
+    /// <summary>The fixed b.</summary>
+    public double B => b;
+
     public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient)
     {
         var dt = p[0] * t;

@@ -120,12 +120,13 @@ internal static partial class LevenbergMarquardt
         var terminal = 0.0;
         var simd = typeof(TShape) == typeof(HyperbolicShape)
             || (typeof(TShape) == typeof(ModifiedHyperbolicShape) && SimdSwitch((ModifiedHyperbolicShape)(object)shape, p, out switchTime, out terminal));
-        if (simd && Vector256.IsHardwareAccelerated)
+        var fixedB = typeof(TShape) == typeof(FixedBShape);
+        if ((simd || fixedB) && Vector256.IsHardwareAccelerated)
         {
             var vsw = Vector256.Create(switchTime);
             var vtail = Vector256.Create(terminal);
             var vd = Vector256.Create(p[0]);
-            var vb = Vector256.Create(p[1]);
+            var vb = Vector256.Create(fixedB ? ((FixedBShape)(object)shape).B : p[1]);
             var vq = Vector256.Create(logQi);
             var one = Vector256<double>.One;
             var threshold = Vector256.Create(1e-3);

@@ -174,6 +174,22 @@ internal static partial class LevenbergMarquardt
             (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
             (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
         }
+        else if (typeof(TShape) == typeof(FixedBShape))
+        {
+            // Exponential and harmonic: the hyperbolic SIMD pass at the fixed b, keeping the Di sums only.
+            Span<double> sums = stackalloc double[10];
+            HyperbolicSums(t, y, w, p[0], ((FixedBShape)(object)shape).B, reference, double.PositiveInfinity, 0, sums);
+            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
+            (sg[0], sgd[0], sgg[0]) = (sums[3], sums[5], sums[7]);
+        }
+        else if (typeof(TShape) == typeof(DuongShape) || typeof(TShape) == typeof(StretchedExponentialShape))
+        {
+            Span<double> sums = stackalloc double[10];
+            TranscendentalSums(shape, t, y, w, p, reference, sums);
+            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
+            (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
+            (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
+        }
         else if (k <= 2)
         {
             // Hot path for one and two parameters: the sums in locals (g[1] stays 0 for one parameter).
