@@ -7,7 +7,10 @@ internal static class Profile
 {
     public static void Run(int count, TextWriter output)
     {
-        var options = new SyntheticWellOptions { Frequency = SeriesFrequency.Daily, Periods = 1000 };
+        var monthly = Environment.GetEnvironmentVariable("PROFILE_MONTHLY") == "1";
+        var options = monthly
+            ? new SyntheticWellOptions { Frequency = SeriesFrequency.Monthly, Periods = 120 }
+            : new SyntheticWellOptions { Frequency = SeriesFrequency.Daily, Periods = 1000 };
         var wells = Enumerable.Range(0, count).Select(i => SyntheticWellGenerator.Generate(i, options)).ToArray();
         var robust = FitOptions.Default with { Model = ModelSelection.Hyperbolic };
         void Step(string what, Action<SyntheticWell> action)
@@ -33,8 +36,15 @@ internal static class Profile
                 $"  {what,-28} {cpu / count * 1e6,8:F1} us/well {bytes,10:F0} B/well"));
         }
 
+        foreach (var r in new[] { 0, 1, 2 })
+        {
+            var its = wells.Average(w => DeclineFitter.Fit(w.Series, robust with { RobustIterations = r }).Fit!.Quality.Iterations);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  robust rounds {r}: mean iterations {its:F2}"));
+        }
+
         Step("prepare", w => DeclineFitter.Prepare(w.Series, robust, out _));
         Step("fit hyperbolic, plain", w => DeclineFitter.Fit(w.Series, robust with { RobustIterations = 0 }));
+        Step("fit hyperbolic, 1 round", w => DeclineFitter.Fit(w.Series, robust with { RobustIterations = 1 }));
         Step("fit hyperbolic, robust", w => DeclineFitter.Fit(w.Series, robust));
         Step("fit arps", w => DeclineFitter.Fit(w.Series, FitOptions.Default with { Model = ModelSelection.Arps }));
         foreach (var m in new[] { ModelSelection.Exponential, ModelSelection.Harmonic, ModelSelection.ModifiedHyperbolic, ModelSelection.Duong, ModelSelection.StretchedExponential })
