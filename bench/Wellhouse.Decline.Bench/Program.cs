@@ -4,6 +4,12 @@ using Wellhouse.Decline.Bench;
 
 // Decline benchmark: wells per second of Wellhouse.Decline against SciPy's curve_fit on the same series and model.
 // Usage: dotnet run -c Release --project bench/Wellhouse.Decline.Bench -- [--wells N]
+if (args.Length >= 1 && args[0] == "--profile")
+{
+    Profile.Run(args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300, Console.Out);
+    return;
+}
+
 var wells = args.Length >= 2 && args[0] == "--wells" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 500;
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
     $".NET {Environment.Version}, load average {LoadAverage()}");

@@ -22,6 +22,7 @@ internal sealed class Scenario(string name, SyntheticWellOptions generator)
         var scipy = ScipyReference.Run(wells, Plain);
         var plain = Best(() => FitAll(wells, Plain), Timing.CpuSeconds);
         var robust = Best(() => FitAll(wells, Robust), Timing.CpuSeconds);
+        var auto = Best(() => FitAll(wells, FitOptions.Default), Timing.CpuSeconds);
         var parallel = Best(() => Parallel.ForEach(wells, w => DeclineFitter.Fit(w.Series, Robust)), Timing.Seconds);
 
         var both = 0;
@@ -47,6 +48,7 @@ internal sealed class Scenario(string name, SyntheticWellOptions generator)
         output.WriteLine(Line("Wellhouse least squares, per CPU-s", count / plain, scipyRate));
         output.WriteLine(Line("Wellhouse robust (Huber IRLS), per CPU-s", count / robust, scipyRate));
         output.WriteLine(Line($"Wellhouse robust, {Environment.ProcessorCount} threads, wall clock", count / parallel, scipyRate));
+        output.WriteLine(Line("Wellhouse auto (6 models, BIC), per CPU-s", count / auto, scipyRate));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  parameters within 1 % of SciPy (qi, Di, b) where both converged: {within}/{both} (SciPy converged on {both}/{count})"));
     }

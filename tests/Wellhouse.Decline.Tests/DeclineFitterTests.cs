@@ -228,6 +228,30 @@ public sealed class DeclineFitterTests
         }
     }
 
+    [Theory]
+    [InlineData(1003)] // SIMD lanes plus a scalar tail
+    [InlineData(7)]
+    public void Fit_ModifiedHyperbolicSwitchingInsideTheData_RecoversTheCurve(int points)
+    {
+        var dlim = DeclineConversions.TerminalDeclinePerDay(0.3);
+        var truth = new ModifiedHyperbolicModel(800, 3 / 365.25, 1.3, points > 100 ? dlim : DeclineConversions.TerminalDeclinePerDay(0.945));
+        var step = points > 100 ? 2.0 : 1.0;
+        var start = Enumerable.Range(0, points).Select(i => i * step).ToArray();
+        var rates = start.Select(t => truth.Rate(t + 0.5)).ToArray();
+        var options = FitOptions.Default with
+        {
+            Model = ModelSelection.ModifiedHyperbolic,
+            DminEffectivePerYear = points > 100 ? 0.3 : 0.945,
+        };
+
+        var fit = DeclineFitter.Fit(ProductionSeries.FromDays(start, rates), options).Fit!;
+
+        Assert.True(truth.SwitchTime < start[^1]);
+        Assert.Equal(800, fit.Qi, 800 * 1e-6);
+        Assert.Equal(1.3, fit.B!.Value, 1e-6);
+        Assert.Equal(truth.SwitchTime, fit.SwitchDay!.Value, 1e-6 * truth.SwitchTime);
+    }
+
     [Fact]
     public void Fit_MonthlyDates_UsesProducingDayRatesAndMidMonthTimes()
     {

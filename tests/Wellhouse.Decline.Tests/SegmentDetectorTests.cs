@@ -21,6 +21,30 @@ public sealed class SegmentDetectorTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    [InlineData(9)]
+    [InlineData(10)]
+    [InlineData(11)]
+    [InlineData(13)]
+    public void RunningMedian_ShortSeries_MatchesSortedWindowsAtEveryIndex(int length)
+    {
+        var random = new Random(length);
+        var values = Enumerable.Range(0, length).Select(_ => random.NextDouble()).ToArray();
+        var result = new double[length];
+
+        SegmentDetector.RunningMedian(values, result);
+
+        for (var i = 0; i < length; i++)
+        {
+            var window = values[Math.Max(0, i - 2)..Math.Min(length, i + 3)].Order().ToArray();
+            var m = window.Length;
+            var expected = m % 2 == 1 ? window[m / 2] : 0.5 * (window[(m / 2) - 1] + window[m / 2]);
+            Assert.Equal(expected, result[i]);
+        }
+    }
+
     [Fact]
     public void Detect_SingleSpike_IsNeitherPeakNorRestart()
     {

@@ -35,6 +35,9 @@ internal readonly struct FixedBShape(double b) : ILogRateShape
 {
     public int Count => 1;
 
+    /// <summary>The fixed b.</summary>
+    public double B => b;
+
     public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient)
     {
         var dt = p[0] * t;
@@ -52,6 +55,8 @@ internal readonly struct FixedBShape(double b) : ILogRateShape
 internal readonly struct ModifiedHyperbolicShape(double terminalDecline) : ILogRateShape
 {
     public int Count => 2;
+
+    public double TerminalDecline => terminalDecline;
 
     public double Evaluate(double t, ReadOnlySpan<double> p, Span<double> gradient)
     {

@@ -26,10 +26,10 @@ public static partial class DeclineFitter
         var rates = series.RateArray;
         var periods = series.PeriodArray;
         var daysOn = series.DaysOnArray;
-        var t = new double[n];
-        var y = new double[n];
-        var w = new double[n];
-        var index = new int[n];
+        var t = ScratchBuffers.Times(n);
+        var y = ScratchBuffers.LogRates(n);
+        var w = ScratchBuffers.Weights(n);
+        var index = ScratchBuffers.Indexes(n);
         var used = 0;
         var cumulative = 0.0;
         for (var i = 0; i < n; i++)
@@ -94,11 +94,11 @@ public static partial class DeclineFitter
         var ft = new double[count];
         var fy = new double[count];
         var fw = new double[count];
+        Array.Copy(y, from, fy, 0, count);
+        Array.Copy(w, from, fw, 0, count);
         for (var i = 0; i < count; i++)
         {
             ft[i] = t[from + i] - t0;
-            fy[i] = y[from + i];
-            fw[i] = w[from + i];
         }
 
         var lastDay = starts[n - 1] + periods[n - 1] - t0;

@@ -58,8 +58,9 @@ public static partial class DeclineFitter
                     break;
                 }
 
-                // Reweighted rounds stop at a relative step of 1e-7: far below the statistical error of noisy data.
-                result = LevenbergMarquardt.Solve(shape, data.T, data.Y, weights, p, lower, upper, options.MaxIterations, 1e-7);
+                // Reweighted rounds start next to the solution (Gauss-Newton steps, small damping) and stop at a
+                // relative step of 1e-7: far below the statistical error of noisy data.
+                result = LevenbergMarquardt.Solve(shape, data.T, data.Y, weights, p, lower, upper, options.MaxIterations, 1e-7, 1e-7);
                 iterations += result.Iterations;
                 if (!double.IsFinite(result.Cost))
                 {

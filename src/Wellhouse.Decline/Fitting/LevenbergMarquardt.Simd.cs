@@ -7,11 +7,13 @@ internal static partial class LevenbergMarquardt
     /// <summary>
     /// The one-pass sums of <see cref="Evaluate{TShape}"/> for the Arps hyperbolic, four points at a time with
     /// Vector256 (AVX2) including the logarithm. Same formulas as <see cref="HyperbolicShape"/>: the series near
-    /// x = b Di t = 0 is chosen per lane.
+    /// x = b Di t = 0 is chosen per lane. With a finite switch time it is the modified hyperbolic
+    /// (<see cref="ModifiedHyperbolicShape"/>): the hyperbolic at min(t, t_sw) minus Dlim max(t - t_sw, 0), whose
+    /// gradient is the hyperbolic gradient at min(t, t_sw).
     /// </summary>
     private static void HyperbolicSums(
         ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w, double d, double b, double reference,
-        Span<double> sums)
+        double switchTime, double terminalDecline, Span<double> sums)
     {
         var n = t.Length;
         var i = 0;
@@ -28,11 +30,14 @@ internal static partial class LevenbergMarquardt
             var third = Vector256.Create(1.0 / 3);
             var quarter = Vector256.Create(0.25);
             var threeQuarters = Vector256.Create(0.75);
+            var vsw = Vector256.Create(switchTime);
+            var vtail = Vector256.Create(terminalDecline);
             Vector256<double> aw = default, ad = default, add = default, a0 = default, a1 = default;
             Vector256<double> ad0 = default, ad1 = default, a00 = default, a10 = default, a11 = default;
             for (; i <= n - 4; i += 4)
             {
-                var tv = Vector256.Create(t.Slice(i, 4));
+                var tRaw = Vector256.Create(t.Slice(i, 4));
+                var tv = Vector256.Min(tRaw, vsw);
                 var yv = Vector256.Create(y.Slice(i, 4));
                 var wv = Vector256.Create(w.Slice(i, 4));
                 var dt = vd * tv;
@@ -48,7 +53,7 @@ internal static partial class LevenbergMarquardt
                     dt2 * (l - (x * inv)) * invX * invX);
                 var f = Vector256.ConditionalSelect(small,
                     -(dt * (one - (x * (half - (x * (third - (quarter * x))))))),
-                    -(dt * l * invX));
+                    -(dt * l * invX)) - (vtail * Vector256.Max(tRaw - vsw, Vector256<double>.Zero));
                 var dv = yv - f - vr;
                 var wd = wv * dv;
                 aw += wv;
@@ -74,7 +79,8 @@ internal static partial class LevenbergMarquardt
         for (; i < n; i++)
         {
             var wi = w[i];
-            var f = HyperbolicShape.Evaluate(t[i], d, b, g);
+            var f = HyperbolicShape.Evaluate(Math.Min(t[i], switchTime), d, b, g)
+                - (terminalDecline * Math.Max(t[i] - switchTime, 0));
             var dv = y[i] - f - reference;
             var wd = wi * dv;
             sw += wi;
@@ -110,10 +116,17 @@ internal static partial class LevenbergMarquardt
         where TShape : struct, ILogRateShape
     {
         var i = 0;
-        if (typeof(TShape) == typeof(HyperbolicShape) && Vector256.IsHardwareAccelerated)
+        var switchTime = double.PositiveInfinity;
+        var terminal = 0.0;
+        var simd = typeof(TShape) == typeof(HyperbolicShape)
+            || (typeof(TShape) == typeof(ModifiedHyperbolicShape) && SimdSwitch((ModifiedHyperbolicShape)(object)shape, p, out switchTime, out terminal));
+        var fixedB = typeof(TShape) == typeof(FixedBShape);
+        if ((simd || fixedB) && Vector256.IsHardwareAccelerated)
         {
+            var vsw = Vector256.Create(switchTime);
+            var vtail = Vector256.Create(terminal);
             var vd = Vector256.Create(p[0]);
-            var vb = Vector256.Create(p[1]);
+            var vb = Vector256.Create(fixedB ? ((FixedBShape)(object)shape).B : p[1]);
             var vq = Vector256.Create(logQi);
             var one = Vector256<double>.One;
             var threshold = Vector256.Create(1e-3);
@@ -122,12 +135,13 @@ internal static partial class LevenbergMarquardt
             var quarter = Vector256.Create(0.25);
             for (; i <= t.Length - 4; i += 4)
             {
-                var dt = vd * Vector256.Create(t.Slice(i, 4));
+                var tRaw = Vector256.Create(t.Slice(i, 4));
+                var dt = vd * Vector256.Min(tRaw, vsw);
                 var x = vb * dt;
                 var small = Vector256.LessThan(Vector256.Abs(x), threshold);
                 var f = Vector256.ConditionalSelect(small,
                     -(dt * (one - (x * (half - (x * (third - (quarter * x))))))),
-                    -(dt * Vector256.Log(one + x) / x));
+                    -(dt * Vector256.Log(one + x) / x)) - (vtail * Vector256.Max(tRaw - vsw, Vector256<double>.Zero));
                 (vq + f - Vector256.Create(y.Slice(i, 4))).CopyTo(residuals.Slice(i, 4));
             }
         }
@@ -137,5 +151,19 @@ internal static partial class LevenbergMarquardt
         {
             residuals[i] = logQi + shape.Evaluate(t[i], p, gradient) - y[i];
         }
+    }
+
+    /// <summary>The switch time and terminal decline of a modified hyperbolic for the SIMD pass; false when the
+    /// curve is exponential from the start (t_sw = 0), which the scalar path handles.</summary>
+    internal static bool SimdSwitch(ModifiedHyperbolicShape shape, ReadOnlySpan<double> p, out double switchTime, out double terminal)
+    {
+        terminal = shape.TerminalDecline;
+        switchTime = ModifiedHyperbolicModel.ComputeSwitchTime(p[0], p[1], terminal);
+        if (!double.IsFinite(switchTime))
+        {
+            terminal = 0;
+        }
+
+        return switchTime > 0;
     }
 }

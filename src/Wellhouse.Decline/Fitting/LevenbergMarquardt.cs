@@ -18,7 +18,7 @@ internal static partial class LevenbergMarquardt
     public static SolveResult Solve<TShape>(
         TShape shape, ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w,
         Span<double> p, ReadOnlySpan<double> lower, ReadOnlySpan<double> upper, int maxIterations,
-        double stepTolerance = 1e-9)
+        double stepTolerance = 1e-9, double initialLambda = 1e-3)
         where TShape : struct, ILogRateShape
     {
         var k = shape.Count;
@@ -44,7 +44,7 @@ internal static partial class LevenbergMarquardt
             return new SolveResult(logQi, cost, 0, false);
         }
 
-        var lambda = 1e-3;
+        var lambda = initialLambda;
         var iterations = 0;
         var converged = false;
         while (iterations < maxIterations)
@@ -69,14 +69,16 @@ internal static partial class LevenbergMarquardt
                 continue;
             }
 
-            var moved = false;
+            var proposed = 0.0;
             for (var j = 0; j < k; j++)
             {
                 trial[j] = Math.Clamp(p[j] + step[j], lower[j], upper[j]);
-                moved |= Math.Abs(trial[j] - p[j]) > 1e-12 * (Math.Abs(p[j]) + 1e-12);
+                proposed = Math.Max(proposed, Math.Abs(trial[j] - p[j]) / (Math.Abs(p[j]) + 1e-12));
             }
 
-            if (!moved)
+            // A nearly undamped step below the tolerance means the minimum is reached: stop before evaluating it
+            // (at the minimum, rounding in the cost would only cause a run of rejected trials).
+            if (proposed <= 1e-15 || (proposed < stepTolerance && lambda <= 1e-2))
             {
                 converged = true;
                 break;
@@ -159,11 +161,31 @@ internal static partial class LevenbergMarquardt
         sgg.Clear();
         g.Clear();
         double sw = 0, sd = 0, sdd = 0;
-        if (typeof(TShape) == typeof(HyperbolicShape))
+        var switchTime = double.PositiveInfinity;
+        var terminal = 0.0;
+        if (typeof(TShape) == typeof(HyperbolicShape)
+            || (typeof(TShape) == typeof(ModifiedHyperbolicShape)
+                && SimdSwitch((ModifiedHyperbolicShape)(object)shape, p, out switchTime, out terminal)))
         {
-            // The benchmark's and the warehouse's main model: a SIMD pass (the JIT removes this branch elsewhere).
+            // The main models: a SIMD pass (the JIT removes these type tests for the other shapes).
             Span<double> sums = stackalloc double[10];
-            HyperbolicSums(t, y, w, p[0], p[1], reference, sums);
+            HyperbolicSums(t, y, w, p[0], p[1], reference, switchTime, terminal, sums);
+            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
+            (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
+            (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
+        }
+        else if (typeof(TShape) == typeof(FixedBShape))
+        {
+            // Exponential and harmonic: the hyperbolic SIMD pass at the fixed b, keeping the Di sums only.
+            Span<double> sums = stackalloc double[10];
+            HyperbolicSums(t, y, w, p[0], ((FixedBShape)(object)shape).B, reference, double.PositiveInfinity, 0, sums);
+            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
+            (sg[0], sgd[0], sgg[0]) = (sums[3], sums[5], sums[7]);
+        }
+        else if (typeof(TShape) == typeof(DuongShape) || typeof(TShape) == typeof(StretchedExponentialShape))
+        {
+            Span<double> sums = stackalloc double[10];
+            TranscendentalSums(shape, t, y, w, p, reference, sums);
             (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
             (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
             (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);

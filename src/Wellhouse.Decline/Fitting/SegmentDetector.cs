@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Wellhouse.Decline;
 
 /// <summary>A stretch of history between restarts, as reported with a fit.</summary>
@@ -22,7 +24,7 @@ internal static class SegmentDetector
         ReadOnlySpan<double> logRates, double restartFactor, int minPoints, bool detectRestarts, bool startAtPeak)
     {
         var n = logRates.Length;
-        Span<double> smooth = n <= 256 ? stackalloc double[n] : new double[n];
+        Span<double> smooth = ScratchBuffers.Smooth(n).AsSpan(0, n);
         RunningMedian(logRates, smooth);
         var jump = Math.Log(restartFactor);
         var segments = new List<(int, int)>();
@@ -95,8 +97,32 @@ internal static class SegmentDetector
     {
         var n = values.Length;
         Span<double> window = stackalloc double[Window];
+        var simdEnd = 2;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Interior points four at a time with the branch-free network (the log rates are finite: no NaN rules).
+            for (; simdEnd + 4 + 2 <= n; simdEnd += 4)
+            {
+                var a = Vector256.Create(values.Slice(simdEnd - 2, 4));
+                var b = Vector256.Create(values.Slice(simdEnd - 1, 4));
+                var c = Vector256.Create(values.Slice(simdEnd, 4));
+                var d = Vector256.Create(values.Slice(simdEnd + 1, 4));
+                var e = Vector256.Create(values.Slice(simdEnd + 2, 4));
+                var low = Vector256.MaxNative(Vector256.MinNative(a, b), Vector256.MinNative(c, d));
+                var high = Vector256.MinNative(Vector256.MaxNative(a, b), Vector256.MaxNative(c, d));
+                Vector256.MaxNative(Vector256.MinNative(e, low), Vector256.MinNative(Vector256.MaxNative(e, low), high))
+                    .CopyTo(result.Slice(simdEnd, 4));
+            }
+        }
+
         for (var i = 0; i < n; i++)
         {
+            if (i >= 2 && i < simdEnd)
+            {
+                i = simdEnd - 1;
+                continue;
+            }
+
             if (i >= 2 && i + 2 < n)
             {
                 result[i] = MedianOfFive(values[i - 2], values[i - 1], values[i], values[i + 1], values[i + 2]);
@@ -112,7 +138,9 @@ internal static class SegmentDetector
         }
     }
 
-    /// <summary>Median of five values by a selection network (no sorting, no branches on memory).</summary>
+    /// <summary>Median of five values by a selection network (no sorting, no branches on memory). The SIMD pass of
+    /// <see cref="RunningMedian"/> uses the equivalent min/max form: the median of e, the larger of the pairs'
+    /// minima and the smaller of the pairs' maxima (the minimum and maximum of a, b, c, d cannot be the median).</summary>
     private static double MedianOfFive(double a, double b, double c, double d, double e)
     {
         // Order (a, b) and (c, d), drop the smaller of the two minima and the larger of the two maxima logic:
