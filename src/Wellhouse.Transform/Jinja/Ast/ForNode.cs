@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wellhouse.Transform.Jinja.Runtime;
 using Wellhouse.Transform.Project;
@@ -20,6 +21,11 @@ internal sealed class ForNode(
     /// <summary>Runs the loop over <paramref name="items"/>; also the body of <c>loop(children)</c> in recursive loops.</summary>
     public void RenderLoop(object? items, Scope scope, StringBuilder output, int depth)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JinjaException("JINJA017", "maximum recursion depth exceeded in a recursive loop", Span);
+        }
+
         var list = PyOps.ToList(items, iterable.Span);
         if (filter is not null)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wellhouse.Transform.Jinja.Ast;
 
@@ -14,6 +15,11 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
     public object? Call(JinjaCallArguments arguments)
     {
         var d = Definition;
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JinjaException("JINJA017", $"maximum recursion depth exceeded calling macro '{d.Name}'", arguments.Span);
+        }
+
         var scope = new Scope(definingScope.Context, definingScope);
         var positional = arguments.Positional;
         var parameters = d.Parameters;
