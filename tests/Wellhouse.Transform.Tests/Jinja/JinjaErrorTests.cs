@@ -170,7 +170,8 @@ public sealed class JinjaErrorTests
     {
         var ex = Fails("{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}");
         Assert.Equal("JINJA017", ex.Code);
-        Assert.Equal("maximum recursion depth exceeded calling macro 'r'", ex.Message);
+        Assert.StartsWith("maximum recursion depth exceeded", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ex.Span.Line);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ internal abstract class Node(SourceSpan span)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
         {
-            throw new JinjaException("JINJA017", "template nesting too deep to render", body.Count > 0 ? body[0].Span : default);
+            throw new JinjaException("JINJA017", "maximum recursion depth exceeded while rendering", body.Count > 0 ? body[0].Span : default);
         }
 
         for (var i = 0; i < body.Count; i++)
