@@ -69,6 +69,12 @@ internal static class NumberFormat
         }
 
         var type = i < spec.Length ? spec[i] : '\0';
+        if ((value is string && type is not ('\0' or 's')) || (PyOps.IsNumber(value) && type == 's')
+            || (value is double && type is 'd' or 'x' or 'X' or 'o' or 'b' or 'c'))
+        {
+            throw new JinjaException("JINJA016", $"Unknown format code '{type}' for object of type '{PyOps.TypeName(value)}'", span);
+        }
+
         if (value is string s || (type == 's' && value is not null))
         {
             var text = value as string ?? PyStr.Str(value);
@@ -78,6 +84,11 @@ internal static class NumberFormat
             }
 
             return Pad(text, string.Empty, width, fill, align == '\0' ? '<' : align);
+        }
+
+        if (precision is not null && PyOps.IsInteger(value) && type is '\0' or 'd' or 'x' or 'X' or 'o' or 'b' or 'c')
+        {
+            throw new JinjaException("JINJA016", "Precision not allowed in integer format specifier", span);
         }
 
         if (!PyOps.IsNumber(value))
