@@ -87,6 +87,11 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
         {
             return ret.Value;
         }
+        catch (SystemException ex)
+        {
+            // Host functions' system exceptions are already JINJA015; this is the engine's safety net.
+            throw new JinjaException("JINJA010", ex.Message, arguments.Span, ex);
+        }
 
         return output.ToString();
     }
