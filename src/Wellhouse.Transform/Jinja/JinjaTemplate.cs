@@ -33,7 +33,16 @@ public sealed class JinjaTemplate
         ArgumentNullException.ThrowIfNull(globals);
         var scope = new Scope(new RenderContext(globals, FilePath), null);
         var output = new StringBuilder();
-        Node.RenderAll(body, scope, output);
+        try
+        {
+            Node.RenderAll(body, scope, output);
+        }
+        catch (SystemException ex)
+        {
+            // Host functions' system exceptions are already JINJA015 at their call; this is the engine's safety net.
+            throw new JinjaException("JINJA010", ex.Message, new Project.SourceSpan(FilePath, 0, 0), ex);
+        }
+
         return output.ToString();
     }
 }

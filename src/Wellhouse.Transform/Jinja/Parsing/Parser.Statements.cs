@@ -152,7 +152,7 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.BlockEnd);
-        var caller = new MacroDefinition("caller", parameters, defaults, SpanOf(tag));
+        var caller = new MacroDefinition("caller", parameters, defaults, SpanOf(tag)) { Anonymous = true };
         var outerLoops = loopDepth;
         loopDepth = 0;
         macros.Push(caller);

@@ -69,6 +69,12 @@ internal static class NumberFormat
         }
 
         var type = i < spec.Length ? spec[i] : '\0';
+        if ((value is string && type is not ('\0' or 's')) || (PyOps.IsNumber(value) && type == 's')
+            || (value is double && type is 'd' or 'x' or 'X' or 'o' or 'b' or 'c'))
+        {
+            throw new JinjaException("JINJA016", $"Unknown format code '{type}' for object of type '{PyOps.TypeName(value)}'", span);
+        }
+
         if (value is string s || (type == 's' && value is not null))
         {
             var text = value as string ?? PyStr.Str(value);
@@ -78,6 +84,11 @@ internal static class NumberFormat
             }
 
             return Pad(text, string.Empty, width, fill, align == '\0' ? '<' : align);
+        }
+
+        if (precision is not null && PyOps.IsInteger(value) && type is '\0' or 'd' or 'x' or 'X' or 'o' or 'b' or 'c')
+        {
+            throw new JinjaException("JINJA016", "Precision not allowed in integer format specifier", span);
         }
 
         if (!PyOps.IsNumber(value))
@@ -122,7 +133,7 @@ internal static class NumberFormat
             'e' or 'E' => Scientific(abs, precision ?? 6, type),
             '%' => Fixed(abs * 100, precision ?? 6) + "%",
             'g' or 'G' => General(abs, precision ?? 6, type, keepPoint: false),
-            _ => precision is { } p ? General(abs, p == 0 ? 1 : p, 'g', keepPoint: false) : PyStr.FormatFloat(abs),
+            _ => precision is { } p ? General(abs, p == 0 ? 1 : p, 'g', keepPoint: true) : PyStr.FormatFloat(abs),
         });
     }
 
@@ -143,7 +154,8 @@ internal static class NumberFormat
     }
 
     /// <summary>The 'g' presentation: scientific when the exponent is below -4 or at least the precision, else
-    /// fixed; trailing zeros removed.</summary>
+    /// fixed; trailing zeros removed. With <paramref name="keepPoint"/> it is the float presentation without a type
+    /// letter: scientific already from precision - 1, and fixed notation keeps one digit after the point.</summary>
     public static string General(double d, int precision, char type, bool keepPoint)
     {
         if (double.IsInfinity(d) || double.IsNaN(d))
@@ -160,7 +172,7 @@ internal static class NumberFormat
         var sci = Scientific(d, p - 1, 'e');
         var exponent = int.Parse(sci.AsSpan(sci.IndexOf('e', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
         string result;
-        if (exponent < -4 || exponent >= p)
+        if (exponent < -4 || exponent >= (keepPoint ? p - 1 : p))
         {
             var e = sci.IndexOf('e', StringComparison.Ordinal);
             var mantissa = sci[..e];
@@ -177,6 +189,11 @@ internal static class NumberFormat
             if (result.Contains('.', StringComparison.Ordinal))
             {
                 result = result.TrimEnd('0').TrimEnd('.');
+            }
+
+            if (keepPoint && !result.Contains('.', StringComparison.Ordinal))
+            {
+                result += ".0";
             }
         }
 

@@ -121,6 +121,8 @@ internal static class PercentFormat
                 return NumberFormat.Apply(PyOps.ToLong(value, span), (align == "0" ? sign + "0" : align + sign) + width + "d", span);
             case 'f' or 'F' or 'e' or 'E' or 'g' or 'G':
                 return NumberFormat.Apply(PyOps.ToDouble(value, span), spec + type, span);
+            case 'x' or 'X' or 'o' when value is double:
+                throw PyOps.TypeError($"%{type} format: an integer is required, not float", span);
             case 'x' or 'X' or 'o' or 'c':
                 return NumberFormat.Apply(PyOps.ToLong(value, span), (align == "0" ? sign + "0" : align + sign) + width + type, span);
             default:

@@ -59,7 +59,8 @@ internal static partial class PyOps
         long l => l,
         int i => i,
         bool b => b ? 1 : 0,
-        double d when !double.IsNaN(d) && !double.IsInfinity(d) => checked((long)Math.Truncate(d)),
+        double d when d is >= -9.2233720368547758E18 and < 9.2233720368547758E18 => (long)Math.Truncate(d),
+        double => throw new JinjaException("JINJA014", $"cannot convert {PyStr.Str(value)} to a 64-bit integer", span),
         Undefined u => throw u.Error(),
         _ => throw TypeError($"an integer is required, got {TypeName(value)}", span),
     };
