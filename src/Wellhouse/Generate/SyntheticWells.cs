@@ -55,6 +55,8 @@ internal static partial class SyntheticWells
         ArgumentNullException.ThrowIfNull(options);
         var truth = Truth(options, index);
         var random = WellRandom(options, index);
+
+        // Skip past the draws that made the truth, so that the periods' noise is independent of the parameters.
         for (var skip = 0; skip < 9; skip++)
         {
             random.NextDouble();

@@ -8,20 +8,26 @@ public sealed class EngineBuildTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-engine-" + Guid.NewGuid().ToString("N"));
 
-    [Fact]
-    public async Task Build_VolveSample_RunsEveryModelAndPassesEveryErrorTest()
+    [Theory]
+    [InlineData("ci")]
+    [InlineData("prod")]
+    public async Task Build_VolveSample_RunsEveryModelAndPassesEveryErrorTest(string target)
     {
         var log = new List<string>();
         var report = await DbtRunner.RunAsync(new DbtRunOptions
         {
             ProjectDir = RepoPaths.Warehouse,
             Command = DbtCommandKind.Build,
-            Target = "ci",
-            DatabasePath = Path.Combine(directory, "warehouse.duckdb"),
-            TargetPath = Path.Combine(directory, "target"),
+            Target = target,
+            DatabasePath = Path.Combine(directory, target + ".duckdb"),
+            TargetPath = Path.Combine(directory, "target-" + target),
             VarsYaml = "{as_of_date: '2026-01-01'}",
             CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name),
-            Environment = new Dictionary<string, string> { ["WELLHOUSE_RAW_LOCATION"] = RepoPaths.Sample },
+            Environment = new Dictionary<string, string>
+            {
+                ["WELLHOUSE_RAW_LOCATION"] = RepoPaths.Sample,
+                ["WELLHOUSE_SNAPSHOT_PATH"] = Path.Combine(directory, "snapshot.duckdb"),
+            },
             Log = line => { lock (log) { log.Add(line); } },
         }, CancellationToken.None);
 

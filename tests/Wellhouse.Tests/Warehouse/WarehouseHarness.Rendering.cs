@@ -39,7 +39,7 @@ internal sealed partial class WarehouseHarness
         return (sql, materialized);
     }
 
-    /// <summary>The DuckDB branch of macros/dates.sql.</summary>
+    /// <summary>The DuckDB branch of macros/cross_database.sql and macros/raw_source.sql.</summary>
     private string Macro(string name, List<string> arguments) => name switch
     {
         "month_start" => $"cast(date_trunc('month', {arguments[0]}) as date)",
@@ -47,6 +47,7 @@ internal sealed partial class WarehouseHarness
         "days_in_month" => $"dayofmonth(last_day({arguments[0]}))",
         "days_in_year" => $"case when ({arguments[0]}) % 4 = 0 and (({arguments[0]}) % 100 <> 0 or ({arguments[0]}) % 400 = 0) then 366 else 365 end",
         "period_days" => $"case when {arguments[0]} = 'month' then dayofmonth(last_day({arguments[1]})) else 1 end",
+        "float_type" => "double",
         "raw_well_production" => "'" + RawLocation.Replace("'", "''", StringComparison.Ordinal) + "'",
         "as_of_date" => vars.GetValueOrDefault("as_of_date") is { } date ? $"cast('{date}' as date)" : "current_date",
         _ => throw new InvalidOperationException("The harness does not know the macro " + name),

@@ -38,7 +38,7 @@ priced as (
         coalesce(monthly.gas_volume_mmcf, 0) * 1000 as gas_volume_mcf,
         prices.brent_usd_per_bbl as oil_price_usd_per_bbl,
         prices.henry_hub_usd_per_mmbtu as gas_price_usd_per_mmbtu,
-        cast({{ var('heat_content_mmbtu_per_mcf') }} as double) as heat_content_mmbtu_per_mcf,
+        cast({{ var('heat_content_mmbtu_per_mcf') }} as {{ float_type() }}) as heat_content_mmbtu_per_mcf,
         well_currency.currency,
         case
             when well_currency.currency = 'USD' then 1.0

@@ -41,3 +41,12 @@
         current_date
     {%- endif -%}
 {%- endmacro %}
+
+{#- The 8-byte floating-point type: DOUBLE in DuckDB, Spark and Trino; DOUBLE PRECISION in PostgreSQL and ANSI SQL. -#}
+{% macro float_type() -%}
+    {%- if target.type in ['duckdb', 'spark', 'trino', 'databricks'] -%}
+        double
+    {%- else -%}
+        double precision
+    {%- endif -%}
+{%- endmacro %}
