@@ -74,7 +74,7 @@ public static partial class ManifestWriter
             json.WriteStartArray();
             json.WriteEndArray();
             WriteDependsOn(json, node, macrosOnly: false);
-            json.WriteString("compiled_path", node.CompiledCode is null ? null : $"{project.ProjectFile.TargetPath}/compiled/{node.PackageName}/{node.OriginalFilePath}");
+            json.WriteString("compiled_path", node.CompiledCode is null ? null : $"{project.ProjectFile.TargetPath}/compiled/{node.CompiledRelativePath}");
             json.WriteBoolean("compiled", node.CompiledCode is not null);
             json.WriteString("compiled_code", node.CompiledCode);
             json.WriteBoolean("extra_ctes_injected", node.CompiledCode is not null);

@@ -75,13 +75,12 @@ public static partial class ManifestWriter
             json.WriteStartObject();
             WriteStrings(json, "macros", []);
             json.WriteEndObject();
-            json.WriteString("description", string.Empty);
+            json.WriteString("description", macro.Description);
             json.WritePropertyName("meta");
-            json.WriteStartObject();
-            json.WriteEndObject();
+            WriteValue(json, macro.Meta);
             json.WritePropertyName("docs");
             WriteValue(json, new Dictionary<string, object?> { ["show"] = true, ["node_color"] = null });
-            json.WriteNull("patch_path");
+            json.WriteString("patch_path", macro.PatchPath);
             json.WritePropertyName("arguments");
             json.WriteStartArray();
             json.WriteEndArray();

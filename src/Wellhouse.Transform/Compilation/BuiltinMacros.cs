@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
@@ -21,6 +19,4 @@ internal static class BuiltinMacros
             yield return ("macros/" + name[Prefix.Length..], reader.ReadToEnd());
         }
     }
-
-    public static Assembly Assembly => typeof(BuiltinMacros).Assembly;
 }

@@ -9,7 +9,7 @@ namespace Wellhouse.Transform.Compilation;
 /// ephemeral models it references as CTEs named <c>__dbt__cte__&lt;name&gt;</c>, and for generic tests calls the
 /// test macro with the test's rendered keyword arguments. Thread-safe: nodes may be compiled in parallel.
 /// </summary>
-public sealed partial class Compiler
+public sealed class Compiler
 {
     private readonly LoadedProject project;
     private readonly DbtContext context;
@@ -47,6 +47,17 @@ public sealed partial class Compiler
         {
             return Failed(node, new Diagnostic(DiagnosticSeverity.Error, ex.Code, ex.Message, ex.Span));
         }
+        catch (JinjaReturnException ex)
+        {
+            // return() outside any macro: dbt renders the value as the node's text.
+            var text = Project.PythonRepr.Str(ex.Value);
+            node.CompiledCode = text;
+            return new CompileResult { Node = node, CompiledCode = text };
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException or NullReferenceException)
+        {
+            return Failed(node, new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, "could not compile: " + ex.Message, node.DefinedAt));
+        }
     }
 
     private static CompileResult Failed(Node node, Diagnostic diagnostic)
@@ -59,7 +70,7 @@ public sealed partial class Compiler
     {
         if (node.TestMetadata is not null)
         {
-            return RenderGenericTest(node, state);
+            return GenericTestRenderer.Render(context, node, state);
         }
 
         var template = project.Templates.NodeTemplates[node.UniqueId];

@@ -19,6 +19,8 @@ internal sealed class ConfigValue(NodeConfig config, Dictionary<string, object?>
                 {
                     capture[key] = value;
                 }
+
+                Project.ConfigMerger.Apply(config.Values, dict.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
             }
 
             foreach (var (key, value) in arguments.Keyword)

@@ -36,7 +36,7 @@ internal sealed partial class DbtContext
                 ["raise_compiler_error"] = new JinjaFunction(args => throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, ContextArgs.String(args, 0, "msg") ?? "compiler error", args.Span))),
                 ["warn"] = new JinjaFunction(args =>
                 {
-                    services.Log?.Invoke("warning: " + ContextArgs.String(args, 0, "msg"));
+                    (hooks?.Log ?? services.Log)?.Invoke("warning: " + ContextArgs.String(args, 0, "msg"));
                     return string.Empty;
                 }),
             },
@@ -46,7 +46,24 @@ internal sealed partial class DbtContext
             ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
             ["local_md5"] = new JinjaFunction(args => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(ContextArgs.String(args, 0, "value") ?? string.Empty)))),
             ["flags"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["FULL_REFRESH"] = false, ["WHICH"] = "compile" },
+            ["dbt_version"] = "1.9.0",
+
+            // Database access belongs to the back end (CompileHooks.ExtraGlobals); these parse-safe stand-ins return
+            // what dbt returns while parsing (execute = false): no results.
+            ["run_query"] = new JinjaFunction(_ => null),
+            ["load_result"] = new JinjaFunction(_ => null),
+            ["statement"] = new JinjaFunction(_ => string.Empty),
+            ["zip"] = new JinjaFunction(Zip),
+            ["set"] = new JinjaFunction(args => (ContextArgs.Get(args, 0, "value") as IEnumerable<object?> ?? []).Distinct().ToList()),
         };
+    }
+
+    /// <summary>Python's <c>zip()</c> as dbt's context offers it: a list of tuples (as lists).</summary>
+    private static object? Zip(JinjaCallArguments args)
+    {
+        var lists = args.Positional.Select(p => (p as IEnumerable<object?>)?.ToList() ?? []).ToList();
+        var count = lists.Count == 0 ? 0 : lists.Min(l => l.Count);
+        return Enumerable.Range(0, count).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
     }
 
     private object? Var(JinjaCallArguments args)
@@ -95,7 +112,7 @@ internal sealed partial class DbtContext
 
     private object? Print(JinjaCallArguments args)
     {
-        services.Log?.Invoke(string.Join(' ', args.Positional.Select(PythonRepr.Str)));
+        (hooks?.Log ?? services.Log)?.Invoke(string.Join(' ', args.Positional.Select(PythonRepr.Str)));
         return string.Empty;
     }
 

@@ -38,7 +38,9 @@ internal sealed partial class DbtContext
         if (node is not null)
         {
             globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
-            globals["model"] = NodeDict(node);
+            globals["model"] = state.Phase == RenderPhase.Compile && services.GraphValue?["nodes"] is Dictionary<string, object?> nodes && nodes.TryGetValue(node.UniqueId, out var cached)
+                ? cached
+                : NodeDict(node);
         }
 
         if (state.Phase == RenderPhase.Compile && services.GraphValue is { } graph)

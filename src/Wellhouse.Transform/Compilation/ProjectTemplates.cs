@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Wellhouse.Transform.Jinja;
 
 namespace Wellhouse.Transform.Compilation;
@@ -15,6 +16,12 @@ internal sealed class ProjectTemplates
 
     /// <summary>Parsed raw code by node unique id.</summary>
     public Dictionary<string, JinjaTemplate> NodeTemplates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Small generated templates (test calls, test arguments), parsed once by text.</summary>
+    private ConcurrentDictionary<string, JinjaTemplate> Snippets { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Parses <paramref name="text"/> once per distinct text (the first file name is kept for errors).</summary>
+    public JinjaTemplate Parse(string text, string file) => Snippets.GetOrAdd(text, (t, f) => Environment.Parse(t, f), file);
 
     /// <summary>Docs block bodies by name.</summary>
     public Dictionary<string, string> Docs { get; } = new(StringComparer.Ordinal);

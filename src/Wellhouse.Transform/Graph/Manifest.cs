@@ -26,6 +26,15 @@ public sealed class Manifest
     public Dictionary<string, List<string>> ChildMap { get; } = new(StringComparer.Ordinal);
 }
 
-public sealed record MacroDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string MacroSql);
+public sealed record MacroDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string MacroSql)
+{
+    /// <summary>From a schema file's <c>macros:</c> entry.</summary>
+    public string Description { get; set; } = string.Empty;
+
+    /// <summary>The schema file that documents the macro, as <c>package://path</c>; null if none.</summary>
+    public string? PatchPath { get; set; }
+
+    public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
+}
 
 public sealed record DocDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string BlockContents);

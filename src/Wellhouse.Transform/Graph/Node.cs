@@ -82,6 +82,14 @@ public sealed class Node
 
     public Relation Relation => new(Database, Schema, Alias);
 
+    /// <summary>
+    /// Where dbt writes the compiled SQL, relative to the target folder's <c>compiled/</c> (or <c>run/</c>):
+    /// <c>package/original_file_path</c>, and for generic tests <c>package/schema_file.yml/path</c>.
+    /// </summary>
+    public string CompiledRelativePath => TestMetadata is null
+        ? $"{PackageName}/{OriginalFilePath}"
+        : $"{PackageName}/{OriginalFilePath}/{Path}";
+
     public bool IsEphemeral => ResourceType == ResourceType.Model && Config.Materialized == "ephemeral";
 
     public override string ToString() => UniqueId;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -94,6 +93,4 @@ internal static class GenericTestNames
 
     /// <summary>An ordered dict for <see cref="PythonRepr"/>.</summary>
     internal sealed record SortedPairs(IReadOnlyList<KeyValuePair<string, object?>> Pairs);
-
-    internal static string FormatInvariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -10,14 +10,17 @@ internal static class ProfilesReader
 {
     private const string FileName = "profiles.yml";
 
-    public static string? FindProfilesFile(string projectDir, string? profilesDir)
+    public static string? FindProfilesFile(string projectDir, string? profilesDir) =>
+        FindProfilesFile(projectDir, profilesDir, Environment.GetEnvironmentVariable("DBT_PROFILES_DIR"));
+
+    /// <summary>As above, with the value of <c>DBT_PROFILES_DIR</c> given.</summary>
+    public static string? FindProfilesFile(string projectDir, string? profilesDir, string? env)
     {
         if (profilesDir is not null)
         {
             return Path.Combine(Path.GetFullPath(profilesDir), FileName);
         }
 
-        var env = Environment.GetEnvironmentVariable("DBT_PROFILES_DIR");
         if (!string.IsNullOrEmpty(env))
         {
             return Path.Combine(Path.GetFullPath(env), FileName);

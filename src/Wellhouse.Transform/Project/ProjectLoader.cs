@@ -10,7 +10,19 @@ namespace Wellhouse.Transform.Project;
 /// </summary>
 public static class ProjectLoader
 {
-    public static ProjectLoadResult Load(ProjectLoadOptions options) => new ProjectParser(options).Run();
+    public static ProjectLoadResult Load(ProjectLoadOptions options)
+    {
+        var parser = new ProjectParser(options);
+        try
+        {
+            return parser.Run();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException or NullReferenceException or IOException or UnauthorizedAccessException)
+        {
+            // Bad input must never end in a stack trace: report what was collected plus the unexpected failure.
+            return parser.Fail(new Diagnostic(DiagnosticSeverity.Error, "DBT199", "could not load the project: " + ex.Message, new SourceSpan("dbt_project.yml", 0, 0)));
+        }
+    }
 }
 
 /// <summary>One run of the loader; the steps live in partial files by concern.</summary>
@@ -104,6 +116,12 @@ internal sealed partial class ProjectParser
     }
 
     private ProjectLoadResult Fail() => new() { Diagnostics = diagnostics.Items };
+
+    public ProjectLoadResult Fail(Diagnostic diagnostic)
+    {
+        diagnostics.Add(diagnostic);
+        return Fail();
+    }
 
     private RenderServices CreateServices(ProfileTarget target, IReadOnlyDictionary<string, object?> vars, ProjectTemplates templates, string name) => new()
     {

@@ -7,6 +7,8 @@ namespace Wellhouse.Transform.Project;
 /// <summary>Sources, models (SQL and C#), seeds and singular tests.</summary>
 internal sealed partial class ProjectParser
 {
+    private readonly Dictionary<string, List<string>> fqnPrefixes = new(StringComparer.Ordinal);
+
     private void LoadSources()
     {
         foreach (var source in schema.Sources)
@@ -27,6 +29,10 @@ internal sealed partial class ProjectParser
                 ConfigMerger.Apply(config, source.Config);
                 ConfigMerger.Apply(config, table.Config);
                 ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
+                if ((table.Freshness ?? source.Freshness) is { } freshness)
+                {
+                    config["freshness"] = freshness;
+                }
                 var definition = new SourceDefinition
                 {
                     UniqueId = id,
@@ -68,10 +74,15 @@ internal sealed partial class ProjectParser
     /// <summary>[project, folders of the file below its resource folder].</summary>
     private List<string> FqnPrefix(string relative)
     {
-        var parts = relative.Split('/');
-        var root = ResourceRoot(relative);
-        var skip = root is null ? 1 : root.Split('/').Length;
-        return [file.Name, .. parts[skip..^1]];
+        if (!fqnPrefixes.TryGetValue(relative, out var prefix))
+        {
+            var parts = relative.Split('/');
+            var root = ResourceRoot(relative);
+            var skip = root is null ? 1 : root.Split('/').Length;
+            fqnPrefixes[relative] = prefix = [file.Name, .. parts[skip..^1]];
+        }
+
+        return [.. prefix];
     }
 
     private string? ResourceRoot(string relative) =>

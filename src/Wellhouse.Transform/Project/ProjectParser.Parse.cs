@@ -10,20 +10,16 @@ namespace Wellhouse.Transform.Project;
 /// </summary>
 internal sealed partial class ProjectParser
 {
+    private Dictionary<(string Kind, string Name), SchemaEntry>? entriesByName;
+
     private void ParseNodes()
     {
         foreach (var node in manifest.Nodes.Values.ToList())
         {
-            var kind = node.ResourceType switch
-            {
-                ResourceType.Model => "models",
-                ResourceType.Seed => "seeds",
-                _ => null,
-            };
-            var entry = kind is null ? null : schema.Entries.FirstOrDefault(e => e.Kind == kind && e.Name == node.Name);
+            var entry = EntryFor(node);
             if (entry is not null)
             {
-                ConfigMerger.Apply(node.Config, entry.Config);
+                ConfigMerger.Apply(node.Config, RenderConfig(entry.Config, node, entry.Span));
                 if (node.Language == "csharp")
                 {
                     node.Config["materialized"] = "table";
@@ -55,6 +51,50 @@ internal sealed partial class ProjectParser
                 ResolveNames(node);
             }
         }
+    }
+
+    /// <summary>
+    /// A schema file's config with Jinja strings rendered (dbt renders schema files with var() and env_var()); the
+    /// other values are kept as they are.
+    /// </summary>
+    private Dictionary<string, object?> RenderConfig(Dictionary<string, object?> config, Node node, SourceSpan where)
+    {
+        if (!config.Values.Any(v => v is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))))
+        {
+            return config;
+        }
+
+        var rendered = new Dictionary<string, object?>(config, StringComparer.Ordinal);
+        foreach (var (key, value) in config)
+        {
+            if (value is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)))
+            {
+                Render(() => rendered[key] = Templates.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(node, RenderPhase.Parse))), where);
+            }
+        }
+
+        return rendered;
+    }
+
+    /// <summary>The schema file entry that describes a model or seed (the first one when described twice).</summary>
+    private SchemaEntry? EntryFor(Node node)
+    {
+        if (entriesByName is null)
+        {
+            entriesByName = [];
+            foreach (var entry in schema.Entries)
+            {
+                entriesByName.TryAdd((entry.Kind, entry.Name), entry);
+            }
+        }
+
+        var kind = node.ResourceType switch
+        {
+            ResourceType.Model => "models",
+            ResourceType.Seed => "seeds",
+            _ => null,
+        };
+        return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name));
     }
 
     private void RecordCalls(Node node, RenderState state)
@@ -141,8 +181,7 @@ internal sealed partial class ProjectParser
     {
         foreach (var node in manifest.Nodes.Values)
         {
-            var kind = node.ResourceType == ResourceType.Seed ? "seeds" : "models";
-            var entry = schema.Entries.FirstOrDefault(e => e.Kind == kind && e.Name == node.Name);
+            var entry = EntryFor(node);
             if (entry is null)
             {
                 continue;
@@ -167,6 +206,23 @@ internal sealed partial class ProjectParser
             foreach (var column in entry.Columns)
             {
                 node.Columns[column.Info.Name] = column.Info;
+            }
+        }
+
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "macros"))
+        {
+            var macro = manifest.Macros.GetValueOrDefault($"macro.{file.Name}.{entry.Name}");
+            if (macro is null)
+            {
+                diagnostics.Warning(DiagnosticCodes.UnknownRef, $"macro '{entry.Name}' is described here but no such macro exists", entry.Span);
+                continue;
+            }
+
+            macro.Description = entry.Description;
+            macro.PatchPath = $"{file.Name}://{entry.File}";
+            foreach (var (key, value) in entry.Meta)
+            {
+                macro.Meta[key] = value;
             }
         }
 

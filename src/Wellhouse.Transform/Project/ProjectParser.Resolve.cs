@@ -94,10 +94,11 @@ internal sealed partial class ProjectParser
     {
         foreach (var node in manifest.Nodes.Values)
         {
-            node.Description = RenderDescription(node.Description, node, node.PatchPath is null ? node.DefinedAt : SpanOfEntry(node));
+            var where = node.PatchPath is null ? node.DefinedAt : SpanOfEntry(node);
+            node.Description = RenderDescription(node.Description, node, where);
             foreach (var column in node.Columns.Values)
             {
-                column.Description = RenderDescription(column.Description, node, SpanOfEntry(node));
+                column.Description = RenderDescription(column.Description, node, where);
             }
         }
 
@@ -113,7 +114,7 @@ internal sealed partial class ProjectParser
     }
 
     private SourceSpan SpanOfEntry(Node node) =>
-        schema.Entries.FirstOrDefault(e => e.Name == node.Name && e.Kind is "models" or "seeds")?.Span ?? node.DefinedAt;
+        EntryFor(node)?.Span ?? node.DefinedAt;
 
     private string RenderDescription(string text, Node? node, SourceSpan where)
     {

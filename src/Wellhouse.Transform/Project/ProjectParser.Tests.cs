@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Project;
@@ -167,16 +164,25 @@ internal sealed partial class ProjectParser
         }
 
         node.Config = TestConfig(fqn);
+        config = RenderConfig(config, node, test.Span);
         ConfigMerger.Apply(node.Config, config);
         var allTags = target.Tags.Concat(tags).Concat(node.Config.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Cast<object?>().ToList();
         node.Config.Values["tags"] = allTags;
+        node.DependsOnMacros.Add(macro.UniqueId);
+        CaptureTestDependencies(node, target);
+        if (macro.PackageName != "dbt")
+        {
+            RenderCustomTest(node, test.Span);
+
+            // dbt appends the schema file's config() after the macro call, so it wins over config() in the macro.
+            ConfigMerger.Apply(node.Config, config);
+        }
+
         if (node.Config.Values.GetValueOrDefault("severity") is string severity)
         {
             node.Config.Values["severity"] = severity.ToUpperInvariant();
         }
 
-        node.DependsOnMacros.Add(macro.UniqueId);
-        CaptureTestDependencies(node, target);
         ResolveNames(node);
         return node;
     }
@@ -263,67 +269,4 @@ internal sealed partial class ProjectParser
         var parts = config.Select(p => p.Key + "=" + (p.Value is string s ? "\"" + s.Replace("\"", "\\\"", StringComparison.Ordinal) + "\"" : PythonRepr.Repr(p.Value)));
         return "{{ config(" + string.Join(",", parts) + ") }}";
     }
-
-    /// <summary>The test's refs and sources: its target, plus any found by rendering its arguments (e.g. relationships' <c>to</c>).</summary>
-    private void CaptureTestDependencies(Node node, TestTarget target)
-    {
-        var state = new RenderState(node, RenderPhase.Parse);
-        foreach (var (key, value) in node.TestMetadata!.Kwargs)
-        {
-            if (key == "column_name")
-            {
-                continue;
-            }
-
-            foreach (var text in Strings(value))
-            {
-                var source = LooksLikeCall(text) ? "{{ " + text + " }}" : text;
-                if (!source.Contains("{{", StringComparison.Ordinal) && !source.Contains("{%", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                Render(() => Templates.Environment.Parse(source, node.OriginalFilePath).Render(context.CreateGlobals(state)), node.DefinedAt);
-            }
-        }
-
-        foreach (var index in Enumerable.Range(0, state.Refs.Count))
-        {
-            state.Refs[index] = (state.Refs[index].Call, node.DefinedAt);
-        }
-
-        foreach (var index in Enumerable.Range(0, state.Sources.Count))
-        {
-            state.Sources[index] = (state.Sources[index].Call, node.DefinedAt);
-        }
-
-        RecordCalls(node, state);
-        _ = target;
-    }
-
-    private static bool LooksLikeCall(string text)
-    {
-        var trimmed = text.TrimStart();
-        foreach (var name in new[] { "ref", "source", "var", "env_var", "doc" })
-        {
-            if (trimmed.StartsWith(name, StringComparison.Ordinal) && trimmed[name.Length..].TrimStart().StartsWith('(') && trimmed.TrimEnd().EndsWith(')'))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<string> Strings(object? value) => value switch
-    {
-        string s => [s],
-        IEnumerable<object?> list => list.SelectMany(Strings),
-        IDictionary<string, object?> dict => dict.Values.SelectMany(Strings),
-        _ => [],
-    };
-
-    internal static string Invariant(object? value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-
-    internal static string Join(IEnumerable<string> parts) => new StringBuilder().AppendJoin(" -> ", parts).ToString();
 }

@@ -46,4 +46,24 @@ public class ManifestWriterTests
         Assert.Equal("model.basic.orders", root.GetProperty("child_map").GetProperty("model.basic.stg_payments")[0].GetString());
         Assert.False(File.Exists(path + ".tmp-" + Environment.ProcessId));
     }
+
+    [Fact]
+    public void Write_DisabledNodesAndSources_AsDbtShapes()
+    {
+        var project = Fixtures.LoadOk("context");
+        using var stream = new MemoryStream();
+        ManifestWriter.Write(project, stream);
+        using var document = JsonDocument.Parse(stream.ToArray());
+        var root = document.RootElement;
+        var disabled = root.GetProperty("disabled").GetProperty("model.context.disabled_model");
+        Assert.Equal(JsonValueKind.Array, disabled.ValueKind);
+        Assert.False(disabled[0].GetProperty("config").GetProperty("enabled").GetBoolean());
+        Assert.False(root.GetProperty("nodes").TryGetProperty("model.context.disabled_model", out _));
+        Assert.Equal("context", root.GetProperty("metadata").GetProperty("project_name").GetString());
+        var ctx = root.GetProperty("nodes").GetProperty("model.context.ctx");
+        Assert.Equal("custom_value", ctx.GetProperty("config").GetProperty("custom_key").GetString());
+        Assert.Equal("\"ctx\".\"analytics\".\"CTX\"", ctx.GetProperty("relation_name").GetString());
+        Assert.False(ctx.GetProperty("compiled").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, ctx.GetProperty("compiled_code").ValueKind);
+    }
 }

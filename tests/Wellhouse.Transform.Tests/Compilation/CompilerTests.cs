@@ -66,6 +66,15 @@ public class CompilerTests
     }
 
     [Fact]
+    public void Compile_WhereConfigWithVar_RenderedAtParse()
+    {
+        var (project, compiler) = Basic("start_date: '2019-06-01'");
+        var test = project.Manifest.Nodes.Values.Single(n => n.Name.StartsWith("accepted_values_stg_orders_status", StringComparison.Ordinal));
+        Assert.Equal("order_date > '2019-06-01'", test.Config.Where);
+        Assert.Contains("where order_date > '2019-06-01') dbt_subquery", Compile(compiler, test), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Compile_Relationships_RendersToArgument()
     {
         var (project, compiler) = Basic();
@@ -80,7 +89,9 @@ public class CompilerTests
     {
         var (project, compiler) = Basic();
         var custom = project.Manifest.Nodes.Values.Single(n => n.Name == "is_positive_orders_order_id");
-        Assert.Equal("\nselect * from \"basic\".\"main_marts\".\"fct_orders\" where order_id <= 0\n", Compile(compiler, custom));
+        Assert.Equal("\n\nselect * from \"basic\".\"main_marts\".\"fct_orders\" where order_id <= 0\n", Compile(compiler, custom));
+        Assert.Equal("ERROR", custom.Config.Severity);
+        Assert.Equal(["key", "positivity"], custom.Config.Tags);
         var singular = project.Manifest.Nodes.Values.Single(n => n.Name == "assert_positive_amount");
         Assert.Equal("select * from \"basic\".\"main_marts\".\"fct_orders\" where amount < 0", Compile(compiler, singular));
     }
@@ -97,5 +108,16 @@ public class CompilerTests
         Assert.Equal("models/marts/orders.sql", error.Span.File);
         Assert.Equal(2, error.Span.Line);
         Assert.Contains("paymnt", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compile_InParallel_SameAsSequential()
+    {
+        var (project, compiler) = Basic();
+        var nodes = project.Manifest.Nodes.Values.ToList();
+        var sequential = nodes.ToDictionary(n => n.UniqueId, n => compiler.Compile(n).CompiledCode);
+        var parallel = new System.Collections.Concurrent.ConcurrentDictionary<string, string?>();
+        Parallel.ForEach(Enumerable.Range(0, 4).SelectMany(_ => nodes), new ParallelOptions { MaxDegreeOfParallelism = 4 }, n => parallel[n.UniqueId] = compiler.Compile(n).CompiledCode);
+        Assert.All(nodes, n => Assert.Equal(sequential[n.UniqueId], parallel[n.UniqueId]));
     }
 }

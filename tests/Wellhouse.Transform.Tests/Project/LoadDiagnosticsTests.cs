@@ -35,8 +35,8 @@ public class LoadDiagnosticsTests
     {
         var errors = Errors("unknown_ref");
         Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 22, "model 'a' depends on a node named 'missing_model' which was not found");
-        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 24, "model 'b' depends on a source named 'nowhere.table' which was not found");
+        AssertDiagnostic(errors[0], "DBT200", "models/a.sql", 3, 19, "model 'a' depends on a node named 'missing_model' which was not found");
+        AssertDiagnostic(errors[1], "DBT201", "models/b.sql", 1, 18, "model 'b' depends on a source named 'nowhere.table' which was not found");
     }
 
     [Fact]
@@ -73,20 +73,23 @@ public class LoadDiagnosticsTests
     public void Load_UnknownKeys_ReportsEach()
     {
         var errors = Errors("unknown_key");
-        Assert.Equal(2, errors.Count);
-        AssertDiagnostic(errors[0], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
-        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
+        Assert.Equal(3, errors.Count);
+        AssertDiagnostic(errors[0], "DBT101", "dbt_project.yml", 4, 1, "unknown key 'modelz' in dbt_project.yml");
+        AssertDiagnostic(errors[1], "DBT101", "models/schema.yml", 4, 5, "unknown key 'descripton' in model 'a'");
+        AssertDiagnostic(errors[2], "DBT101", "models/schema.yml", 7, 9, "unknown key 'test' in column 'id'");
     }
 
     [Fact]
     public void Load_ManyErrors_CollectsAll()
     {
         var errors = Errors("many_errors").OrderBy(e => e.Code, StringComparer.Ordinal).ToList();
-        Assert.Equal(["DBT200", "DBT205", "DBT300", "DBT301"], errors.Select(e => e.Code));
-        Assert.Equal("no generic test named 'no_such_test' (macro 'test_no_such_test') was found", errors[1].Message);
-        Assert.Equal(new SourceSpan("models/schema.yml", 6, 22), errors[1].Span);
-        Assert.Equal("required var 'undefined_var' not found in config (vars supplied: none)", errors[2].Message);
-        Assert.Equal("models/b.sql", errors[2].Span.File);
-        Assert.Equal("env var required but not provided: 'WELLHOUSE_SURELY_UNSET_VAR'", errors[3].Message);
+        Assert.Equal(["DBT200", "DBT204", "DBT205", "DBT300", "DBT301"], errors.Select(e => e.Code));
+        Assert.Equal("documentation for 'missing_block' not found", errors[1].Message);
+        Assert.Equal("models/schema.yml", errors[1].Span.File);
+        Assert.Equal("no generic test named 'no_such_test' (macro 'test_no_such_test') was found", errors[2].Message);
+        Assert.Equal(new SourceSpan("models/schema.yml", 7, 22), errors[2].Span);
+        Assert.Equal("required var 'undefined_var' not found in config (vars supplied: none)", errors[3].Message);
+        Assert.Equal("models/b.sql", errors[3].Span.File);
+        Assert.Equal("env var required but not provided: 'WELLHOUSE_SURELY_UNSET_VAR'", errors[4].Message);
     }
 }

@@ -43,4 +43,12 @@ public class ProfilesTests
 
         Assert.Equal(Path.Combine("/somewhere", "profiles.yml"), ProfilesReader.FindProfilesFile(Fixtures.Parse("basic"), "/somewhere"));
     }
+
+    [Fact]
+    public void FindProfilesFile_EnvironmentVariable_UsedWhenNoOption()
+    {
+        Assert.Equal(Path.Combine("/from/env", "profiles.yml"), ProfilesReader.FindProfilesFile(Fixtures.Parse("basic"), null, "/from/env"));
+        Assert.Equal(Path.Combine("/option", "profiles.yml"), ProfilesReader.FindProfilesFile(Fixtures.Parse("basic"), "/option", "/from/env"));
+        Assert.Equal(Path.Combine(Fixtures.Parse("basic"), "profiles.yml"), ProfilesReader.FindProfilesFile(Fixtures.Parse("basic"), null, null));
+    }
 }

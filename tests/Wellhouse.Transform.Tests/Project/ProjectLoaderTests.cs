@@ -71,6 +71,17 @@ public class ProjectLoaderTests
         Assert.Equal("Raw orders.", seed.Description);
         Assert.Equal("One row per customer.", Node(manifest, "model.basic.stg_customers").Description);
         Assert.Equal("One row per customer.", manifest.Docs["doc.basic.stg_customers"].BlockContents);
+        Assert.Equal("Converts cents to dollars.", manifest.Macros["macro.basic.cents_to_dollars"].Description);
+    }
+
+    [Fact]
+    public void Load_GenericTest_CompiledPathUnderSchemaFile()
+    {
+        var test = Fixtures.LoadOk("basic").Manifest.Nodes.Values.Single(n => n.Name == "not_null_stg_orders_order_id");
+        Assert.Equal("basic/models/staging/_staging__models.yml/not_null_stg_orders_order_id.sql", test.CompiledRelativePath);
+        Assert.Equal("test.basic.not_null_stg_orders_order_id.81cfe2fe64", test.UniqueId);
+        Assert.Equal(["basic", "staging", "not_null_stg_orders_order_id"], test.Fqn);
+        Assert.Equal("main_dbt_test__audit", test.Schema);
     }
 
     [Fact]

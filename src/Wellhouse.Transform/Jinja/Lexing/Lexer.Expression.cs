@@ -109,6 +109,19 @@ internal sealed partial class Lexer
     {
         var start = pos;
         pos++;
+        var close = pos;
+        while (close < src.Length && src[close] != quote && src[close] != '\\')
+        {
+            close++;
+        }
+
+        if (close < src.Length && src[close] == quote)
+        {
+            pos = close + 1;
+            Add(TokenKind.String, src[(start + 1)..close], start, pos);
+            return;
+        }
+
         var sb = new StringBuilder();
         while (true)
         {
@@ -154,6 +167,7 @@ internal sealed partial class Lexer
             case 'f': sb.Append('\f'); break;
             case 'v': sb.Append('\v'); break;
             case '\n': break;
+            case 'N': throw Error("malformed \\N character escape (named escapes are not supported)", pos - 2);
             case 'x' when TryHex(2, out var x): sb.Append((char)x); break;
             case 'u' when TryHex(4, out var u): sb.Append((char)u); break;
             case 'U' when TryHex(8, out var big): sb.Append(char.ConvertFromUtf32(big)); break;
@@ -192,6 +206,8 @@ internal sealed partial class Lexer
         pos += digits;
         return true;
     }
+
+    private static readonly string[] OneCharText = Enumerable.Range(0, 128).Select(i => ((char)i).ToString()).ToArray();
 
     private int LexOperator(char c, int depth)
     {
@@ -240,7 +256,7 @@ internal sealed partial class Lexer
             depth--;
         }
 
-        Add(op.Kind, src.Substring(pos, op.Length), pos, pos + op.Length);
+        Add(op.Kind, op.Length == 1 ? OneCharText[c] : src.Substring(pos, 2), pos, pos + op.Length);
         pos += op.Length;
         return depth;
     }

@@ -13,6 +13,7 @@ internal sealed partial class Lexer
     private readonly List<Token> tokens = [];
     private readonly List<int> lineStarts = [0];
     private int pos;
+    private int cursorLine;
 
     private Lexer(string source, string file)
     {
@@ -158,8 +159,19 @@ internal sealed partial class Lexer
         tokens.Add(new Token(kind, value, line, column, start, end));
     }
 
+    /// <summary>Line and column of an offset; tokens come in order, so a forward cursor usually answers.</summary>
     private (int Line, int Column) Position(int offset)
     {
+        if (offset >= lineStarts[cursorLine])
+        {
+            while (cursorLine + 1 < lineStarts.Count && lineStarts[cursorLine + 1] <= offset)
+            {
+                cursorLine++;
+            }
+
+            return (cursorLine + 1, offset - lineStarts[cursorLine] + 1);
+        }
+
         var index = lineStarts.BinarySearch(offset);
         if (index < 0)
         {

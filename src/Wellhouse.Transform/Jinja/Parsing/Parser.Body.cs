@@ -77,6 +77,7 @@ internal sealed partial class Parser
                 "call" => ParseCallBlock(tag),
                 "filter" => ParseFilterBlock(tag),
                 "do" => ParseDo(tag),
+                "with" => ParseWith(tag),
                 "break" or "continue" => ParseLoopControl(tag),
                 "docs" => ParseDocs(tag),
                 _ => throw Error(UnknownTag(tag.Value, endTags, opener), tag),

@@ -26,7 +26,7 @@ internal sealed partial class Parser
             }
             else if (Current.Kind == TokenKind.LParen)
             {
-                node = new CallExpr(node, ParseCallArgs(), SpanOf(token));
+                node = new CallExpr(node, ParseCallArgs(), node.Span);
             }
             else
             {
@@ -153,7 +153,7 @@ internal sealed partial class Parser
             }
             else if (Current.Kind == TokenKind.LParen)
             {
-                node = new CallExpr(node, ParseCallArgs(), SpanOf(Current));
+                node = new CallExpr(node, ParseCallArgs(), node.Span);
             }
             else
             {

@@ -170,6 +170,27 @@ internal sealed partial class Parser
         return new FilterBlockNode(filters, body, SpanOf(tag));
     }
 
+    private WithNode ParseWith(Token tag)
+    {
+        var assignments = new List<(AssignTarget, Expr)>();
+        while (Current.Kind != TokenKind.BlockEnd)
+        {
+            if (assignments.Count > 0)
+            {
+                Expect(TokenKind.Comma);
+            }
+
+            var target = ParseAssignTarget(withNamespace: false);
+            Expect(TokenKind.Assign);
+            assignments.Add((target, ParseExpression(withCondExpr: true)));
+        }
+
+        Expect(TokenKind.BlockEnd);
+        var body = ParseBody(["endwith"], "with", out _);
+        Expect(TokenKind.BlockEnd);
+        return new WithNode(assignments, body, SpanOf(tag));
+    }
+
     private DoNode ParseDo(Token tag)
     {
         var expr = ParseTuple(withCondExpr: true);

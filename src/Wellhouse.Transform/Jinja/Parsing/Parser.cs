@@ -12,7 +12,7 @@ internal sealed partial class Parser(
     IReadOnlyDictionary<string, JinjaFilter> filters,
     IReadOnlyDictionary<string, Func<object?, JinjaCallArguments, bool>> tests)
 {
-    private readonly List<Token> tokens = lexed.Tokens;
+    private readonly Token[] tokens = [.. lexed.Tokens];
     private readonly Stack<MacroDefinition> macros = new();
     private int pos;
     private int blockDepth;
@@ -22,9 +22,9 @@ internal sealed partial class Parser(
 
     public List<JinjaDocsBlock> DocsBlocks { get; } = [];
 
-    private Token Current => tokens[pos];
+    private ref readonly Token Current => ref tokens[pos];
 
-    private Token Peek(int ahead = 1) => tokens[Math.Min(pos + ahead, tokens.Count - 1)];
+    private ref readonly Token Peek(int ahead = 1) => ref tokens[Math.Min(pos + ahead, tokens.Length - 1)];
 
     public IReadOnlyList<Node> ParseTemplate()
     {

@@ -9,6 +9,8 @@ internal static class Builtins
         ["range"] = new JinjaFunction(Range),
         ["dict"] = new JinjaFunction(a => new Dictionary<string, object?>(a.Keyword)),
         ["namespace"] = new JinjaFunction(NewNamespace),
+        ["joiner"] = new JinjaFunction(NewJoiner),
+        ["cycler"] = new JinjaFunction(a => new Cycler([.. a.Positional])),
     };
 
     public static bool TryGet(string name, out object? value) => Values.TryGetValue(name, out value);
@@ -42,6 +44,23 @@ internal static class Builtins
         }
 
         return result;
+    }
+
+    /// <summary>joiner(sep=', '): a callable that returns '' the first time and sep afterwards.</summary>
+    private static object? NewJoiner(JinjaCallArguments a)
+    {
+        var separator = a.GetString(0, "sep", ", ")!;
+        var used = false;
+        return new JinjaFunction(_ =>
+        {
+            if (used)
+            {
+                return separator;
+            }
+
+            used = true;
+            return string.Empty;
+        });
     }
 
     private static object? NewNamespace(JinjaCallArguments a)

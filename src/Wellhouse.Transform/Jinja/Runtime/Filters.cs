@@ -51,7 +51,7 @@ internal static partial class Filters
         ["trim"] = (v, a) => Methods.Strip(PyStr.Str(v), a.Get(0, "chars") as string, left: true, right: true),
         ["truncate"] = Truncate,
         ["unique"] = Unique,
-        ["upper"] = (v, _) => PyStr.Str(v).ToUpperInvariant(),
+        ["upper"] = (v, _) => Methods.Upper(PyStr.Str(v)),
         ["wordcount"] = (v, _) => WordCount(PyStr.Str(v)),
     };
 

@@ -105,6 +105,11 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
             scope.Set("kwargs", extra);
         }
 
+        if (caller is not null && !d.UsesCaller)
+        {
+            throw Error($"macro '{d.Name}' was invoked with two values for the special caller argument. This is most likely a bug.", arguments);
+        }
+
         if (d.UsesCaller && !d.Parameters.Contains("caller"))
         {
             scope.Set("caller", caller ?? (object)new Undefined("JINJA012", "No caller defined", arguments.Span));

@@ -6,7 +6,7 @@ internal static partial class Methods
 {
     private static object? CallString(string s, string name, JinjaCallArguments a) => name switch
     {
-        "upper" => s.ToUpperInvariant(),
+        "upper" => Upper(s),
         "lower" or "casefold" => s.ToLowerInvariant(),
         "strip" => Strip(s, a.Get(0, "chars") as string, true, true),
         "lstrip" => Strip(s, a.Get(0, "chars") as string, true, false),
@@ -46,6 +46,13 @@ internal static partial class Methods
         _ => throw PyOps.TypeError($"'str' object has no attribute '{name}'", a.Span),
     };
 
+    /// <summary>Python's upper(): full case mapping, so 'ß' becomes "SS".</summary>
+    public static string Upper(string s)
+    {
+        var upper = s.ToUpperInvariant();
+        return upper.Contains('ß', StringComparison.Ordinal) ? upper.Replace("ß", "SS", StringComparison.Ordinal) : upper;
+    }
+
     public static string Strip(string s, string? chars, bool left, bool right)
     {
         bool Strippable(char c) => chars is null ? char.IsWhiteSpace(c) : chars.Contains(c, StringComparison.Ordinal);
@@ -84,7 +91,7 @@ internal static partial class Methods
 
                 if (maxsplit >= 0 && result.Count == maxsplit)
                 {
-                    result.Add(s[i..].TrimEnd());
+                    result.Add(s[i..]);
                     break;
                 }
 
@@ -147,7 +154,7 @@ internal static partial class Methods
 
                 if (result.Count == maxsplit)
                 {
-                    result.Add(s[..end].TrimStart());
+                    result.Add(s[..end]);
                     break;
                 }
 

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.RegularExpressions;
 using Wellhouse.Transform.Graph;
-using Wellhouse.Transform.Jinja;
 
 namespace Wellhouse.Transform.Compilation;
 
@@ -11,22 +9,22 @@ namespace Wellhouse.Transform.Compilation;
 /// like <c>ref(...)</c>, <c>source(...)</c>, <c>var(...)</c>, <c>env_var(...)</c>, <c>doc(...)</c> are wrapped in
 /// <c>{{ }}</c>; <c>column_name</c> is left as written), then the macro <c>test_&lt;name&gt;</c> is called with them.
 /// </summary>
-public sealed partial class Compiler
+internal static partial class GenericTestRenderer
 {
-    private static readonly ConcurrentDictionary<string, JinjaTemplate> CallTemplates = new(StringComparer.Ordinal);
-
     [GeneratedRegex(@"^\s*(env_var|ref|var|source|doc)\s*\(.+\)\s*$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex LooksLikeFunction();
 
-    private string RenderGenericTest(Node node, RenderState state)
+    /// <summary>Calls the test's macro with its rendered arguments in the globals of <paramref name="state"/>.</summary>
+    public static string Render(DbtContext context, Node node, RenderState state)
     {
+        var templates = context.Services.Templates;
         var metadata = node.TestMetadata!;
         var globals = context.CreateGlobals(state);
         var call = new StringBuilder("{{ test_").Append(metadata.Name).Append('(');
         var first = true;
         foreach (var (key, value) in metadata.Kwargs)
         {
-            var rendered = key == "column_name" ? value : RenderKwarg(value, globals, node);
+            var rendered = key == "column_name" ? value : RenderKwarg(templates, value, globals, node);
             globals["__dbt_kw_" + key] = rendered;
             call.Append(first ? string.Empty : ", ").Append(key).Append("=__dbt_kw_").Append(key);
             first = false;
@@ -34,19 +32,19 @@ public sealed partial class Compiler
 
         call.Append(") }}");
         var text = call.ToString();
-        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        var template = templates.Parse(text, node.OriginalFilePath);
         return template.Render(globals);
     }
 
-    private object? RenderKwarg(object? value, Dictionary<string, object?> globals, Node node) => value switch
+    private static object? RenderKwarg(ProjectTemplates templates, object? value, Dictionary<string, object?> globals, Node node) => value switch
     {
-        string text => RenderString(text, globals, node),
-        IList<object?> list => list.Select(v => RenderKwarg(v, globals, node)).ToList(),
-        IDictionary<string, object?> dict => dict.ToDictionary(p => p.Key, p => RenderKwarg(p.Value, globals, node), StringComparer.Ordinal),
+        string text => RenderString(templates, text, globals, node),
+        IList<object?> list => list.Select(v => RenderKwarg(templates, v, globals, node)).ToList(),
+        IDictionary<string, object?> dict => dict.ToDictionary(p => p.Key, p => RenderKwarg(templates, p.Value, globals, node), StringComparer.Ordinal),
         _ => value,
     };
 
-    private string RenderString(string text, Dictionary<string, object?> globals, Node node)
+    private static string RenderString(ProjectTemplates templates, string text, Dictionary<string, object?> globals, Node node)
     {
         if (LooksLikeFunction().IsMatch(text))
         {
@@ -57,7 +55,7 @@ public sealed partial class Compiler
             return text;
         }
 
-        var template = CallTemplates.GetOrAdd(text, t => project.Templates.Environment.Parse(t, node.OriginalFilePath));
+        var template = templates.Parse(text, node.OriginalFilePath);
         return template.Render(globals);
     }
 }
