@@ -29,7 +29,7 @@ public sealed class JinjaCallArguments
     public SourceSpan Span { get; }
 
     /// <summary>Whether the argument was given, by position or by name.</summary>
-    public bool Has(int position, string name) => position < Positional.Count || Keyword.ContainsKey(name);
+    public bool Has(int position, string name) => (position >= 0 && position < Positional.Count) || Keyword.ContainsKey(name);
 
     /// <summary>The argument at <paramref name="position"/>, else the keyword <paramref name="name"/>, else
     /// <paramref name="defaultValue"/>.</summary>

@@ -164,4 +164,21 @@ public sealed class JinjaErrorTests
         var ex = Fails("{{ 1 < 'a' }}");
         Assert.Equal("'<' not supported between instances of 'int' and 'str'", ex.Message);
     }
+
+    [Fact]
+    public void InfiniteMacroRecursion_Rendered_Jinja017NotStackOverflow()
+    {
+        var ex = Fails("{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}");
+        Assert.Equal("JINJA017", ex.Code);
+        Assert.StartsWith("maximum recursion depth exceeded", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, ex.Span.Line);
+    }
+
+    [Fact]
+    public void DeeplyNestedExpression_Parsed_Jinja001NotStackOverflow()
+    {
+        var source = "{{ " + new string('(', 100_000) + "1" + new string(')', 100_000) + " }}";
+        var ex = Assert.Throws<JinjaException>(() => new JinjaEnvironment().Parse(source, "m.sql"));
+        Assert.Equal(("JINJA001", "template nesting too deep"), (ex.Code, ex.Message));
+    }
 }

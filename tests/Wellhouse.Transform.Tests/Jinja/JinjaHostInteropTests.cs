@@ -105,7 +105,7 @@ public sealed class JinjaHostInteropTests
     [Fact]
     public void PyDateTime_AsRunStartedAt_PrintsAsPython()
     {
-        var started = new Wellhouse.Transform.Jinja.Runtime.PyDateTime(new DateTime(2024, 1, 2, 3, 4, 5).AddTicks(1230), utcOffset: TimeSpan.Zero);
+        var started = PyDateTime.FromDateTimeOffset(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1230));
         Assert.Equal("2024-01-02 03:04:05.000123+00:00 20240102", Render("{{ run_started_at }} {{ run_started_at.strftime('%Y%m%d') }}", new() { ["run_started_at"] = started }));
     }
 

@@ -5,6 +5,7 @@ Environment: as dbt configures Jinja2 (extensions do and loopcontrols) with Stri
 """
 import datetime
 import json
+import re
 import sys
 
 import jinja2
@@ -48,7 +49,7 @@ def main():
     results = {}
     for path in sys.argv[1:]:
         for name, template, context in parse(path):
-            context["modules"] = {"datetime": datetime}
+            context["modules"] = {"datetime": datetime, "re": re}
             try:
                 results[name] = {"output": env.from_string(template).render(context)}
             except Exception as exc:  # every failure is compared as "an error", not by message

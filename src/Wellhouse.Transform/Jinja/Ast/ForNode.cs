@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wellhouse.Transform.Jinja.Runtime;
 using Wellhouse.Transform.Project;
@@ -20,6 +21,11 @@ internal sealed class ForNode(
     /// <summary>Runs the loop over <paramref name="items"/>; also the body of <c>loop(children)</c> in recursive loops.</summary>
     public void RenderLoop(object? items, Scope scope, StringBuilder output, int depth)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JinjaException("JINJA017", "maximum recursion depth exceeded in a recursive loop", Span);
+        }
+
         var list = PyOps.ToList(items, iterable.Span);
         if (filter is not null)
         {
@@ -37,27 +43,28 @@ internal sealed class ForNode(
             list = kept;
         }
 
-        if (list.Count == 0)
-        {
-            if (otherwise is not null)
-            {
-                RenderAll(otherwise, new Scope(scope.Context, scope), output);
-            }
-
-            return;
-        }
-
         var loop = new LoopContext(list, depth, recursive ? this : null, scope);
+        var completed = false;
         for (var i = 0; i < list.Count; i++)
         {
             loop.Index0 = i;
             var iterationScope = new Scope(scope.Context, scope);
             target.Assign(iterationScope, list[i]);
             iterationScope.Set("loop", loop);
-            if (RenderAll(body, iterationScope, output) == Flow.Break)
+            var flow = RenderAll(body, iterationScope, output);
+            if (flow == Flow.Break)
             {
                 break;
             }
+
+            completed |= flow == Flow.Normal;
+        }
+
+        // Jinja2 marks the loop as iterated at the end of the body, so the else block also runs when every
+        // iteration ended in break or continue (jinja2/compiler.py visit_For, iteration_indicator).
+        if (!completed && otherwise is not null)
+        {
+            RenderAll(otherwise, new Scope(scope.Context, scope), output);
         }
     }
 }

@@ -22,4 +22,7 @@ internal sealed class MacroDefinition(string name, IReadOnlyList<string> paramet
     public bool UsesKwargs { get; set; }
 
     public bool UsesCaller { get; set; }
+
+    /// <summary>A call block's body (prints as <c>&lt;Macro anonymous&gt;</c>).</summary>
+    public bool Anonymous { get; init; }
 }

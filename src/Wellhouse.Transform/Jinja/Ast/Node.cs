@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wellhouse.Transform.Jinja.Runtime;
 using Wellhouse.Transform.Project;
@@ -21,6 +22,11 @@ internal abstract class Node(SourceSpan span)
 
     public static Flow RenderAll(IReadOnlyList<Node> body, Scope scope, StringBuilder output)
     {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JinjaException("JINJA017", "maximum recursion depth exceeded while rendering", body.Count > 0 ? body[0].Span : default);
+        }
+
         for (var i = 0; i < body.Count; i++)
         {
             var flow = body[i].Render(scope, output);

@@ -63,6 +63,7 @@ internal sealed partial class Parser
     private Node ParseStatement(string[]? endTags, string? opener)
     {
         var tag = Current;
+        EnsureStack(tag);
         pos++;
         blockDepth++;
         try

@@ -201,6 +201,7 @@ internal sealed partial class Parser
     private Expr ParseUnary(bool withFilter)
     {
         var token = Current;
+        EnsureStack(token);
         Expr node;
         if (Accept(TokenKind.Sub))
         {

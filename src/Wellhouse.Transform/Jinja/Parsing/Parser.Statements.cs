@@ -93,6 +93,8 @@ internal sealed partial class Parser
         macros.Push(definition);
         definition.Body = ParseBody([endTag], kind, out _);
         macros.Pop();
+        definition.UsesVarargs &= !parameters.Contains("varargs");
+        definition.UsesKwargs &= !parameters.Contains("kwargs");
         loopDepth = outerLoops;
         if (Current.Kind == TokenKind.Name)
         {
@@ -150,7 +152,7 @@ internal sealed partial class Parser
         }
 
         Expect(TokenKind.BlockEnd);
-        var caller = new MacroDefinition("caller", parameters, defaults, SpanOf(tag));
+        var caller = new MacroDefinition("caller", parameters, defaults, SpanOf(tag)) { Anonymous = true };
         var outerLoops = loopDepth;
         loopDepth = 0;
         macros.Push(caller);

@@ -90,6 +90,15 @@ internal sealed partial class Parser(
         _ => kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>Deeply nested input fails with a diagnostic instead of overflowing the stack.</summary>
+    private void EnsureStack(Token at)
+    {
+        if (!System.Runtime.CompilerServices.RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw Error("template nesting too deep", at);
+        }
+    }
+
     private SourceSpan SpanOf(Token token) => new(file, token.Line, token.Column);
 
     private JinjaException Error(string message, Token at) => new("JINJA001", message, SpanOf(at));

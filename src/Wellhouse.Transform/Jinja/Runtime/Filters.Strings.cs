@@ -44,7 +44,7 @@ internal static partial class Filters
     /// blank lines only with blank=True.</summary>
     private static object? Indent(object? value, JinjaCallArguments a)
     {
-        var s = PyStr.Str(value);
+        var s = value as string ?? throw PyOps.TypeError($"indent needs a string, not {PyOps.TypeName(value)}", a.Span);
         var width = a.Get(0, "width", 4L);
         var indent = width as string ?? new string(' ', (int)PyOps.ToLong(width, a.Span));
         var first = a.GetBool(1, "first");
@@ -124,8 +124,16 @@ internal static partial class Filters
     /// <summary>truncate(s, length=255, killwords=False, end='...', leeway=5) as Jinja2 3.x.</summary>
     private static object? Truncate(object? value, JinjaCallArguments a)
     {
-        var s = PyStr.Str(value);
         var length = (int)a.GetInt(0, "length", 255);
+        if (value is not string)
+        {
+            // Jinja2 measures and returns a short non-string unchanged (len(s) <= length + leeway).
+            return PyOps.Length(value, a.Span) <= length + (int)a.GetInt(3, "leeway", 5)
+                ? value
+                : throw PyOps.TypeError($"can only truncate a string, not {PyOps.TypeName(value)}", a.Span);
+        }
+
+        var s = (string)value;
         var killwords = a.GetBool(1, "killwords");
         var end = a.GetString(2, "end", "...")!;
         var leeway = (int)a.GetInt(3, "leeway", 5);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using Wellhouse.Transform.Jinja.Ast;
 
@@ -14,30 +15,28 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
     public object? Call(JinjaCallArguments arguments)
     {
         var d = Definition;
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            throw new JinjaException("JINJA017", $"maximum recursion depth exceeded calling macro '{d.Name}'", arguments.Span);
+        }
+
         var scope = new Scope(definingScope.Context, definingScope);
         var positional = arguments.Positional;
         var parameters = d.Parameters;
-        if (positional.Count > parameters.Count && !d.UsesVarargs)
-        {
-            throw Error($"macro '{d.Name}' takes not more than {parameters.Count} argument(s)", arguments);
-        }
-
-        var usedKeywords = 0;
+        var kwargs = Keywords(arguments);
+        var foundCaller = positional.Count >= parameters.Count && parameters.Contains("caller");
         for (var i = 0; i < parameters.Count; i++)
         {
             var name = parameters[i];
             if (i < positional.Count)
             {
-                if (arguments.Keyword.ContainsKey(name))
-                {
-                    throw Error($"macro '{d.Name}' got multiple values for argument '{name}'", arguments);
-                }
-
                 scope.Set(name, positional[i]);
+                continue;
             }
-            else if (arguments.Keyword.TryGetValue(name, out var value))
+
+            foundCaller |= name == "caller";
+            if (kwargs is not null && kwargs.Remove(name, out var value))
             {
-                usedKeywords++;
                 scope.Set(name, value);
             }
             else if (d.Defaults[i] is { } dflt)
@@ -50,14 +49,35 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
             }
         }
 
+        if (d.UsesCaller && !foundCaller)
+        {
+            scope.Set("caller", kwargs is not null && kwargs.Remove("caller", out var caller)
+                ? caller
+                : new Undefined("JINJA012", "No caller defined", arguments.Span));
+        }
+
+        if (d.UsesKwargs)
+        {
+            scope.Set("kwargs", kwargs ?? []);
+        }
+        else if (kwargs is { Count: > 0 })
+        {
+            throw Error(kwargs.ContainsKey("caller")
+                ? $"macro '{d.Name}' was invoked with two values for the special caller argument. This is most likely a bug."
+                : $"macro '{d.Name}' takes no keyword argument '{kwargs.Keys.First()}'", arguments);
+        }
+
         if (d.UsesVarargs)
         {
             scope.Set("varargs", positional.Count > parameters.Count
                 ? new PyTuple([.. positional.Skip(parameters.Count)])
                 : PyTuple.Empty);
         }
+        else if (positional.Count > parameters.Count)
+        {
+            throw Error($"macro '{d.Name}' takes not more than {parameters.Count} argument(s)", arguments);
+        }
 
-        BindKeywordsAndCaller(scope, arguments, usedKeywords);
         var output = new StringBuilder();
         try
         {
@@ -71,53 +91,30 @@ internal sealed class MacroCallable(MacroDefinition definition, Scope definingSc
         return output.ToString();
     }
 
-    private void BindKeywordsAndCaller(Scope scope, JinjaCallArguments arguments, int usedKeywords)
+    /// <summary>The keyword arguments in call order, with a call block's caller last (as Jinja2 passes it).</summary>
+    private static Dictionary<string, object?>? Keywords(JinjaCallArguments arguments)
     {
-        var d = Definition;
-        var caller = arguments.Caller;
-        Dictionary<string, object?>? extra = d.UsesKwargs ? [] : null;
-        if (arguments.Keyword.Count > usedKeywords)
+        if (arguments.Keyword.Count == 0 && arguments.Caller is null)
         {
-            foreach (var (key, value) in arguments.Keyword)
-            {
-                if (d.Parameters.Contains(key))
-                {
-                    continue;
-                }
-
-                if (key == "caller" && d.UsesCaller)
-                {
-                    caller = value as IJinjaCallable;
-                    continue;
-                }
-
-                if (extra is null)
-                {
-                    throw Error($"macro '{d.Name}' takes no keyword argument '{key}'", arguments);
-                }
-
-                extra[key] = value;
-            }
+            return null;
         }
 
-        if (extra is not null)
+        var kwargs = new Dictionary<string, object?>(arguments.Keyword.Count + 1);
+        foreach (var (key, value) in arguments.Keyword)
         {
-            scope.Set("kwargs", extra);
+            kwargs[key] = value;
         }
 
-        if (caller is not null && !d.UsesCaller)
+        if (arguments.Caller is not null)
         {
-            throw Error($"macro '{d.Name}' was invoked with two values for the special caller argument. This is most likely a bug.", arguments);
+            kwargs["caller"] = arguments.Caller;
         }
 
-        if (d.UsesCaller && !d.Parameters.Contains("caller"))
-        {
-            scope.Set("caller", caller ?? (object)new Undefined("JINJA012", "No caller defined", arguments.Span));
-        }
+        return kwargs;
     }
 
     private static JinjaException Error(string message, JinjaCallArguments arguments) =>
         new("JINJA011", message, arguments.Span);
 
-    public override string ToString() => $"<Macro '{Definition.Name}'>";
+    public override string ToString() => Definition.Anonymous ? "<Macro anonymous>" : $"<Macro '{Definition.Name}'>";
 }

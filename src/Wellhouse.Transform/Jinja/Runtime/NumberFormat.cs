@@ -122,7 +122,7 @@ internal static class NumberFormat
             'e' or 'E' => Scientific(abs, precision ?? 6, type),
             '%' => Fixed(abs * 100, precision ?? 6) + "%",
             'g' or 'G' => General(abs, precision ?? 6, type, keepPoint: false),
-            _ => precision is { } p ? General(abs, p == 0 ? 1 : p, 'g', keepPoint: false) : PyStr.FormatFloat(abs),
+            _ => precision is { } p ? General(abs, p == 0 ? 1 : p, 'g', keepPoint: true) : PyStr.FormatFloat(abs),
         });
     }
 
@@ -143,7 +143,8 @@ internal static class NumberFormat
     }
 
     /// <summary>The 'g' presentation: scientific when the exponent is below -4 or at least the precision, else
-    /// fixed; trailing zeros removed.</summary>
+    /// fixed; trailing zeros removed. With <paramref name="keepPoint"/> it is the float presentation without a type
+    /// letter: scientific already from precision - 1, and fixed notation keeps one digit after the point.</summary>
     public static string General(double d, int precision, char type, bool keepPoint)
     {
         if (double.IsInfinity(d) || double.IsNaN(d))
@@ -160,7 +161,7 @@ internal static class NumberFormat
         var sci = Scientific(d, p - 1, 'e');
         var exponent = int.Parse(sci.AsSpan(sci.IndexOf('e', StringComparison.Ordinal) + 1), CultureInfo.InvariantCulture);
         string result;
-        if (exponent < -4 || exponent >= p)
+        if (exponent < -4 || exponent >= (keepPoint ? p - 1 : p))
         {
             var e = sci.IndexOf('e', StringComparison.Ordinal);
             var mantissa = sci[..e];
@@ -177,6 +178,11 @@ internal static class NumberFormat
             if (result.Contains('.', StringComparison.Ordinal))
             {
                 result = result.TrimEnd('0').TrimEnd('.');
+            }
+
+            if (keepPoint && !result.Contains('.', StringComparison.Ordinal))
+            {
+                result += ".0";
             }
         }
 

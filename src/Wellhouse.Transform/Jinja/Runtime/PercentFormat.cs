@@ -81,7 +81,8 @@ internal static class PercentFormat
             sb.Append(One(value, type, flags.ToString(), width, precision, span));
         }
 
-        if (mapping is null && next < args.Count)
+        // Python skips this check when the right operand is a mapping or a non-tuple sequence (PyMapping_Check).
+        if (mapping is null && values is PyTuple or not IList<object?> && next < args.Count)
         {
             throw Error("not all arguments converted during string formatting", span);
         }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 
-namespace Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Jinja;
 
 public sealed partial class PyDateTime
 {

@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Wellhouse.Transform.Jinja.Runtime;
+using Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Jinja;
 
 /// <summary>Python's <c>datetime.datetime</c> (or, with <see cref="IsDate"/>, <c>datetime.date</c>) as templates see
 /// it: str() as <c>2024-01-02 03:04:05.123456</c>, attributes year..microsecond, strftime, isoformat, arithmetic with
@@ -13,6 +15,9 @@ public sealed partial class PyDateTime(DateTime value, bool isDate = false, Time
 
     /// <summary>The UTC offset of an aware datetime (printed as +00:00); null for a naive one.</summary>
     public TimeSpan? UtcOffset { get; } = utcOffset;
+
+    /// <summary>An aware datetime from a DateTimeOffset (dbt's run_started_at is UTC).</summary>
+    public static PyDateTime FromDateTimeOffset(DateTimeOffset value) => new(value.DateTime, utcOffset: value.Offset);
 
     internal PyDateTime Add(TimeSpan delta) =>
         new(IsDate ? Value.AddDays(Math.Truncate(delta.TotalDays)) : Value + delta, IsDate, UtcOffset);

@@ -147,7 +147,26 @@ internal static partial class PyOps
             throw new JinjaException("JINJA014", "float floor division by zero", span);
         }
 
-        return Math.Floor(ToDouble(a, span) / dy);
+        return FloatFloorDiv(ToDouble(a, span), dy);
+    }
+
+    /// <summary>CPython's float floor division (float_divmod): from fmod, so that 1 // 0.1 is 9.0.</summary>
+    private static double FloatFloorDiv(double vx, double wx)
+    {
+        var mod = vx % wx;
+        var div = (vx - mod) / wx;
+        if (mod != 0 && ((wx < 0) != (mod < 0)))
+        {
+            div -= 1.0;
+        }
+
+        if (div == 0)
+        {
+            return double.CopySign(0.0, vx / wx);
+        }
+
+        var floor = Math.Floor(div);
+        return div - floor > 0.5 ? floor + 1.0 : floor;
     }
 
     public static object? Mod(object? a, object? b, SourceSpan span)
@@ -183,7 +202,12 @@ internal static partial class PyOps
         }
 
         var m = dx % dy;
-        return m != 0 && ((m < 0) != (dy < 0)) ? m + dy : m;
+        if (m == 0)
+        {
+            return double.CopySign(0.0, dy);
+        }
+
+        return (m < 0) != (dy < 0) ? m + dy : m;
     }
 
     public static object? Pow(object? a, object? b, SourceSpan span)
@@ -218,7 +242,25 @@ internal static partial class PyOps
             return result;
         }
 
-        return Math.Pow(ToDouble(a, span), ToDouble(b, span));
+        var fx = ToDouble(a, span);
+        var fy = ToDouble(b, span);
+        if (fx == 0 && fy < 0)
+        {
+            throw new JinjaException("JINJA014", "0.0 cannot be raised to a negative power", span);
+        }
+
+        if (fx < 0 && fy != Math.Floor(fy) && double.IsFinite(fy))
+        {
+            throw TypeError("a negative number raised to a fractional power is complex, which is not supported", span);
+        }
+
+        var power = Math.Pow(fx, fy);
+        if (double.IsInfinity(power) && double.IsFinite(fx) && double.IsFinite(fy))
+        {
+            throw new JinjaException("JINJA014", "Numerical result out of range", span);
+        }
+
+        return power;
     }
 
     public static object? Negate(object? a, SourceSpan span) => Check(a) switch

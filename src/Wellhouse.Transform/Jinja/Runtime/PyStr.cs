@@ -60,8 +60,9 @@ internal static class PyStr
 
                 sb.Append('}');
                 break;
-            case Undefined u:
-                throw u.Error();
+            case Undefined:
+                sb.Append("Undefined");
+                break;
             case null or bool or long or int or double:
                 sb.Append(Str(value));
                 break;
@@ -102,9 +103,9 @@ internal static class PyStr
                     {
                         sb.Append('\\').Append(c);
                     }
-                    else if (c < 0x20 || c == 0x7f)
+                    else if (!IsPrintable(c))
                     {
-                        sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+                        sb.Append(c < 0x100 ? "\\x" : "\\u").Append(((int)c).ToString(c < 0x100 ? "x2" : "x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
@@ -117,6 +118,15 @@ internal static class PyStr
 
         sb.Append(quote);
     }
+
+    /// <summary>Python's str.isprintable() for one character: not in the Other or Separator categories, except the
+    /// ASCII space (surrogates are kept as they are, so pairs print as the character).</summary>
+    private static bool IsPrintable(char c) => c == ' ' || char.IsSurrogate(c) || char.GetUnicodeCategory(c) switch
+    {
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+            or UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => false,
+        _ => true,
+    };
 
     /// <summary>Python's float repr: the shortest round-trip digits, positional when the exponent is in [-4, 16),
     /// else scientific as <c>1e-05</c> / <c>1.5e+16</c> (Python docs, "Floating Point Arithmetic"; float.__repr__).</summary>

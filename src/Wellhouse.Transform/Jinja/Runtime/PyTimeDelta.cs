@@ -1,6 +1,8 @@
 using System.Globalization;
 
-namespace Wellhouse.Transform.Jinja.Runtime;
+using Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Jinja;
 
 /// <summary>Python's <c>datetime.timedelta</c>: prints as <c>1 day, 2:03:04</c> (Python docs, "timedelta Objects").</summary>
 public sealed class PyTimeDelta(TimeSpan value)
