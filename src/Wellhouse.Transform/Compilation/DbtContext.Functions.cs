@@ -40,7 +40,7 @@ internal sealed partial class DbtContext
                     return string.Empty;
                 }),
             },
-            ["run_started_at"] = new Jinja.Runtime.PyDateTime(services.RunStartedAt),
+            ["run_started_at"] = new Jinja.PyDateTime(services.RunStartedAt),
             ["invocation_id"] = services.InvocationId,
             ["modules"] = JinjaModules.Create(),
             ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
