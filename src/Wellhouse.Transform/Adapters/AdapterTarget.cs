@@ -29,6 +29,11 @@ public sealed record AdapterTarget
 
     public IReadOnlyList<AdapterAttachment> Attachments { get; init; } = [];
 
+    /// <summary>Directory relative file paths in SQL resolve against (DuckDB's <c>file_search_path</c>): the project
+    /// dir, so <c>read_csv('data/x.csv')</c> and external sources work wherever the process runs, as when dbt runs
+    /// from the project dir. Ignored when the profile sets <c>file_search_path</c> itself.</summary>
+    public string? FileSearchPath { get; init; }
+
     /// <summary>The catalog name DuckDB gives a file: its file name without extension; <c>memory</c> for <c>:memory:</c>.</summary>
     public static string DatabaseNameOf(string path) => path == ":memory:" ? "memory" : System.IO.Path.GetFileNameWithoutExtension(path);
 }

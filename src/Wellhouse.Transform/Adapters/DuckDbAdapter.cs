@@ -145,6 +145,13 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
             sessionSetup.Add(statement);
         }
 
+        if (Target.FileSearchPath is { } searchPath && !Target.Settings.ContainsKey("file_search_path"))
+        {
+            var statement = "SET file_search_path = " + Literal(searchPath);
+            session.Execute(statement);
+            sessionSetup.Add(statement);
+        }
+
         if (attachUnderName)
         {
             session.Execute($"ATTACH {Literal(Target.Path)} AS {Quote(Target.Database)}");

@@ -98,6 +98,7 @@ public static class DbtRunner
             Threads = target.Threads,
             Extensions = target.Extensions,
             Settings = target.Settings,
+            FileSearchPath = projectDir,
             Attachments = [.. target.Attach.Select(a => new AdapterAttachment(Path.GetFullPath(a.Path, projectDir), a.Alias, a.ReadOnly, a.Type))],
         };
     }

@@ -69,8 +69,24 @@ internal sealed class RunContext
                 Directory.CreateDirectory(directory);
             }
 
-            File.WriteAllText(file.Path, file.Sql);
+            // An unchanged file is left alone: rewriting (truncating) it makes ext4 flush it at the database's
+            // next fsync, which dominated the overhead of re-running unchanged models.
+            if (!SameContent(file.Path, file.Sql))
+            {
+                File.WriteAllText(file.Path, file.Sql);
+            }
         }
+    }
+
+    private static bool SameContent(string path, string text)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists || info.Length != System.Text.Encoding.UTF8.GetByteCount(text))
+        {
+            return false;
+        }
+
+        return string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal);
     }
 
     /// <summary>dbt writes a generic test under its .yml file's path as a folder: <c>models/schema.yml/&lt;test&gt;.sql</c>.</summary>

@@ -108,40 +108,42 @@ internal sealed partial class Runner
 
                     var index = Interlocked.Increment(ref started);
                     Log(ProgressFormatter.Start(node, index, plan.Order.Count));
-                    running.Add(Task.Run(
-                        async () =>
+                    // One thread: run inline on this thread (no thread hops; under CPU contention each hop costs a
+                    // scheduling delay). More threads: run on the thread pool.
+                    running.Add(threads == 1 ? Work() : Task.Run(Work, CancellationToken.None));
+
+                    async Task<Node> Work()
+                    {
+                        try
                         {
-                            try
+                            var (result, shortStatus) = await NodeExecutor.ExecuteAsync(context, worker.Session, node, worker.ThreadId, cancellationToken).ConfigureAwait(false);
+                            if (cancellationToken.IsCancellationRequested && result.Status == NodeStatus.Error)
                             {
-                                var (result, shortStatus) = await NodeExecutor.ExecuteAsync(context, worker.Session, node, worker.ThreadId, cancellationToken).ConfigureAwait(false);
-                                if (cancellationToken.IsCancellationRequested && result.Status == NodeStatus.Error)
-                                {
-                                    result = Cancelled(node, worker.ThreadId);
-                                }
-
-                                Complete(result, index, shortStatus);
-                            }
-                            catch (OperationCanceledException)
-                            {
-                                Complete(Cancelled(node, worker.ThreadId), index, null);
-                            }
-                            catch (Exception ex)
-                            {
-                                // A bug must not take the whole run down with a stack trace: report it on the node.
-                                var message = $"Internal Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.GetType().Name}: {ex.Message}";
-                                Complete(new NodeResult { Node = node, Status = NodeStatus.Error, Message = message, ThreadId = worker.ThreadId }, index, null);
-                            }
-                            finally
-                            {
-                                lock (gate)
-                                {
-                                    sessions.Push(worker);
-                                }
+                                result = Cancelled(node, worker.ThreadId);
                             }
 
-                            return node;
-                        },
-                        CancellationToken.None));
+                            Complete(result, index, shortStatus);
+                        }
+                        catch (OperationCanceledException)
+                        {
+                            Complete(Cancelled(node, worker.ThreadId), index, null);
+                        }
+                        catch (Exception ex)
+                        {
+                            // A bug must not take the whole run down with a stack trace: report it on the node.
+                            var message = $"Internal Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.GetType().Name}: {ex.Message}";
+                            Complete(new NodeResult { Node = node, Status = NodeStatus.Error, Message = message, ThreadId = worker.ThreadId }, index, null);
+                        }
+                        finally
+                        {
+                            lock (gate)
+                            {
+                                sessions.Push(worker);
+                            }
+                        }
+
+                        return node;
+                    }
                 }
 
                 if (running.Count == 0)

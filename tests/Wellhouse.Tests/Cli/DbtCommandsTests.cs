@@ -124,4 +124,51 @@ public sealed class DbtCommandsTests
         Assert.Contains("sum(case when payment_method = 'gift_card' then amount else 0 end) as gift_card_amount", compiled);
         Assert.Contains("\"jaffle_shop\".\"main\".\"stg_orders\"", compiled);
     }
+
+    [Fact]
+    public async Task Build_ExternalSourceAndSeedConfigs_LoadedWithTypes()
+    {
+        using var project = new FixtureProject("run/sources_and_seeds");
+
+        var exit = await project.RunAsync("build", "--threads", "2");
+
+        Assert.True(exit == 0, project.Output.ToString() + project.Error);
+        var database = project.DatabasePath("dev.duckdb");
+        Assert.Equal(21.5, Convert.ToDouble(DuckDbReader.Scalar(database, "select oil from main.well_totals where well_id = 'A'")));
+        Assert.Equal("Permian", DuckDbReader.Scalar(database, "select basin from main.well_totals where well_id = 'A'"));
+        Assert.Equal("007", DuckDbReader.Scalar(database, "select code from main.typed where flag"));
+        var types = DuckDbReader.Query(database, "select data_type from information_schema.columns where table_name = 'typed' order by ordinal_position").Select(r => (string)r[0]!);
+        Assert.Equal(["VARCHAR", "DECIMAL(12,2)", "BOOLEAN", "DATE", "TIMESTAMP"], types);
+    }
+
+    [Fact]
+    public async Task Seed_WithoutFullRefresh_Truncates_FullRefreshRecreates()
+    {
+        using var project = new FixtureProject("run/sources_and_seeds");
+        Assert.Equal(0, await project.RunAsync("seed"));
+        File.WriteAllText(Path.Combine(project.Directory, "seeds", "semicolons.csv"), "well id;basin;county\nC;Delaware;Reeves\n");
+
+        var truncate = await project.RunAsync("seed", "-s", "semicolons");
+        var refresh = await project.RunAsync("seed", "-s", "semicolons", "--full-refresh");
+
+        Assert.Equal(1, truncate);
+        Assert.Equal(0, refresh);
+        Assert.Equal("Reeves", DuckDbReader.Scalar(project.DatabasePath("dev.duckdb"), "select county from main.semicolons"));
+    }
+
+    [Fact]
+    public async Task Debug_UnknownExtension_ClearMessage_ExitOne()
+    {
+        using var project = new FixtureProject("run/sources_and_seeds");
+        var profiles = Path.Combine(project.Directory, "profiles.yml");
+        File.WriteAllText(profiles, File.ReadAllText(profiles).Replace("extensions: [parquet]", "extensions: [no_such_ext]", StringComparison.Ordinal));
+
+        var exit = await project.RunAsync("debug");
+        var build = await project.RunAsync("build");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(2, build);
+        Assert.Contains("cannot load DuckDB extension 'no_such_ext'", project.Error.ToString());
+        Assert.DoesNotContain("   at ", project.Error.ToString());
+    }
 }
