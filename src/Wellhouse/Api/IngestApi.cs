@@ -19,7 +19,7 @@ internal static class IngestApi
         ingest.MapPost("/", Upload).WithName("Ingest")
             .WithSummary("Upload raw production rows (body: CSV, JSON, NDJSON or Parquet). mode=skip-invalid keeps the valid rows.")
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Accepts<IFormFile>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
+            .Accepts<string>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
             .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

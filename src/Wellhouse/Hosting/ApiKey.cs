@@ -17,6 +17,9 @@ internal sealed class ApiKey(IOptions<WellhouseOptions> options, DataDirectory d
 
     public bool RequireForReads => options.Value.Api.RequireKeyForReads;
 
+    /// <summary>Loads (or generates) the key now, so that a generated key file exists as soon as the server starts.</summary>
+    public void EnsureLoaded() => _ = _expected.Value;
+
     /// <summary>Compares in constant time (no timing side channel).</summary>
     public bool Matches(string? presented) =>
         presented is { Length: > 0 } && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected.Value);

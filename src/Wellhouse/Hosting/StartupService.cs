@@ -18,6 +18,7 @@ internal sealed class StartupService(
     RunStore runs,
     RefreshCoordinator refresh,
     IngestService ingest,
+    ApiKey apiKey,
     IOptions<WellhouseOptions> options,
     TimeProvider time,
     ILogger<StartupService> logger,
@@ -31,6 +32,7 @@ internal sealed class StartupService(
             raw.Recover();
             snapshots.Recover();
             runs.MarkAbandoned(time.GetUtcNow());
+            apiKey.EnsureLoaded();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -120,6 +120,21 @@ public sealed class RunsApiTests : IDisposable
         Assert.Single(_factory.Alerts.Failed);
     }
 
+    [Fact]
+    public async Task Refresh_SnapshotFolderUnwritable_FailsWithTheReason()
+    {
+        var snapshots = Path.Combine(_factory.DataDir, "snapshots");
+        _ = _factory.Services.GetRequiredService<Wellhouse.Snapshots.SnapshotStore>();
+        Directory.Delete(snapshots, recursive: true);
+        await File.WriteAllTextAsync(snapshots, "a file where the folder should be");
+
+        var run = await _factory.RefreshAsync();
+
+        Assert.Equal(RunStatus.Failed, run.Status);
+        Assert.False(string.IsNullOrWhiteSpace(run.Error));
+        Assert.Single(_factory.Alerts.Failed);
+    }
+
     [Theory]
     [InlineData("/api/runs/20990101T000000000Z-abcd")]
     [InlineData("/api/runs/..%2F..%2Fapi-key")]
