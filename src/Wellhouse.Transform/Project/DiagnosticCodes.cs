@@ -12,7 +12,6 @@ internal static class DiagnosticCodes
     public const string UnsupportedAdapter = "DBT112";
     public const string DuplicateName = "DBT120";
     public const string CSharpModelNotRegistered = "DBT130";
-    public const string CSharpModelNotDeclared = "DBT131";
     public const string InvalidTest = "DBT140";
     public const string UnreadableFile = "DBT150";
     public const string UnknownRef = "DBT200";

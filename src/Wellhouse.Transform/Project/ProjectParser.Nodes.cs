@@ -151,14 +151,16 @@ internal sealed partial class ProjectParser
 
     private void LoadCSharpModels(HashSet<string> sqlModels)
     {
+        // The host registers a library of C# models; a project uses those its schema files declare. A registered model
+        // that is not declared is simply unused, and a .sql file of the same name takes precedence (it is a SQL model).
         var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in schema.Entries.Where(e => e.Kind == "models" && !sqlModels.Contains(e.Name)))
         {
             declared.Add(entry.Name);
             if (!options.CSharpModels.TryGetValue(entry.Name, out var model))
             {
-                var severity = options.CSharpModels.Count > 0 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
-                diagnostics.Add(new Diagnostic(severity, DiagnosticCodes.CSharpModelNotRegistered, $"model '{entry.Name}' is declared here but has no .sql file and no registered C# model", entry.Span));
+                // dbt warns about a yml entry that matches no model; a ref to it still fails as an unknown ref.
+                diagnostics.Add(new Diagnostic(DiagnosticSeverity.Warning, DiagnosticCodes.CSharpModelNotRegistered, $"model '{entry.Name}' is declared here but has no .sql file and no registered C# model", entry.Span));
                 continue;
             }
 
@@ -188,18 +190,6 @@ internal sealed partial class ProjectParser
             }
 
             AddNode(node);
-        }
-
-        foreach (var name in options.CSharpModels.Keys.Order(StringComparer.Ordinal))
-        {
-            if (!declared.Contains(name) && !sqlModels.Contains(name))
-            {
-                diagnostics.Error(DiagnosticCodes.CSharpModelNotDeclared, $"C# model '{name}' is registered but no schema .yml file declares a model of that name", new SourceSpan("dbt_project.yml", 0, 0));
-            }
-            else if (sqlModels.Contains(name))
-            {
-                diagnostics.Error(DiagnosticCodes.DuplicateName, $"C# model '{name}' has the same name as a SQL model", new SourceSpan("dbt_project.yml", 0, 0));
-            }
         }
     }
 

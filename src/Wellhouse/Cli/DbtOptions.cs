@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Warehouse;
 
 namespace Wellhouse.Cli;
 
@@ -60,6 +61,8 @@ internal sealed class DbtOptions
         FailFast = parse.GetValue(FailFast),
         FullRefresh = parse.GetValue(FullRefresh),
         Log = log,
+        // The application's C# models (decline fits, trendlines); a project uses those its schema files declare.
+        CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name, StringComparer.Ordinal),
     };
 
     /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>
