@@ -1,4 +1,6 @@
+using DuckDB.NET.Data;
 using Wellhouse.Cli;
+using Wellhouse.Tests.Warehouse;
 
 namespace Wellhouse.Tests.Api;
 
@@ -48,5 +50,42 @@ public sealed class IngestAndRefreshCliTests : IDisposable
 
         Assert.NotEqual(0, exit);
         Assert.Contains("no such file", error.ToString());
+    }
+
+    [Fact]
+    public async Task Ingest_VolveFormat_ConvertsEquinorDailyCsvIntoOneBatch()
+    {
+        var dataDir = Path.Combine(_temp.Path, "data");
+        var output = new StringWriter();
+
+        var first = await WellhouseCli.RunAsync(["ingest", RepoPaths.VolveDaily, "--format", "volve", "--data-dir", dataDir], output, new StringWriter());
+        var second = await WellhouseCli.RunAsync(["ingest", RepoPaths.VolveDaily, "--format", "volve", "--data-dir", dataDir], output, new StringWriter());
+
+        Assert.Equal(0, first);
+        Assert.Equal(0, second);
+        Assert.Contains("15634 rows", output.ToString());
+        Assert.Contains("already ingested", output.ToString());
+        var batch = Assert.Single(Directory.GetFiles(Path.Combine(dataDir, "raw", "batches"), "*.parquet"));
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        // Volve's field total oil is 10,037,081 Sm3; the raw contract holds it as kbd x 1 day = kbbl (x 6.289811 bbl/Sm3).
+        command.CommandText = $"select sum(oil_production_kbd) * 1000 / 6.289811 from read_parquet('{batch.Replace("'", "''", StringComparison.Ordinal)}')";
+        Assert.Equal(10_037_081, Convert.ToDouble(command.ExecuteScalar()), 0.5);
+    }
+
+    [Fact]
+    public async Task Ingest_VolveFormatOnAFileOfAnotherShape_ExitsNonZeroAndStoresNothing()
+    {
+        var file = Path.Combine(_temp.Path, "rows.csv");
+        await File.WriteAllTextAsync(file, RawCsv.Rows(101, 2));
+        var dataDir = Path.Combine(_temp.Path, "data");
+        var error = new StringWriter();
+
+        var exit = await WellhouseCli.RunAsync(["ingest", file, "--format", "volve", "--data-dir", dataDir], new StringWriter(), error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("rows.csv", error.ToString());
+        Assert.False(Directory.Exists(Path.Combine(dataDir, "raw", "batches")) && Directory.GetFiles(Path.Combine(dataDir, "raw", "batches")).Length > 0);
     }
 }
