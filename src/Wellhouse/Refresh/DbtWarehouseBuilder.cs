@@ -28,7 +28,6 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
         }
 
         var id = Path.GetFileNameWithoutExtension(request.SnapshotPath);
-        RawSourceView.Create(request.SnapshotPath, projectDir, request.RawBatchFiles);
         var rawGlob = Path.Combine(data.Batches, "*.parquet");
         var report = await DbtRunner.RunAsync(new DbtRunOptions
         {
