@@ -5,8 +5,10 @@ namespace Wellhouse.Warehouse;
 /// <summary>
 /// The C# model <c>ml_predictions_raw</c> (DOMAIN.md, "Trendlines"): per well, stream and producing period of
 /// <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
-/// robustness iterations), the robust z-score of the residual (residual / (1.4826 x MAD)) and an outlier flag
-/// (|z| above the var <c>trendline_outlier_z</c>). Deterministic: no randomness.
+/// robustness iterations), the robust z-score of the residual (residual / sigma, sigma = 1.4826 x MAD but at least the
+/// var <c>trendline_min_sigma</c> in ln units) and an outlier flag (|z| above the var <c>trendline_outlier_z</c>).
+/// The floor matters on smooth daily data: there the MAD is a few percent, and without it every ordinary 10-15 %
+/// day-to-day swing would be flagged (on Volve, 19 % of one well's days were). Deterministic: no randomness.
 /// </summary>
 internal sealed partial class TrendlinePredictionsModel : ICSharpModel
 {
@@ -27,6 +29,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
     {
         ArgumentNullException.ThrowIfNull(context);
         var outlierZ = ModelVars.Number(context, "trendline_outlier_z", 3.0);
+        var minSigma = ModelVars.Number(context, "trendline_min_sigma", 0.1);
         using (var command = context.Connection.CreateCommand())
         {
             command.CommandText = $"""
@@ -46,7 +49,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
         foreach (var batch in ReadSeries(context, cancellationToken).Chunk(BatchSeries))
         {
-            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(Fit).ToList();
+            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(series => Fit(series, minSigma)).ToList();
             foreach (var (series, trend, z) in results)
             {
                 for (var i = 0; i < series.Count; i++)
@@ -65,7 +68,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
     }
 
     /// <summary>Fits one series: trend rates and residual z-scores, index by index.</summary>
-    internal static (WellSeries Series, double[] Trend, double[] Z) Fit(WellSeries series)
+    internal static (WellSeries Series, double[] Trend, double[] Z) Fit(WellSeries series, double minSigma)
     {
         var n = series.Count;
         var x = new double[n];
@@ -86,7 +89,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         }
 
         var absolute = residuals.Select(Math.Abs).ToArray();
-        var sigma = MadToSigma * Lowess.Median(absolute);
+        var sigma = Math.Max(MadToSigma * Lowess.Median(absolute), minSigma);
         var trend = new double[n];
         var z = new double[n];
         for (var i = 0; i < n; i++)
