@@ -28,7 +28,9 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
         }
 
         var id = Path.GetFileNameWithoutExtension(request.SnapshotPath);
-        var rawGlob = Path.Combine(data.Batches, "*.parquet");
+        // The exact batches listed for this refresh (not a glob), so a batch accepted during the build is not read
+        // without being recorded in the snapshot's raw_batches.
+        var rawFiles = string.Join(", ", request.RawBatchFiles.Select(file => "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'"));
         var report = await DbtRunner.RunAsync(new DbtRunOptions
         {
             ProjectDir = projectDir,
@@ -37,9 +39,9 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             Command = DbtCommandKind.Build,
             // The profile's path is env_var('WELLHOUSE_SNAPSHOT_PATH'): the catalog name is then the snapshot file's own
             // name, so views in the snapshot still resolve when a reader opens the file directly (no ATTACH alias).
-            Environment = Environment(request.SnapshotPath, rawGlob),
+            Environment = Environment(request.SnapshotPath),
             TargetPath = Path.Combine(data.Runs, id),
-            VarsYaml = $"raw_location: '{rawGlob.Replace("'", "''")}'",
+            VarsYaml = $"raw_location: [{rawFiles}]",
             CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name, StringComparer.Ordinal),
             Log = line => request.Log.WriteLine(line),
         }, cancellationToken);
@@ -65,7 +67,7 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
                 : failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : "the build failed");
     }
 
-    private static Dictionary<string, string> Environment(string snapshotPath, string rawGlob)
+    private static Dictionary<string, string> Environment(string snapshotPath)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
@@ -74,7 +76,8 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
         }
 
         environment["WELLHOUSE_SNAPSHOT_PATH"] = snapshotPath;
-        environment["WELLHOUSE_RAW_LOCATION"] = rawGlob;
+        // The var raw_location names the batches; an inherited WELLHOUSE_RAW_LOCATION would override it.
+        environment.Remove("WELLHOUSE_RAW_LOCATION");
         return environment;
     }
 }
