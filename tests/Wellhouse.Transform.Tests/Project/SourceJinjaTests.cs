@@ -59,6 +59,7 @@ public class SourceJinjaTests
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 2, string.Join("\n", errors.Select(e => e.Format(null))));
         Assert.Equal("JINJA001", errors[0].Code);
+        Assert.Equal("unexpected '}'", errors[0].Message);
         Assert.Equal(new SourceSpan("models/sources.yml", 4, 13), errors[0].Span);
         Assert.Equal("DBT301", errors[1].Code);
         Assert.Equal("env var required but not provided: 'RAW_PATH'", errors[1].Message);
