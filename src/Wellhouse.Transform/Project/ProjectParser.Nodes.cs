@@ -14,6 +14,11 @@ internal sealed partial class ProjectParser
         foreach (var source in schema.Sources)
         {
             var prefix = FqnPrefix(source.File);
+            var sourceConfig = RenderSourceValues(source.Config, source.ValueSpans, "config", source.Span);
+            var sourceMeta = RenderSourceValues(source.Meta, source.ValueSpans, "meta", source.Span);
+            var database = RenderSourceText(source.Database, source.ValueSpans, "database", source.Span);
+            var schemaName = RenderSourceText(source.Schema, source.ValueSpans, "schema", source.Span);
+            var sourceLoadedAt = RenderSourceText(source.LoadedAtField, source.ValueSpans, "loaded_at_field", source.Span);
             foreach (var table in source.Tables)
             {
                 var id = $"source.{file.Name}.{source.Name}.{table.Name}";
@@ -26,8 +31,8 @@ internal sealed partial class ProjectParser
                 var fqn = prefix.Append(source.Name).Append(table.Name).ToList();
                 var config = new NodeConfig();
                 ConfigMerger.Apply(config, ConfigTree.Resolve(file.Sources, fqn));
-                ConfigMerger.Apply(config, source.Config);
-                ConfigMerger.Apply(config, table.Config);
+                ConfigMerger.Apply(config, sourceConfig);
+                ConfigMerger.Apply(config, RenderSourceValues(table.Config, table.ValueSpans, "config", table.Span));
                 ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
                 if ((table.Freshness ?? source.Freshness) is { } freshness)
                 {
@@ -41,17 +46,17 @@ internal sealed partial class ProjectParser
                     Name = table.Name,
                     OriginalFilePath = source.File,
                     Fqn = fqn,
-                    Database = source.Database ?? services.Target.Database,
-                    Schema = source.Schema ?? source.Name,
-                    Identifier = table.Identifier ?? table.Name,
+                    Database = database ?? services.Target.Database,
+                    Schema = schemaName ?? source.Name,
+                    Identifier = RenderSourceText(table.Identifier, table.ValueSpans, "identifier", table.Span) ?? table.Name,
                     Description = table.Description,
                     SourceDescription = source.Description,
                     Loader = source.Loader,
-                    LoadedAtField = table.LoadedAtField ?? source.LoadedAtField,
+                    LoadedAtField = RenderSourceText(table.LoadedAtField, table.ValueSpans, "loaded_at_field", table.Span) ?? sourceLoadedAt,
                     Config = config,
                     DefinedAt = table.Span,
                 };
-                foreach (var (key, value) in source.Meta.Concat(table.Meta))
+                foreach (var (key, value) in sourceMeta.Concat(RenderSourceValues(table.Meta, table.ValueSpans, "meta", table.Span)))
                 {
                     definition.Meta[key] = value;
                 }

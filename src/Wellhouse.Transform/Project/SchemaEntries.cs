@@ -58,6 +58,9 @@ internal sealed class SourceEntry
     public List<string> Tags { get; } = [];
 
     public List<SourceTableEntry> Tables { get; } = [];
+
+    /// <summary>Where each rendered string is written ("schema", "config.external_location", ...), for diagnostics.</summary>
+    public Dictionary<string, SourceSpan> ValueSpans { get; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class SourceTableEntry
@@ -83,6 +86,9 @@ internal sealed class SourceTableEntry
     public List<ColumnEntry> Columns { get; } = [];
 
     public List<TestEntry> Tests { get; } = [];
+
+    /// <summary>Where each rendered string is written ("identifier", "config.external_location", ...), for diagnostics.</summary>
+    public Dictionary<string, SourceSpan> ValueSpans { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>Everything read from the schema .yml files of a project.</summary>

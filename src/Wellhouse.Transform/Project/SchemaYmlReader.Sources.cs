@@ -36,6 +36,7 @@ internal sealed partial class SchemaYmlReader
         CopyDict(YamlFile.Get(node, "meta"), source.Meta);
         CopyDict(YamlFile.Get(node, "config"), source.Config, file, "config");
         source.Tags.AddRange(Tags(node));
+        RecordSpans(node, file, source.ValueSpans, "database", "schema", "loaded_at_field");
         if (YamlFile.Get(node, "tables") is { } tables)
         {
             foreach (var table in Items(tables, file, "tables"))
@@ -66,12 +67,44 @@ internal sealed partial class SchemaYmlReader
         if (YamlFile.ToValue(YamlFile.Get(node, "external")) is Dictionary<string, object?> external && external.GetValueOrDefault("location") is string location)
         {
             table.Config.TryAdd("external_location", location);
+            if (YamlFile.Get((YamlMappingNode)YamlFile.Get(node, "external")!, "location") is { } locationNode)
+            {
+                table.ValueSpans.TryAdd("config.external_location", YamlFile.SpanOf(locationNode, file));
+            }
         }
+
+        RecordSpans(node, file, table.ValueSpans, "identifier", "loaded_at_field");
 
         table.Tags.AddRange(Tags(node));
         ReadTests(node, file, null, table.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, table.Columns);
         source.Tables.Add(table);
+    }
+
+    /// <summary>Records where the scalar values of <paramref name="keys"/> and of the config and meta mappings are written.</summary>
+    private static void RecordSpans(YamlMappingNode node, string file, Dictionary<string, SourceSpan> into, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (YamlFile.Get(node, key) is YamlScalarNode scalar)
+            {
+                into[key] = YamlFile.SpanOf(scalar, file);
+            }
+        }
+
+        foreach (var part in (string[])["config", "meta"])
+        {
+            if (YamlFile.Get(node, part) is YamlMappingNode mapping)
+            {
+                foreach (var (k, v) in mapping.Children)
+                {
+                    if (k is YamlScalarNode { Value: { } name } && v is YamlScalarNode)
+                    {
+                        into[part + "." + name] = YamlFile.SpanOf(v, file);
+                    }
+                }
+            }
+        }
     }
 
     private static string? Text(YamlMappingNode node, string key) => YamlFile.ToValue(YamlFile.Get(node, key))?.ToString();
