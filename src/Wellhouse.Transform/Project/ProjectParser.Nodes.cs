@@ -158,10 +158,8 @@ internal sealed partial class ProjectParser
     {
         // The host registers a library of C# models; a project uses those its schema files declare. A registered model
         // that is not declared is simply unused, and a .sql file of the same name takes precedence (it is a SQL model).
-        var declared = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in schema.Entries.Where(e => e.Kind == "models" && !sqlModels.Contains(e.Name)))
         {
-            declared.Add(entry.Name);
             if (!options.CSharpModels.TryGetValue(entry.Name, out var model))
             {
                 // dbt warns about a yml entry that matches no model; a ref to it still fails as an unknown ref.
