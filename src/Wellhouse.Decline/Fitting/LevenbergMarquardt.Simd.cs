@@ -11,13 +11,13 @@ internal static partial class LevenbergMarquardt
     /// (<see cref="ModifiedHyperbolicShape"/>): the hyperbolic at min(t, t_sw) minus Dlim max(t - t_sw, 0), whose
     /// gradient is the hyperbolic gradient at min(t, t_sw).
     /// </summary>
-    private static void HyperbolicSums(
+    private static NormalSums HyperbolicSums(
         ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w, double d, double b, double reference,
-        double switchTime, double terminalDecline, Span<double> sums)
+        double switchTime, double terminalDecline)
     {
         var n = t.Length;
         var i = 0;
-        double sw = 0, sd = 0, sdd = 0, s0 = 0, s1 = 0, sd0 = 0, sd1 = 0, s00 = 0, s10 = 0, s11 = 0;
+        NormalSums sums = default;
         if (Vector256.IsHardwareAccelerated && n >= 8)
         {
             var vd = Vector256.Create(d);
@@ -32,8 +32,7 @@ internal static partial class LevenbergMarquardt
             var threeQuarters = Vector256.Create(0.75);
             var vsw = Vector256.Create(switchTime);
             var vtail = Vector256.Create(terminalDecline);
-            Vector256<double> aw = default, ad = default, add = default, a0 = default, a1 = default;
-            Vector256<double> ad0 = default, ad1 = default, a00 = default, a10 = default, a11 = default;
+            NormalSums256 lanes = default;
             for (; i <= n - 4; i += 4)
             {
                 var tRaw = Vector256.Create(t.Slice(i, 4));
@@ -54,25 +53,10 @@ internal static partial class LevenbergMarquardt
                 var f = Vector256.ConditionalSelect(small,
                     -(dt * (one - (x * (half - (x * (third - (quarter * x))))))),
                     -(dt * l * invX)) - (vtail * Vector256.Max(tRaw - vsw, Vector256<double>.Zero));
-                var dv = yv - f - vr;
-                var wd = wv * dv;
-                aw += wv;
-                ad += wd;
-                add += wd * dv;
-                var wg0 = wv * g0;
-                var wg1 = wv * g1;
-                a0 += wg0;
-                a1 += wg1;
-                ad0 += wg0 * dv;
-                ad1 += wg1 * dv;
-                a00 += wg0 * g0;
-                a10 += wg1 * g0;
-                a11 += wg1 * g1;
+                lanes.Add(wv, yv - f - vr, g0, g1);
             }
 
-            (sw, sd, sdd) = (Vector256.Sum(aw), Vector256.Sum(ad), Vector256.Sum(add));
-            (s0, s1, sd0, sd1) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(ad0), Vector256.Sum(ad1));
-            (s00, s10, s11) = (Vector256.Sum(a00), Vector256.Sum(a10), Vector256.Sum(a11));
+            sums = lanes.Reduce();
         }
 
         Span<double> g = stackalloc double[2];
@@ -81,32 +65,10 @@ internal static partial class LevenbergMarquardt
             var wi = w[i];
             var f = HyperbolicShape.Evaluate(Math.Min(t[i], switchTime), d, b, g)
                 - (terminalDecline * Math.Max(t[i] - switchTime, 0));
-            var dv = y[i] - f - reference;
-            var wd = wi * dv;
-            sw += wi;
-            sd += wd;
-            sdd += wd * dv;
-            var wg0 = wi * g[0];
-            var wg1 = wi * g[1];
-            s0 += wg0;
-            s1 += wg1;
-            sd0 += wg0 * dv;
-            sd1 += wg1 * dv;
-            s00 += wg0 * g[0];
-            s10 += wg1 * g[0];
-            s11 += wg1 * g[1];
+            sums.Add(wi, y[i] - f - reference, g[0], g[1]);
         }
 
-        sums[0] = sw;
-        sums[1] = sd;
-        sums[2] = sdd;
-        sums[3] = s0;
-        sums[4] = s1;
-        sums[5] = sd0;
-        sums[6] = sd1;
-        sums[7] = s00;
-        sums[8] = s10;
-        sums[9] = s11;
+        return sums;
     }
 
     /// <summary>Residuals e_i = ln qi + f(t_i; p) - y_i, SIMD for the hyperbolic.</summary>

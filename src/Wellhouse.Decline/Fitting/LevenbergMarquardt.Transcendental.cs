@@ -11,15 +11,15 @@ internal static partial class LevenbergMarquardt
     /// Duong's s^(1-m) - 1 is exp(u) - 1 here instead of expm1(u): with |1 - m| &gt;= 0.001 the difference is below
     /// 1e-12 in ln q, far under the noise of any production data.
     /// </summary>
-    private static void TranscendentalSums<TShape>(
+    private static NormalSums TranscendentalSums<TShape>(
         TShape shape, ReadOnlySpan<double> t, ReadOnlySpan<double> y, ReadOnlySpan<double> w, ReadOnlySpan<double> p,
-        double reference, Span<double> sums)
+        double reference)
         where TShape : struct, ILogRateShape
     {
         var n = t.Length;
         var i = 0;
         var duong = typeof(TShape) == typeof(DuongShape);
-        double sw = 0, sd = 0, sdd = 0, s0 = 0, s1 = 0, sd0 = 0, sd1 = 0, s00 = 0, s10 = 0, s11 = 0;
+        NormalSums sums = default;
         if (Vector256.IsHardwareAccelerated && n >= 8)
         {
             var one = Vector256<double>.One;
@@ -31,8 +31,7 @@ internal static partial class LevenbergMarquardt
             var vaOverK = Vector256.Create(p[0] / (1 - p[1]));
             var vLogTau = Vector256.Create(Math.Log(p[0]));
             var vnOverTau = Vector256.Create(p[1] / p[0]);
-            Vector256<double> aw = default, ad = default, add = default, a0 = default, a1 = default;
-            Vector256<double> ad0 = default, ad1 = default, a00 = default, a10 = default, a11 = default;
+            NormalSums256 lanes = default;
             for (; i <= n - 4; i += 4)
             {
                 var tv = Vector256.Create(t.Slice(i, 4));
@@ -60,25 +59,10 @@ internal static partial class LevenbergMarquardt
 
                 var yv = Vector256.Create(y.Slice(i, 4));
                 var wv = Vector256.Create(w.Slice(i, 4));
-                var dv = yv - f - vr;
-                var wd = wv * dv;
-                aw += wv;
-                ad += wd;
-                add += wd * dv;
-                var wg0 = wv * g0;
-                var wg1 = wv * g1;
-                a0 += wg0;
-                a1 += wg1;
-                ad0 += wg0 * dv;
-                ad1 += wg1 * dv;
-                a00 += wg0 * g0;
-                a10 += wg1 * g0;
-                a11 += wg1 * g1;
+                lanes.Add(wv, yv - f - vr, g0, g1);
             }
 
-            (sw, sd, sdd) = (Vector256.Sum(aw), Vector256.Sum(ad), Vector256.Sum(add));
-            (s0, s1, sd0, sd1) = (Vector256.Sum(a0), Vector256.Sum(a1), Vector256.Sum(ad0), Vector256.Sum(ad1));
-            (s00, s10, s11) = (Vector256.Sum(a00), Vector256.Sum(a10), Vector256.Sum(a11));
+            sums = lanes.Reduce();
         }
 
         Span<double> gradient = stackalloc double[MaxParameters];
@@ -91,23 +75,9 @@ internal static partial class LevenbergMarquardt
             }
 
             var f = shape.Evaluate(t[i], p, gradient);
-            var dv = y[i] - f - reference;
-            var wd = wi * dv;
-            sw += wi;
-            sd += wd;
-            sdd += wd * dv;
-            var wg0 = wi * gradient[0];
-            var wg1 = wi * gradient[1];
-            s0 += wg0;
-            s1 += wg1;
-            sd0 += wg0 * dv;
-            sd1 += wg1 * dv;
-            s00 += wg0 * gradient[0];
-            s10 += wg1 * gradient[0];
-            s11 += wg1 * gradient[1];
+            sums.Add(wi, y[i] - f - reference, gradient[0], gradient[1]);
         }
 
-        (sums[0], sums[1], sums[2], sums[3], sums[4]) = (sw, sd, sdd, s0, s1);
-        (sums[5], sums[6], sums[7], sums[8], sums[9]) = (sd0, sd1, s00, s10, s11);
+        return sums;
     }
 }

@@ -168,32 +168,27 @@ internal static partial class LevenbergMarquardt
                 && SimdSwitch((ModifiedHyperbolicShape)(object)shape, p, out switchTime, out terminal)))
         {
             // The main models: a SIMD pass (the JIT removes these type tests for the other shapes).
-            Span<double> sums = stackalloc double[10];
-            HyperbolicSums(t, y, w, p[0], p[1], reference, switchTime, terminal, sums);
-            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
-            (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
-            (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
+            var sums = HyperbolicSums(t, y, w, p[0], p[1], reference, switchTime, terminal);
+            (sw, sd, sdd) = (sums.W, sums.D, sums.DD);
+            sums.CopyGradientSums(2, sg, sgd, sgg);
         }
         else if (typeof(TShape) == typeof(FixedBShape))
         {
             // Exponential and harmonic: the hyperbolic SIMD pass at the fixed b, keeping the Di sums only.
-            Span<double> sums = stackalloc double[10];
-            HyperbolicSums(t, y, w, p[0], ((FixedBShape)(object)shape).B, reference, double.PositiveInfinity, 0, sums);
-            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
-            (sg[0], sgd[0], sgg[0]) = (sums[3], sums[5], sums[7]);
+            var sums = HyperbolicSums(t, y, w, p[0], ((FixedBShape)(object)shape).B, reference, double.PositiveInfinity, 0);
+            (sw, sd, sdd) = (sums.W, sums.D, sums.DD);
+            sums.CopyGradientSums(1, sg, sgd, sgg);
         }
         else if (typeof(TShape) == typeof(DuongShape) || typeof(TShape) == typeof(StretchedExponentialShape))
         {
-            Span<double> sums = stackalloc double[10];
-            TranscendentalSums(shape, t, y, w, p, reference, sums);
-            (sw, sd, sdd) = (sums[0], sums[1], sums[2]);
-            (sg[0], sg[1], sgd[0], sgd[1]) = (sums[3], sums[4], sums[5], sums[6]);
-            (sgg[0], sgg[2], sgg[3]) = (sums[7], sums[8], sums[9]);
+            var sums = TranscendentalSums(shape, t, y, w, p, reference);
+            (sw, sd, sdd) = (sums.W, sums.D, sums.DD);
+            sums.CopyGradientSums(2, sg, sgd, sgg);
         }
         else if (k <= 2)
         {
-            // Hot path for one and two parameters: the sums in locals (g[1] stays 0 for one parameter).
-            double s0 = 0, s1 = 0, sd0 = 0, sd1 = 0, s00 = 0, s10 = 0, s11 = 0;
+            // Hot path for one and two parameters (g[1] stays 0 for one parameter).
+            NormalSums sums = default;
             for (var i = 0; i < t.Length; i++)
             {
                 var wi = w[i];
@@ -203,27 +198,11 @@ internal static partial class LevenbergMarquardt
                 }
 
                 var f = shape.Evaluate(t[i], p, g);
-                var d = y[i] - f - reference;
-                var wd = wi * d;
-                sw += wi;
-                sd += wd;
-                sdd += wd * d;
-                var wg0 = wi * g[0];
-                var wg1 = wi * g[1];
-                s0 += wg0;
-                s1 += wg1;
-                sd0 += wg0 * d;
-                sd1 += wg1 * d;
-                s00 += wg0 * g[0];
-                s10 += wg1 * g[0];
-                s11 += wg1 * g[1];
+                sums.Add(wi, y[i] - f - reference, g[0], g[1]);
             }
 
-            (sg[0], sgd[0], sgg[0]) = (s0, sd0, s00);
-            if (k == 2)
-            {
-                (sg[1], sgd[1], sgg[2], sgg[3]) = (s1, sd1, s10, s11);
-            }
+            (sw, sd, sdd) = (sums.W, sums.D, sums.DD);
+            sums.CopyGradientSums(k, sg, sgd, sgg);
         }
         else
         {
