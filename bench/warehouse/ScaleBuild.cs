@@ -32,7 +32,7 @@ internal static class ScaleBuild
             DatabasePath = Path.Combine(work, "engine.duckdb"),
             TargetPath = Path.Combine(work, "target"),
             VarsYaml = "{as_of_date: '2026-01-01'}",
-            CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name),
+            CSharpModels = WarehouseModels.ByName,
             Environment = new Dictionary<string, string> { ["WELLHOUSE_RAW_LOCATION"] = Path.Combine(raw, "*.parquet") },
         }, CancellationToken.None);
         clock.Stop();
@@ -57,7 +57,7 @@ internal static class ScaleBuild
         using var connection = new DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync();
         await ExecuteAsync(connection, $"attach '{path}' as {Relation.Quote(database)}; use {Relation.Quote(database)}");
-        var models = WarehouseModels.All.ToDictionary(model => model.Name);
+        var models = WarehouseModels.ByName;
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
         var clock = Stopwatch.StartNew();
         foreach (var result in results)

@@ -62,7 +62,7 @@ internal sealed class DbtOptions
         FullRefresh = parse.GetValue(FullRefresh),
         Log = log,
         // The application's C# models (decline fits, trendlines); a project uses those its schema files declare.
-        CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name, StringComparer.Ordinal),
+        CSharpModels = WarehouseModels.ByName,
     };
 
     /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>

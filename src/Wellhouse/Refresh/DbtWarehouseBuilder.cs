@@ -42,7 +42,7 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             Environment = Environment(request.SnapshotPath),
             TargetPath = Path.Combine(data.Runs, id),
             VarsYaml = $"raw_location: [{rawFiles}]",
-            CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name, StringComparer.Ordinal),
+            CSharpModels = WarehouseModels.ByName,
             Log = line => request.Log.WriteLine(line),
         }, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();

@@ -22,7 +22,7 @@ public sealed class EngineBuildTests : IDisposable
             DatabasePath = Path.Combine(directory, target + ".duckdb"),
             TargetPath = Path.Combine(directory, "target-" + target),
             VarsYaml = "{as_of_date: '2026-01-01'}",
-            CSharpModels = WarehouseModels.All.ToDictionary(model => model.Name),
+            CSharpModels = WarehouseModels.ByName,
             Environment = new Dictionary<string, string>
             {
                 ["WELLHOUSE_RAW_LOCATION"] = RepoPaths.Sample,

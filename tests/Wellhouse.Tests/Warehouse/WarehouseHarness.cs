@@ -50,7 +50,7 @@ internal sealed partial class WarehouseHarness : IDisposable
     public async Task BuildAsync()
     {
         await LoadSeedsAsync();
-        var csharp = WarehouseModels.All.ToDictionary(model => model.Name);
+        var csharp = WarehouseModels.ByName;
         foreach (var name in ModelOrder)
         {
             if (csharp.TryGetValue(name, out var model))
