@@ -34,6 +34,10 @@ public sealed record AdapterTarget
     /// from the project dir. Ignored when the profile sets <c>file_search_path</c> itself.</summary>
     public string? FileSearchPath { get; init; }
 
+    /// <summary>dbt-duckdb's <c>external_root</c> (absolute): the folder external models are written to when they set no
+    /// <c>location</c>; null writes them to the target path.</summary>
+    public string? ExternalRoot { get; init; }
+
     /// <summary>The catalog name DuckDB gives a file: its file name without extension; <c>memory</c> for <c>:memory:</c>.</summary>
     public static string DatabaseNameOf(string path) => path == ":memory:" ? "memory" : System.IO.Path.GetFileNameWithoutExtension(path);
 }

@@ -66,15 +66,25 @@ internal sealed partial class DuckDbSession : ISqlSession
         }
     }
 
-    public void ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default)
+    public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default)
     {
+        var counts = new long[statements.Count];
         using var transaction = connection.BeginTransaction();
-        foreach (var statement in statements)
+        for (var i = 0; i < statements.Count; i++)
         {
-            Execute(statement, cancellationToken);
+            counts[i] = Execute(statements[i], cancellationToken);
         }
 
-        transaction.Commit();
+        try
+        {
+            transaction.Commit();
+        }
+        catch (DuckDBException ex)
+        {
+            throw Wrap(ex, null);
+        }
+
+        return counts;
     }
 
     public RelationKind? GetRelationKind(Relation relation)

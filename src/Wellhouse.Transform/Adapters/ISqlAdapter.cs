@@ -40,8 +40,8 @@ internal interface ISqlSession : IDisposable
     /// <summary>Runs a query and returns its rows (for small results: tests, catalog queries).</summary>
     IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default);
 
-    /// <summary>Runs statements in one transaction: all or nothing.</summary>
-    void ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default);
+    /// <summary>Runs statements in one transaction: all or nothing. Returns the rows each statement affected.</summary>
+    IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default);
 
     RelationKind? GetRelationKind(Relation relation);
 

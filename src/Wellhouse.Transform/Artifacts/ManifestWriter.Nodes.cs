@@ -141,6 +141,9 @@ public static partial class ManifestWriter
             config["column_types"] = new Dictionary<string, object?>(StringComparer.Ordinal);
             config["full_refresh"] = null;
             config["on_schema_change"] = "ignore";
+            config["on_configuration_change"] = "apply";
+            config["incremental_strategy"] = null;
+            config["unique_key"] = null;
             config["post-hook"] = new List<object?>();
             config["pre-hook"] = new List<object?>();
         }

@@ -52,6 +52,14 @@ public static class DbtRunner
                         return hookSession.GetRelationKind(relation) is not null;
                     }
                 },
+                IsIncremental = node =>
+                {
+                    lock (hookLock)
+                    {
+                        return node.Config.Materialized == "incremental"
+                            && IncrementalConfig.IsIncremental(node, options.FullRefresh, hookSession.GetRelationKind(node.Relation));
+                    }
+                },
                 Log = options.Log,
             };
             var request = new RunRequest
@@ -99,6 +107,7 @@ public static class DbtRunner
             Extensions = target.Extensions,
             Settings = target.Settings,
             FileSearchPath = projectDir,
+            ExternalRoot = target.Raw.GetValueOrDefault("external_root") is string root ? Path.GetFullPath(root, projectDir) : null,
             Attachments = [.. target.Attach.Select(a => new AdapterAttachment(Path.GetFullPath(a.Path, projectDir), a.Alias, a.ReadOnly, a.Type))],
         };
     }

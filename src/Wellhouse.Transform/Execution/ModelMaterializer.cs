@@ -7,6 +7,7 @@ namespace Wellhouse.Transform.Execution;
 /// dbt's view and table materializations. A view is created or replaced. A table is built as
 /// <c>&lt;name&gt;__dbt_tmp</c> and swapped into place (drop old, rename new) in one transaction, so a failing model
 /// leaves the table that existed before intact (dbt's table materialization does the same with a backup relation).
+/// Incremental and external models are built by <see cref="IncrementalMaterializer"/> and <see cref="ExternalMaterializer"/>.
 /// </summary>
 internal static class ModelMaterializer
 {
@@ -32,30 +33,40 @@ internal static class ModelMaterializer
                 return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };
             }
 
-            // Incremental models build as tables until is_incremental() is supported (issue 2 scope).
-            case "table" or "incremental":
-            {
-                var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
-                var statement = DuckDbSession.TableStatement(staged, sql);
-                try
-                {
-                    session.CreateTableAs(staged, sql, cancellationToken);
-                    session.SwapInto(staged, relation);
-                }
-                catch (AdapterException ex)
-                {
-                    TryDrop(session, staged);
-                    return Failed(node, ex, sql, statement);
-                }
+            case "table":
+                return BuildTable(session, node, sql, cancellationToken);
 
-                return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };
-            }
+            case "incremental":
+                return IncrementalMaterializer.Run(context, session, node, sql, cancellationToken);
+
+            case "external":
+                return ExternalMaterializer.Run(context, session, node, sql, cancellationToken);
 
             default:
                 return new NodeOutcome(
                     NodeStatus.Error,
-                    $"Compilation Error in model {node.Name} ({node.OriginalFilePath})\n  no materialization '{materialized}' (supported: view, table, ephemeral)");
+                    $"Compilation Error in model {node.Name} ({node.OriginalFilePath})\n  no materialization '{materialized}' (supported: view, table, incremental, external, ephemeral)");
         }
+    }
+
+    /// <summary>The table materialization (also an incremental model's first build and full refresh).</summary>
+    internal static NodeOutcome BuildTable(ISqlSession session, Node node, string sql, CancellationToken cancellationToken)
+    {
+        var relation = node.Relation;
+        var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
+        var statement = DuckDbSession.TableStatement(staged, sql);
+        try
+        {
+            session.CreateTableAs(staged, sql, cancellationToken);
+            session.SwapInto(staged, relation);
+        }
+        catch (AdapterException ex)
+        {
+            TryDrop(session, staged);
+            return Failed(node, ex, sql, statement);
+        }
+
+        return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };
     }
 
     internal static void TryDrop(ISqlSession session, Relation relation)
@@ -70,6 +81,6 @@ internal static class ModelMaterializer
         }
     }
 
-    private static NodeOutcome Failed(Node node, AdapterException ex, string sql, string statement) =>
+    internal static NodeOutcome Failed(Node node, AdapterException ex, string? sql, string statement) =>
         new(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, DuckDbSession.WrapperLines)) { RunSql = statement };
 }

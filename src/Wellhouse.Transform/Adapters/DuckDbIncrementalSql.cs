@@ -1,0 +1,75 @@
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Adapters;
+
+/// <summary>
+/// The SQL of the incremental materialization in DuckDB. The new rows are in a temporary table (<c>source</c>); the
+/// target is aliased <c>DBT_INTERNAL_DEST</c> and the new rows <c>DBT_INTERNAL_SOURCE</c>, the aliases dbt's docs use
+/// in <c>incremental_predicates</c>. Unique keys are written as given (dbt does not quote them, so an expression
+/// works); every other column name is quoted. Semantics from dbt-core's <c>get_delete_insert_merge_sql</c> /
+/// <c>get_merge_sql</c> and dbt-duckdb's versions of them (dbt docs: "Configure incremental models").
+/// </summary>
+internal static class DuckDbIncrementalSql
+{
+    public const string Dest = "DBT_INTERNAL_DEST";
+
+    public const string Source = "DBT_INTERNAL_SOURCE";
+
+    /// <summary>The connection-local temporary table holding a model's new rows.</summary>
+    public static Relation TempRelation(Relation target) => new("temp", "main", target.Identifier + "__dbt_tmp");
+
+    /// <summary>Creates (or replaces) the temporary table from the compiled SQL; the SQL starts on line 2.</summary>
+    public static string CreateTemp(Relation temp, string sql) =>
+        $"create or replace temp table {Relation.Quote(temp.Identifier)} as (\n{sql}\n)";
+
+    /// <summary>Counts, per key column, the new rows whose key is NULL (one row, one count per key).</summary>
+    public static string NullKeyCounts(Relation temp, IReadOnlyList<string> uniqueKey) =>
+        "select " + string.Join(", ", uniqueKey.Select(k => $"count(*) filter (where {k} is null)")) + " from " + temp;
+
+    /// <summary>delete+insert, first half: delete the target rows whose key is among the new rows (and that match every
+    /// predicate). dbt-core deletes <c>where (key) in (select (key) from source)</c>; EXISTS is the same for non-NULL keys
+    /// (NULL keys are rejected before) and lets DuckDB plan a semi-join for a key list.</summary>
+    public static string Delete(Relation target, Relation temp, IReadOnlyList<string> uniqueKey, IReadOnlyList<string> predicates)
+    {
+        var match = string.Join(" and ", uniqueKey.Select(k => $"{Source}.{k} = {Dest}.{k}"));
+        var where = $"exists (select 1 from {temp} as {Source} where {match})";
+        return $"delete from {target} as {Dest}\nwhere {where}" + string.Concat(predicates.Select(p => $"\n  and ({p})"));
+    }
+
+    /// <summary>Inserts the new rows into the target, by column name.</summary>
+    public static string Insert(Relation target, Relation temp, IReadOnlyList<string> columns)
+    {
+        var list = QuotedList(columns);
+        return $"insert into {target} ({list})\nselect {list} from {temp}";
+    }
+
+    /// <summary>
+    /// DuckDB's MERGE INTO (since 1.4): matched rows are updated (all columns, or <paramref name="updateColumns"/>),
+    /// the others inserted. Without a unique key the condition is <c>false</c>, so every row is inserted, as dbt-core's
+    /// default merge does.
+    /// </summary>
+    public static string Merge(Relation target, Relation temp, IReadOnlyList<string> uniqueKey, IReadOnlyList<string> predicates, IReadOnlyList<string> columns, IReadOnlyList<string> updateColumns)
+    {
+        var conditions = uniqueKey.Select(k => $"{Source}.{k} = {Dest}.{k}").Concat(predicates.Select(p => "(" + p + ")")).ToList();
+        var on = uniqueKey.Count == 0 ? "false" : string.Join(" and ", conditions);
+        var text = $"merge into {target} as {Dest}\nusing {temp} as {Source}\non {on}";
+        if (uniqueKey.Count > 0 && updateColumns.Count > 0)
+        {
+            text += "\nwhen matched then update set " + string.Join(", ", updateColumns.Select(c => $"{Relation.Quote(c)} = {Source}.{Relation.Quote(c)}"));
+        }
+
+        return text + $"\nwhen not matched then insert ({QuotedList(columns)})\nvalues ({string.Join(", ", columns.Select(c => Source + "." + Relation.Quote(c)))})";
+    }
+
+    public static string AddColumn(Relation target, ColumnSchema column) =>
+        $"alter table {target} add column {Relation.Quote(column.Name)} {column.DataType}";
+
+    public static string DropColumn(Relation target, string column) =>
+        $"alter table {target} drop column {Relation.Quote(column)}";
+
+    /// <summary>Changes a column's type in place; DuckDB casts the existing values (a failing cast fails the run).</summary>
+    public static string AlterColumnType(Relation target, ColumnSchema column) =>
+        $"alter table {target} alter column {Relation.Quote(column.Name)} set data type {column.DataType}";
+
+    private static string QuotedList(IEnumerable<string> columns) => string.Join(", ", columns.Select(Relation.Quote));
+}
