@@ -7,6 +7,7 @@ using Wellhouse.Transform.Bench;
 // `--quick [models]`: parse + compile of a generated project: a warm-up run and five timed runs, in milliseconds.
 // `--generate <dir> [models]`: write the generated project only.
 // `--quick-overhead`: the engine's overhead per node (EngineOverheadBenchmarks' comparison, by stopwatch).
+// `--incremental [rows] [strategy]`: full build vs incremental run (IncrementalBenchmark).
 // Otherwise BenchmarkDotNet runs the benchmarks named on the command line, e.g. --filter '*EngineOverhead*'.
 if (args.Length > 0 && args[0] == "--quick")
 {
@@ -36,6 +37,15 @@ if (args.Length > 0 && args[0] == "--quick")
 if (args.Length > 1 && args[0] == "--generate")
 {
     ProjectGenerator.Write(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
+// `--incremental [rows] [strategy]`: full build vs an incremental run adding 0.1 % rows (default 10,000,000, delete+insert).
+if (args.Length > 0 && args[0] == "--incremental")
+{
+    IncrementalBenchmark.Run(
+        args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 10_000_000,
+        args.Length > 2 ? args[2] : "delete+insert");
     return;
 }
 

@@ -27,13 +27,14 @@ internal static class DuckDbIncrementalSql
         "select " + string.Join(", ", uniqueKey.Select(k => $"count(*) filter (where {k} is null)")) + " from " + temp;
 
     /// <summary>delete+insert, first half: delete the target rows whose key is among the new rows (and that match every
-    /// predicate). dbt-core deletes <c>where (key) in (select (key) from source)</c>; EXISTS is the same for non-NULL keys
-    /// (NULL keys are rejected before) and lets DuckDB plan a semi-join for a key list.</summary>
+    /// predicate), as dbt-core's <c>delete from target where (key) in (select (key) from source)</c>. A row value IN lets
+    /// DuckDB push the new keys' range into the target scan as a join filter; an equivalent EXISTS was 100-250 ms slower
+    /// on a 10-million-row target (bench: <c>--incremental</c>).</summary>
     public static string Delete(Relation target, Relation temp, IReadOnlyList<string> uniqueKey, IReadOnlyList<string> predicates)
     {
-        var match = string.Join(" and ", uniqueKey.Select(k => $"{Source}.{k} = {Dest}.{k}"));
-        var where = $"exists (select 1 from {temp} as {Source} where {match})";
-        return $"delete from {target} as {Dest}\nwhere {where}" + string.Concat(predicates.Select(p => $"\n  and ({p})"));
+        var keys = string.Join(", ", uniqueKey);
+        return $"delete from {target} as {Dest}\nwhere ({keys}) in (select {keys} from {temp} as {Source})"
+            + string.Concat(predicates.Select(p => $"\n  and ({p})"));
     }
 
     /// <summary>Inserts the new rows into the target, by column name.</summary>

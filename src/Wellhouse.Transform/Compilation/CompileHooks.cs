@@ -8,7 +8,8 @@ public sealed class CompileHooks
     /// <summary>Whether a relation exists in the database (for <c>is_incremental()</c> and adapter macros).</summary>
     public Func<Relation, bool>? RelationExists { get; init; }
 
-    /// <summary>dbt's <c>is_incremental()</c> for a node; null means false (full builds only in this issue).</summary>
+    /// <summary>dbt's <c>is_incremental()</c> for a node; null means false. <c>DbtRunner</c> answers it from the database:
+    /// an incremental model whose relation exists as a table, not being fully refreshed.</summary>
     public Func<Node, bool>? IsIncremental { get; init; }
 
     /// <summary>Extra globals (e.g. <c>adapter</c>, <c>run_query</c>, <c>statement</c>) added to every render.</summary>

@@ -49,7 +49,7 @@ public sealed class IncrementalStrategyTests : IDisposable
 
         Assert.Contains("create or replace temp table \"readings_delete_insert__dbt_tmp\"", runSql, StringComparison.Ordinal);
         Assert.Contains("delete from \"dev\".\"main\".\"readings_delete_insert\" as DBT_INTERNAL_DEST", runSql, StringComparison.Ordinal);
-        Assert.Contains("DBT_INTERNAL_SOURCE.reading_id = DBT_INTERNAL_DEST.reading_id", runSql, StringComparison.Ordinal);
+        Assert.Contains("where (reading_id) in (select reading_id from \"temp\".\"main\".\"readings_delete_insert__dbt_tmp\" as DBT_INTERNAL_SOURCE)", runSql, StringComparison.Ordinal);
         Assert.Contains("insert into \"dev\".\"main\".\"readings_delete_insert\" (\"reading_id\", \"well_id\", \"day\", \"oil\")", runSql, StringComparison.Ordinal);
     }
 
