@@ -6,7 +6,8 @@ namespace Wellhouse.Transform.Execution;
 /// <summary>
 /// Compares actual and expected rows as multisets (row order does not matter, duplicates count) and renders the
 /// difference as dbt prints a failing unit test: a table of the compared columns where <c>+++</c> marks a row only
-/// in the actual output and <c>---</c> a row only in the expected rows. Floating-point values are compared to 12
+/// in the actual output and <c>---</c> a row only in the expected rows (sorted by the first column, expected before
+/// actual). Floating-point values are compared to 12
 /// significant digits, so <c>0.1 + 0.2</c> equals an expected <c>0.3</c> (dbt compares them exactly).
 /// </summary>
 internal static class UnitTestDiff
@@ -53,8 +54,9 @@ internal static class UnitTestDiff
     {
         var cells = lines
             .Select(l => (l.Marker, Values: l.Row.Select(Display).ToArray()))
-            .OrderBy(l => string.Join('\u0001', l.Values), StringComparer.Ordinal)
+            .OrderBy(l => l.Values.Length == 0 ? string.Empty : l.Values[0], StringComparer.Ordinal)
             .ThenBy(l => l.Marker == "---" ? 0 : l.Marker == "+++" ? 1 : 2)
+            .ThenBy(l => string.Join('\u0001', l.Values), StringComparer.Ordinal)
             .ToList();
         var widths = columns.Select((c, i) => Math.Max(c.Length, cells.Count == 0 ? 0 : cells.Max(l => l.Values[i].Length))).ToArray();
         var text = new StringBuilder();
