@@ -38,7 +38,7 @@ internal static partial class UnitTestExecutor
         }
 
         var sql = UnitTestFixtureSql.Build(columns, rows);
-        QueryFixture(session, "select count(*) from (\n" + sql + "\n) as dbt_internal_fixture", input, "given " + input.Input, cancellationToken);
+        QueryFixture(session, "select * from (\n" + sql + "\n) as dbt_internal_fixture", input, "given " + input.Input, cancellationToken);
         return sql;
     }
 

@@ -99,5 +99,5 @@ internal sealed class UnitTestInput : UnitTestFixture
 /// <summary>One fixture row: its cells in the order written (a missing column is NULL).</summary>
 internal sealed record UnitTestRow(IReadOnlyList<UnitTestCell> Cells, SourceSpan Span);
 
-/// <summary>One value of a fixture row; <see cref="Value"/> is null, bool, long, double or string.</summary>
+/// <summary>One value of a fixture row (null, bool, long, double or string); the span is where its column name is written.</summary>
 internal sealed record UnitTestCell(string Column, object? Value, SourceSpan Span);

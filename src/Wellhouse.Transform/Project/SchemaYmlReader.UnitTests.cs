@@ -157,7 +157,7 @@ internal sealed partial class SchemaYmlReader
             }
 
             var cells = new List<UnitTestCell>();
-            foreach (var (column, _, value) in YamlFile.Entries(mapping))
+            foreach (var (column, key, value) in YamlFile.Entries(mapping))
             {
                 if (value is not YamlScalarNode scalar)
                 {
@@ -165,7 +165,7 @@ internal sealed partial class SchemaYmlReader
                     continue;
                 }
 
-                cells.Add(new UnitTestCell(column, YamlFile.ScalarValue(scalar), YamlFile.SpanOf(value, file)));
+                cells.Add(new UnitTestCell(column, YamlFile.ScalarValue(scalar), YamlFile.SpanOf(key, file)));
             }
 
             result.Add(new UnitTestRow(cells, YamlFile.SpanOf(mapping, file)));
