@@ -6,7 +6,7 @@ namespace Wellhouse.Transform.Artifacts;
 /// <summary>
 /// Writes manifest.json in dbt's v12 shape (https://schemas.getdbt.com/dbt/manifest/v12.json): metadata, nodes,
 /// sources, macros, docs, the empty collections this engine does not produce (exposures, metrics, groups, selectors,
-/// semantic models, saved queries, unit tests), disabled, parent_map, child_map and group_map. The file is written to
+/// semantic models, saved queries), unit_tests, disabled, parent_map, child_map and group_map. The file is written to
 /// a temporary name and moved into place, so readers never see half a file.
 /// </summary>
 public static partial class ManifestWriter
@@ -34,7 +34,7 @@ public static partial class ManifestWriter
         WriteMetadata(json, project);
         json.WritePropertyName("nodes");
         json.WriteStartObject();
-        foreach (var node in manifest.Nodes.Values.OrderBy(n => n.UniqueId, StringComparer.Ordinal))
+        foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType != Graph.ResourceType.UnitTest).OrderBy(n => n.UniqueId, StringComparer.Ordinal))
         {
             json.WritePropertyName(node.UniqueId);
             WriteNode(json, project, node);
@@ -72,7 +72,8 @@ public static partial class ManifestWriter
         json.WriteEndObject();
         WriteMap(json, "parent_map", manifest.ParentMap);
         WriteMap(json, "child_map", manifest.ChildMap);
-        foreach (var empty in new[] { "group_map", "saved_queries", "semantic_models", "unit_tests" })
+        WriteUnitTests(json, manifest);
+        foreach (var empty in new[] { "group_map", "saved_queries", "semantic_models" })
         {
             json.WritePropertyName(empty);
             json.WriteStartObject();

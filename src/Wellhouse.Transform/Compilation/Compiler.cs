@@ -9,14 +9,16 @@ namespace Wellhouse.Transform.Compilation;
 /// ephemeral models it references as CTEs named <c>__dbt__cte__&lt;name&gt;</c>, and for generic tests calls the
 /// test macro with the test's rendered keyword arguments. Thread-safe: nodes may be compiled in parallel.
 /// </summary>
-public sealed class Compiler
+public sealed partial class Compiler
 {
     private readonly LoadedProject project;
     private readonly DbtContext context;
+    private readonly CompileHooks? hooks;
 
     public Compiler(LoadedProject project, CompileHooks? hooks = null)
     {
         this.project = project;
+        this.hooks = hooks;
         context = new DbtContext(project.Services, hooks);
     }
 
@@ -31,6 +33,11 @@ public sealed class Compiler
 
         try
         {
+            if (node.ResourceType == ResourceType.UnitTest)
+            {
+                return CompileUnitTest(node);
+            }
+
             var state = new RenderState(node, RenderPhase.Compile);
             var sql = RenderNode(node, state);
             var ctes = new List<(string Name, string Sql)>();

@@ -8,7 +8,7 @@ internal static class GraphGlobal
     public static Dictionary<string, object?> Build(Manifest manifest)
     {
         var nodes = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (id, node) in manifest.Nodes)
+        foreach (var (id, node) in manifest.Nodes.Where(n => n.Value.ResourceType != ResourceType.UnitTest))
         {
             nodes[id] = DbtContext.NodeDict(node);
         }

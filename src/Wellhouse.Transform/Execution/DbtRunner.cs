@@ -141,7 +141,9 @@ public static class DbtRunner
         var models = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Model);
         var seeds = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Seed);
         var tests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Test);
-        return $"Found {Plural(models, "model")}, {Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}";
+        var unitTests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.UnitTest);
+        return $"Found {Plural(models, "model")}, {Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}"
+            + (unitTests > 0 ? ", " + Plural(unitTests, "unit test") : string.Empty);
     }
 
     private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");

@@ -36,6 +36,7 @@ internal sealed partial class ExecutionPlan
 
         if (command == DbtCommandKind.Build)
         {
+            AddUnitTestEdges(manifest, fullParents);
             AddTestEdges(manifest, fullParents);
         }
 
@@ -84,9 +85,9 @@ internal sealed partial class ExecutionPlan
 
         return command switch
         {
-            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Test,
+            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Test or ResourceType.UnitTest,
             DbtCommandKind.Run => node.ResourceType == ResourceType.Model,
-            DbtCommandKind.Test => node.ResourceType == ResourceType.Test,
+            DbtCommandKind.Test => node.ResourceType is ResourceType.Test or ResourceType.UnitTest,
             DbtCommandKind.Seed => node.ResourceType == ResourceType.Seed,
             DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Test,
             _ => false,

@@ -64,7 +64,7 @@ internal static class NodeExecutor
             ExecutionTime = clock.Elapsed.TotalSeconds,
             Timing = timing,
             AdapterResponse = outcome.Status == NodeStatus.Error ? new Dictionary<string, object?>() : response,
-            RelationName = outcome.RelationName ?? (node.ResourceType == ResourceType.Test ? null : node.Relation.ToString()),
+            RelationName = outcome.RelationName ?? (node.ResourceType is ResourceType.Test or ResourceType.UnitTest ? null : node.Relation.ToString()),
             CompiledCode = compiled,
         };
         return (result, outcome.ShortStatus);
@@ -75,6 +75,7 @@ internal static class NodeExecutor
         {
             ResourceType.Seed => Task.FromResult(SeedLoader.Run(context, session, node, cancellationToken)),
             ResourceType.Test => Task.FromResult(TestExecutor.Run(context, session, node, compiled!, cancellationToken)),
+            ResourceType.UnitTest => Task.FromResult(UnitTestExecutor.Run(context, session, node, compiled!, cancellationToken)),
             _ when node.Language == "csharp" => CSharpModelRunner.RunAsync(context, session, node, cancellationToken),
             _ => Task.FromResult(ModelMaterializer.Run(context, session, node, compiled!, cancellationToken)),
         };

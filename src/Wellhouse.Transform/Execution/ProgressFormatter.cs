@@ -20,10 +20,10 @@ internal static class ProgressFormatter
         var time = result.ExecutionTime.ToString("0.00", CultureInfo.InvariantCulture) + "s";
         return result.Status switch
         {
-            NodeStatus.Skipped => Line(index, total, "SKIP " + (node.ResourceType == ResourceType.Test ? "test " + node.Name : "relation " + QualifiedName(node)), "SKIP"),
+            NodeStatus.Skipped => Line(index, total, "SKIP " + (node.ResourceType is ResourceType.Test or ResourceType.UnitTest ? Describe(node) : "relation " + QualifiedName(node)), "SKIP"),
             NodeStatus.Error => Line(index, total, "ERROR " + Doing(node), "ERROR in " + time),
-            NodeStatus.Pass => Line(index, total, "PASS " + node.Name, "PASS in " + time),
-            NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + node.Name, shortStatus + " in " + time),
+            NodeStatus.Pass => Line(index, total, "PASS " + Named(node), "PASS in " + time),
+            NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + Named(node), shortStatus + " in " + time),
             _ => Line(index, total, (node.ResourceType == ResourceType.Seed ? "OK loaded " : "OK created ") + Describe(node), (shortStatus ?? "OK") + " in " + time),
         };
     }
@@ -42,15 +42,19 @@ internal static class ProgressFormatter
     {
         ResourceType.Seed => "seed file " + QualifiedName(node),
         ResourceType.Test => "test " + node.Name,
+        ResourceType.UnitTest => "unit_test " + Named(node),
         _ => $"{node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
     };
 
     private static string Doing(Node node) => node.ResourceType switch
     {
         ResourceType.Seed => "loading seed file " + QualifiedName(node),
-        ResourceType.Test => node.Name,
+        ResourceType.Test or ResourceType.UnitTest => Named(node),
         _ => $"creating {node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
     };
+
+    /// <summary>A unit test is shown as dbt shows it, <c>model::test</c>.</summary>
+    private static string Named(Node node) => node.ResourceType == ResourceType.UnitTest && node.Fqn.Count >= 2 ? node.Fqn[^2] + "::" + node.Name : node.Name;
 
     private static string QualifiedName(Node node) => node.Schema + "." + (node.Alias.Length > 0 ? node.Alias : node.Name);
 

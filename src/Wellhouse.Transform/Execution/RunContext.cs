@@ -91,7 +91,7 @@ internal sealed class RunContext
 
     /// <summary>dbt writes a generic test under its .yml file's path as a folder: <c>models/schema.yml/&lt;test&gt;.sql</c>.</summary>
     public static string TargetRelativePath(Node node) =>
-        node.ResourceType == ResourceType.Test && node.TestMetadata is not null
+        (node.ResourceType == ResourceType.Test && node.TestMetadata is not null) || node.ResourceType == ResourceType.UnitTest
             ? Path.Combine(node.OriginalFilePath, node.Name + ".sql")
             : node.OriginalFilePath;
 }

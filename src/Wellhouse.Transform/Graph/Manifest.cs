@@ -24,6 +24,9 @@ public sealed class Manifest
 
     /// <summary>unique id -> the unique ids that depend on it.</summary>
     public Dictionary<string, List<string>> ChildMap { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Unit tests' definitions (given, expect, overrides) by the unique id of their unit_test node.</summary>
+    internal Dictionary<string, UnitTestDefinition> UnitTests { get; } = new(StringComparer.Ordinal);
 }
 
 public sealed record MacroDefinition(string UniqueId, string Name, string PackageName, string OriginalFilePath, string MacroSql)

@@ -34,6 +34,7 @@ public static partial class NodeSelector
         "config" => MatchConfig(node.Config, term.MethodArgument!, term.Value),
         "resource_type" => node.ResourceType.ToDbtString() == term.Value,
         "package" => Glob.IsMatch(node.PackageName, term.Value),
+        "test_type" when node.ResourceType == ResourceType.UnitTest => term.Value == "unit",
         "test_type" => node.ResourceType == ResourceType.Test && term.Value switch
         {
             "generic" or "schema" => node.TestMetadata is not null,

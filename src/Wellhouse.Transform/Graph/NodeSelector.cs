@@ -22,7 +22,7 @@ public static partial class NodeSelector
         var result = new HashSet<string>(direct, StringComparer.Ordinal);
         foreach (var node in manifest.Nodes.Values)
         {
-            if (node.ResourceType == ResourceType.Test && !excluded.Contains(node.UniqueId) && node.DependsOnNodes.Any(direct.Contains))
+            if (node.ResourceType is ResourceType.Test or ResourceType.UnitTest && !excluded.Contains(node.UniqueId) && node.DependsOnNodes.Any(direct.Contains))
             {
                 result.Add(node.UniqueId);
             }

@@ -86,6 +86,7 @@ internal sealed partial class ProjectParser
         ParseNodes();
         ApplyPatches();
         LoadGenericTests();
+        LoadUnitTests();
         RemoveDisabled();
         ResolveDependencies();
         var graph = BuildGraph();

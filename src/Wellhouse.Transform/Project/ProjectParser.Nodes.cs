@@ -227,7 +227,8 @@ internal sealed partial class ProjectParser
     {
         foreach (var (root, relative) in FindFiles(file.TestPaths, ".sql"))
         {
-            if (relative[(root.Length + 1)..].StartsWith("generic/", StringComparison.Ordinal))
+            // generic/ holds test macros; fixtures/ holds unit test fixture files (dbt 1.8).
+            if (relative[(root.Length + 1)..].StartsWith("generic/", StringComparison.Ordinal) || relative[(root.Length + 1)..].StartsWith("fixtures/", StringComparison.Ordinal))
             {
                 continue;
             }

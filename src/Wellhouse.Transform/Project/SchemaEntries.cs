@@ -97,4 +97,6 @@ internal sealed class SchemaFiles
     public List<SchemaEntry> Entries { get; } = [];
 
     public List<SourceEntry> Sources { get; } = [];
+
+    public List<UnitTestDefinition> UnitTests { get; } = [];
 }

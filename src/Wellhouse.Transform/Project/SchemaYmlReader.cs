@@ -77,6 +77,13 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     }
 
                     break;
+                case "unit_tests":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadUnitTest(item, file, into);
+                    }
+
+                    break;
             }
         }
     }
