@@ -58,7 +58,7 @@ public static class DbtRetry
             VarsYaml = overrides.VarsYaml ?? Text(args, "vars"),
             Select = Strings(args, "select"),
             Exclude = Strings(args, "exclude"),
-            Threads = overrides.Threads ?? (args.TryGetProperty("threads", out var threads) && threads.TryGetInt32(out var count) ? count : null),
+            Threads = overrides.Threads ?? (args.TryGetProperty("threads", out var threads) && threads.ValueKind == JsonValueKind.Number && threads.TryGetInt32(out var count) ? count : null),
             FailFast = Flag(args, "fail_fast"),
             FullRefresh = Flag(args, "full_refresh"),
             StatePath = Text(args, "state"),
