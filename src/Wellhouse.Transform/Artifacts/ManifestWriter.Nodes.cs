@@ -122,7 +122,7 @@ public static partial class ManifestWriter
     }
 
     /// <summary>The node's config as dbt writes it: every key, with the usual defaults present.</summary>
-    private static Dictionary<string, object?> ConfigForManifest(Node node)
+    internal static Dictionary<string, object?> ConfigForManifest(Node node)
     {
         var config = new Dictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -44,9 +44,7 @@ public static partial class ManifestWriter
         json.WriteEndObject();
         WriteStrings(json, "tags", source.Config.Tags);
         json.WritePropertyName("config");
-        var config = new Dictionary<string, object?>(source.Config.Values, StringComparer.Ordinal);
-        config.TryAdd("enabled", true);
-        WriteValue(json, config);
+        WriteValue(json, SourceConfigForManifest(source));
         json.WriteNull("patch_path");
         json.WritePropertyName("unrendered_config");
         json.WriteStartObject();
@@ -54,6 +52,14 @@ public static partial class ManifestWriter
         json.WriteString("relation_name", source.RenderReference());
         json.WriteNumber("created_at", new DateTimeOffset(project.RunStartedAt).ToUnixTimeMilliseconds() / 1000.0);
         json.WriteEndObject();
+    }
+
+    /// <summary>A source's config as written to manifest.json (and compared by <c>state:modified</c>).</summary>
+    internal static Dictionary<string, object?> SourceConfigForManifest(SourceDefinition source)
+    {
+        var config = new Dictionary<string, object?>(source.Config.Values, StringComparer.Ordinal);
+        config.TryAdd("enabled", true);
+        return config;
     }
 
     private static void WriteMacros(Utf8JsonWriter json, Manifest manifest)

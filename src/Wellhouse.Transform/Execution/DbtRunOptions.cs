@@ -27,6 +27,14 @@ public sealed class DbtRunOptions
 
     public bool FullRefresh { get; init; }
 
+    /// <summary><c>--state DIR</c>: a previous run's artifacts (manifest.json, run_results.json) for the <c>state:</c>
+    /// and <c>result:</c> selectors; relative to the project dir. Null: none (the CLI falls back to DBT_STATE).</summary>
+    public string? StatePath { get; init; }
+
+    /// <summary>Run exactly these nodes instead of evaluating <see cref="Select"/> (<c>wellhouse retry</c>); ids not in
+    /// the project are ignored.</summary>
+    public IReadOnlyCollection<string>? UniqueIds { get; init; }
+
     /// <summary>Build into this database file instead of the profile's path; SQL keeps the profile's database name
     /// (the file is attached under it), so a host can build a new snapshot file with the same compiled SQL. Give the
     /// file the profile database's stem (e.g. <c>snapshots/0042/warehouse.duckdb</c>): views store their SQL with

@@ -21,7 +21,16 @@ public static class DbtRunner
             return new DbtRunReport { Diagnostics = load.Diagnostics, Project = load.Project };
         }
 
-        var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out var selectError);
+        Diagnostic? selectError = null;
+        PreviousState? state = null;
+        if (options.StatePath is { } statePath && (state = PreviousState.TryLoad(statePath, project.ProjectDir, out var stateError)) is null)
+        {
+            return new DbtRunReport { Diagnostics = [.. load.Diagnostics, stateError!], Project = project };
+        }
+
+        var selected = options.UniqueIds is { } ids
+            ? project.Graph.TopologicalOrder.Where(ids.ToHashSet(StringComparer.Ordinal).Contains).Where(project.Manifest.Nodes.ContainsKey).ToList()
+            : NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out selectError, state: state);
         if (selected is null)
         {
             return new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project };
@@ -131,6 +140,7 @@ public static class DbtRunner
             ["full_refresh"] = options.FullRefresh,
             ["fail_fast"] = options.FailFast,
             ["vars"] = options.VarsYaml ?? "{}",
+            ["state"] = options.StatePath,
         };
         RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, args);
     }

@@ -9,12 +9,15 @@ namespace Wellhouse.Transform.Graph;
 /// </summary>
 public static partial class NodeSelector
 {
-    /// <summary>Selects unique ids of nodes (never sources). Throws <see cref="SelectorException"/> on bad syntax.</summary>
-    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null)
+    /// <summary>
+    /// Selects unique ids of nodes (never sources). Throws <see cref="SelectorException"/> on bad syntax.
+    /// <paramref name="state"/> is the <c>--state</c> folder's artifacts, for the <c>state:</c> and <c>result:</c> methods.
+    /// </summary>
+    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
     {
         var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
-        var direct = select.Count == 0 || select.All(string.IsNullOrWhiteSpace) ? new HashSet<string>(candidates, StringComparer.Ordinal) : Evaluate(manifest, graph, select);
-        var excluded = exclude.Count == 0 ? [] : Evaluate(manifest, graph, exclude);
+        var direct = select.Count == 0 || select.All(string.IsNullOrWhiteSpace) ? new HashSet<string>(candidates, StringComparer.Ordinal) : Evaluate(manifest, graph, select, state);
+        var excluded = exclude.Count == 0 ? [] : Evaluate(manifest, graph, exclude, state);
         direct.ExceptWith(excluded);
         direct.IntersectWith(candidates);
 
@@ -37,12 +40,12 @@ public static partial class NodeSelector
     }
 
     /// <summary>Like <see cref="Select"/>, returning the syntax error as a diagnostic instead of throwing.</summary>
-    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null)
+    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
     {
         try
         {
             diagnostic = null;
-            return Select(manifest, graph, select, exclude, resourceTypes);
+            return Select(manifest, graph, select, exclude, resourceTypes, state);
         }
         catch (SelectorException ex)
         {
@@ -51,8 +54,9 @@ public static partial class NodeSelector
         }
     }
 
-    private static HashSet<string> Evaluate(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> arguments)
+    private static HashSet<string> Evaluate(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> arguments, PreviousState? state)
     {
+        StateComparer? comparer = null;
         var union = new HashSet<string>(StringComparer.Ordinal);
         foreach (var argument in arguments)
         {
@@ -66,7 +70,7 @@ public static partial class NodeSelector
                         throw new SelectorException(new Diagnostic(DiagnosticSeverity.Error, "DBT203", error, new SourceSpan("--select", 0, 0)));
                     }
 
-                    var matched = Expand(graph, parsed, Match(manifest, parsed));
+                    var matched = Expand(graph, parsed, parsed.Method is "state" or "result" ? MatchState(manifest, parsed, state, ref comparer) : Match(manifest, parsed));
                     if (intersection is null)
                     {
                         intersection = matched;

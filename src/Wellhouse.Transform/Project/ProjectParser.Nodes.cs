@@ -34,10 +34,12 @@ internal sealed partial class ProjectParser
                 ConfigMerger.Apply(config, sourceConfig);
                 ConfigMerger.Apply(config, RenderSourceValues(table.Config, table.ValueSpans, "config", table.Span));
                 ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
-                if ((table.Freshness ?? source.Freshness) is { } freshness)
+                if (source.FreshnessSet || table.FreshnessSet || config.Values.ContainsKey("freshness"))
                 {
-                    config["freshness"] = freshness;
+                    var inherited = FreshnessMerger.Merge(config.Values.GetValueOrDefault("freshness"), source.Freshness, source.FreshnessSet);
+                    config["freshness"] = FreshnessMerger.Merge(inherited, table.Freshness, table.FreshnessSet);
                 }
+
                 var definition = new SourceDefinition
                 {
                     UniqueId = id,

@@ -51,6 +51,9 @@ internal sealed class SourceEntry
 
     public object? Freshness { get; set; }
 
+    /// <summary>True when the entry has a <c>freshness:</c> key, even <c>freshness: null</c> (which switches it off).</summary>
+    public bool FreshnessSet { get; set; }
+
     public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, object?> Config { get; } = new(StringComparer.Ordinal);
@@ -76,6 +79,9 @@ internal sealed class SourceTableEntry
     public string? LoadedAtField { get; set; }
 
     public object? Freshness { get; set; }
+
+    /// <summary>True when the entry has a <c>freshness:</c> key, even <c>freshness: null</c> (which switches it off).</summary>
+    public bool FreshnessSet { get; set; }
 
     public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
 

@@ -33,6 +33,7 @@ internal sealed partial class SchemaYmlReader
         source.Loader = Text(node, "loader");
         source.LoadedAtField = Text(node, "loaded_at_field");
         source.Freshness = YamlFile.ToValue(YamlFile.Get(node, "freshness"));
+        source.FreshnessSet = YamlFile.Get(node, "freshness") is not null;
         CopyDict(YamlFile.Get(node, "meta"), source.Meta);
         CopyDict(YamlFile.Get(node, "config"), source.Config, file, "config");
         source.Tags.AddRange(Tags(node));
@@ -62,6 +63,7 @@ internal sealed partial class SchemaYmlReader
         table.Description = Text(node, "description") ?? string.Empty;
         table.LoadedAtField = Text(node, "loaded_at_field");
         table.Freshness = YamlFile.ToValue(YamlFile.Get(node, "freshness"));
+        table.FreshnessSet = YamlFile.Get(node, "freshness") is not null;
         CopyDict(YamlFile.Get(node, "meta"), table.Meta);
         CopyDict(YamlFile.Get(node, "config"), table.Config, file, "config");
         if (YamlFile.ToValue(YamlFile.Get(node, "external")) is Dictionary<string, object?> external && external.GetValueOrDefault("location") is string location)

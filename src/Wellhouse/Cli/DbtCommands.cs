@@ -22,6 +22,8 @@ internal static partial class DbtCommands
         AddParse(root, options);
         AddDebug(root, options);
         AddClean(root, options);
+        AddRetry(root, options);
+        AddSourceFreshness(root, options);
     }
 
     private static void AddRunVerb(RootCommand root, DbtOptions options, string name, string description, DbtCommandKind kind)

@@ -25,6 +25,8 @@ internal sealed class DbtOptions
 
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
 
+    public Option<string> State { get; } = new("--state") { Description = "A previous run's target folder (manifest.json, run_results.json) for state: and result: selectors (default: DBT_STATE)." };
+
     /// <summary>Adds the options a verb takes: the project ones always, the selection and run ones when asked.</summary>
     public void AddTo(Command command, bool selection, bool run)
     {
@@ -36,6 +38,7 @@ internal sealed class DbtOptions
         {
             command.Options.Add(Select);
             command.Options.Add(Exclude);
+            command.Options.Add(State);
         }
 
         if (run)
@@ -60,10 +63,15 @@ internal sealed class DbtOptions
         Threads = parse.GetValue(Threads),
         FailFast = parse.GetValue(FailFast),
         FullRefresh = parse.GetValue(FullRefresh),
+        StatePath = StatePathOf(parse),
         Log = log,
         // The application's C# models (decline fits, trendlines); a project uses those its schema files declare.
         CSharpModels = WarehouseModels.ByName,
     };
+
+    /// <summary><c>--state</c>, else the DBT_STATE environment variable (as dbt reads it), else none.</summary>
+    public string? StatePathOf(ParseResult parse) =>
+        parse.GetValue(State) is { Length: > 0 } state ? state : Environment.GetEnvironmentVariable("DBT_STATE") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
     /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>
     private static string[] SplitTerms(string[]? values) =>

@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Wellhouse.Tests.Cli;
+
+public sealed class SourceFreshnessCommandTests
+{
+    [Fact]
+    public async Task SourceFreshness_StaleAndBrokenSources_LinesSourcesJsonExitOne()
+    {
+        using var project = new FixtureProject("state/freshness");
+        Assert.Equal(0, await project.RunAsync("seed"));
+        project.Output.GetStringBuilder().Clear();
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["source", "freshness", "--project-dir", project.Directory, "--profiles-dir", project.Directory], project.Output, project.Error);
+
+        Assert.Equal(1, exit);
+        var output = project.Output.ToString();
+        Assert.Contains("START freshness of raw.events_fresh", output);
+        Assert.Contains("ERROR STALE freshness of raw.events_fresh", output);
+        Assert.Contains("ERROR freshness of raw.events_bad_column", output);
+        Assert.Contains("Done. PASS=0 WARN=0 ERROR=5 SKIP=0 TOTAL=5", output);
+        Assert.DoesNotContain("   at ", output + project.Error);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Directory, "target", "sources.json")));
+        Assert.Equal(5, json.RootElement.GetProperty("results").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task SourceFreshness_OnlySwitchedOffSourceSelected_NothingToDoExitZero()
+    {
+        using var project = new FixtureProject("state/freshness");
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["source", "freshness", "--project-dir", project.Directory, "--profiles-dir", project.Directory, "-s", "source:raw.events_off"], project.Output, project.Error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Nothing to do: no selected source has a freshness threshold and a loaded_at_field.", project.Output.ToString());
+    }
+}

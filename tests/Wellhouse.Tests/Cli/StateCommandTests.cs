@@ -1,0 +1,40 @@
+namespace Wellhouse.Tests.Cli;
+
+public sealed class StateCommandTests
+{
+    [Fact]
+    public async Task Build_StateModifiedPlus_BuildsOnlyChangedMacroUsersAndDownstream()
+    {
+        using var project = new FixtureProject("state/project");
+        Assert.Equal(0, await project.RunAsync("build"));
+        var prod = Path.Combine(project.Directory, "prod");
+        Directory.CreateDirectory(prod);
+        File.Copy(Path.Combine(project.Directory, "target", "manifest.json"), Path.Combine(prod, "manifest.json"));
+        var macro = Path.Combine(project.Directory, "macros", "cents.sql");
+        File.WriteAllText(macro, File.ReadAllText(macro).Replace("/ 100.0", "/ 10.0", StringComparison.Ordinal));
+        project.Output.GetStringBuilder().Clear();
+
+        var exit = await project.RunAsync("build", "-s", "state:modified+", "--state", "prod");
+
+        var output = project.Output.ToString();
+        Assert.True(exit == 0, output + project.Error);
+        Assert.Contains("OK created sql table model main.payments", output);
+        Assert.Contains("OK created sql table model main.payment_totals", output);
+        Assert.Contains("OK created sql table model main.report", output);
+        Assert.DoesNotContain("main.calendar", output);
+        Assert.DoesNotContain("seed file", output);
+        Assert.Equal(264.9, Convert.ToDouble(DuckDbReader.Scalar(project.DatabasePath("dev.duckdb"), "select total from main.report")), precision: 6);
+    }
+
+    [Fact]
+    public async Task Build_StateFolderWithoutManifest_ExitTwoWithMessage()
+    {
+        using var project = new FixtureProject("state/project");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "prod"));
+
+        var exit = await project.RunAsync("build", "-s", "state:modified", "--state", "prod");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("error DBT210: --state 'prod' holds no manifest.json", project.Error.ToString());
+    }
+}
