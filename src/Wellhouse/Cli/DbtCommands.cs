@@ -22,6 +22,7 @@ internal static partial class DbtCommands
         AddParse(root, options);
         AddDebug(root, options);
         AddClean(root, options);
+        AddDocs(root, options);
     }
 
     private static void AddRunVerb(RootCommand root, DbtOptions options, string name, string description, DbtCommandKind kind)
