@@ -93,7 +93,7 @@ const Docs = (() => {
         folders.get(key).push(node);
       }
       for (const [folder, items] of [...folders].sort((a, b) => a[0].localeCompare(b[0]))) {
-        const list = el("ul", {}, items.map(n => el("li", {}, el("a", { href: "#!/node/" + encodeURIComponent(n.id), "data-id": n.id, class: "tree-item type-" + n.type }, n.name))));
+        const list = el("ul", {}, items.map(n => el("li", {}, el("a", { href: "#!/node/" + encodeURIComponent(n.id), "data-id": n.id, class: "tree-item type-" + n.type + (n.lang === "csharp" ? " lang-csharp" : "") }, n.name))));
         section.append(folder ? el("details", { class: "folder", open: "" }, el("summary", { text: folder }), list) : list);
       }
       tree.append(section);
@@ -109,7 +109,7 @@ const Docs = (() => {
   // ---- pages ----
   function graphPage(focus) {
     const ids = data.nodes.filter(inLineage).map(n => n.id);
-    const counts = ["model", "seed", "source"].map(t => `${ids.filter(id => byId.get(id).type === t).length} ${t}s`).join(", ");
+    const counts = ["model", "seed", "source"].map(t => { const n = ids.filter(id => byId.get(id).type === t).length; return `${n} ${t}${n === 1 ? "" : "s"}`; }).join(", ");
     content.replaceChildren(el("div", { class: "page page-graph" },
       el("h1", { text: "Lineage" }),
       el("p", { class: "muted" }, `${counts}. Drag to pan, scroll or use the buttons to zoom; hover a node to trace it upstream and downstream, click it to open it.`),

@@ -61,14 +61,15 @@ class GraphView {
     const edgeLayer = svgElement("g", { class: "edges" });
     const nodeLayer = svgElement("g", { class: "nodes" });
     const { pos, nodeWidth: w, nodeHeight: h } = this.layout;
-    this.edgeElements = this.edges.map(([from, to]) => {
-      const a = pos.get(from), b = pos.get(to);
-      const x1 = a.x + w, y1 = a.y + h / 2, x2 = b.x - 2, y2 = b.y + h / 2, mid = (x1 + x2) / 2;
-      const path = svgElement("path", { d: `M${x1},${y1} C${mid},${y1} ${mid},${y2} ${x2},${y2}`, class: "edge", "marker-end": `url(#arrow-${GraphView.count})` });
+    this.edgeElements = [];
+    this.edges.forEach(([from, to], i) => {
+      const points = this.layout.routes[i];
+      if (!points) return;
+      const path = svgElement("path", { d: GraphView.curve(points), class: "edge", "marker-end": `url(#arrow-${GraphView.count})` });
       path.dataset.from = from;
       path.dataset.to = to;
       edgeLayer.append(path);
-      return path;
+      this.edgeElements.push(path);
     });
     GraphView.count++;
     this.nodeElements = new Map();
@@ -78,7 +79,7 @@ class GraphView {
       g.dataset.id = id;
       g.append(svgElement("rect", { width: w, height: h, rx: "6" }));
       const label = svgElement("text", { x: "10", y: String(h / 2 + 4.5) });
-      label.textContent = info.name.length > 25 ? info.name.slice(0, 24) + "\u2026" : info.name;
+      label.textContent = info.name.length > 29 ? info.name.slice(0, 28) + "\u2026" : info.name;
       const title = svgElement("title", {});
       title.textContent = `${info.name} (${info.type}${info.lang === "csharp" ? ", C#" : ""})`;
       g.append(label, title);
@@ -183,3 +184,21 @@ class GraphView {
   }
 }
 GraphView.count = 0;
+
+// An SVG path through points given as pairs: (out of a column, into the next column) joined by S-curves with
+// horizontal tangents, straight across a column an edge passes through; the last point stops short for the arrow.
+GraphView.curve = points => {
+  let d = `M${points[0][0]},${points[0][1]}`;
+  for (let i = 1; i < points.length; i++) {
+    const [x0, y0] = points[i - 1];
+    const [x, y] = points[i];
+    const end = i === points.length - 1 ? x - 2 : x;
+    if (i % 2 === 1) {
+      const mid = (x0 + end) / 2;
+      d += ` C${mid},${y0} ${mid},${y} ${end},${y}`;
+    } else {
+      d += ` L${x},${y}`;
+    }
+  }
+  return d;
+};
