@@ -79,6 +79,23 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
     }
 
     [Fact]
+    public async Task DepthPicker_One_ShowsOnlyDirectNeighbours()
+    {
+        var (page, _) = await site.OpenAsync("#!/node/" + Uri.EscapeDataString(Orders));
+        var everything = await GraphIds(page, "node");
+        var initialDepth = await page.InputValueAsync("#lineage-depth");
+
+        await page.SelectOptionAsync("#lineage-depth", "1");
+        var direct = await GraphIds(page, "node");
+
+        Assert.Equal("all", initialDepth);
+        Assert.Equal(5, everything.Length);
+        Assert.Equal([Orders, "model.jaffle_shop.stg_orders", "model.jaffle_shop.stg_payments"], direct);
+        Assert.Equal([Orders], await GraphIds(page, "selected"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hover_WholeGraph_HighlightsUpstreamAndDownstream()
     {
         var (page, _) = await site.OpenAsync("#!/graph");

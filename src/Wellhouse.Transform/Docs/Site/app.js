@@ -82,7 +82,7 @@ const Docs = (() => {
     const needle = (filter || "").toLowerCase();
     const matches = n => !needle || n.name.toLowerCase().includes(needle) || n.columns.some(c => c.name.toLowerCase().includes(needle));
     for (const [title, nodes] of treeSections()) {
-      const shown = nodes.filter(matches).sort((a, b) => a.name.localeCompare(b.name));
+      const shown = nodes.filter(matches).sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
       if (!shown.length) continue;
       const section = el("details", { class: "section", "data-section": title }, el("summary", {}, el("span", { text: title }), el("span", { class: "count", text: String(shown.length) })));
       section.open = title !== "Tests" || Boolean(needle);
@@ -109,7 +109,8 @@ const Docs = (() => {
   // ---- pages ----
   function graphPage(focus) {
     const ids = data.nodes.filter(inLineage).map(n => n.id);
-    const counts = ["model", "seed", "source"].map(t => { const n = ids.filter(id => byId.get(id).type === t).length; return `${n} ${t}${n === 1 ? "" : "s"}`; }).join(", ");
+    const counts = ["model", "seed", "source"].map(t => [t, ids.filter(id => byId.get(id).type === t).length]).filter(([, n]) => n)
+      .map(([t, n]) => `${n} ${t}${n === 1 ? "" : "s"}`).join(", ") || "No models";
     content.replaceChildren(el("div", { class: "page page-graph" },
       el("h1", { text: "Lineage" }),
       el("p", { class: "muted" }, `${counts}. Drag to pan, scroll or use the buttons to zoom; hover a node to trace it upstream and downstream, click it to open it.`),
@@ -172,14 +173,32 @@ const Docs = (() => {
       el("section", { class: "deps" },
         el("div", {}, el("h2", { text: "Depends on" }), depsList(node.deps.filter(d => byId.has(d)), "depends-on")),
         el("div", {}, el("h2", { text: "Referenced by" }), depsList(downstream, "referenced-by"))),
-      node.type !== "test" ? el("section", {}, el("h2", {}, "Lineage ", el("a", { href: "#!/graph/" + encodeURIComponent(id), class: "small", text: "show in the whole graph" })),
+      node.type !== "test" ? el("section", {}, el("h2", {}, "Lineage ", depthPicker(id), el("a", { href: "#!/graph/" + encodeURIComponent(id), class: "small", text: "show in the whole graph" })),
         el("div", { id: "graph-host", class: "graph-host focused" })) : null,
       codeBlock(node));
     content.replaceChildren(page);
-    if (node.type !== "test") {
-      const ids = [id, ...reach(id, parentsOf), ...reach(id, childrenOf)];
-      Docs.view = new GraphView(document.getElementById("graph-host"), ids, { node: i => byId.get(i), parents: parentsOf, children: childrenOf, focus: id, onOpen: open });
-    }
+    if (node.type !== "test") focusedGraph(id, document.getElementById("lineage-depth").value);
+  }
+
+  // The neighbourhood shown on a node page: every ancestor and descendant (dbt's +node+), or those within a depth.
+  // Large neighbourhoods start at depth 2 so the page stays readable.
+  function depthPicker(id) {
+    const picker = el("select", { id: "lineage-depth", class: "small", title: "How far upstream and downstream to show" },
+      ["1", "2", "3", "all"].map(d => el("option", { value: d, text: d === "all" ? "all ancestors and descendants" : `depth ${d}` })));
+    const everything = reach(id, parentsOf).size + reach(id, childrenOf).size;
+    picker.value = everything > 80 ? "2" : "all";
+    picker.addEventListener("change", () => focusedGraph(id, picker.value));
+    return picker;
+  }
+
+  function focusedGraph(id, depthText) {
+    const depth = depthText === "all" ? Infinity : Number(depthText);
+    const host = document.getElementById("graph-host");
+    host.replaceChildren();
+    const ids = [id, ...reach(id, parentsOf, depth), ...reach(id, childrenOf, depth)];
+    const inView = new Set(ids);
+    const within = next => i => next(i).filter(o => inView.has(o));
+    Docs.view = new GraphView(host, ids, { node: i => byId.get(i), parents: within(parentsOf), children: within(childrenOf), focus: id, onOpen: open });
   }
 
   function depsList(ids, name) {

@@ -8,14 +8,19 @@ function svgElement(name, attributes) {
   return element;
 }
 
-// Walks parents (or children) from id; returns the set of ids reached, without id itself.
-function reach(id, next) {
-  const seen = new Set();
-  const stack = [id];
-  while (stack.length) {
-    for (const other of next(stack.pop()) || []) {
-      if (!seen.has(other)) { seen.add(other); stack.push(other); }
+// Walks parents (or children) from id, at most depth steps (all when depth is Infinity or omitted); returns the set
+// of ids reached, without id itself.
+function reach(id, next, depth = Infinity) {
+  const seen = new Set([id]);
+  let frontier = [id];
+  for (let step = 0; step < depth && frontier.length; step++) {
+    const following = [];
+    for (const current of frontier) {
+      for (const other of next(current) || []) {
+        if (!seen.has(other)) { seen.add(other); following.push(other); }
+      }
     }
+    frontier = following;
   }
   seen.delete(id);
   return seen;
