@@ -24,6 +24,7 @@ internal static partial class DbtCommands
         AddClean(root, options);
         AddRetry(root, options);
         AddSourceFreshness(root, options);
+        AddDocs(root, options);
     }
 
     private static void AddRunVerb(RootCommand root, DbtOptions options, string name, string description, DbtCommandKind kind)
