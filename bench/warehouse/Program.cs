@@ -18,7 +18,10 @@ var project = ScaleBuild.FindWarehouse();
 
 var engine = await ScaleBuild.RunEngineAsync(project, raw, work);
 var peakAfterEngine = Process.GetCurrentProcess().PeakWorkingSet64;
-var direct = await ScaleBuild.RunDirectAsync(engine, raw, work);
+// WELLHOUSE_BENCH_ENGINE_ONLY=1 skips the direct replay (for quick runs while developing).
+var direct = Environment.GetEnvironmentVariable("WELLHOUSE_BENCH_ENGINE_ONLY") == "1"
+    ? null
+    : await ScaleBuild.RunDirectAsync(engine, raw, work);
 
 Console.WriteLine(ScaleReport.Format(engine, direct, peakAfterEngine, CultureInfo.InvariantCulture));
 return engine.Report.Success ? 0 : 1;

@@ -60,9 +60,11 @@ internal static class ScaleBuild
         var models = WarehouseModels.ByName;
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
         var clock = Stopwatch.StartNew();
+        var seconds = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var result in results)
         {
             var node = result.Node;
+            var nodeClock = Stopwatch.StartNew();
             if (node.ResourceType == ResourceType.Seed)
             {
                 var seed = Path.Combine(engine.Report.Project!.ProjectDir, node.OriginalFilePath);
@@ -90,9 +92,11 @@ internal static class ScaleBuild
             {
                 await ExecuteAsync(connection, $"select count(*) from (\n{test}\n) as failures");
             }
+
+            seconds[node.UniqueId] = nodeClock.Elapsed.TotalSeconds;
         }
 
-        return new DirectRun(clock.Elapsed.TotalSeconds);
+        return new DirectRun(clock.Elapsed.TotalSeconds, seconds);
     }
 
     private static async Task ExecuteAsync(DuckDBConnection connection, string sql)
@@ -105,4 +109,5 @@ internal static class ScaleBuild
 
 internal sealed record EngineRun(DbtRunReport Report, double Seconds);
 
-internal sealed record DirectRun(double Seconds);
+/// <summary>The direct replay's wall time, in total and per node (by unique id).</summary>
+internal sealed record DirectRun(double Seconds, IReadOnlyDictionary<string, double> NodeSeconds);

@@ -1,27 +1,46 @@
 using System.Text;
+using Wellhouse.Transform.Execution;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Warehouse.Bench;
 
-/// <summary>The benchmark's figures as a Markdown table.</summary>
+/// <summary>The benchmark's figures as Markdown tables: per model and seed, and the slowest tests.</summary>
 internal static class ScaleReport
 {
-    public static string Format(EngineRun engine, DirectRun direct, long peakBytes, IFormatProvider culture)
+    private const int SlowestTests = 12;
+
+    public static string Format(EngineRun engine, DirectRun? direct, long peakBytes, IFormatProvider culture)
     {
         var text = new StringBuilder();
         var results = engine.Report.Outcome?.Results ?? [];
         text.AppendLine(culture, $"engine build: {engine.Seconds:F1} s ({(engine.Report.Success ? "success" : "FAILED")}), peak working set {peakBytes / 1048576.0:F0} MiB");
-        text.AppendLine(culture, $"same compiled SQL and C# models straight on DuckDB: {direct.Seconds:F1} s; engine overhead {(engine.Seconds - direct.Seconds) / direct.Seconds * 100:F1} %");
+        if (direct is not null)
+        {
+            text.AppendLine(culture, $"same compiled SQL and C# models straight on DuckDB: {direct.Seconds:F1} s; engine overhead {(engine.Seconds - direct.Seconds) / direct.Seconds * 100:F1} %");
+        }
+
         text.AppendLine();
-        text.AppendLine("| node | status | seconds |");
-        text.AppendLine("|---|---|---|");
+        text.AppendLine("| node | status | engine s | direct s |");
+        text.AppendLine("|---|---|---|---|");
         foreach (var result in results.Where(r => r.Node.ResourceType is ResourceType.Model or ResourceType.Seed).OrderByDescending(r => r.ExecutionTime))
         {
-            text.AppendLine(culture, $"| {result.Node.Name} | {result.Status} | {result.ExecutionTime:F2} |");
+            text.AppendLine(culture, $"| {result.Node.Name} | {result.Status} | {result.ExecutionTime:F2} | {Direct(direct, result, culture)} |");
         }
 
         var tests = results.Where(r => r.Node.ResourceType == ResourceType.Test).ToList();
-        text.AppendLine(culture, $"| {tests.Count} tests | {tests.Count(t => t.Status.ToString() == "Pass")} pass, {tests.Count(t => t.Status.ToString() == "Warn")} warn | {tests.Sum(t => t.ExecutionTime):F2} |");
+        text.AppendLine(culture, $"| {tests.Count} tests | {tests.Count(t => t.Status == NodeStatus.Pass)} pass, {tests.Count(t => t.Status == NodeStatus.Warn)} warn | {tests.Sum(t => t.ExecutionTime):F2} | {(direct is null ? "-" : tests.Sum(t => direct.NodeSeconds.GetValueOrDefault(t.Node.UniqueId)).ToString("F2", culture))} |");
+        text.AppendLine();
+        text.AppendLine(culture, $"slowest {SlowestTests} tests:");
+        text.AppendLine("| test | status | engine s | direct s |");
+        text.AppendLine("|---|---|---|---|");
+        foreach (var test in tests.OrderByDescending(t => t.ExecutionTime).Take(SlowestTests))
+        {
+            text.AppendLine(culture, $"| {test.Node.Name} | {test.Status} | {test.ExecutionTime:F2} | {Direct(direct, test, culture)} |");
+        }
+
         return text.ToString();
     }
+
+    private static string Direct(DirectRun? direct, NodeResult result, IFormatProvider culture) =>
+        direct is not null && direct.NodeSeconds.TryGetValue(result.Node.UniqueId, out var seconds) ? seconds.ToString("F2", culture) : "-";
 }

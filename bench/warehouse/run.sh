@@ -12,5 +12,7 @@ dotnet build -c Release src/Wellhouse -v q -nologo >/dev/null
 dotnet build -c Release bench/warehouse -v q -nologo >/dev/null
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo), $(uname -sr)"
 dotnet src/Wellhouse/bin/Release/net10.0/linux-x64/wellhouse.dll generate --wells "$wells" --days "$days" --seed 1 --output "$work/raw"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 /usr/bin/time -v dotnet bench/warehouse/bin/Release/net10.0/linux-x64/Wellhouse.Benchmarks.dll "$work/raw" "$work/build" 2> "$work/time.txt"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 grep -E "Maximum resident set size|Elapsed \(wall clock\)" "$work/time.txt"
