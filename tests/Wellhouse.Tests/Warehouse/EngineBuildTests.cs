@@ -1,49 +1,29 @@
 using Wellhouse.Transform.Execution;
-using Wellhouse.Warehouse;
+using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Tests.Warehouse;
 
-/// <summary><c>wellhouse build</c> of warehouse/ through the engine, on the bundled sample, into a temporary folder.</summary>
-public sealed class EngineBuildTests : IDisposable
+/// <summary><c>wellhouse build</c> of warehouse/ through the engine, on the bundled sample (target ci, the shared build).</summary>
+[Collection(VolveBuildCollection.Name)]
+public sealed class EngineBuildTests(VolveBuildFixture fixture)
 {
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-engine-" + Guid.NewGuid().ToString("N"));
-
-    [Theory]
-    [InlineData("ci")]
-    [InlineData("prod")]
-    public async Task Build_VolveSample_RunsEveryModelAndPassesEveryErrorTest(string target)
+    [Fact]
+    public void Build_VolveSample_RunsEveryModelAndPassesEveryErrorTest()
     {
-        var log = new List<string>();
-        var report = await DbtRunner.RunAsync(new DbtRunOptions
-        {
-            ProjectDir = RepoPaths.Warehouse,
-            Command = DbtCommandKind.Build,
-            Target = target,
-            DatabasePath = Path.Combine(directory, target + ".duckdb"),
-            TargetPath = Path.Combine(directory, "target-" + target),
-            VarsYaml = "{as_of_date: '2026-01-01'}",
-            CSharpModels = WarehouseModels.ByName,
-            Environment = new Dictionary<string, string>
-            {
-                ["WELLHOUSE_RAW_LOCATION"] = RepoPaths.Sample,
-                ["WELLHOUSE_SNAPSHOT_PATH"] = Path.Combine(directory, "snapshot.duckdb"),
-            },
-            Log = line => { lock (log) { log.Add(line); } },
-        }, CancellationToken.None);
+        var build = fixture.Build;
 
-        var failures = report.Outcome?.Results.Where(result => result.Status is NodeStatus.Error or NodeStatus.Fail).Select(result => result.ToString()) ?? [];
-        var problems = string.Join("\n", report.FormatProblems().Concat(failures));
-        Assert.True(report.Success, problems);
-        var results = report.Outcome!.Results;
-        Assert.Equal(16, results.Count(result => result.Node.ResourceType == Transform.Graph.ResourceType.Model));
-        Assert.Contains(results, result => result.Node.Name == "int_declining_curves" && result.Status == NodeStatus.Success);
+        AssertEveryModelBuiltAndNoErrorTestFailed(build);
     }
 
-    public void Dispose()
+    internal static void AssertEveryModelBuiltAndNoErrorTestFailed(WarehouseBuild build)
     {
-        if (Directory.Exists(directory))
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        var failures = build.Results.Where(result => result.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Skipped).Select(result => result.ToString());
+        Assert.Empty(failures);
+        Assert.True(build.Report.Success, build.Log);
+        var models = build.Results.Where(result => result.Node.ResourceType == ResourceType.Model).ToList();
+        Assert.Equal(16, models.Count);
+        Assert.All(models, result => Assert.Equal(NodeStatus.Success, result.Status));
+        Assert.Contains(build.Results, result => result.Node.Name == "int_declining_curves" && result.Status == NodeStatus.Success);
+        Assert.Contains(build.Results, result => result.Node.ResourceType == ResourceType.Seed && result.Node.Name == "prices" && result.Status == NodeStatus.Success);
     }
 }

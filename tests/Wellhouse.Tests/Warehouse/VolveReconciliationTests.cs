@@ -13,7 +13,7 @@ public sealed class VolveReconciliationTests(VolveBuildFixture fixture)
     [Fact]
     public async Task FieldTotalOil_EqualsEquinorTotal()
     {
-        var kbbl = await fixture.Harness.ScalarAsync<double>("select sum(oil_volume_kbbl) from mart_field_production_yearly");
+        var kbbl = await fixture.Build.ScalarAsync<double>("select sum(oil_volume_kbbl) from mart_field_production_yearly");
 
         Assert.Equal(10_037_081, kbbl * 1000 / BblPerSm3, 0.5);
         Assert.Equal(63.13, Math.Round(kbbl / 1000, 2));
@@ -22,7 +22,7 @@ public sealed class VolveReconciliationTests(VolveBuildFixture fixture)
     [Fact]
     public async Task EveryWellMonth_EqualsEquinorMonthlySheet()
     {
-        var marts = (await fixture.Harness.QueryAsync("""
+        var marts = (await fixture.Build.QueryAsync("""
             select well_code, year, month(month), producing_days, oil_volume_kbbl, gas_volume_mmcf, water_volume_kbbl
             from mart_production_monthly
             """)).ToDictionary(row => (Convert.ToInt32(row[0]), Convert.ToInt32(row[1]), Convert.ToInt32(row[2])));

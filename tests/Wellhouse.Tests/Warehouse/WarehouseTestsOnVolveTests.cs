@@ -1,41 +1,68 @@
+using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Graph;
+
 namespace Wellhouse.Tests.Warehouse;
 
-/// <summary>The project's singular tests on the Volve build: logic rules pass, data rules count what Volve has.</summary>
+/// <summary>The project's tests on the Volve build: logic rules pass, data rules count what Volve has.</summary>
 [Collection(VolveBuildCollection.Name)]
 public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
 {
+    /// <summary>The warn tests Volve trips: its four negative water volumes (corrections) and what they cause.</summary>
+    private static readonly string[] KnownWarnings = ["assert_cumulative_never_decreases", "data_rule_negative_rate"];
+
     [Theory]
     [InlineData("assert_monthly_equals_sum_of_daily")]
     [InlineData("assert_yearly_equals_sum_of_monthly")]
     [InlineData("assert_revenue_priced_or_flagged")]
     [InlineData("assert_forecast_percentiles_ordered")]
-    [InlineData("assert_no_null_well_codes")]
-    [InlineData("assert_no_future_periods")]
-    [InlineData("assert_no_duplicate_periods")]
-    [InlineData("assert_days_on_production_within_period")]
-    [InlineData("assert_no_rows_with_unknown_data_source")]
     [InlineData("assert_revenue_months_have_prices")]
-    public async Task SingularTest_OnVolve_FindsNothing(string test)
+    [InlineData("data_rule_null_well_code")]
+    [InlineData("data_rule_null_production_period")]
+    [InlineData("data_rule_future_period")]
+    [InlineData("data_rule_superseded_duplicate")]
+    [InlineData("data_rule_days_on_production_out_of_range")]
+    [InlineData("data_rule_unknown_data_source")]
+    [InlineData("data_rule_period_not_month_start")]
+    public void Test_OnVolve_FindsNothing(string test)
     {
-        Assert.Equal(0, await fixture.Harness.RunSingularTestAsync(test));
+        var result = fixture.Build.Test(test);
+
+        Assert.Equal(NodeStatus.Pass, result.Status);
+        Assert.Equal(0, result.Failures);
     }
 
     [Fact]
-    public async Task NegativeRates_OnVolve_CountsTheFourWaterCorrections()
+    public void NegativeRates_OnVolve_CountsTheFourWaterCorrections()
     {
-        Assert.Equal(4, await fixture.Harness.RunSingularTestAsync("assert_no_negative_rates"));
+        var result = fixture.Build.Test("data_rule_negative_rate");
+
+        Assert.Equal(NodeStatus.Warn, result.Status);
+        Assert.Equal(4, result.Failures);
     }
 
     [Fact]
-    public async Task CumulativeNeverDecreases_OnVolve_ReportsTheCorrections()
+    public void CumulativeNeverDecreases_OnVolve_ReportsTheCorrections()
     {
-        Assert.Equal(4, await fixture.Harness.RunSingularTestAsync("assert_cumulative_never_decreases"));
+        var result = fixture.Build.Test("assert_cumulative_never_decreases");
+
+        Assert.Equal(NodeStatus.Warn, result.Status);
+        Assert.Equal(4, result.Failures);
+    }
+
+    [Fact]
+    public void EveryTest_OnVolve_PassesOrWarnsOnlyOnTheWaterCorrections()
+    {
+        var tests = fixture.Build.Results.Where(result => result.Node.ResourceType == ResourceType.Test).ToList();
+        var warned = tests.Where(result => result.Status == NodeStatus.Warn).Select(result => result.Node.Name).Order(StringComparer.Ordinal);
+
+        Assert.All(tests, result => Assert.True(result.Status is NodeStatus.Pass or NodeStatus.Warn, result.ToString()));
+        Assert.Equal(KnownWarnings, warned);
     }
 
     [Fact]
     public async Task Revenue_Volve2014_IsInNorwegianKroner()
     {
-        var rows = await fixture.Harness.QueryAsync(
+        var rows = await fixture.Build.QueryAsync(
             "select distinct currency, fx_local_per_usd from mart_revenue where month = date '2015-01-01'");
 
         var row = Assert.Single(rows);
@@ -46,7 +73,7 @@ public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
     [Fact]
     public async Task DeclineForecast_EveryFittedWell_HasTheHorizonOfMonths()
     {
-        var counts = await fixture.Harness.QueryAsync(
+        var counts = await fixture.Build.QueryAsync(
             "select well_code, count(*) from mart_decline_forecast where stream = 'oil' group by well_code");
 
         Assert.NotEmpty(counts);
@@ -56,7 +83,7 @@ public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
     [Fact]
     public async Task WellSummary_OneRowPerWell_WithEurAtLeastCumulative()
     {
-        var rows = await fixture.Harness.QueryAsync("select well_code, cum_oil_kbbl, oil_eur_kbbl from mart_well_summary");
+        var rows = await fixture.Build.QueryAsync("select well_code, cum_oil_kbbl, oil_eur_kbbl from mart_well_summary");
 
         Assert.Equal(7, rows.Count);
         Assert.All(rows.Where(row => row[2] is not null), row => Assert.True(Convert.ToDouble(row[2]) >= Convert.ToDouble(row[1])));
