@@ -17,13 +17,14 @@ public sealed class BadDataTests(BadDataBuildFixture fixture)
     [InlineData("data_rule_period_not_month_start")]
     [InlineData("data_rule_superseded_duplicate")]
     [InlineData("data_rule_negative_rate")]
-    public void DataRule_OnBadRows_WarnsWithACountOfOne(string test)
+    public void DataRule_OnBadRows_WarnsWithACountOfOneUnderItsName(string test)
     {
         var result = Build.Test(test);
 
         Assert.Equal(NodeStatus.Warn, result.Status);
         Assert.Equal(1, result.Failures);
         Assert.Equal("WARN", result.Node.Config.Values["severity"]);
+        Assert.Contains(Build.Log.Split('\n'), line => line.Contains("WARN 1 " + test + " ", StringComparison.Ordinal));
     }
 
     [Theory]
