@@ -5,6 +5,7 @@ using Wellhouse.Transform.Artifacts;
 using Wellhouse.Transform.Execution;
 using Wellhouse.Transform.Graph;
 using Wellhouse.Transform.Project;
+using Wellhouse.Warehouse;
 
 namespace Wellhouse.Cli;
 
@@ -113,7 +114,7 @@ internal static partial class DbtCommands
         {
             var console = new DbtConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var projectDir = options.ProjectDirOf(parse);
-            var load = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = projectDir, WithoutProfile = true, VarsYaml = parse.GetValue(options.Vars) });
+            var load = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = projectDir, WithoutProfile = true, VarsYaml = parse.GetValue(options.Vars), CSharpModels = WarehouseModels.ByName });
             if (load.Project is not { } project)
             {
                 Print(load.Diagnostics, projectDir, console);
@@ -152,6 +153,7 @@ internal static partial class DbtCommands
             ProfilesDir = parse.GetValue(options.ProfilesDir),
             Target = parse.GetValue(options.Target),
             VarsYaml = parse.GetValue(options.Vars),
+            CSharpModels = WarehouseModels.ByName,
         });
         Print(load.Diagnostics, projectDir, console);
         return load.Success ? load.Project : null;

@@ -65,6 +65,21 @@ public sealed class DbtCommandsTests
     }
 
     [Fact]
+    public async Task Ls_Warehouse_ListsItsCSharpModels()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var warehouse = Path.Combine(FixtureProject.RepoRoot(), "warehouse");
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["ls", "--project-dir", warehouse, "--profiles-dir", warehouse, "-s", "int_declining_curves+", "--resource-type", "model", "--output", "name"], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        var names = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("int_declining_curves", names);
+        Assert.Contains("mart_decline_forecast", names);
+    }
+
+    [Fact]
     public async Task Debug_JaffleShop_AllChecksPassed()
     {
         using var project = new FixtureProject("jaffle_shop");
