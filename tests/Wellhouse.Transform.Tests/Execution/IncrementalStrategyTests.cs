@@ -122,6 +122,27 @@ public sealed class IncrementalStrategyTests : IDisposable
     }
 
     [Fact]
+    public async Task AllModels_TwoThreads_SameRowsAsOneThread()
+    {
+        using var single = new IncrementalProject();
+        foreach (var (run, threads) in new[] { (project, 2), (single, 1) })
+        {
+            var first = await run.BuildAsync([], null, fullRefresh: false, threads);
+            Assert.True(first.Success, string.Join("\n", run.Log));
+            run.WriteSeed(IncrementalProject.SecondRows);
+            var second = await run.BuildAsync([], null, fullRefresh: false, threads);
+            Assert.True(second.Success, string.Join("\n", run.Log));
+        }
+
+        foreach (var model in new[] { "readings_append", "readings_delete_insert", "readings_merge", "daily_by_well", "readings_predicates", "readings_schema", "export_totals" })
+        {
+            Assert.Equal(single.Table(model), project.Table(model));
+        }
+
+        Assert.Equal(["A|2024-01-01|100|1", "A|2024-01-02|90|1", "A|2024-01-03|80|1", "B|2024-01-01|200|1", "B|2024-01-02|185|1", "B|2024-01-03|170|1"], project.Table("daily_by_well"));
+    }
+
+    [Fact]
     public async Task Manifest_IncrementalNode_KeepsDbtConfigFields()
     {
         await project.BuildOkAsync("readings_merge");
