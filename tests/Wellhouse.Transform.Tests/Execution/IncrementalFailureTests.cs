@@ -53,7 +53,7 @@ public sealed class IncrementalFailureTests : IDisposable
 
         Assert.Equal(1, report.ExitCode);
         Assert.Equal(
-            "Runtime Error in model readings_delete_insert (models/readings_delete_insert.sql)\n  unique_key 'reading_id' is NULL in 1 new row; a NULL key matches no existing row and would duplicate rows, so nothing was written",
+            "Runtime Error in model readings_delete_insert (models/readings_delete_insert.sql)\n  unique_key 'reading_id' is NULL in 1 new row; a NULL key matches no existing row and would duplicate rows, so nothing was written\n  first such row: reading_id=NULL, well_id=A, day=2024-01-03, oil=75",
             IncrementalProject.ErrorOf(report, "readings_delete_insert"));
         Assert.Equal(before, project.Table("readings_delete_insert"));
     }
