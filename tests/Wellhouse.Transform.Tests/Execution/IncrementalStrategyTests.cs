@@ -68,6 +68,22 @@ public sealed class IncrementalStrategyTests : IDisposable
     }
 
     [Fact]
+    public async Task MergeExcludeColumns_SecondRun_MatchedRowsKeepExcludedColumn()
+    {
+        var model = Path.Combine(project.Directory, "models", "readings_merge.sql");
+        File.WriteAllText(model, File.ReadAllText(model).Replace("unique_key='reading_id'", "unique_key='reading_id', merge_exclude_columns=['oil']", StringComparison.Ordinal));
+        await project.BuildOkAsync("readings_merge");
+        project.WriteSeed(IncrementalProject.SecondRows);
+
+        await project.BuildOkAsync("readings_merge");
+
+        // Reading 4 matched: its oil (excluded from the update) keeps 180; the new readings are inserted whole.
+        Assert.Equal(
+            ["1|A|2024-01-01|100", "2|B|2024-01-01|200", "3|A|2024-01-02|90", "4|B|2024-01-02|180", "5|A|2024-01-03|80", "6|B|2024-01-03|170"],
+            project.Table("readings_merge"));
+    }
+
+    [Fact]
     public async Task UniqueKeyList_SecondRun_ReplacesRowsMatchingEveryKeyColumn()
     {
         await project.BuildOkAsync("daily_by_well");
