@@ -26,6 +26,10 @@ internal static class DuckDbIncrementalSql
     public static string NullKeyCounts(Relation temp, IReadOnlyList<string> uniqueKey) =>
         "select " + string.Join(", ", uniqueKey.Select(k => $"count(*) filter (where {k} is null)")) + " from " + temp;
 
+    /// <summary>The first new row with a NULL in any key column (to show in the error).</summary>
+    public static string FirstNullKeyRow(Relation temp, IReadOnlyList<string> uniqueKey) =>
+        $"select * from {temp} where {string.Join(" or ", uniqueKey.Select(k => $"({k}) is null"))} limit 1";
+
     /// <summary>delete+insert, first half: delete the target rows whose key is among the new rows (and that match every
     /// predicate), as dbt-core's <c>delete from target where (key) in (select (key) from source)</c>. A row value IN lets
     /// DuckDB push the new keys' range into the target scan as a join filter; an equivalent EXISTS was 100-250 ms slower

@@ -122,16 +122,32 @@ internal static class IncrementalMaterializer
         return dest.Where(c => !excluded.Contains(c)).ToList();
     }
 
-    /// <summary>A NULL key never matches in the delete or merge, so it would silently duplicate rows: fail instead.</summary>
+    /// <summary>A NULL key never matches in the delete or merge, so it would silently duplicate rows: fail instead,
+    /// naming the key columns, how many rows, and the first such row.</summary>
     private static string? NullKeyError(ISqlSession session, Relation temp, IReadOnlyList<string> uniqueKey)
     {
         var counts = session.Query(DuckDbIncrementalSql.NullKeyCounts(temp, uniqueKey))[0];
         var bad = uniqueKey.Select((key, i) => (key, count: Convert.ToInt64(counts[i], CultureInfo.InvariantCulture))).Where(k => k.count > 0).ToList();
-        return bad.Count == 0
-            ? null
-            : "unique_key " + string.Join(", ", bad.Select(b => $"'{b.key}' is NULL in {b.count} new row{(b.count == 1 ? string.Empty : "s")}"))
-                + "; a NULL key matches no existing row and would duplicate rows, so nothing was written";
+        if (bad.Count == 0)
+        {
+            return null;
+        }
+
+        var columns = session.GetColumns(temp);
+        var row = session.Query(DuckDbIncrementalSql.FirstNullKeyRow(temp, uniqueKey))[0];
+        var values = columns.Select((c, i) => c.Name + "=" + Show(row[i]));
+        return "unique_key " + string.Join(", ", bad.Select(b => $"'{b.key}' is NULL in {b.count} new row{(b.count == 1 ? string.Empty : "s")}"))
+            + "; a NULL key matches no existing row and would duplicate rows, so nothing was written\n"
+            + "first such row: " + string.Join(", ", values);
     }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "NULL",
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+    };
 
     private static string RunSql(string createTemp, List<string> statements) =>
         string.Join(";\n\n", [createTemp, .. statements]) + ";\n";

@@ -74,4 +74,17 @@ public sealed class ExternalMaterializerTests : IDisposable
         Assert.Equal(5, File.ReadLines(Path.Combine(project.Directory, "exports", "readings.csv")).Count());
         Assert.Equal(["1|A|100", "2|B|200", "3|A|90", "4|B|180"], project.Table("readings_csv"));
     }
+
+    [Fact]
+    public async Task ExternalRoot_Profile_DefaultLocationUnderIt()
+    {
+        var profiles = Path.Combine(project.Directory, "profiles.yml");
+        File.WriteAllText(profiles, File.ReadAllText(profiles) + "      external_root: lake\n");
+
+        await project.BuildOkAsync("readings_export");
+
+        Assert.True(Directory.Exists(Path.Combine(project.Directory, "lake", "readings_export.parquet", "well_id=B")));
+        Assert.False(Directory.Exists(Path.Combine(project.Directory, "target", "readings_export.parquet")));
+        Assert.Equal(4, project.Table("readings_export").Count);
+    }
 }

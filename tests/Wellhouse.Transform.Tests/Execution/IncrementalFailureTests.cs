@@ -27,6 +27,21 @@ public sealed class IncrementalFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task RolledBackModel_SameThread_NextIncrementalModelStillCommits()
+    {
+        var models = new[] { "readings", "readings_guarded", "readings_merge" };
+        Assert.True((await project.BuildAsync(models, null, fullRefresh: false, threads: 1)).Success);
+        project.WriteSeed(IncrementalProject.SecondRows);
+
+        // Plan order: readings_guarded fails inside its transaction, then readings_merge runs on the same connection.
+        var report = await project.BuildAsync(models, "{bad_rows: true}", fullRefresh: false, threads: 1);
+
+        Assert.Equal([NodeStatusOf(report, "readings_guarded"), NodeStatusOf(report, "readings_merge")], ["error", "success"]);
+        Assert.Equal(6, project.Table("readings_merge").Count);
+        Assert.Equal(4, project.Table("readings_guarded").Count);
+    }
+
+    [Fact]
     public async Task BadCastInQuery_SecondRun_FailsWithCompiledLineAndLeavesTable()
     {
         await project.BuildOkAsync("readings_guarded");
@@ -53,7 +68,7 @@ public sealed class IncrementalFailureTests : IDisposable
 
         Assert.Equal(1, report.ExitCode);
         Assert.Equal(
-            "Runtime Error in model readings_delete_insert (models/readings_delete_insert.sql)\n  unique_key 'reading_id' is NULL in 1 new row; a NULL key matches no existing row and would duplicate rows, so nothing was written",
+            "Runtime Error in model readings_delete_insert (models/readings_delete_insert.sql)\n  unique_key 'reading_id' is NULL in 1 new row; a NULL key matches no existing row and would duplicate rows, so nothing was written\n  first such row: reading_id=NULL, well_id=A, day=2024-01-03, oil=75",
             IncrementalProject.ErrorOf(report, "readings_delete_insert"));
         Assert.Equal(before, project.Table("readings_delete_insert"));
     }
@@ -81,4 +96,7 @@ public sealed class IncrementalFailureTests : IDisposable
 
         Assert.Contains("invalid incremental strategy 'insert_overwrite' (supported: append, delete+insert, merge)", IncrementalProject.ErrorOf(report, "readings_merge"), StringComparison.Ordinal);
     }
+
+    private static string NodeStatusOf(Wellhouse.Transform.Execution.DbtRunReport report, string model) =>
+        report.Outcome!.Results.Single(r => r.Node.Name == model).Status.ToString().ToLowerInvariant();
 }

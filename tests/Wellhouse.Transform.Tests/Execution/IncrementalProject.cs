@@ -58,7 +58,11 @@ internal sealed class IncrementalProject : IDisposable
     public void WriteSeed(string csv) => File.WriteAllText(Path.Combine(Directory, "seeds", "readings.csv"), csv + "\n");
 
     /// <summary>Builds <c>+model</c> (the seed and the model) with the given vars; returns the report.</summary>
-    public async Task<DbtRunReport> BuildAsync(string model, string? vars = null, bool fullRefresh = false)
+    public Task<DbtRunReport> BuildAsync(string model, string? vars = null, bool fullRefresh = false) =>
+        BuildAsync(["+" + model], vars, fullRefresh, threads: null);
+
+    /// <summary>Builds the selection (every node when empty) on <paramref name="threads"/> threads.</summary>
+    public async Task<DbtRunReport> BuildAsync(IReadOnlyList<string> select, string? vars, bool fullRefresh, int? threads)
     {
         Log.Clear();
         return await DbtRunner.RunAsync(
@@ -66,7 +70,8 @@ internal sealed class IncrementalProject : IDisposable
             {
                 ProjectDir = Directory,
                 ProfilesDir = Directory,
-                Select = ["+" + model],
+                Select = select,
+                Threads = threads,
                 VarsYaml = vars,
                 FullRefresh = fullRefresh,
                 Log = Log.Add,

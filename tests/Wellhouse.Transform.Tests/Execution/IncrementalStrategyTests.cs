@@ -68,6 +68,22 @@ public sealed class IncrementalStrategyTests : IDisposable
     }
 
     [Fact]
+    public async Task MergeExcludeColumns_SecondRun_MatchedRowsKeepExcludedColumn()
+    {
+        var model = Path.Combine(project.Directory, "models", "readings_merge.sql");
+        File.WriteAllText(model, File.ReadAllText(model).Replace("unique_key='reading_id'", "unique_key='reading_id', merge_exclude_columns=['oil']", StringComparison.Ordinal));
+        await project.BuildOkAsync("readings_merge");
+        project.WriteSeed(IncrementalProject.SecondRows);
+
+        await project.BuildOkAsync("readings_merge");
+
+        // Reading 4 matched: its oil (excluded from the update) keeps 180; the new readings are inserted whole.
+        Assert.Equal(
+            ["1|A|2024-01-01|100", "2|B|2024-01-01|200", "3|A|2024-01-02|90", "4|B|2024-01-02|180", "5|A|2024-01-03|80", "6|B|2024-01-03|170"],
+            project.Table("readings_merge"));
+    }
+
+    [Fact]
     public async Task UniqueKeyList_SecondRun_ReplacesRowsMatchingEveryKeyColumn()
     {
         await project.BuildOkAsync("daily_by_well");
@@ -119,6 +135,27 @@ public sealed class IncrementalStrategyTests : IDisposable
 
         Assert.Contains("2|B|2024-01-01|200", project.Table("readings_pinned"));
         Assert.Equal(("success", "INSERT 4", 4L), project.RunResult("readings_pinned"));
+    }
+
+    [Fact]
+    public async Task AllModels_TwoThreads_SameRowsAsOneThread()
+    {
+        using var single = new IncrementalProject();
+        foreach (var (run, threads) in new[] { (project, 2), (single, 1) })
+        {
+            var first = await run.BuildAsync([], null, fullRefresh: false, threads);
+            Assert.True(first.Success, string.Join("\n", run.Log));
+            run.WriteSeed(IncrementalProject.SecondRows);
+            var second = await run.BuildAsync([], null, fullRefresh: false, threads);
+            Assert.True(second.Success, string.Join("\n", run.Log));
+        }
+
+        foreach (var model in new[] { "readings_append", "readings_delete_insert", "readings_merge", "daily_by_well", "readings_predicates", "readings_schema", "export_totals" })
+        {
+            Assert.Equal(single.Table(model), project.Table(model));
+        }
+
+        Assert.Equal(["A|2024-01-01|100|1", "A|2024-01-02|90|1", "A|2024-01-03|80|1", "B|2024-01-01|200|1", "B|2024-01-02|185|1", "B|2024-01-03|170|1"], project.Table("daily_by_well"));
     }
 
     [Fact]
