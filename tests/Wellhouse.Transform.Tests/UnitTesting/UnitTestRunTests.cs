@@ -80,4 +80,38 @@ public sealed class UnitTestRunTests
         Assert.Equal(4, result.GetProperty("failures").GetInt64());
         Assert.Contains("actual differs from expected", result.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Test_UnbuiltInputWithDocumentedColumns_LeftOutColumnsAreNull()
+    {
+        using var project = new UnitTestProject("wells");
+        project.Write("models/stg_production.yml", """
+            version: 2
+            models:
+              - name: stg_production
+                columns:
+                  - name: well_code
+                  - name: production_period
+                    data_type: date
+                  - name: oil_kbd
+            """);
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: no_rate_no_volume
+                model: well_monthly
+                given:
+                  - input: ref('stg_production')
+                    rows:
+                      - {well_code: 5, production_period: 2024-02-01}
+                expect:
+                  rows:
+                    - {well_code: 5, oil_kbd: null, oil_kbbl: null}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
 }
