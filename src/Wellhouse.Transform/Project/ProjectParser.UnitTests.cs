@@ -169,10 +169,15 @@ internal sealed partial class ProjectParser
 
         foreach (var input in test.Given.Where(g => g.Rows is null && g.Sql is null && g.FixtureName is null))
         {
-            var seed = input.RefName is { } name && manifest.Nodes.Values.Any(n => n.Name == name && n.ResourceType == ResourceType.Seed);
-            if (!seed)
+            // dbt uses a seed's own rows when its input has none (dbt-core _load_rows_from_seed).
+            var seed = input.RefName is { } name ? manifest.Nodes.Values.FirstOrDefault(n => n.Name == name && n.ResourceType == ResourceType.Seed) : null;
+            if (seed is null)
             {
                 diagnostics.Error(UnitTestCodes.MalformedRows, $"given input {input.Input} needs 'rows' or a 'fixture' (only a seed may be given without rows)", input.Span);
+            }
+            else if (input.Format != UnitTestFormat.Sql && ReadText(seed.OriginalFilePath) is { } text)
+            {
+                input.Rows = UnitTestCsv.Parse(text, seed.OriginalFilePath, 1, diagnostics);
             }
         }
     }

@@ -114,4 +114,28 @@ public sealed class UnitTestRunTests
         Assert.True(report.Success, project.Output);
         Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
     }
+
+    [Fact]
+    public async Task Test_SeedGivenWithoutRows_UsesTheSeedFileRows()
+    {
+        using var project = new UnitTestProject("wells");
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: staging_passes_seed_rows_through
+                model: stg_production
+                given:
+                  - input: ref('raw_production')
+                expect:
+                  rows:
+                    - {well_code: 1, oil_kbd: 2.0}
+                    - {well_code: 1, oil_kbd: 1.5}
+                    - {well_code: 2, oil_kbd: 4.0}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
 }
