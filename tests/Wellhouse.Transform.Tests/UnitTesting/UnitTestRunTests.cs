@@ -138,4 +138,37 @@ public sealed class UnitTestRunTests
         Assert.True(report.Success, project.Output);
         Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
     }
+
+    [Fact]
+    public async Task Test_MacroOverride_ReplacesProjectMacroAlsoInsideOtherMacros()
+    {
+        using var project = new UnitTestProject("wells");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "macros"));
+        project.Write("macros/reporting.sql", """
+            {% macro report_date() %}current_date{% endmacro %}
+            {% macro report_year() %}extract(year from {{ report_date() }}){% endmacro %}
+            """);
+        project.Write("models/well_year.sql", "select well_code, {{ report_year() }} as report_year from {{ ref('stg_production') }}");
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: year_of_the_report_date
+                model: well_year
+                overrides:
+                  macros:
+                    report_date: "date '1999-06-30'"
+                given:
+                  - input: ref('stg_production')
+                    rows:
+                      - {well_code: 1}
+                expect:
+                  rows:
+                    - {well_code: 1, report_year: 1999}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
 }
