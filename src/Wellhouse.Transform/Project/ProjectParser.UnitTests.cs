@@ -83,6 +83,13 @@ internal sealed partial class ProjectParser
         node.Config["enabled"] = model.Config.Enabled;
         node.Config["tags"] = new List<object?>();
         node.Config["meta"] = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+        // dbt_project.yml's unit_tests: block (+tags, +meta, +enabled by fqn), then the entry's own config.
+        if (file.Raw.GetValueOrDefault("unit_tests") is Dictionary<string, object?> tree)
+        {
+            ConfigMerger.Apply(node.Config, ConfigTree.Resolve(tree, node.Fqn));
+        }
+
         ConfigMerger.Apply(node.Config.Values, test.Config);
         if (!model.Config.Enabled)
         {
