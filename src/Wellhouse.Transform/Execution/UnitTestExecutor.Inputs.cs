@@ -9,8 +9,8 @@ internal static partial class UnitTestExecutor
     /// <summary>
     /// A given input as SQL. The columns and types come, in this order, from the input's relation in the database (as
     /// dbt takes them: then every column exists and an unknown one is an error), from the yml <c>data_type</c> of the
-    /// input's documented columns, or are inferred from the values (as seed types are). Columns the rows leave out are
-    /// NULL of their type.
+    /// input's documented columns (or a seed's column_types), or are inferred from the values (as seed types are).
+    /// Columns the rows leave out are NULL of their type (untyped NULL for a documented column of unknown type).
     /// </summary>
     private static string InputSql(RunContext context, ISqlSession session, Node model, UnitTestInput input, CancellationToken cancellationToken)
     {
@@ -75,20 +75,34 @@ internal static partial class UnitTestExecutor
         return null;
     }
 
-    /// <summary>The input's yml columns that have a data_type, then the rows' other columns with inferred types.</summary>
+    /// <summary>
+    /// The input's documented yml columns (typed by <c>data_type</c>, a seed's <c>column_types</c>, the rows' values,
+    /// or else left as untyped NULLs), then the rows' other columns with inferred types.
+    /// </summary>
     private static List<ColumnSchema> DeclaredColumns(RunContext context, Node model, UnitTestInput input)
     {
         var manifest = context.Request.Manifest;
-        IReadOnlyCollection<ColumnInfo> documented = input.IsThis ? model.Columns.Values
-            : input.TargetId is { } id && manifest.Nodes.TryGetValue(id, out var node) ? node.Columns.Values
+        var target = input.IsThis ? model : input.TargetId is { } id ? manifest.Nodes.GetValueOrDefault(id) : null;
+        IReadOnlyCollection<ColumnInfo> documented = target is not null ? target.Columns.Values
             : input.TargetId is { } sourceId && manifest.Sources.TryGetValue(sourceId, out var source) ? source.Columns.Values
             : [];
-        var columns = documented.Where(c => !string.IsNullOrWhiteSpace(c.DataType)).Select(c => new ColumnSchema(c.Name, c.DataType!)).ToList();
+        var seedTypes = target?.Config["column_types"] as Dictionary<string, object?>;
+        var columns = new List<ColumnSchema>();
+        foreach (var column in documented)
+        {
+            var type = !string.IsNullOrWhiteSpace(column.DataType) ? column.DataType
+                : seedTypes?.GetValueOrDefault(column.Name) is string seedType ? seedType
+                : input.Columns.Contains(column.Name, StringComparer.OrdinalIgnoreCase) ? UnitTestFixtureSql.InferType(context.Adapter, input.Rows!, column.Name)
+                : string.Empty;
+            columns.Add(new ColumnSchema(column.Name, type));
+        }
+
         foreach (var name in input.Columns)
         {
             if (Column(columns, name) is null)
             {
-                columns.Add(new ColumnSchema(name, UnitTestFixtureSql.InferType(context.Adapter, input.Rows!, name)));
+                var type = seedTypes?.GetValueOrDefault(name) as string ?? UnitTestFixtureSql.InferType(context.Adapter, input.Rows!, name);
+                columns.Add(new ColumnSchema(name, type));
             }
         }
 

@@ -22,7 +22,7 @@ internal static class UnitTestFixtureSql
         var text = new StringBuilder();
         if (rows.Count == 0)
         {
-            return "select " + string.Join(", ", columns.Select(c => $"cast(null as {c.DataType}) as {Relation.Quote(c.Name)}")) + " limit 0";
+            return "select " + string.Join(", ", columns.Select(c => Cast(null, c) + " as " + Relation.Quote(c.Name))) + " limit 0";
         }
 
         for (var i = 0; i < rows.Count; i++)
@@ -32,13 +32,16 @@ internal static class UnitTestFixtureSql
             {
                 var column = columns[j];
                 var cell = rows[i].Cells.FirstOrDefault(c => c.Column == column.Name) ?? rows[i].Cells.FirstOrDefault(c => string.Equals(c.Column, column.Name, StringComparison.OrdinalIgnoreCase));
-                text.Append(j == 0 ? string.Empty : ", ")
-                    .Append("cast(").Append(Literal(cell?.Value)).Append(" as ").Append(column.DataType).Append(") as ").Append(Relation.Quote(column.Name));
+                text.Append(j == 0 ? string.Empty : ", ").Append(Cast(cell?.Value, column)).Append(" as ").Append(Relation.Quote(column.Name));
             }
         }
 
         return text.ToString();
     }
+
+    /// <summary>The value cast to the column's type; an empty type (a documented column of unknown type) leaves it untyped.</summary>
+    private static string Cast(object? value, ColumnSchema column) =>
+        column.DataType.Length == 0 ? Literal(value) : "cast(" + Literal(value) + " as " + column.DataType + ")";
 
     /// <summary>A SQL literal for a YAML or CSV value.</summary>
     public static string Literal(object? value) => value switch

@@ -21,7 +21,7 @@ public sealed class UnitTestParsingTests
         Assert.Equal(ResourceType.UnitTest, node.ResourceType);
         Assert.Equal(["wells", "well_monthly", "monthly_volume_is_rate_times_calendar_days"], node.Fqn);
         Assert.Equal(["model.wells.well_monthly"], node.DependsOnNodes);
-        Assert.Equal(["formulas"], node.Config.Tags);
+        Assert.Equal(["unit", "formulas"], node.Config.Tags);
         Assert.Equal("main", node.Schema);
         Assert.Equal(File, node.OriginalFilePath);
         Assert.Equal(7, manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.UnitTest));

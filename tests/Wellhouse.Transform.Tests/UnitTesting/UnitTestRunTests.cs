@@ -80,4 +80,95 @@ public sealed class UnitTestRunTests
         Assert.Equal(4, result.GetProperty("failures").GetInt64());
         Assert.Contains("actual differs from expected", result.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Test_UnbuiltInputWithDocumentedColumns_LeftOutColumnsAreNull()
+    {
+        using var project = new UnitTestProject("wells");
+        project.Write("models/stg_production.yml", """
+            version: 2
+            models:
+              - name: stg_production
+                columns:
+                  - name: well_code
+                  - name: production_period
+                    data_type: date
+                  - name: oil_kbd
+            """);
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: no_rate_no_volume
+                model: well_monthly
+                given:
+                  - input: ref('stg_production')
+                    rows:
+                      - {well_code: 5, production_period: 2024-02-01}
+                expect:
+                  rows:
+                    - {well_code: 5, oil_kbd: null, oil_kbbl: null}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
+
+    [Fact]
+    public async Task Test_SeedGivenWithoutRows_UsesTheSeedFileRows()
+    {
+        using var project = new UnitTestProject("wells");
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: staging_passes_seed_rows_through
+                model: stg_production
+                given:
+                  - input: ref('raw_production')
+                expect:
+                  rows:
+                    - {well_code: 1, oil_kbd: 2.0}
+                    - {well_code: 1, oil_kbd: 1.5}
+                    - {well_code: 2, oil_kbd: 4.0}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
+
+    [Fact]
+    public async Task Test_MacroOverride_ReplacesProjectMacroAlsoInsideOtherMacros()
+    {
+        using var project = new UnitTestProject("wells");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "macros"));
+        project.Write("macros/reporting.sql", """
+            {% macro report_date() %}current_date{% endmacro %}
+            {% macro report_year() %}extract(year from {{ report_date() }}){% endmacro %}
+            """);
+        project.Write("models/well_year.sql", "select well_code, {{ report_year() }} as report_year from {{ ref('stg_production') }}");
+        project.Write("models/_unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: year_of_the_report_date
+                model: well_year
+                overrides:
+                  macros:
+                    report_date: "date '1999-06-30'"
+                given:
+                  - input: ref('stg_production')
+                    rows:
+                      - {well_code: 1}
+                expect:
+                  rows:
+                    - {well_code: 1, report_year: 1999}
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Test);
+
+        Assert.True(report.Success, project.Output);
+        Assert.Equal(NodeStatus.Pass, Assert.Single(report.Outcome!.Results).Status);
+    }
 }

@@ -14,6 +14,7 @@ public sealed class UnitTestSelectionTests : IDisposable
     [InlineData("resource_type:unit_test", 7)]
     [InlineData("revenue_from_inline_csv", 1)]
     [InlineData("tag:formulas", 1)]
+    [InlineData("tag:unit", 7)]
     [InlineData("test_type:generic", 0)]
     public void Select_UnitTestMethods_MatchUnitTests(string selector, int count)
     {
