@@ -53,6 +53,11 @@ internal static partial class DbtCommands
                 console.Error("Cancelled.");
                 return 130;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.Error($"error: cannot write the docs: {ex.Message}");
+                return 2;
+            }
 
             foreach (var problem in report.FormatProblems())
             {
@@ -94,7 +99,7 @@ internal static partial class DbtCommands
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException)
             {
                 console.Error($"error: cannot listen on {parse.GetValue(host)}:{parse.GetValue(port)}: {ex.Message}");
                 return 1;
