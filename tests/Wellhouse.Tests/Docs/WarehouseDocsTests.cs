@@ -32,12 +32,21 @@ public sealed class WarehouseDocsTests : IDisposable
 
             var tree = await page.Locator("details[data-section='C# models'] a.tree-item").EvaluateAllAsync<string[]>("links => links.map(a => a.dataset.id)");
             var graph = await page.Locator("#graph-host g.node.lang-csharp").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.id)");
+            var layout = await page.EvaluateAsync<string[]>("""
+                () => {
+                  const at = new Map([...document.querySelectorAll('#graph-host g.node')].map(g => [g.dataset.id, g.transform.baseVal[0].matrix]));
+                  const backwards = [...document.querySelectorAll('#graph-host path.edge')].filter(p => at.get(p.dataset.from).e >= at.get(p.dataset.to).e).length;
+                  const places = new Set([...at.values()].map(m => m.e + ',' + m.f));
+                  return ['backwards=' + backwards, 'overlapping=' + (at.size - places.size)];
+                }
+                """);
             await page.Locator("#graph-host g.node.lang-csharp").First.ClickAsync();
             await page.WaitForSelectorAsync(".page-node");
 
             Assert.Equal(["model.wellhouse.int_declining_curves", "model.wellhouse.ml_predictions_raw"], csharp);
             Assert.Equal(csharp, tree.Order());
             Assert.Equal(csharp, graph.Order());
+            Assert.Equal(["backwards=0", "overlapping=0"], layout);
             Assert.Equal("C# model", await page.TextContentAsync(".eyebrow"));
             Assert.Contains("Implemented in C#", await page.InnerTextAsync(".page-node"));
             Assert.Empty(errors);
