@@ -47,6 +47,7 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
 
         Assert.EndsWith("#!/node/" + Uri.EscapeDataString(Orders), page.Url, StringComparison.Ordinal);
         Assert.Equal("orders", await page.InnerTextAsync("h1"));
+        Assert.Contains("BASE TABLE", await page.InnerTextAsync(".facts"));
         Assert.Equal("INTEGER", await page.InnerTextAsync("tr[data-column='order_id'] .column-type"));
         Assert.Equal(["not_null", "unique"], (await page.Locator("tr[data-column='order_id'] .badge").AllInnerTextsAsync()).Order());
         Assert.Contains("This is a unique identifier for an order", await page.InnerTextAsync("tr[data-column='order_id']"));

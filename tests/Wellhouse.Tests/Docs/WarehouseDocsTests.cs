@@ -49,6 +49,7 @@ public sealed class WarehouseDocsTests : IDisposable
             Assert.Equal(["backwards=0", "overlapping=0"], layout);
             Assert.Equal("C# model", await page.TextContentAsync(".eyebrow"));
             Assert.Contains("Implemented in C#", await page.InnerTextAsync(".page-node"));
+            Assert.Contains("not in the database (not built yet)", await page.InnerTextAsync(".facts"));
             Assert.Empty(errors);
             await page.ScreenshotAsync(new() { Path = Path.Combine(DocsSite.ScreenshotDir, "docs-warehouse.png") });
         }

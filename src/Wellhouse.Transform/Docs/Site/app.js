@@ -157,7 +157,9 @@ const Docs = (() => {
   function nodePage(id) {
     const node = byId.get(id);
     if (!node) { content.replaceChildren(el("div", { class: "page" }, el("h1", { text: "Not found" }), el("p", { text: id }))); return; }
-    const facts = [["Type", kindOf(node)], ["Materialized", node.mat], ["Relation", node.rel], ["Database type", node.dbtype],
+    // A relation absent from the catalog has not been built (or the database was not there when the docs were made).
+    const built = node.dbtype || (node.type === "test" || node.mat === "ephemeral" ? null : "not in the database (not built yet)");
+    const facts = [["Type", kindOf(node)], ["Materialized", node.mat], ["Relation", node.rel], ["Database type", built],
       ["File", node.file], ["Tags", node.tags.join(", ")], ["Loader", node.loader], ["Severity", node.severity], ["Column", node.column]]
       .filter(([, v]) => v);
     const downstream = childrenOf(id);
