@@ -169,6 +169,8 @@ class GraphView {
   apply() {
     this.viewport.setAttribute("transform", `translate(${this.view.x.toFixed(1)},${this.view.y.toFixed(1)}) scale(${this.view.k.toFixed(4)})`);
     this.svg.dataset.scale = this.view.k.toFixed(4);
+    // Labels are unreadable below a third of their size; hiding them keeps large graphs smooth to pan and zoom.
+    this.svg.classList.toggle("zoomed-out", this.view.k < 0.33);
   }
 
   // Marks id as selected, its ancestors as upstream and its descendants as downstream; the rest is dimmed.
