@@ -71,7 +71,11 @@ public static class DocsGenerator
                 return new DocsGenerateReport { Diagnostics = [.. diagnostics, error!], Project = project };
             }
 
-            selected = ids.ToHashSet(StringComparer.Ordinal);
+            // NodeSelector selects nodes only; the catalog also keeps the sources the selected nodes read, where dbt
+            // (1.7.7+, dbt-core#9161) keeps the sources the selector itself matches.
+            var withSources = ids.ToHashSet(StringComparer.Ordinal);
+            withSources.UnionWith(ids.SelectMany(id => project.Manifest.Nodes[id].DependsOnNodes).Where(project.Manifest.Sources.ContainsKey).ToList());
+            selected = withSources;
         }
 
         Catalog catalog;

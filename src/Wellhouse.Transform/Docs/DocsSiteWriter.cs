@@ -13,8 +13,8 @@ namespace Wellhouse.Transform.Docs;
 /// </summary>
 internal static class DocsSiteWriter
 {
-    /// <summary>The scripts in load order: the graph layout and drawing first, then the page.</summary>
-    private static readonly string[] Scripts = ["layout.js", "graph.js", "app.js"];
+    /// <summary>The scripts in load order: helpers, the graph layout and drawing, then the page.</summary>
+    private static readonly string[] Scripts = ["dom.js", "markdown.js", "layout.js", "graph.js", "app.js"];
 
     public static void Write(LoadedProject project, Catalog catalog, string path, DateTimeOffset generatedAt)
     {

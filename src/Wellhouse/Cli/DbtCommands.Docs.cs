@@ -53,6 +53,11 @@ internal static partial class DbtCommands
                 console.Error("Cancelled.");
                 return 130;
             }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.Error($"error: cannot write the docs: {ex.Message}");
+                return 2;
+            }
 
             foreach (var problem in report.FormatProblems())
             {
@@ -67,6 +72,13 @@ internal static partial class DbtCommands
     private static Command DocsServe(DbtOptions options)
     {
         var port = new Option<int>("--port") { Description = "Port to listen on (0 picks a free one).", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
         var noBrowser = new Option<bool>("--no-browser") { Description = "Do not open a browser." };
         var command = new Command("serve", "Serve target/ (the docs site) over HTTP until Ctrl+C.") { port, host, noBrowser };
@@ -94,7 +106,7 @@ internal static partial class DbtCommands
             {
                 await app.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException or ArgumentException)
             {
                 console.Error($"error: cannot listen on {parse.GetValue(host)}:{parse.GetValue(port)}: {ex.Message}");
                 return 1;
@@ -107,16 +119,9 @@ internal static partial class DbtCommands
                 OpenBrowser(url, console);
             }
 
-            try
-            {
-                await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: stop serving.
-            }
-
-            await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            // Until Ctrl+C or SIGTERM: the host's console lifetime sees them (and stops the application), the command
+            // line's token covers an in-process caller that cancels.
+            await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
             return 0;
         });
         return command;

@@ -30,6 +30,22 @@ public sealed class DocsServeTests
     }
 
     [Fact]
+    public async Task Serve_PortInUse_OneLineErrorExitOne()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+        Assert.Equal(0, await Wellhouse.Cli.WellhouseCli.RunAsync(["docs", "generate", "--no-compile", "--project-dir", project.Directory, "--profiles-dir", project.Directory], project.Output, project.Error));
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["docs", "serve", "--project-dir", project.Directory, "--port", port.ToString(), "--no-browser"], project.Output, project.Error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"error: cannot listen on 127.0.0.1:{port}:", project.Error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", project.Error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Serve_NotGenerated_SaysToRunDocsGenerateFirst()
     {
         using var project = new FixtureProject("jaffle_shop");

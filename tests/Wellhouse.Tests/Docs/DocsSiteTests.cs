@@ -47,9 +47,11 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
 
         Assert.EndsWith("#!/node/" + Uri.EscapeDataString(Orders), page.Url, StringComparison.Ordinal);
         Assert.Equal("orders", await page.InnerTextAsync("h1"));
+        Assert.Contains("BASE TABLE", await page.InnerTextAsync(".facts"));
         Assert.Equal("INTEGER", await page.InnerTextAsync("tr[data-column='order_id'] .column-type"));
         Assert.Equal(["not_null", "unique"], (await page.Locator("tr[data-column='order_id'] .badge").AllInnerTextsAsync()).Order());
         Assert.Contains("This is a unique identifier for an order", await page.InnerTextAsync("tr[data-column='order_id']"));
+        Assert.Equal(5, await page.Locator("tr[data-column='status'] table.md tbody tr").CountAsync());
         Assert.Contains("\"jaffle_shop\".\"main\".\"stg_orders\"", await page.InnerTextAsync("pre.code"));
         Assert.Equal(["model.jaffle_shop.stg_orders", "model.jaffle_shop.stg_payments"], await DataIds(page, "ul[data-list='depends-on'] a"));
         Assert.Equal([Orders], await GraphIds(page, "selected"));

@@ -55,6 +55,20 @@ public sealed class DocsGeneratorTests : IDisposable
     }
 
     [Fact]
+    public async Task GenerateAsync_Selection_CatalogOfTheSelectionAndItsSourcesSiteOfEverything()
+    {
+        await project.BuildAsync();
+
+        var report = await project.GenerateAsync(select: ["stg_production"]);
+
+        Assert.True(report.Success, string.Join("\n", report.FormatProblems()));
+        using var catalog = JsonDocument.Parse(File.ReadAllText(project.TargetFile("catalog.json")));
+        Assert.Equal(["model.shop.stg_production"], catalog.RootElement.GetProperty("nodes").EnumerateObject().Select(n => n.Name));
+        Assert.Equal(["source.shop.raw.production"], catalog.RootElement.GetProperty("sources").EnumerateObject().Select(n => n.Name));
+        Assert.Contains("model.shop.monthly_oil", File.ReadAllText(project.TargetFile("index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task GenerateAsync_NoCompile_ManifestWithoutCompiledSql()
     {
         await project.BuildAsync();

@@ -71,8 +71,8 @@ internal sealed class DocsProject : IDisposable
         Assert.True(report.Success, string.Join("\n", report.FormatProblems().Concat(report.Outcome?.Results.Select(r => r.ToString()) ?? [])));
     }
 
-    public Task<DocsGenerateReport> GenerateAsync(bool noCompile = false) =>
-        DocsGenerator.GenerateAsync(new DocsGenerateOptions { ProjectDir = Dir, ProfilesDir = Dir, NoCompile = noCompile, Environment = new Dictionary<string, string>() }, TestContext.Current.CancellationToken);
+    public Task<DocsGenerateReport> GenerateAsync(bool noCompile = false, string[]? select = null) =>
+        DocsGenerator.GenerateAsync(new DocsGenerateOptions { ProjectDir = Dir, ProfilesDir = Dir, NoCompile = noCompile, Select = select ?? [], Environment = new Dictionary<string, string>() }, TestContext.Current.CancellationToken);
 
     public void Write(string relative, string text)
     {

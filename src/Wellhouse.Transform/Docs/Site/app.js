@@ -19,48 +19,10 @@ const Docs = (() => {
   const childrenOf = id => children.get(id) || [];
   const content = document.getElementById("content");
 
-  function el(tag, attributes, ...kids) {
-    const element = document.createElement(tag);
-    for (const key in attributes || {}) {
-      if (key === "class") element.className = attributes[key];
-      else if (key === "text") element.textContent = attributes[key];
-      else element.setAttribute(key, attributes[key]);
-    }
-    for (const kid of kids.flat(Infinity)) if (kid !== null && kid !== undefined) element.append(kid);
-    return element;
-  }
-
   const link = id => el("a", { href: "#!/node/" + encodeURIComponent(id), class: "node-link type-" + (byId.get(id)?.type || "missing") }, byId.get(id)?.name || id);
   const kindOf = n => n.type === "model" && n.lang === "csharp" ? "C# model" : n.type;
 
-  // Descriptions are markdown in dbt; this shows paragraphs, pipe tables, "- " lists, `code` and **bold**, always as
-  // text nodes (never parsed as HTML).
-  function inline(text) {
-    return text.split(/(`[^`]+`|\*\*[^*]+\*\*)/).map(part =>
-      part.length > 1 && part.startsWith("`") && part.endsWith("`") ? el("code", { text: part.slice(1, -1) })
-        : part.length > 3 && part.startsWith("**") && part.endsWith("**") ? el("strong", { text: part.slice(2, -2) })
-          : part);
-  }
-
-  const cells = line => line.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map(c => c.trim());
-
-  function block(paragraph) {
-    const lines = paragraph.split("\n").filter(l => l.trim());
-    const tableStart = lines.findIndex(l => l.trim().startsWith("|"));
-    if (tableStart >= 0 && lines.slice(tableStart).every(l => l.trim().startsWith("|"))) {
-      const rows = lines.slice(tableStart).filter(l => !/^\s*\|?[\s:|-]+\|?\s*$/.test(l)).map(cells);
-      return [tableStart ? el("p", {}, inline(lines.slice(0, tableStart).join(" "))) : null,
-        el("table", { class: "md" }, el("thead", {}, el("tr", {}, rows[0].map(c => el("th", {}, inline(c))))),
-          el("tbody", {}, rows.slice(1).map(r => el("tr", {}, r.map(c => el("td", {}, inline(c)))))))];
-    }
-    if (lines.length && lines.every(l => /^\s*[-*] /.test(l))) return el("ul", {}, lines.map(l => el("li", {}, inline(l.replace(/^\s*[-*] /, "")))));
-    return el("p", {}, inline(lines.join(" ")));
-  }
-
-  function description(text) {
-    if (!text) return el("p", { class: "muted", text: "No description." });
-    return el("div", { class: "description" }, text.split(/\n\s*\n/).map(block));
-  }
+  const description = Markdown.render;
 
   // ---- the tree ----
   function treeSections() {
@@ -157,7 +119,9 @@ const Docs = (() => {
   function nodePage(id) {
     const node = byId.get(id);
     if (!node) { content.replaceChildren(el("div", { class: "page" }, el("h1", { text: "Not found" }), el("p", { text: id }))); return; }
-    const facts = [["Type", kindOf(node)], ["Materialized", node.mat], ["Relation", node.rel], ["Database type", node.dbtype],
+    // A relation absent from the catalog has not been built (or the database was not there when the docs were made).
+    const built = node.dbtype || (node.type === "test" || node.mat === "ephemeral" ? null : "not in the database (not built yet)");
+    const facts = [["Type", kindOf(node)], ["Materialized", node.mat], ["Relation", node.rel], ["Database type", built],
       ["File", node.file], ["Tags", node.tags.join(", ")], ["Loader", node.loader], ["Severity", node.severity], ["Column", node.column]]
       .filter(([, v]) => v);
     const downstream = childrenOf(id);

@@ -58,9 +58,12 @@ class GraphView {
     }
     const svg = svgElement("svg", { class: "graph-svg", role: "img", "aria-label": "Lineage graph" });
     const defs = svgElement("defs", {});
-    const marker = svgElement("marker", { id: "arrow-" + GraphView.count, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
-    marker.append(svgElement("path", { d: "M0,0 L10,5 L0,10 z", class: "arrow" }));
-    defs.append(marker);
+    // One arrowhead per edge state; the stylesheet picks it (one graph is on the page at a time, so fixed ids).
+    for (const [id, cls] of [["docs-arrow", "arrow"], ["docs-arrow-up", "arrow up"], ["docs-arrow-down", "arrow down"]]) {
+      const marker = svgElement("marker", { id, viewBox: "0 0 10 10", refX: "10", refY: "5", markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" });
+      marker.append(svgElement("path", { d: "M0,0 L10,5 L0,10 z", class: cls }));
+      defs.append(marker);
+    }
     svg.append(defs);
     this.viewport = svgElement("g", { class: "viewport" });
     const edgeLayer = svgElement("g", { class: "edges" });
@@ -70,13 +73,12 @@ class GraphView {
     this.edges.forEach(([from, to], i) => {
       const points = this.layout.routes[i];
       if (!points) return;
-      const path = svgElement("path", { d: GraphView.curve(points), class: "edge", "marker-end": `url(#arrow-${GraphView.count})` });
+      const path = svgElement("path", { d: GraphView.curve(points), class: "edge" });
       path.dataset.from = from;
       path.dataset.to = to;
       edgeLayer.append(path);
       this.edgeElements.push(path);
     });
-    GraphView.count++;
     this.nodeElements = new Map();
     for (const id of this.ids) {
       const p = pos.get(id), info = this.options.node(id);
@@ -167,6 +169,8 @@ class GraphView {
   apply() {
     this.viewport.setAttribute("transform", `translate(${this.view.x.toFixed(1)},${this.view.y.toFixed(1)}) scale(${this.view.k.toFixed(4)})`);
     this.svg.dataset.scale = this.view.k.toFixed(4);
+    // Labels are unreadable below a third of their size; hiding them keeps large graphs smooth to pan and zoom.
+    this.svg.classList.toggle("zoomed-out", this.view.k < 0.33);
   }
 
   // Marks id as selected, its ancestors as upstream and its descendants as downstream; the rest is dimmed.
@@ -188,8 +192,6 @@ class GraphView {
     }
   }
 }
-GraphView.count = 0;
-
 // An SVG path through points given as pairs: (out of a column, into the next column) joined by S-curves with
 // horizontal tangents, straight across a column an edge passes through; the last point stops short for the arrow.
 GraphView.curve = points => {
