@@ -15,7 +15,7 @@ internal static class DocsSiteData
     {
         var manifest = project.Manifest;
         var testsByNode = manifest.Nodes.Values
-            .Where(n => n.ResourceType == ResourceType.Test)
+            .Where(n => n.ResourceType is ResourceType.Test or ResourceType.UnitTest)
             .SelectMany(t => TestedNodes(t).Select(target => (Target: target, Test: t)))
             .ToLookup(p => p.Target, p => p.Test, StringComparer.Ordinal);
 
@@ -45,7 +45,9 @@ internal static class DocsSiteData
     {
         json.WriteStartObject();
         json.WriteString("id", node.UniqueId);
-        json.WriteString("type", node.ResourceType.ToDbtString());
+        // The page shows unit tests as tests of their model (type "test", kind "unit"), outside the lineage graph.
+        var isTest = node.ResourceType is ResourceType.Test or ResourceType.UnitTest;
+        json.WriteString("type", isTest ? "test" : node.ResourceType.ToDbtString());
         json.WriteString("name", node.Name);
         json.WriteString("file", node.OriginalFilePath);
         WriteStrings(json, "fqn", node.Fqn);
@@ -53,11 +55,11 @@ internal static class DocsSiteData
         json.WriteString("desc", node.Description);
         WriteStrings(json, "tags", node.Config.Tags);
         WriteStrings(json, "deps", node.DependsOnNodes);
-        if (node.ResourceType == ResourceType.Test)
+        if (isTest)
         {
-            json.WriteString("test", node.TestMetadata?.Name ?? "singular");
+            json.WriteString("test", node.ResourceType == ResourceType.UnitTest ? "unit" : node.TestMetadata?.Name ?? "singular");
             json.WriteString("column", node.ColumnName);
-            json.WriteString("attached", node.AttachedNode);
+            json.WriteString("attached", node.AttachedNode ?? (node.ResourceType == ResourceType.UnitTest ? node.DependsOnNodes.FirstOrDefault() : null));
             json.WriteString("severity", node.Config.Severity);
         }
         else

@@ -23,6 +23,8 @@ public sealed class WarehouseDocsTests : IDisposable
         using var data = JsonDocument.Parse(Regex.Match(html, "id=\"docs-data\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value);
         var csharp = data.RootElement.GetProperty("nodes").EnumerateArray()
             .Where(n => n.TryGetProperty("lang", out var lang) && lang.GetString() == "csharp").Select(n => n.GetProperty("id").GetString()).Order().ToList();
+        var unitTestsOfRevenue = data.RootElement.GetProperty("nodes").EnumerateArray()
+            .Count(n => n.TryGetProperty("test", out var kind) && kind.GetString() == "unit" && n.GetProperty("attached").GetString() == "model.wellhouse.mart_revenue");
         var (playwright, browser) = await DashboardHosting.LaunchBrowserAsync();
         try
         {
@@ -40,6 +42,7 @@ public sealed class WarehouseDocsTests : IDisposable
                   return ['backwards=' + backwards, 'overlapping=' + (at.size - places.size)];
                 }
                 """);
+            var unitTestsInGraph = await page.Locator("#graph-host g.node[data-id^='unit_test.']").CountAsync();
             await page.Locator("#graph-host g.node.lang-csharp").First.ClickAsync();
             await page.WaitForSelectorAsync(".page-node");
 
@@ -47,6 +50,8 @@ public sealed class WarehouseDocsTests : IDisposable
             Assert.Equal(csharp, tree.Order());
             Assert.Equal(csharp, graph.Order());
             Assert.Equal(["backwards=0", "overlapping=0"], layout);
+            Assert.True(unitTestsOfRevenue > 0, "mart_revenue's unit tests are listed as its tests");
+            Assert.Equal(0, unitTestsInGraph);
             Assert.Equal("C# model", await page.TextContentAsync(".eyebrow"));
             Assert.Contains("Implemented in C#", await page.InnerTextAsync(".page-node"));
             Assert.Contains("not in the database (not built yet)", await page.InnerTextAsync(".facts"));
