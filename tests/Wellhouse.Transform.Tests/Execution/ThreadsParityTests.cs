@@ -28,7 +28,9 @@ public sealed partial class ThreadsParityTests
         Assert.Contains(parallel.Outcome.Results, r => r.ThreadId != "Thread-1");
 
         var tables = Tables(project, "one");
-        Assert.Equal(35, tables.Count); // 30 base, 5 join; final, broken and after_broken are not built
+        Assert.Equal(40, tables.Count); // 30 base, 5 join (schema main_marts), 3 seeds, weighted, 1 stored failure; final, broken and after_broken are not built
+        Assert.Contains("main_marts.join_0", tables);
+        Assert.Contains("main_dbt_test__audit.weighted_heavy", tables);
         Assert.Equal(tables, Tables(project, "four"));
         foreach (var table in tables)
         {

@@ -14,7 +14,12 @@ internal sealed class WideProject : IDisposable
     public WideProject(int width = 30)
     {
         Width = width;
-        Write("dbt_project.yml", "name: wide\nversion: '1.0.0'\nconfig-version: 2\nprofile: wide\n");
+        Write("dbt_project.yml", "name: wide\nversion: '1.0.0'\nconfig-version: 2\nprofile: wide\nmodels:\n  wide:\n    join:\n      +schema: marts\n");
+        for (var s = 1; s <= 3; s++)
+        {
+            Write($"seeds/seed_{s}.csv", "id,weight\n" + string.Join("\n", Enumerable.Range(0, 50).Select(i => $"{i},{(i * s) % 7}.5")) + "\n");
+        }
+
         Write("profiles.yml", "wide:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      threads: 1\n");
         var yml = new StringBuilder("version: 2\nmodels:\n");
         for (var i = 1; i <= width; i++)
@@ -50,6 +55,8 @@ internal sealed class WideProject : IDisposable
         Write("models/schema.yml", yml.ToString());
         Write("tests/join_1_small.sql", "select * from {{ ref('join_1') }} where id > 100\n");
         Write("tests/base_02_warns.sql", "{{ config(severity='warn') }}\nselect * from {{ ref('base_02') }} where v = 0\n");
+        Write("models/weighted.sql", "select seed_1.id, seed_1.weight + seed_2.weight + seed_3.weight as weight\nfrom {{ ref('seed_1') }} as seed_1\njoin {{ ref('seed_2') }} as seed_2 using (id)\njoin {{ ref('seed_3') }} as seed_3 using (id)\n");
+        Write("tests/weighted_heavy.sql", "{{ config(store_failures=true, severity='warn') }}\nselect * from {{ ref('weighted') }} where weight > 15\n");
         Write("tests/final_after_fail.sql", "select * from {{ ref('final') }} where n < 0\n");
     }
 
