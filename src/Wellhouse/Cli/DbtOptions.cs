@@ -38,7 +38,12 @@ internal sealed class DbtOptions
         {
             command.Options.Add(Select);
             command.Options.Add(Exclude);
-            command.Options.Add(State);
+
+            // `ls` does not pass a previous state to its selection yet, so it does not offer --state.
+            if (command.Name is not "ls")
+            {
+                command.Options.Add(State);
+            }
         }
 
         if (run)
