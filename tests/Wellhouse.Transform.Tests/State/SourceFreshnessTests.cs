@@ -75,6 +75,30 @@ public sealed class SourceFreshnessTests
     }
 
     [Fact]
+    public async Task RunAsync_ExternalLocationSource_QueriedInPlace()
+    {
+        using var project = new StateProject("freshness");
+        project.Write("models/_files__sources.yml", """
+            version: 2
+            sources:
+              - name: files
+                loaded_at_field: loaded_at
+                freshness:
+                  error_after: {count: 3, period: hour}
+                tables:
+                  - name: events
+                    config:
+                      external_location: seeds/raw_events.csv
+            """);
+
+        var (report, _) = await SeedAndCheck(project, ["source:files"]);
+
+        var result = Assert.Single(report.Results!);
+        Assert.Equal(FreshnessStatus.Pass, result.Status);
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero), result.MaxLoadedAt);
+    }
+
+    [Fact]
     public async Task RunAsync_EmptyTable_RuntimeErrorAsDbt()
     {
         using var project = new StateProject("freshness");
