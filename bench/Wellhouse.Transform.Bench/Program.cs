@@ -49,6 +49,13 @@ if (args.Length > 0 && args[0] == "--incremental")
     return;
 }
 
+// `--threads-wide [models] [rows] [repeats]`: --threads 1 vs 2 on a wide DAG of heavy models (ThreadsWideBenchmark).
+if (args.Length > 0 && args[0] == "--threads-wide")
+{
+    ThreadsWideBenchmark.Run(args[1..]);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "--quick-overhead")
 {
     QuickOverhead();

@@ -47,7 +47,7 @@ public sealed class PreviousState
         {
             if (manifestRequired)
             {
-                error = Error(directory, System.IO.Directory.Exists(full)
+                error = Error("--state", System.IO.Directory.Exists(full)
                     ? $"--state '{directory}' holds no manifest.json: point it at the target folder of a previous run (dbt run, build, compile or parse writes one)"
                     : $"--state folder '{directory}' does not exist");
                 return null;

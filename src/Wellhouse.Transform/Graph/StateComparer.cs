@@ -13,7 +13,7 @@ namespace Wellhouse.Transform.Graph;
 /// Difference: dbt compares the unrendered config; this engine writes none, so it compares the rendered one (a
 /// config value that depends on <c>--vars</c> or an environment variable counts as modified when it renders differently).
 /// </summary>
-internal sealed class StateComparer(Manifest manifest, PreviousState state)
+internal sealed partial class StateComparer(Manifest manifest, PreviousState state)
 {
     /// <summary>The values <c>state:</c> accepts, in the order the error message lists them.</summary>
     public static readonly string[] Values =
@@ -130,27 +130,6 @@ internal sealed class StateComparer(Manifest manifest, PreviousState state)
 
     private static bool Flag(IDictionary<string, object?>? values, string key) =>
         values is not null && values.TryGetValue(key, out var value) && value is true;
-
-    /// <summary>A macro the node calls changed: its text differs from the previous manifest's, or it is new.</summary>
-    private bool MacroChanged(Node node)
-    {
-        modifiedMacros ??= ModifiedMacros();
-        return modifiedMacros.Count > 0 && node.DependsOnMacros.Any(modifiedMacros.Contains);
-    }
-
-    private HashSet<string> ModifiedMacros()
-    {
-        var modified = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (id, macro) in manifest.Macros)
-        {
-            if (!state.MacroSql.TryGetValue(id, out var sql) || !string.Equals(sql, macro.MacroSql, StringComparison.Ordinal))
-            {
-                modified.Add(id);
-            }
-        }
-
-        return modified;
-    }
 
     private JsonElement CurrentConfig(string id, bool isSource)
     {

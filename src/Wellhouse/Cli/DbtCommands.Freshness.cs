@@ -12,7 +12,8 @@ internal static partial class DbtCommands
 {
     private static void AddSourceFreshness(RootCommand root, DbtOptions options)
     {
-        var freshness = new Command("freshness", "Check the freshness of the selected sources and write target/sources.json.");
+        var output = new Option<string>("--output", "-o") { Description = "Where to write sources.json (default: target/sources.json)." };
+        var freshness = new Command("freshness", "Check the freshness of the selected sources and write target/sources.json.") { output };
         options.AddTo(freshness, selection: true, run: false);
         freshness.SetAction(async (parse, cancellationToken) =>
         {
@@ -22,7 +23,7 @@ internal static partial class DbtCommands
             SourceFreshnessReport report;
             try
             {
-                report = await SourceFreshnessRunner.RunAsync(runOptions, cancellationToken).ConfigureAwait(false);
+                report = await SourceFreshnessRunner.RunAsync(runOptions, cancellationToken, outputPath: parse.GetValue(output) is { } path ? Path.GetFullPath(path) : null).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -28,7 +28,7 @@ internal static partial class DbtCommands
                 Log = console.Line,
                 CSharpModels = WarehouseModels.ByName,
             };
-            var plan = DbtRetry.Plan(overrides, DbtRetry.ResultsDirectory(projectDir, parse.GetValue(options.State)));
+            var plan = DbtRetry.Plan(overrides, DbtRetry.ResultsDirectory(projectDir, options.StatePathOf(parse)));
             if (plan.Options is not { } runOptions)
             {
                 if (plan.ExitCode == 0)

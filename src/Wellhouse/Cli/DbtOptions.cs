@@ -38,7 +38,12 @@ internal sealed class DbtOptions
         {
             command.Options.Add(Select);
             command.Options.Add(Exclude);
-            command.Options.Add(State);
+
+            // `ls` and `source freshness` do not pass a previous state to their selection, so they do not offer --state.
+            if (command.Name is not ("ls" or "freshness"))
+            {
+                command.Options.Add(State);
+            }
         }
 
         if (run)
@@ -69,9 +74,11 @@ internal sealed class DbtOptions
         CSharpModels = WarehouseModels.ByName,
     };
 
-    /// <summary><c>--state</c>, else the DBT_STATE environment variable (as dbt reads it), else none.</summary>
+    /// <summary><c>--state</c>, else the DBT_STATE environment variable (as dbt reads it), else none; relative to the
+    /// current directory, as dbt resolves it.</summary>
     public string? StatePathOf(ParseResult parse) =>
-        parse.GetValue(State) is { Length: > 0 } state ? state : Environment.GetEnvironmentVariable("DBT_STATE") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+        parse.GetValue(State) is { Length: > 0 } state ? Path.GetFullPath(state)
+        : Environment.GetEnvironmentVariable("DBT_STATE") is { Length: > 0 } fromEnvironment ? Path.GetFullPath(fromEnvironment) : null;
 
     /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>
     private static string[] SplitTerms(string[]? values) =>

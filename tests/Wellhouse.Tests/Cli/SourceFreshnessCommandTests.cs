@@ -11,16 +11,18 @@ public sealed class SourceFreshnessCommandTests
         Assert.Equal(0, await project.RunAsync("seed"));
         project.Output.GetStringBuilder().Clear();
 
-        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["source", "freshness", "--project-dir", project.Directory, "--profiles-dir", project.Directory], project.Output, project.Error);
+        var output = Path.Combine(project.Directory, "ci", "freshness.json");
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["source", "freshness", "--project-dir", project.Directory, "--profiles-dir", project.Directory, "-o", output], project.Output, project.Error);
 
         Assert.Equal(1, exit);
-        var output = project.Output.ToString();
-        Assert.Contains("START freshness of raw.events_fresh", output);
-        Assert.Contains("ERROR STALE freshness of raw.events_fresh", output);
-        Assert.Contains("ERROR freshness of raw.events_bad_column", output);
-        Assert.Contains("Done. PASS=0 WARN=0 ERROR=5 SKIP=0 TOTAL=5", output);
-        Assert.DoesNotContain("   at ", output + project.Error);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Directory, "target", "sources.json")));
+        var lines = project.Output.ToString();
+        Assert.Contains("START freshness of raw.events_fresh", lines);
+        Assert.Contains("ERROR STALE freshness of raw.events_fresh", lines);
+        Assert.Contains("ERROR freshness of raw.events_bad_column", lines);
+        Assert.Contains("Done. PASS=0 WARN=0 ERROR=5 SKIP=0 TOTAL=5", lines);
+        Assert.DoesNotContain("   at ", lines + project.Error);
+        Assert.False(File.Exists(Path.Combine(project.Directory, "target", "sources.json")));
+        using var json = JsonDocument.Parse(File.ReadAllText(output));
         Assert.Equal(5, json.RootElement.GetProperty("results").GetArrayLength());
     }
 

@@ -14,7 +14,7 @@ public sealed class StateCommandTests
         File.WriteAllText(macro, File.ReadAllText(macro).Replace("/ 100.0", "/ 10.0", StringComparison.Ordinal));
         project.Output.GetStringBuilder().Clear();
 
-        var exit = await project.RunAsync("build", "-s", "state:modified+", "--state", "prod");
+        var exit = await project.RunAsync("build", "-s", "state:modified+", "--state", prod);
 
         var output = project.Output.ToString();
         Assert.True(exit == 0, output + project.Error);
@@ -30,11 +30,12 @@ public sealed class StateCommandTests
     public async Task Build_StateFolderWithoutManifest_ExitTwoWithMessage()
     {
         using var project = new FixtureProject("state/project");
-        Directory.CreateDirectory(Path.Combine(project.Directory, "prod"));
+        var prod = Path.Combine(project.Directory, "prod");
+        Directory.CreateDirectory(prod);
 
-        var exit = await project.RunAsync("build", "-s", "state:modified", "--state", "prod");
+        var exit = await project.RunAsync("build", "-s", "state:modified", "--state", prod);
 
         Assert.Equal(2, exit);
-        Assert.Contains("error DBT210: --state 'prod' holds no manifest.json", project.Error.ToString());
+        Assert.Contains($"error DBT210: --state '{prod}' holds no manifest.json", project.Error.ToString());
     }
 }

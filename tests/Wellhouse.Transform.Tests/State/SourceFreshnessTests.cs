@@ -75,6 +75,30 @@ public sealed class SourceFreshnessTests
     }
 
     [Fact]
+    public async Task RunAsync_ExternalLocationSource_QueriedInPlace()
+    {
+        using var project = new StateProject("freshness");
+        project.Write("models/_files__sources.yml", """
+            version: 2
+            sources:
+              - name: files
+                loaded_at_field: loaded_at
+                freshness:
+                  error_after: {count: 3, period: hour}
+                tables:
+                  - name: events
+                    config:
+                      external_location: seeds/raw_events.csv
+            """);
+
+        var (report, _) = await SeedAndCheck(project, ["source:files"]);
+
+        var result = Assert.Single(report.Results!);
+        Assert.Equal(FreshnessStatus.Pass, result.Status);
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero), result.MaxLoadedAt);
+    }
+
+    [Fact]
     public async Task RunAsync_EmptyTable_RuntimeErrorAsDbt()
     {
         using var project = new StateProject("freshness");
@@ -83,6 +107,29 @@ public sealed class SourceFreshnessTests
         var result = Assert.Single(report.Results!);
         Assert.Equal(FreshnessStatus.RuntimeError, result.Status);
         Assert.Contains("Expected a non-null value when querying field 'loaded_at'", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("timestamp '2026-01-10 12:00:00'")]
+    [InlineData("timestamptz '2026-01-10 12:00:00+00'")]
+    [InlineData("timestamptz '2026-01-10 14:00:00+02'")]
+    public void ToUtc_DuckDbTimestampKinds_SameInstant(string literal)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "select " + literal;
+
+        var value = command.ExecuteScalar();
+
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 12, 0, 0, TimeSpan.Zero), SourceFreshnessRunner.ToUtc(value));
+    }
+
+    [Fact]
+    public void ToUtc_DateAndText_MidnightAndNull()
+    {
+        Assert.Equal(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero), SourceFreshnessRunner.ToUtc(new DateOnly(2026, 1, 10)));
+        Assert.Null(SourceFreshnessRunner.ToUtc("2026-01-10"));
     }
 
     private static async Task<(SourceFreshnessReport Report, List<string> Lines)> SeedAndCheck(StateProject project, string[]? select = null, string? filterOverride = null)

@@ -47,6 +47,19 @@ public sealed class StateSelectorTests
     }
 
     [Fact]
+    public void StateModifiedMacros_CallOnlyWhenExecuting_FoundInTheTemplateText()
+    {
+        using var project = new StateProject("project");
+        project.Write("macros/wrapper.sql", "{% macro wrapper(x) %}{% if execute %}{{ to_dollars(x) }}{% else %}0{% endif %}{% endmacro %}");
+        project.Write("models/late.sql", "select {% if execute %}{{ to_dollars('5') }}{% else %}0{% endif %} as a");
+        project.Write("models/wrapped.sql", "select {{ wrapper('7') }} as b");
+        var state = project.SaveState();
+        project.Replace("macros/cents.sql", "/ 100.0", "/ 100");
+
+        Assert.Equal(["late", "payments", "wrapped"], project.SelectNames("state:modified.macros", state));
+    }
+
+    [Fact]
     public void StateModifiedRelation_AliasChanged_OnlyRelationDiffers()
     {
         using var project = new StateProject("project");

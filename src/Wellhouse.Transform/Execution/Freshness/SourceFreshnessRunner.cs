@@ -17,7 +17,9 @@ namespace Wellhouse.Transform.Execution.Freshness;
 /// </summary>
 public static class SourceFreshnessRunner
 {
-    public static Task<SourceFreshnessReport> RunAsync(DbtRunOptions options, CancellationToken cancellationToken, TimeProvider? clock = null)
+    /// <summary>Checks the selected sources; <paramref name="outputPath"/> (dbt's <c>--output</c>, relative to the
+    /// project dir) replaces target/sources.json; <paramref name="clock"/> replaces the system clock (tests).</summary>
+    public static Task<SourceFreshnessReport> RunAsync(DbtRunOptions options, CancellationToken cancellationToken, TimeProvider? clock = null, string? outputPath = null)
     {
         clock ??= TimeProvider.System;
         var load = ProjectLoader.Load(options.ToLoadOptions());
@@ -97,7 +99,8 @@ public static class SourceFreshnessRunner
         log?.Invoke($"Done. PASS={results.Count(r => r.Status == FreshnessStatus.Pass)} WARN={results.Count(r => r.Status == FreshnessStatus.Warn)} " +
             $"ERROR={results.Count(r => r.Status is FreshnessStatus.Error or FreshnessStatus.RuntimeError)} SKIP=0 TOTAL={results.Count}");
         var targetPath = DbtRunner.TargetPathOf(project, options);
-        SourcesJsonWriter.Write(Path.Combine(targetPath, "sources.json"), results, project.InvocationId, startedAt, completedAt);
+        var output = outputPath is null ? Path.Combine(targetPath, "sources.json") : Path.GetFullPath(outputPath, project.ProjectDir);
+        SourcesJsonWriter.Write(output, results, project.InvocationId, startedAt, completedAt);
         return Task.FromResult(new SourceFreshnessReport { Diagnostics = load.Diagnostics, Project = project, Results = results });
     }
 
