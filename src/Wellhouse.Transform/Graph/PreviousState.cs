@@ -76,6 +76,7 @@ public sealed class PreviousState
             var root = document.RootElement;
             Copy(root, "nodes", Nodes);
             Copy(root, "sources", Sources);
+            Copy(root, "unit_tests", Nodes);
             if (root.TryGetProperty("macros", out var macros) && macros.ValueKind == JsonValueKind.Object)
             {
                 foreach (var macro in macros.EnumerateObject())

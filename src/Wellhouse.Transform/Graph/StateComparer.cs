@@ -58,13 +58,20 @@ internal sealed partial class StateComparer(Manifest manifest, PreviousState sta
         }
 
         var node = manifest.Nodes[id];
+        if (node.ResourceType == ResourceType.UnitTest)
+        {
+            return !SameBody(node, old);
+        }
+
         return !SameBody(node, old) || !SameConfig(CurrentConfig(id, false), old) || !SameRelation(id, false, old) ||
             !SameStrings(node.Fqn, old, "fqn") || !SamePersistedDescriptions(node, old) || MacroChanged(node);
     }
 
-    /// <summary>dbt's <c>same_body</c> (raw code; for seeds the file checksum).</summary>
-    private static bool SameBody(Node node, JsonElement old) =>
-        SameString(node.RawCode, old, "raw_code") &&
+    /// <summary>dbt's <c>same_body</c> (raw code; for seeds the file checksum; a unit test's checksum is a string over
+    /// its given, expect and overrides).</summary>
+    private static bool SameBody(Node node, JsonElement old) => node.ResourceType == ResourceType.UnitTest
+        ? old.TryGetProperty("checksum", out var testChecksum) && testChecksum.ValueKind == JsonValueKind.String && testChecksum.GetString() == node.Checksum
+        : SameString(node.RawCode, old, "raw_code") &&
         old.TryGetProperty("checksum", out var checksum) && checksum.ValueKind == JsonValueKind.Object &&
         SameString(node.Checksum, checksum, "checksum");
 

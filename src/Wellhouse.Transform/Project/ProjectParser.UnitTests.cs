@@ -45,11 +45,40 @@ internal sealed partial class ProjectParser
                 }
             }
 
+            node.Checksum = Sha256(ContentText(test));
             if (AddNode(node))
             {
                 manifest.UnitTests[node.UniqueId] = test;
             }
         }
+    }
+
+    /// <summary>What a unit test checks, in one canonical text (model, inputs, rows, overrides), so its checksum
+    /// changes when the test changes (state:modified compares it) and not when only its description does.</summary>
+    private static string ContentText(UnitTestDefinition test)
+    {
+        var text = new System.Text.StringBuilder().Append(test.Model).Append('\n');
+        foreach (var fixture in test.Given.Cast<UnitTestFixture>().Append(test.Expect))
+        {
+            if (fixture is null)
+            {
+                continue;
+            }
+
+            text.Append(fixture is UnitTestInput input ? input.Input : "expect").Append(' ').Append(fixture.Format)
+                .Append(' ').Append(fixture.FixtureName).Append(' ').Append(fixture.Sql).Append('\n');
+            foreach (var row in fixture.Rows ?? [])
+            {
+                text.AppendJoin(", ", row.Cells.Select(c => c.Column + "=" + PythonRepr.Str(c.Value))).Append('\n');
+            }
+        }
+
+        foreach (var overrides in new[] { test.MacroOverrides, test.VarOverrides })
+        {
+            text.AppendJoin(", ", overrides.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + PythonRepr.Str(p.Value))).Append('\n');
+        }
+
+        return text.AppendJoin(", ", test.EnvVarOverrides.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value)).ToString();
     }
 
     private Node CreateUnitTestNode(UnitTestDefinition test, Node model)

@@ -29,8 +29,19 @@ internal static partial class DbtCommands
                 return 2;
             }
 
+            PreviousState? state = null;
+            if (options.StatePathOf(parse) is { } statePath)
+            {
+                state = PreviousState.TryLoad(statePath, project.ProjectDir, out var stateError);
+                if (state is null)
+                {
+                    console.Error(stateError!.Format(project.ProjectDir));
+                    return 2;
+                }
+            }
+
             var types = parse.GetValue(resourceType) is { Length: > 0 } t ? t : null;
-            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, Split(parse.GetValue(options.Select)), Split(parse.GetValue(options.Exclude)), out var error, types);
+            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, Split(parse.GetValue(options.Select)), Split(parse.GetValue(options.Exclude)), out var error, types, state);
             if (selected is null)
             {
                 console.Error(error!.Format(project.ProjectDir));

@@ -39,8 +39,8 @@ internal sealed class DbtOptions
             command.Options.Add(Select);
             command.Options.Add(Exclude);
 
-            // `ls` and `source freshness` do not pass a previous state to their selection, so they do not offer --state.
-            if (command.Name is not ("ls" or "freshness"))
+            // `source freshness` does not pass a previous state to its selection, so it does not offer --state.
+            if (command.Name is not "freshness")
             {
                 command.Options.Add(State);
             }

@@ -4,12 +4,20 @@ namespace Wellhouse.Tests.Cli;
 internal sealed class FixtureProject : IDisposable
 {
     public FixtureProject(string relativePath)
+        : this(Path.Combine(RepoRoot(), "tests", "fixtures", relativePath), isFullPath: true)
+    {
+    }
+
+    private FixtureProject(string sourceDirectory, bool isFullPath)
     {
         Directory = Path.Combine(Path.GetTempPath(), "wellhouse-cli-" + Guid.NewGuid().ToString("N"));
-        Copy(Path.Combine(RepoRoot(), "tests", "fixtures", relativePath), Directory);
+        Copy(isFullPath ? sourceDirectory : Path.GetFullPath(sourceDirectory), Directory);
     }
 
     public string Directory { get; }
+
+    /// <summary>A copy of any project folder (e.g. the repository's warehouse/), without its target/ and logs/.</summary>
+    public static FixtureProject CopyOf(string projectDirectory) => new(projectDirectory, isFullPath: false);
 
     public StringWriter Output { get; } = new();
 
