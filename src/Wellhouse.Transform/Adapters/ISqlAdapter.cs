@@ -40,6 +40,9 @@ internal interface ISqlSession : IDisposable
     /// <summary>Runs a query and returns its rows (for small results: tests, catalog queries).</summary>
     IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default);
 
+    /// <summary>Runs a statement and returns its columns (names, types) and rows, for templates (dbt's run_query).</summary>
+    QueryTable Fetch(string sql, CancellationToken cancellationToken = default);
+
     /// <summary>Runs statements in one transaction: all or nothing. Returns the rows each statement affected.</summary>
     IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default);
 

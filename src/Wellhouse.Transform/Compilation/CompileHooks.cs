@@ -15,6 +15,10 @@ public sealed class CompileHooks
     /// <summary>Extra globals (e.g. <c>adapter</c>, <c>run_query</c>, <c>statement</c>) added to every render.</summary>
     public IReadOnlyDictionary<string, object?> ExtraGlobals { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
+    /// <summary>The database for <c>run_query</c>, <c>statement</c> and the <c>adapter</c>'s catalog methods while
+    /// compiling; null means none (they then return nothing, as while parsing).</summary>
+    internal ICompileDatabase? Database { get; init; }
+
     /// <summary>Receives <c>log()</c> / <c>print()</c> output and warnings; null to drop them.</summary>
     public Action<string>? Log { get; init; }
 }

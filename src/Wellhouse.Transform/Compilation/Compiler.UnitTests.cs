@@ -21,6 +21,7 @@ public sealed partial class Compiler
         var unitHooks = new CompileHooks
         {
             RelationExists = hooks?.RelationExists,
+            Database = hooks?.Database,
             IsIncremental = _ => incremental,
             ExtraGlobals = hooks?.ExtraGlobals ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             Log = hooks?.Log,

@@ -48,11 +48,6 @@ internal sealed partial class DbtContext
             ["flags"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["FULL_REFRESH"] = false, ["WHICH"] = "compile" },
             ["dbt_version"] = "1.9.0",
 
-            // Database access belongs to the back end (CompileHooks.ExtraGlobals); these parse-safe stand-ins return
-            // what dbt returns while parsing (execute = false): no results.
-            ["run_query"] = new JinjaFunction(_ => null),
-            ["load_result"] = new JinjaFunction(_ => null),
-            ["statement"] = new JinjaFunction(_ => string.Empty),
             ["zip"] = new JinjaFunction(Zip),
             ["set"] = new JinjaFunction(args => (ContextArgs.Get(args, 0, "value") as IEnumerable<object?> ?? []).Distinct().ToList()),
         };

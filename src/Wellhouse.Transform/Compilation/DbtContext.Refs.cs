@@ -43,6 +43,7 @@ internal sealed partial class DbtContext
             throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownRef, $"'{state.Node?.Name ?? "this file"}' depends on a node named '{name}' which was not found", args.Span));
         }
 
+        RequireDeclared(state, target, package, name, args.Span);
         if (target.IsEphemeral)
         {
             if (state.Phase == RenderPhase.Compile && !state.EphemeralRefs.Contains(target))
@@ -54,6 +55,27 @@ internal sealed partial class DbtContext
         }
 
         return RelationValue.Of(target.Relation);
+    }
+
+    /// <summary>
+    /// dbt's <c>RuntimeRefResolver.validate</c> (RefBadContextError): while compiling, a ref the parse did not see (one
+    /// inside <c>{% if execute %}</c> or a <c>statement</c> body) would run before its parent; dbt stops and asks for
+    /// a <c>-- depends_on:</c> hint.
+    /// </summary>
+    private static void RequireDeclared(RenderState state, Node target, string? package, string name, SourceSpan span)
+    {
+        if (state.Phase != RenderPhase.Compile || state.Node is not { } node || node.ResourceType is not (ResourceType.Model or ResourceType.Test)
+            || node.DependsOnNodes.Contains(target.UniqueId))
+        {
+            return;
+        }
+
+        var hint = package is null ? $"{{{{ ref('{name}') }}}}" : $"{{{{ ref('{package}', '{name}') }}}}";
+        throw new DiagnosticException(new Diagnostic(
+            DiagnosticSeverity.Error,
+            DiagnosticCodes.UnknownRef,
+            $"dbt was unable to infer all dependencies for the model \"{node.Name}\". This typically happens when ref() is placed within a conditional block. To fix this, add the following hint to the top of the model \"{node.Name}\": -- depends_on: {hint}",
+            span));
     }
 
     private object? Source(JinjaCallArguments args, RenderState state)

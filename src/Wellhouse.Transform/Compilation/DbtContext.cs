@@ -48,6 +48,7 @@ internal sealed partial class DbtContext
             globals["graph"] = graph;
         }
 
+        AddDatabaseFunctions(globals, state);
         foreach (var (key, value) in hooks?.ExtraGlobals ?? new Dictionary<string, object?>())
         {
             globals[key] = value;
@@ -80,7 +81,12 @@ internal sealed partial class DbtContext
             }
         }
 
-        globals.TryAdd("adapter", AdapterValue(globals));
+        if (!globals.ContainsKey("adapter"))
+        {
+            var adapter = AdapterValue(globals);
+            AddDatabaseAdapterMethods(adapter, state);
+            globals["adapter"] = adapter;
+        }
     }
 
     private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name);

@@ -7,7 +7,7 @@ namespace Wellhouse.Transform.Compilation;
 /// What <c>ref()</c>, <c>source()</c> and <c>this</c> return: prints as the quoted relation (or, for an ephemeral
 /// model, its CTE name; for an external source, its quoted file location) and exposes dbt's Relation attributes.
 /// </summary>
-internal sealed class RelationValue(string? database, string schema, string identifier, string rendered) : IJinjaObject
+internal sealed class RelationValue(string? database, string schema, string identifier, string rendered, string? type = null) : IJinjaObject
 {
     public string? Database { get; } = database;
 
@@ -33,8 +33,17 @@ internal sealed class RelationValue(string? database, string schema, string iden
             case "render":
                 value = new JinjaFunction(_ => rendered);
                 return true;
-            case "is_table" or "is_view" or "is_cte":
+            case "is_table":
+                value = type == "table";
+                return true;
+            case "is_view":
+                value = type == "view";
+                return true;
+            case "is_cte":
                 value = false;
+                return true;
+            case "type":
+                value = type;
                 return true;
             case "include":
                 value = new JinjaFunction(Include);

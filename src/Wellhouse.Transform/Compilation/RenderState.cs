@@ -31,6 +31,10 @@ internal sealed class RenderState(Node? node, RenderPhase phase)
 
     public List<Diagnostic> Warnings { get; } = [];
 
+    /// <summary>dbt's <c>sql_results</c>: what <c>statement</c>/<c>store_result</c> stored by name for
+    /// <c>load_result</c>; a null value was stored and has been loaded.</summary>
+    public Dictionary<string, Dictionary<string, object?>?> StatementResults { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Unique ids of the macros called during the render.</summary>
     public HashSet<string> Macros { get; } = new(StringComparer.Ordinal);
 }

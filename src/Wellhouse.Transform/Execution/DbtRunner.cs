@@ -69,6 +69,7 @@ public static class DbtRunner
                             && IncrementalConfig.IsIncremental(node, options.FullRefresh, hookSession.GetRelationKind(node.Relation));
                     }
                 },
+                Database = new CompileDatabase(hookSession, hookLock),
                 Log = options.Log,
             };
             var request = new RunRequest

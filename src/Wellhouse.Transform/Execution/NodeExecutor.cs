@@ -19,7 +19,7 @@ internal static class NodeExecutor
         {
             if (node.ResourceType != ResourceType.Seed && node.Language != "csharp")
             {
-                compiled = context.Compile(node);
+                compiled = context.Compile(node, session);
                 context.WriteTargetFile("compiled", node, compiled);
             }
 

@@ -36,9 +36,11 @@ internal sealed class RunContext
         }
     }
 
-    /// <summary>Compiles a node (the front end's compiler is thread-safe; each node is compiled by one worker).</summary>
-    public string Compile(Node node)
+    /// <summary>Compiles a node (the front end's compiler is thread-safe; each node is compiled by one worker); the
+    /// node's templates query the database (run_query, statement) on the worker's <paramref name="session"/>.</summary>
+    public string Compile(Node node, ISqlSession session)
     {
+        using var scope = CompileDatabase.Use(session);
         var sql = Request.Compiler.Compile(node);
         node.CompiledCode = sql;
         return sql;

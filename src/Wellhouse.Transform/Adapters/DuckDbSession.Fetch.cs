@@ -1,0 +1,55 @@
+using DuckDB.NET.Data;
+
+namespace Wellhouse.Transform.Adapters;
+
+/// <summary>Statements whose whole result, with column names and types, goes back to a template.</summary>
+internal sealed partial class DuckDbSession
+{
+    public QueryTable Fetch(string sql, CancellationToken cancellationToken = default)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var names = new string[reader.FieldCount];
+            var types = new string[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.GetName(i);
+                types[i] = reader.GetDataTypeName(i);
+            }
+
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[names.Length];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : ReadValue(reader, i, types[i]);
+                }
+
+                rows.Add(row);
+            }
+
+            // DuckDB answers DML with one "Count" column: that is the statement's rows affected.
+            long? affected = names is ["Count"] && rows is [[long count]] ? count : null;
+            return new QueryTable(names, types, rows, affected);
+        }
+        catch (DuckDBException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw Wrap(ex, sql);
+        }
+    }
+
+    /// <summary>DuckDB.NET's own date/time structs become the CLR's; everything else is as the provider returns it.</summary>
+    private static object? ReadValue(DuckDBDataReader reader, int ordinal, string type) => type switch
+    {
+        "DATE" => reader.GetFieldValue<DateOnly>(ordinal),
+        "TIME" => reader.GetFieldValue<TimeOnly>(ordinal),
+        "INTERVAL" => reader.GetFieldValue<TimeSpan>(ordinal),
+        _ => reader.GetValue(ordinal),
+    };
+}

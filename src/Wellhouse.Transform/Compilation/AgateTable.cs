@@ -1,0 +1,84 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Jinja.Runtime;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>
+/// What <c>run_query</c> returns and <c>load_result(...)['table']</c> holds: dbt's agate <c>Table</c> with
+/// <c>columns</c>, <c>column_names</c>, <c>column_types</c>, <c>rows</c> and <c>print_table()</c> (agate docs, "Table").
+/// As in agate, the table itself is not subscriptable and is always true: use <c>table.rows[0][0]</c>,
+/// <c>table.columns[0].values()</c> and <c>table.rows | length</c>.
+/// </summary>
+internal sealed class AgateTable : IJinjaObject
+{
+    private readonly Action<string>? print;
+
+    public AgateTable(QueryTable result, Action<string>? print)
+    {
+        this.print = print;
+        ColumnNames = result.ColumnNames;
+        var rows = result.Rows.Select(r => r.Select(AgateValues.ToTemplate).ToList()).ToList();
+        Rows = new AgateSequence([.. rows.Select(r => (object?)new AgateSequence(r, ColumnNames))], null);
+        var columns = new List<object?>(ColumnNames.Count);
+        var types = new List<string>(ColumnNames.Count);
+        for (var i = 0; i < ColumnNames.Count; i++)
+        {
+            var index = i;
+            var values = rows.Select(r => r[index]).ToList();
+            var type = AgateValues.AgateType(result.ColumnTypes[i], values);
+            types.Add(type);
+            columns.Add(new AgateColumn(i, ColumnNames[i], type, values));
+        }
+
+        ColumnTypes = types;
+        Columns = new AgateSequence(columns, ColumnNames);
+    }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public IReadOnlyList<string> ColumnTypes { get; }
+
+    public AgateSequence Rows { get; }
+
+    public AgateSequence Columns { get; }
+
+    public bool TryGetAttribute(string name, out object? value)
+    {
+        value = name switch
+        {
+            "columns" => Columns,
+            "rows" => Rows,
+            "column_names" => new PyTuple([.. ColumnNames]),
+            "column_types" => new PyTuple([.. ColumnTypes.Select(t => (object?)new AgateDataType(t))]),
+            "row_names" => null,
+            "print_table" => new JinjaFunction(PrintTable),
+            _ => Missing,
+        };
+        if (ReferenceEquals(value, Missing))
+        {
+            value = null;
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>dbt's <c>agate_helper.as_matrix</c>: each row's values as a tuple (<c>load_result(...)['data']</c>).</summary>
+    public List<object?> AsMatrix() => [.. Rows.Select(r => (object?)new PyTuple([.. (AgateSequence)r!]))];
+
+    public override string ToString() => "<agate.table.Table object>";
+
+    private static readonly object Missing = new();
+
+    private object? PrintTable(JinjaCallArguments args)
+    {
+        var maxRows = ContextArgs.Get(args, 0, "max_rows", 20L);
+        var maxColumns = ContextArgs.Get(args, 1, "max_columns", 6L);
+        var maxWidth = ContextArgs.Get(args, 3, "max_column_width", 20L);
+        print?.Invoke(AgateTablePrinter.Format(this, ToLimit(maxRows), ToLimit(maxColumns), ToLimit(maxWidth)));
+        return null;
+    }
+
+    private static int? ToLimit(object? value) => value is null ? null : (int)Math.Clamp(PyOps.ToLong(value, Project.SourceSpan.None), 0, int.MaxValue);
+}

@@ -1,0 +1,97 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Jinja;
+
+namespace Wellhouse.Transform.Tests.RunQuery;
+
+/// <summary>The agate-like table run_query returns: values as dbt renders them, the Table/Column/Row API, print_table.</summary>
+public sealed class AgateTableTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+    private readonly DuckDbAdapter adapter;
+    private readonly ISqlSession session;
+    private readonly List<string> printed = [];
+
+    public AgateTableTests()
+    {
+        adapter = DuckDbAdapter.Open(new AdapterTarget { Path = Path.Combine(folder.Path, "agate.duckdb"), Database = "agate" });
+        session = adapter.OpenSession();
+    }
+
+    public void Dispose()
+    {
+        session.Dispose();
+        adapter.Dispose();
+        folder.Dispose();
+    }
+
+    private string Render(string sql, string template)
+    {
+        var table = new AgateTable(session.Fetch(sql), printed.Add);
+        return new JinjaEnvironment().Parse(template, "t.sql").Render(new Dictionary<string, object?> { ["t"] = table });
+    }
+
+    [Fact]
+    public void Values_EachDatabaseType_RenderAsDbtRendersAgateValues()
+    {
+        const string Sql = """
+            select 1::integer as i, 2::bigint as b, 100::hugeint as h, 2.5::double as d, 3.0::double as whole, true as t,
+                'x' as s, date '2024-01-02' as dt, timestamp '2024-01-02 03:04:05' as ts, time '12:34:56' as tm,
+                interval 1 day as iv, [1, 2] as l, {'a': 1, 'b': 'x'} as st, null::varchar as n,
+                uuid '00000000-0000-0000-0000-000000000001' as u
+            """;
+
+        var text = Render(Sql, "{% for v in t.rows[0] %}{{ v }};{% endfor %}");
+
+        Assert.Equal("1;2;100;2.5;3.0;True;x;2024-01-02;2024-01-02 03:04:05;12:34:56;1 day, 0:00:00;[1, 2];{\"a\": 1, \"b\": \"x\"};None;00000000-0000-0000-0000-000000000001;", text);
+    }
+
+    [Fact]
+    public void Values_IntegerArithmetic_StaysInteger()
+    {
+        Assert.Equal("7|int|2024", Render("select 6 as n, date '2024-05-06' as d", "{{ t.rows[0][0] + 1 }}|{{ 'int' if t.rows[0][0] is integer else 'other' }}|{{ t.rows[0][1].year }}"));
+    }
+
+    [Fact]
+    public void Table_ColumnsRowsAndNames_WorkAsAgate()
+    {
+        const string Sql = "select * from (values (1, 'a'), (2, 'b'), (3, 'a')) v(id, code) order by id";
+        const string Template = "{{ t.column_names }}|{{ t.columns[1].name }}|{{ t.columns['code'].values() }}|{{ t.columns[1].values_distinct() }}"
+            + "|{{ t.rows | length }}|{{ t.rows[2]['code'] }}{{ t.rows[2].id }}|{% for row in t.rows %}{{ row.id }}{% endfor %}"
+            + "|{{ t.column_types[0] }},{{ t.columns[1].data_type }}|{{ t.rows[0].keys() }}|{{ t.rows[1].get('nope', 'dflt') }}";
+
+        Assert.Equal("('id', 'code')|code|('a', 'b', 'a')|('a', 'b')|3|a3|123|Integer,Text|('id', 'code')|dflt", Render(Sql, Template));
+    }
+
+    [Fact]
+    public void Table_NoRows_IsStillTrueAndHasColumns()
+    {
+        Assert.Equal("yes|0|('id',)|none", Render("select 1 as id where false", "{{ 'yes' if t else 'no' }}|{{ t.rows | length }}|{{ t.column_names }}|{{ 'rows' if t.rows else 'none' }}"));
+    }
+
+    [Fact]
+    public void PrintTable_AlignsTextLeftNumbersRightAndTruncatesRows()
+    {
+        Render("select i as n, 'w' || i as name, i * 1000.5::double as amount from range(1, 26) r(i)", "{{ t.print_table() }}");
+
+        var lines = Assert.Single(printed).Split('\n');
+        Assert.Equal("| n  | name | amount   |", lines[0]);
+        Assert.Equal("| -- | ---- | -------- |", lines[1]);
+        Assert.Equal("|  1 | w1   |  1,000.5 |", lines[2]);
+        Assert.Equal("| 20 | w20  | 20,010.0 |", lines[21]);
+        Assert.Equal("|  \u2026 | \u2026    |        \u2026 |", lines[22]);
+        Assert.Equal(23, lines.Length);
+    }
+
+    [Fact]
+    public void Fetch_Dml_ReportsRowsAffectedAndNoColumns()
+    {
+        session.Execute("create table t as select 1 as id");
+        var insert = session.Fetch("insert into t values (2), (3)");
+        var create = session.Fetch("create table u (id integer)");
+
+        Assert.Equal(2, insert.RowsAffected);
+        Assert.Empty(create.Rows);
+        Assert.Equal("3", Render("select count(*) from t", "{{ t.rows[0][0] }}"));
+    }
+}
