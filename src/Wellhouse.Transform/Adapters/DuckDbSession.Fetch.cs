@@ -33,9 +33,7 @@ internal sealed partial class DuckDbSession
                 rows.Add(row);
             }
 
-            // DuckDB answers DML with one "Count" column: that is the statement's rows affected.
-            long? affected = names is ["Count"] && rows is [[long count]] ? count : null;
-            return new QueryTable(names, types, rows, affected);
+            return new QueryTable(names, types, rows);
         }
         catch (DuckDBException ex)
         {

@@ -20,10 +20,10 @@ internal static class AgateValues
         null or DBNull => null,
         bool or string => value,
         sbyte or byte or short or ushort or int or uint or long => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-        ulong u => u <= long.MaxValue ? (long)u : (double)u,
-        BigInteger b => b >= long.MinValue && b <= long.MaxValue ? (long)b : (double)b,
-        Int128 i => i >= long.MinValue && i <= long.MaxValue ? (long)i : (double)i,
-        UInt128 u => u <= long.MaxValue ? (long)u : (double)u,
+        ulong u => u <= long.MaxValue ? (object)(long)u : (double)u,
+        BigInteger b => b >= long.MinValue && b <= long.MaxValue ? (object)(long)b : (double)b,
+        Int128 i => i >= long.MinValue && i <= long.MaxValue ? (object)(long)i : (double)i,
+        UInt128 u => u <= long.MaxValue ? (object)(long)u : (double)u,
 
         // Decimal('2.50') prints "2.50" in dbt; the template engine's numbers are 64-bit floats, so it prints 2.5.
         decimal or float or double or Half => Convert.ToDouble(value, CultureInfo.InvariantCulture),

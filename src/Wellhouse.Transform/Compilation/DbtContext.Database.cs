@@ -77,7 +77,7 @@ internal sealed partial class DbtContext
         if (name is not null)
         {
             var table = new AgateTable(fetch ? result : QueryTable.Empty, Printer());
-            Store(state, PyStr.Str(name), Response(result), table);
+            Store(state, PyStr.Str(name), Response(), table);
         }
 
         return string.Empty;
@@ -99,7 +99,7 @@ internal sealed partial class DbtContext
             result = result with { Rows = [.. result.Rows.Take((int)Math.Clamp(PyOps.ToLong(limit, args.Span), 0, int.MaxValue))] };
         }
 
-        return new PyTuple([Response(result), new AgateTable(fetch ? result : QueryTable.Empty, Printer())]);
+        return new PyTuple([Response(), new AgateTable(fetch ? result : QueryTable.Empty, Printer())]);
     }
 
     /// <summary>dbt's <c>load_result</c>: the stored result (once; <c>main</c> any number of times), none if never stored.</summary>
@@ -198,7 +198,8 @@ internal sealed partial class DbtContext
         }
     }
 
-    private static AdapterResponseValue Response(QueryTable result) => new("OK", null, result.RowsAffected);
+    /// <summary>dbt-duckdb's response for every statement: <c>AdapterResponse(_message="OK")</c>.</summary>
+    private static AdapterResponseValue Response() => new("OK", null, null);
 
     private Action<string>? Printer() => hooks?.Log ?? services.Log;
 }
