@@ -76,7 +76,8 @@ internal sealed class AgateTable : IJinjaObject
         var maxRows = ContextArgs.Get(args, 0, "max_rows", 20L);
         var maxColumns = ContextArgs.Get(args, 1, "max_columns", 6L);
         var maxWidth = ContextArgs.Get(args, 3, "max_column_width", 20L);
-        print?.Invoke(AgateTablePrinter.Format(this, ToLimit(maxRows), ToLimit(maxColumns), ToLimit(maxWidth)));
+        var maxPrecision = ContextArgs.Get(args, 5, "max_precision", 3L);
+        print?.Invoke(AgateTablePrinter.Format(this, ToLimit(maxRows), ToLimit(maxColumns), ToLimit(maxWidth), ToLimit(maxPrecision)));
         return null;
     }
 

@@ -5,20 +5,21 @@ using Wellhouse.Transform.Jinja.Runtime;
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
-/// agate's <c>Table.print_table</c> (agate 1.7+, the version dbt pins): a Markdown-style grid, at most
-/// <c>max_rows</c> rows and <c>max_columns</c> columns (then a row or column of <c>…</c>), cells cut to
-/// <c>max_column_width</c> with <c>...</c>; text left-aligned, everything else right-aligned; numbers with thousands
-/// separators and the column's largest number of decimal places.
+/// agate's <c>Table.print_table</c> (agate 1.7+, the versions dbt pins; agate's <c>config</c> defaults): a
+/// Markdown-style grid, at most <c>max_rows</c> rows and <c>max_columns</c> columns (then a row or column of
+/// <c>...</c>), names and cells cut to <c>max_column_width</c> with <c>...</c>; text left-aligned, everything else
+/// (headers included) right-aligned; numbers with thousands separators and the column's largest number of decimal
+/// places, at most <c>max_precision</c> (then followed by <c>…</c>).
 /// </summary>
 internal static class AgateTablePrinter
 {
-    private const string Ellipsis = "\u2026";
+    private const string Ellipsis = "...";
 
-    public static string Format(AgateTable table, int? maxRows, int? maxColumns, int? maxColumnWidth)
+    public static string Format(AgateTable table, int? maxRows, int? maxColumns, int? maxColumnWidth, int? maxPrecision)
     {
         var rowLimit = maxRows ?? table.Rows.Count;
         var columnLimit = maxColumns ?? table.ColumnNames.Count;
-        var names = table.ColumnNames.Take(columnLimit).ToList();
+        var names = table.ColumnNames.Take(columnLimit).Select(n => Cut(n, maxColumnWidth)).ToList();
         var truncatedColumns = columnLimit < table.ColumnNames.Count;
         if (truncatedColumns)
         {
@@ -35,11 +36,7 @@ internal static class AgateTablePrinter
             var formatted = new List<string>();
             for (var j = 0; j < names.Count; j++)
             {
-                var text = j >= columnLimit ? Ellipsis : Cell(row[j], places[j]);
-                if (maxColumnWidth is { } width && text.Length > width)
-                {
-                    text = text[..Math.Max(0, width - 3)] + "...";
-                }
+                var text = j >= columnLimit ? Ellipsis : Cut(Cell(row[j], places[j], maxPrecision), maxColumnWidth);
 
                 widths[j] = Math.Max(widths[j], text.Length);
                 formatted.Add(text);
@@ -78,13 +75,21 @@ internal static class AgateTablePrinter
         return output.ToString().TrimEnd('\n');
     }
 
-    private static string Cell(object? value, int places) => value switch
+    private static string Cut(string text, int? width) =>
+        width is { } w && text.Length > w ? text[..Math.Max(0, w - 3)] + "..." : text;
+
+    private static string Cell(object? value, int places, int? maxPrecision)
     {
-        null => string.Empty,
-        long l when places >= 0 => l.ToString("#,##0", CultureInfo.InvariantCulture) + (places > 0 ? "." + new string('0', places) : string.Empty),
-        double d when places >= 0 => d.ToString("#,##0." + new string('0', places), CultureInfo.InvariantCulture).TrimEnd('.'),
-        _ => PyStr.Str(value),
-    };
+        if (places < 0 || value is not (long or double))
+        {
+            return value is null ? string.Empty : PyStr.Str(value);
+        }
+
+        var shown = maxPrecision is { } max ? Math.Min(places, max) : places;
+        var format = "#,##0" + (shown > 0 ? "." + new string('0', shown) : string.Empty);
+        var text = Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString(format, CultureInfo.InvariantCulture);
+        return shown < places ? text + "\u2026" : text;
+    }
 
     private static int DecimalPlaces(object? value)
     {

@@ -80,8 +80,18 @@ public sealed class AgateTableTests : IDisposable
         Assert.Equal("| -- | ---- | -------- |", lines[1]);
         Assert.Equal("|  1 | w1   |  1,000.5 |", lines[2]);
         Assert.Equal("| 20 | w20  | 20,010.0 |", lines[21]);
-        Assert.Equal("|  \u2026 | \u2026    |        \u2026 |", lines[22]);
+        Assert.Equal("| ... | ...  |      ... |", lines[22]);
         Assert.Equal(23, lines.Length);
+    }
+
+    [Fact]
+    public void PrintTable_LongNumbersAndText_CutToPrecisionAndWidth()
+    {
+        Render("select 1 / 3 as third, repeat('x', 25) as long_text, 1 as a, 2 as b, 3 as c, 4 as d, 5 as e", "{{ t.print_table() }}");
+
+        var lines = Assert.Single(printed).Split('\n');
+        Assert.Equal("|  third | long_text            | a | b | c | d | ... |", lines[0]);
+        Assert.Equal("| 0.333\u2026 | xxxxxxxxxxxxxxxxx... | 1 | 2 | 3 | 4 | ... |", lines[2]);
     }
 
     [Fact]
