@@ -81,6 +81,13 @@ internal sealed partial class DbtContext
             }
         }
 
+        if (globals.GetValueOrDefault("dbt") is Dictionary<string, object?> dbt)
+        {
+            // dbt's own run_query and statement are global-project macros, so dbt.run_query(...) also works.
+            dbt.TryAdd("run_query", globals["run_query"]);
+            dbt.TryAdd("statement", globals["statement"]);
+        }
+
         if (!globals.ContainsKey("adapter"))
         {
             var adapter = AdapterValue(globals);

@@ -56,7 +56,9 @@ public sealed class RunQueryFixtureTests : IDisposable
     {
         await BuildOkAsync();
 
-        Assert.Contains("select \"payment_id\", \"payment_method\", \"amount\"\nfrom", project.Compiled("payments_slim"), StringComparison.Ordinal);
+        var compiled = project.Compiled("payments_slim");
+        Assert.Contains("select \"payment_id\", \"payment_method\", \"amount\"\nfrom", compiled, StringComparison.Ordinal);
+        Assert.Contains("where 7 = 7", compiled, StringComparison.Ordinal);
         var columns = project.Query("select column_name from information_schema.columns where table_name = 'payments_slim' order by ordinal_position");
         Assert.Equal(["payment_id", "payment_method", "amount"], columns.Select(r => (string)r[0]!));
     }
