@@ -29,6 +29,7 @@ internal sealed partial class DbtContext
         globals["store_result"] = new JinjaFunction(args => StoreResult(args, state));
         globals["store_raw_result"] = new JinjaFunction(args => StoreRawResult(args, state));
         globals["load_relation"] = new JinjaFunction(args => GetRelation(state, ContextArgs.Get(args, 0, "relation") as RelationValue, args.Span));
+        globals["api"] = ApiValue();
     }
 
     /// <summary>The <c>adapter</c> methods that read the database: <c>execute</c>, <c>get_relation</c>,
@@ -46,6 +47,7 @@ internal sealed partial class DbtContext
             return GetRelation(state, relation, args.Span);
         });
         adapter["get_columns_in_relation"] = new JinjaFunction(args => GetColumns(state, ContextArgs.Get(args, 0, "relation"), args.Span));
+        AddCatalogAdapterMethods(adapter, state);
     }
 
     private ICompileDatabase? DatabaseFor(RenderState state) => state.Phase == RenderPhase.Compile ? hooks?.Database : null;

@@ -75,6 +75,18 @@ public sealed class RunQueryFixtureTests : IDisposable
     }
 
     [Fact]
+    public async Task Build_RelationsFoundByPattern_AreUnioned()
+    {
+        await BuildOkAsync();
+
+        var rows = project.Query("select source_table, count(*), sum(reading) from main.readings_union group by 1 order by 1");
+        Assert.Equal(["readings_2023:2:3", "readings_2024:2:7"], rows.Select(r => string.Join(':', r)));
+        var compiled = project.Compiled("readings_union");
+        Assert.Contains("from \"dev\".\"main\".\"readings_2024\"", compiled, StringComparison.Ordinal);
+        Assert.Contains("-- schemas: main True False", compiled, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Build_TwoThreads_SameTablesAsOneThread()
     {
         await BuildOkAsync(threads: 2);

@@ -1,0 +1,81 @@
+using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Jinja.Runtime;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Compilation;
+
+/// <summary>
+/// The catalog side of the <c>adapter</c> and dbt's <c>api</c> global, for macros that find relations by pattern
+/// (dbt_utils' <c>get_relations_by_pattern</c>): <c>adapter.list_schemas</c>, <c>adapter.check_schema_exists</c>,
+/// <c>adapter.list_relations_without_caching</c>, <c>api.Relation.create</c> and <c>api.Column.create</c>. The
+/// queries read the SQL-standard <c>information_schema</c>.
+/// </summary>
+internal sealed partial class DbtContext
+{
+    private void AddCatalogAdapterMethods(Dictionary<string, object?> adapter, RenderState state)
+    {
+        adapter["list_schemas"] = new JinjaFunction(args => ListSchemas(state, ContextArgs.String(args, 0, "database"), args.Span));
+        adapter["check_schema_exists"] = new JinjaFunction(args =>
+        {
+            var schema = ContextArgs.String(args, 1, "schema") ?? string.Empty;
+            return ListSchemas(state, ContextArgs.String(args, 0, "database"), args.Span).Any(s => string.Equals((string?)s, schema, StringComparison.OrdinalIgnoreCase));
+        });
+        adapter["list_relations_without_caching"] = new JinjaFunction(args => ListRelations(state, ContextArgs.Get(args, 0, "schema_relation") as RelationValue, args.Span));
+    }
+
+    /// <summary>dbt's <c>api</c>: <c>api.Relation.create(database, schema, identifier, type)</c> and
+    /// <c>api.Column.create(name, dtype)</c>.</summary>
+    private Dictionary<string, object?> ApiValue() => new(StringComparer.Ordinal)
+    {
+        ["Relation"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["create"] = new JinjaFunction(args =>
+            {
+                var database = ContextArgs.String(args, 0, "database");
+                var schema = ContextArgs.String(args, 1, "schema") ?? services.Target.Schema;
+                var identifier = ContextArgs.String(args, 2, "identifier") ?? string.Empty;
+                var relation = new Graph.Relation(database, schema, identifier);
+                return new RelationValue(database, schema, identifier, relation.ToString(), ContextArgs.String(args, 3, "type"));
+            }),
+        },
+        ["Column"] = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["create"] = new JinjaFunction(args => new AdapterColumn(ContextArgs.String(args, 0, "name") ?? string.Empty, ContextArgs.String(args, 1, "label_or_dtype") ?? ContextArgs.String(args, 1, "dtype") ?? string.Empty)),
+        },
+    };
+
+    private List<object?> ListSchemas(RenderState state, string? database, SourceSpan span)
+    {
+        if (DatabaseFor(state) is not { } db)
+        {
+            return [];
+        }
+
+        var result = Fetch(db, "select schema_name from information_schema.schemata where catalog_name = " + Literal(database ?? services.Target.Database) + " order by 1", "adapter.list_schemas", span);
+        return [.. result.Rows.Select(r => (object?)PyStr.Str(r[0]))];
+    }
+
+    private List<object?> ListRelations(RenderState state, RelationValue? schemaRelation, SourceSpan span)
+    {
+        if (DatabaseFor(state) is not { } db || schemaRelation is null)
+        {
+            return [];
+        }
+
+        var database = schemaRelation.Database ?? services.Target.Database;
+        var result = Fetch(
+            db,
+            "select table_name, table_type from information_schema.tables where table_catalog = " + Literal(database)
+                + " and table_schema = " + Literal(schemaRelation.Schema) + " order by 1",
+            "adapter.list_relations_without_caching",
+            span);
+        return [.. result.Rows.Select(r =>
+        {
+            var identifier = PyStr.Str(r[0]);
+            var type = string.Equals(PyStr.Str(r[1]), "VIEW", StringComparison.OrdinalIgnoreCase) ? "view" : "table";
+            return (object?)new RelationValue(database, schemaRelation.Schema, identifier, new Graph.Relation(database, schemaRelation.Schema, identifier).ToString(), type);
+        })];
+    }
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+}
