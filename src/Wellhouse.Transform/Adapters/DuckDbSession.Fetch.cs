@@ -42,12 +42,11 @@ internal sealed partial class DuckDbSession
         }
     }
 
-    /// <summary>DuckDB.NET's own date/time structs become the CLR's; everything else is as the provider returns it.</summary>
+    /// <summary>As the provider returns values (DATE as DateOnly, TIME as TimeOnly, INTERVAL as TimeSpan), except that
+    /// TIMESTAMPTZ keeps its offset (the provider's type names are its enum's: <c>TimestampTz</c>).</summary>
     private static object? ReadValue(DuckDBDataReader reader, int ordinal, string type) => type switch
     {
-        "DATE" => reader.GetFieldValue<DateOnly>(ordinal),
-        "TIME" => reader.GetFieldValue<TimeOnly>(ordinal),
-        "INTERVAL" => reader.GetFieldValue<TimeSpan>(ordinal),
+        "TimestampTz" => reader.GetFieldValue<DateTimeOffset>(ordinal),
         _ => reader.GetValue(ordinal),
     };
 }

@@ -2,9 +2,9 @@ namespace Wellhouse.Transform.Adapters;
 
 /// <summary>
 /// The result of a statement run for a template (dbt's <c>run_query</c>, <c>statement</c>, <c>adapter.execute</c>):
-/// column names and database type names in select order, the rows as plain CLR values (DATE as <see cref="DateOnly"/>,
-/// TIME as <see cref="TimeOnly"/>, INTERVAL as <see cref="TimeSpan"/>, NULL as null). A statement without a result
-/// set (DDL, DML) has no columns.
+/// column names and the provider's type names in select order, the rows as CLR values (DATE as <see cref="DateOnly"/>,
+/// TIME as <see cref="TimeOnly"/>, INTERVAL as <see cref="TimeSpan"/>, TIMESTAMPTZ as <see cref="DateTimeOffset"/>,
+/// NULL as null). A statement without a result set (DDL, DML) has no columns.
 /// </summary>
 internal sealed record QueryTable(IReadOnlyList<string> ColumnNames, IReadOnlyList<string> ColumnTypes, IReadOnlyList<object?[]> Rows)
 {

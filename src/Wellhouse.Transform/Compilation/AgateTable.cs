@@ -26,7 +26,7 @@ internal sealed class AgateTable : IJinjaObject
         {
             var index = i;
             var values = rows.Select(r => r[index]).ToList();
-            var type = AgateValues.AgateType(result.ColumnTypes[i], values);
+            var type = AgateValues.AgateType(values);
             types.Add(type);
             columns.Add(new AgateColumn(i, ColumnNames[i], type, values));
         }

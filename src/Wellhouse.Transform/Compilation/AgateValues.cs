@@ -34,29 +34,23 @@ internal static class AgateValues
         TimeSpan span => new PyTimeDelta(span).ToString(),
         Guid g => g.ToString("D"),
         byte[] bytes => PythonBytes(bytes),
+        Stream stream => PythonBytes(ReadAll(stream)),
         IDictionary or IList => Json(value),
         _ => value.ToString(),
     };
 
-    /// <summary>The agate type dbt infers for a column of this database type (agate_helper's type tester order).</summary>
-    public static string AgateType(string databaseType, IEnumerable<object?> values)
+    /// <summary>The agate type dbt's type tester infers for a column from its template values (dbt-common
+    /// <c>agate_helper.build_type_tester</c>: Integer, Number, Date, DateTime, Boolean, Text, the first that every
+    /// value casts to; a column of only NULLs is Integer; text columns are forced to Text).</summary>
+    public static string AgateType(IReadOnlyList<object?> values)
     {
-        var type = databaseType.ToUpperInvariant();
-        if (values.All(v => v is null))
-        {
-            return "Integer";
-        }
-
-        return type switch
-        {
-            "TINYINT" or "SMALLINT" or "INTEGER" or "BIGINT" or "HUGEINT" or "UTINYINT" or "USMALLINT" or "UINTEGER" or "UBIGINT" or "UHUGEINT" => "Integer",
-            "FLOAT" or "DOUBLE" or "REAL" => "Number",
-            _ when type.StartsWith("DECIMAL", StringComparison.Ordinal) => "Number",
-            "DATE" => "Date",
-            _ when type.StartsWith("TIMESTAMP", StringComparison.Ordinal) => "DateTime",
-            "BOOLEAN" => "Boolean",
-            _ => "Text",
-        };
+        bool All(Func<object, bool> test) => values.All(v => v is null || test(v));
+        return All(v => v is long) ? "Integer"
+            : All(v => v is long or double) ? "Number"
+            : All(v => v is PyDateTime { IsDate: true }) ? "Date"
+            : All(v => v is PyDateTime) ? "DateTime"
+            : All(v => v is bool) ? "Boolean"
+            : "Text";
     }
 
     /// <summary>Python's <c>str(datetime.time)</c>: <c>HH:MM:SS</c>, with <c>.ffffff</c> when there are microseconds.</summary>
@@ -65,6 +59,13 @@ internal static class AgateValues
         var micro = time.Ticks % TimeSpan.TicksPerSecond / 10;
         var text = time.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         return micro == 0 ? text : text + "." + micro.ToString("000000", CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] ReadAll(Stream stream)
+    {
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     /// <summary>Python's <c>str(bytes)</c>: <c>b'...'</c> with printable ASCII as is and other bytes as <c>\xNN</c>.</summary>

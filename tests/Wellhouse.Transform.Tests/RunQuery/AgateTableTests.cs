@@ -47,6 +47,21 @@ public sealed class AgateTableTests : IDisposable
     }
 
     [Fact]
+    public void Values_OtherDuckDbTypes_RenderWithoutFailing()
+    {
+        const string Sql = """
+            select 'b'::enum_type as e, map {'k': 1} as m, '101'::bit as bt, '\x01a'::blob as bl,
+                timestamptz '2024-01-02 03:04:05+00' as tz, [1, 2]::integer[2] as arr, '{"a": 1}'::json as js,
+                12345678901234567890123::hugeint as big, 1e16::double as large, 0.1::decimal(3, 2) as dec
+            """;
+        session.Execute("create type enum_type as enum ('a', 'b')", TestContext.Current.CancellationToken);
+
+        var text = Render(Sql, "{% for v in t.rows[0] %}{{ v }};{% endfor %}");
+
+        Assert.Equal("b;{\"k\": 1};101;b'\\x01a';2024-01-02 03:04:05+00:00;[1, 2];{\"a\": 1};1.2345678901234568e+22;1e+16;0.1;", text);
+    }
+
+    [Fact]
     public void Values_IntegerArithmetic_StaysInteger()
     {
         Assert.Equal("7|int|2024", Render("select 6 as n, date '2024-05-06' as d", "{{ t.rows[0][0] + 1 }}|{{ 'int' if t.rows[0][0] is integer else 'other' }}|{{ t.rows[0][1].year }}"));
