@@ -53,6 +53,11 @@ internal sealed class AgateTable : IJinjaObject
             "column_types" => new PyTuple([.. ColumnTypes.Select(t => (object?)new AgateDataType(t))]),
             "row_names" => null,
             "print_table" => new JinjaFunction(PrintTable),
+            "print_structure" => new JinjaFunction(_ =>
+            {
+                print?.Invoke(Structure().TrimEnd('\n'));
+                return null;
+            }),
             _ => Missing,
         };
         if (ReferenceEquals(value, Missing))
@@ -67,7 +72,15 @@ internal sealed class AgateTable : IJinjaObject
     /// <summary>dbt's <c>agate_helper.as_matrix</c>: each row's values as a tuple (<c>load_result(...)['data']</c>).</summary>
     public List<object?> AsMatrix() => [.. Rows.Select(r => (object?)new PyTuple([.. (AgateSequence)r!]))];
 
-    public override string ToString() => "<agate.table.Table object>";
+    /// <summary>agate's <c>str(table)</c>: its <c>print_structure()</c> (a grid of column names and agate types).</summary>
+    public override string ToString() => Structure();
+
+    private string Structure()
+    {
+        var rows = ColumnNames.Select((name, i) => new object?[] { name, ColumnTypes[i] }).ToList();
+        var structure = new AgateTable(new QueryTable(["column", "data_type"], ["Varchar", "Varchar"], rows), null);
+        return AgateTablePrinter.Format(structure, null, 6, null, 3) + "\n";
+    }
 
     private static readonly object Missing = new();
 

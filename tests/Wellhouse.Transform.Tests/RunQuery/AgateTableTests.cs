@@ -110,6 +110,14 @@ public sealed class AgateTableTests : IDisposable
     }
 
     [Fact]
+    public void Str_Table_IsItsStructureAsAgatePrintsIt()
+    {
+        var text = Render("select 1 as id, 'a' as code, 2.5 as amount, date '2024-01-01' as day", "{{ t }}");
+
+        Assert.Equal("| column | data_type |\n| ------ | --------- |\n| id     | Integer   |\n| code   | Text      |\n| amount | Number    |\n| day    | Date      |\n", text);
+    }
+
+    [Fact]
     public void Fetch_DmlAndDdl_HaveNoColumnsAndTakeEffect()
     {
         session.Execute("create table t as select 1 as id", TestContext.Current.CancellationToken);
