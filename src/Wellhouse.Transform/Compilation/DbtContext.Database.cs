@@ -15,12 +15,6 @@ namespace Wellhouse.Transform.Compilation;
 /// </summary>
 internal sealed partial class DbtContext
 {
-    /// <summary>A statement run for a template failed in the database.</summary>
-    internal const string DatabaseErrorCode = "DBT310";
-
-    /// <summary>dbt's <c>MacroResultAlreadyLoadedError</c>: a statement result loaded twice.</summary>
-    internal const string ResultAlreadyLoadedCode = "DBT311";
-
     private void AddDatabaseFunctions(Dictionary<string, object?> globals, RenderState state)
     {
         globals["run_query"] = new JinjaFunction(args => RunQuery(args, state));
@@ -120,7 +114,7 @@ internal sealed partial class DbtContext
 
         if (result is null)
         {
-            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, ResultAlreadyLoadedCode, $"The 'statement' result named '{name}' has already been loaded into a variable", args.Span));
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DbtContextCodes.ResultAlreadyLoaded, $"The 'statement' result named '{name}' has already been loaded into a variable", args.Span));
         }
 
         state.StatementResults[name] = null;
@@ -196,7 +190,7 @@ internal sealed partial class DbtContext
         catch (AdapterException ex)
         {
             var message = string.Join("\n  ", ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()));
-            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DatabaseErrorCode, $"database error in {caller}: {message}", span));
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DbtContextCodes.DatabaseError, $"database error in {caller}: {message}", span));
         }
     }
 

@@ -169,7 +169,10 @@ public static class DbtRunner
             var result = compiler.Compile(node);
             if (!result.Success)
             {
-                throw new NodeCompilationException(string.Join("\n", result.Diagnostics.Select(d => d.Format(projectDir))));
+                throw new NodeCompilationException(string.Join("\n", result.Diagnostics.Select(d => d.Format(projectDir))))
+                {
+                    IsDatabaseError = result.Diagnostics.Any(d => d.Code == DbtContextCodes.DatabaseError),
+                };
             }
 
             return result.CompiledCode!;

@@ -27,6 +27,9 @@ public sealed class NodeCompilationException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>The node's templates failed on a database query (run_query, statement): dbt reports a "Database Error".</summary>
+    public bool IsDatabaseError { get; init; }
 }
 
 /// <summary>Uses the node's raw code as its SQL (for nodes built by hand).</summary>

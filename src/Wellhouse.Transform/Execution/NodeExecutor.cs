@@ -37,7 +37,8 @@ internal static class NodeExecutor
         catch (NodeCompilationException ex)
         {
             timing.Add(new PhaseTiming("compile", compileStart, DateTimeOffset.UtcNow));
-            outcome = new NodeOutcome(NodeStatus.Error, $"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
+            var kind = ex.IsDatabaseError ? "Database Error" : "Compilation Error";
+            outcome = new NodeOutcome(NodeStatus.Error, $"{kind} in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
         }
         catch (IOException ex)
         {

@@ -107,7 +107,7 @@ public sealed class RunQueryFixtureTests : IDisposable
         Assert.Equal(1, report.ExitCode);
         var failed = Assert.Single(report.Outcome!.Results, r => r.Status == NodeStatus.Error);
         Assert.Equal("relation_checks", failed.Node.Name);
-        Assert.StartsWith("Compilation Error in model relation_checks (models/relation_checks.sql)", failed.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Database Error in model relation_checks (models/relation_checks.sql)", failed.Message, StringComparison.Ordinal);
         Assert.Contains("models/relation_checks.sql(21,", failed.Message, StringComparison.Ordinal);
         Assert.Contains("error DBT310: database error in run_query: Catalog Error: Table with name no_such_table does not exist", failed.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", failed.Message, StringComparison.Ordinal);
