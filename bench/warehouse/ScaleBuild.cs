@@ -29,7 +29,9 @@ internal static class ScaleBuild
             ProjectDir = project,
             Command = DbtCommandKind.Build,
             Target = "ci",
-            DatabasePath = Path.Combine(work, "engine.duckdb"),
+            // Named as the target's database, so the engine opens the file itself (no attach to an in-memory root) and
+            // DuckDB spills to its default temp directory beside it, as in production.
+            DatabasePath = Path.Combine(work, "ci.duckdb"),
             TargetPath = Path.Combine(work, "target"),
             VarsYaml = "{as_of_date: '2026-01-01'}",
             CSharpModels = WarehouseModels.ByName,
@@ -56,6 +58,13 @@ internal static class ScaleBuild
         File.Delete(path);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         await connection.OpenAsync();
+        // The same DuckDB settings as the engine's target (profiles.yml), and a temp directory beside the file.
+        foreach (var (key, value) in engine.Report.Project?.Target.Settings ?? new Dictionary<string, object?>())
+        {
+            await ExecuteAsync(connection, $"set {key} = '{value}'");
+        }
+
+        await ExecuteAsync(connection, $"set temp_directory = '{path}.tmp'");
         await ExecuteAsync(connection, $"attach '{path}' as {Relation.Quote(database)}; use {Relation.Quote(database)}");
         var models = WarehouseModels.ByName;
         var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
