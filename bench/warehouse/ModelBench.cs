@@ -26,7 +26,7 @@ internal static class ModelBench
         {
             using var connection = new DuckDBConnection("Data Source=:memory:");
             await connection.OpenAsync();
-            await ExecuteAsync(connection, $"set memory_limit = '2GB'; set preserve_insertion_order = false; attach '{copy}' as ci; use ci");
+            await ExecuteAsync(connection, $"set memory_limit = '1536MB'; set preserve_insertion_order = false; attach '{copy}' as ci; use ci");
             var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
             var node = new Node
             {

@@ -5,7 +5,8 @@
 -- oil decline fit's P50 producing-day rate (kbd) over the same periods. A window shorter than N at the start of a
 -- well's history averages what there is.
 -- One window pass per period type computes the three windows (they share the partition and order, so the rows are
--- sorted once), materialized once and unpivoted into one row per window by the union.
+-- sorted once): per window the summed volumes, calendar days and the fit's mean; materialized once and unpivoted into
+-- one row per window by the union, which divides volumes by days.
 
 with
 
@@ -39,18 +40,21 @@ day_windows as materialized (
         well_code,
         production_period,
         period_type,
-        sum(oil_volume_kbbl) over short_periods / sum(period_days) over short_periods as oil_short,
-        sum(gas_volume_mmcf) over short_periods / sum(period_days) over short_periods as gas_short,
-        sum(water_volume_kbbl) over short_periods / sum(period_days) over short_periods as water_short,
+        sum(oil_volume_kbbl) over short_periods as oil_short,
+        sum(gas_volume_mmcf) over short_periods as gas_short,
+        sum(water_volume_kbbl) over short_periods as water_short,
         avg(oil_fitted_rate_kbd) over short_periods as fitted_short,
-        sum(oil_volume_kbbl) over medium_periods / sum(period_days) over medium_periods as oil_medium,
-        sum(gas_volume_mmcf) over medium_periods / sum(period_days) over medium_periods as gas_medium,
-        sum(water_volume_kbbl) over medium_periods / sum(period_days) over medium_periods as water_medium,
+        sum(period_days) over short_periods as days_short,
+        sum(oil_volume_kbbl) over medium_periods as oil_medium,
+        sum(gas_volume_mmcf) over medium_periods as gas_medium,
+        sum(water_volume_kbbl) over medium_periods as water_medium,
         avg(oil_fitted_rate_kbd) over medium_periods as fitted_medium,
-        sum(oil_volume_kbbl) over long_periods / sum(period_days) over long_periods as oil_long,
-        sum(gas_volume_mmcf) over long_periods / sum(period_days) over long_periods as gas_long,
-        sum(water_volume_kbbl) over long_periods / sum(period_days) over long_periods as water_long,
-        avg(oil_fitted_rate_kbd) over long_periods as fitted_long
+        sum(period_days) over medium_periods as days_medium,
+        sum(oil_volume_kbbl) over long_periods as oil_long,
+        sum(gas_volume_mmcf) over long_periods as gas_long,
+        sum(water_volume_kbbl) over long_periods as water_long,
+        avg(oil_fitted_rate_kbd) over long_periods as fitted_long,
+        sum(period_days) over long_periods as days_long
     from joined
     where period_type = 'day'
     window
@@ -64,18 +68,21 @@ month_windows as materialized (
         well_code,
         production_period,
         period_type,
-        sum(oil_volume_kbbl) over short_periods / sum(period_days) over short_periods as oil_short,
-        sum(gas_volume_mmcf) over short_periods / sum(period_days) over short_periods as gas_short,
-        sum(water_volume_kbbl) over short_periods / sum(period_days) over short_periods as water_short,
+        sum(oil_volume_kbbl) over short_periods as oil_short,
+        sum(gas_volume_mmcf) over short_periods as gas_short,
+        sum(water_volume_kbbl) over short_periods as water_short,
         avg(oil_fitted_rate_kbd) over short_periods as fitted_short,
-        sum(oil_volume_kbbl) over medium_periods / sum(period_days) over medium_periods as oil_medium,
-        sum(gas_volume_mmcf) over medium_periods / sum(period_days) over medium_periods as gas_medium,
-        sum(water_volume_kbbl) over medium_periods / sum(period_days) over medium_periods as water_medium,
+        sum(period_days) over short_periods as days_short,
+        sum(oil_volume_kbbl) over medium_periods as oil_medium,
+        sum(gas_volume_mmcf) over medium_periods as gas_medium,
+        sum(water_volume_kbbl) over medium_periods as water_medium,
         avg(oil_fitted_rate_kbd) over medium_periods as fitted_medium,
-        sum(oil_volume_kbbl) over long_periods / sum(period_days) over long_periods as oil_long,
-        sum(gas_volume_mmcf) over long_periods / sum(period_days) over long_periods as gas_long,
-        sum(water_volume_kbbl) over long_periods / sum(period_days) over long_periods as water_long,
-        avg(oil_fitted_rate_kbd) over long_periods as fitted_long
+        sum(period_days) over medium_periods as days_medium,
+        sum(oil_volume_kbbl) over long_periods as oil_long,
+        sum(gas_volume_mmcf) over long_periods as gas_long,
+        sum(water_volume_kbbl) over long_periods as water_long,
+        avg(oil_fitted_rate_kbd) over long_periods as fitted_long,
+        sum(period_days) over long_periods as days_long
     from joined
     where period_type = 'month'
     window
@@ -86,27 +93,27 @@ month_windows as materialized (
 
 unioned as (
     select well_code, production_period, period_type, '{{ var('ma_day_short') }}d' as window_name,
-        oil_short as oil_rate_avg_kbd, gas_short as gas_rate_avg_mmcfd, water_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
+        oil_short / days_short as oil_rate_avg_kbd, gas_short / days_short as gas_rate_avg_mmcfd, water_short / days_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
     from day_windows
     union all
     select well_code, production_period, period_type, '{{ var('ma_day_medium') }}d' as window_name,
-        oil_medium as oil_rate_avg_kbd, gas_medium as gas_rate_avg_mmcfd, water_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
+        oil_medium / days_medium as oil_rate_avg_kbd, gas_medium / days_medium as gas_rate_avg_mmcfd, water_medium / days_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
     from day_windows
     union all
     select well_code, production_period, period_type, '{{ var('ma_day_long') }}d' as window_name,
-        oil_long as oil_rate_avg_kbd, gas_long as gas_rate_avg_mmcfd, water_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
+        oil_long / days_long as oil_rate_avg_kbd, gas_long / days_long as gas_rate_avg_mmcfd, water_long / days_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
     from day_windows
     union all
     select well_code, production_period, period_type, '{{ var('ma_month_short') }}m' as window_name,
-        oil_short as oil_rate_avg_kbd, gas_short as gas_rate_avg_mmcfd, water_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
+        oil_short / days_short as oil_rate_avg_kbd, gas_short / days_short as gas_rate_avg_mmcfd, water_short / days_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
     from month_windows
     union all
     select well_code, production_period, period_type, '{{ var('ma_month_medium') }}m' as window_name,
-        oil_medium as oil_rate_avg_kbd, gas_medium as gas_rate_avg_mmcfd, water_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
+        oil_medium / days_medium as oil_rate_avg_kbd, gas_medium / days_medium as gas_rate_avg_mmcfd, water_medium / days_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
     from month_windows
     union all
     select well_code, production_period, period_type, '{{ var('ma_month_long') }}m' as window_name,
-        oil_long as oil_rate_avg_kbd, gas_long as gas_rate_avg_mmcfd, water_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
+        oil_long / days_long as oil_rate_avg_kbd, gas_long / days_long as gas_rate_avg_mmcfd, water_long / days_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
     from month_windows
 ),
 
