@@ -22,7 +22,8 @@ var work = Path.GetFullPath(args[1]);
 Directory.CreateDirectory(work);
 var project = ScaleBuild.FindWarehouse();
 
-var engine = await ScaleBuild.RunEngineAsync(project, raw, work);
+await ScaleBuild.WarmUpAsync(project, work);
+var engine = await ScaleBuild.RunEngineAsync(project, Path.Combine(raw, "*.parquet"), work);
 var peakAfterEngine = Process.GetCurrentProcess().PeakWorkingSet64;
 // WELLHOUSE_BENCH_ENGINE_ONLY=1 skips the direct replay (for quick runs while developing).
 var direct = Environment.GetEnvironmentVariable("WELLHOUSE_BENCH_ENGINE_ONLY") == "1"
