@@ -5,6 +5,12 @@ using Wellhouse.Warehouse.Bench;
 // Full build of warehouse/ on generated raw data through the engine, then the same compiled SQL (and the same C#
 // models) straight on DuckDB, in one process. Usage: run.sh, or
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
+// or one C# model on a kept database: -- --model <name> <ci.duckdb> [repeats]
+if (args.Length is 3 or 4 && args[0] == "--model")
+{
+    return await ModelBench.RunAsync(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
+}
+
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: Wellhouse.Benchmarks <raw folder> <work folder>");
@@ -16,7 +22,8 @@ var work = Path.GetFullPath(args[1]);
 Directory.CreateDirectory(work);
 var project = ScaleBuild.FindWarehouse();
 
-var engine = await ScaleBuild.RunEngineAsync(project, raw, work);
+await ScaleBuild.WarmUpAsync(project, work);
+var engine = await ScaleBuild.RunEngineAsync(project, Path.Combine(raw, "*.parquet"), work);
 var peakAfterEngine = Process.GetCurrentProcess().PeakWorkingSet64;
 // WELLHOUSE_BENCH_ENGINE_ONLY=1 skips the direct replay (for quick runs while developing).
 var direct = Environment.GetEnvironmentVariable("WELLHOUSE_BENCH_ENGINE_ONLY") == "1"

@@ -112,6 +112,21 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
                 logger.LogWarning(ex, "Could not delete {Path}", path);
             }
         }
+
+        // DuckDB spills to <database file>.tmp/ when a build passes its memory_limit; it removes the folder when the
+        // database closes, but a killed build leaves it behind.
+        var spill = DatabasePath(id) + ".tmp";
+        try
+        {
+            if (Directory.Exists(spill))
+            {
+                Directory.Delete(spill, recursive: true);
+            }
+        }
+        catch (IOException ex)
+        {
+            logger.LogWarning(ex, "Could not delete {Path}", spill);
+        }
     }
 
     /// <summary>After a crash: deletes builds that never finished (a .duckdb without .json) and stray temp files.</summary>

@@ -1,6 +1,10 @@
+{{ config(materialized='view') }}
+
 -- The trendline model's input: one row per well, stream and producing period with a positive producing-day rate
 -- (kbd for oil and water, MMcfd for gas). t_days counts days from the well's first period; the weight is the
 -- fraction of the period the well produced (uptime), so that short producing spells count less.
+-- A view: its rows (three per well-period) are read once by ml_predictions_raw and joined once by
+-- int_ml_trendlines_output, so writing them as a table would cost more than computing them from stg_well_production.
 
 with
 

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Warehouse.Bench;
+
+/// <summary>
+/// Runs one C# model of the warehouse on a built database (a copy of a kept ci.duckdb) and prints its wall and CPU
+/// time, for profiling the model without a whole build: <c>--model NAME DATABASE [REPEATS]</c>.
+/// </summary>
+internal static class ModelBench
+{
+    public static async Task<int> RunAsync(string name, string database, int repeats)
+    {
+        if (!WarehouseModels.ByName.TryGetValue(name, out var model))
+        {
+            Console.Error.WriteLine($"unknown C# model '{name}' (known: {string.Join(", ", WarehouseModels.ByName.Keys)})");
+            return 2;
+        }
+
+        var copy = Path.Combine(Path.GetTempPath(), "wellhouse-model-bench-" + Guid.NewGuid().ToString("N") + ".duckdb");
+        File.Copy(database, copy);
+        try
+        {
+            using var connection = new DuckDBConnection("Data Source=:memory:");
+            await connection.OpenAsync();
+            await ExecuteAsync(connection, $"set memory_limit = '1536MB'; set preserve_insertion_order = false; attach '{copy}' as ci; use ci");
+            var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
+            var node = new Node
+            {
+                UniqueId = "model.wellhouse." + name,
+                ResourceType = ResourceType.Model,
+                Name = name,
+                PackageName = "wellhouse",
+                OriginalFilePath = "models/intermediate/_intermediate__models.yml",
+                Path = "intermediate/_intermediate__models.yml",
+                Fqn = ["wellhouse", "intermediate", name],
+                Language = "csharp",
+            };
+            for (var i = 0; i < repeats; i++)
+            {
+                await ExecuteAsync(connection, $"drop table if exists ci.main.{Relation.Quote(name)}");
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                await model.ExecuteAsync(
+                    new CSharpModelContext
+                    {
+                        Connection = connection,
+                        Node = node,
+                        Target = new Relation("ci", "main", name),
+                        Ref = reference => new Relation("ci", "main", reference),
+                        Vars = vars,
+                    },
+                    CancellationToken.None);
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {clock.Elapsed.TotalSeconds:F2} s wall, {used.TotalSeconds:F2} s CPU, load {File.ReadAllText("/proc/loadavg")[..14]}"));
+            }
+        }
+        finally
+        {
+            File.Delete(copy);
+            File.Delete(copy + ".wal");
+        }
+
+        return 0;
+    }
+
+    private static async Task ExecuteAsync(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}
