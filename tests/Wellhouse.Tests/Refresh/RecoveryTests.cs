@@ -18,6 +18,8 @@ public sealed class RecoveryTests
         // What a killed refresh leaves: a half-written snapshot file, a run marked running, a half-received upload.
         var killedId = "20991231T235959000Z-dead";
         await File.WriteAllTextAsync(Path.Combine(dataDir, "snapshots", killedId + ".duckdb"), "half a database");
+        var spill = Directory.CreateDirectory(Path.Combine(dataDir, "snapshots", killedId + ".duckdb.tmp"));
+        await File.WriteAllTextAsync(Path.Combine(spill.FullName, "duckdb_temp_storage-0.tmp"), "spilled pages");
         await File.WriteAllTextAsync(Path.Combine(dataDir, "runs", killedId + ".json"),
             $$"""{"id":"{{killedId}}","trigger":"api","status":"running","started_at":"2099-12-31T23:59:59Z"}""");
         await File.WriteAllTextAsync(Path.Combine(dataDir, "raw", "incoming", "x.upload"), "half an upload");
@@ -31,6 +33,7 @@ public sealed class RecoveryTests
         Assert.Equal(published.Id, read.Headers.GetValues("X-Data-Snapshot").Single());
         Assert.Equal(RunStatus.Abandoned, run!.Status);
         Assert.False(File.Exists(Path.Combine(dataDir, "snapshots", killedId + ".duckdb")));
+        Assert.False(Directory.Exists(spill.FullName));
         Assert.Empty(Directory.GetFiles(Path.Combine(dataDir, "raw", "incoming")));
         Assert.Contains("\"rows\":3", batches);
     }
