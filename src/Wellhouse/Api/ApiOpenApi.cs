@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Wellhouse.Api;
+
+/// <summary>
+/// What the endpoints declare in the OpenAPI document beyond <c>Produces&lt;T&gt;</c>: the CSV variant of a series, the
+/// problems every snapshot read can answer, and a 200 whose shape depends on a query parameter (granularity) as a
+/// <c>oneOf</c> (OpenAPI 3.1, Schema Object; JSON Schema 2020-12, section 10.2.1.3).
+/// </summary>
+internal static class ApiOpenApi
+{
+    /// <summary>Series answer <c>Accept: text/csv</c> or <c>?format=csv</c> with CSV: a header row, then one line per item.</summary>
+    public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder route) => route.WithMetadata(CsvVariant.Instance);
+
+    /// <summary>401 when reads need the API key, 503 before the first publish (SnapshotReadMiddleware).</summary>
+    public static RouteHandlerBuilder ProducesSnapshotReadProblems(this RouteHandlerBuilder route) =>
+        route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>401 without the key, 429 over the write rate limit (RequireApiKeyFilter, the writes policy).</summary>
+    public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder route) =>
+        route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+    /// <summary>A 200 JSON answer that is one of <paramref name="types"/> (the first is the default).</summary>
+    public static RouteHandlerBuilder ProducesOneOf(this RouteHandlerBuilder route, params Type[] types) =>
+        route.Produces(StatusCodes.Status200OK, types[0]).WithMetadata(new ResponseAlternatives(types));
+
+    /// <summary>Registers the transformers on the document's options (called by the web host's AddOpenApi).</summary>
+    public static void AddWellhouseTransformers(this OpenApiOptions options)
+    {
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            StrictNumbers(schema);
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer(DeclareAlternativesAsync);
+    }
+
+    /// <summary>
+    /// The server writes numbers as JSON numbers; the web defaults' AllowReadingFromString (reading only) would make
+    /// every number "number or string" in the document, which generated clients type as string.
+    /// </summary>
+    private static void StrictNumbers(OpenApiSchema schema)
+    {
+        if (schema.Type is { } type && (type & (JsonSchemaType.Number | JsonSchemaType.Integer)) != 0 && (type & JsonSchemaType.String) != 0)
+        {
+            schema.Type = type & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
+    }
+
+    private static async Task DeclareAlternativesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
+    {
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (operation.Responses is null || !operation.Responses.TryGetValue("200", out var ok) || ok.Content is null)
+        {
+            return;
+        }
+
+        if (metadata.OfType<ResponseAlternatives>().FirstOrDefault() is { } alternatives && context.Document is { } document
+            && ok.Content.TryGetValue("application/json", out var json))
+        {
+            var oneOf = new List<IOpenApiSchema>();
+            foreach (var type in alternatives.Types)
+            {
+                var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
+                document.AddComponent(type.Name, schema);
+                oneOf.Add(new OpenApiSchemaReference(type.Name, document));
+            }
+
+            json.Schema = new OpenApiSchema { OneOf = oneOf };
+        }
+
+        if (metadata.OfType<CsvVariant>().Any())
+        {
+            ok.Content["text/csv"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "CSV (RFC 4180): a header row with the item property names, then one line per item; empty for null.",
+                },
+            };
+        }
+    }
+
+    private sealed record ResponseAlternatives(IReadOnlyList<Type> Types);
+
+    private sealed class CsvVariant
+    {
+        public static readonly CsvVariant Instance = new();
+    }
+}
