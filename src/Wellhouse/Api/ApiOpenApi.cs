@@ -65,6 +65,7 @@ internal static class ApiOpenApi
             foreach (var type in alternatives.Types)
             {
                 var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
+                await ReferenceItemsAsync(schema, type, context, document, cancellationToken);
                 document.AddComponent(type.Name, schema);
                 oneOf.Add(new OpenApiSchemaReference(type.Name, document));
             }
@@ -83,6 +84,20 @@ internal static class ApiOpenApi
                 },
             };
         }
+    }
+
+    /// <summary>An envelope's <c>items</c> as a reference to its row's component (so clients name the row type).</summary>
+    private static async Task ReferenceItemsAsync(OpenApiSchema schema, Type envelope, OpenApiOperationTransformerContext context,
+        OpenApiDocument document, CancellationToken cancellationToken)
+    {
+        var row = envelope.GetProperty("Items")?.PropertyType.GetGenericArguments().FirstOrDefault();
+        if (row is null || schema.Properties is null || !schema.Properties.TryGetValue("items", out var items) || items is not OpenApiSchema array)
+        {
+            return;
+        }
+
+        document.AddComponent(row.Name, await context.GetOrCreateSchemaAsync(row, null, cancellationToken));
+        array.Items = new OpenApiSchemaReference(row.Name, document);
     }
 
     private sealed record ResponseAlternatives(IReadOnlyList<Type> Types);
