@@ -11,7 +11,7 @@ internal static class FieldsApi
         var fields = endpoints.MapGroup("/api/fields").WithTags("Fields").WithMetadata(SnapshotRead.Cached);
         fields.MapGet("/", ListFields).WithName("ListFields")
             .WithSummary("Fields with their well count and cumulative production.")
-            .Produces<FieldListResponse>().ProducesSnapshotReadProblems();
+            .Produces<FieldListResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
         fields.MapGet("/{fieldCode:int}/production", FieldProduction).WithName("GetFieldProduction")
             .WithSummary("A field's production by month or year (volumes summed over its wells, calendar-day rates).")
             .ProducesOneOf(typeof(FieldMonthlyProductionResponse), typeof(FieldYearlyProductionResponse)).ProducesCsv()

@@ -12,7 +12,8 @@ internal static class WellsApi
         var wells = endpoints.MapGroup("/api/wells").WithTags("Wells").WithMetadata(SnapshotRead.Cached);
         wells.MapGet("/", ListWells).WithName("ListWells")
             .WithSummary("Wells of the published snapshot, paged; search by name, reference or code; filter by field.")
-            .Produces<WellListResponse>().ProducesValidationProblem().ProducesSnapshotReadProblems();
+            .Produces<WellListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesSnapshotReadProblems();
         wells.MapGet("/{wellCode:int}", GetWell).WithName("GetWell")
             .WithSummary("One well's summary: identity, dates, cumulatives, current rates, decline parameters and EUR.")
             .Produces<WellSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();

@@ -56,6 +56,29 @@ public sealed class OpenApiDocumentTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Document_EveryOperation_DeclaresTheBodyOfItsSuccess()
+    {
+        var document = await LiveDocumentAsync();
+        var untyped = new List<string>();
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            foreach (var operation in path.Value.EnumerateObject())
+            {
+                var success = operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name.StartsWith('2')).ToList();
+                var noBody = path.Name.EndsWith("/cancel", StringComparison.Ordinal);
+                if (success.Count == 0 || (!noBody && success.Any(r => !r.Value.TryGetProperty("content", out var content)
+                    || content.EnumerateObject().Any(media => !media.Value.TryGetProperty("schema", out _)))))
+                {
+                    untyped.Add($"{operation.Name.ToUpperInvariant()} {path.Name}");
+                }
+            }
+        }
+
+        Assert.Empty(untyped);
+    }
+
     [Theory]
     [InlineData("/api/wells/{wellCode}/production", "MonthlyProductionResponse,DailyProductionResponse,YearlyProductionResponse")]
     [InlineData("/api/fields/{fieldCode}/production", "FieldMonthlyProductionResponse,FieldYearlyProductionResponse")]
