@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -21,9 +22,13 @@ internal static class ApiOpenApi
     public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-    /// <summary>A 200 JSON answer that is one of <paramref name="types"/> (the first is the default).</summary>
-    public static RouteHandlerBuilder ProducesOneOf(this RouteHandlerBuilder route, params Type[] types) =>
-        route.Produces(StatusCodes.Status200OK, types[0]).WithMetadata(new ResponseAlternatives(types));
+    /// <summary>
+    /// A 200 JSON answer that is one of several shapes, told apart by the value of a property (the first is the default):
+    /// declared as <c>oneOf</c> with that property an enum of one value in each shape, and a discriminator (OpenAPI 3.1,
+    /// Discriminator Object).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesOneOf(this RouteHandlerBuilder route, string property, params (string Value, Type Type)[] shapes) =>
+        route.Produces(StatusCodes.Status200OK, shapes[0].Type).WithMetadata(new ResponseAlternatives(property, shapes));
 
     /// <summary>Registers the transformers on the document's options (called by the web host's AddOpenApi).</summary>
     public static void AddWellhouseTransformers(this OpenApiOptions options)
@@ -62,15 +67,33 @@ internal static class ApiOpenApi
             && ok.Content.TryGetValue("application/json", out var json))
         {
             var oneOf = new List<IOpenApiSchema>();
-            foreach (var type in alternatives.Types)
+            var mapping = new Dictionary<string, OpenApiSchemaReference>(StringComparer.Ordinal);
+            foreach (var (value, type) in alternatives.Shapes)
             {
                 var schema = await context.GetOrCreateSchemaAsync(type, null, cancellationToken);
                 await ReferenceItemsAsync(schema, type, context, document, cancellationToken);
+                if (schema.Properties is { } properties && properties.TryGetValue(alternatives.Property, out var tag))
+                {
+                    properties[alternatives.Property] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Enum = [JsonValue.Create(value)],
+                        Description = tag.Description,
+                    };
+                }
+
+                document.Components?.Schemas?.Remove(type.Name);
                 document.AddComponent(type.Name, schema);
-                oneOf.Add(new OpenApiSchemaReference(type.Name, document));
+                var reference = new OpenApiSchemaReference(type.Name, document);
+                oneOf.Add(reference);
+                mapping[value] = reference;
             }
 
-            json.Schema = new OpenApiSchema { OneOf = oneOf };
+            json.Schema = new OpenApiSchema
+            {
+                OneOf = oneOf,
+                Discriminator = new OpenApiDiscriminator { PropertyName = alternatives.Property, Mapping = mapping },
+            };
         }
 
         if (metadata.OfType<CsvVariant>().Any())
@@ -100,7 +123,7 @@ internal static class ApiOpenApi
         array.Items = new OpenApiSchemaReference(row.Name, document);
     }
 
-    private sealed record ResponseAlternatives(IReadOnlyList<Type> Types);
+    private sealed record ResponseAlternatives(string Property, IReadOnlyList<(string Value, Type Type)> Shapes);
 
     private sealed class CsvVariant
     {

@@ -14,7 +14,8 @@ internal static class FieldsApi
             .Produces<FieldListResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
         fields.MapGet("/{fieldCode:int}/production", FieldProduction).WithName("GetFieldProduction")
             .WithSummary("A field's production by month or year (volumes summed over its wells, calendar-day rates).")
-            .ProducesOneOf(typeof(FieldMonthlyProductionResponse), typeof(FieldYearlyProductionResponse)).ProducesCsv()
+            .ProducesOneOf("granularity", ("monthly", typeof(FieldMonthlyProductionResponse)),
+                ("yearly", typeof(FieldYearlyProductionResponse))).ProducesCsv()
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
     }
 

@@ -15,7 +15,8 @@ internal static class ProductionApi
     {
         var well = endpoints.MapGroup("/api/wells/{wellCode:int}").WithTags("Production").WithMetadata(SnapshotRead.Cached);
         Series(well.MapGet("/production", Production).WithName("GetProduction")
-            .ProducesOneOf(typeof(MonthlyProductionResponse), typeof(DailyProductionResponse), typeof(YearlyProductionResponse))
+            .ProducesOneOf("granularity", ("monthly", typeof(MonthlyProductionResponse)), ("daily", typeof(DailyProductionResponse)),
+                ("yearly", typeof(YearlyProductionResponse)))
             .WithSummary("Production by day (as reported), month or year: volumes (kbbl, MMcf), calendar-day rates, producing days."));
         Series<CumulativeResponse>(well.MapGet("/cumulative", Cumulative).WithName("GetCumulative")
             .WithSummary("Cumulative oil, gas, water and producing days by period."));

@@ -7,7 +7,7 @@ namespace Wellhouse.Tests.Api;
 /// Checks a JSON value against a schema of an OpenAPI 3.1 document, for what a generated client relies on: property
 /// names (every property sent is declared, every required one is sent; with <c>allDeclared</c>, every declared one is
 /// sent) and JSON types (<c>type</c> as a string or a list, <c>integer</c> = a number without a fraction, <c>format</c>
-/// date and date-time parse), through <c>$ref</c>, <c>items</c> and <c>oneOf</c> (exactly one alternative matches,
+/// date and date-time parse, <c>enum</c>), through <c>$ref</c>, <c>items</c> and <c>oneOf</c> (exactly one alternative matches,
 /// JSON Schema 2020-12, 10.2.1.3). Errors name the JSON path.
 /// </summary>
 internal sealed class JsonSchemaChecker(JsonElement document, bool allDeclared)
@@ -57,6 +57,12 @@ internal sealed class JsonSchemaChecker(JsonElement document, bool allDeclared)
 
         if (!TypeMatches(value, schema, path))
         {
+            return;
+        }
+
+        if (schema.TryGetProperty("enum", out var allowed) && !allowed.EnumerateArray().Any(option => JsonElement.DeepEquals(option, value)))
+        {
+            Errors.Add($"{path}: {Short(value)} is not one of {allowed.GetRawText()}");
             return;
         }
 

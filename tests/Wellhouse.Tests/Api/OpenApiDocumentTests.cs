@@ -80,15 +80,23 @@ public sealed class OpenApiDocumentTests : IDisposable
     }
 
     [Theory]
-    [InlineData("/api/wells/{wellCode}/production", "MonthlyProductionResponse,DailyProductionResponse,YearlyProductionResponse")]
-    [InlineData("/api/fields/{fieldCode}/production", "FieldMonthlyProductionResponse,FieldYearlyProductionResponse")]
-    public async Task Document_GranularityEndpoint_DeclaresOneOfItsShapes(string path, string shapes)
+    [InlineData("/api/wells/{wellCode}/production", "MonthlyProductionResponse,DailyProductionResponse,YearlyProductionResponse", "daily", "DailyProductionResponse")]
+    [InlineData("/api/fields/{fieldCode}/production", "FieldMonthlyProductionResponse,FieldYearlyProductionResponse", "yearly", "FieldYearlyProductionResponse")]
+    public async Task Document_GranularityEndpoint_DeclaresOneOfItsShapesByGranularity(string path, string shapes, string granularity, string shape)
     {
         var document = await LiveDocumentAsync();
+        var checker = new JsonSchemaChecker(document, false);
 
-        var oneOf = new JsonSchemaChecker(document, false).ResponseSchema(path, "get").GetProperty("oneOf");
+        var schema = checker.ResponseSchema(path, "get");
+        var oneOf = schema.GetProperty("oneOf").EnumerateArray().Select(s => s.GetProperty("$ref").GetString()!.Split('/')[^1]);
+        var discriminator = schema.GetProperty("discriminator");
+        var mapped = discriminator.GetProperty("mapping").GetProperty(granularity).GetString()!;
+        var tag = checker.Resolve(JsonDocument.Parse($"{{\"$ref\":\"{mapped}\"}}").RootElement).GetProperty("properties").GetProperty("granularity");
 
-        Assert.Equal(shapes.Split(','), oneOf.EnumerateArray().Select(s => s.GetProperty("$ref").GetString()!.Split('/')[^1]));
+        Assert.Equal(shapes.Split(','), oneOf);
+        Assert.Equal("granularity", discriminator.GetProperty("propertyName").GetString());
+        Assert.Equal($"#/components/schemas/{shape}", mapped);
+        Assert.Equal([granularity], tag.GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]

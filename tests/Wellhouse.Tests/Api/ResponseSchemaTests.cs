@@ -75,6 +75,18 @@ public sealed class ResponseSchemaTests(SampleSnapshotFixture fixture) : IClassF
         Assert.True(json.GetProperty("items").GetArrayLength() > 0);
     }
 
+    [Theory]
+    [InlineData("daily")]
+    [InlineData("monthly")]
+    [InlineData("yearly")]
+    public async Task Production_NoRowsInRange_MatchesExactlyItsGranularitysShape(string granularity)
+    {
+        var json = await GetAsync($"/api/wells/{Well}/production?granularity={granularity}&from=2100-01-01");
+
+        Assert.Equal(0, json.GetProperty("items").GetArrayLength());
+        AssertMatches(json, "/api/wells/{wellCode}/production");
+    }
+
     [Fact]
     public async Task OneRun_OneSnapshot_OneBatch_MatchTheirDeclaredSchemas()
     {
