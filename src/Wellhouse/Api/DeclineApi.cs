@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wellhouse.Api.Responses;
 using Wellhouse.Decline;
 using Wellhouse.Hosting;
 
@@ -18,7 +19,8 @@ internal static class DeclineApi
         endpoints.MapPost("/api/decline/fit", Fit).WithTags("Real-time").WithName("FitDecline")
             .WithSummary("Fit a decline curve to a posted rate series and forecast it (P10/P50/P90).")
             .RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Produces<FitResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .Produces<FitResponse>().ProducesValidationProblem()
+            .Produces<CannotFitProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 

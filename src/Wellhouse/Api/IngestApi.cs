@@ -24,7 +24,7 @@ internal static class IngestApi
             .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesWriteProblems()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<InvalidRowsProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
         ingest.MapGet("/batches", ListBatches).WithName("ListBatches").WithSummary("Accepted batches, oldest first.")
             .Produces<BatchListResponse>();
         ingest.MapGet("/batches/{id}", GetBatch).WithName("GetBatch").WithSummary("One accepted batch.")

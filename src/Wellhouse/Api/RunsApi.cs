@@ -13,7 +13,8 @@ internal static class RunsApi
         var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
         runs.MapPost("/", Start).WithName("StartRun").WithSummary("Start a refresh: build a new snapshot, test it, publish it if no error-severity test failed.")
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Produces<RunResponse>(StatusCodes.Status202Accepted).ProducesWriteProblems().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<RunResponse>(StatusCodes.Status202Accepted).ProducesWriteProblems()
+            .Produces<RefreshRunningProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.")
             .Produces<RunListResponse>().ProducesValidationProblem();
         runs.MapGet("/{id}", Get).WithName("GetRun").WithSummary("A run: status, per-node results and timings, error.")
