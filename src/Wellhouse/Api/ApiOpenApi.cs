@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -33,9 +34,19 @@ internal static class ApiOpenApi
     /// <summary>Registers the transformers on the document's options (called by the web host's AddOpenApi).</summary>
     public static void AddWellhouseTransformers(this OpenApiOptions options)
     {
-        options.AddSchemaTransformer((schema, _, _) =>
+        options.AddSchemaTransformer((schema, context, _) =>
         {
             StrictNumbers(schema);
+            if (typeof(ProblemDetails).IsAssignableFrom(context.JsonTypeInfo.Type) && schema.Properties is { } properties)
+            {
+                // The problem-details service adds the request's trace id to every problem (named by the JSON policy).
+                properties.TryAdd("trace_id", new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String | JsonSchemaType.Null,
+                    Description = "The request's trace id, for the server's logs.",
+                });
+            }
+
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DeclareAlternativesAsync);

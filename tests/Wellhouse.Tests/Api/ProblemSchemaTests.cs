@@ -67,4 +67,25 @@ public sealed class ProblemSchemaTests : IDisposable
             Content = new StringContent(body, Encoding.UTF8, "application/problem+json"),
         }, HttpStatusCode.Conflict, "/api/runs", "running_id");
     }
+
+    [Fact]
+    public async Task Fit_OverTheWriteLimit_429IsAProblem()
+    {
+        using var limited = new WellhouseApiFactory(writesPerMinute: 1);
+        var client = limited.CreateClient();
+        const string Body = """{"points": [{"date": "2020-01-01", "rate": 1}]}""";
+        using var first = new StringContent(Body, Encoding.UTF8, "application/json");
+        using var second = new StringContent(Body, Encoding.UTF8, "application/json");
+        await client.PostAsync("/api/decline/fit", first);
+
+        var response = await client.PostAsync("/api/decline/fit", second);
+        var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
+        var checker = new JsonSchemaChecker(document, allDeclared: false);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal((HttpStatusCode)429, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(checker.Check(json, checker.ResponseSchema("/api/decline/fit", "post", 429, "application/problem+json")),
+            string.Join('\n', checker.Errors));
+    }
 }
