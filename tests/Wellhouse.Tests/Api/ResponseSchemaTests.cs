@@ -123,6 +123,23 @@ public sealed class ResponseSchemaTests(SampleSnapshotFixture fixture) : IClassF
         AssertMatches(JsonDocument.Parse(text).RootElement, "/api/decline/fit", "post");
     }
 
+    [Theory]
+    [InlineData("/api/wells/7405/production?granularity=hourly", "/api/wells/{wellCode}/production", 400)]
+    [InlineData("/api/wells/7405/decline?from=2020-13-01", "/api/wells/{wellCode}/decline", 400)]
+    [InlineData("/api/wells/999999/production", "/api/wells/{wellCode}/production", 404)]
+    [InlineData("/api/wells/999999", "/api/wells/{wellCode}", 404)]
+    public async Task Error_OnTheSample_MatchesItsDeclaredProblem(string url, string path, int status)
+    {
+        var response = await fixture.Client.GetAsync(url);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var checker = new JsonSchemaChecker(fixture.Document, allDeclared: false);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(checker.Check(json, checker.ResponseSchema(path, "get", status, "application/problem+json")),
+            string.Join('\n', checker.Errors));
+    }
+
     [Fact]
     public async Task Checker_UndeclaredOrMistypedProperty_IsReported()
     {
