@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wellhouse.Api.Responses;
 using Wellhouse.Decline;
 using Wellhouse.Hosting;
 
@@ -18,7 +19,9 @@ internal static class DeclineApi
         endpoints.MapPost("/api/decline/fit", Fit).WithTags("Real-time").WithName("FitDecline")
             .WithSummary("Fit a decline curve to a posted rate series and forecast it (P10/P50/P90).")
             .RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Produces<FitResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<FitResponse>().ProducesValidationProblem()
+            .Produces<CannotFitProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Fit(FitRequest request)
@@ -82,14 +85,44 @@ internal static class DeclineApi
 }
 
 /// <summary>A series to fit: calendar-day average rates (volume per day) by period start, optional producing days.</summary>
+/// <param name="Points">The series, dates strictly ascending, 1 to 20,000 points.</param>
+/// <param name="Frequency">auto (default: from the dates' spacing), daily or monthly.</param>
+/// <param name="ForecastPeriods">Periods to forecast (days or months), 0 to 1200; default 120.</param>
+/// <param name="EconomicLimitRate">Rate (the posted rate's unit, e.g. bbl/d) below which the forecast stops; default 0.</param>
 internal sealed record FitRequest(IReadOnlyList<FitPoint>? Points, string? Frequency, int? ForecastPeriods, double? EconomicLimitRate);
 
+/// <summary>One period of the posted series.</summary>
+/// <param name="Date">First day of the period (yyyy-MM-dd).</param>
+/// <param name="Rate">Calendar-day average rate of the period, in the caller's unit (e.g. bbl/d, Mcf/d).</param>
+/// <param name="DaysOn">Producing days in the period, days; when every point has it, the fit uses producing-day rates.</param>
 internal sealed record FitPoint(DateOnly Date, double Rate, double? DaysOn);
 
 /// <summary>The fit (nominal declines per year, t0 = start date) and its forecast; volumes in the posted rate's unit x days.</summary>
+/// <param name="Model">Decline model chosen by BIC: Exponential, Hyperbolic, Harmonic, ModifiedHyperbolic, Duong or StretchedExponential.</param>
+/// <param name="Qi">Initial rate at the start date, the posted rate's unit (e.g. bbl/d).</param>
+/// <param name="DiNominalPerYear">Initial nominal decline, per year; null for models without one.</param>
+/// <param name="B">Arps b exponent (0 exponential, 1 harmonic); null for non-Arps models.</param>
+/// <param name="DminNominalPerYear">Terminal nominal decline of a modified hyperbolic fit, per year; null otherwise.</param>
+/// <param name="StartDate">Start of the fitted segment (t0: the peak, or the restart after a workover).</param>
+/// <param name="RmseLogRate">Root mean square error of ln(rate) over the points used (dimensionless).</param>
+/// <param name="RSquared">Coefficient of determination of ln(rate) (dimensionless).</param>
+/// <param name="PointsUsed">Points the fit used (after the start and outlier weights).</param>
+/// <param name="Eur">Estimated ultimate recovery (P50) from the start date, the rate's unit x days (e.g. bbl).</param>
+/// <param name="EurP10">EUR high estimate (P10), the rate's unit x days.</param>
+/// <param name="EurP50">EUR P50 of the bootstrap, the rate's unit x days.</param>
+/// <param name="EurP90">EUR low estimate (P90), the rate's unit x days.</param>
+/// <param name="Forecast">Forecast periods after the last point.</param>
 internal sealed record FitResponse(string Model, double Qi, double? DiNominalPerYear, double? B, double? DminNominalPerYear,
     DateOnly? StartDate, double RmseLogRate, double RSquared, int PointsUsed, double Eur, double EurP10, double EurP50,
     double EurP90, IReadOnlyList<FitForecastPoint> Forecast);
 
+/// <summary>A forecast period.</summary>
+/// <param name="Date">First day of the forecast period.</param>
+/// <param name="Rate">Fitted rate, the posted rate's unit (e.g. bbl/d).</param>
+/// <param name="RateP10">High estimate (P10) of the rate, the posted rate's unit.</param>
+/// <param name="RateP50">P50 of the rate, the posted rate's unit.</param>
+/// <param name="RateP90">Low estimate (P90) of the rate, the posted rate's unit.</param>
+/// <param name="Volume">Volume of the period, the rate's unit x days (e.g. bbl).</param>
+/// <param name="Cumulative">Cumulative volume from the start date to the end of the period, the rate's unit x days.</param>
 internal sealed record FitForecastPoint(DateOnly? Date, double Rate, double RateP10, double RateP50, double RateP90, double Volume,
     double Cumulative);

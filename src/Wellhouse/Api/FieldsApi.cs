@@ -1,3 +1,4 @@
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 
 namespace Wellhouse.Api;
@@ -10,12 +11,12 @@ internal static class FieldsApi
         var fields = endpoints.MapGroup("/api/fields").WithTags("Fields").WithMetadata(SnapshotRead.Cached);
         fields.MapGet("/", ListFields).WithName("ListFields")
             .WithSummary("Fields with their well count and cumulative production.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Produces<FieldListResponse>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
         fields.MapGet("/{fieldCode:int}/production", FieldProduction).WithName("GetFieldProduction")
             .WithSummary("A field's production by month or year (volumes summed over its wells, calendar-day rates).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesOneOf("granularity", ("monthly", typeof(FieldMonthlyProductionResponse)),
+                ("yearly", typeof(FieldYearlyProductionResponse))).ProducesCsv()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
     }
 
     private static IResult ListFields() => new RowsResult(new SnapshotQuery(

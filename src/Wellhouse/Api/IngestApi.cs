@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Ingest;
 
@@ -21,12 +22,13 @@ internal static class IngestApi
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
             .Accepts<string>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
             .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesWriteProblems()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        ingest.MapGet("/batches", ListBatches).WithName("ListBatches").WithSummary("Accepted batches, oldest first.");
+            .Produces<InvalidRowsProblem>(StatusCodes.Status422UnprocessableEntity, "application/problem+json");
+        ingest.MapGet("/batches", ListBatches).WithName("ListBatches").WithSummary("Accepted batches, oldest first.")
+            .Produces<BatchListResponse>();
         ingest.MapGet("/batches/{id}", GetBatch).WithName("GetBatch").WithSummary("One accepted batch.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<BatchResponse>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> Upload(HttpContext context, IngestService ingest, IOptions<WellhouseOptions> options,
@@ -97,19 +99,9 @@ internal static class IngestApi
         return TypedResults.Problem(problem);
     }
 
-    private static IResult ListBatches(RawStore raw) => TypedResults.Ok(new { items = raw.List() });
+    private static IResult ListBatches(RawStore raw) => TypedResults.Ok(new BatchListResponse(raw.List().Select(BatchResponse.From).ToList()));
 
     private static IResult GetBatch(string id, RawStore raw) =>
-        raw.Find(id) is { } batch ? TypedResults.Ok(batch)
+        raw.Find(id) is { } batch ? TypedResults.Ok(BatchResponse.From(batch))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Batch not found");
-}
-
-/// <summary>The answer to an accepted or repeated upload.</summary>
-internal sealed record IngestResponse(BatchInfo Batch, bool Duplicate, string Message, IReadOnlyList<RowError> SkippedErrors)
-{
-    public static IngestResponse From(IngestOutcome outcome) => new(
-        outcome.Result!.Batch,
-        outcome.Result.Duplicate,
-        outcome.Result.Duplicate ? "this content was already ingested; nothing changed" : $"accepted {outcome.Result.Batch.Rows} rows",
-        outcome.Result.Errors);
 }

@@ -1,3 +1,4 @@
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 
 namespace Wellhouse.Api;
@@ -14,26 +15,27 @@ internal static class ProductionApi
     {
         var well = endpoints.MapGroup("/api/wells/{wellCode:int}").WithTags("Production").WithMetadata(SnapshotRead.Cached);
         Series(well.MapGet("/production", Production).WithName("GetProduction")
+            .ProducesOneOf("granularity", ("monthly", typeof(MonthlyProductionResponse)), ("daily", typeof(DailyProductionResponse)),
+                ("yearly", typeof(YearlyProductionResponse)))
             .WithSummary("Production by day (as reported), month or year: volumes (kbbl, MMcf), calendar-day rates, producing days."));
-        Series(well.MapGet("/cumulative", Cumulative).WithName("GetCumulative")
+        Series<CumulativeResponse>(well.MapGet("/cumulative", Cumulative).WithName("GetCumulative")
             .WithSummary("Cumulative oil, gas, water and producing days by period."));
-        Series(well.MapGet("/moving-averages", MovingAverages).WithName("GetMovingAverages")
+        Series<MovingAveragesResponse>(well.MapGet("/moving-averages", MovingAverages).WithName("GetMovingAverages")
             .WithSummary("Trailing moving averages of rates (windows such as 30d, 90d, 3m)."));
-        Series(well.MapGet("/decline", Decline).WithName("GetDeclineCurve")
+        Series<DeclineCurveResponse>(well.MapGet("/decline", Decline).WithName("GetDeclineCurve")
             .WithSummary("Decline curve of a stream: actual producing-day rates, fitted P50, P10 and P90, history and forecast."));
-        Series(well.MapGet("/forecast", Forecast).WithName("GetForecast")
+        Series<ForecastResponse>(well.MapGet("/forecast", Forecast).WithName("GetForecast")
             .WithSummary("Monthly forecast of a stream: rates P10/P50/P90, P50 volume and cumulative."));
-        Series(well.MapGet("/trendline", Trendline).WithName("GetTrendline")
+        Series<TrendlineResponse>(well.MapGet("/trendline", Trendline).WithName("GetTrendline")
             .WithSummary("Robust trendline of producing-day rates with residuals and outlier flags."));
-        Series(well.MapGet("/revenue", Revenue).WithName("GetRevenue")
+        Series<RevenueResponse>(well.MapGet("/revenue", Revenue).WithName("GetRevenue")
             .WithSummary("Monthly revenue in USD and local currency (NULL where a price or rate is missing)."));
     }
 
-    private static void Series(RouteHandlerBuilder route) =>
-        route.Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+    private static RouteHandlerBuilder Series(RouteHandlerBuilder route) =>
+        route.ProducesCsv().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
+
+    private static RouteHandlerBuilder Series<TResponse>(RouteHandlerBuilder route) => Series(route.Produces<TResponse>());
 
     private static Task<IResult> Production(HttpContext context, int wellCode, string? granularity, string? from, string? to)
     {

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Ingest;
 
@@ -15,7 +16,7 @@ internal static class RealtimeApi
         endpoints.MapGet("/api/wells/{wellCode:int}/latest", Latest).WithTags("Real-time").WithName("GetLatestRawRows")
             .WithMetadata(SnapshotRead.Uncached)
             .WithSummary("Raw rows of a well received after the published snapshot (not yet in the marts).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
+            .Produces<LatestResponse>().ProducesValidationProblem().ProducesSnapshotReadProblems();
     }
 
     private static async Task<IResult> Latest(HttpContext context, int wellCode, string? limit, RawStore raw)
@@ -30,11 +31,9 @@ internal static class RealtimeApi
         var snapshot = SnapshotQuery.Pinned(context);
         var included = snapshot.Info.RawBatches.ToHashSet(StringComparer.Ordinal);
         var files = raw.List().Where(batch => !included.Contains(batch.Id)).Select(batch => raw.ParquetPath(batch.Id)).ToList();
-        var envelope = new Dictionary<string, object?> { ["well_code"] = wellCode, ["batches_after_snapshot"] = files.Count };
-        context.Response.ContentType = "application/json; charset=utf-8";
         if (files.Count == 0)
         {
-            return TypedResults.Ok(new Dictionary<string, object?>(envelope) { ["items"] = Array.Empty<object>() });
+            return TypedResults.Ok(new LatestResponse { WellCode = wellCode, BatchesAfterSnapshot = 0, Items = [] });
         }
 
         await using var connection = new DuckDBConnection("Data Source=:memory:");
@@ -44,21 +43,13 @@ internal static class RealtimeApi
             + "order by production_period desc, updated_at desc limit $limit";
         command.Parameters.Add(new DuckDBParameter("well", wellCode));
         command.Parameters.Add(new DuckDBParameter("limit", rows));
-        var result = new List<Dictionary<string, object?>>();
+        var result = new List<LatestRawRow>();
         await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
         while (await reader.ReadAsync(context.RequestAborted))
         {
-            var row = new Dictionary<string, object?>(reader.FieldCount);
-            for (var i = 0; i < reader.FieldCount; i++)
-            {
-                var value = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                row[reader.GetName(i)] = value is DateTime date && reader.GetName(i) == "production_period" ? DateOnly.FromDateTime(date) : value;
-            }
-
-            result.Add(row);
+            result.Add(LatestRawRow.Read(reader));
         }
 
-        envelope["items"] = result;
-        return TypedResults.Ok(envelope);
+        return TypedResults.Ok(new LatestResponse { WellCode = wellCode, BatchesAfterSnapshot = files.Count, Items = result });
     }
 }

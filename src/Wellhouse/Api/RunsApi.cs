@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Refresh;
 
@@ -12,16 +13,18 @@ internal static class RunsApi
         var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
         runs.MapPost("/", Start).WithName("StartRun").WithSummary("Start a refresh: build a new snapshot, test it, publish it if no error-severity test failed.")
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Produces<RefreshRun>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.");
+            .Produces<RunResponse>(StatusCodes.Status202Accepted).ProducesWriteProblems()
+            .Produces<RefreshRunningProblem>(StatusCodes.Status409Conflict, "application/problem+json");
+        runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.")
+            .Produces<RunListResponse>().ProducesValidationProblem();
         runs.MapGet("/{id}", Get).WithName("GetRun").WithSummary("A run: status, per-node results and timings, error.")
-            .Produces<RefreshRun>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<RunResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/log", Log).WithName("GetRunLog").WithSummary("A run's log as text.")
             .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapPost("/{id}/cancel", Cancel).WithName("CancelRun").WithSummary("Cancel the running refresh.")
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces(StatusCodes.Status202Accepted).ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static IResult Start(RefreshCoordinator coordinator)
@@ -29,7 +32,7 @@ internal static class RunsApi
         var start = coordinator.TryStart("api");
         if (start.Started is { } run)
         {
-            return TypedResults.Accepted($"/api/runs/{run.Id}", run);
+            return TypedResults.Accepted($"/api/runs/{run.Id}", RunResponse.From(run));
         }
 
         var problem = new ProblemDetails
@@ -46,11 +49,11 @@ internal static class RunsApi
     {
         var args = new ApiArgs();
         var count = args.Int(limit, "limit", 50, 1, 1000);
-        return args.IsValid ? TypedResults.Ok(new { items = runs.List(count) }) : args.Problem();
+        return args.IsValid ? TypedResults.Ok(new RunListResponse(runs.List(count).Select(RunResponse.From).ToList())) : args.Problem();
     }
 
     private static IResult Get(string id, RunStore runs) =>
-        runs.Find(id) is { } run ? TypedResults.Ok(run) : NotFound(id);
+        runs.Find(id) is { } run ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
 
     private static IResult Log(string id, RunStore runs) =>
         runs.ReadLog(id) is { } text ? TypedResults.Text(text, "text/plain; charset=utf-8") : NotFound(id);

@@ -1,3 +1,4 @@
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Snapshots;
 
@@ -9,21 +10,24 @@ internal static class SnapshotsApi
     public static void MapSnapshots(this IEndpointRouteBuilder endpoints)
     {
         var snapshots = endpoints.MapGroup("/api/snapshots").WithTags("Snapshots");
-        snapshots.MapGet("/", List).WithName("ListSnapshots").WithSummary("Kept snapshots, newest first, with the published one marked.");
-        snapshots.MapGet("/{id}", Get).WithName("GetSnapshot").WithSummary("One snapshot.").ProducesProblem(StatusCodes.Status404NotFound);
+        snapshots.MapGet("/", List).WithName("ListSnapshots").WithSummary("Kept snapshots, newest first, with the published one marked.")
+            .Produces<SnapshotListResponse>();
+        snapshots.MapGet("/{id}", Get).WithName("GetSnapshot").WithSummary("One snapshot.")
+            .Produces<SnapshotResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         snapshots.MapPost("/{id}/publish", Publish).WithName("PublishSnapshot")
             .WithSummary("Serve this snapshot from now on (atomic switch); use it to roll back.")
             .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<PublishResponse>().ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
     }
 
     private static IResult List(SnapshotStore store) =>
-        TypedResults.Ok(new { items = store.List().Select(Describe) });
+        TypedResults.Ok(new SnapshotListResponse(store.List().Select(SnapshotResponse.From).ToList()));
 
     private static IResult Get(string id, SnapshotStore store)
     {
         var listing = store.List().FirstOrDefault(l => l.Snapshot.Id == id);
-        return listing is null ? NotFound(id) : TypedResults.Ok(Describe(listing));
+        return listing is null ? NotFound(id) : TypedResults.Ok(SnapshotResponse.From(listing));
     }
 
     private static IResult Publish(string id, SnapshotStore store, SnapshotProvider provider)
@@ -35,22 +39,10 @@ internal static class SnapshotsApi
 
         provider.Reload();
         return provider.Current?.Id == id
-            ? TypedResults.Ok(new { published = id })
+            ? TypedResults.Ok(new PublishResponse(id))
             : TypedResults.Problem(statusCode: StatusCodes.Status500InternalServerError, title: "Published but not served",
                 detail: provider.LastError);
     }
-
-    private static object Describe(SnapshotListing listing) => new
-    {
-        listing.Snapshot.Id,
-        listing.Snapshot.BuiltAt,
-        listing.Snapshot.RunId,
-        raw_batches = listing.Snapshot.RawBatches.Count,
-        listing.Snapshot.TestsPassed,
-        listing.Snapshot.TestsWarned,
-        listing.Snapshot.SizeBytes,
-        published = listing.IsPublished,
-    };
 
     private static IResult NotFound(string id) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Snapshot not found",

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 
 namespace Wellhouse.Api;
@@ -11,10 +12,11 @@ internal static class WellsApi
         var wells = endpoints.MapGroup("/api/wells").WithTags("Wells").WithMetadata(SnapshotRead.Cached);
         wells.MapGet("/", ListWells).WithName("ListWells")
             .WithSummary("Wells of the published snapshot, paged; search by name, reference or code; filter by field.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesValidationProblem();
+            .Produces<WellListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesSnapshotReadProblems();
         wells.MapGet("/{wellCode:int}", GetWell).WithName("GetWell")
             .WithSummary("One well's summary: identity, dates, cumulatives, current rates, decline parameters and EUR.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<WellSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
     }
 
     private static async Task<IResult> ListWells(HttpContext context, string? search, string? field, string? page,

@@ -8,7 +8,8 @@ internal static class HealthEndpoints
 {
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/alive", () => TypedResults.Ok(new AliveStatus("alive"))).WithTags("Health").WithName("Alive");
+        endpoints.MapGet("/alive", () => TypedResults.Ok(new AliveStatus("alive"))).WithTags("Health").WithName("Alive")
+            .Produces<AliveStatus>();
         endpoints.MapGet("/health", Health).WithTags("Health").WithName("Health")
             .Produces<HealthStatus>(StatusCodes.Status200OK).Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
     }
@@ -39,7 +40,16 @@ internal static class HealthEndpoints
     }
 }
 
+/// <summary>The process answers.</summary>
+/// <param name="Status">Always "alive".</param>
 internal sealed record AliveStatus(string Status);
 
+/// <summary>Whether the server can serve reads and take uploads (200 healthy, 503 unhealthy).</summary>
+/// <param name="Status">healthy or unhealthy.</param>
+/// <param name="Snapshot">The served snapshot's id; null before the first publish.</param>
+/// <param name="SnapshotBuiltAt">When the served snapshot's build finished, ISO 8601 with offset.</param>
+/// <param name="SnapshotAgeSeconds">Age of the served snapshot, seconds.</param>
+/// <param name="RawStoreWritable">Whether the raw store accepts uploads.</param>
+/// <param name="Problems">What is wrong, in words; empty when healthy.</param>
 internal sealed record HealthStatus(string Status, string? Snapshot, DateTimeOffset? SnapshotBuiltAt, double? SnapshotAgeSeconds,
     bool RawStoreWritable, IReadOnlyList<string> Problems);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using Wellhouse.Api;
 using Wellhouse.Ingest;
 using Wellhouse.Refresh;
 using Wellhouse.Snapshots;
@@ -57,7 +58,7 @@ internal static partial class WellhouseWebHost
             document.Info.Title = "Wellhouse API";
             document.Info.Description = "Well production analytics served from the published warehouse snapshot. See docs/api.md.";
             return Task.CompletedTask;
-        }));
+        }).AddWellhouseTransformers());
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
