@@ -45,58 +45,19 @@ with_period as (
         typed.*,
         data_sources.period_type,
         data_sources.currency,
-        {{ period_days('data_sources.period_type', 'typed.production_period') }} as period_days
+        {{ period_days('data_sources.period_type', 'typed.production_period') }} as period_days,
+        row_number() over (
+            partition by typed.well_code, typed.production_period
+            order by typed.updated_at desc, typed.created_at desc, typed.source_data desc
+        ) as version_rank
     from typed
     left join data_sources
         on typed.data_source = data_sources.data_source
 ),
 
--- Only the wells and periods reported more than once need ranking: a hash aggregate finds them, and the window
--- (partitioned and sorted, with source_data in its key) then runs on those rows alone instead of on every row.
--- Every other row is the single version of its well and period (rank 1, as row_number would give it).
-duplicated_keys as (
-    select well_code, production_period
-    from typed
-    group by well_code, production_period
-    having count(*) > 1
-),
-
-single_versions as (
-    select
-        with_period.*,
-        cast(1 as bigint) as version_rank
-    from with_period
-    where not exists (
-        select 1 from duplicated_keys
-        where duplicated_keys.well_code is not distinct from with_period.well_code
-            and duplicated_keys.production_period is not distinct from with_period.production_period
-    )
-),
-
-multiple_versions as (
-    select
-        with_period.*,
-        row_number() over (
-            partition by with_period.well_code, with_period.production_period
-            order by with_period.updated_at desc, with_period.created_at desc, with_period.source_data desc
-        ) as version_rank
-    from with_period
-    where exists (
-        select 1 from duplicated_keys
-        where duplicated_keys.well_code is not distinct from with_period.well_code
-            and duplicated_keys.production_period is not distinct from with_period.production_period
-    )
-),
-
-ranked as (
-    select * from single_versions
-    union all
-    select * from multiple_versions
-),
-
 final as (
     select
-        ranked.*,
+        with_period.*,
         case
             when well_code is null then 'null_well_code'
             when production_period is null then 'null_production_period'
@@ -107,7 +68,7 @@ final as (
             when days_on_production < 0 or days_on_production > period_days then 'days_on_production_out_of_range'
             when version_rank > 1 then 'superseded_duplicate'
         end as reject_reason
-    from ranked
+    from with_period
 )
 
 select * from final
