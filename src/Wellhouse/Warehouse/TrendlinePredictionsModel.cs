@@ -7,6 +7,7 @@ namespace Wellhouse.Warehouse;
 /// <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
 /// robustness iterations), the robust z-score of the residual (residual / sigma, sigma = 1.4826 x MAD but at least the
 /// var <c>trendline_min_sigma</c> in ln units) and an outlier flag (|z| above the var <c>trendline_outlier_z</c>).
+/// It also writes the actual rate it read, so <c>int_ml_trendlines_output</c> reads this table alone.
 /// The floor matters on smooth daily data: there the MAD is a few percent, and without it every ordinary 10-15 %
 /// day-to-day swing would be flagged (on Volve, 19 % of one well's days were). Deterministic: no randomness.
 /// </summary>
@@ -37,6 +38,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
                     well_code integer,
                     stream varchar,
                     production_period date,
+                    actual_rate double,
                     trend_rate double,
                     residual_z double,
                     is_outlier boolean
@@ -49,8 +51,9 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
         foreach (var batch in ReadSeries(context, cancellationToken).Chunk(BatchSeries))
         {
-            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken).Select(series => Fit(series, minSigma)).ToList();
-            foreach (var (series, trend, z) in results)
+            var results = batch.AsParallel().AsOrdered().WithCancellation(cancellationToken)
+                .Select(item => (Fit: Fit(item.Series, minSigma), item.Actual)).ToList();
+            foreach (var ((series, trend, z), actual) in results)
             {
                 for (var i = 0; i < series.Count; i++)
                 {
@@ -58,6 +61,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
                         .AppendValue(series.WellCode)
                         .AppendValue(series.Stream)
                         .AppendValue(series.Periods[i])
+                        .AppendValue(actual[i])
                         .AppendValue(trend[i])
                         .AppendValue(z[i])
                         .AppendValue(Math.Abs(z[i]) > outlierZ)

@@ -1,11 +1,12 @@
--- The trendlines joined back to the actual rates: per well, stream and producing period, the robust trend of the
--- producing-day rate (kbd for oil and water, MMcfd for gas), the residual z-score and the outlier flag.
+{{ config(materialized='view') }}
+
+-- The trendlines beside the actual rates: per well, stream and producing period, the producing-day rate (kbd for oil
+-- and water, MMcfd for gas), its robust trend, the residual z-score and the outlier flag.
+-- ml_predictions_raw writes the actual rate it read from int_ml_trendlines_input (one row per input row), so this
+-- model needs no join back to the input (30 M x 30 M rows at 10,000 wells); a view, since it only renames and orders
+-- the columns of a table that is already written.
 
 with
-
-trendline_input as (
-    select * from {{ ref('int_ml_trendlines_input') }}
-),
 
 predictions as (
     select * from {{ ref('ml_predictions_raw') }}
@@ -13,18 +14,14 @@ predictions as (
 
 final as (
     select
-        trendline_input.well_code,
-        trendline_input.stream,
-        trendline_input.production_period,
-        trendline_input.actual_rate,
-        predictions.trend_rate,
-        predictions.residual_z,
-        coalesce(predictions.is_outlier, false) as is_outlier
-    from trendline_input
-    left join predictions
-        on trendline_input.well_code = predictions.well_code
-        and trendline_input.stream = predictions.stream
-        and trendline_input.production_period = predictions.production_period
+        well_code,
+        stream,
+        production_period,
+        actual_rate,
+        trend_rate,
+        residual_z,
+        coalesce(is_outlier, false) as is_outlier
+    from predictions
 )
 
 select * from final

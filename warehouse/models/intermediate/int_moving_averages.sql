@@ -4,9 +4,15 @@
 -- calendar-day averages over the window (sum of volumes / sum of calendar days); the fitted rate is the mean of the
 -- oil decline fit's P50 producing-day rate (kbd) over the same periods. A window shorter than N at the start of a
 -- well's history averages what there is.
--- One window pass per period type computes the three windows (they share the partition and order, so the rows are
+-- One window pass per period type computes all its windows (they share the partition and order, so the rows are
 -- sorted once): per window the summed volumes, calendar days and the fit's mean; materialized once and unpivoted into
--- one row per window by the union, which divides volumes by days.
+-- one row per window by the union, which divides volumes by days. The window lengths come from the vars ma_*, looped
+-- over below: a window added to the list adds its columns and its union branch.
+
+{%- set period_types = [
+    {'name': 'day', 'suffix': 'd', 'lengths': [var('ma_day_short'), var('ma_day_medium'), var('ma_day_long')]},
+    {'name': 'month', 'suffix': 'm', 'lengths': [var('ma_month_short'), var('ma_month_medium'), var('ma_month_long')]},
+] %}
 
 with
 
@@ -34,87 +40,41 @@ joined as (
         on production.well_code = oil_fit.well_code
         and production.production_period = oil_fit.production_period
 ),
+{% for period_type in period_types %}
 
-day_windows as materialized (
+{{ period_type.name }}_windows as materialized (
     select
         well_code,
         production_period,
         period_type,
-        sum(oil_volume_kbbl) over short_periods as oil_short,
-        sum(gas_volume_mmcf) over short_periods as gas_short,
-        sum(water_volume_kbbl) over short_periods as water_short,
-        avg(oil_fitted_rate_kbd) over short_periods as fitted_short,
-        sum(period_days) over short_periods as days_short,
-        sum(oil_volume_kbbl) over medium_periods as oil_medium,
-        sum(gas_volume_mmcf) over medium_periods as gas_medium,
-        sum(water_volume_kbbl) over medium_periods as water_medium,
-        avg(oil_fitted_rate_kbd) over medium_periods as fitted_medium,
-        sum(period_days) over medium_periods as days_medium,
-        sum(oil_volume_kbbl) over long_periods as oil_long,
-        sum(gas_volume_mmcf) over long_periods as gas_long,
-        sum(water_volume_kbbl) over long_periods as water_long,
-        avg(oil_fitted_rate_kbd) over long_periods as fitted_long,
-        sum(period_days) over long_periods as days_long
+        {%- for length in period_type.lengths %}
+        sum(oil_volume_kbbl) over periods_{{ loop.index }} as oil_{{ loop.index }},
+        sum(gas_volume_mmcf) over periods_{{ loop.index }} as gas_{{ loop.index }},
+        sum(water_volume_kbbl) over periods_{{ loop.index }} as water_{{ loop.index }},
+        avg(oil_fitted_rate_kbd) over periods_{{ loop.index }} as fitted_{{ loop.index }},
+        sum(period_days) over periods_{{ loop.index }} as days_{{ loop.index }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from joined
-    where period_type = 'day'
+    where period_type = '{{ period_type.name }}'
     window
-        short_periods as (partition by well_code order by production_period rows between {{ var('ma_day_short') }} - 1 preceding and current row),
-        medium_periods as (partition by well_code order by production_period rows between {{ var('ma_day_medium') }} - 1 preceding and current row),
-        long_periods as (partition by well_code order by production_period rows between {{ var('ma_day_long') }} - 1 preceding and current row)
+        {%- for length in period_type.lengths %}
+        periods_{{ loop.index }} as (partition by well_code order by production_period rows between {{ length }} - 1 preceding and current row){{ ',' if not loop.last }}
+        {%- endfor %}
 ),
-
-month_windows as materialized (
-    select
-        well_code,
-        production_period,
-        period_type,
-        sum(oil_volume_kbbl) over short_periods as oil_short,
-        sum(gas_volume_mmcf) over short_periods as gas_short,
-        sum(water_volume_kbbl) over short_periods as water_short,
-        avg(oil_fitted_rate_kbd) over short_periods as fitted_short,
-        sum(period_days) over short_periods as days_short,
-        sum(oil_volume_kbbl) over medium_periods as oil_medium,
-        sum(gas_volume_mmcf) over medium_periods as gas_medium,
-        sum(water_volume_kbbl) over medium_periods as water_medium,
-        avg(oil_fitted_rate_kbd) over medium_periods as fitted_medium,
-        sum(period_days) over medium_periods as days_medium,
-        sum(oil_volume_kbbl) over long_periods as oil_long,
-        sum(gas_volume_mmcf) over long_periods as gas_long,
-        sum(water_volume_kbbl) over long_periods as water_long,
-        avg(oil_fitted_rate_kbd) over long_periods as fitted_long,
-        sum(period_days) over long_periods as days_long
-    from joined
-    where period_type = 'month'
-    window
-        short_periods as (partition by well_code order by production_period rows between {{ var('ma_month_short') }} - 1 preceding and current row),
-        medium_periods as (partition by well_code order by production_period rows between {{ var('ma_month_medium') }} - 1 preceding and current row),
-        long_periods as (partition by well_code order by production_period rows between {{ var('ma_month_long') }} - 1 preceding and current row)
-),
+{% endfor %}
 
 unioned as (
-    select well_code, production_period, period_type, '{{ var('ma_day_short') }}d' as window_name,
-        oil_short / days_short as oil_rate_avg_kbd, gas_short / days_short as gas_rate_avg_mmcfd, water_short / days_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
-    from day_windows
+    {%- for period_type in period_types %}
+    {%- set outer_loop = loop %}
+    {%- for length in period_type.lengths %}
+    select well_code, production_period, period_type, '{{ length }}{{ period_type.suffix }}' as window_name,
+        oil_{{ loop.index }} / days_{{ loop.index }} as oil_rate_avg_kbd, gas_{{ loop.index }} / days_{{ loop.index }} as gas_rate_avg_mmcfd, water_{{ loop.index }} / days_{{ loop.index }} as water_rate_avg_kbd, fitted_{{ loop.index }} as oil_fitted_rate_avg_kbd
+    from {{ period_type.name }}_windows
+    {%- if not (outer_loop.last and loop.last) %}
     union all
-    select well_code, production_period, period_type, '{{ var('ma_day_medium') }}d' as window_name,
-        oil_medium / days_medium as oil_rate_avg_kbd, gas_medium / days_medium as gas_rate_avg_mmcfd, water_medium / days_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
-    from day_windows
-    union all
-    select well_code, production_period, period_type, '{{ var('ma_day_long') }}d' as window_name,
-        oil_long / days_long as oil_rate_avg_kbd, gas_long / days_long as gas_rate_avg_mmcfd, water_long / days_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
-    from day_windows
-    union all
-    select well_code, production_period, period_type, '{{ var('ma_month_short') }}m' as window_name,
-        oil_short / days_short as oil_rate_avg_kbd, gas_short / days_short as gas_rate_avg_mmcfd, water_short / days_short as water_rate_avg_kbd, fitted_short as oil_fitted_rate_avg_kbd
-    from month_windows
-    union all
-    select well_code, production_period, period_type, '{{ var('ma_month_medium') }}m' as window_name,
-        oil_medium / days_medium as oil_rate_avg_kbd, gas_medium / days_medium as gas_rate_avg_mmcfd, water_medium / days_medium as water_rate_avg_kbd, fitted_medium as oil_fitted_rate_avg_kbd
-    from month_windows
-    union all
-    select well_code, production_period, period_type, '{{ var('ma_month_long') }}m' as window_name,
-        oil_long / days_long as oil_rate_avg_kbd, gas_long / days_long as gas_rate_avg_mmcfd, water_long / days_long as water_rate_avg_kbd, fitted_long as oil_fitted_rate_avg_kbd
-    from month_windows
+    {%- endif %}
+    {%- endfor %}
+    {%- endfor %}
 ),
 
 final as (
