@@ -44,23 +44,7 @@ internal static partial class DbtCommands
             }
 
             console.Line(plan.Message);
-            DbtRunReport report;
-            try
-            {
-                report = await DbtRunner.RunAsync(runOptions, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                console.Error("Cancelled.");
-                return 130;
-            }
-
-            foreach (var problem in report.FormatProblems())
-            {
-                console.Error(problem);
-            }
-
-            return report.Outcome is { Cancelled: true } ? 130 : report.ExitCode;
+            return await RunAndReportAsync(console, runOptions, cancellationToken).ConfigureAwait(false);
         });
         root.Subcommands.Add(command);
     }

@@ -36,40 +36,47 @@ internal static partial class DbtCommands
             var console = new DbtConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             var runOptions = options.ToRunOptions(parse, kind, console.Line);
             console.Line("Running with wellhouse, project " + runOptions.ProjectDir);
-            DbtRunReport report;
-            try
-            {
-                report = await DbtRunner.RunAsync(runOptions, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                console.Error("Cancelled.");
-                return 130;
-            }
-            catch (Exception ex)
-            {
-                console.Error($"error: {ex.GetType().Name}: {ex.Message}");
-                return 2;
-            }
-
-            foreach (var problem in report.FormatProblems())
-            {
-                console.Error(problem);
-            }
-
-            if (report.Outcome is { Cancelled: true })
-            {
-                console.Error("Cancelled: the remaining nodes were skipped.");
-                return 130;
-            }
-
-            if (report.Outcome is { } outcome && outcome.Results.Count == 0)
-            {
-                console.Line("Nothing to do: the selection matched no node this command runs.");
-            }
-
-            return report.ExitCode;
+            return await RunAndReportAsync(console, runOptions, cancellationToken).ConfigureAwait(false);
         });
         root.Subcommands.Add(command);
+    }
+
+    /// <summary>Runs a dbt verb through <see cref="DbtRunner"/> and prints its problems; the exit code as dbt's (130 when
+    /// cancelled, 2 for an unexpected failure, never a stack trace).</summary>
+    private static async Task<int> RunAndReportAsync(DbtConsole console, DbtRunOptions runOptions, CancellationToken cancellationToken)
+    {
+        DbtRunReport report;
+        try
+        {
+            report = await DbtRunner.RunAsync(runOptions, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            console.Error("Cancelled.");
+            return 130;
+        }
+        catch (Exception ex)
+        {
+            console.Error($"error: {ex.GetType().Name}: {ex.Message}");
+            return 2;
+        }
+
+        foreach (var problem in report.FormatProblems())
+        {
+            console.Error(problem);
+        }
+
+        if (report.Outcome is { Cancelled: true })
+        {
+            console.Error("Cancelled: the remaining nodes were skipped.");
+            return 130;
+        }
+
+        if (report.Outcome is { } outcome && outcome.Results.Count == 0)
+        {
+            console.Line("Nothing to do: the selection matched no node this command runs.");
+        }
+
+        return report.ExitCode;
     }
 }
