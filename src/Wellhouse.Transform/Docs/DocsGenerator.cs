@@ -20,15 +20,7 @@ public static class DocsGenerator
         IReadOnlyList<Diagnostic> diagnostics;
         if (options.NoCompile)
         {
-            var load = ProjectLoader.Load(new ProjectLoadOptions
-            {
-                ProjectDir = options.ProjectDir,
-                ProfilesDir = options.ProfilesDir,
-                Target = options.Target,
-                VarsYaml = options.VarsYaml,
-                CSharpModels = options.CSharpModels,
-                Environment = options.Environment,
-            });
+            var load = ProjectLoader.Load(ToRunOptions(options).ToLoadOptions());
             if (!load.Success || load.Project is null)
             {
                 return new DocsGenerateReport { Diagnostics = load.Diagnostics, Project = load.Project };
