@@ -2,10 +2,15 @@ using DuckDB.NET.Data;
 
 namespace Wellhouse.Transform.Adapters;
 
-/// <summary>Statements whose whole result, with column names and types, goes back to a template.</summary>
+/// <summary>Statements whose whole result is read: rows for the engine (Query), and with column names and types for a
+/// template (Fetch).</summary>
 internal sealed partial class DuckDbSession
 {
-    public QueryTable Fetch(string sql, CancellationToken cancellationToken = default)
+    public QueryTable Fetch(string sql, CancellationToken cancellationToken = default) =>
+        Read(sql, keepOffsets: true, cancellationToken);
+
+    /// <summary>Runs a statement and reads its whole result (the one reader loop behind Query and Fetch).</summary>
+    private QueryTable Read(string sql, bool keepOffsets, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -27,7 +32,7 @@ internal sealed partial class DuckDbSession
                 var row = new object?[names.Length];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    row[i] = reader.IsDBNull(i) ? null : ReadValue(reader, i, types[i]);
+                    row[i] = reader.IsDBNull(i) ? null : keepOffsets ? ReadValue(reader, i, types[i]) : reader.GetValue(i);
                 }
 
                 rows.Add(row);

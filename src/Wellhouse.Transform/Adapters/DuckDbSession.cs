@@ -37,34 +37,10 @@ internal sealed partial class DuckDbSession : ISqlSession
         }
     }
 
-    public IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var registration = cancellationToken.Register(command.Cancel);
-        try
-        {
-            using var reader = command.ExecuteReader();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                }
-
-                rows.Add(row);
-            }
-
-            return rows;
-        }
-        catch (DuckDBException ex)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            throw Wrap(ex, sql);
-        }
-    }
+    /// <summary>The rows as the provider returns them (TIMESTAMPTZ as a UTC DateTime); <see cref="Fetch"/> also
+    /// gives column names and types and keeps TIMESTAMPTZ offsets.</summary>
+    public IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default) =>
+        Read(sql, keepOffsets: false, cancellationToken).Rows;
 
     public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default)
     {
