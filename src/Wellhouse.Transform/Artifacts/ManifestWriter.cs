@@ -83,24 +83,15 @@ public static partial class ManifestWriter
         json.WriteEndObject();
     }
 
-    private static void WriteMetadata(Utf8JsonWriter json, LoadedProject project)
-    {
-        json.WritePropertyName("metadata");
-        json.WriteStartObject();
-        json.WriteString("dbt_schema_version", SchemaVersion);
-        json.WriteString("dbt_version", "1.9.0");
-        json.WriteString("generated_at", project.RunStartedAt.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteString("invocation_id", project.InvocationId);
-        json.WritePropertyName("env");
-        json.WriteStartObject();
-        json.WriteEndObject();
-        json.WriteString("project_name", project.Name);
-        json.WriteString("project_id", GenericTestNames.Md5(project.Name));
-        json.WriteNull("user_id");
-        json.WriteBoolean("send_anonymous_usage_stats", false);
-        json.WriteString("adapter_type", project.Target.Type);
-        json.WriteEndObject();
-    }
+    private static void WriteMetadata(Utf8JsonWriter json, LoadedProject project) =>
+        ArtifactJson.WriteMetadata(json, SchemaVersion, new DateTimeOffset(DateTime.SpecifyKind(project.RunStartedAt, DateTimeKind.Utc)), project.InvocationId, more =>
+        {
+            more.WriteString("project_name", project.Name);
+            more.WriteString("project_id", GenericTestNames.Md5(project.Name));
+            more.WriteNull("user_id");
+            more.WriteBoolean("send_anonymous_usage_stats", false);
+            more.WriteString("adapter_type", project.Target.Type);
+        });
 
     private static void WriteMap(Utf8JsonWriter json, string name, Dictionary<string, List<string>> map)
     {

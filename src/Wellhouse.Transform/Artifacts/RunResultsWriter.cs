@@ -19,20 +19,10 @@ public static class RunResultsWriter
 
     public static void Write(string path, RunOutcome outcome, string invocationId, IReadOnlyDictionary<string, object?> args)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        ArtifactJson.WriteFile(path, json =>
         {
             json.WriteStartObject();
-            json.WriteStartObject("metadata");
-            json.WriteString("dbt_schema_version", SchemaVersion);
-            json.WriteString("dbt_version", DbtVersion);
-            json.WriteString("generated_at", Timestamp(outcome.CompletedAt));
-            json.WriteString("invocation_id", invocationId);
-            json.WriteStartObject("env");
-            json.WriteEndObject();
-            json.WriteEndObject();
+            ArtifactJson.WriteMetadata(json, SchemaVersion, outcome.CompletedAt, invocationId);
             json.WriteStartArray("results");
             foreach (var result in outcome.Results)
             {
@@ -44,9 +34,7 @@ public static class RunResultsWriter
             json.WritePropertyName("args");
             WriteValue(json, args);
             json.WriteEndObject();
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private static void WriteResult(Utf8JsonWriter json, NodeResult result)

@@ -15,20 +15,10 @@ public static class SourcesJsonWriter
 
     public static void Write(string path, IReadOnlyList<SourceFreshnessResult> results, string invocationId, DateTimeOffset startedAt, DateTimeOffset completedAt)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        using (var stream = File.Create(temporary))
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        ArtifactJson.WriteFile(path, json =>
         {
             json.WriteStartObject();
-            json.WriteStartObject("metadata");
-            json.WriteString("dbt_schema_version", SchemaVersion);
-            json.WriteString("dbt_version", RunResultsWriter.DbtVersion);
-            json.WriteString("generated_at", RunResultsWriter.Timestamp(completedAt));
-            json.WriteString("invocation_id", invocationId);
-            json.WriteStartObject("env");
-            json.WriteEndObject();
-            json.WriteEndObject();
+            ArtifactJson.WriteMetadata(json, SchemaVersion, completedAt, invocationId);
             json.WriteStartArray("results");
             foreach (var result in results)
             {
@@ -38,9 +28,7 @@ public static class SourcesJsonWriter
             json.WriteEndArray();
             json.WriteNumber("elapsed_time", (completedAt - startedAt).TotalSeconds);
             json.WriteEndObject();
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     private static void WriteResult(Utf8JsonWriter json, SourceFreshnessResult result)

@@ -13,35 +13,16 @@ internal static class CatalogWriter
 {
     public const string SchemaVersion = "https://schemas.getdbt.com/dbt/catalog/v1.json";
 
-    public static void Write(Catalog catalog, string path, string invocationId, DateTimeOffset generatedAt)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        using (var stream = File.Create(temporary))
+    public static void Write(Catalog catalog, string path, string invocationId, DateTimeOffset generatedAt) =>
+        ArtifactJson.WriteFile(path, json =>
         {
-            Write(catalog, stream, invocationId, generatedAt);
-        }
-
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    public static void Write(Catalog catalog, Stream stream, string invocationId, DateTimeOffset generatedAt)
-    {
-        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        json.WriteStartObject();
-        json.WriteStartObject("metadata");
-        json.WriteString("dbt_schema_version", SchemaVersion);
-        json.WriteString("dbt_version", RunResultsWriter.DbtVersion);
-        json.WriteString("generated_at", generatedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture));
-        json.WriteString("invocation_id", invocationId);
-        json.WriteStartObject("env");
-        json.WriteEndObject();
-        json.WriteEndObject();
-        WriteTables(json, "nodes", catalog.Nodes);
-        WriteTables(json, "sources", catalog.Sources);
-        json.WriteNull("errors");
-        json.WriteEndObject();
-    }
+            json.WriteStartObject();
+            ArtifactJson.WriteMetadata(json, SchemaVersion, generatedAt, invocationId);
+            WriteTables(json, "nodes", catalog.Nodes);
+            WriteTables(json, "sources", catalog.Sources);
+            json.WriteNull("errors");
+            json.WriteEndObject();
+        });
 
     private static void WriteTables(Utf8JsonWriter json, string name, Dictionary<string, CatalogTable> tables)
     {
