@@ -1,3 +1,5 @@
+{{ config(materialized='view') }}
+
 -- Trailing moving averages per well and period (DOMAIN.md): over the last N periods of a well (N days for daily
 -- sources: windows {{ var('ma_day_short') }}d, {{ var('ma_day_medium') }}d, {{ var('ma_day_long') }}d; N months for
 -- monthly ones: {{ var('ma_month_short') }}m, {{ var('ma_month_medium') }}m, {{ var('ma_month_long') }}m). Actual rates are
@@ -5,9 +7,14 @@
 -- oil decline fit's P50 producing-day rate (kbd) over the same periods. A window shorter than N at the start of a
 -- well's history averages what there is.
 -- One window pass per period type computes all its windows (they share the partition and order, so the rows are
--- sorted once): per window the summed volumes, calendar days and the fit's mean; materialized once and unpivoted into
--- one row per window by the union, which divides volumes by days. The window lengths come from the vars ma_*, looped
--- over below: a window added to the list adds its columns and its union branch.
+-- sorted once): per window the summed volumes, calendar days and the fit's mean, unpivoted into one row per window by
+-- the union, which divides volumes by days. The window lengths come from the vars ma_*, looped over below: a window
+-- added to the list adds its columns and its union branch.
+-- A view: a table would write 30 M rows at 10,000 wells x 1,000 days (44 s of a 120 s build), and every reader asks
+-- for one well (the API: one well and window). DuckDB pushes a filter on well_code below the window functions (the
+-- partition column) and drops the union branches of other windows, so one well's windows are computed from its own
+-- rows alone; the CTEs are NOT MATERIALIZED so that the filter reaches them. A filter on production_period is applied
+-- after the windows (it is their order column), so a date range never shortens a window.
 
 {%- set period_types = [
     {'name': 'day', 'suffix': 'd', 'lengths': [var('ma_day_short'), var('ma_day_medium'), var('ma_day_long')]},
@@ -42,7 +49,7 @@ joined as (
 ),
 {% for period_type in period_types %}
 
-{{ period_type.name }}_windows as materialized (
+{{ period_type.name }}_windows as not materialized (
     select
         well_code,
         production_period,
