@@ -44,7 +44,7 @@ internal static class ProductionApi
         var (start, end) = args.Range(from, to);
         var series = grain switch
         {
-            "daily" => new SeriesQuery("stg_well_production", "well_code", wellCode, "production_period").Where("period_type", "day"),
+            "daily" => new SeriesQuery("mart_production_daily", "well_code", wellCode, "production_period").Where("period_type", "day"),
             "yearly" => new SeriesQuery("mart_production_yearly", "well_code", wellCode, "year"),
             _ => new SeriesQuery("mart_production_monthly", "well_code", wellCode, "month"),
         };

@@ -72,7 +72,7 @@ internal sealed class FakeWarehouseBuilder : IWarehouseBuilder
         create table mart_production_yearly as select well_code, any_value(well_name) as well_name, any_value(field_code) as field_code,
             any_value(field_name) as field_name, year, sum(calendar_days) as calendar_days, sum(oil_volume_kbbl) as oil_volume_kbbl
             from mart_production_monthly group by well_code, year;
-        create table stg_well_production as select w.well_code, w.well_name, w.field_code, 'volve' as data_source, 'day' as period_type,
+        create table mart_production_daily as select w.well_code, w.well_name, w.field_code, 'volve' as data_source, 'day' as period_type,
             cast(d.range as date) as production_period, 1 as period_days, 1.0 as days_on_production, 1.0 as oil_volume_kbbl,
             1.0 as oil_rate_kbd from wells w cross join range(date '2020-01-01', date '2020-01-06', interval 1 day) d;
         create table int_production_cumsum as select well_code, month as production_period, 'month' as period_type, oil_volume_kbbl,

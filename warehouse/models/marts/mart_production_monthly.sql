@@ -7,13 +7,14 @@ production as (
     select * from {{ ref('stg_well_production') }}
 ),
 
+wells as (
+    select * from {{ ref('int_wells') }}
+),
+
 by_month as (
     select
         well_code,
         {{ month_start('production_period') }} as month,
-        max(well_name) as well_name,
-        max(field_code) as field_code,
-        max(field_name) as field_name,
         sum(days_on_production) as producing_days,
         sum(oil_volume_kbbl) as oil_volume_kbbl,
         sum(gas_volume_mmcf) as gas_volume_mmcf,
@@ -25,10 +26,10 @@ by_month as (
 
 final as (
     select
-        well_code,
-        well_name,
-        field_code,
-        field_name,
+        by_month.well_code,
+        wells.well_name,
+        wells.field_code,
+        wells.field_name,
         month,
         cast(extract(year from month) as integer) as year,
         {{ days_in_month('month') }} as calendar_days,
@@ -44,8 +45,10 @@ final as (
         sum(coalesce(gas_volume_mmcf, 0)) over well_history as cum_gas_mmcf,
         sum(coalesce(water_volume_kbbl, 0)) over well_history as cum_water_kbbl
     from by_month
+    left join wells
+        on by_month.well_code = wells.well_code
     window well_history as (
-        partition by well_code
+        partition by by_month.well_code
         order by month
         rows between unbounded preceding and current row
     )

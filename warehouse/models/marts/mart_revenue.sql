@@ -9,8 +9,8 @@ monthly as (
     select * from {{ ref('mart_production_monthly') }}
 ),
 
-production as (
-    select * from {{ ref('stg_well_production') }}
+wells as (
+    select * from {{ ref('int_wells') }}
 ),
 
 prices as (
@@ -24,9 +24,8 @@ currency_rates as (
 well_currency as (
     select
         well_code,
-        coalesce(max(currency), '{{ var("default_currency") }}') as currency
-    from production
-    group by well_code
+        coalesce(currency, '{{ var("default_currency") }}') as currency
+    from wells
 ),
 
 priced as (

@@ -9,6 +9,10 @@ production as (
     select * from {{ ref('stg_well_production') }}
 ),
 
+well_attributes as (
+    select * from {{ ref('int_wells') }}
+),
+
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
 ),
@@ -20,11 +24,6 @@ curves as (
 wells as (
     select
         well_code,
-        max(well_name) as well_name,
-        max(well_reference) as well_reference,
-        max(field_code) as field_code,
-        max(field_name) as field_name,
-        max(data_source) as data_source,
         min(case when oil_volume_kbbl > 0 or gas_volume_mmcf > 0 then production_period end) as first_production_date,
         max(case when oil_volume_kbbl > 0 or gas_volume_mmcf > 0 then production_period end) as last_production_date,
         sum(days_on_production) as producing_days,
@@ -83,11 +82,11 @@ forecast as (
 final as (
     select
         wells.well_code,
-        wells.well_name,
-        wells.well_reference,
-        wells.field_code,
-        wells.field_name,
-        wells.data_source,
+        well_attributes.well_name,
+        well_attributes.well_reference,
+        well_attributes.field_code,
+        well_attributes.field_name,
+        well_attributes.data_source,
         wells.first_production_date,
         wells.last_production_date,
         wells.producing_days,
@@ -107,6 +106,8 @@ final as (
         case when oil.model is not null then wells.cum_oil_kbbl + coalesce(oil.remaining_p90, 0) end as oil_eur_p90_kbbl,
         case when gas.model is not null then wells.cum_gas_mmcf + coalesce(gas.remaining_p50, 0) end as gas_eur_mmcf
     from wells
+    left join well_attributes
+        on wells.well_code = well_attributes.well_code
     left join current_rates
         on wells.well_code = current_rates.well_code
     left join forecast as oil

@@ -7,6 +7,8 @@
 --   period_not_month_start (a monthly row not dated the first of its month), future_period (after as_of_date),
 --   days_on_production_out_of_range (below 0 or above the calendar days of the period),
 --   superseded_duplicate (an older version of the same well and period: the latest updated_at wins).
+-- row_reject_reason is the first of these rules but the last (the rules one row decides alone): a reader that needs
+-- no version ranking (int_wells) selects it, and DuckDB then skips the window that ranks the versions.
 -- Negative rates are not rejected: they are corrections, kept and reported by warn tests.
 
 with
@@ -55,7 +57,7 @@ with_period as (
         on typed.data_source = data_sources.data_source
 ),
 
-final as (
+row_rules as (
     select
         with_period.*,
         case
@@ -66,9 +68,18 @@ final as (
                 then 'period_not_month_start'
             when production_period > {{ as_of_date() }} then 'future_period'
             when days_on_production < 0 or days_on_production > period_days then 'days_on_production_out_of_range'
-            when version_rank > 1 then 'superseded_duplicate'
-        end as reject_reason
+        end as row_reject_reason
     from with_period
+),
+
+final as (
+    select
+        row_rules.*,
+        coalesce(
+            row_reject_reason,
+            case when version_rank > 1 then 'superseded_duplicate' end
+        ) as reject_reason
+    from row_rules
 )
 
 select * from final

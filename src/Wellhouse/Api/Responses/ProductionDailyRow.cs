@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Wellhouse.Api.Responses;
 
-/// <summary>A reported period of a well as staged (stg_well_production, period_type day): volumes, calendar-day and producing-day rates.</summary>
+/// <summary>A reported period of a well as staged (mart_production_daily: stg_well_production with int_wells; period_type day): volumes, calendar-day and producing-day rates.</summary>
 internal sealed record ProductionDailyRow
 {
     /// <summary>Well (wellbore) id.</summary>

@@ -1,0 +1,55 @@
+-- One row per well: its name, operator's reference, field, data source and the data source's currency, as last
+-- reported: the attributes of the row with the latest period, then the latest version (updated_at, created_at,
+-- source_data), among the raw rows that pass the row rules of stg_well_production_checked.
+-- Kept apart from stg_well_production so that 10 M period rows do not repeat five per-well values each. Reads
+-- row_reject_reason, not reject_reason, so DuckDB skips the window that ranks versions: a superseded version
+-- counts here (the versions of one well and period carry the same attributes in every feed seen; if a later
+-- version renamed the well, the latest version still wins by the ordering above).
+
+with
+
+checked as (
+    select * from {{ ref('stg_well_production_checked') }}
+),
+
+reported as (
+    select * from checked
+    where row_reject_reason is null
+),
+
+latest as (
+    select
+        well_code,
+        arg_max(
+            {
+                'well_name': well_name,
+                'well_reference': well_reference,
+                'field_code': field_code,
+                'field_name': field_name,
+                'data_source': data_source,
+                'currency': currency
+            },
+            {
+                'production_period': production_period,
+                'updated_at': updated_at,
+                'created_at': created_at,
+                'source_data': source_data
+            }
+        ) as attributes
+    from reported
+    group by well_code
+),
+
+final as (
+    select
+        well_code,
+        attributes.well_name as well_name,
+        attributes.well_reference as well_reference,
+        attributes.field_code as field_code,
+        attributes.field_name as field_name,
+        attributes.data_source as data_source,
+        attributes.currency as currency
+    from latest
+)
+
+select * from final
