@@ -1,10 +1,6 @@
-{{ config(materialized='view') }}
-
 -- Cumulative volumes and producing days per well, in period order (DOMAIN.md): running sums of the period volumes.
 -- Missing volumes count as zero in the running sums; negative corrections make a cumulative dip, which the warn test
 -- assert_cumulative_never_decreases reports.
--- A view: every reader asks for one well (the API) or scans it once (that test); DuckDB pushes a filter on well_code
--- below the window (its partition column), and applies a filter on production_period after it.
 
 with
 

@@ -8,16 +8,17 @@ curves as (
     select * from {{ ref('int_declining_curves') }}
 ),
 
-wells as (
-    select * from {{ ref('mart_well_summary') }}
+cumulatives as (
+    select * from {{ ref('int_production_cumsum') }}
 ),
 
 to_date as (
     select
         well_code,
-        cum_oil_kbbl,
-        cum_gas_mmcf
-    from wells
+        sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl,
+        sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf
+    from cumulatives
+    group by well_code
 ),
 
 forecast as (
