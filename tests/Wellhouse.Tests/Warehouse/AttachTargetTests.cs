@@ -11,7 +11,7 @@ public sealed class AttachTargetTests(AttachBuildFixture fixture)
     [Fact]
     public void Staging_AttachTarget_ReadsTheAttachedAppTable()
     {
-        var checkedModel = Assert.Single(Build.Results, result => result.Node.Name == "stg_well_production_checked");
+        var checkedModel = Assert.Single(Build.Results, result => result.Node.Name == "stg_well_production_typed");
 
         Assert.Contains("\"app\".\"main\".\"well_production\"", checkedModel.CompiledCode, StringComparison.Ordinal);
         Assert.DoesNotContain("volve_well_production.csv", checkedModel.CompiledCode, StringComparison.Ordinal);

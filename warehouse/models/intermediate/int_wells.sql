@@ -1,19 +1,19 @@
 -- One row per well: its name, operator's reference, field, data source and the data source's currency, as last
 -- reported: the attributes of the row with the latest period, then the latest version (updated_at, created_at,
--- source_data), among the raw rows that pass the row rules of stg_well_production_checked.
+-- source_data), among the raw rows that pass the row rules (stg_well_production_typed.row_reject_reason).
 -- Kept apart from stg_well_production so that 10 M period rows do not repeat five per-well values each. Reads
--- row_reject_reason, not reject_reason, so DuckDB skips the window that ranks versions: a superseded version
--- counts here (the versions of one well and period carry the same attributes in every feed seen; if a later
+-- stg_well_production_typed, not _checked, so no sort ranks the versions (a hash aggregate over the source's
+-- columns): a superseded version counts here (the versions of one well and period carry the same attributes in every feed seen; if a later
 -- version renamed the well, the latest version still wins by the ordering above).
 
 with
 
-checked as (
-    select * from {{ ref('stg_well_production_checked') }}
+typed as (
+    select * from {{ ref('stg_well_production_typed') }}
 ),
 
 reported as (
-    select * from checked
+    select * from typed
     where row_reject_reason is null
 ),
 
