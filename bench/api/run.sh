@@ -33,6 +33,12 @@ wrk -t2 -c64 -d5s --latency "$TARGET" >/dev/null   # warm-up
 echo "== wrk -t2 -c64 -d$DURATION"
 wrk -t2 -c64 -d"$DURATION" --latency "$TARGET" | tee "$WORK/wrk.txt"
 
+# The series that the warehouse serves from views (computed per well when read) beside tables, one well each.
+for SERIES in "moving-averages?window=3m" "decline?stream=oil" "trendline?stream=oil" "production?granularity=daily" "cumulative"; do
+  echo "== wrk -t2 -c64 -d5s /api/wells/$WELL/$SERIES"
+  wrk -t2 -c64 -d5s --latency "$URL/api/wells/$WELL/$SERIES" | grep -E "Requests/sec|^ +50%|^ +99%|Non-2xx"
+done
+
 echo "== refresh + publish under load"
 BEFORE=$(curl -s -D - -o /dev/null "$TARGET" | grep -i x-data-snapshot | tr -d '\r' | cut -d' ' -f2)
 # wrk runs until 3 s after the new snapshot is seen (SIGINT makes it stop and print), at most 600 s.
