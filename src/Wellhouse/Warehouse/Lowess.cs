@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Wellhouse.Warehouse;
 
 /// <summary>
@@ -17,11 +19,11 @@ internal static class Lowess
             return fitted;
         }
 
+        // The windows and their tricube weights depend on x alone: computed once, used by every iteration.
         var k = Math.Clamp(neighbors, 1, n);
-        var robustness = new double[n];
-        Array.Fill(robustness, 1.0);
-        var residuals = new double[n];
-        for (var iteration = 0; iteration <= robustnessIterations; iteration++)
+        var lefts = new int[n];
+        var tricubes = ArrayPool<double>.Shared.Rent(n * k);
+        try
         {
             var left = 0;
             for (var i = 0; i < n; i++)
@@ -32,30 +34,50 @@ internal static class Lowess
                     left++;
                 }
 
-                fitted[i] = LocalLine(x, y, weights, robustness, left, left + k, x[i]);
+                lefts[i] = left;
+                Tricubes(x.Slice(left, k), x[i], tricubes.AsSpan(i * k, k));
             }
 
-            if (iteration == robustnessIterations)
+            var robustness = new double[n];
+            Array.Fill(robustness, 1.0);
+            var residuals = new double[n];
+            for (var iteration = 0; iteration <= robustnessIterations; iteration++)
             {
-                break;
-            }
+                for (var i = 0; i < n; i++)
+                {
+                    var from = lefts[i];
+                    fitted[i] = LocalLine(
+                        x.Slice(from, k), y, weights.Slice(from, k), robustness.AsSpan(from, k), tricubes.AsSpan(i * k, k), from, x[i]);
+                }
 
-            for (var i = 0; i < n; i++)
-            {
-                residuals[i] = Math.Abs(y[i] - fitted[i]);
-            }
+                if (iteration == robustnessIterations)
+                {
+                    break;
+                }
 
-            var scale = 6 * Median(residuals);
-            for (var i = 0; i < n; i++)
-            {
-                var u = scale > 0 ? residuals[i] / scale : 0;
-                robustness[i] = u < 1 ? (1 - (u * u)) * (1 - (u * u)) : 0;
+                for (var i = 0; i < n; i++)
+                {
+                    residuals[i] = Math.Abs(y[i] - fitted[i]);
+                }
+
+                var scale = 6 * Median(residuals);
+                for (var i = 0; i < n; i++)
+                {
+                    var u = scale > 0 ? residuals[i] / scale : 0;
+                    robustness[i] = u < 1 ? (1 - (u * u)) * (1 - (u * u)) : 0;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(tricubes);
         }
 
         return fitted;
     }
 
+    /// <summary>The median (the mean of the two middle values for an even count), in the order Array.Sort
+    /// uses (NaN below every number), found by selection in linear expected time rather than by sorting the copy.</summary>
     public static double Median(ReadOnlySpan<double> values)
     {
         if (values.Length == 0)
@@ -63,33 +85,135 @@ internal static class Lowess
             return 0;
         }
 
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        // NaNs first, as Array.Sort orders them; the numbers after them are then selected with plain comparisons.
+        var copy = new double[values.Length];
+        var nans = 0;
+        var numbers = values.Length;
+        foreach (var value in values)
+        {
+            if (double.IsNaN(value))
+            {
+                copy[nans++] = value;
+            }
+            else
+            {
+                copy[--numbers] = value;
+            }
+        }
+
+        var middle = copy.Length / 2;
+        var upper = Select(copy, nans, copy.Length - 1, middle);
+        if (copy.Length % 2 == 1)
+        {
+            return upper;
+        }
+
+        // After selecting index middle, every value left of it is at most the value there: the largest of them is the
+        // value a sort would put at middle - 1.
+        var lower = copy[middle - 1];
+        for (var i = nans; i < middle - 1; i++)
+        {
+            lower = Math.Max(lower, copy[i]);
+        }
+
+        return middle - 1 < nans ? double.NaN : (lower + upper) / 2;
     }
 
-    private static double LocalLine(
-        ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights, double[] robustness, int from, int to, double at)
+    /// <summary>Rearranges <paramref name="values"/>[from..to] so that index <paramref name="k"/> holds the value a sort
+    /// would put there, smaller or equal values before it and larger or equal after (Hoare's selection, "FIND",
+    /// CACM 4(7):321, 1961, with a median-of-three pivot). NaNs must lie outside [from, to].</summary>
+    private static double Select(double[] values, int from, int to, int k)
     {
-        var reach = Math.Max(at - x[from], x[to - 1] - at) * 1.000001;
-        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (var j = from; j < to; j++)
+        if (k < from)
         {
-            var d = reach > 0 ? Math.Abs(x[j] - at) / reach : 0;
+            return values[k];
+        }
+
+        while (to > from)
+        {
+            var mid = from + ((to - from) / 2);
+            var pivot = MedianOfThree(values[from], values[mid], values[to]);
+            int i = from, j = to;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                to = j;
+            }
+            else if (k >= i)
+            {
+                from = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return values[k];
+    }
+
+    private static double MedianOfThree(double a, double b, double c) =>
+        a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
+
+    /// <summary>The tricube weight (1 - d^3)^3 of each point of a window, d = distance to <paramref name="at"/> over the
+    /// window's reach (its largest distance, widened by 1e-6 so that the farthest point keeps a small weight).</summary>
+    private static void Tricubes(ReadOnlySpan<double> window, double at, Span<double> tricubes)
+    {
+        var reach = Math.Max(at - window[0], window[^1] - at) * 1.000001;
+        for (var j = 0; j < window.Length; j++)
+        {
+            var d = reach > 0 ? Math.Abs(window[j] - at) / reach : 0;
             var cube = 1 - (d * d * d);
-            var tricube = d < 1 ? cube * cube * cube : 0;
-            var w = tricube * robustness[j] * weights[j];
+            tricubes[j] = d < 1 ? cube * cube * cube : 0;
+        }
+    }
+
+    /// <summary>The weighted least-squares line through one window (point weight = tricube x robustness x uptime
+    /// weight), evaluated at <paramref name="at"/>; <paramref name="from"/> is the window's first index in
+    /// <paramref name="y"/>.</summary>
+    private static double LocalLine(
+        ReadOnlySpan<double> x,
+        ReadOnlySpan<double> y,
+        ReadOnlySpan<double> weights,
+        ReadOnlySpan<double> robustness,
+        ReadOnlySpan<double> tricubes,
+        int from,
+        double at)
+    {
+        var windowY = y.Slice(from, x.Length);
+        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (var j = 0; j < x.Length; j++)
+        {
+            var w = tricubes[j] * robustness[j] * weights[j];
             sw += w;
             sx += w * x[j];
-            sy += w * y[j];
+            sy += w * windowY[j];
             sxx += w * x[j] * x[j];
-            sxy += w * x[j] * y[j];
+            sxy += w * x[j] * windowY[j];
         }
 
         if (sw <= 0)
         {
-            return y[Math.Clamp((from + to) / 2, 0, y.Length - 1)];
+            return y[Math.Clamp(from + (x.Length / 2), 0, y.Length - 1)];
         }
 
         var meanX = sx / sw;
