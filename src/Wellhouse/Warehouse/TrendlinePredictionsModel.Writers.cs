@@ -20,20 +20,21 @@ internal sealed partial class TrendlinePredictionsModel
 
     private static async Task WriteAsync(CSharpModelContext context, double minSigma, CancellationToken cancellationToken)
     {
-        // Connections and appenders are opened here, one after another, and closed (committed) in the finally block
-        // once every task has ended.
+        // Connections and appenders are opened here, one after another; once every task has ended, the appenders are
+        // closed (which commits their rows), and on a failure destroyed (the engine then drops the staged table).
         var target = context.Target;
         var connections = new List<DuckDBConnection>();
-        var appenders = new List<DuckDBAppender>();
+        var appenders = new List<ChunkAppender>();
         try
         {
             for (var i = 0; i < Math.Clamp(Environment.ProcessorCount, 1, 8); i++)
             {
                 connections.Add(ModelConnections.OpenSecond(context.Connection));
-                appenders.Add(connections[^1].CreateAppender(target.Database, target.Schema, target.Identifier));
+                appenders.Add(new ChunkAppender(connections[^1], target));
             }
 
             await FitAndAppendAsync(context, appenders, minSigma, cancellationToken).ConfigureAwait(false);
+            appenders.ForEach(appender => appender.Close());
         }
         finally
         {
@@ -41,7 +42,7 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    private static async Task FitAndAppendAsync(CSharpModelContext context, List<DuckDBAppender> appenders, double minSigma, CancellationToken cancellationToken)
+    private static async Task FitAndAppendAsync(CSharpModelContext context, List<ChunkAppender> appenders, double minSigma, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: appenders.Count * 2);
@@ -89,7 +90,7 @@ internal sealed partial class TrendlinePredictionsModel
 
     /// <summary>Closes every appender (which commits its rows) and connection, even when one fails; then rethrows the
     /// first failure.</summary>
-    private static void CloseAll(List<DuckDBAppender> appenders, List<DuckDBConnection> connections)
+    private static void CloseAll(List<ChunkAppender> appenders, List<DuckDBConnection> connections)
     {
         Exception? first = null;
         foreach (var disposable in appenders.Cast<IDisposable>().Concat(connections))
@@ -128,7 +129,7 @@ internal sealed partial class TrendlinePredictionsModel
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
 
-    private static void Write(DuckDBAppender appender, BlockingCollection<WellStreams[]> batches, double minSigma, CancellationToken cancellationToken)
+    private static void Write(ChunkAppender appender, BlockingCollection<WellStreams[]> batches, double minSigma, CancellationToken cancellationToken)
     {
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
@@ -137,17 +138,7 @@ internal sealed partial class TrendlinePredictionsModel
                 foreach (var (series, actual) in well.Series)
                 {
                     var (_, trend, z) = Fit(series, minSigma);
-                    for (var i = 0; i < series.Count; i++)
-                    {
-                        appender.CreateRow()
-                            .AppendValue(series.WellCode)
-                            .AppendValue(series.Stream)
-                            .AppendValue(series.Periods[i])
-                            .AppendValue(actual[i])
-                            .AppendValue(trend[i])
-                            .AppendValue(z[i])
-                            .EndRow();
-                    }
+                    appender.Append(series, (byte)Array.IndexOf(Streams, series.Stream), actual, trend, z);
                 }
             }
         }
