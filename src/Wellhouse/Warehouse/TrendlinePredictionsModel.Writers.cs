@@ -9,7 +9,7 @@ namespace Wellhouse.Warehouse;
 /// Fitting and writing <c>ml_predictions_raw</c> on several threads: one reads the wells in order and hands out
 /// batches of wells; each writer, on a connection and appender of its own, fits a batch's series and appends their
 /// rows. DuckDB inserts from several connections into one table never conflict, and writers that each fit what they
-/// write keep every core busy (the appender costs about as much CPU as the LOWESS fits). Every appender is closed
+/// write keep every core busy (DuckDB's append costs about twice the CPU of the LOWESS fits). Every appender is closed
 /// (committed) before <see cref="WriteAsync"/> returns; on a failure the others stop too and the failure is rethrown,
 /// so the engine drops the staged table.
 /// </summary>
