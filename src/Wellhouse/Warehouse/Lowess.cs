@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.Intrinsics;
+
 namespace Wellhouse.Warehouse;
 
 /// <summary>
@@ -17,11 +20,11 @@ internal static class Lowess
             return fitted;
         }
 
+        // The windows and their tricube weights depend on x alone: computed once, used by every iteration.
         var k = Math.Clamp(neighbors, 1, n);
-        var robustness = new double[n];
-        Array.Fill(robustness, 1.0);
-        var residuals = new double[n];
-        for (var iteration = 0; iteration <= robustnessIterations; iteration++)
+        var lefts = new int[n];
+        var tricubes = ArrayPool<double>.Shared.Rent(n * k);
+        try
         {
             var left = 0;
             for (var i = 0; i < n; i++)
@@ -32,30 +35,45 @@ internal static class Lowess
                     left++;
                 }
 
-                fitted[i] = LocalLine(x, y, weights, robustness, left, left + k, x[i]);
+                lefts[i] = left;
+                Tricubes(x.Slice(left, k), x[i], tricubes, i, n);
             }
 
-            if (iteration == robustnessIterations)
+            var robustness = new double[n];
+            Array.Fill(robustness, 1.0);
+            var residuals = new double[n];
+            for (var iteration = 0; iteration <= robustnessIterations; iteration++)
             {
-                break;
-            }
+                LocalLines(new Points(x, y, weights, robustness, tricubes, lefts, k), fitted);
 
-            for (var i = 0; i < n; i++)
-            {
-                residuals[i] = Math.Abs(y[i] - fitted[i]);
-            }
+                if (iteration == robustnessIterations)
+                {
+                    break;
+                }
 
-            var scale = 6 * Median(residuals);
-            for (var i = 0; i < n; i++)
-            {
-                var u = scale > 0 ? residuals[i] / scale : 0;
-                robustness[i] = u < 1 ? (1 - (u * u)) * (1 - (u * u)) : 0;
+                for (var i = 0; i < n; i++)
+                {
+                    residuals[i] = Math.Abs(y[i] - fitted[i]);
+                }
+
+                var scale = 6 * Median(residuals);
+                for (var i = 0; i < n; i++)
+                {
+                    var u = scale > 0 ? residuals[i] / scale : 0;
+                    robustness[i] = u < 1 ? (1 - (u * u)) * (1 - (u * u)) : 0;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(tricubes);
         }
 
         return fitted;
     }
 
+    /// <summary>The median (the mean of the two middle values for an even count), in the order Array.Sort
+    /// uses (NaN below every number), found by selection in linear expected time rather than by sorting the copy.</summary>
     public static double Median(ReadOnlySpan<double> values)
     {
         if (values.Length == 0)
@@ -63,44 +81,221 @@ internal static class Lowess
             return 0;
         }
 
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        // NaNs first, as Array.Sort orders them; the numbers after them are then selected with plain comparisons.
+        var copy = new double[values.Length];
+        var nans = 0;
+        var numbers = values.Length;
+        foreach (var value in values)
+        {
+            if (double.IsNaN(value))
+            {
+                copy[nans++] = value;
+            }
+            else
+            {
+                copy[--numbers] = value;
+            }
+        }
+
+        var middle = copy.Length / 2;
+        var upper = Select(copy, nans, copy.Length - 1, middle);
+        if (copy.Length % 2 == 1)
+        {
+            return upper;
+        }
+
+        // After selecting index middle, every value left of it is at most the value there: the largest of them is the
+        // value a sort would put at middle - 1.
+        var lower = copy[middle - 1];
+        for (var i = nans; i < middle - 1; i++)
+        {
+            lower = Math.Max(lower, copy[i]);
+        }
+
+        return middle - 1 < nans ? double.NaN : (lower + upper) / 2;
     }
 
-    private static double LocalLine(
-        ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights, double[] robustness, int from, int to, double at)
+    /// <summary>Rearranges <paramref name="values"/>[from..to] so that index <paramref name="k"/> holds the value a sort
+    /// would put there, smaller or equal values before it and larger or equal after (Hoare's selection, "FIND",
+    /// CACM 4(7):321, 1961, with a median-of-three pivot). NaNs must lie outside [from, to].</summary>
+    private static double Select(double[] values, int from, int to, int k)
     {
-        var reach = Math.Max(at - x[from], x[to - 1] - at) * 1.000001;
-        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        for (var j = from; j < to; j++)
+        if (k < from)
         {
-            var d = reach > 0 ? Math.Abs(x[j] - at) / reach : 0;
+            return values[k];
+        }
+
+        while (to > from)
+        {
+            var mid = from + ((to - from) / 2);
+            var pivot = MedianOfThree(values[from], values[mid], values[to]);
+            int i = from, j = to;
+            while (i <= j)
+            {
+                while (values[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (values[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (k <= j)
+            {
+                to = j;
+            }
+            else if (k >= i)
+            {
+                from = i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return values[k];
+    }
+
+    private static double MedianOfThree(double a, double b, double c) =>
+        a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
+
+    /// <summary>The tricube weight (1 - d^3)^3 of each point of the window of point <paramref name="i"/>, d = distance
+    /// to <paramref name="at"/> over the window's reach (its largest distance, widened by 1e-6 so that the farthest
+    /// point keeps a small weight), stored neighbour-major: neighbour j of point i at j x n + i.</summary>
+    private static void Tricubes(ReadOnlySpan<double> window, double at, double[] tricubes, int i, int n)
+    {
+        var reach = Math.Max(at - window[0], window[^1] - at) * 1.000001;
+        for (var j = 0; j < window.Length; j++)
+        {
+            var d = reach > 0 ? Math.Abs(window[j] - at) / reach : 0;
             var cube = 1 - (d * d * d);
-            var tricube = d < 1 ? cube * cube * cube : 0;
-            var w = tricube * robustness[j] * weights[j];
-            sw += w;
-            sx += w * x[j];
-            sy += w * y[j];
-            sxx += w * x[j] * x[j];
-            sxy += w * x[j] * y[j];
+            tricubes[(j * n) + i] = d < 1 ? cube * cube * cube : 0;
         }
+    }
 
-        if (sw <= 0)
+    /// <summary>
+    /// The weighted least-squares line of every point's window (point weight = tricube x robustness x uptime weight),
+    /// evaluated at the point. Four points whose windows start at consecutive indices (the interior of a daily series)
+    /// are fitted at once in the lanes of a 256-bit vector: each lane does the scalar path's multiplications and
+    /// additions in the same order (no fused multiply-add), so the results are bitwise the same.
+    /// </summary>
+    private static void LocalLines(in Points points, double[] fitted)
+    {
+        var n = points.X.Length;
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            return y[Math.Clamp((from + to) / 2, 0, y.Length - 1)];
+            const int Lanes = 4;
+            for (; i + Lanes <= n; i += Lanes)
+            {
+                var from = points.Lefts[i];
+                if (points.Lefts[i + 1] != from + 1 || points.Lefts[i + 2] != from + 2 || points.Lefts[i + 3] != from + 3)
+                {
+                    for (var lane = 0; lane < Lanes; lane++)
+                    {
+                        fitted[i + lane] = LocalLine(points, i + lane);
+                    }
+
+                    continue;
+                }
+
+                Vector256<double> sw = default, sx = default, sy = default, sxx = default, sxy = default;
+                for (var j = 0; j < points.K; j++)
+                {
+                    var at = from + j;
+                    var w = Vector256.Create(points.Tricubes.AsSpan((j * n) + i, Lanes))
+                        * Vector256.Create(points.Robustness.AsSpan(at, Lanes))
+                        * Vector256.Create(points.Weights.Slice(at, Lanes));
+                    var xs = Vector256.Create(points.X.Slice(at, Lanes));
+                    var ys = Vector256.Create(points.Y.Slice(at, Lanes));
+                    var wx = w * xs;
+                    sw += w;
+                    sx += wx;
+                    sy += w * ys;
+                    sxx += wx * xs;
+                    sxy += wx * ys;
+                }
+
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    fitted[i + lane] = Line(points, i + lane, (sw[lane], sx[lane], sy[lane], sxx[lane], sxy[lane]));
+                }
+            }
         }
 
-        var meanX = sx / sw;
-        var meanY = sy / sw;
-        var variance = (sxx / sw) - (meanX * meanX);
+        for (; i < n; i++)
+        {
+            fitted[i] = LocalLine(points, i);
+        }
+    }
+
+    private static double LocalLine(in Points points, int i)
+    {
+        var n = points.X.Length;
+        var from = points.Lefts[i];
+        double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        for (var j = 0; j < points.K; j++)
+        {
+            var at = from + j;
+            var w = points.Tricubes[(j * n) + i] * points.Robustness[at] * points.Weights[at];
+            sw += w;
+            sx += w * points.X[at];
+            sy += w * points.Y[at];
+            sxx += w * points.X[at] * points.X[at];
+            sxy += w * points.X[at] * points.Y[at];
+        }
+
+        return Line(points, i, (sw, sx, sy, sxx, sxy));
+    }
+
+    /// <summary>The line through point <paramref name="i"/>'s window from its weighted sums, at x[i].</summary>
+    private static double Line(in Points points, int i, (double W, double X, double Y, double Xx, double Xy) sums)
+    {
+        if (sums.W <= 0)
+        {
+            return points.Y[Math.Clamp(points.Lefts[i] + (points.K / 2), 0, points.Y.Length - 1)];
+        }
+
+        var meanX = sums.X / sums.W;
+        var meanY = sums.Y / sums.W;
+        var variance = (sums.Xx / sums.W) - (meanX * meanX);
         if (variance <= 1e-12 * Math.Max(1, meanX * meanX))
         {
             return meanY;
         }
 
-        var slope = ((sxy / sw) - (meanX * meanY)) / variance;
-        return meanY + (slope * (at - meanX));
+        var slope = ((sums.Xy / sums.W) - (meanX * meanY)) / variance;
+        return meanY + (slope * (points.X[i] - meanX));
+    }
+
+    /// <summary>A series' points and, per point, its window (first index, <see cref="K"/> neighbours) and tricube
+    /// weights; the robustness weights change between iterations.</summary>
+    private readonly ref struct Points(
+        ReadOnlySpan<double> x, ReadOnlySpan<double> y, ReadOnlySpan<double> weights, double[] robustness, double[] tricubes, int[] lefts, int k)
+    {
+        public ReadOnlySpan<double> X { get; } = x;
+
+        public ReadOnlySpan<double> Y { get; } = y;
+
+        public ReadOnlySpan<double> Weights { get; } = weights;
+
+        public double[] Robustness { get; } = robustness;
+
+        public double[] Tricubes { get; } = tricubes;
+
+        public int[] Lefts { get; } = lefts;
+
+        public int K { get; } = k;
     }
 }

@@ -2,9 +2,10 @@
 
 -- The trendlines beside the actual rates: per well, stream and producing period, the producing-day rate (kbd for oil
 -- and water, MMcfd for gas), its robust trend, the residual z-score and the outlier flag.
--- ml_predictions_raw writes the actual rate it read from int_ml_trendlines_input (one row per input row), so this
--- model needs no join back to the input (30 M x 30 M rows at 10,000 wells); a view, since it only renames and orders
--- the columns of a table that is already written.
+-- ml_predictions_raw writes the actual rate it read from int_ml_trendlines_input (one row per well, stream and
+-- producing period), so this model needs no join back to the input; a view, since it only renames and orders the
+-- columns of a table that is already written. The stream is an ENUM there (cheaper to write) and text here; the
+-- outlier flag is computed here: |residual_z| above the var trendline_outlier_z (a NaN z-score is no outlier).
 
 with
 
@@ -15,12 +16,13 @@ predictions as (
 final as (
     select
         well_code,
-        stream,
+        cast(stream as varchar) as stream,
         production_period,
         actual_rate,
         trend_rate,
         residual_z,
-        coalesce(is_outlier, false) as is_outlier
+        coalesce(abs(residual_z) > cast({{ var('trendline_outlier_z', 3.0) }} as double) and not isnan(residual_z), false)
+            as is_outlier
     from predictions
 )
 

@@ -1,0 +1,152 @@
+using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Warehouse;
+
+namespace Wellhouse.Tests.Warehouse;
+
+/// <summary>
+/// <see cref="TrendlinePredictionsModel.ExecuteAsync"/> on a real DuckDB file: an input view of 150 wells x 60 days (more
+/// batches than writers, so several writers append), with zero, NULL and weighted rates.
+/// </summary>
+public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
+{
+    private const string Input = """
+        create view main.int_ml_trendlines_input as
+        select
+            cast(w as integer) as well_code,
+            cast(date '2020-01-01' + cast(d as integer) as date) as production_period,
+            case when d % 7 = 3 then 0 else 10 * exp(-0.01 * d) * (1 + 0.05 * sin(w * 13 + d * 7)) end as oil_producing_rate_kbd,
+            case when w % 5 = 0 then null else 2 * exp(-0.02 * d) * (1 + 0.1 * cos(w + d * 3)) end as gas_producing_rate_mmcfd,
+            cast(case when d < 20 then 0 when w = 7 and d = 40 then 30 else 0.5 + (d / 100) end as double) as water_producing_rate_kbd,
+            cast(case when d % 11 = 0 then 0.5 when d % 13 = 0 then null else 1 end as double) as uptime_weight
+        from range(1, 151) as wells(w), range(0, 60) as days(d)
+        """;
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-trendline-" + Guid.NewGuid().ToString("N"));
+    private DuckDBConnection connection = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(directory);
+        connection = new DuckDBConnection($"Data Source={Path.Combine(directory, "ci.duckdb")}");
+        await connection.OpenAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_PositiveRatesOfEveryStream_WritesOneRowEach()
+    {
+        await ExecuteAsync(Input);
+
+        var expected = await ScalarAsync("""
+            select cast(sum((oil_producing_rate_kbd > 0)::int + coalesce((gas_producing_rate_mmcfd > 0)::int, 0) + (water_producing_rate_kbd > 0)::int) as bigint)
+            from main.int_ml_trendlines_input
+            """);
+        Assert.Equal(expected, await ScalarAsync("select count(*) from main.ml_predictions_raw"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from (select well_code, stream, production_period from main.ml_predictions_raw group by all having count(*) > 1)"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from main.ml_predictions_raw where well_code % 5 = 0 and stream = 'gas'"));
+        Assert.Equal(120L * 3, await ScalarAsync("select count(distinct (well_code, stream)) from main.ml_predictions_raw where well_code % 5 <> 0"));
+        Assert.Equal("ENUM('oil', 'gas', 'water')", await ScalarAsync("select data_type from information_schema.columns where table_name = 'ml_predictions_raw' and column_name = 'stream'"));
+    }
+
+    [Theory]
+    [InlineData(7, "oil", 2)]
+    [InlineData(7, "water", 4)]
+    [InlineData(149, "gas", 3)]
+    public async Task ExecuteAsync_OneSeries_WritesItsFitExactly(int wellCode, string stream, int rateColumn)
+    {
+        await ExecuteAsync(Input);
+        var series = new WellSeries(wellCode, stream, monthly: false);
+        foreach (var row in await RowsAsync($"select * from main.int_ml_trendlines_input where well_code = {wellCode} order by production_period"))
+        {
+            if (row[rateColumn] is double rate && rate > 0)
+            {
+                series.Add((DateOnly)row[1]!, rate, row[5] as double? ?? 1, 1);
+            }
+        }
+
+        var (_, trend, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1);
+        var written = await RowsAsync($"""
+            select production_period, actual_rate, trend_rate, residual_z from main.ml_predictions_raw
+            where well_code = {wellCode} and stream = '{stream}' order by production_period
+            """);
+
+        Assert.Equal(series.Periods, written.Select(row => (DateOnly)row[0]!));
+        Assert.Equal(series.Rates, written.Select(row => (double)row[1]!));
+        Assert.Equal(trend, written.Select(row => (double)row[2]!));
+        Assert.Equal(z, written.Select(row => (double)row[3]!));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_InputFailsWhileWritersWait_ThrowsTheInputErrorAndReleasesTheTable()
+    {
+        var failing = Input.Replace(
+            "cast(case when d % 11 = 0",
+            "cast(case when w = 140 and d = 59 then error('bad row of well 140') when d % 11 = 0",
+            StringComparison.Ordinal);
+
+        var exception = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync(failing));
+
+        Assert.IsNotAssignableFrom<OperationCanceledException>(exception);
+        Assert.Contains("bad row of well 140", exception.Message, StringComparison.Ordinal);
+        await ScalarAsync("drop table main.ml_predictions_raw");
+    }
+
+    private async Task ExecuteAsync(string input)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = input;
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        await new TrendlinePredictionsModel().ExecuteAsync(
+            new CSharpModelContext
+            {
+                Connection = connection,
+                Node = new Node
+                {
+                    UniqueId = "model.wellhouse.ml_predictions_raw",
+                    ResourceType = ResourceType.Model,
+                    Name = "ml_predictions_raw",
+                    PackageName = "wellhouse",
+                    OriginalFilePath = "models/intermediate/_intermediate__models.yml",
+                    Path = "intermediate/_intermediate__models.yml",
+                    Fqn = ["wellhouse", "intermediate", "ml_predictions_raw"],
+                    Language = "csharp",
+                },
+                Target = new Relation("ci", "main", "ml_predictions_raw"),
+                Ref = name => new Relation("ci", "main", name),
+                Vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1 },
+            },
+            TestContext.Current.CancellationToken);
+    }
+
+    private async Task<object?> ScalarAsync(string sql) => (await RowsAsync(sql)).FirstOrDefault()?[0];
+
+    private async Task<List<object?[]>> RowsAsync(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
