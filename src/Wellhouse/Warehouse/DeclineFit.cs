@@ -4,9 +4,10 @@ namespace Wellhouse.Warehouse;
 
 /// <summary>
 /// A fitted decline curve of one well and stream, as the warehouse stores it: the model's name and parameters (qi in
-/// the stream's rate unit per producing day, nominal declines per year), the start of the fitted segment, the spread
-/// of the log-rate residuals for the historical P10/P90 band, the fitted producing-day rate as a function of days
-/// since <see cref="T0"/>, and the monthly forecast.
+/// the stream's rate unit per producing day, nominal declines per year; Duong's a per day and m, the stretched
+/// exponential's tau in days and n), the start of the fitted segment, the spread of the log-rate residuals for the
+/// historical P10/P90 band, the fitted producing-day rate as a function of days since <see cref="T0"/>, and the
+/// monthly forecast.
 /// </summary>
 internal sealed record WellDeclineFit(
     string Model,
@@ -14,6 +15,8 @@ internal sealed record WellDeclineFit(
     double? DiNominalPerYear,
     double? B,
     double? DminPerYear,
+    (double? A, double? M) Duong,
+    (double? TauDays, double? N) Stretched,
     DateOnly T0,
     int Segment,
     double LogSigma,

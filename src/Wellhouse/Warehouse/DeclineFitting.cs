@@ -48,6 +48,8 @@ internal static class DeclineFitting
             fit.DiNominalPerYear,
             fit.B,
             fit.DminNominalPerYear,
+            (fit.DuongA, fit.DuongM),
+            (fit.TauDays, fit.N),
             t0,
             fit.FittedSegment,
             fit.Quality.RmseLogRate,
