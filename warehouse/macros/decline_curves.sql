@@ -65,16 +65,14 @@
 {%- endmacro %}
 
 {#- The rate of a fit of int_decline_fits at t days after its t0, by model name (NULL for an unknown model or a NULL
-    t): Di and Dmin are nominal per year as stored (per day x 365.25, DOMAIN.md), Duong's a per day and m, the
-    stretched exponential's tau in days and n. -#}
-{% macro decline_rate(model, qi, di_nominal_per_year, b, dmin_per_year, duong_a_per_day, duong_m, tau_days, stretch_n, t_days) -%}
-    {%- set di = '(' ~ di_nominal_per_year ~ ') / 365.25' -%}
-    {%- set dlim = '(' ~ dmin_per_year ~ ') / 365.25' -%}
+    t), with the curve's parameters in the units of Wellhouse.Decline's models: Di and Dlim nominal per day (the
+    columns di_per_day and dlim_per_day), Duong's a per day and m, the stretched exponential's tau in days and n. -#}
+{% macro decline_rate(model, qi, di_per_day, b, dlim_per_day, duong_a_per_day, duong_m, tau_days, stretch_n, t_days) -%}
     (case {{ model }}
-        when 'exponential' then {{ decline_arps_rate(qi, di, b, t_days) }}
-        when 'hyperbolic' then {{ decline_arps_rate(qi, di, b, t_days) }}
-        when 'harmonic' then {{ decline_arps_rate(qi, di, b, t_days) }}
-        when 'modified_hyperbolic' then {{ decline_modified_hyperbolic_rate(qi, di, b, dlim, t_days) }}
+        when 'exponential' then {{ decline_arps_rate(qi, di_per_day, b, t_days) }}
+        when 'hyperbolic' then {{ decline_arps_rate(qi, di_per_day, b, t_days) }}
+        when 'harmonic' then {{ decline_arps_rate(qi, di_per_day, b, t_days) }}
+        when 'modified_hyperbolic' then {{ decline_modified_hyperbolic_rate(qi, di_per_day, b, dlim_per_day, t_days) }}
         when 'duong' then {{ decline_duong_rate(qi, duong_a_per_day, duong_m, t_days) }}
         when 'stretched_exponential' then {{ decline_stretched_exponential_rate(qi, tau_days, stretch_n, t_days) }}
     end)

@@ -13,7 +13,7 @@ internal sealed partial class DeclineFitsModel
         var row = appender.CreateRow().AppendValue(series.WellCode).AppendValue(series.Stream);
         if (fit is null)
         {
-            for (var column = 0; column < 16; column++)
+            for (var column = 0; column < 18; column++)
             {
                 row.AppendNullValue();
             }
@@ -42,10 +42,12 @@ internal sealed partial class DeclineFitsModel
             .AppendValue(fit.DiNominalPerYear)
             .AppendValue(fit.B)
             .AppendValue(fit.DminPerYear)
-            .AppendValue(fit.Duong.A)
-            .AppendValue(fit.Duong.M)
-            .AppendValue(fit.Stretched.TauDays)
-            .AppendValue(fit.Stretched.N)
+            .AppendValue(fit.Curve.DiPerDay)
+            .AppendValue(fit.Curve.DlimPerDay)
+            .AppendValue(fit.Curve.DuongA)
+            .AppendValue(fit.Curve.DuongM)
+            .AppendValue(fit.Curve.TauDays)
+            .AppendValue(fit.Curve.N)
             .AppendValue(fit.T0)
             .AppendValue(fit.Segment)
             .AppendValue(fit.LogSigma)

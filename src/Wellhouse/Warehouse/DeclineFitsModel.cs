@@ -57,6 +57,8 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
                 di_nominal_per_year double,
                 b double,
                 dmin_per_year double,
+                di_per_day double,
+                dlim_per_day double,
                 duong_a_per_day double,
                 duong_m double,
                 tau_days double,

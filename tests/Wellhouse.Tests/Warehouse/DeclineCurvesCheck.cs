@@ -10,8 +10,8 @@ namespace Wellhouse.Tests.Warehouse;
 /// </summary>
 internal static class DeclineCurvesCheck
 {
-    /// <summary>Relative tolerance: the SQL macro follows the library's floating-point steps, but the stored per-year
-    /// declines are converted back to per day.</summary>
+    /// <summary>Relative tolerance: the SQL macro follows the library's floating-point steps with the same parameters,
+    /// so only a different libm (exp, ln, pow) could make a difference in the last bits.</summary>
     private const double Tolerance = 1e-12;
 
     /// <summary>The rows compared per model name, and the rows whose fitted rate or band differs from the library's.</summary>
@@ -19,7 +19,7 @@ internal static class DeclineCurvesCheck
     {
         var rows = await build.QueryAsync("""
             select curves.fitted_rate, curves.rate_p10, curves.rate_p90,
-                fits.model, fits.qi, fits.di_nominal_per_year, fits.b, fits.dmin_per_year,
+                fits.model, fits.qi, fits.di_per_day, fits.b, fits.dlim_per_day,
                 fits.duong_a_per_day, fits.duong_m, fits.tau_days, fits.stretch_n, fits.log_sigma,
                 (production.production_period - fits.t0_date) + production.period_days / 2 as t_days,
                 curves.well_code, curves.stream, curves.production_period
@@ -50,11 +50,11 @@ internal static class DeclineCurvesCheck
         return (compared, mismatches);
     }
 
-    /// <summary>Wellhouse.Decline's curve for a model name and the stored parameters (declines per year).</summary>
-    public static IDeclineModel Model(string model, double qi, double? diPerYear, double? b, double? dminPerYear, (double? A, double? M) duong, (double? Tau, double? N) stretched) => model switch
+    /// <summary>Wellhouse.Decline's curve for a model name and the stored parameters (declines per day).</summary>
+    public static IDeclineModel Model(string model, double qi, double? diPerDay, double? b, double? dlimPerDay, (double? A, double? M) duong, (double? Tau, double? N) stretched) => model switch
     {
-        "exponential" or "hyperbolic" or "harmonic" => new ArpsModel(qi, PerDay(diPerYear), b!.Value),
-        "modified_hyperbolic" => new ModifiedHyperbolicModel(qi, PerDay(diPerYear), b!.Value, PerDay(dminPerYear)),
+        "exponential" or "hyperbolic" or "harmonic" => new ArpsModel(qi, diPerDay!.Value, b!.Value),
+        "modified_hyperbolic" => new ModifiedHyperbolicModel(qi, diPerDay!.Value, b!.Value, dlimPerDay!.Value),
         "duong" => new DuongModel(qi, duong.A!.Value, duong.M!.Value),
         "stretched_exponential" => new StretchedExponentialModel(qi, stretched.Tau!.Value, stretched.N!.Value),
         _ => throw new ArgumentOutOfRangeException(nameof(model), model, "unknown decline model"),
@@ -62,8 +62,6 @@ internal static class DeclineCurvesCheck
 
     public static bool Close(double? actual, double expected) =>
         actual is { } value && (value == expected || Math.Abs(value - expected) <= Tolerance * Math.Max(Math.Abs(value), Math.Abs(expected)));
-
-    private static double PerDay(double? perYear) => DeclineConversions.PerYearToPerDay(perYear!.Value);
 
     private static double? Number(object? value) => value is null ? null : Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -12,19 +12,19 @@ namespace Wellhouse.Tests.Warehouse;
 /// </summary>
 public sealed class DeclineRateMacroTests
 {
-    private static readonly double Dmin = DeclineConversions.TerminalDeclinePerDay(0.08) * DeclineConversions.DaysPerYear;
+    private static readonly double Dlim = DeclineConversions.TerminalDeclinePerDay(0.08);
 
-    /// <summary>model, qi, di per year, b, dmin per year, Duong a and m, tau, n.</summary>
-    private static readonly (string Model, double Qi, double? Di, double? B, double? Dmin, double? A, double? M, double? Tau, double? N)[] Fits =
+    /// <summary>model, qi, Di per day, b, Dlim per day, Duong a and m, tau, n.</summary>
+    private static readonly (string Model, double Qi, double? Di, double? B, double? Dlim, double? A, double? M, double? Tau, double? N)[] Fits =
     [
-        ("exponential", 12.5, 0.45, 0, null, null, null, null, null),
-        ("hyperbolic", 3.2, 1.7, 0.8, null, null, null, null, null),
-        ("hyperbolic", 3.2, 1.7, 1e-10, null, null, null, null, null),
-        ("hyperbolic", 0.7, 4.0, 1.95, null, null, null, null, null),
-        ("harmonic", 5.0, 0.9, 1, null, null, null, null, null),
-        ("modified_hyperbolic", 8.0, 1.2, 1.3, Dmin, null, null, null, null),
-        ("modified_hyperbolic", 8.0, 0.05, 1.3, Dmin, null, null, null, null),
-        ("modified_hyperbolic", 8.0, 1.2, 0, Dmin, null, null, null, null),
+        ("exponential", 12.5, 0.45 / 365.25, 0, null, null, null, null, null),
+        ("hyperbolic", 3.2, 1.7 / 365.25, 0.8, null, null, null, null, null),
+        ("hyperbolic", 3.2, 1.7 / 365.25, 1e-10, null, null, null, null, null),
+        ("hyperbolic", 0.7, 4.0 / 365.25, 1.95, null, null, null, null, null),
+        ("harmonic", 5.0, 0.9 / 365.25, 1, null, null, null, null, null),
+        ("modified_hyperbolic", 8.0, 1.2 / 365.25, 1.3, Dlim, null, null, null, null),
+        ("modified_hyperbolic", 8.0, 0.05 / 365.25, 1.3, Dlim, null, null, null, null),
+        ("modified_hyperbolic", 8.0, 1.2 / 365.25, 0, Dlim, null, null, null, null),
         ("duong", 2.5, null, null, null, 0.9, 1.15, null, null),
         ("duong", 2.5, null, null, null, 0.02, 0.6, null, null),
         ("stretched_exponential", 6.0, null, null, null, null, null, 180, 0.45),
@@ -43,8 +43,8 @@ public sealed class DeclineRateMacroTests
             var kinds = new HashSet<string>(StringComparer.Ordinal);
             for (var fit = 0; fit < Fits.Length; fit++)
             {
-                var (model, qi, di, b, dmin, a, m, tau, n) = Fits[fit];
-                var curve = DeclineCurvesCheck.Model(model, qi, di, b, dmin, (a, m), (tau, n));
+                var (model, qi, di, b, dlim, a, m, tau, n) = Fits[fit];
+                var curve = DeclineCurvesCheck.Model(model, qi, di, b, dlim, (a, m), (tau, n));
                 kinds.Add(curve.Kind.ToString());
                 for (var t = 0; t < Times.Length; t++)
                 {
@@ -110,10 +110,10 @@ public sealed class DeclineRateMacroTests
         var cases = new List<string>();
         for (var fit = 0; fit < Fits.Length; fit++)
         {
-            var (model, qi, di, b, dmin, a, m, tau, n) = Fits[fit];
+            var (model, qi, di, b, dlim, a, m, tau, n) = Fits[fit];
             for (var t = 0; t < Times.Length; t++)
             {
-                cases.Add($"({fit}, {t}, '{model}', {Sql(qi)}, {Sql(di)}, {Sql(b)}, {Sql(dmin)}, {Sql(a)}, {Sql(m)}, {Sql(tau)}, {Sql(n)}, {Sql(Times[t])})");
+                cases.Add($"({fit}, {t}, '{model}', {Sql(qi)}, {Sql(di)}, {Sql(b)}, {Sql(dlim)}, {Sql(a)}, {Sql(m)}, {Sql(tau)}, {Sql(n)}, {Sql(Times[t])})");
             }
         }
 
@@ -122,11 +122,11 @@ public sealed class DeclineRateMacroTests
         await File.WriteAllTextAsync(Path.Combine(directory, "models", "rates.sql"), $$"""
             with cases as (
                 select fit, time, model, cast(qi as double) as qi, cast(di as double) as di, cast(b as double) as b,
-                    cast(dmin as double) as dmin, cast(a as double) as a, cast(m as double) as m,
+                    cast(dlim as double) as dlim, cast(a as double) as a, cast(m as double) as m,
                     cast(tau as double) as tau, cast(n as double) as n, cast(t as double) as t
-                from (values {{string.Join(",\n", cases)}}) as cases(fit, time, model, qi, di, b, dmin, a, m, tau, n, t)
+                from (values {{string.Join(",\n", cases)}}) as cases(fit, time, model, qi, di, b, dlim, a, m, tau, n, t)
             )
-            select fit, time, {{"{{"}} decline_rate('model', 'qi', 'di', 'b', 'dmin', 'a', 'm', 'tau', 'n', 't') {{"}}"}} as rate
+            select fit, time, {{"{{"}} decline_rate('model', 'qi', 'di', 'b', 'dlim', 'a', 'm', 'tau', 'n', 't') {{"}}"}} as rate
             from cases
             """);
         var database = Path.Combine(directory, "check.duckdb");

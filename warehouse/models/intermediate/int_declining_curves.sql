@@ -49,7 +49,7 @@ history_times as (
 history_fitted as (
     select
         *,
-        {{ decline_rate('model', 'qi', 'di_nominal_per_year', 'b', 'dmin_per_year', 'duong_a_per_day', 'duong_m', 'tau_days', 'stretch_n', 't_days') }} as fitted_rate
+        {{ decline_rate('model', 'qi', 'di_per_day', 'b', 'dlim_per_day', 'duong_a_per_day', 'duong_m', 'tau_days', 'stretch_n', 't_days') }} as fitted_rate
     from history_times
 ),
 
