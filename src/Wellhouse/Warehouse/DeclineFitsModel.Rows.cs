@@ -5,6 +5,9 @@ namespace Wellhouse.Warehouse;
 /// <summary>Writing the rows of <c>int_decline_fits</c>: one per well and stream.</summary>
 internal sealed partial class DeclineFitsModel
 {
+    /// <summary>The columns after well_code and stream (see CreateTargetAsync): NULL for a series without a fit.</summary>
+    private const int FitColumns = 18;
+
     /// <summary>Appends the fit of a series, or a row with NULL parameters and forecast when it could not be fit.
     /// Forecast rates are the bootstrap's percentiles of the month's average rate at full uptime, floored at zero (the
     /// bootstrap can return -1e-17 for a rate that has declined to nothing).</summary>
@@ -13,7 +16,7 @@ internal sealed partial class DeclineFitsModel
         var row = appender.CreateRow().AppendValue(series.WellCode).AppendValue(series.Stream);
         if (fit is null)
         {
-            for (var column = 0; column < 18; column++)
+            for (var column = 0; column < FitColumns; column++)
             {
                 row.AppendNullValue();
             }

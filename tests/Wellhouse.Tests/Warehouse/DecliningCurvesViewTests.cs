@@ -36,4 +36,21 @@ public sealed class DecliningCurvesViewTests(VolveBuildFixture fixture)
 
         Assert.Equal(2 * wells, fits);
     }
+
+    [Fact]
+    public async Task UnfitSeries_HistoryWithNullFitAndNoForecast()
+    {
+        var unfit = await fixture.Build.ScalarAsync<long>("select count(*) from int_decline_fits where model is null");
+        var rows = await fixture.Build.QueryAsync("""
+            select count(*), count(curves.fitted_rate), count(curves.qi), count(*) filter (where curves.is_forecast)
+            from int_declining_curves as curves
+            inner join int_decline_fits as fits
+                on curves.well_code = fits.well_code and curves.stream = fits.stream
+            where fits.model is null
+            """);
+
+        Assert.True(unfit > 0, "the Volve sample has series that cannot be fit");
+        Assert.True(Convert.ToInt64(rows[0][0]) > 0);
+        Assert.Equal([0L, 0L, 0L], rows[0].Skip(1).Select(Convert.ToInt64));
+    }
 }
