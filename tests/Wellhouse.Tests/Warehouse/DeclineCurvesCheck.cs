@@ -6,7 +6,7 @@ namespace Wellhouse.Tests.Warehouse;
 /// <summary>
 /// Recomputes the fitted rates of the view int_declining_curves in C#: for every historical row from t0_date on,
 /// Wellhouse.Decline's own model (built from the parameters int_decline_fits stores) at the middle of the period
-/// (DeclineFitting.MidPeriodDays), and the P10/P90 band from the fit's log_sigma.
+/// (days from t0 to the period's start + period_days / 2), and the P10/P90 band from the fit's log_sigma.
 /// </summary>
 internal static class DeclineCurvesCheck
 {

@@ -34,7 +34,7 @@ history_times as (
         history_rates.stream,
         history_rates.production_period,
         case when isfinite(history_rates.actual_rate) then history_rates.actual_rate end as actual_rate,
-        -- days from t0 to the middle of the period (DeclineFitting.MidPeriodDays), only from t0 on
+        -- days from t0 to the middle of the period (the period's start + period_days / 2), only from t0 on
         case
             when history_rates.production_period >= fits.t0_date
                 then (history_rates.production_period - fits.t0_date) + (history_rates.period_days / 2)
