@@ -4,9 +4,10 @@ namespace Wellhouse.Warehouse;
 
 /// <summary>
 /// A fitted decline curve of one well and stream, as the warehouse stores it: the model's name and parameters (qi in
-/// the stream's rate unit per producing day, nominal declines per year), the start of the fitted segment, the spread
-/// of the log-rate residuals for the historical P10/P90 band, the fitted producing-day rate as a function of days
-/// since <see cref="T0"/>, and the monthly forecast.
+/// the stream's rate unit per producing day, nominal declines per year), the parameters of the curve in the model's
+/// own units (<see cref="Curve"/>, which the view int_declining_curves evaluates from <see cref="T0"/> on), the start
+/// of the fitted segment, the spread of the log-rate residuals for the historical P10/P90 band, and the monthly
+/// forecast.
 /// </summary>
 internal sealed record WellDeclineFit(
     string Model,
@@ -14,18 +15,32 @@ internal sealed record WellDeclineFit(
     double? DiNominalPerYear,
     double? B,
     double? DminPerYear,
+    DeclineCurveParameters Curve,
     DateOnly T0,
     int Segment,
     double LogSigma,
-    Func<double, double> RateAt,
     IReadOnlyList<ForecastPoint> Forecast)
 {
-    /// <summary>z of the standard normal at 90%: P10 = P50 x e^(z sigma), P90 = P50 x e^(-z sigma) for log-normal residuals.</summary>
+    /// <summary>z of the standard normal at 90%: P10 = P50 x e^(z sigma), P90 = P50 x e^(-z sigma) for log-normal
+    /// residuals (the view int_declining_curves uses the same literal).</summary>
     public const double Z90 = 1.2815515655446004;
+}
 
-    public double P10(double p50) => p50 * Math.Exp(Z90 * LogSigma);
-
-    public double P90(double p50) => p50 * Math.Exp(-Z90 * LogSigma);
+/// <summary>
+/// The parameters of a fitted curve as Wellhouse.Decline's model holds them, so that SQL (macro decline_rate) evaluates
+/// the same numbers: Di and Dlim nominal per day (Arps and modified hyperbolic; not the per-year values converted
+/// back), Duong's a per day and m, the stretched exponential's tau in days and n. Those of other models are null.
+/// </summary>
+internal sealed record DeclineCurveParameters(double? DiPerDay, double? DlimPerDay, double? DuongA, double? DuongM, double? TauDays, double? N)
+{
+    public static DeclineCurveParameters Of(IDeclineModel model) => model switch
+    {
+        ArpsModel arps => new(arps.InitialDeclinePerDay, null, null, null, null, null),
+        ModifiedHyperbolicModel modified => new(modified.InitialDeclinePerDay, modified.TerminalDeclinePerDay, null, null, null, null),
+        DuongModel duong => new(null, null, duong.A, duong.M, null, null),
+        StretchedExponentialModel stretched => new(null, null, null, null, stretched.TauDays, stretched.N),
+        _ => new(null, null, null, null, null, null),
+    };
 }
 
 /// <summary>Fitting options from the project vars.</summary>

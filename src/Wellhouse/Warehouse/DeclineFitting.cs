@@ -8,7 +8,7 @@ namespace Wellhouse.Warehouse;
 /// with a residual bootstrap for P10/P90 (DOMAIN.md, "Fitting practice"). Daily histories are fitted on their
 /// calendar months (var decline_fit_monthly, default true): the same producing-day rates averaged per month, about
 /// 30 times fewer points, which keeps a 10,000-well build within a minute; the fitted curve is still evaluated for
-/// every day.
+/// every day (in SQL, by the view int_declining_curves).
 /// </summary>
 internal static class DeclineFitting
 {
@@ -41,23 +41,18 @@ internal static class DeclineFitting
             Periods = options.HorizonMonths,
             BootstrapSamples = options.BootstrapSamples,
         });
-        var model = fit.Model;
         return new WellDeclineFit(
             ModelName(fit.Kind),
             fit.Qi,
             fit.DiNominalPerYear,
             fit.B,
             fit.DminNominalPerYear,
+            DeclineCurveParameters.Of(fit.Model),
             t0,
             fit.FittedSegment,
             fit.Quality.RmseLogRate,
-            model.Rate,
             forecast.Points);
     }
-
-    /// <summary>Days from <paramref name="t0"/> to the middle of period <paramref name="index"/>.</summary>
-    public static double MidPeriodDays(WellSeries series, int index, DateOnly t0) =>
-        series.Periods[index].DayNumber - t0.DayNumber + (series.PeriodDays[index] / 2);
 
     private static string ModelName(DeclineModelKind kind) => kind switch
     {

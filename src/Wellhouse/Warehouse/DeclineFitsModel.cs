@@ -3,17 +3,16 @@ using Wellhouse.Transform.Execution;
 namespace Wellhouse.Warehouse;
 
 /// <summary>
-/// The C# model <c>int_declining_curves</c>: per well and stream (oil, gas), the decline fit of the producing-day
-/// rates of <c>stg_well_production</c>, the fitted rate (P50) with a P10/P90 band for every historical period, and
-/// a monthly forecast for <c>forecast_horizon_months</c> after the last historical period, with P10/P90 from the
-/// decline library's residual bootstrap.
+/// The C# model <c>int_decline_fits</c>: per well and stream (oil, gas), the decline fit of the producing-day rates of
+/// <c>stg_well_production</c> (one row each, NULL parameters when the series cannot be fit) with the monthly forecast
+/// as lists. The SQL view <c>int_declining_curves</c> expands it into a row per historical period and forecast month.
 /// Wells are fitted in parallel, a batch at a time, and written in well order.
 /// </summary>
-internal sealed partial class DecliningCurvesModel : ICSharpModel
+internal sealed partial class DeclineFitsModel : ICSharpModel
 {
     private const int BatchWells = 512;
 
-    public string Name => "int_declining_curves";
+    public string Name => "int_decline_fits";
 
     public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production"];
 
@@ -41,11 +40,7 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
                 .ToList();
             foreach (var (series, fit) in results)
             {
-                AppendHistory(appender, series, fit);
-                if (fit is not null)
-                {
-                    AppendForecast(appender, series, fit);
-                }
+                AppendFit(appender, series, fit);
             }
         }
     }
@@ -57,19 +52,24 @@ internal sealed partial class DecliningCurvesModel : ICSharpModel
             create table {context.Target} (
                 well_code integer,
                 stream varchar,
-                production_period date,
-                is_forecast boolean,
-                actual_rate double,
-                fitted_rate double,
-                rate_p10 double,
-                rate_p90 double,
                 model varchar,
                 qi double,
                 di_nominal_per_year double,
                 b double,
                 dmin_per_year double,
+                di_per_day double,
+                dlim_per_day double,
+                duong_a_per_day double,
+                duong_m double,
+                tau_days double,
+                stretch_n double,
                 t0_date date,
-                segment integer
+                segment integer,
+                log_sigma double,
+                forecast_months date[],
+                forecast_p50 double[],
+                forecast_p10 double[],
+                forecast_p90 double[]
             )
             """;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
