@@ -48,3 +48,7 @@ final as (
 )
 
 select * from final
+-- Stored in well and period order: the application reads one well at a time (this table, and the views over it:
+-- mart_production_daily, int_declining_curves, int_moving_averages), and DuckDB skips the row groups of other wells
+-- by their min/max well_code (one well 1.7 ms instead of 13 ms at 10,000 wells; the sort costs about 3 CPU-s there).
+order by well_code, production_period
