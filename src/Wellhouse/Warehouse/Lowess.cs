@@ -97,78 +97,36 @@ internal static class Lowess
             }
         }
 
+        // The numbers' own k-th smallest is the value a sort of the whole copy would put at index nans + k
+        // (Wellhouse.Decline's selection, the one its robust fits use).
         var middle = copy.Length / 2;
-        var upper = Select(copy, nans, copy.Length - 1, middle);
+        if (middle < nans)
+        {
+            return double.NaN;
+        }
+
+        var sorted = copy.AsSpan(nans);
+        var upper = Wellhouse.Decline.RobustStatistics.Select(sorted, middle - nans);
         if (copy.Length % 2 == 1)
         {
             return upper;
         }
 
-        // After selecting index middle, every value left of it is at most the value there: the largest of them is the
-        // value a sort would put at middle - 1.
-        var lower = copy[middle - 1];
-        for (var i = nans; i < middle - 1; i++)
+        if (middle - 1 < nans)
         {
-            lower = Math.Max(lower, copy[i]);
+            return double.NaN;
         }
 
-        return middle - 1 < nans ? double.NaN : (lower + upper) / 2;
+        // After the selection every number left of it is at most the selected value: the largest of them is the value
+        // a sort would put at middle - 1.
+        var lower = double.NegativeInfinity;
+        for (var i = 0; i < middle - nans; i++)
+        {
+            lower = Math.Max(lower, sorted[i]);
+        }
+
+        return (lower + upper) / 2;
     }
-
-    /// <summary>Rearranges <paramref name="values"/>[from..to] so that index <paramref name="k"/> holds the value a sort
-    /// would put there, smaller or equal values before it and larger or equal after (Hoare's selection, "FIND",
-    /// CACM 4(7):321, 1961, with a median-of-three pivot). NaNs must lie outside [from, to].</summary>
-    private static double Select(double[] values, int from, int to, int k)
-    {
-        if (k < from)
-        {
-            return values[k];
-        }
-
-        while (to > from)
-        {
-            var mid = from + ((to - from) / 2);
-            var pivot = MedianOfThree(values[from], values[mid], values[to]);
-            int i = from, j = to;
-            while (i <= j)
-            {
-                while (values[i] < pivot)
-                {
-                    i++;
-                }
-
-                while (values[j] > pivot)
-                {
-                    j--;
-                }
-
-                if (i <= j)
-                {
-                    (values[i], values[j]) = (values[j], values[i]);
-                    i++;
-                    j--;
-                }
-            }
-
-            if (k <= j)
-            {
-                to = j;
-            }
-            else if (k >= i)
-            {
-                from = i;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return values[k];
-    }
-
-    private static double MedianOfThree(double a, double b, double c) =>
-        a < b ? (b < c ? b : Math.Max(a, c)) : (a < c ? a : Math.Max(b, c));
 
     /// <summary>The tricube weight (1 - d^3)^3 of each point of the window of point <paramref name="i"/>, d = distance
     /// to <paramref name="at"/> over the window's reach (its largest distance, widened by 1e-6 so that the farthest
