@@ -71,7 +71,13 @@ public sealed partial class Compiler
             RunStartedAt = baseServices.RunStartedAt,
             Log = baseServices.Log,
             GraphValue = baseServices.GraphValue,
+            Dispatch = baseServices.Dispatch,
         };
+        foreach (var (key, value) in baseServices.PackageVars)
+        {
+            services.PackageVars[key] = value;
+        }
+
         foreach (var (key, value) in baseServices.NodesByName)
         {
             services.NodesByName[key] = value;

@@ -26,7 +26,7 @@ internal sealed partial class DbtContext
         {
             ["target"] = target,
             ["project_name"] = services.ProjectName,
-            ["var"] = new JinjaFunction(Var),
+            ["var"] = new JinjaFunction(args => Var(services.Vars, args)),
             ["env_var"] = new JinjaFunction(EnvVar),
             ["doc"] = new JinjaFunction(Doc),
             ["print"] = new JinjaFunction(Print),
@@ -61,10 +61,10 @@ internal sealed partial class DbtContext
         return Enumerable.Range(0, count).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
     }
 
-    private object? Var(JinjaCallArguments args)
+    private static object? Var(IReadOnlyDictionary<string, object?> vars, JinjaCallArguments args)
     {
         var name = ContextArgs.String(args, 0, "name") ?? string.Empty;
-        if (services.Vars.TryGetValue(name, out var value))
+        if (vars.TryGetValue(name, out var value))
         {
             return value;
         }
@@ -74,7 +74,7 @@ internal sealed partial class DbtContext
             return ContextArgs.Get(args, 1, "default");
         }
 
-        var known = services.Vars.Count == 0 ? "none" : string.Join(", ", services.Vars.Keys.Order(StringComparer.Ordinal));
+        var known = vars.Count == 0 ? "none" : string.Join(", ", vars.Keys.Order(StringComparer.Ordinal));
         throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UndefinedVar, $"required var '{name}' not found in config (vars supplied: {known})", args.Span));
     }
 
@@ -121,22 +121,10 @@ internal sealed partial class DbtContext
         return string.Empty;
     }
 
-    /// <summary>A minimal <c>adapter</c>: <c>quote</c> and <c>dispatch</c> (macro lookup by name, <c>duckdb__</c> then <c>default__</c>).</summary>
-    private static Dictionary<string, object?> AdapterValue(Dictionary<string, object?> globals) => new(StringComparer.Ordinal)
+    /// <summary>A minimal <c>adapter</c>: <c>quote</c> and <c>dispatch</c> (see DbtContext.Dispatch.cs).</summary>
+    private Dictionary<string, object?> AdapterValue(Dictionary<string, object?> globals) => new(StringComparer.Ordinal)
     {
         ["quote"] = new JinjaFunction(args => Relation.Quote(ContextArgs.String(args, 0, "identifier") ?? string.Empty)),
-        ["dispatch"] = new JinjaFunction(args =>
-        {
-            var name = ContextArgs.String(args, 0, "macro_name") ?? string.Empty;
-            foreach (var candidate in new[] { "duckdb__" + name, "default__" + name, name })
-            {
-                if (globals.TryGetValue(candidate, out var macro) && macro is IJinjaCallable)
-                {
-                    return macro;
-                }
-            }
-
-            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, $"no macro found for adapter.dispatch('{name}')", args.Span));
-        }),
+        ["dispatch"] = new JinjaFunction(args => Dispatch(globals, args)),
     };
 }

@@ -32,8 +32,8 @@ internal sealed partial class DbtContext
             state.Refs.Add((new RefCall(package, name, version?.ToString()), args.Span));
         }
 
-        var target = services.NodesByName.GetValueOrDefault(name);
-        if (target is null || (package is not null && package != target.PackageName))
+        var target = services.FindNode(package, name, state.Node?.PackageName);
+        if (target is null)
         {
             if (state.Phase == RenderPhase.Parse)
             {
@@ -92,7 +92,7 @@ internal sealed partial class DbtContext
             state.Sources.Add(([sourceName, tableName], args.Span));
         }
 
-        if (services.SourcesByName.TryGetValue((sourceName, tableName), out var source))
+        if (services.FindSource(sourceName, tableName, state.Node?.PackageName) is { } source)
         {
             return new RelationValue(source.Database, source.Schema, source.Identifier, source.RenderReference());
         }

@@ -35,6 +35,10 @@ internal sealed partial class DbtContext
         globals["config"] = new ConfigValue(config, state.Phase == RenderPhase.Parse ? state.ConfigCalls : null);
         globals["is_incremental"] = new JinjaFunction(_ => node is not null && state.Phase == RenderPhase.Compile && (hooks?.IsIncremental?.Invoke(node) ?? false));
         globals["log"] = new JinjaFunction(args => Log(args, state));
+        if (node is not null && services.PackageVars.TryGetValue(node.PackageName, out var packageVars))
+        {
+            globals["var"] = new JinjaFunction(args => Var(packageVars, args));
+        }
         if (node is not null)
         {
             globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
@@ -58,35 +62,54 @@ internal sealed partial class DbtContext
         return globals;
     }
 
+    /// <summary>
+    /// Every macro, as dbt's <c>MacroNamespace</c> resolves names for a node of package P: P's macros, then the root
+    /// project's, then each package by name (<c>dbt_utils.star</c>), then <c>dbt</c>, then the built-in macros.
+    /// </summary>
     private void AddMacros(Dictionary<string, object?> globals, RenderState state)
     {
+        var root = services.ProjectName;
+        var local = state.Node?.PackageName ?? root;
+        var builtin = ProjectTemplates.BuiltinPackage;
         var byPackage = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
-        foreach (var (name, entry) in services.Templates.Macros)
+        foreach (var (package, macros) in services.Templates.PackageMacros)
         {
-            var callable = new LazyMacro(entry, globals, state.Macros);
-            globals[name] = callable;
-            if (!byPackage.TryGetValue(entry.PackageName, out var package))
+            var dict = new Dictionary<string, object?>(macros.Count, StringComparer.Ordinal);
+            IReadOnlyDictionary<string, object?> scope = package == local || package == root || package == builtin ? globals : new PackageScope(globals, dict);
+            foreach (var (name, entry) in macros)
             {
-                byPackage[entry.PackageName] = package = new Dictionary<string, object?>(StringComparer.Ordinal);
+                dict[name] = new LazyMacro(entry, scope, state.Macros);
             }
 
-            package[name] = callable;
+            byPackage[package] = dict;
         }
 
+        var dbt = byPackage.GetValueOrDefault(builtin) ?? new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (name, callable) in dbt)
+        {
+            globals[name] = callable;
+        }
+
+        globals[builtin] = dbt;
         foreach (var (package, macros) in byPackage)
         {
-            if (!globals.ContainsKey(package) || package == services.ProjectName || package == "dbt")
+            if (package != builtin && (!globals.ContainsKey(package) || package == root || services.PackageVars.ContainsKey(package)))
             {
                 globals[package] = macros;
             }
         }
 
-        if (globals.GetValueOrDefault("dbt") is Dictionary<string, object?> dbt)
+        foreach (var package in local == root ? new[] { root } : [root, local])
         {
-            // dbt's own run_query and statement are global-project macros, so dbt.run_query(...) also works.
-            dbt.TryAdd("run_query", globals["run_query"]);
-            dbt.TryAdd("statement", globals["statement"]);
+            foreach (var (name, callable) in byPackage.GetValueOrDefault(package) ?? [])
+            {
+                globals[name] = callable;
+            }
         }
+
+        // dbt's own run_query and statement are global-project macros, so dbt.run_query(...) also works.
+        dbt.TryAdd("run_query", globals["run_query"]);
+        dbt.TryAdd("statement", globals["statement"]);
 
         if (!globals.ContainsKey("adapter"))
         {

@@ -20,7 +20,10 @@ internal static partial class GenericTestRenderer
         var templates = context.Services.Templates;
         var metadata = node.TestMetadata!;
         var globals = context.CreateGlobals(state);
-        var call = new StringBuilder("{{ test_").Append(metadata.Name).Append('(');
+        // A test macro of another package is called through its package (its name is not in this node's namespace).
+        var qualified = metadata.Namespace is not null
+            || (metadata.MacroPackage != ProjectTemplates.BuiltinPackage && metadata.MacroPackage != node.PackageName && metadata.MacroPackage != context.Services.ProjectName);
+        var call = new StringBuilder("{{ ").Append(qualified ? metadata.MacroPackage + "." : string.Empty).Append("test_").Append(metadata.Name).Append('(');
         var first = true;
         foreach (var (key, value) in metadata.Kwargs)
         {

@@ -11,8 +11,29 @@ internal sealed class ProjectTemplates
 {
     public JinjaEnvironment Environment { get; } = new();
 
-    /// <summary>Macros by name; a project macro replaces a built-in one.</summary>
+    /// <summary>The root project's flat namespace: macros by name, a root project macro replacing a built-in one.</summary>
     public Dictionary<string, MacroEntry> Macros { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every macro by package (<c>dbt</c> for the built-in ones), then by name.</summary>
+    public Dictionary<string, Dictionary<string, MacroEntry>> PackageMacros { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Adds a macro to its package; a built-in or root project macro also to <see cref="Macros"/>.</summary>
+    public void AddMacro(MacroEntry entry, bool root)
+    {
+        if (!PackageMacros.TryGetValue(entry.PackageName, out var package))
+        {
+            PackageMacros[entry.PackageName] = package = new Dictionary<string, MacroEntry>(StringComparer.Ordinal);
+        }
+
+        package[entry.Macro.Name] = entry;
+        if (root || entry.PackageName == BuiltinPackage)
+        {
+            Macros[entry.Macro.Name] = entry;
+        }
+    }
+
+    /// <summary>The package name of the built-in macros (dbt's global project).</summary>
+    public const string BuiltinPackage = "dbt";
 
     /// <summary>Parsed raw code by node unique id.</summary>
     public Dictionary<string, JinjaTemplate> NodeTemplates { get; } = new(StringComparer.Ordinal);

@@ -24,11 +24,39 @@ internal sealed class RenderServices
 
     public Action<string>? Log { get; set; }
 
-    /// <summary>Nodes by name (models, seeds; then snapshots), for ref lookups; filled after parsing.</summary>
-    public Dictionary<string, Node> NodesByName { get; } = new(StringComparer.Ordinal);
+    /// <summary>Nodes by (package, name) (models, seeds; then snapshots), for ref lookups; filled after parsing.</summary>
+    public Dictionary<(string Package, string Name), Node> NodesByName { get; } = [];
 
-    /// <summary>Sources by (source name, table name).</summary>
-    public Dictionary<(string, string), SourceDefinition> SourcesByName { get; } = [];
+    /// <summary>Sources by (package, source name, table name).</summary>
+    public Dictionary<(string Package, string Source, string Table), SourceDefinition> SourcesByName { get; } = [];
+
+    /// <summary>Vars of nodes of installed packages, by package (root project nodes use <see cref="Vars"/>).</summary>
+    public Dictionary<string, IReadOnlyDictionary<string, object?>> PackageVars { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The root project's <c>dispatch:</c> config: macro_namespace -> search_order.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Dispatch { get; set; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// dbt's ref resolution (<c>Manifest.resolve_ref</c>): with a package, that package only; without, the root
+    /// project, then the referring node's package, then any package.
+    /// </summary>
+    public Node? FindNode(string? package, string name, string? fromPackage)
+    {
+        if (package is not null)
+        {
+            return NodesByName.GetValueOrDefault((package, name));
+        }
+
+        return NodesByName.GetValueOrDefault((ProjectName, name))
+            ?? (fromPackage is null ? null : NodesByName.GetValueOrDefault((fromPackage, name)))
+            ?? NodesByName.Where(p => p.Key.Name == name).OrderBy(p => p.Key.Package, StringComparer.Ordinal).Select(p => p.Value).FirstOrDefault();
+    }
+
+    /// <summary>dbt's source resolution: the root project, then the referring node's package, then any package.</summary>
+    public SourceDefinition? FindSource(string source, string table, string? fromPackage) =>
+        SourcesByName.GetValueOrDefault((ProjectName, source, table))
+        ?? (fromPackage is null ? null : SourcesByName.GetValueOrDefault((fromPackage, source, table)))
+        ?? SourcesByName.Where(p => p.Key.Source == source && p.Key.Table == table).OrderBy(p => p.Key.Package, StringComparer.Ordinal).Select(p => p.Value).FirstOrDefault();
 
     /// <summary>dbt's <c>graph</c> global (nodes and sources as plain dicts); built once after parsing.</summary>
     public Dictionary<string, object?>? GraphValue { get; set; }

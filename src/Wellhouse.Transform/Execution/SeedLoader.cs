@@ -15,7 +15,7 @@ internal static class SeedLoader
     public static NodeOutcome Run(RunContext context, ISqlSession session, Node node, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var path = Path.Combine(request.ProjectDir, node.OriginalFilePath);
+        var path = Path.Combine(request.ProjectDir, node.PackagePath, node.OriginalFilePath);
         var delimiter = node.Config.GetString("delimiter") is { Length: > 0 } d ? d[0] : ',';
         SeedFile file;
         try

@@ -20,6 +20,10 @@ public sealed class Node
     /// <summary>Path relative to the project directory, e.g. <c>models/staging/stg_orders.sql</c>.</summary>
     public required string OriginalFilePath { get; init; }
 
+    /// <summary>The folder of the node's package relative to the root project (<c>dbt_packages/dbt_utils</c>); empty
+    /// for the root project's nodes. <see cref="OriginalFilePath"/> is relative to it.</summary>
+    public string PackagePath { get; init; } = string.Empty;
+
     /// <summary>Path relative to the resource folder, e.g. <c>staging/stg_orders.sql</c>.</summary>
     public required string Path { get; init; }
 
@@ -104,6 +108,9 @@ public sealed class TestMetadata
     public required string Name { get; init; }
 
     public string? Namespace { get; init; }
+
+    /// <summary>The package whose <c>test_&lt;name&gt;</c> macro the test calls (not written to manifest.json).</summary>
+    internal string MacroPackage { get; init; } = "dbt";
 
     public Dictionary<string, object?> Kwargs { get; } = new(StringComparer.Ordinal);
 }

@@ -22,16 +22,19 @@ internal static class DbtProjectReader
 
     private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end" };
 
-    public static DbtProjectFile? Read(string projectDir, DiagnosticBag diagnostics, StringRenderer render)
+    /// <summary>Reads <c>dbt_project.yml</c> of <paramref name="projectDir"/>; <paramref name="prefix"/> is the folder
+    /// (relative to the root project, ending in <c>/</c>) named in messages when the file is a package's.</summary>
+    public static DbtProjectFile? Read(string projectDir, DiagnosticBag diagnostics, StringRenderer render, string prefix = "")
     {
         var path = Path.Combine(projectDir, FileName);
+        var fileName = prefix + FileName;
         if (!File.Exists(path))
         {
-            diagnostics.Error(DiagnosticCodes.MissingProjectFile, $"no {FileName} found in '{projectDir}'", new SourceSpan(FileName, 0, 0));
+            diagnostics.Error(DiagnosticCodes.MissingProjectFile, $"no {FileName} found in '{projectDir}'", new SourceSpan(fileName, 0, 0));
             return null;
         }
 
-        var root = YamlFile.ParseMapping(File.ReadAllText(path), FileName, diagnostics);
+        var root = YamlFile.ParseMapping(File.ReadAllText(path), fileName, diagnostics);
         if (root is null)
         {
             return null;
@@ -42,16 +45,16 @@ internal static class DbtProjectReader
         {
             if (!KnownKeys.Contains(key))
             {
-                diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown key '{key}' in {FileName}", YamlFile.SpanOf(keyNode, FileName));
+                diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown key '{key}' in {FileName}", YamlFile.SpanOf(keyNode, fileName));
                 continue;
             }
 
-            raw[key] = key == "vars" ? YamlFile.ToValue(value) : Render(value, render, diagnostics, skip: UnrenderedKeys.Contains(key));
+            raw[key] = key == "vars" ? YamlFile.ToValue(value) : Render(value, render, diagnostics, skip: UnrenderedKeys.Contains(key), fileName);
         }
 
         if (raw.GetValueOrDefault("name") is not string name || name.Length == 0)
         {
-            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{FileName} must set 'name' to a string", YamlFile.SpanOf(root, FileName));
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{FileName} must set 'name' to a string", YamlFile.SpanOf(root, fileName));
             return null;
         }
 
@@ -59,7 +62,7 @@ internal static class DbtProjectReader
         {
             Name = name,
             Profile = raw.GetValueOrDefault("profile") as string,
-            ProfileSpan = YamlFile.Get(root, "profile") is { } profileNode ? YamlFile.SpanOf(profileNode, FileName) : YamlFile.SpanOf(root, FileName),
+            ProfileSpan = YamlFile.Get(root, "profile") is { } profileNode ? YamlFile.SpanOf(profileNode, fileName) : YamlFile.SpanOf(root, fileName),
             ModelPaths = Paths(raw, "model-paths", "source-paths") ?? ["models"],
             SeedPaths = Paths(raw, "seed-paths", "data-paths") ?? ["seeds"],
             TestPaths = Paths(raw, "test-paths") ?? ["tests"],

@@ -14,6 +14,8 @@ internal static class DiagnosticCodes
     public const string CSharpModelNotRegistered = "DBT130";
     public const string InvalidTest = "DBT140";
     public const string UnreadableFile = "DBT150";
+    public const string PackagesNotInstalled = "DBT170";
+    public const string DepsFailed = "DBT171";
     public const string UnknownRef = "DBT200";
     public const string UnknownSource = "DBT201";
     public const string Cycle = "DBT202";

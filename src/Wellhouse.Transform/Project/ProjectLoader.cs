@@ -1,5 +1,6 @@
 using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Project.Packages;
 
 namespace Wellhouse.Transform.Project;
 
@@ -32,10 +33,10 @@ internal sealed partial class ProjectParser
     private readonly DiagnosticBag diagnostics = new();
     private readonly string projectDir;
     private readonly IReadOnlyDictionary<string, string> environment;
-    private readonly SchemaFiles schema = new();
     private readonly Dictionary<string, List<(RefCall Call, SourceSpan Span)>> refSpans = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<(string[] Call, SourceSpan Span)>> sourceSpans = new(StringComparer.Ordinal);
-    private DbtProjectFile file = null!;
+    private DbtProjectFile rootFile = null!;
+    private PackageProject current = null!;
     private RenderServices services = null!;
     private DbtContext context = null!;
     private Manifest manifest = null!;
@@ -49,6 +50,11 @@ internal sealed partial class ProjectParser
 
     private ProjectTemplates Templates => services.Templates;
 
+    /// <summary>The project being read: the root project or an installed package (see ProjectParser.Packages.cs).</summary>
+    private DbtProjectFile file => current.File;
+
+    private SchemaFiles schema => current.Schema;
+
     public ProjectLoadResult Run()
     {
         var cliVars = ReadCliVars();
@@ -59,7 +65,8 @@ internal sealed partial class ProjectParser
             return Fail();
         }
 
-        file = projectFile;
+        rootFile = projectFile;
+        current = new PackageProject { File = projectFile, Prefix = string.Empty };
         var vars = new Dictionary<string, object?>(file.Vars, StringComparer.Ordinal);
         foreach (var (key, value) in cliVars)
         {
@@ -72,21 +79,33 @@ internal sealed partial class ProjectParser
             return Fail();
         }
 
+        var packages = LoadPackages(Renderer(bootstrap), cliVars);
+        if (packages is null)
+        {
+            return Fail();
+        }
+
         services = CreateServices(target, vars, new ProjectTemplates(), file.Name);
+        services.Dispatch = DispatchOrder(rootFile);
         context = new DbtContext(services, null);
         manifest = services.Manifest;
+        SetPackageVars(cliVars);
 
-        LoadMacros();
-        LoadDocs();
-        LoadSchemaFiles();
-        LoadSources();
-        LoadModels();
-        LoadSeeds();
-        LoadSingularTests();
+        LoadBuiltinMacros();
+        ForEachPackage(LoadMacros);
+        ForEachPackage(() =>
+        {
+            LoadDocs();
+            LoadSchemaFiles();
+            LoadSources();
+            LoadModels();
+            LoadSeeds();
+            LoadSingularTests();
+        });
         ParseNodes();
-        ApplyPatches();
-        LoadGenericTests();
-        LoadUnitTests();
+        ForEachPackage(ApplyPatches);
+        ForEachPackage(LoadGenericTests);
+        ForEachPackage(LoadUnitTests);
         RemoveDisabled();
         ResolveDependencies();
         var graph = BuildGraph();
@@ -106,7 +125,7 @@ internal sealed partial class ProjectParser
             Target = target,
             Manifest = manifest,
             Vars = vars,
-            ProjectFile = file,
+            ProjectFile = rootFile,
             Graph = graph,
             CSharpModels = manifest.Nodes.Values.Where(n => n.Language == "csharp").ToDictionary(n => n.UniqueId, n => options.CSharpModels[n.Name], StringComparer.Ordinal),
             InvocationId = services.InvocationId,

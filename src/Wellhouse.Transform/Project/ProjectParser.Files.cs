@@ -12,7 +12,7 @@ internal sealed partial class ProjectParser
     {
         foreach (var root in roots.Distinct(StringComparer.Ordinal))
         {
-            var full = Path.Combine(projectDir, root);
+            var full = Path.Combine(projectDir, current.Prefix + root);
             if (!Directory.Exists(full))
             {
                 continue;
@@ -22,7 +22,7 @@ internal sealed partial class ProjectParser
             {
                 if (extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                 {
-                    yield return (root.Replace('\\', '/').TrimEnd('/'), Path.GetRelativePath(projectDir, path).Replace('\\', '/'));
+                    yield return (current.Prefix + root.Replace('\\', '/').TrimEnd('/'), Path.GetRelativePath(projectDir, path).Replace('\\', '/'));
                 }
             }
         }
@@ -59,18 +59,22 @@ internal sealed partial class ProjectParser
         }
     }
 
-    private void LoadMacros()
+    private void LoadBuiltinMacros()
     {
         foreach (var (path, text) in BuiltinMacros.Files())
         {
             var template = Templates.Environment.Parse(text, path);
             foreach (var macro in template.Macros)
             {
-                Templates.Macros[macro.Name] = new MacroEntry(macro, "dbt", "macro.dbt." + macro.Name);
+                Templates.AddMacro(new MacroEntry(macro, "dbt", "macro.dbt." + macro.Name), root: false);
                 manifest.Macros["macro.dbt." + macro.Name] = new MacroDefinition("macro.dbt." + macro.Name, macro.Name, "dbt", path, MacroText(text, template, macro));
             }
         }
+    }
 
+    /// <summary>The macros of the current package: macro-paths and <c>&lt;test-path&gt;/generic/</c>.</summary>
+    private void LoadMacros()
+    {
         var genericTestFolders = file.TestPaths.Select(p => p.TrimEnd('/') + "/generic");
         var defined = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var (_, relative) in FindFiles(file.MacroPaths.Concat(genericTestFolders), ".sql"))
@@ -92,8 +96,8 @@ internal sealed partial class ProjectParser
 
                 defined[macro.Name] = macro.Span;
                 var id = $"macro.{file.Name}.{macro.Name}";
-                Templates.Macros[macro.Name] = new MacroEntry(macro, file.Name, id);
-                manifest.Macros[id] = new MacroDefinition(id, macro.Name, file.Name, relative, MacroText(text!, template, macro));
+                Templates.AddMacro(new MacroEntry(macro, file.Name, id), current.IsRoot);
+                manifest.Macros[id] = new MacroDefinition(id, macro.Name, file.Name, current.PackageRelative(relative), MacroText(text!, template, macro));
             }
         }
     }
@@ -138,7 +142,7 @@ internal sealed partial class ProjectParser
                 var body = block.Body.Trim();
                 Templates.Docs[block.Name] = body;
                 var id = $"doc.{file.Name}.{block.Name}";
-                manifest.Docs[id] = new DocDefinition(id, block.Name, file.Name, relative, body);
+                manifest.Docs[id] = new DocDefinition(id, block.Name, file.Name, current.PackageRelative(relative), body);
             }
         }
     }

@@ -30,7 +30,7 @@ internal sealed partial class ProjectParser
 
                 var fqn = prefix.Append(source.Name).Append(table.Name).ToList();
                 var config = new NodeConfig();
-                ConfigMerger.Apply(config, ConfigTree.Resolve(file.Sources, fqn));
+                ApplyProjectConfig(config, f => f.Sources, fqn);
                 ConfigMerger.Apply(config, sourceConfig);
                 ConfigMerger.Apply(config, RenderSourceValues(table.Config, table.ValueSpans, "config", table.Span));
                 ConfigMerger.Apply(config, new Dictionary<string, object?> { ["tags"] = source.Tags.Concat(table.Tags).Cast<object?>().ToList() });
@@ -46,7 +46,7 @@ internal sealed partial class ProjectParser
                     PackageName = file.Name,
                     SourceName = source.Name,
                     Name = table.Name,
-                    OriginalFilePath = source.File,
+                    OriginalFilePath = current.PackageRelative(source.File),
                     Fqn = fqn,
                     Database = database ?? services.Target.Database,
                     Schema = schemaName ?? source.Name,
@@ -72,7 +72,7 @@ internal sealed partial class ProjectParser
                 if (config.Enabled)
                 {
                     manifest.Sources[id] = definition;
-                    services.SourcesByName[(source.Name, table.Name)] = definition;
+                    services.SourcesByName[(file.Name, source.Name, table.Name)] = definition;
                 }
             }
         }
@@ -85,7 +85,7 @@ internal sealed partial class ProjectParser
         {
             var parts = relative.Split('/');
             var root = ResourceRoot(relative);
-            var skip = root is null ? 1 : root.Split('/').Length;
+            var skip = root is null ? current.Prefix.Count(c => c == '/') + 1 : root.Split('/').Length;
             fqnPrefixes[relative] = prefix = [file.Name, .. parts[skip..^1]];
         }
 
@@ -94,7 +94,7 @@ internal sealed partial class ProjectParser
 
     private string? ResourceRoot(string relative) =>
         file.ModelPaths.Concat(file.SeedPaths).Concat(file.TestPaths).Concat(file.MacroPaths).Concat(file.SnapshotPaths).Concat(file.AnalysisPaths)
-            .Select(p => p.Replace('\\', '/').TrimEnd('/'))
+            .Select(p => current.Prefix + p.Replace('\\', '/').TrimEnd('/'))
             .Where(p => relative.StartsWith(p + "/", StringComparison.Ordinal))
             .OrderByDescending(p => p.Length)
             .FirstOrDefault();
@@ -110,7 +110,8 @@ internal sealed partial class ProjectParser
             ResourceType = type,
             Name = name,
             PackageName = file.Name,
-            OriginalFilePath = relative,
+            OriginalFilePath = current.PackageRelative(relative),
+            PackagePath = current.Prefix.TrimEnd('/'),
             Path = path,
             Fqn = [file.Name, .. folders, name],
             Language = language,
@@ -146,7 +147,7 @@ internal sealed partial class ProjectParser
             }
 
             var node = CreateNode(ResourceType.Model, root, relative, text);
-            node.Config = ProjectConfig(file.Models, node.Fqn, "view");
+            node.Config = ProjectConfig(f => f.Models, node.Fqn, "view");
             if (AddNode(node))
             {
                 names.Add(node.Name);
@@ -179,14 +180,15 @@ internal sealed partial class ProjectParser
                 ResourceType = ResourceType.Model,
                 Name = entry.Name,
                 PackageName = file.Name,
-                OriginalFilePath = relative,
+                OriginalFilePath = current.PackageRelative(relative),
+                PackagePath = current.Prefix.TrimEnd('/'),
                 Path = path,
                 Fqn = [file.Name, .. path.Split('/')[..^1], entry.Name],
                 Language = "csharp",
                 DefinedAt = entry.Span,
                 Checksum = Sha256(model.GetType().FullName ?? entry.Name),
             };
-            node.Config = ProjectConfig(file.Models, node.Fqn, "table");
+            node.Config = ProjectConfig(f => f.Models, node.Fqn, "table");
             node.Config["materialized"] = "table";
             foreach (var dependency in model.DependsOn)
             {
@@ -198,13 +200,26 @@ internal sealed partial class ProjectParser
         }
     }
 
-    private NodeConfig ProjectConfig(Dictionary<string, object?> tree, IReadOnlyList<string> fqn, string materialized)
+    private NodeConfig ProjectConfig(Func<DbtProjectFile, Dictionary<string, object?>> tree, IReadOnlyList<string> fqn, string materialized)
     {
         var config = new NodeConfig();
         config["enabled"] = true;
         config["materialized"] = materialized;
-        ConfigMerger.Apply(config, ConfigTree.Resolve(tree, fqn));
+        ApplyProjectConfig(config, tree, fqn);
         return config;
+    }
+
+    /// <summary>
+    /// The dbt_project.yml config trees along <paramref name="fqn"/>: a package's own tree, then the root project's
+    /// (whose <c>models: &lt;package&gt;:</c> block configures the package's nodes and wins).
+    /// </summary>
+    private void ApplyProjectConfig(NodeConfig config, Func<DbtProjectFile, Dictionary<string, object?>> tree, IReadOnlyList<string> fqn)
+    {
+        ConfigMerger.Apply(config, ConfigTree.Resolve(tree(file), fqn));
+        if (!current.IsRoot)
+        {
+            ConfigMerger.Apply(config, ConfigTree.Resolve(tree(rootFile), fqn));
+        }
     }
 
     private void LoadSeeds()
@@ -219,7 +234,7 @@ internal sealed partial class ProjectParser
 
             var node = CreateNode(ResourceType.Seed, root, relative, string.Empty);
             node.Checksum = Sha256(text);
-            node.Config = ProjectConfig(file.Seeds, node.Fqn, "seed");
+            node.Config = ProjectConfig(f => f.Seeds, node.Fqn, "seed");
             node.Config.Values.TryAdd("delimiter", ",");
             AddNode(node);
         }
@@ -258,7 +273,7 @@ internal sealed partial class ProjectParser
         config["error_if"] = "!= 0";
         config["fail_calc"] = "count(*)";
         config["schema"] = "dbt_test__audit";
-        ConfigMerger.Apply(config, ConfigTree.Resolve(file.Tests, fqn));
+        ApplyProjectConfig(config, f => f.Tests, fqn);
         return config;
     }
 }

@@ -10,8 +10,6 @@ namespace Wellhouse.Transform.Project;
 /// </summary>
 internal sealed partial class ProjectParser
 {
-    private Dictionary<(string Kind, string Name), SchemaEntry>? entriesByName;
-
     private void ParseNodes()
     {
         foreach (var node in manifest.Nodes.Values.ToList())
@@ -32,7 +30,7 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
-            var template = ParseTemplate(node.RawCode, node.OriginalFilePath);
+            var template = ParseTemplate(node.RawCode, node.DefinedAt.File);
             if (template is null)
             {
                 continue;
@@ -76,13 +74,15 @@ internal sealed partial class ProjectParser
         return rendered;
     }
 
-    /// <summary>The schema file entry that describes a model or seed (the first one when described twice).</summary>
+    /// <summary>The schema file entry of the node's package that describes a model or seed (the first one when described twice).</summary>
     private SchemaEntry? EntryFor(Node node)
     {
+        var package = PackageOf(node.PackageName);
+        var entriesByName = package.EntriesByName;
         if (entriesByName is null)
         {
-            entriesByName = [];
-            foreach (var entry in schema.Entries)
+            package.EntriesByName = entriesByName = [];
+            foreach (var entry in package.Schema.Entries)
             {
                 entriesByName.TryAdd((entry.Kind, entry.Name), entry);
             }
@@ -179,7 +179,7 @@ internal sealed partial class ProjectParser
 
     private void ApplyPatches()
     {
-        foreach (var node in manifest.Nodes.Values)
+        foreach (var node in manifest.Nodes.Values.Where(n => n.PackageName == file.Name))
         {
             var entry = EntryFor(node);
             if (entry is null)
@@ -189,7 +189,7 @@ internal sealed partial class ProjectParser
 
             entry.Used = true;
             node.Description = entry.Description;
-            node.PatchPath = $"{file.Name}://{entry.File}";
+            node.PatchPath = $"{file.Name}://{current.PackageRelative(entry.File)}";
             foreach (var (key, value) in entry.Meta)
             {
                 node.Meta[key] = value;
@@ -219,7 +219,7 @@ internal sealed partial class ProjectParser
             }
 
             macro.Description = entry.Description;
-            macro.PatchPath = $"{file.Name}://{entry.File}";
+            macro.PatchPath = $"{file.Name}://{current.PackageRelative(entry.File)}";
             foreach (var (key, value) in entry.Meta)
             {
                 macro.Meta[key] = value;

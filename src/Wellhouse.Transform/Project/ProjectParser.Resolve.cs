@@ -18,7 +18,7 @@ internal sealed partial class ProjectParser
         foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType == ResourceType.Test).ToList())
         {
             if ((node.AttachedNode is { } attached && manifest.Disabled.ContainsKey(attached)) ||
-                node.Sources.Any(s => !services.SourcesByName.ContainsKey((s[0], s[1]))) && node.TestMetadata is not null && node.AttachedNode is null)
+                node.Sources.Any(s => services.FindSource(s[0], s[1], node.PackageName) is null) && node.TestMetadata is not null && node.AttachedNode is null)
             {
                 manifest.Nodes.Remove(node.UniqueId);
                 manifest.Disabled[node.UniqueId] = node;
@@ -27,7 +27,7 @@ internal sealed partial class ProjectParser
 
         foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed))
         {
-            services.NodesByName[node.Name] = node;
+            services.NodesByName[(node.PackageName, node.Name)] = node;
         }
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class ProjectParser
         {
             foreach (var (call, span) in refSpans.GetValueOrDefault(node.UniqueId) ?? [])
             {
-                if (services.NodesByName.TryGetValue(call.Name, out var target) && (call.Package is null || call.Package == target.PackageName))
+                if (services.FindNode(call.Package, call.Name, node.PackageName) is { } target)
                 {
                     AddDependency(node, target.UniqueId);
                 }
@@ -51,7 +51,7 @@ internal sealed partial class ProjectParser
 
             foreach (var (call, span) in sourceSpans.GetValueOrDefault(node.UniqueId) ?? [])
             {
-                if (services.SourcesByName.TryGetValue((call[0], call[1]), out var source))
+                if (services.FindSource(call[0], call[1], node.PackageName) is { } source)
                 {
                     AddDependency(node, source.UniqueId);
                 }

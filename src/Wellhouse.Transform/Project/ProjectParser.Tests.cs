@@ -1,3 +1,4 @@
+using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Project;
@@ -129,15 +130,9 @@ internal sealed partial class ProjectParser
         }
 
         var macroName = "test_" + shortTestName;
-        if (testNamespace is not null && testNamespace != "dbt" && testNamespace != file.Name)
+        var macro = FindTestMacro(testNamespace, macroName, test.Span);
+        if (macro is null)
         {
-            diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"test '{testName}' comes from package '{testNamespace}', which is not installed (packages are not supported)", test.Span);
-            return null;
-        }
-
-        if (!Templates.Macros.TryGetValue(macroName, out var macro))
-        {
-            diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"no generic test named '{shortTestName}' (macro '{macroName}') was found", test.Span);
             return null;
         }
 
@@ -149,14 +144,15 @@ internal sealed partial class ProjectParser
             ResourceType = ResourceType.Test,
             Name = fullName,
             PackageName = file.Name,
-            OriginalFilePath = target.File,
+            OriginalFilePath = current.PackageRelative(target.File),
+            PackagePath = current.Prefix.TrimEnd('/'),
             Path = compiledName + ".sql",
             Fqn = fqn,
             RawCode = $"{{{{ {(testNamespace is null ? string.Empty : testNamespace + ".")}{macroName}(**_dbt_generic_test_kwargs) }}}}{ConfigCall(config)}",
             DefinedAt = test.Span,
             ColumnName = test.ColumnName,
             AttachedNode = target.AttachedNode,
-            TestMetadata = new TestMetadata { Name = shortTestName, Namespace = testNamespace },
+            TestMetadata = new TestMetadata { Name = shortTestName, Namespace = testNamespace, MacroPackage = macro.PackageName },
         };
         foreach (var (key, value) in args)
         {
@@ -170,7 +166,7 @@ internal sealed partial class ProjectParser
         node.Config.Values["tags"] = allTags;
         node.DependsOnMacros.Add(macro.UniqueId);
         CaptureTestDependencies(node, target);
-        if (macro.PackageName != "dbt")
+        if (macro.PackageName != ProjectTemplates.BuiltinPackage)
         {
             RenderCustomTest(node, test.Span);
 
@@ -185,6 +181,44 @@ internal sealed partial class ProjectParser
 
         ResolveNames(node);
         return node;
+    }
+
+    /// <summary>
+    /// The macro of a generic test: <c>pkg.name</c> looks in that package (or dbt's built-in tests for <c>dbt.</c>);
+    /// a bare name in the test's own package, the root project, the built-in tests, then any installed package.
+    /// </summary>
+    private MacroEntry? FindTestMacro(string? testNamespace, string macroName, SourceSpan span)
+    {
+        var shortName = macroName["test_".Length..];
+        if (testNamespace is not null)
+        {
+            if (!Templates.PackageMacros.TryGetValue(testNamespace, out var macros) && testNamespace != ProjectTemplates.BuiltinPackage)
+            {
+                var installed = string.Join(", ", packages.Where(p => !p.IsRoot).Select(p => p.Name));
+                diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"test '{testNamespace}.{shortName}' comes from package '{testNamespace}', which is not installed (installed: {(installed.Length == 0 ? "none" : installed)}; run \"wellhouse deps\" after adding it to packages.yml)", span);
+                return null;
+            }
+
+            if (macros?.GetValueOrDefault(macroName) is { } found)
+            {
+                return found;
+            }
+
+            diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"no generic test named '{shortName}' (macro '{macroName}') was found in package '{testNamespace}'", span);
+            return null;
+        }
+
+        var candidates = new[] { file.Name, rootFile.Name, ProjectTemplates.BuiltinPackage }.Concat(packages.Select(p => p.Name));
+        foreach (var package in candidates)
+        {
+            if (Templates.PackageMacros.GetValueOrDefault(package)?.GetValueOrDefault(macroName) is { } found)
+            {
+                return found;
+            }
+        }
+
+        diagnostics.Error(DiagnosticCodes.UnknownTestMacro, $"no generic test named '{shortName}' (macro '{macroName}') was found", span);
+        return null;
     }
 
     private bool TryReadDefinition(TestEntry test, out string name, out Dictionary<string, object?> args)
