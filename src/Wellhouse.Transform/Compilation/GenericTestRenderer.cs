@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Jinja;
 
 namespace Wellhouse.Transform.Compilation;
 
@@ -36,7 +37,7 @@ internal static partial class GenericTestRenderer
         call.Append(") }}");
         var text = call.ToString();
         var template = templates.Parse(text, node.OriginalFilePath);
-        return template.Render(globals);
+        return template.Render(globals, state.Phase == RenderPhase.Parse ? JinjaUndefined.Chainable : JinjaUndefined.Default);
     }
 
     private static object? RenderKwarg(ProjectTemplates templates, object? value, Dictionary<string, object?> globals, Node node) => value switch

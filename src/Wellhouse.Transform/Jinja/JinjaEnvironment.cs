@@ -5,7 +5,7 @@ using Wellhouse.Transform.Jinja.Runtime;
 namespace Wellhouse.Transform.Jinja;
 
 /// <summary>Parses templates. Settings are Jinja2's defaults as dbt uses them (extensions <c>do</c> and
-/// <c>loopcontrols</c>, no trim_blocks/lstrip_blocks, a single trailing newline dropped) with StrictUndefined.
+/// <c>loopcontrols</c>, no trim_blocks/lstrip_blocks, a single trailing newline dropped) with Jinja2's default, lenient Undefined.
 /// Thread-safe once filters and tests are added; caches nothing.</summary>
 public sealed class JinjaEnvironment
 {

@@ -27,11 +27,15 @@ public sealed class JinjaTemplate
     public IReadOnlyList<JinjaDocsBlock> DocsBlocks { get; }
 
     /// <summary>Renders with <paramref name="globals"/> as the context (read at lookup time, never copied).</summary>
-    /// <exception cref="JinjaException">on an undefined name, a type error or a failing call.</exception>
-    public string Render(IReadOnlyDictionary<string, object?> globals)
+    /// <exception cref="JinjaException">on a misused undefined value, a type error or a failing call.</exception>
+    public string Render(IReadOnlyDictionary<string, object?> globals) => Render(globals, JinjaUndefined.Default);
+
+    /// <summary>Renders with the given kind of undefined value (dbt parses nodes with
+    /// <see cref="JinjaUndefined.Chainable"/>).</summary>
+    public string Render(IReadOnlyDictionary<string, object?> globals, JinjaUndefined undefined)
     {
         ArgumentNullException.ThrowIfNull(globals);
-        var scope = new Scope(new RenderContext(globals, FilePath), null);
+        var scope = new Scope(new RenderContext(globals, FilePath, undefined == JinjaUndefined.Chainable), null);
         var output = new StringBuilder();
         try
         {

@@ -38,7 +38,7 @@ internal sealed partial class ProjectParser
 
             Templates.NodeTemplates[node.UniqueId] = template;
             var state = new RenderState(node, RenderPhase.Parse);
-            if (!Render(() => template.Render(context.CreateGlobals(state)), node.DefinedAt))
+            if (!Render(() => template.Render(context.CreateGlobals(state), JinjaUndefined.Chainable), node.DefinedAt))
             {
                 continue;
             }

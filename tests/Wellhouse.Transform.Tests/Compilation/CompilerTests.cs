@@ -97,17 +97,33 @@ public class CompilerTests
     }
 
     [Fact]
-    public void Compile_UndefinedVariable_IsDiagnosticWithPosition()
+    public void Compile_UndefinedMacroCalled_ParsesThenIsDiagnosticWithPosition()
+    {
+        // As dbt: parsing renders with a chainable undefined (dbt parse exits 0); compiling calls it and fails.
+        using var temp = new TempFolder();
+        var dir = temp.CopyFixture("basic");
+        File.WriteAllText(Path.Combine(dir, "models", "marts", "orders.sql"), "select 1 as order_id,\n    {{ 1 if execute else 0 }} as amount, {{ paymnt.total(1) }} as x, '{{ missing }}' as y\n");
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = dir, Environment = new Dictionary<string, string>() });
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Select(d => d.Message)));
+        var compiled = new Compiler(result.Project!).Compile(result.Project!.Manifest.Nodes["model.basic.orders"]);
+        Assert.False(compiled.Success);
+        var error = Assert.Single(compiled.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("JINJA012", error.Code);
+        Assert.Equal("models/marts/orders.sql", error.Span.File);
+        Assert.Equal((2, 45), (error.Span.Line, error.Span.Column));
+        Assert.Equal("'paymnt' is undefined", error.Message);
+    }
+
+    [Fact]
+    public void Compile_UndefinedVariablePrinted_RendersEmpty()
     {
         using var temp = new TempFolder();
         var dir = temp.CopyFixture("basic");
-        File.WriteAllText(Path.Combine(dir, "models", "marts", "orders.sql"), "select 1 as order_id,\n    {{ 1 if execute else 0 }} as amount, {{ paymnt }} as x\n");
+        File.WriteAllText(Path.Combine(dir, "models", "marts", "orders.sql"), "select 1 as order_id, '{{ missing }}{{ target.no_such_key }}' as y\n");
         var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = dir, Environment = new Dictionary<string, string>() });
-        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Equal("JINJA012", error.Code);
-        Assert.Equal("models/marts/orders.sql", error.Span.File);
-        Assert.Equal(2, error.Span.Line);
-        Assert.Contains("paymnt", error.Message, StringComparison.Ordinal);
+        Assert.True(result.Success);
+        var compiled = new Compiler(result.Project!).Compile(result.Project!.Manifest.Nodes["model.basic.orders"]);
+        Assert.Equal("select 1 as order_id, '' as y", compiled.CompiledCode);
     }
 
     [Fact]

@@ -9,9 +9,16 @@ public sealed class JinjaErrorTests
         Assert.Throws<JinjaException>(() => new JinjaEnvironment().Parse(template, "models/m.sql").Render(globals ?? []));
 
     [Fact]
-    public void UndefinedName_Printed_Jinja012WithNameAndLocation()
+    public void UndefinedName_Printed_RendersEmpty()
     {
-        var ex = Fails("select\n  {{ paymnt }}");
+        // dbt compiles with jinja2's default Undefined: printing a missing name gives '' (dbt-common get_environment).
+        Assert.Equal("select\n  ", new JinjaEnvironment().Parse("select\n  {{ paymnt }}", "models/m.sql").Render(new Dictionary<string, object?>()));
+    }
+
+    [Fact]
+    public void UndefinedName_Called_Jinja012WithNameAndLocation()
+    {
+        var ex = Fails("select\n  {{ paymnt() }}");
         Assert.Equal("JINJA012", ex.Code);
         Assert.Equal("'paymnt' is undefined", ex.Message);
         Assert.Equal(("models/m.sql", 2, 6), (ex.Span.File, ex.Span.Line, ex.Span.Column));
@@ -19,9 +26,9 @@ public sealed class JinjaErrorTests
     }
 
     [Fact]
-    public void UndefinedName_InIfTest_Jinja012AtName()
+    public void UndefinedName_AttributeInIfTest_Jinja012AtName()
     {
-        var ex = Fails("{% if true %}\n{% if flag %}x{% endif %}{% endif %}");
+        var ex = Fails("{% if true %}\n{% if flag.on %}x{% endif %}{% endif %}");
         Assert.Equal("JINJA012", ex.Code);
         Assert.Equal((2, 7), (ex.Span.Line, ex.Span.Column));
     }
@@ -34,9 +41,9 @@ public sealed class JinjaErrorTests
     }
 
     [Fact]
-    public void MissingAttribute_Printed_Jinja013WithTypeAndAttribute()
+    public void MissingAttribute_AttributeTaken_Jinja013WithTypeAndAttribute()
     {
-        var ex = Fails("{{ d.b }}", new() { ["d"] = new Dictionary<string, object?> { ["a"] = 1L } });
+        var ex = Fails("{{ d.b.c }}", new() { ["d"] = new Dictionary<string, object?> { ["a"] = 1L } });
         Assert.Equal("JINJA013", ex.Code);
         Assert.Equal("'dict object' has no attribute 'b'", ex.Message);
         Assert.Equal((1, 6), (ex.Span.Line, ex.Span.Column));
@@ -140,7 +147,7 @@ public sealed class JinjaErrorTests
     [Fact]
     public void MacroMissingArgument_Used_Jinja012()
     {
-        var ex = Fails("{% macro m(a, b) %}{{ b }}{% endmacro %}{{ m(1) }}");
+        var ex = Fails("{% macro m(a, b) %}{{ b + 1 }}{% endmacro %}{{ m(1) }}");
         Assert.Equal(("JINJA012", "parameter 'b' was not provided"), (ex.Code, ex.Message));
     }
 

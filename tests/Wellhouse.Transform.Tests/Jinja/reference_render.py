@@ -1,7 +1,8 @@
 """Renders the differential-test corpus with the reference Jinja2 (Debian's python3-jinja2).
 
 Reads corpus files given as arguments; prints one JSON object: {name: {"output": str} | {"error": str}}.
-Environment: as dbt configures Jinja2 (extensions do and loopcontrols) with StrictUndefined.
+Environment: as dbt configures Jinja2 when it compiles (dbt-common's get_environment: a SandboxedEnvironment with
+extensions do and loopcontrols and Jinja2's default, lenient Undefined).
 """
 import datetime
 import json
@@ -9,6 +10,7 @@ import re
 import sys
 
 import jinja2
+import jinja2.sandbox
 
 
 def parse(path):
@@ -42,10 +44,7 @@ def parse(path):
 
 
 def main():
-    env = jinja2.Environment(
-        undefined=jinja2.StrictUndefined,
-        extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"],
-    )
+    env = jinja2.sandbox.SandboxedEnvironment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
     results = {}
     for path in sys.argv[1:]:
         for name, template, context in parse(path):

@@ -15,6 +15,12 @@ internal sealed class CallExpr(Expr callee, CallArgs args, SourceSpan span) : Ex
         if (Callee is GetAttrExpr attr)
         {
             var target = attr.Target.Eval(scope);
+            if (target is Undefined && scope.Context.ChainableUndefined)
+            {
+                args.Eval(scope, Span, caller);
+                return target;
+            }
+
             if (target is string or IList<object?> or IDictionary<string, object?> && Methods.Has(target, attr.Name))
             {
                 return Methods.Call(target, attr.Name, args.Eval(scope, Span, caller), Span);
@@ -25,6 +31,12 @@ internal sealed class CallExpr(Expr callee, CallArgs args, SourceSpan span) : Ex
         }
 
         var function = Callee.Eval(scope);
+        if (function is Undefined && scope.Context.ChainableUndefined)
+        {
+            args.Eval(scope, Span, caller);
+            return function;
+        }
+
         return Invoker.Call(function, args.Eval(scope, Span, caller), Span);
     }
 }

@@ -14,7 +14,7 @@ internal sealed class CondExpr(Expr test, Expr then, Expr? otherwise, SourceSpan
         }
 
         return otherwise is null
-            ? new Undefined("JINJA012", "the inline if-expression on line " + Span.Line + " evaluated to false and no else section was defined.", Span, lenient: true)
+            ? new Undefined("JINJA012", "the inline if-expression on line " + Span.Line + " evaluated to false and no else section was defined.", Span)
             : otherwise.Eval(scope);
     }
 }

@@ -11,11 +11,6 @@ internal sealed class FilterExpr(Expr? value, string name, JinjaFilter filter, C
 
     public object? Apply(object? input, Scope scope)
     {
-        if (input is Undefined { Lenient: false } u && name is not ("default" or "d"))
-        {
-            throw u.Error();
-        }
-
         var arguments = args.Eval(scope, Span);
         try
         {

@@ -10,5 +10,9 @@ internal sealed class GetAttrExpr(Expr target, string name, SourceSpan span) : E
 
     public string Name { get; } = name;
 
-    public override object? Eval(Scope scope) => PyOps.GetAttr(Target.Eval(scope), Name, Span);
+    public override object? Eval(Scope scope)
+    {
+        var target = Target.Eval(scope);
+        return target is Undefined && scope.Context.ChainableUndefined ? target : PyOps.GetAttr(target, Name, Span);
+    }
 }

@@ -7,8 +7,8 @@ internal static class Builtins
     private static readonly Dictionary<string, object?> Values = new()
     {
         ["range"] = new JinjaFunction(Range),
-        ["dict"] = new JinjaFunction(a => new Dictionary<string, object?>(a.Keyword)),
-        ["namespace"] = new JinjaFunction(NewNamespace),
+        ["dict"] = new JinjaFunction(a => new Dictionary<string, object?>(a.Keyword), takesUndefined: true),
+        ["namespace"] = new JinjaFunction(NewNamespace, takesUndefined: true),
         ["joiner"] = new JinjaFunction(NewJoiner),
         ["cycler"] = new JinjaFunction(a => new Cycler([.. a.Positional])),
     };

@@ -18,6 +18,11 @@ internal static partial class Filters
         {
             for (var k = 0; k < x.Keys.Length; k++)
             {
+                if (x.Keys[k] is Undefined && y.Keys[k] is Undefined)
+                {
+                    continue; // Python sorts a list of undefined keys without comparing them as unordered
+                }
+
                 var c = PyOps.Compare(x.Keys[k], y.Keys[k], "<", a.Span);
                 if (c != 0)
                 {

@@ -120,7 +120,7 @@ internal static partial class Filters
 
     private static object? Items(object? value, JinjaCallArguments a)
     {
-        if (value is null)
+        if (value is null or Undefined)
         {
             return new List<object?>();
         }

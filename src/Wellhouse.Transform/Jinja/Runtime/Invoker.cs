@@ -12,6 +12,8 @@ internal static class Invoker
         {
             case MacroCallable macro:
                 return macro.Call(arguments);
+            case IJinjaCallable callable when callable is JinjaFunction { TakesUndefined: true }:
+                return PyOps.Normalize(callable.Call(arguments));
             case IJinjaCallable callable:
                 foreach (var a in arguments.Positional)
                 {

@@ -158,7 +158,7 @@ internal static partial class PyOps
     /// <summary>Python iteration: strings by character, dicts by key, lists by item.</summary>
     public static IEnumerable<object?> Iterate(object? value, SourceSpan span)
     {
-        if (value is Undefined { Lenient: true })
+        if (value is Undefined)
         {
             return [];
         }

@@ -173,7 +173,7 @@ internal static partial class PyOps
     {
         if (a is string format)
         {
-            return PercentFormat.Format(format, Check(b), span);
+            return PercentFormat.Format(format, b, span);
         }
 
         if (!IsNumber(Check(a)) || !IsNumber(Check(b)))

@@ -8,6 +8,11 @@ internal static partial class PyOps
 {
     public static bool Equal(object? a, object? b, SourceSpan span)
     {
+        if (a is Undefined || b is Undefined)
+        {
+            return a is Undefined && b is Undefined;
+        }
+
         Check(a);
         Check(b);
         if (a is null || b is null)
@@ -104,15 +109,16 @@ internal static partial class PyOps
     /// <summary>Python's <c>item in container</c>.</summary>
     public static bool Contains(object? container, object? item, SourceSpan span)
     {
-        Check(item);
-        switch (Check(container))
+        switch (container)
         {
+            case Undefined:
+                return false;
             case string s:
                 return item is string sub
                     ? s.Contains(sub, StringComparison.Ordinal)
                     : throw TypeError($"'in <string>' requires string as left operand, not {TypeName(item)}", span);
             case IDictionary<string, object?> d:
-                return item is string key ? d.ContainsKey(key) : d.ContainsKey(Str(item));
+                return item is string key ? d.ContainsKey(key) : item is not Undefined && d.ContainsKey(Str(item));
             case IList<object?> l:
                 foreach (var x in l)
                 {

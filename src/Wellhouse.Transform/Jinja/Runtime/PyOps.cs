@@ -28,8 +28,7 @@ internal static partial class PyOps
         string s => s.Length > 0,
         System.Collections.ICollection c => c.Count > 0,
         ICollection<KeyValuePair<string, object?>> d => d.Count > 0,
-        Undefined { Lenient: true } => false,
-        Undefined u => throw u.Error(),
+        Undefined => false,
         _ => true,
     };
 
@@ -90,7 +89,7 @@ internal static partial class PyOps
         string s => s.Length,
         System.Collections.ICollection c => c.Count,
         ICollection<KeyValuePair<string, object?>> d => d.Count,
-        Undefined u => throw u.Error(),
+        Undefined => 0,
         _ => throw TypeError($"object of type '{TypeName(value)}' has no len()", span),
     };
 }

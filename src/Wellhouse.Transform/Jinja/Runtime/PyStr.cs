@@ -14,8 +14,7 @@ internal static class PyStr
         long l => l.ToString(CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
         double d => FormatFloat(d),
-        Undefined { Lenient: true } => string.Empty,
-        Undefined u => throw u.Error(),
+        Undefined => string.Empty,
         _ => Repr(value),
     };
 

@@ -1,14 +1,15 @@
 namespace Wellhouse.Transform.Jinja.Runtime;
 
 /// <summary>Jinja2's builtin tests (jinja2/tests.py; "List of Builtin Tests"). Type tests are false for an
-/// undefined value; tests that need the value fail on it, as with StrictUndefined.</summary>
+/// undefined value except iterable, sequence and callable (Jinja2's Undefined has __iter__, __len__, __getitem__ and
+/// __call__); tests that need the value fail on it.</summary>
 internal static class Tests
 {
     public static readonly IReadOnlyDictionary<string, Func<object?, JinjaCallArguments, bool>> Builtin =
         new Dictionary<string, Func<object?, JinjaCallArguments, bool>>
         {
             ["boolean"] = (v, _) => v is bool,
-            ["callable"] = (v, _) => v is IJinjaCallable,
+            ["callable"] = (v, _) => v is IJinjaCallable or Undefined,
             ["defined"] = (v, _) => v is not Undefined,
             ["divisibleby"] = (v, a) => PyOps.Truthy(PyOps.Mod(v, a.Require(0, "num"), a.Span), a.Span) is false,
             ["eq"] = Eq,
@@ -25,7 +26,7 @@ internal static class Tests
             ["greaterthan"] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), ">", a.Span) > 0,
             ["in"] = (v, a) => PyOps.Contains(a.Require(0, "seq"), v, a.Span),
             ["integer"] = (v, _) => v is long or int,
-            ["iterable"] = (v, _) => PyOps.Check(v) is string or System.Collections.IEnumerable,
+            ["iterable"] = (v, _) => v is Undefined or string or System.Collections.IEnumerable,
             ["le"] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), "<=", a.Span) <= 0,
             ["<="] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), "<=", a.Span) <= 0,
             ["lower"] = (v, _) => IsLower(PyStr.Str(v)),
@@ -39,7 +40,7 @@ internal static class Tests
             ["number"] = (v, _) => PyOps.IsNumber(v),
             ["odd"] = (v, a) => PyOps.Equal(PyOps.Mod(v, 2L, a.Span), 1L, a.Span),
             ["sameas"] = (v, a) => SameAs(v, a.Require(0, "other")),
-            ["sequence"] = (v, _) => v is string or IList<object?> or IDictionary<string, object?>,
+            ["sequence"] = (v, _) => v is Undefined or string or IList<object?> or IDictionary<string, object?>,
             ["string"] = (v, _) => v is string,
             ["true"] = (v, _) => v is true,
             ["undefined"] = (v, _) => v is Undefined,

@@ -2,14 +2,13 @@ using Wellhouse.Transform.Project;
 
 namespace Wellhouse.Transform.Jinja.Runtime;
 
-/// <summary>Jinja2's StrictUndefined: the value of a missing name, attribute or item. Only <c>is defined</c>,
-/// <c>is undefined</c>, <c>default</c> and passing it on are allowed; any other use raises its error.</summary>
-internal sealed class Undefined(string code, string message, SourceSpan span, bool lenient = false)
+/// <summary>Jinja2's default (lenient) Undefined, which dbt compiles with (dbt-common's get_environment): the value
+/// of a missing name, attribute or item. It prints as '', is false, has length 0, iterates as empty and equals
+/// only another undefined value; taking its attribute or item, calling it, arithmetic and ordering raise its
+/// error. While dbt parses a node it renders the node with an undefined whose attributes, items and calls give
+/// itself (see <see cref="RenderContext.ChainableUndefined"/>).</summary>
+internal sealed class Undefined(string code, string message, SourceSpan span)
 {
-    /// <summary>Jinja2's plain Undefined (an if-expression without else): prints as '', is false, iterates as
-    /// empty; other uses still fail.</summary>
-    public bool Lenient { get; } = lenient;
-
     public string Code { get; } = code;
 
     public string Message { get; } = message;
