@@ -43,16 +43,54 @@ public sealed class DeclineFitterTests
     }
 
     [Fact]
-    public void Fit_NegativeRate_CannotFitWithTheRow()
+    public void Fit_NegativeRate_IsNettedIntoTheCumulativeAndCounted()
     {
         var rates = Hyperbolic(30);
+        var clean = DeclineFitter.Fit(ProductionSeries.FromDays(Days(30), rates)).Fit!;
+        var removed = rates[7];
         rates[7] = -1;
 
-        var result = DeclineFitter.Fit(ProductionSeries.FromDays(Days(30), rates));
+        var fit = DeclineFitter.Fit(ProductionSeries.FromDays(Days(30), rates)).Fit;
+
+        Assert.NotNull(fit);
+        Assert.Equal(1, fit.NegativePeriods);
+        Assert.Equal(clean.HistoryCumulative - removed - 1, fit.HistoryCumulative, 1e-9);
+        Assert.Contains(fit.Warnings, w => w.Contains("negative rate", StringComparison.Ordinal));
+        Assert.Equal(0, clean.NegativePeriods);
+        Assert.Empty(clean.Warnings);
+    }
+
+    [Fact]
+    public void Fit_NegativeDaysOn_CannotFitWithTheRow()
+    {
+        var daysOn = Enumerable.Repeat(1.0, 30).ToArray();
+        daysOn[7] = -1;
+
+        var result = DeclineFitter.Fit(ProductionSeries.FromDays(Days(30), Hyperbolic(30), daysOn));
 
         Assert.Equal(CannotFitReason.NegativeValue, result.Reason);
         Assert.Equal(7, result.Row);
         Assert.Contains("period 7", result.Message);
+    }
+
+    [Fact]
+    public void Fit_HyperbolicAtItsBound_Warns()
+    {
+        var t = Enumerable.Range(0, 48).Select(i => 30.4 * i).ToArray();
+        var steep = t.Select(x => new ArpsModel(1000, 0.01, 3).Rate(x + 15)).ToArray();
+        var transient = t.Select(x => new ArpsModel(1000, 0.01, 1.4).Rate(x + 15)).ToArray();
+        var boundary = t.Select(x => new ArpsModel(1000, 0.01, 0.6).Rate(x + 15)).ToArray();
+        var options = FitOptions.Default with { Model = ModelSelection.Hyperbolic };
+
+        var atBound = DeclineFitter.Fit(ProductionSeries.FromDays(t, steep, periodDays: 30.4), options).Fit!;
+        var aboveOne = DeclineFitter.Fit(ProductionSeries.FromDays(t, transient, periodDays: 30.4), options).Fit!;
+        var belowOne = DeclineFitter.Fit(ProductionSeries.FromDays(t, boundary, periodDays: 30.4), options).Fit!;
+
+        Assert.Equal(2, atBound.B!.Value, 1e-6);
+        Assert.Contains(atBound.Warnings, w => w.Contains("at its bound", StringComparison.Ordinal));
+        Assert.Equal(1.4, aboveOne.B!.Value, 1e-3);
+        Assert.Contains(aboveOne.Warnings, w => w.Contains("> 1", StringComparison.Ordinal));
+        Assert.Empty(belowOne.Warnings);
     }
 
     [Fact]

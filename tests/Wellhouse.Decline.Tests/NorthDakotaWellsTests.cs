@@ -39,7 +39,7 @@ public sealed class NorthDakotaWellsTests(ITestOutputHelper output)
         Assert.All(results.Where(r => r.Succeeded), r => Assert.True(double.IsFinite(r.Fit!.Qi) && r.Fit.Qi > 0));
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Wellhouse.slnx")))

@@ -25,7 +25,7 @@ public sealed partial class DeclineFit
             DeclineFitter.Criterion(best, data.Count, InformationCriterion.Aic),
             DeclineFitter.Criterion(best, data.Count, InformationCriterion.Bic));
         var p = best.Parameters;
-        return best.Kind switch
+        var fit = best.Kind switch
         {
             DeclineModelKind.Exponential or DeclineModelKind.Harmonic or DeclineModelKind.Hyperbolic =>
                 new DeclineFit(model, prepared, best, quality, series.Origin, options)
@@ -48,6 +48,32 @@ public sealed partial class DeclineFit
             },
             _ => new DeclineFit(model, prepared, best, quality, series.Origin, options) { TauDays = p[0], N = p[1] },
         };
+        fit.Warnings = WarningsOf(fit, options);
+        return fit;
+    }
+
+    /// <summary>The warnings of <see cref="Warnings"/>.</summary>
+    private static List<string> WarningsOf(DeclineFit fit, FitOptions options)
+    {
+        var warnings = new List<string>();
+        if (fit.NegativePeriods > 0)
+        {
+            warnings.Add($"{fit.NegativePeriods} period(s) with a negative rate (corrections) were netted into the history cumulative and left out of the fit");
+        }
+
+        if (fit.B is { } b && fit.Kind is DeclineModelKind.Hyperbolic or DeclineModelKind.ModifiedHyperbolic)
+        {
+            if (b >= options.MaxB - 1e-6 || (b <= options.MinB + 1e-6 && options.MinB > 0))
+            {
+                warnings.Add($"b = {b:G4} is at its bound [{options.MinB}, {options.MaxB}]: the data do not determine b");
+            }
+            else if (b > 1 && fit.Kind == DeclineModelKind.Hyperbolic)
+            {
+                warnings.Add($"b = {b:G4} > 1 (transient flow): the hyperbolic's EUR grows without bound, so EUR stops at the time cap; the modified hyperbolic adds a terminal decline");
+            }
+        }
+
+        return warnings;
     }
 
     /// <summary>The curve of a model family from its fitted parameters.</summary>

@@ -21,6 +21,7 @@ public sealed partial class DeclineFit
         FittedSegment = prepared.FittedSegment;
         HistoryCumulative = prepared.HistoryCumulative;
         HistoryEndDay = prepared.LastDay;
+        NegativePeriods = prepared.NegativePeriods;
     }
 
     /// <summary>The fitted curve.</summary>
@@ -76,6 +77,14 @@ public sealed partial class DeclineFit
 
     /// <summary>End of the last period of the history, days after t = 0.</summary>
     public double HistoryEndDay { get; }
+
+    /// <summary>Periods with a negative rate (correction months): netted into <see cref="HistoryCumulative"/> and left
+    /// out of the fit.</summary>
+    public int NegativePeriods { get; }
+
+    /// <summary>What a user should know about this fit, one sentence each: netted negative periods, b at its bound or
+    /// above 1 (a hyperbolic without a terminal decline then has no finite EUR without a time cap).</summary>
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
 
     internal FitData Data { get; }
 

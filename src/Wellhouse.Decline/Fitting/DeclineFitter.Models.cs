@@ -4,6 +4,17 @@ public static partial class DeclineFitter
 {
     private const double MinDecline = 1e-9;
     private const double MaxDecline = 10;
+    private const double MaxDuongA = 20;
+
+    /// <summary>
+    /// Why a Duong fit is refused, or null: the decline at t = 0 is m - a (per day), so a &gt; m makes the curve rise
+    /// from t0 (qi then collapses towards zero and the decline is negative), and a at its bound means the data did not
+    /// determine a. Such fits are degenerate, not a shape of the data.
+    /// </summary>
+    internal static string? DuongRejection(double a, double m) =>
+        a > m ? $"the Duong fit rises at t0 (a = {a:G4} > m = {m:G4})"
+        : a >= MaxDuongA * (1 - 1e-9) ? $"the Duong fit's a reached its bound {MaxDuongA}"
+        : null;
 
     /// <summary>Fits one model, starting from the best previous candidate where it is a good start.</summary>
     internal static Candidate? FitModel(
@@ -40,8 +51,9 @@ public static partial class DeclineFitter
                 return SolveRobust(new ModifiedHyperbolicShape(dlim), kind, data, p, lo, hi, options);
             case DeclineModelKind.Duong:
                 DuongGuess(data, out p[0], out p[1]);
-                (lo[0], hi[0], lo[1], hi[1]) = (1e-8, 20, 1.001, 4);
-                return SolveRobust(default(DuongShape), kind, data, p, lo, hi, options);
+                (lo[0], hi[0], lo[1], hi[1]) = (1e-8, MaxDuongA, 1.001, 4);
+                var duong = SolveRobust(default(DuongShape), kind, data, p, lo, hi, options);
+                return duong is null || DuongRejection(duong.Parameters[0], duong.Parameters[1]) is null ? duong : null;
             case DeclineModelKind.StretchedExponential:
                 StretchedGuess(data, out p[0], out p[1]);
                 (lo[0], hi[0], lo[1], hi[1]) = (1e-3, 1e8, 0.05, 1);
@@ -63,7 +75,7 @@ public static partial class DeclineFitter
         Span<double> hi = stackalloc double[LevenbergMarquardt.MaxParameters];
         (lo[0], hi[0], lo[1], hi[1]) = kind switch
         {
-            DeclineModelKind.Duong => (1e-8, 20.0, 1.001, 4.0),
+            DeclineModelKind.Duong => (1e-8, MaxDuongA, 1.001, 4.0),
             DeclineModelKind.StretchedExponential => (1e-3, 1e8, 0.05, 1.0),
             _ => (MinDecline, MaxDecline, options.MinB, options.MaxB),
         };

@@ -3,14 +3,16 @@ namespace Wellhouse.Decline;
 /// <summary>The fitted segment and the history facts a fit reports.</summary>
 internal sealed record PreparedSeries(
     FitData Data, double T0, IReadOnlyList<SeriesSegment> Segments, int FittedSegment, double HistoryCumulative,
-    double LastDay);
+    double LastDay, int NegativePeriods = 0);
 
 public static partial class DeclineFitter
 {
     /// <summary>
     /// Validates the series and builds the fit points: producing-day rate = rate x period days / days on
     /// (DOMAIN.md), uptime weight = days on / period days, time at mid-period; zero, NaN and shut-in periods
-    /// (uptime below <see cref="FitOptions.MinUptime"/>) are left out. Then finds the segments and keeps the last
+    /// (uptime below <see cref="FitOptions.MinUptime"/>) are left out. A negative rate (a correction month, as NPD
+    /// reports them) is netted: its volume is subtracted from the history cumulative, the period is left out of the
+    /// fit, and it is counted (<see cref="DeclineFit.NegativePeriods"/>). Then finds the segments and keeps the last
     /// one with enough points, from its peak on.
     /// </summary>
     internal static PreparedSeries? Prepare(ProductionSeries series, FitOptions options, out FitResult? failure)
@@ -32,10 +34,18 @@ public static partial class DeclineFitter
         var index = ScratchBuffers.Indexes(n);
         var used = 0;
         var cumulative = 0.0;
+        var negatives = 0;
         for (var i = 0; i < n; i++)
         {
             var rate = rates[i];
             var period = periods[i];
+            if (rate < 0)
+            {
+                cumulative += rate * period;
+                negatives++;
+                continue;
+            }
+
             if (!double.IsFinite(rate) || rate <= 0)
             {
                 continue;
@@ -102,7 +112,7 @@ public static partial class DeclineFitter
         }
 
         var lastDay = starts[n - 1] + periods[n - 1] - t0;
-        return new PreparedSeries(new FitData(ft, fy, fw), t0, segments, fitted, cumulative, lastDay);
+        return new PreparedSeries(new FitData(ft, fy, fw), t0, segments, fitted, Math.Max(cumulative, 0), lastDay, negatives);
     }
 
     private static FitResult? Validate(ProductionSeries series)
@@ -132,11 +142,6 @@ public static partial class DeclineFitter
                 var what = starts[i] == starts[i - 1] ? "duplicates" : "is before";
                 return FitResult.CannotFit(CannotFitReason.UnsortedOrDuplicateTimes,
                     $"period {i}: time {starts[i]} {what} the previous period's time {starts[i - 1]}", i);
-            }
-
-            if (rates[i] < 0)
-            {
-                return FitResult.CannotFit(CannotFitReason.NegativeValue, $"period {i}: rate {rates[i]} is negative", i);
             }
 
             if (daysOn is not null && daysOn[i] < 0)

@@ -57,6 +57,12 @@ public static partial class DeclineFitter
             }
         }
 
+        if (best is null && options.Model == ModelSelection.Duong)
+        {
+            return FitResult.CannotFit(CannotFitReason.ModelRejected,
+                "the Duong fit is degenerate (it rises at t0, a > m, or a is at its bound); fit another model");
+        }
+
         if (best is null || !double.IsFinite(best.LogQi))
         {
             return FitResult.CannotFit(CannotFitReason.DidNotConverge, "no model reached a finite fit");

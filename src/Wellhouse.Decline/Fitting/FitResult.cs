@@ -26,6 +26,9 @@ public enum CannotFitReason
 
     /// <summary>The optimizer found no finite fit.</summary>
     DidNotConverge,
+
+    /// <summary>The only model asked for fitted a degenerate curve (a Duong fit that rises at t0); see the message.</summary>
+    ModelRejected,
 }
 
 /// <summary>A fit, or the typed reason why there is none. Never thrown for data problems.</summary>

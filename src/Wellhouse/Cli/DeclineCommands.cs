@@ -10,6 +10,10 @@ namespace Wellhouse.Cli;
 /// </summary>
 internal static class DeclineCommands
 {
+    /// <summary>The warehouse's default terminal decline (dbt_project.yml, var decline_dmin_effective_per_year), so
+    /// that the CLI and the marts fit the same curve by default.</summary>
+    public const double WarehouseDminEffectivePerYear = 0.08;
+
     public static void Add(RootCommand root)
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "CSV with date (or t in days), rate, optional days_on.", Required = true };
@@ -22,7 +26,11 @@ internal static class DeclineCommands
         var months = new Option<int>("--forecast-months") { Description = "Monthly forecast periods (120 with --output when not given)." };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the forecast as CSV to this file." };
         var limit = new Option<double>("--economic-limit") { Description = "Economic-limit rate for EUR and the forecast (volume/day)." };
-        var dmin = new Option<double>("--dmin") { Description = "Terminal decline, effective per year.", DefaultValueFactory = _ => 0.06 };
+        var dmin = new Option<double>("--dmin")
+        {
+            Description = "Terminal decline of the modified hyperbolic, effective per year (the warehouse's var decline_dmin_effective_per_year).",
+            DefaultValueFactory = _ => WarehouseDminEffectivePerYear,
+        };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap samples for P10/P50/P90.", DefaultValueFactory = _ => 100 };
 
         var fit = new Command("fit", "Fit a decline curve to one well's series and print it as JSON.")

@@ -26,6 +26,13 @@ internal static class DeclineOutput
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
+            json.WriteStartObject("units");
+            json.WriteString("time", "day");
+            json.WriteString("rate", "the input's rate unit (volume per calendar day), e.g. kbd or MMcfd");
+            json.WriteString("qi", "volume per producing day, the input's rate unit");
+            json.WriteString("decline", "nominal per year (di_nominal_per_year, dmin_nominal_per_year); duong_a per day");
+            json.WriteString("volume", "rate unit x days (kbd -> kbbl, MMcfd -> MMcf)");
+            json.WriteEndObject();
             json.WriteString("model", JsonNamingPolicy.KebabCaseLower.ConvertName(fit.Kind.ToString()));
             Number(json, "qi", fit.Qi);
             Number(json, "di_nominal_per_year", fit.DiNominalPerYear);
@@ -69,11 +76,23 @@ internal static class DeclineOutput
             json.WriteNumber("fitted_segment", fit.FittedSegment);
             Number(json, "history_cumulative", fit.HistoryCumulative);
             Number(json, "economic_limit_rate", options.EconomicLimitRate);
+            json.WriteString("eur_note",
+                "eur is the fitted curve's EUR; eur_p10/p50/p90 are percentiles of the bootstrap refits' EURs (P10 high), "
+                + "so eur_p50 differs from eur by the refits' spread; both run to the economic limit or the time cap (eur_time_cap_days)");
+            Number(json, "eur_time_cap_days", options.TimeCapDays);
             Number(json, "eur", forecast.Eur);
             Number(json, "eur_p10", forecast.EurP10);
             Number(json, "eur_p50", forecast.EurP50);
             Number(json, "eur_p90", forecast.EurP90);
             json.WriteNumber("forecast_periods", forecast.Points.Count);
+            json.WriteNumber("negative_periods_netted", fit.NegativePeriods);
+            json.WriteStartArray("warnings");
+            foreach (var warning in fit.Warnings)
+            {
+                json.WriteStringValue(warning);
+            }
+
+            json.WriteEndArray();
             json.WriteEndObject();
         }
 

@@ -112,14 +112,37 @@ public sealed class DeclineCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Fit_NegativeRate_ExitsNonZero()
+    public async Task Fit_NegativeRate_IsNettedWithAWarning()
     {
-        var path = Write("neg.csv", "date,rate\n2020-01-01,100\n2020-02-01,-5\n");
+        var lines = new StringBuilder("date,rate\n");
+        for (var i = 0; i < 24; i++)
+        {
+            var rate = i == 10 ? -5 : 100 * Math.Exp(-0.05 * i);
+            lines.Append(CultureInfo.InvariantCulture, $"{new DateOnly(2020, 1, 1).AddMonths(i):yyyy-MM-dd},{rate}\n");
+        }
 
-        var (exit, _, error) = await Run("decline", "fit", "--input", path);
+        var (exit, output, _) = await Run("decline", "fit", "--input", Write("neg.csv", lines.ToString()), "--bootstrap", "0");
 
-        Assert.Equal(1, exit);
-        Assert.Contains("line 3: cannot fit (NegativeValue)", error);
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(1, json.RootElement.GetProperty("negative_periods_netted").GetInt32());
+        Assert.Contains("negative rate", json.RootElement.GetProperty("warnings")[0].GetString());
+    }
+
+    [Fact]
+    public async Task Fit_Json_StatesUnitsTheEurConventionAndTheWarehouseDmin()
+    {
+        var (exit, output, _) = await Run("decline", "fit", "--input", MonthlyCsv(), "--model", "modified-hyperbolic", "--bootstrap", "20");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("nominal per year (di_nominal_per_year, dmin_nominal_per_year); duong_a per day", root.GetProperty("units").GetProperty("decline").GetString());
+        Assert.Contains("eur_p50", root.GetProperty("eur_note").GetString());
+        Assert.True(root.GetProperty("eur_time_cap_days").GetDouble() > 0);
+        // The warehouse's var decline_dmin_effective_per_year (0.08 effective) as nominal: -ln(1 - 0.08).
+        Assert.Equal(-Math.Log(1 - 0.08), root.GetProperty("dmin_nominal_per_year").GetDouble(), 1e-9);
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
     }
 
     [Fact]

@@ -49,7 +49,7 @@ internal sealed record InvalidRowsProblem : ProblemResponse
 /// <summary>422 of a fit: the series cannot be fitted.</summary>
 internal sealed record CannotFitProblem : ProblemResponse
 {
-    /// <summary>Why (Wellhouse.Decline CannotFitReason): InvalidInput, EmptySeries, NegativeValue, UnsortedOrDuplicateTimes, NoProduction, TooFewPoints, NoDecline or DidNotConverge.</summary>
+    /// <summary>Why (Wellhouse.Decline CannotFitReason): InvalidInput, EmptySeries, NegativeValue, UnsortedOrDuplicateTimes, NoProduction, TooFewPoints, NoDecline, DidNotConverge or ModelRejected.</summary>
     [JsonPropertyName("reason")]
     public string? Reason { get; init; }
 
