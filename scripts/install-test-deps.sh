@@ -2,8 +2,15 @@
 # Debian packages the tests use: Debian's Jinja2 (for /usr/bin/python3) as the reference in differential tests of
 # the Jinja engine; Debian's chromium (headless) for the dashboard's browser tests, driven by Microsoft.Playwright
 # with ExecutablePath /usr/bin/chromium (no browser is downloaded). Installs only what is missing; needs root (as on
-# CI) or does nothing but warn.
+# CI) or does nothing but warn. Then the npm packages of tests/clients (Redocly's OpenAPI linter, openapi-typescript,
+# openapi-fetch, TypeScript), pinned by its package-lock.json, with the machine's Node.js (npm ci).
 set -uo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -d tests/clients/node_modules/@redocly/cli ]; then
+    echo "install-test-deps: npm ci in tests/clients"
+    (cd tests/clients && npm ci --no-audit --no-fund --loglevel=error) \
+        || echo "install-test-deps: npm ci in tests/clients failed; the OpenAPI client tests will fail" >&2
+fi
 missing=()
 /usr/bin/python3 -c "import jinja2" >/dev/null 2>&1 || missing+=(python3-jinja2)
 [ -x /usr/bin/chromium ] || missing+=(chromium)

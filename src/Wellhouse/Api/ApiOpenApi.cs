@@ -19,7 +19,7 @@ internal static class ApiOpenApi
     public static RouteHandlerBuilder ProducesSnapshotReadProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    /// <summary>401 without the key, 429 over the write rate limit (RequireApiKeyFilter, the writes policy).</summary>
+    /// <summary>401 without the key, 429 over the write rate limit (ApiKeyMiddleware, the writes policy).</summary>
     public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
 

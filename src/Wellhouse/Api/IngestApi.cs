@@ -19,7 +19,7 @@ internal static class IngestApi
         var ingest = endpoints.MapGroup("/api/ingest").WithTags("Ingest");
         ingest.MapPost("/", Upload).WithName("Ingest")
             .WithSummary("Upload raw production rows (body: CSV, JSON, NDJSON or Parquet). mode=skip-invalid keeps the valid rows.")
-            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .RequireApiKey()
             .Accepts<string>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
             .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesWriteProblems()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Refresh;
@@ -12,17 +13,17 @@ internal static class RunsApi
     {
         var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
         runs.MapPost("/", Start).WithName("StartRun").WithSummary("Start a refresh: build a new snapshot, test it, publish it if no error-severity test failed.")
-            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .RequireApiKey()
             .Produces<RunResponse>(StatusCodes.Status202Accepted).ProducesWriteProblems()
             .Produces<RefreshRunningProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.")
             .Produces<RunListResponse>().ProducesValidationProblem();
         runs.MapGet("/{id}", Get).WithName("GetRun").WithSummary("A run: status, per-node results and timings, error.")
             .Produces<RunResponse>().ProducesProblem(StatusCodes.Status404NotFound);
-        runs.MapGet("/{id}/log", Log).WithName("GetRunLog").WithSummary("A run's log as text.")
+        runs.MapGet("/{id}/log", Log).WithName("GetRunLog").WithSummary("A run's log as text (the server's folders named, e.g. <data>, not spelled out).")
             .Produces<string>(contentType: "text/plain").ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapPost("/{id}/cancel", Cancel).WithName("CancelRun").WithSummary("Cancel the running refresh.")
-            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .RequireApiKey()
             .Produces(StatusCodes.Status202Accepted).ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -55,8 +56,10 @@ internal static class RunsApi
     private static IResult Get(string id, RunStore runs) =>
         runs.Find(id) is { } run ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
 
-    private static IResult Log(string id, RunStore runs) =>
-        runs.ReadLog(id) is { } text ? TypedResults.Text(text, "text/plain; charset=utf-8") : NotFound(id);
+    private static IResult Log(string id, RunStore runs, DataDirectory data, IOptions<WellhouseOptions> options) =>
+        runs.ReadLog(id) is { } text
+            ? TypedResults.Text(RunLogText.ForClients(text, data, options.Value), "text/plain; charset=utf-8")
+            : NotFound(id);
 
     private static IResult Cancel(string id, RunStore runs, RefreshCoordinator coordinator)
     {

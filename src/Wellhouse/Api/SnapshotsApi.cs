@@ -16,7 +16,7 @@ internal static class SnapshotsApi
             .Produces<SnapshotResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         snapshots.MapPost("/{id}/publish", Publish).WithName("PublishSnapshot")
             .WithSummary("Serve this snapshot from now on (atomic switch); use it to roll back.")
-            .AddEndpointFilter<RequireApiKeyFilter>().RequireRateLimiting(WellhouseWebHost.WritesPolicy)
+            .RequireApiKey()
             .Produces<PublishResponse>().ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
     }

@@ -49,18 +49,36 @@ internal sealed class ApiKey(IOptions<WellhouseOptions> options, DataDirectory d
     }
 }
 
-/// <summary>An endpoint filter that answers 401 (ProblemDetails) unless the request carries the API key.</summary>
-internal sealed class RequireApiKeyFilter : IEndpointFilter
+/// <summary>
+/// Enforces <see cref="ApiKeyScope"/>: answers 401 (ProblemDetails) when the endpoint needs the key and the request does
+/// not carry it. It runs before the rate limiter, so requests without the key never use up the writes' permits, and
+/// marks key holders (<see cref="IsKeyHolder"/>) so that the limiter counts them apart from anonymous callers.
+/// </summary>
+internal sealed class ApiKeyMiddleware(RequestDelegate next, ApiKey key)
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static readonly object HolderItem = new();
+
+    /// <summary>Whether the request carried the valid key (set for any endpoint, so the limiter can tell callers apart).</summary>
+    public static bool IsKeyHolder(HttpContext context) => context.Items.ContainsKey(HolderItem);
+
+    public async Task InvokeAsync(HttpContext context)
     {
-        var key = context.HttpContext.RequestServices.GetRequiredService<ApiKey>();
-        if (!key.Matches(context.HttpContext.Request.Headers[ApiKey.Header]))
+        var presented = context.Request.Headers[ApiKey.Header];
+        var holder = presented.Count > 0 && key.Matches(presented);
+        if (holder)
         {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
-                detail: $"This endpoint needs a valid API key in the {ApiKey.Header} header.");
+            context.Items[HolderItem] = true;
         }
 
-        return await next(context);
+        var access = ApiKeyScope.Of(context.GetEndpoint()?.Metadata);
+        if (!holder && ApiKeyScope.NeedsKey(access, key.RequireForReads))
+        {
+            var who = access == ApiAccess.Write ? "This endpoint needs" : "Reads need";
+            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
+                detail: $"{who} a valid API key in the {ApiKey.Header} header.").ExecuteAsync(context);
+            return;
+        }
+
+        await next(context);
     }
 }

@@ -9,8 +9,9 @@ internal static class HealthEndpoints
     public static void MapHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/alive", () => TypedResults.Ok(new AliveStatus("alive"))).WithTags("Health").WithName("Alive")
-            .Produces<AliveStatus>();
+            .WithSummary("Liveness: the process answers.").Produces<AliveStatus>();
         endpoints.MapGet("/health", Health).WithTags("Health").WithName("Health")
+            .WithSummary("Readiness: 200 when a snapshot is served and the raw store is writable, else 503 with the problems.")
             .Produces<HealthStatus>(StatusCodes.Status200OK).Produces<HealthStatus>(StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -13,12 +13,12 @@ internal sealed class SnapshotRead(bool cacheable)
 }
 
 /// <summary>
-/// For snapshot reads: checks the read key when reads need one, pins the served snapshot for the request (503 before
-/// the first publish), adds <c>X-Data-Snapshot</c> and <c>X-Data-As-Of</c>, and for cacheable reads answers
-/// <c>If-None-Match</c> with 304 and repeats from the <see cref="ResponseCache"/>; the ETag is the snapshot id and format,
-/// since a URL's answer changes only with the snapshot (RFC 9110, 8.8.3).
+/// For snapshot reads (the key, where reads need one, was checked by <see cref="ApiKeyMiddleware"/>): pins the served
+/// snapshot for the request (503 before the first publish), adds <c>X-Data-Snapshot</c> and <c>X-Data-As-Of</c>, and for
+/// cacheable reads answers <c>If-None-Match</c> with 304 and repeats from the <see cref="ResponseCache"/>; the ETag is the
+/// snapshot id and format, since a URL's answer changes only with the snapshot (RFC 9110, 8.8.3).
 /// </summary>
-internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvider provider, ApiKey key, ResponseCache cache)
+internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvider provider, ResponseCache cache)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -26,13 +26,6 @@ internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvi
         if (read is null)
         {
             await next(context);
-            return;
-        }
-
-        if (key.RequireForReads && !key.Matches(context.Request.Headers[ApiKey.Header]))
-        {
-            await Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "API key required",
-                detail: $"Reads need a valid API key in the {ApiKey.Header} header.").ExecuteAsync(context);
             return;
         }
 

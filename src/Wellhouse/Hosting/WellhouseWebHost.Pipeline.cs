@@ -16,6 +16,7 @@ internal static partial class WellhouseWebHost
         });
         app.UseStatusCodePages();
         app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<SnapshotReadMiddleware>();
         app.UseEndpoints(endpoints =>
@@ -25,14 +26,17 @@ internal static partial class WellhouseWebHost
             endpoints.MapDashboard();
             endpoints.MapHealth();
             endpoints.MapPrometheusScrapingEndpoint("/metrics");
-            endpoints.MapWells();
-            endpoints.MapProduction();
-            endpoints.MapFields();
-            endpoints.MapRealtime();
-            endpoints.MapDecline();
-            endpoints.MapIngest();
-            endpoints.MapRuns();
-            endpoints.MapSnapshots();
+
+            // Every API endpoint is a read unless it says it is a write (ApiKeyScope: the key's one rule).
+            var api = endpoints.MapGroup(string.Empty).WithMetadata(ApiKeyScope.Read);
+            api.MapWells();
+            api.MapProduction();
+            api.MapFields();
+            api.MapRealtime();
+            api.MapDecline();
+            api.MapIngest();
+            api.MapRuns();
+            api.MapSnapshots();
         });
     }
 }

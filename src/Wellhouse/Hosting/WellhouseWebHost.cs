@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Wellhouse.Api;
@@ -53,19 +54,19 @@ internal static partial class WellhouseWebHost
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
-        {
-            document.Info.Title = "Wellhouse API";
-            document.Info.Description = "Well production analytics served from the published warehouse snapshot. See docs/api.md.";
-            return Task.CompletedTask;
-        }).AddWellhouseTransformers());
+        services.AddOpenApi(openApi => openApi.AddApiSecurity().AddWellhouseTransformers());
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = RejectAsync;
+
+            // Key holders are counted together, apart from anonymous callers (counted per address), so anonymous fits
+            // cannot use up the writes of the key holder; anonymous writes never get here (401 from ApiKeyMiddleware).
             limiter.AddPolicy(WritesPolicy, context =>
             {
                 var perMinute = context.RequestServices.GetRequiredService<IOptions<WellhouseOptions>>().Value.Api.WritesPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local",
+                var partition = ApiKeyMiddleware.IsKeyHolder(context) ? "api-key" : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "local");
+                return RateLimitPartition.GetFixedWindowLimiter(partition,
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(perMinute, 1), Window = TimeSpan.FromMinutes(1) });
             });
         });
@@ -75,6 +76,17 @@ internal static partial class WellhouseWebHost
             .AddPrometheusExporter());
     }
 
-    /// <summary>The rate-limiting policy of every write endpoint.</summary>
+    /// <summary>The rate-limiting policy of every write endpoint and of the fits.</summary>
     public const string WritesPolicy = "writes";
+
+    /// <summary>429 as ProblemDetails with <c>Retry-After</c> (seconds until the window ends; RFC 9110, 10.2.3).</summary>
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+            : 60;
+        rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+            detail: $"Over Wellhouse:Api:WritesPerMinute; retry in {seconds} s.").ExecuteAsync(rejected.HttpContext);
+    }
 }

@@ -160,12 +160,56 @@ public sealed class OpenApiDocumentTests : IDisposable
     [Fact]
     public async Task Document_Committed_EqualsTheLiveDocument()
     {
-        // The live document names the server it was fetched from; the build-time one does not.
+        // The live document names the server it was fetched from; the build-time one names serve's default address.
         var live = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/openapi/v1.json"))!.AsObject();
+        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "docs", "openapi.json")))!.AsObject();
+        var liveServer = live["servers"]?[0]?["url"]?.GetValue<string>();
+        var committedServer = committed["servers"]?[0]?["url"]?.GetValue<string>();
         live.Remove("servers");
-        var committed = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "docs", "openapi.json")));
+        committed.Remove("servers");
 
         Assert.True(JsonNode.DeepEquals(live, committed),
             "docs/openapi.json is not the document the code makes: build src/Wellhouse (it regenerates the file) and commit it.");
+        Assert.Equal("http://127.0.0.1:5000", committedServer);
+        Assert.Equal("http://localhost", liveServer);
+    }
+
+    [Fact]
+    public async Task Document_DeclaresTheApiKeySchemeTheServerReads()
+    {
+        var document = await LiveDocumentAsync();
+
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+
+        Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
+        Assert.Equal("header", scheme.GetProperty("in").GetString());
+        Assert.Equal(Wellhouse.Hosting.ApiKey.Header, scheme.GetProperty("name").GetString());
+        Assert.Contains("RequireKeyForReads", document.GetProperty("info").GetProperty("description").GetString());
+    }
+
+    [Theory]
+    [InlineData(false, "/api/wells", "get", "optional")]
+    [InlineData(true, "/api/wells", "get", "required")]
+    [InlineData(false, "/api/decline/fit", "post", "optional")]
+    [InlineData(true, "/api/runs/{id}/log", "get", "required")]
+    [InlineData(false, "/api/ingest", "post", "required")]
+    [InlineData(false, "/api/snapshots/{id}/publish", "post", "required")]
+    [InlineData(true, "/health", "get", "none")]
+    public async Task Document_OperationSecurity_FollowsTheServersSetting(bool readsNeedKey, string path, string method, string expected)
+    {
+        using var factory = new WellhouseApiFactory(readsNeedKey: readsNeedKey);
+        var document = JsonDocument.Parse(await factory.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var security = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("security")
+            .EnumerateArray().Select(requirement => requirement.TryGetProperty("ApiKey", out _) ? "key" : "anonymous").ToList();
+        var actual = security switch
+        {
+            ["key"] => "required",
+            ["anonymous", "key"] => "optional",
+            ["anonymous"] => "none",
+            _ => string.Join(",", security),
+        };
+
+        Assert.Equal(expected, actual);
     }
 }
