@@ -4,16 +4,31 @@ using Wellhouse.Transform.Jinja;
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
-/// A column as <c>adapter.get_columns_in_relation</c> returns it (dbt's <c>Column</c>): <c>name</c>/<c>column</c>,
-/// <c>quoted</c>, <c>data_type</c>/<c>dtype</c> (the database's type name), and the type tests <c>is_string()</c>,
-/// <c>is_number()</c>, <c>is_numeric()</c>, <c>is_integer()</c>, <c>is_float()</c> (dbt-adapters
-/// <c>base/column.py</c>). Prints as <c>&lt;Column name (TYPE)&gt;</c>.
+/// A column as <c>adapter.get_columns_in_relation</c> and <c>api.Column.create</c> give it (dbt's <c>Column</c>,
+/// dbt-adapters <c>base/column.py</c>, with dbt-duckdb's <c>DuckDBColumn</c> type sets): <c>name</c>/<c>column</c>,
+/// <c>quoted</c>, <c>dtype</c> (the database's type name), <c>data_type</c> (<c>character varying(256)</c> for a
+/// string, as dbt-duckdb reports it since DuckDB strings have no size; else the dtype), <c>char_size</c>,
+/// <c>numeric_precision</c>, <c>numeric_scale</c>, and <c>is_string()</c>, <c>is_number()</c>, <c>is_numeric()</c>,
+/// <c>is_integer()</c>, <c>is_float()</c>, <c>string_size()</c>, <c>can_expand_to(other)</c>,
+/// <c>literal(value)</c>. Prints as <c>&lt;Column name (TYPE)&gt;</c>.
 /// </summary>
 internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
 {
+    private const int DefaultStringSize = 256;
+
     public string Name { get; } = name;
 
     public string DataType { get; } = dataType;
+
+    /// <summary>dbt's <c>Column.translate_type</c>: only <c>string</c> (any case) becomes <c>TEXT</c>.</summary>
+    public static string TranslateType(string dtype) => string.Equals(dtype, "string", StringComparison.OrdinalIgnoreCase) ? "TEXT" : dtype;
+
+    /// <summary>dbt's <c>Column.numeric_type</c>: <c>dtype(precision,scale)</c>, or the dtype when either is none.</summary>
+    public static string NumericType(string dtype, object? precision, object? scale) =>
+        precision is null || scale is null ? dtype : $"{dtype}({Jinja.Runtime.PyStr.Str(precision)},{Jinja.Runtime.PyStr.Str(scale)})";
+
+    /// <summary>dbt's <c>Column.string_type</c>.</summary>
+    public static string StringType(object? size) => $"character varying({Jinja.Runtime.PyStr.Str(size)})";
 
     public bool TryGetAttribute(string name, out object? value)
     {
@@ -22,13 +37,17 @@ internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
         {
             "name" or "column" => Name,
             "quoted" => Relation.Quote(Name),
-            "data_type" or "dtype" => DataType,
+            "dtype" => DataType,
+            "data_type" or "expanded_data_type" => IsString(type) ? StringType((long)DefaultStringSize) : DataType,
             "char_size" or "numeric_precision" or "numeric_scale" => null,
             "is_string" => Test(IsString(type)),
             "is_integer" => Test(IsInteger(type)),
             "is_float" => Test(IsFloat(type)),
-            "is_numeric" => Test(type.StartsWith("decimal", StringComparison.Ordinal) || type.StartsWith("numeric", StringComparison.Ordinal)),
-            "is_number" => Test(IsInteger(type) || IsFloat(type) || type.StartsWith("decimal", StringComparison.Ordinal) || type.StartsWith("numeric", StringComparison.Ordinal)),
+            "is_numeric" => Test(IsNumeric(type)),
+            "is_number" => Test(IsInteger(type) || IsFloat(type) || IsNumeric(type)),
+            "string_size" => new JinjaFunction(a => IsString(type) ? DefaultStringSize : throw new Project.DiagnosticException(new Project.Diagnostic(Project.DiagnosticSeverity.Error, Project.DiagnosticCodes.CompilerError, "Called string_size() on non-string field!", a.Span))),
+            "can_expand_to" => new JinjaFunction(_ => false),
+            "literal" => new JinjaFunction(a => $"{Jinja.Runtime.PyStr.Str(ContextArgs.Get(a, 0, "value"))}::{DataType}"),
             _ => Missing,
         };
         if (ReferenceEquals(value, Missing))
@@ -46,13 +65,15 @@ internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
 
     private static JinjaFunction Test(bool result) => new(_ => result);
 
-    private static bool IsString(string type) => type is "varchar" or "text" or "string" or "char" or "bpchar"
-        || type.StartsWith("varchar", StringComparison.Ordinal) || type.StartsWith("character", StringComparison.Ordinal);
+    private static bool IsString(string type) => type is "varchar" or "text" or "character varying" or "character";
 
-    private static bool IsInteger(string type) => type is "tinyint" or "smallint" or "integer" or "int" or "bigint" or "hugeint"
-        or "utinyint" or "usmallint" or "uinteger" or "ubigint" or "uhugeint" or "int2" or "int4" or "int8";
+    private static bool IsNumeric(string type) => type is "numeric" or "decimal";
 
-    private static bool IsFloat(string type) => type is "float" or "double" or "real" or "float4" or "float8" or "double precision";
+    private static bool IsInteger(string type) => type is "tinyint" or "smallint" or "integer" or "bigint" or "hugeint"
+        or "utinyint" or "usmallint" or "uinteger" or "ubigint" or "int1" or "int2" or "int4" or "int8" or "short" or "int"
+        or "signed" or "long";
+
+    private static bool IsFloat(string type) => type is "real" or "float" or "float4" or "float8" or "double";
 }
 
 /// <summary>dbt's <c>AdapterResponse</c> (<c>load_result(...)['response']</c>, the first item of

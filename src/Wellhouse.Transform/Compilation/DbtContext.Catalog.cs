@@ -24,7 +24,8 @@ internal sealed partial class DbtContext
     }
 
     /// <summary>dbt's <c>api</c>: <c>api.Relation.create(database, schema, identifier, type)</c> and
-    /// <c>api.Column.create(name, dtype)</c>.</summary>
+    /// <c>api.Column</c>'s class methods <c>create(name, label_or_dtype)</c>, <c>translate_type(dtype)</c>,
+    /// <c>numeric_type(dtype, precision, scale)</c>, <c>string_type(size)</c>.</summary>
     private Dictionary<string, object?> ApiValue() => new(StringComparer.Ordinal)
     {
         ["Relation"] = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -40,7 +41,10 @@ internal sealed partial class DbtContext
         },
         ["Column"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
-            ["create"] = new JinjaFunction(args => new AdapterColumn(ContextArgs.String(args, 0, "name") ?? string.Empty, ContextArgs.String(args, 1, "label_or_dtype") ?? ContextArgs.String(args, 1, "dtype") ?? string.Empty)),
+            ["create"] = new JinjaFunction(args => new AdapterColumn(ContextArgs.String(args, 0, "name") ?? string.Empty, AdapterColumn.TranslateType(ContextArgs.String(args, 1, "label_or_dtype") ?? ContextArgs.String(args, 1, "dtype") ?? string.Empty))),
+            ["translate_type"] = new JinjaFunction(args => AdapterColumn.TranslateType(ContextArgs.String(args, 0, "dtype") ?? string.Empty)),
+            ["numeric_type"] = new JinjaFunction(args => AdapterColumn.NumericType(ContextArgs.String(args, 0, "dtype") ?? string.Empty, ContextArgs.Get(args, 1, "precision"), ContextArgs.Get(args, 2, "scale"))),
+            ["string_type"] = new JinjaFunction(args => AdapterColumn.StringType(ContextArgs.Get(args, 0, "size"))),
         },
     };
 

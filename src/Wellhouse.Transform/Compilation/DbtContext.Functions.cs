@@ -121,9 +121,10 @@ internal sealed partial class DbtContext
         return string.Empty;
     }
 
-    /// <summary>A minimal <c>adapter</c>: <c>quote</c> and <c>dispatch</c> (see DbtContext.Dispatch.cs).</summary>
+    /// <summary>A minimal <c>adapter</c>: <c>type()</c>, <c>quote</c> and <c>dispatch</c> (see DbtContext.Dispatch.cs).</summary>
     private Dictionary<string, object?> AdapterValue(Dictionary<string, object?> globals) => new(StringComparer.Ordinal)
     {
+        ["type"] = new JinjaFunction(_ => services.Target.Type),
         ["quote"] = new JinjaFunction(args => Relation.Quote(ContextArgs.String(args, 0, "identifier") ?? string.Empty)),
         ["dispatch"] = new JinjaFunction(args => Dispatch(globals, args)),
     };

@@ -3,12 +3,16 @@ using Wellhouse.Transform.Execution;
 
 namespace Wellhouse.Transform.Tests.RunQuery;
 
-/// <summary>A copy of tests/fixtures/run_query in a temp folder, built with <see cref="DbtRunner"/>; deleted on dispose.</summary>
+/// <summary>A copy of a fixture project (tests/fixtures/run_query unless named) in a temp folder, built with
+/// <see cref="DbtRunner"/>; deleted on dispose.</summary>
 internal sealed class RunQueryProject : IDisposable
 {
-    public RunQueryProject()
+    private readonly string projectName;
+
+    public RunQueryProject(string fixture = "run_query", string projectName = "compile_queries")
     {
-        var source = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", "run_query");
+        this.projectName = projectName;
+        var source = Path.Combine(Fixtures.RepoRoot, "tests", "fixtures", fixture);
         foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             if (file.Contains(Path.DirectorySeparatorChar + "target" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
@@ -71,7 +75,7 @@ internal sealed class RunQueryProject : IDisposable
         return rows;
     }
 
-    public string Compiled(string model) => File.ReadAllText(Path.Combine(Directory, "target", "compiled", "compile_queries", "models", model + ".sql"));
+    public string Compiled(string model) => File.ReadAllText(Path.Combine(Directory, "target", "compiled", projectName, "models", model + ".sql"));
 
     public void Dispose()
     {
