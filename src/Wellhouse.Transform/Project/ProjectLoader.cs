@@ -210,7 +210,7 @@ internal sealed partial class ProjectParser
         return root is null ? null : YamlFile.ToValue(root) as Dictionary<string, object?>;
     }
 
-    private static Dictionary<string, string> ReadEnvironment()
+    internal static Dictionary<string, string> ReadEnvironment()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())

@@ -1,3 +1,4 @@
+using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Project.Packages;
 
 namespace Wellhouse.Transform.Project;
@@ -62,6 +63,18 @@ internal sealed partial class ProjectParser
         packages.Add(root);
         return diagnostics.Items.Count(d => d.Severity == DiagnosticSeverity.Error) > errorsBefore ? null : packages;
     }
+
+    /// <summary>A renderer for dbt_project.yml and packages.yml strings (env_var, var) outside a project load, for deps.</summary>
+    internal static StringRenderer BootstrapRenderer(IReadOnlyDictionary<string, string> environment, IReadOnlyDictionary<string, object?> vars) =>
+        Renderer(new RenderServices
+        {
+            ProjectName = "project",
+            Target = new ProfileTarget { Name = "default", ProfileName = "default" },
+            Vars = vars,
+            Environment = environment,
+            Templates = new ProjectTemplates(),
+            Manifest = new Graph.Manifest { ProjectName = "project" },
+        });
 
     internal static string PackagesInstallPath(DbtProjectFile file) =>
         (file.Raw.GetValueOrDefault("packages-install-path") as string ?? "dbt_packages").Replace('\\', '/').TrimEnd('/');

@@ -22,6 +22,7 @@ internal static partial class DbtCommands
         AddParse(root, options);
         AddDebug(root, options);
         AddClean(root, options);
+        AddDeps(root, options);
         AddRetry(root, options);
         AddSourceFreshness(root, options);
         AddDocs(root, options);

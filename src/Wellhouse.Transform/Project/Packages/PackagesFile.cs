@@ -54,6 +54,12 @@ internal static class PackagesFile
             return null;
         }
 
+        return ReadEntries(root, name, diagnostics, render);
+    }
+
+    /// <summary>The entries of a packages.yml-shaped mapping (also package-lock.yml without its sha1_hash).</summary>
+    internal static List<PackageSpec> ReadEntries(YamlMappingNode root, string name, DiagnosticBag diagnostics, StringRenderer render)
+    {
         var result = new List<PackageSpec>();
         foreach (var (key, keyNode, value) in YamlFile.Entries(root))
         {

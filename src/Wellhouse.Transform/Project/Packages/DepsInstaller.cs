@@ -1,0 +1,103 @@
+namespace Wellhouse.Transform.Project.Packages;
+
+/// <summary>What <see cref="DepsInstaller.Run"/> needs: the project, and dbt's <c>deps</c> flags.</summary>
+public sealed class DepsOptions
+{
+    public required string ProjectDir { get; init; }
+
+    public string? VarsYaml { get; init; }
+
+    /// <summary>Environment for env_var() in packages.yml; null reads the process environment.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary><c>--upgrade</c>: resolve packages.yml again even when package-lock.yml matches it.</summary>
+    public bool Upgrade { get; init; }
+
+    /// <summary><c>--lock</c>: write package-lock.yml without installing.</summary>
+    public bool LockOnly { get; init; }
+
+    /// <summary>The package hub (dbt's <c>DBT_PACKAGE_HUB_URL</c>); null reads that variable, else dbt's public hub.</summary>
+    public string? HubUrl { get; init; }
+
+    public Action<string>? Log { get; init; }
+}
+
+/// <summary>The diagnostics of a deps run; success when none is an error.</summary>
+public sealed class DepsReport
+{
+    public IReadOnlyList<Diagnostic> Diagnostics { get; init; } = [];
+
+    public bool Success => Diagnostics.All(d => d.Severity != DiagnosticSeverity.Error);
+}
+
+/// <summary>
+/// dbt 1.7+'s <c>deps</c>: reads packages.yml (or dependencies.yml); when package-lock.yml exists and its sha1_hash
+/// matches (and not <c>--upgrade</c>) installs exactly what it pins, else resolves the entries (a git revision to its
+/// commit, a hub version range to a version), writes package-lock.yml and installs. Each package goes to
+/// <c>&lt;packages-install-path&gt;/&lt;name from its dbt_project.yml&gt;</c>: a local package as a symbolic link (a
+/// copy where links cannot be made), a git package checked out with the <c>git</c> command line (its
+/// <c>subdirectory</c> only when given), a hub package from its tarball. Packages the installed ones list in their
+/// own packages.yml are installed too. A package that cannot be fetched (no network) is DBT171 naming it and saying
+/// how to use a <c>local:</c> path instead.
+/// </summary>
+public static partial class DepsInstaller
+{
+    public static DepsReport Run(DepsOptions options, CancellationToken cancellationToken = default)
+    {
+        var diagnostics = new DiagnosticBag();
+        var projectDir = Path.GetFullPath(options.ProjectDir);
+        var log = options.Log ?? (_ => { });
+        var environment = options.Environment ?? ProjectParser.ReadEnvironment();
+        var render = ProjectParser.BootstrapRenderer(environment, new Dictionary<string, object?>());
+        var project = DbtProjectReader.Read(projectDir, diagnostics, render);
+        var specs = project is null ? null : PackagesFile.Read(projectDir, diagnostics, render);
+        if (project is null || specs is null)
+        {
+            return new DepsReport { Diagnostics = diagnostics.Items };
+        }
+
+        if (specs.Value.Specs.Count == 0)
+        {
+            log("Warning: No packages were found in packages.yml");
+            return new DepsReport { Diagnostics = diagnostics.Items };
+        }
+
+        var hash = PackageLock.Hash(specs.Value.Specs);
+        var lockFile = PackageLock.Read(projectDir, diagnostics);
+        var fromLock = lockFile is { } existing && existing.Hash == hash && !options.Upgrade;
+        var entries = fromLock ? lockFile!.Value.Specs : specs.Value.Specs;
+        var installDir = Path.Combine(projectDir, ProjectParser.PackagesInstallPath(project));
+        var hubUrl = options.HubUrl ?? environment.GetValueOrDefault("DBT_PACKAGE_HUB_URL") ?? "https://hub.getdbt.com/";
+        // Packages are installed into a staging folder and moved into place only when every one installed, so a failed
+        // deps leaves the previous packages as they were.
+        Directory.CreateDirectory(installDir);
+        var staging = Path.Combine(installDir, ".wellhouse-staging-" + Guid.NewGuid().ToString("N"));
+        var installer = new Installation(staging, hubUrl, log, cancellationToken);
+        try
+        {
+            Directory.CreateDirectory(staging);
+            installer.InstallAll(entries.Select(e => (e, projectDir)), diagnostics);
+            if (!diagnostics.HasErrors && !options.LockOnly)
+            {
+                foreach (var name in installer.Names)
+                {
+                    var target = Path.Combine(installDir, name);
+                    Installation.RemoveExisting(target);
+                    Directory.Move(Path.Combine(staging, name), target);
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        if (!diagnostics.HasErrors && !fromLock)
+        {
+            log("Updating lock file in file path: " + Path.Combine(projectDir, PackageLock.FileName));
+            PackageLock.Write(projectDir, installer.Pinned, hash);
+        }
+
+        return new DepsReport { Diagnostics = diagnostics.Items };
+    }
+}
