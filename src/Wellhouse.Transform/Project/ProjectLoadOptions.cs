@@ -19,7 +19,8 @@ public sealed class ProjectLoadOptions
     /// <summary>C# models registered by the host, by name.</summary>
     public IReadOnlyDictionary<string, ICSharpModel> CSharpModels { get; init; } = new Dictionary<string, ICSharpModel>(StringComparer.Ordinal);
 
-    /// <summary>Skip reading profiles.yml (for tools that need only the graph); the target is then an in-memory DuckDB.</summary>
+    /// <summary>Skip reading profiles.yml (for tools that need only the graph); the target is then an in-memory DuckDB.
+    /// Packages listed but not installed are then a warning (DBT170) instead of an error.</summary>
     public bool WithoutProfile { get; init; }
 
     /// <summary>Environment variables seen by <c>env_var()</c>; null for the process environment.</summary>

@@ -32,12 +32,16 @@ internal sealed partial class ProjectParser
             : [];
         if (specs.Value.Specs.Count > installed.Count)
         {
-            // dbt's UninstalledPackagesFoundError.
-            diagnostics.Error(
+            // dbt's UninstalledPackagesFoundError; tools that need no profile (clean, docs serve) go on, as dbt's clean does.
+            diagnostics.Add(new Diagnostic(
+                options.WithoutProfile ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
                 DiagnosticCodes.PackagesNotInstalled,
                 $"dbt found {specs.Value.Specs.Count} package(s) specified in {specs.Value.File}, but only {installed.Count} package(s) installed in {installPath}. Run \"wellhouse deps\" to install package dependencies.",
-                specs.Value.Specs[0].Span);
-            return null;
+                specs.Value.Specs[0].Span));
+            if (!options.WithoutProfile)
+            {
+                return null;
+            }
         }
 
         var names = new Dictionary<string, string>(StringComparer.Ordinal) { [rootFile.Name] = "dbt_project.yml" };

@@ -82,6 +82,20 @@ public sealed class PackageLoadingTests : IDisposable
     }
 
     [Fact]
+    public void Load_WithoutProfileAndPackagesNotInstalled_WarnsAndLoadsTheRest()
+    {
+        Directory.Delete(Path.Combine(fixture.ProjectDir, "dbt_packages"), recursive: true);
+        File.Delete(Path.Combine(fixture.ProjectDir, "models", "uses_package.sql"));
+        File.Delete(Path.Combine(fixture.ProjectDir, "models", "uses_package_unqualified.sql"));
+        File.Delete(Path.Combine(fixture.ProjectDir, "models", "schema.yml"));
+
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = fixture.ProjectDir, WithoutProfile = true, Environment = new Dictionary<string, string>() });
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Select(d => d.Format(fixture.ProjectDir))));
+        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(result.Diagnostics, d => d.Code == "DBT170").Severity);
+    }
+
+    [Fact]
     public void Load_NamespacedTestOfAMissingPackage_NamesThePackage()
     {
         File.WriteAllText(Path.Combine(fixture.ProjectDir, "models", "more.yml"), "version: 2\nmodels:\n  - name: uses_package_unqualified\n    data_tests:\n      - other_pkg.anything\n");
