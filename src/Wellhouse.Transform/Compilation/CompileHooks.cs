@@ -19,6 +19,13 @@ public sealed class CompileHooks
     /// compiling; null means none (they then return nothing, as while parsing).</summary>
     internal ICompileDatabase? Database { get; init; }
 
+    /// <summary>The verb running, as dbt's <c>flags.WHICH</c> (<c>build</c>, <c>run</c>, <c>test</c>, <c>seed</c>,
+    /// <c>compile</c>).</summary>
+    public string Which { get; init; } = "compile";
+
+    /// <summary>dbt's <c>flags.FULL_REFRESH</c> (<c>--full-refresh</c>).</summary>
+    public bool FullRefresh { get; init; }
+
     /// <summary>Receives <c>log()</c> / <c>print()</c> output and warnings; null to drop them.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -38,6 +38,7 @@ internal sealed partial class DbtContext
                 var relation = new Graph.Relation(database, schema, identifier);
                 return new RelationValue(database, schema, identifier, relation.ToString(), ContextArgs.String(args, 3, "type"));
             }),
+            ["add_ephemeral_prefix"] = new JinjaFunction(args => "__dbt__cte__" + ContextArgs.String(args, 0, "name")),
         },
         ["Column"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {

@@ -45,13 +45,36 @@ internal sealed partial class DbtContext
             ["modules"] = JinjaModules.Create(),
             ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
             ["local_md5"] = new JinjaFunction(args => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(ContextArgs.String(args, 0, "value") ?? string.Empty)))),
-            ["flags"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["FULL_REFRESH"] = false, ["WHICH"] = "compile" },
+            ["flags"] = Flags(),
             ["dbt_version"] = "1.9.0",
 
             ["zip"] = new JinjaFunction(Zip),
             ["set"] = new JinjaFunction(args => (ContextArgs.Get(args, 0, "value") as IEnumerable<object?> ?? []).Distinct().ToList()),
         };
     }
+
+    /// <summary>dbt's <c>flags</c> (dbt docs "flags"): the verb running and its options; a flag not listed is an
+    /// undefined value (empty and false).</summary>
+    private Dictionary<string, object?> Flags() => new(StringComparer.Ordinal)
+    {
+        ["WHICH"] = hooks?.Which ?? "compile",
+        ["FULL_REFRESH"] = hooks?.FullRefresh ?? false,
+        ["STORE_FAILURES"] = false,
+        ["FAIL_FAST"] = false,
+        ["WARN_ERROR"] = false,
+        ["DEBUG"] = false,
+        ["EMPTY"] = false,
+        ["USE_COLORS"] = false,
+        ["PARTIAL_PARSE"] = false,
+        ["STATIC_PARSER"] = false,
+        ["INDIRECT_SELECTION"] = "eager",
+        ["SEND_ANONYMOUS_USAGE_STATS"] = false,
+        ["PRINTER_WIDTH"] = 80L,
+        ["WRITE_JSON"] = true,
+        ["INTROSPECT"] = true,
+        ["TARGET_PATH"] = null,
+        ["LOG_FORMAT"] = "default",
+    };
 
     /// <summary>Python's <c>zip()</c> as dbt's context offers it: a list of tuples (as lists).</summary>
     private static object? Zip(JinjaCallArguments args)

@@ -119,7 +119,7 @@ internal sealed partial class DbtContext
         }
     }
 
-    private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name);
+    private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name, isCte: true);
 
     /// <summary>The node as dbt's <c>model</c> global: name, unique_id, resource_type, config, fqn, ...</summary>
     internal static Dictionary<string, object?> NodeDict(Node node) => new(StringComparer.Ordinal)

@@ -28,7 +28,7 @@ internal static partial class GenericTestRenderer
         var first = true;
         foreach (var (key, value) in metadata.Kwargs)
         {
-            var rendered = key == "column_name" ? value : RenderKwarg(templates, value, globals, node);
+            var rendered = key == "column_name" ? value : RenderKwarg(templates, value, globals, node, state);
             globals["__dbt_kw_" + key] = rendered;
             call.Append(first ? string.Empty : ", ").Append(key).Append("=__dbt_kw_").Append(key);
             first = false;
@@ -40,15 +40,18 @@ internal static partial class GenericTestRenderer
         return template.Render(globals, state.Phase == RenderPhase.Parse ? JinjaUndefined.Chainable : JinjaUndefined.Default);
     }
 
-    private static object? RenderKwarg(ProjectTemplates templates, object? value, Dictionary<string, object?> globals, Node node) => value switch
+    private static object? RenderKwarg(ProjectTemplates templates, object? value, Dictionary<string, object?> globals, Node node, RenderState state) => value switch
     {
-        string text => RenderString(templates, text, globals, node),
-        IList<object?> list => list.Select(v => RenderKwarg(templates, v, globals, node)).ToList(),
-        IDictionary<string, object?> dict => dict.ToDictionary(p => p.Key, p => RenderKwarg(templates, p.Value, globals, node), StringComparer.Ordinal),
+        string text => RenderString(templates, text, globals, node, state),
+        IList<object?> list => list.Select(v => RenderKwarg(templates, v, globals, node, state)).ToList(),
+        IDictionary<string, object?> dict => dict.ToDictionary(p => p.Key, p => RenderKwarg(templates, p.Value, globals, node, state), StringComparer.Ordinal),
         _ => value,
     };
 
-    private static string RenderString(ProjectTemplates templates, string text, Dictionary<string, object?> globals, Node node)
+    /// <summary>A string argument rendered natively as dbt does (<c>add_rendered_test_kwargs</c> with
+    /// <c>native=True</c>): <c>model</c> and <c>ref('x')</c>/<c>source(...)</c> arrive as relations, so
+    /// <c>adapter.get_columns_in_relation(model)</c> works in the test macro.</summary>
+    private static object? RenderString(ProjectTemplates templates, string text, Dictionary<string, object?> globals, Node node, RenderState state)
     {
         if (LooksLikeFunction().IsMatch(text))
         {
@@ -60,6 +63,6 @@ internal static partial class GenericTestRenderer
         }
 
         var template = templates.Parse(text, node.OriginalFilePath);
-        return template.Render(globals);
+        return template.RenderNative(globals, state.Phase == RenderPhase.Parse ? JinjaUndefined.Chainable : JinjaUndefined.Default);
     }
 }

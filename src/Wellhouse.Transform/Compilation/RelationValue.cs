@@ -4,11 +4,21 @@ using Wellhouse.Transform.Jinja;
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
-/// What <c>ref()</c>, <c>source()</c> and <c>this</c> return: prints as the quoted relation (or, for an ephemeral
-/// model, its CTE name; for an external source, its quoted file location) and exposes dbt's Relation attributes.
+/// What <c>ref()</c>, <c>source()</c>, <c>this</c>, <c>api.Relation.create</c> and the adapter's catalog methods
+/// return (dbt's <c>BaseRelation</c>, as dbt-duckdb's <c>DuckDBRelation</c>): prints as the quoted relation (or,
+/// for an ephemeral model, its CTE name; for an external source, its quoted file location). Attributes
+/// <c>database</c>, <c>schema</c>, <c>identifier</c>/<c>name</c>/<c>table</c>, <c>type</c>, <c>is_table</c>,
+/// <c>is_view</c>, <c>is_materialized_view</c>, <c>is_cte</c>, <c>path</c>, <c>include_policy</c>,
+/// <c>quote_policy</c>, <c>metadata</c>; methods <c>render()</c>, <c>include(database, schema, identifier)</c>,
+/// <c>without_identifier()</c>, <c>incorporate(path={...}, type=...)</c>, <c>quote(...)</c> and, as dbt's
+/// relations are mappings, <c>get(key, default)</c> (so dbt_utils' <c>_is_relation</c>, which checks
+/// <c>obj is mapping and obj.get('metadata').type</c> ends with Relation, accepts it).
 /// </summary>
-internal sealed class RelationValue(string? database, string schema, string identifier, string rendered, string? type = null) : IJinjaObject
+internal sealed class RelationValue(string? database, string schema, string identifier, string rendered, string? type = null, bool isCte = false)
+    : IJinjaMapping
 {
+    private const string ClassName = "DuckDBRelation";
+
     public string? Database { get; } = database;
 
     public string Schema { get; } = schema;
@@ -19,64 +29,72 @@ internal sealed class RelationValue(string? database, string schema, string iden
 
     public bool TryGetAttribute(string name, out object? value)
     {
-        switch (name)
+        value = name switch
         {
-            case "database":
-                value = Database;
-                return true;
-            case "schema":
-                value = Schema;
-                return true;
-            case "identifier" or "name" or "table":
-                value = Identifier;
-                return true;
-            case "render":
-                value = new JinjaFunction(_ => rendered);
-                return true;
-            case "is_table":
-                value = type == "table";
-                return true;
-            case "is_view":
-                value = type == "view";
-                return true;
-            case "is_cte":
-                value = false;
-                return true;
-            case "type":
-                value = type;
-                return true;
-            case "include":
-                value = new JinjaFunction(Include);
-                return true;
-            default:
-                value = null;
-                return false;
+            "database" => Database,
+            "schema" => Schema,
+            "identifier" or "name" or "table" => Identifier,
+            "render" => new JinjaFunction(_ => rendered),
+            "is_table" => type == "table",
+            "is_view" => type == "view",
+            "is_materialized_view" => type == "materialized_view",
+            "is_cte" => isCte,
+            "type" => type,
+            "include" => new JinjaFunction(Include),
+            "without_identifier" => new JinjaFunction(_ => Parts(Database, Schema, null, type)),
+            "incorporate" => new JinjaFunction(Incorporate),
+            "quote" => new JinjaFunction(_ => this),
+            "get" => new JinjaFunction(args => TryGetAttribute(ContextArgs.String(args, 0, "key") ?? string.Empty, out var v) ? v : ContextArgs.Get(args, 1, "default")),
+            "path" => PartsDict(Database, Schema, Identifier),
+            "include_policy" => PartsDict(true, true, true),
+            "quote_policy" => PartsDict(true, true, true),
+            "metadata" => new Dictionary<string, object?>(StringComparer.Ordinal) { ["type"] = ClassName },
+            "external" or "limit" or "event_time" => null,
+            "require_alias" => false,
+            _ => Missing,
+        };
+        if (ReferenceEquals(value, Missing))
+        {
+            value = null;
+            return false;
         }
+
+        return true;
     }
 
     public override string ToString() => rendered;
+
+    private static readonly object Missing = new();
+
+    private static Dictionary<string, object?> PartsDict(object? database, object? schema, object? identifier) => new(StringComparer.Ordinal)
+    {
+        ["database"] = database,
+        ["schema"] = schema,
+        ["identifier"] = identifier,
+    };
+
+    /// <summary>A relation of the given parts, printed as dbt prints one: the non-null parts quoted, joined by dots.</summary>
+    private static RelationValue Parts(string? database, string? schema, string? identifier, string? type)
+    {
+        var parts = new[] { database, schema, identifier }.Where(p => p is not null).Select(p => Relation.Quote(p!));
+        return new RelationValue(database, schema ?? string.Empty, identifier ?? string.Empty, string.Join('.', parts), type);
+    }
 
     private RelationValue Include(JinjaCallArguments args)
     {
         var withDatabase = args.Keyword.GetValueOrDefault("database") is not false;
         var withSchema = args.Keyword.GetValueOrDefault("schema") is not false;
         var withIdentifier = args.Keyword.GetValueOrDefault("identifier") is not false;
-        var parts = new List<string>();
-        if (withDatabase && Database is not null)
-        {
-            parts.Add(Relation.Quote(Database));
-        }
+        var relation = Parts(withDatabase ? Database : null, withSchema ? Schema : null, withIdentifier ? Identifier : null, type);
+        return new RelationValue(withDatabase ? Database : null, Schema, Identifier, relation.ToString(), type, isCte);
+    }
 
-        if (withSchema)
-        {
-            parts.Add(Relation.Quote(Schema));
-        }
-
-        if (withIdentifier)
-        {
-            parts.Add(Relation.Quote(Identifier));
-        }
-
-        return new RelationValue(withDatabase ? Database : null, Schema, Identifier, string.Join('.', parts));
+    /// <summary>dbt's <c>incorporate(path={...}, type=...)</c>: a copy with the given path parts and type.</summary>
+    private RelationValue Incorporate(JinjaCallArguments args)
+    {
+        var path = ContextArgs.Get(args, 0, "path") as IDictionary<string, object?>;
+        string? Part(string key, string? current) => path is not null && path.TryGetValue(key, out var v) ? v as string : current;
+        var newType = args.Keyword.TryGetValue("type", out var t) ? t as string : type;
+        return Parts(Part("database", Database), Part("schema", Schema), Part("identifier", Identifier), newType);
     }
 }

@@ -70,6 +70,8 @@ public static class DbtRunner
                     }
                 },
                 Database = new CompileDatabase(hookSession, hookLock),
+                Which = options.Command.ToString().ToLowerInvariant(),
+                FullRefresh = options.FullRefresh,
                 Log = options.Log,
             };
             var request = new RunRequest

@@ -91,9 +91,10 @@ internal sealed class RunContext
         return string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal);
     }
 
-    /// <summary>dbt writes a generic test under its .yml file's path as a folder: <c>models/schema.yml/&lt;test&gt;.sql</c>.</summary>
+    /// <summary>dbt writes a generic test under its .yml file's path as a folder, named by its path (its short name when the full
+    /// name is too long): <c>models/schema.yml/&lt;test&gt;.sql</c>.</summary>
     public static string TargetRelativePath(Node node) =>
-        (node.ResourceType == ResourceType.Test && node.TestMetadata is not null) || node.ResourceType == ResourceType.UnitTest
-            ? Path.Combine(node.OriginalFilePath, node.Name + ".sql")
-            : node.OriginalFilePath;
+        node.ResourceType == ResourceType.Test && node.TestMetadata is not null
+            ? Path.Combine(node.OriginalFilePath, node.Path)
+            : node.ResourceType == ResourceType.UnitTest ? Path.Combine(node.OriginalFilePath, node.Name + ".sql") : node.OriginalFilePath;
 }

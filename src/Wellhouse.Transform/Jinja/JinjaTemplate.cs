@@ -30,6 +30,29 @@ public sealed class JinjaTemplate
     /// <exception cref="JinjaException">on a misused undefined value, a type error or a failing call.</exception>
     public string Render(IReadOnlyDictionary<string, object?> globals) => Render(globals, JinjaUndefined.Default);
 
+    /// <summary>dbt's native rendering (dbt-common's NativeSandboxEnvironment, which dbt renders generic test
+    /// arguments with): a template that is one <c>{{ expression }}</c> gives the expression's value itself (a
+    /// relation, a list, a number); any other template gives its rendered text. An undefined value gives ''.</summary>
+    public object? RenderNative(IReadOnlyDictionary<string, object?> globals, JinjaUndefined undefined = JinjaUndefined.Default)
+    {
+        ArgumentNullException.ThrowIfNull(globals);
+        if (body is not [Ast.OutputNode only])
+        {
+            return Render(globals, undefined);
+        }
+
+        var scope = new Scope(new RenderContext(globals, FilePath, undefined == JinjaUndefined.Chainable), null);
+        try
+        {
+            var value = only.Evaluate(scope);
+            return value is Undefined ? string.Empty : value;
+        }
+        catch (SystemException ex)
+        {
+            throw new JinjaException("JINJA010", ex.Message, new Project.SourceSpan(FilePath, 0, 0), ex);
+        }
+    }
+
     /// <summary>Renders with the given kind of undefined value (dbt parses nodes with
     /// <see cref="JinjaUndefined.Chainable"/>).</summary>
     public string Render(IReadOnlyDictionary<string, object?> globals, JinjaUndefined undefined)

@@ -117,4 +117,53 @@ public sealed class CrossDbMacroTests : IAsyncLifetime
         Assert.Equal(["2024-01-03", "2024-01-10", "2024-01-17"], project.Query("select date_week from main.spine_weeks order by 1").Select(r => Text(r[0])));
         Assert.Equal(["1", "2", "3", "4", "5"], project.Query("select generated_number from main.series order by 1").Select(r => Text(r[0])));
     }
+
+    [Fact]
+    public void Relations_AttributesAndMethods_AsDbtRelations()
+    {
+        var row = Row("relations");
+        Assert.Equal("dev|main|strings|strings|\"main\".\"strings\"|False|\"dev\".\"main\".\"strings\"", row["parts"]);
+        Assert.Equal("\"dev\".\"main\".\"other\"|\"dev\".\"main\"|True|DuckDBRelation", row["methods"]);
+        Assert.Equal("\"d\".\"s\".\"t\"|True|__dbt__cte__x|relations", row["others"]);
+        Assert.Equal("1", Text(row["from_ephemeral"]));
+    }
+
+    [Fact]
+    public void GenericTest_ModelAndCompareModel_AreRelationsWhoseColumnsTheAdapterReads()
+    {
+        // has_columns returns a failing row unless model and compare_model are relations (mappings whose metadata
+        // type ends with Relation) and get_columns_in_relation reads their columns (before, they were strings: []).
+        Assert.Contains(project.Log, l => l.Contains("PASS", StringComparison.Ordinal) && l.Contains("has_columns_aggregates_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Flags_WhichAndShouldMacros_FollowTheRunAndConfig()
+    {
+        var row = Row("flags");
+        Assert.Equal("build", row["which"]);
+        Assert.Equal(false, row["full_refresh"]);
+        Assert.Equal(false, row["should_refresh"]);
+        Assert.Equal(false, row["should_store"]);
+        Assert.Equal(string.Empty, row["unknown_flag"]);
+        Assert.Equal("America/New_York|UTC", row["zones"]);
+        Assert.Equal("2024-07-01 12:00:00-04:00", row["aware"]);
+        Assert.Equal("2024-01-15 08:30:00+01:00", row["localized"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}$", (string)row["today"]!);
+        var configured = Row("flags_configured");
+        Assert.Equal(true, configured["should_refresh"]);
+        Assert.Equal(true, configured["should_store"]);
+    }
+
+    [Fact]
+    public void LongGenericTestName_CompiledUnderItsShortName_AsDbt()
+    {
+        // dbt-core synthesize_generic_test_names: a full name of 64 characters or more is written as the first 30
+        // characters of <test>_<model>, '_' and the md5 of the full name; the unique_id keeps the full name.
+        const string FullName = "has_columns_aggregates_ref_strings___ordered_distinct_values_first_two_any_true_some_value_except_count_intersect_count";
+        var md5 = Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes(FullName)));
+        var folder = Path.Combine(project.Directory, "target", "compiled", "cross_db", "models", "schema.yml");
+        Assert.Equal(["has_columns_aggregates_" + md5 + ".sql"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        var manifest = File.ReadAllText(Path.Combine(project.Directory, "target", "manifest.json"));
+        Assert.Contains("\"test.cross_db." + FullName + ".", manifest, StringComparison.Ordinal);
+    }
 }

@@ -7,6 +7,9 @@ namespace Wellhouse.Transform.Jinja.Ast;
 /// <summary><c>{{ expression }}</c>: writes Python's str() of the value.</summary>
 internal sealed class OutputNode(Expr expression, SourceSpan span) : Node(span)
 {
+    /// <summary>The value of the expression (for native rendering).</summary>
+    public object? Evaluate(Scope scope) => expression.Eval(scope);
+
     public override Flow Render(Scope scope, StringBuilder output)
     {
         var value = expression.Eval(scope);

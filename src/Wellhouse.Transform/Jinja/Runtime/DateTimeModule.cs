@@ -1,7 +1,8 @@
 namespace Wellhouse.Transform.Jinja.Runtime;
 
-/// <summary>dbt's <c>modules.datetime</c>: the classes <c>datetime</c> (call, <c>now()</c>, <c>utcnow()</c>,
-/// <c>fromisoformat()</c>), <c>date</c> (call, <c>today()</c>) and <c>timedelta</c>.</summary>
+/// <summary>dbt's <c>modules.datetime</c>: the classes <c>datetime</c> (call with <c>tzinfo=</c> a pytz zone,
+/// <c>now(tz)</c>, <c>today()</c>, <c>utcnow()</c>, <c>fromisoformat()</c>), <c>date</c> (call, <c>today()</c>) and
+/// <c>timedelta</c>.</summary>
 internal sealed class DateTimeModule : IJinjaObject
 {
     private readonly TimeProvider clock;
@@ -14,7 +15,8 @@ internal sealed class DateTimeModule : IJinjaObject
         {
             "datetime" => new ClassObject("datetime", a => Make(a, isDate: false), new()
             {
-                ["now"] = _ => new PyDateTime(clock.GetLocalNow().DateTime),
+                ["now"] = a => a.Get(0, "tz") is PyTimeZone tz ? tz.FromInstant(clock.GetUtcNow()) : new PyDateTime(clock.GetLocalNow().DateTime),
+                ["today"] = _ => new PyDateTime(clock.GetLocalNow().DateTime),
                 ["utcnow"] = _ => new PyDateTime(clock.GetUtcNow().UtcDateTime),
                 ["fromisoformat"] = a => new PyDateTime(DateTime.Parse(a.GetString(0, "date_string")!, System.Globalization.CultureInfo.InvariantCulture)),
             }),
@@ -34,7 +36,7 @@ internal sealed class DateTimeModule : IJinjaObject
         var dt = new DateTime(Part(0, "year", 1), Part(1, "month", 1), Part(2, "day", 1),
             isDate ? 0 : Part(3, "hour", 0), isDate ? 0 : Part(4, "minute", 0), isDate ? 0 : Part(5, "second", 0),
             DateTimeKind.Unspecified).AddTicks(isDate ? 0 : a.GetInt(6, "microsecond", 0) * 10);
-        return new PyDateTime(dt, isDate);
+        return !isDate && a.Get(7, "tzinfo") is PyTimeZone tz ? new PyDateTime(dt, utcOffset: tz.OffsetAt(dt)) : new PyDateTime(dt, isDate);
     }
 
     private static PyTimeDelta Delta(JinjaCallArguments a)

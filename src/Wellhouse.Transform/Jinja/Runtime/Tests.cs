@@ -33,7 +33,7 @@ internal static class Tests
             ["lt"] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), "<", a.Span) < 0,
             ["<"] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), "<", a.Span) < 0,
             ["lessthan"] = (v, a) => PyOps.Compare(v, a.Require(0, "other"), "<", a.Span) < 0,
-            ["mapping"] = (v, _) => v is IDictionary<string, object?>,
+            ["mapping"] = (v, _) => v is IDictionary<string, object?> or IJinjaMapping,
             ["ne"] = (v, a) => !PyOps.Equal(v, a.Require(0, "other"), a.Span),
             ["!="] = (v, a) => !PyOps.Equal(v, a.Require(0, "other"), a.Span),
             ["none"] = (v, _) => v is null,
