@@ -80,7 +80,10 @@ internal static class DeclineCommands
             return 0;
         });
 
-        var decline = new Command("decline", "Decline-curve analysis of a single well.") { fit };
+        var decline = new Command("decline", "Decline-curve analysis: one well (fit), every well of a raw CSV (forecast), and hindcasts.")
+        {
+            fit, DeclineForecastCommands.Forecast(), DeclineForecastCommands.HindcastCommand(),
+        };
         root.Subcommands.Add(decline);
     }
 }

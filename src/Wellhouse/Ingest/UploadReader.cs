@@ -69,7 +69,7 @@ internal sealed partial class UploadReader(DateTime receivedAt)
         _parser.Reset();
     }
 
-    private static int[] MapHeader(IReadOnlyList<string> names, string where)
+    internal static int[] MapHeader(IReadOnlyList<string> names, string where)
     {
         var map = new int[names.Count];
         var seen = new HashSet<int>();

@@ -1,0 +1,177 @@
+namespace Wellhouse.Decline;
+
+/// <summary>
+/// What a well's history says at one date (the anchor, a month index; only months before it are read): whether and
+/// since when it produces, its current producing-day rate level and uptime, and its own Arps fit's forecast. The
+/// population forecast compares the same state of other wells at earlier anchors with what they then produced.
+/// </summary>
+internal sealed class AnchorState
+{
+    /// <summary>Producing months the level is the geometric mean of.</summary>
+    private const int LevelMonths = 3;
+
+    /// <summary>Months the uptime is measured over.</summary>
+    private const int UptimeMonths = 12;
+
+    private AnchorState(int anchor, int firstProducing, int lastProducing, int producingMonths, double level, double uptime,
+        double[]? fitCumulative, string? reason)
+    {
+        Anchor = anchor;
+        FirstProducing = firstProducing;
+        LastProducing = lastProducing;
+        ProducingMonths = producingMonths;
+        Level = level;
+        Uptime = uptime;
+        FitCumulative = fitCumulative;
+        Reason = reason;
+    }
+
+    /// <summary>The anchor month (index); the state uses months before it.</summary>
+    public int Anchor { get; }
+
+    public int FirstProducing { get; }
+
+    public int LastProducing { get; }
+
+    /// <summary>Months from the first producing month to the anchor (the well's age).</summary>
+    public int AgeMonths => Anchor - FirstProducing;
+
+    public int ProducingMonths { get; }
+
+    /// <summary>Geometric mean of the producing-day rate (volume / producing day) of the last producing months.</summary>
+    public double Level { get; }
+
+    /// <summary>Producing days / calendar days over the last year (or since first production).</summary>
+    public double Uptime { get; }
+
+    /// <summary>The own fit's volume at full uptime from the anchor through month h (index h - 1); null when the
+    /// history could not be fit.</summary>
+    public double[]? FitCumulative { get; }
+
+    /// <summary>Why the well cannot be forecast at this anchor (no production, shut in or abandoned), or null.</summary>
+    public string? Reason { get; }
+
+    /// <summary>The flat forecast through month h: level x uptime x calendar days from the anchor.</summary>
+    public double Flat(int h)
+    {
+        var days = 0.0;
+        for (var m = 0; m < h; m++)
+        {
+            days += MonthIndex.Days(Anchor + m);
+        }
+
+        return Level * Math.Max(Uptime, 0.05) * days;
+    }
+
+    /// <summary>ln(own fit / (level x calendar days)) through month h: how much the well's own curve declines over
+    /// the horizon relative to holding its current rate; null without a fit.</summary>
+    public double? FitRatio(int h)
+    {
+        if (FitCumulative is null || h > FitCumulative.Length)
+        {
+            return null;
+        }
+
+        var flat = Flat(h) / Math.Max(Uptime, 0.05);
+        var fit = FitCumulative[h - 1];
+        return fit > 0 && flat > 0 ? Math.Log(fit / flat) : null;
+    }
+
+    /// <summary>The state of <paramref name="history"/> at <paramref name="anchor"/>, fitting the own curve for
+    /// <paramref name="horizon"/> months.</summary>
+    public static AnchorState At(MonthlyHistory history, int anchor, int horizon, int abandonMonths, FitOptions fitOptions)
+    {
+        var end = Math.Min(anchor - 1, history.LastMonth);
+        int first = -1, last = -1, producing = 0;
+        for (var m = history.FirstMonth; m <= end; m++)
+        {
+            if (history.Volume(m) > 0)
+            {
+                first = first < 0 ? m : first;
+                last = m;
+                producing++;
+            }
+        }
+
+        if (first < 0)
+        {
+            return new AnchorState(anchor, anchor, anchor, 0, 0, 0, null, "no production before the as-of date");
+        }
+
+        if (anchor - 1 - last >= abandonMonths)
+        {
+            return new AnchorState(anchor, first, last, producing, 0, 0, null,
+                $"abandoned: no production since {MonthIndex.Date(last):yyyy-MM} ({anchor - 1 - last} months before the as-of date)");
+        }
+
+        // Level: the geometric mean of the last producing months' producing-day rates, preferring months that produced
+        // at least a third of their days (a partial month's rate is noisy).
+        var logSum = 0.0;
+        var used = 0;
+        for (var pass = 0; pass < 2 && used == 0; pass++)
+        {
+            for (var m = last; m >= first && used < LevelMonths; m--)
+            {
+                var days = history.ProducingDays(m);
+                if (days > 0 && (pass == 1 || days >= MonthIndex.Days(m) / 3.0))
+                {
+                    logSum += Math.Log(history.Volume(m) / days);
+                    used++;
+                }
+            }
+        }
+
+        var level = Math.Exp(logSum / used);
+        var from = Math.Max(first, anchor - UptimeMonths);
+        double on = 0, calendar = 0;
+        for (var m = from; m < anchor; m++)
+        {
+            on += history.ProducingDays(m);
+            calendar += MonthIndex.Days(m);
+        }
+
+        return new AnchorState(anchor, first, last, producing, level, calendar > 0 ? on / calendar : 1,
+            OwnFit(history, first, anchor, horizon, fitOptions), null);
+    }
+
+    /// <summary>The own fit (fitter's defaults on producing-day rates) and its full-uptime volumes after the anchor.</summary>
+    private static double[]? OwnFit(MonthlyHistory history, int first, int anchor, int horizon, FitOptions options)
+    {
+        var n = anchor - first;
+        if (n < options.MinPoints || horizon < 1)
+        {
+            return null;
+        }
+
+        var dates = new DateOnly[n];
+        var rates = new double[n];
+        var daysOn = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            var m = first + i;
+            dates[i] = MonthIndex.Date(m);
+            rates[i] = history.Volume(m) / MonthIndex.Days(m);
+            daysOn[i] = history.ProducingDays(m);
+        }
+
+        var result = DeclineFitter.Fit(ProductionSeries.FromDates(dates, rates, daysOn, SeriesFrequency.Monthly), options);
+        if (result.Fit is not { } fit)
+        {
+            return null;
+        }
+
+        var model = fit.Model;
+        var origin = dates[0].DayNumber;
+        var cumulative = new double[horizon];
+        var total = 0.0;
+        for (var h = 0; h < horizon; h++)
+        {
+            var start = MonthIndex.Date(anchor + h).DayNumber - origin - fit.StartDay;
+            var stop = start + MonthIndex.Days(anchor + h);
+            total += Math.Max(model.Cumulative(stop) - model.Cumulative(start), 0);
+            cumulative[h] = total;
+        }
+
+        return double.IsFinite(total) ? cumulative : null;
+    }
+}

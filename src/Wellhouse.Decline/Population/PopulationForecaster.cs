@@ -1,0 +1,377 @@
+using System.Collections.Concurrent;
+
+namespace Wellhouse.Decline;
+
+/// <summary>Options of <see cref="PopulationForecaster"/>.</summary>
+public sealed record PopulationForecastOptions
+{
+    /// <summary>The defaults: 24 months, abandoned after 12 months without production, quarterly past anchors.</summary>
+    public static PopulationForecastOptions Default { get; } = new();
+
+    /// <summary>Months to forecast from the as-of date.</summary>
+    public int Months { get; init; } = 24;
+
+    /// <summary>A well without production in this many months before the as-of date is abandoned: not forecast, no
+    /// remaining volume.</summary>
+    public int AbandonMonths { get; init; } = 12;
+
+    /// <summary>Past anchors are the first months of every quarter (3) before the as-of date.</summary>
+    public int AnchorStepMonths { get; init; } = 3;
+
+    /// <summary>Fewest past anchors a cohort needs at a horizon to learn it (else the forecast extends the last
+    /// learned horizon by the well's own curve).</summary>
+    public int MinSamples { get; init; } = 30;
+
+    /// <summary>Past as-of dates (every <see cref="AnchorStepMonths"/> months back) whose forecasts calibrate the
+    /// band and the median: 12 quarters by default.</summary>
+    public int CalibrationDates { get; init; } = 12;
+
+    /// <summary>The own fit of each well (Arps by BIC by default).</summary>
+    public FitOptions Fit { get; init; } = FitOptions.Default with { Model = ModelSelection.Arps };
+
+    /// <summary>Lower bounds of the age cohorts in months since first production (1-5, 6-12, 13-24, 25 and more).</summary>
+    public IReadOnlyList<int> CohortStarts { get; init; } = [1, 6, 13, 25];
+}
+
+/// <summary>One forecast month: volumes of the month and cumulatives from the as-of date (P10 the high one).</summary>
+public sealed record PopulationForecastMonth(
+    DateOnly Month, double VolumeP10, double VolumeP50, double VolumeP90, double CumP10, double CumP50, double CumP90);
+
+/// <summary>A well's population forecast, or the reason it has none.</summary>
+public sealed record WellPopulationForecast(string Id, string? Reason, string Cohort, int AgeMonths, IReadOnlyList<PopulationForecastMonth> Months);
+
+/// <summary>
+/// Forecasts every well of a population from an as-of date using only data before it, with the other wells as the
+/// prior: each well's own Arps fit is blended with its age cohort's type curve (<see cref="HorizonErrorModel"/>,
+/// learned at quarterly anchors whose outcome months are all before the as-of date). The P10-P90 band is then
+/// calibrated on the method's own past forecasts: the same forecast made at the last <see
+/// cref="PopulationForecastOptions.CalibrationDates"/> quarterly as-of dates, compared with what the wells produced
+/// before the as-of date, gives per cohort and horizon the median log error (a shift of the P50) and the factor that
+/// makes 80 % of those outcomes fall inside the band. Volumes are calendar volumes (uptime included). Thread-safe;
+/// one instance caches anchor states and past forecasts, so a hindcast over several as-of dates fits each well once
+/// per anchor.
+/// </summary>
+public sealed class PopulationForecaster
+{
+    /// <summary>The cohort name of every age pooled: the fallback of a cohort with too few past anchors.</summary>
+    private const string Pooled = "";
+
+    private readonly IReadOnlyList<MonthlyHistory> _population;
+    private readonly PopulationForecastOptions _options;
+    private readonly ConcurrentDictionary<(int Well, int Anchor), AnchorState> _states = new();
+    private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
+
+    /// <summary>A forecaster over <paramref name="population"/>.</summary>
+    public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        _population = population;
+        _options = options ?? PopulationForecastOptions.Default;
+        if (_options.Months < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1 || _options.MinSamples < 2
+            || _options.CalibrationDates < 0)
+        {
+            throw new ArgumentException("Months, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates >= 0", nameof(options));
+        }
+    }
+
+    /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month).</summary>
+    public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
+    {
+        var anchor = MonthIndex.Of(asOf);
+        var baseline = Base(anchor);
+        var calibration = Calibrate(anchor);
+        var results = new WellPopulationForecast[_population.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var b = baseline[i];
+            if (b.Reason is not null)
+            {
+                results[i] = new WellPopulationForecast(_population[i].Id, b.Reason, b.Cohort, b.AgeMonths, []);
+                continue;
+            }
+
+            var p10 = new double[_options.Months];
+            var p50 = new double[_options.Months];
+            var p90 = new double[_options.Months];
+            for (var h = 0; h < p50.Length; h++)
+            {
+                var (shift, scale) = calibration.TryGetValue((b.Cohort, h), out var c) ? c
+                    : calibration.TryGetValue((Pooled, h), out var pooled) ? pooled : (0, 1);
+                p50[h] = b.P50![h] * Math.Exp(shift);
+                p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
+                p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
+            }
+
+            results[i] = new WellPopulationForecast(_population[i].Id, null, b.Cohort, b.AgeMonths, Months(anchor, p10, p50, p90));
+        }
+
+        return results;
+    }
+
+    /// <summary>The cohort name of an age in months.</summary>
+    public string CohortOf(int ageMonths)
+    {
+        var starts = _options.CohortStarts;
+        for (var c = starts.Count - 1; c >= 0; c--)
+        {
+            if (ageMonths >= starts[c])
+            {
+                return c == starts.Count - 1 ? $"{starts[c]}+" : $"{starts[c]}-{starts[c + 1] - 1}";
+            }
+        }
+
+        return $"<{starts[0]}";
+    }
+
+    internal AnchorState State(int well, int anchor) =>
+        _states.GetOrAdd((well, anchor), key =>
+            AnchorState.At(_population[key.Well], key.Anchor, _options.Months, _options.AbandonMonths, _options.Fit));
+
+    /// <summary>The error models per cohort, with and without an own fit, per horizon (index h - 1; null where too few
+    /// past anchors).</summary>
+    private Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> Learn(int asOf)
+    {
+        var months = _options.Months;
+        var step = _options.AnchorStepMonths;
+        var perWell = new List<((string, bool, int) Key, double X, double Y)>[_population.Count];
+        Parallel.For(0, _population.Count, well =>
+        {
+            var history = _population[well];
+            var found = new List<((string, bool, int), double, double)>();
+            var firstAnchor = (int)Math.Ceiling((history.FirstMonth + 1) / (double)step) * step;
+            for (var anchor = firstAnchor; anchor < asOf; anchor += step)
+            {
+                var state = State(well, anchor);
+                if (state.Reason is not null || state.AgeMonths < 1)
+                {
+                    continue;
+                }
+
+                var cohort = CohortOf(state.AgeMonths);
+                var actual = 0.0;
+                for (var h = 1; h <= months && anchor + h <= asOf; h++)
+                {
+                    actual += history.Volume(anchor + h - 1);
+                    var flat = state.Flat(h);
+                    var y = Math.Log(Math.Max(actual, 0.01 * flat) / flat);
+                    found.Add(((cohort, false, h), double.NaN, y));
+                    found.Add(((Pooled, false, h), double.NaN, y));
+                    if (state.FitRatio(h) is { } x)
+                    {
+                        found.Add(((cohort, true, h), x, y));
+                        found.Add(((Pooled, true, h), x, y));
+                    }
+                }
+            }
+
+            perWell[well] = found;
+        });
+
+        // Merged in well order, so that the sums (and the forecast) do not depend on the threads' schedule.
+        var samples = new Dictionary<(string, bool, int), List<(double, double)>>();
+        foreach (var list in perWell)
+        {
+            foreach (var (key, x, y) in list)
+            {
+                AddSample(samples, key, (x, y));
+            }
+        }
+
+        var models = new Dictionary<(string, bool), HorizonErrorModel?[]>();
+        foreach (var (key, list) in samples)
+        {
+            var (cohort, withFit, h) = key;
+            if (!models.TryGetValue((cohort, withFit), out var byHorizon))
+            {
+                byHorizon = new HorizonErrorModel?[months];
+                models[(cohort, withFit)] = byHorizon;
+            }
+
+            byHorizon[h - 1] = HorizonErrorModel.Learn(list, withFit, _options.MinSamples);
+        }
+
+        return models;
+    }
+
+    /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
+    private sealed record BaseForecast(string? Reason, string Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90);
+
+    /// <summary>The uncalibrated forecasts of every well from an anchor, computed once.</summary>
+    private BaseForecast[] Base(int anchor) =>
+        _base.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() =>
+        {
+            var models = Learn(a);
+            var results = new BaseForecast[_population.Count];
+            Parallel.For(0, _population.Count, i => results[i] = ForecastWell(i, a, models));
+            return results;
+        })).Value;
+
+    /// <summary>
+    /// (shift, scale) per cohort and horizon (index h - 1; cohort "" pools every cohort) from the uncalibrated
+    /// forecasts of past as-of dates D whose horizon ends before <paramref name="asOf"/>: shift = the median of
+    /// ln(actual / P50); scale = the 80th percentile of the errors around the shifted median in units of the band's
+    /// half-width on their side (ln(P10/P50) above, ln(P50/P90) below), so that 80 % of the past outcomes fall inside.
+    /// </summary>
+    private Dictionary<(string Cohort, int H), (double Shift, double Scale)> Calibrate(int asOf)
+    {
+        var months = _options.Months;
+        var samples = new Dictionary<(string, int), List<(double E, double Up, double Down)>>();
+        for (var k = 1; k <= _options.CalibrationDates; k++)
+        {
+            var date = asOf - (k * _options.AnchorStepMonths);
+            var forecasts = Base(date);
+            for (var i = 0; i < forecasts.Length; i++)
+            {
+                var f = forecasts[i];
+                if (f.Reason is not null)
+                {
+                    continue;
+                }
+
+                var actual = 0.0;
+                for (var h = 1; h <= months && date + h <= asOf; h++)
+                {
+                    actual += _population[i].Volume(date + h - 1);
+                    var p50 = f.P50![h - 1];
+                    if (!(p50 > 0))
+                    {
+                        continue;
+                    }
+
+                    var sample = (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h - 1] / p50), Math.Log(p50 / f.P90![h - 1]));
+                    AddSample(samples, (f.Cohort, h - 1), sample);
+                    AddSample(samples, (Pooled, h - 1), sample);
+                }
+            }
+        }
+
+        var calibration = new Dictionary<(string, int), (double, double)>();
+        foreach (var (key, list) in samples)
+        {
+            if (list.Count < _options.MinSamples)
+            {
+                continue;
+            }
+
+            var errors = list.Select(s => s.E).Order().ToArray();
+            var shift = HorizonErrorModel.Quantile(errors, 0.5);
+            var z = list.Select(s => s.E >= shift ? (s.E - shift) / Math.Max(s.Up, 1e-6) : (shift - s.E) / Math.Max(s.Down, 1e-6))
+                .Order().ToArray();
+            calibration[key] = (shift, Math.Clamp(HorizonErrorModel.Quantile(z, 0.8), 0.25, 10));
+        }
+
+        return calibration;
+    }
+
+    private static void AddSample<TKey, TValue>(Dictionary<TKey, List<TValue>> samples, TKey key, TValue value)
+        where TKey : notnull
+    {
+        if (!samples.TryGetValue(key, out var list))
+        {
+            list = [];
+            samples[key] = list;
+        }
+
+        list.Add(value);
+    }
+
+    private BaseForecast ForecastWell(int well, int asOf, Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> models)
+    {
+        var state = State(well, asOf);
+        if (state.Reason is { } reason)
+        {
+            return new BaseForecast(reason, CohortOf(state.AgeMonths), state.AgeMonths, null, null, null);
+        }
+
+        var cohort = CohortOf(state.AgeMonths);
+        var byHorizon = ErrorModels(models, cohort, state.FitCumulative is not null, out var withFit)
+            ?? ErrorModels(models, Pooled, state.FitCumulative is not null, out withFit);
+        if (byHorizon is null)
+        {
+            return new BaseForecast(
+                $"too few wells before the as-of date to learn from (fewer than {_options.MinSamples} past anchors of any age)",
+                cohort, state.AgeMonths, null, null, null);
+        }
+
+        var months = _options.Months;
+        var p10 = new double[months];
+        var p50 = new double[months];
+        var p90 = new double[months];
+        var learned = 0;
+        for (var h = 1; h <= months; h++)
+        {
+            if (byHorizon[h - 1] is not { } model)
+            {
+                break;
+            }
+
+            var flat = state.Flat(h);
+            var (low, mid, high) = model.Predict(withFit ? state.FitRatio(h) : null);
+            p90[h - 1] = flat * Math.Exp(low);
+            p50[h - 1] = flat * Math.Exp(mid);
+            p10[h - 1] = flat * Math.Exp(high);
+            learned = h;
+        }
+
+        Extend(state, learned, p10, p50, p90);
+        return new BaseForecast(null, cohort, state.AgeMonths, p10, p50, p90);
+    }
+
+    /// <summary>The learned models of a cohort, with the own fit when the well has one and the cohort learned it,
+    /// or null when the cohort has too few past anchors even at the first horizon.</summary>
+    private static HorizonErrorModel?[]? ErrorModels(
+        Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> models, string cohort, bool hasFit, out bool withFit)
+    {
+        withFit = hasFit && models.TryGetValue((cohort, true), out var fitted) && fitted[0] is not null;
+        return models.TryGetValue((cohort, withFit), out var byHorizon) && byHorizon[0] is not null ? byHorizon : null;
+    }
+
+    /// <summary>Past the last learned horizon, the P50 grows by the own fit's monthly volumes (scaled to the learned
+    /// P50; without a fit, by the last learned month's volume declining at the last year's learned rate) and the band
+    /// keeps its last relative width.</summary>
+    private static void Extend(AnchorState state, int learned, double[] p10, double[] p50, double[] p90)
+    {
+        var months = p50.Length;
+        if (learned >= months)
+        {
+            return;
+        }
+
+        var last = learned - 1;
+        var fit = state.FitCumulative;
+        var scale = fit is not null && fit[last] > 0 ? p50[last] / fit[last] : 0;
+        var lastVolume = last > 0 ? p50[last] - p50[last - 1] : p50[last];
+        var back = Math.Max(last - 12, 0);
+        var earlierVolume = back > 0 ? p50[back] - p50[back - 1] : p50[0];
+        var monthlyDecline = last > back && lastVolume > 0 && earlierVolume > lastVolume
+            ? Math.Log(earlierVolume / lastVolume) / (last - back) : 0;
+        for (var h = learned; h < months; h++)
+        {
+            var volume = scale > 0 ? scale * (fit![h] - fit[h - 1]) : lastVolume * Math.Exp(-monthlyDecline * (h - last));
+            p50[h] = p50[h - 1] + Math.Max(volume, 0);
+            p10[h] = p50[h] * (p10[last] / p50[last]);
+            p90[h] = p50[h] * (p90[last] / p50[last]);
+        }
+    }
+
+    /// <summary>Monthly rows: cumulatives made non-decreasing, the month's P50 volume = the step of the P50
+    /// cumulative, its P10/P90 the P50 volume times the cumulative's relative band.</summary>
+    private static List<PopulationForecastMonth> Months(int asOf, double[] p10, double[] p50, double[] p90)
+    {
+        var rows = new List<PopulationForecastMonth>(p50.Length);
+        double c10 = 0, c50 = 0, c90 = 0;
+        for (var h = 0; h < p50.Length; h++)
+        {
+            var n10 = Math.Max(c10, p10[h]);
+            var n50 = Math.Max(c50, p50[h]);
+            var n90 = Math.Max(c90, p90[h]);
+            var volume = n50 - c50;
+            var ratio10 = n50 > 0 ? n10 / n50 : 1;
+            var ratio90 = n50 > 0 ? n90 / n50 : 1;
+            rows.Add(new PopulationForecastMonth(MonthIndex.Date(asOf + h), volume * ratio10, volume, volume * ratio90, n10, n50, n90));
+            (c10, c50, c90) = (n10, n50, n90);
+        }
+
+        return rows;
+    }
+}

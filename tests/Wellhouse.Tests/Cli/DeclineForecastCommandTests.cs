@@ -1,0 +1,104 @@
+using System.Globalization;
+using Wellhouse.Cli;
+using Wellhouse.Tests.Warehouse;
+
+namespace Wellhouse.Tests.Cli;
+
+/// <summary><c>wellhouse decline forecast</c> and <c>hindcast</c> on the Volve sample (raw contract, daily rows).</summary>
+public sealed class DeclineForecastCommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("wellhouse-decline-forecast-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private string PathOf(string name) => Path.Combine(_folder.FullName, name);
+
+    private static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await WellhouseCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Forecast_Volve_WritesQuantilesPerWellAndMonthAndAReasonForTheRest()
+    {
+        var target = PathOf("forecast.csv");
+
+        var (exit, output, error) = await Run("decline", "forecast", "--input", RepoPaths.Sample, "--as-of", "2014-01-01",
+            "--months", "12", "--output", target, "--stream", "oil");
+
+        Assert.True(exit == 0, error);
+        var lines = File.ReadAllLines(target);
+        Assert.Equal("well_code,stream,month,volume_p10,volume_p50,volume_p90,cum_p10,cum_p50,cum_p90", lines[0]);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToArray();
+        Assert.NotEmpty(rows);
+        foreach (var well in rows.GroupBy(r => r[0]))
+        {
+            var months = well.Select(r => r[2]).ToArray();
+            Assert.Equal(12, months.Length);
+            Assert.Equal("2014-01-01", months[0]);
+            Assert.Equal("2014-12-01", months[^1]);
+            double previous = 0;
+            foreach (var r in well)
+            {
+                var v = r[3..].Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray();
+                Assert.Equal("oil", r[1]);
+                Assert.True(v[2] <= v[1] && v[1] <= v[0], string.Join(',', r));
+                Assert.True(v[5] <= v[4] && v[4] <= v[3], string.Join(',', r));
+                Assert.True(v[4] >= previous);
+                previous = v[4];
+            }
+        }
+
+        var reasons = File.ReadAllLines(PathOf("forecast.reasons.csv"));
+        Assert.Equal("well_code,stream,reason", reasons[0]);
+        var wells = File.ReadLines(RepoPaths.Sample).Skip(1).Select(l => l.Split(',')[2]).Distinct().Count();
+        Assert.Equal(wells, rows.Select(r => r[0]).Distinct().Count() + reasons.Length - 1);
+        Assert.Contains("wells forecast (oil, kbbl) from 2014-01-01", output);
+    }
+
+    [Fact]
+    public async Task Forecast_BadRow_NamesTheLineAndColumnAndWritesNothing()
+    {
+        var input = PathOf("bad.csv");
+        var lines = File.ReadLines(RepoPaths.Sample).Take(5).ToList();
+        var fields = lines[3].Split(',');
+        fields[6] = "forty";
+        lines[3] = string.Join(',', fields);
+        File.WriteAllLines(input, lines);
+        var target = PathOf("out.csv");
+
+        var (exit, _, error) = await Run("decline", "forecast", "--input", input, "--as-of", "2014-01-01", "--output", target);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("error: bad.csv: line 4, column days_on_production:", error.Trim());
+        Assert.False(File.Exists(target));
+    }
+
+    [Fact]
+    public async Task Forecast_AsOfNotTheFirstOfAMonth_IsRefused()
+    {
+        var (exit, _, error) = await Run("decline", "forecast", "--input", RepoPaths.Sample, "--as-of", "2014-01-15", "--output", PathOf("x.csv"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("give the first day of a month (2014-01-01)", error);
+    }
+
+    [Fact]
+    public async Task Hindcast_Volve_PrintsApeBiasAndCoveragePerModelAndCohort()
+    {
+        var rows = PathOf("rows.csv");
+
+        var (exit, output, error) = await Run("decline", "hindcast", "--input", RepoPaths.Sample,
+            "--as-of", "2013-01-01,2013-07-01,2014-01-01", "--horizons", "6,12", "--output", rows);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("model          cohort  horizon  forecasts  median APE  median bias  P10-P90 coverage", output);
+        Assert.Contains("population", output);
+        var lines = File.ReadAllLines(rows);
+        Assert.Equal("as_of,well_code,cohort,age_months,model,horizon,actual,p10,p50,p90", lines[0]);
+        Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[6], CultureInfo.InvariantCulture) > 0));
+    }
+}
