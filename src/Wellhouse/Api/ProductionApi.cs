@@ -1,5 +1,6 @@
 using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
+using Wellhouse.Serving;
 
 namespace Wellhouse.Api;
 
@@ -48,7 +49,8 @@ internal static class ProductionApi
             "yearly" => new SeriesQuery("mart_production_yearly", "well_code", wellCode, "year"),
             _ => new SeriesQuery("mart_production_monthly", "well_code", wellCode, "month"),
         };
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain });
+        Func<ServeStore, SeriesTable?>? daily = grain == "daily" ? store => ServeViews.Daily(store, wellCode, "day", start, end) : null;
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, compute: daily);
     }
 
     private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to)
@@ -71,7 +73,7 @@ internal static class ProductionApi
 
         var series = new SeriesQuery("int_moving_averages", "well_code", wellCode, "production_period").Where("\"window\"", name);
         return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name },
-            "production_period, \"window\"");
+            "production_period, \"window\"", store => ServeViews.MovingAverages(store, wellCode, name, start, end));
     }
 
     private static Task<IResult> Decline(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
@@ -98,18 +100,38 @@ internal static class ProductionApi
         var name = args.OneOf(stream, "stream", "oil", Streams);
         var (start, end) = args.Range(from, to);
         var series = new SeriesQuery(relation, "well_code", wellCode, dateColumn).Where("stream", name);
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name });
+        Func<ServeStore, SeriesTable?>? curve = relation == ServeViewCheck.DeclineCurves && name is not null
+            ? store => ServeViews.DeclineCurve(store, wellCode, name, start, end) : null;
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, compute: curve);
     }
 
+    /// <summary>The series from the serving store (<paramref name="compute"/> for a view it computes, else the stored
+    /// relation), or from SQL when the store does not hold it.</summary>
     private static async Task<IResult> RunAsync(HttpContext context, ApiArgs args, int wellCode, SeriesQuery series,
-        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null)
+        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null, Func<ServeStore, SeriesTable?>? compute = null)
     {
         if (!args.IsValid)
         {
             return args.Problem();
         }
 
-        if (!await WellsApi.ExistsAsync(context, wellCode))
+        var store = SnapshotQuery.Pinned(context).Serve;
+        if (store is not null && WellsApi.InStore(store, wellCode) is { } known)
+        {
+            if (!known)
+            {
+                return WellsApi.WellNotFound(wellCode);
+            }
+
+            var table = compute is not null
+                ? compute(store)
+                : ServeSeries.Stored(store, series.Relation, wellCode, series.DateColumn, series.Filters, from, to);
+            if (table is not null)
+            {
+                return new SeriesResult(table, envelope);
+            }
+        }
+        else if (!await WellsApi.ExistsAsync(context, wellCode))
         {
             return WellsApi.WellNotFound(wellCode);
         }

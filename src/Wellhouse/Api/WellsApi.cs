@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
+using Wellhouse.Serving;
 
 namespace Wellhouse.Api;
 
@@ -68,8 +69,19 @@ internal static class WellsApi
         });
     }
 
-    private static IResult GetWell(int wellCode) =>
-        new RowsResult(new SnapshotQuery("select * from mart_well_summary where well_code = $well").With("well", wellCode), single: true);
+    private static IResult GetWell(HttpContext context, int wellCode)
+    {
+        if (SnapshotQuery.Pinned(context).Serve?.Relation("mart_well_summary") is { } summary)
+        {
+            var (start, end) = summary.Range(wellCode);
+            return new SeriesResult(SeriesTable.Rows(summary, [.. Enumerable.Range(start, end - start)]), single: true);
+        }
+
+        return new RowsResult(new SnapshotQuery("select * from mart_well_summary where well_code = $well").With("well", wellCode), single: true);
+    }
+
+    /// <summary>Whether the serving store knows the well (from its mart_well_summary), or null when it does not hold that relation.</summary>
+    public static bool? InStore(ServeStore store, int wellCode) => store.Relation("mart_well_summary")?.HasWell(wellCode);
 
     /// <summary>Whether the snapshot knows the well (404 otherwise).</summary>
     public static async Task<bool> ExistsAsync(HttpContext context, int wellCode) =>

@@ -42,6 +42,10 @@ internal sealed class ApiOptions
 
     /// <summary>Writes (ingest, runs, publish) allowed per client per minute.</summary>
     public int WritesPerMinute { get; set; } = 60;
+
+    /// <summary>Answer per-well series from the snapshot's serving store (default); false answers them with SQL on
+    /// the snapshot, as the tests and benchmarks that compare the two do.</summary>
+    public bool ServingStore { get; set; } = true;
 }
 
 internal sealed class RefreshOptions

@@ -27,6 +27,7 @@ internal sealed partial class RefreshCoordinator
                 return await FailAsync(run, RunStatus.Failed, reason, snapshotPath, started);
             }
 
+            await log.WriteLineAsync(Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id).ToString());
             snapshots.Finish(new SnapshotInfo
             {
                 Id = run.Id,

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wellhouse.Serving;
 
 namespace Wellhouse.Snapshots;
 
@@ -14,7 +15,7 @@ internal sealed class ServedSnapshot : IDisposable
     public ServedSnapshot(SnapshotInfo info, string path)
     {
         Info = info;
-        ConnectionString = $"Data Source={path};ACCESS_MODE=READ_ONLY";
+        ConnectionString = ServeStoreLoader.ConnectionString(path);
         _keeper = new DuckDBConnection(ConnectionString);
         _keeper.Open();
     }
@@ -24,6 +25,9 @@ internal sealed class ServedSnapshot : IDisposable
     public string Id => Info.Id;
 
     public string ConnectionString { get; }
+
+    /// <summary>The snapshot's serving store (per-well series), or null when it could not be built (series then come from SQL).</summary>
+    public ServeStore? Serve { get; set; }
 
     /// <summary>A new open connection for one request; the caller disposes it.</summary>
     public DuckDBConnection OpenConnection()

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Hosting;
 
 namespace Wellhouse.Snapshots;
 
 /// <summary>
 /// The snapshot being served. <see cref="Reload"/> follows the publish pointer; the server calls it after its own
 /// publishes and polls it for publishes by other processes (the CLI). Requests pin <see cref="Current"/> once at their
-/// start, so one request never mixes two snapshots.
+/// start, so one request never mixes two snapshots. Loading a snapshot maps its serving store (building it first when
+/// it is missing or does not check out).
 /// </summary>
-internal sealed class SnapshotProvider(SnapshotStore store, ILogger<SnapshotProvider> logger) : IDisposable
+internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOptions> options, ILogger<SnapshotProvider> logger) : IDisposable
 {
     private readonly Lock _gate = new();
     private volatile ServedSnapshot? _current;
@@ -33,13 +36,21 @@ internal sealed class SnapshotProvider(SnapshotStore store, ILogger<SnapshotProv
 
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var info = store.Find(id) ?? throw new InvalidOperationException($"published snapshot {id} has no finished build");
                 var next = new ServedSnapshot(info, store.DatabasePath(id));
+                if (options.Value.Api.ServingStore)
+                {
+                    next.Serve = Serving.ServeStoreLoader.OpenOrBuild(store.ServePath(id), id, next.OpenConnection, logger);
+                }
+
                 var previous = _current;
                 _current = next;
                 LastError = null;
                 previous?.Dispose();
-                logger.LogInformation("Serving snapshot {SnapshotId}", id);
+                logger.LogInformation("Serving snapshot {SnapshotId} ({Store}; ready in {Milliseconds:F0} ms)", id,
+                    next.Serve is { } serve ? $"serving store {serve.FileBytes / 1048576.0:F1} MiB" : "no serving store",
+                    System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex)
             {

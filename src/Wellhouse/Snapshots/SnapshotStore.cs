@@ -18,6 +18,9 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
 
     public string DatabasePath(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
 
+    /// <summary>The snapshot's serving store (src/Wellhouse/Serving), a cache derived from the database file.</summary>
+    public string ServePath(string id) => Path.Combine(data.Snapshots, id + ".serve");
+
     private string InfoPath(string id) => Path.Combine(data.Snapshots, id + ".json");
 
     /// <summary>The published snapshot's id, or null before the first publish.</summary>
@@ -101,7 +104,7 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
             return;
         }
 
-        foreach (var path in new[] { InfoPath(id), DatabasePath(id), DatabasePath(id) + ".wal" })
+        foreach (var path in new[] { InfoPath(id), DatabasePath(id), DatabasePath(id) + ".wal", ServePath(id) })
         {
             try
             {

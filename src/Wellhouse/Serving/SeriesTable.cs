@@ -1,0 +1,102 @@
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// The rows one request answers, as columns in the relation's (or view's) column order: stored columns read in place
+/// through a row list, computed ones from arrays, well attributes as constants. <see cref="SeriesWriter"/> writes it.
+/// </summary>
+internal sealed class SeriesTable(int count)
+{
+    public int Count { get; } = count;
+
+    public List<SeriesColumn> Columns { get; } = [];
+
+    public SeriesTable Add(SeriesColumn column)
+    {
+        Columns.Add(column);
+        return this;
+    }
+
+    /// <summary>Every column of a stored relation at the given rows.</summary>
+    public static SeriesTable Rows(ServeRelation relation, int[] rows)
+    {
+        var table = new SeriesTable(rows.Length);
+        foreach (var column in relation.Columns)
+        {
+            table.Add(new StoredColumn(column, rows));
+        }
+
+        return table;
+    }
+}
+
+/// <summary>A column of a <see cref="SeriesTable"/>: values by output row.</summary>
+internal abstract class SeriesColumn(string name, ServeKind kind)
+{
+    public string Name { get; } = name;
+
+    public ServeKind Kind { get; } = kind;
+
+    public abstract bool IsNull(int row);
+
+    public abstract double Double(int row);
+
+    /// <summary>Integers, day numbers, ticks, 0/1 for booleans.</summary>
+    public abstract long Long(int row);
+
+    public abstract string? String(int row);
+}
+
+/// <summary>A stored column at a list of its rows.</summary>
+internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name = null) : SeriesColumn(name ?? column.Name, column.Kind)
+{
+    public override bool IsNull(int row) => column.IsNull(rows[row]);
+
+    public override double Double(int row) => column.Double(rows[row]);
+
+    public override long Long(int row) => column.Long(rows[row]);
+
+    public override string? String(int row) => column.String(rows[row]);
+}
+
+/// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters.</summary>
+internal sealed class ConstantColumn(ServeColumn column, int? row, string? name = null) : SeriesColumn(name ?? column.Name, column.Kind)
+{
+    private readonly bool _null = row is null || column.IsNull(row.Value);
+
+    public override bool IsNull(int row1) => _null;
+
+    public override double Double(int row1) => column.Double(row!.Value);
+
+    public override long Long(int row1) => column.Long(row!.Value);
+
+    public override string? String(int row1) => _null ? null : column.String(row!.Value);
+}
+
+/// <summary>Computed values; <c>null</c> entries of a nullable array are SQL NULLs.</summary>
+internal sealed class ArrayColumn : SeriesColumn
+{
+    private readonly double?[]? _doubles;
+    private readonly long?[]? _longs;
+    private readonly string?[]? _strings;
+
+    private ArrayColumn(string name, ServeKind kind, double?[]? doubles, long?[]? longs, string?[]? strings) : base(name, kind)
+    {
+        _doubles = doubles;
+        _longs = longs;
+        _strings = strings;
+    }
+
+    public static ArrayColumn Doubles(string name, double?[] values) => new(name, ServeKind.Double, values, null, null);
+
+    public static ArrayColumn Longs(string name, ServeKind kind, long?[] values) => new(name, kind, null, values, null);
+
+    public static ArrayColumn Strings(string name, string?[] values) => new(name, ServeKind.String, null, null, values);
+
+    public override bool IsNull(int row) => _doubles is not null ? _doubles[row] is null : _longs is not null ? _longs[row] is null : _strings![row] is null;
+
+    public override double Double(int row) => _doubles![row]!.Value;
+
+    public override long Long(int row) => _longs![row]!.Value;
+
+    public override string? String(int row) => _strings![row];
+}

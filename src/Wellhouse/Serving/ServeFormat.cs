@@ -1,0 +1,120 @@
+using System.Text.Json.Serialization;
+
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// The layout of a snapshot's serving store, <c>snapshots/&lt;id&gt;.serve</c> (docs/architecture.md, "Snapshots"):
+/// <code>
+/// "WHSERVE\0" + format version (int64)          16 bytes
+/// column regions, each 8-byte aligned             values (fixed width per kind), then a null bitmap (bit set = NULL)
+/// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
+/// footer offset (int64) + "WHSERVE\0"             16 bytes
+/// </code>
+/// Rows of every relation are sorted by well code (then by the relation's series order), with a per-well index, so a
+/// well's rows are one contiguous range. Little-endian, as the machine writes it.
+/// </summary>
+internal static class ServeFormat
+{
+    public const long Version = 1;
+
+    public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
+
+    public static int Width(ServeKind kind) => kind switch
+    {
+        ServeKind.Bool => 1,
+        ServeKind.Int32 or ServeKind.Date or ServeKind.String => 4,
+        _ => 8,
+    };
+}
+
+/// <summary>How a column's values are stored: Date as days since 0001-01-01 (DateOnly.DayNumber), Timestamp as ticks,
+/// String as an index into the column's dictionary.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ServeKind>))]
+internal enum ServeKind
+{
+    Int32,
+    Int64,
+    Double,
+    Bool,
+    Date,
+    Timestamp,
+    String,
+}
+
+internal sealed record ServeFooter
+{
+    [JsonPropertyName("format_version")]
+    public required long FormatVersion { get; init; }
+
+    [JsonPropertyName("snapshot_id")]
+    public required string SnapshotId { get; init; }
+
+    [JsonPropertyName("relations")]
+    public required List<ServeRelationInfo> Relations { get; init; }
+
+    /// <summary>The views whose rows the store computes as the view does, with the view's columns (names and kinds,
+    /// checked against the sources at build).</summary>
+    [JsonPropertyName("computed")]
+    public Dictionary<string, List<ServeViewColumn>> Computed { get; init; } = [];
+
+    /// <summary>The moving-average windows of int_moving_averages: name, period type, length in periods.</summary>
+    [JsonPropertyName("windows")]
+    public List<ServeWindow> Windows { get; init; } = [];
+}
+
+internal sealed record ServeViewColumn(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("kind")] ServeKind Kind);
+
+internal sealed record ServeWindow(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("period_type")] string PeriodType,
+    [property: JsonPropertyName("length")] int Length);
+
+internal sealed record ServeRelationInfo
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("rows")]
+    public required long Rows { get; init; }
+
+    /// <summary>XxHash3 of the columns' checksums, in column order.</summary>
+    [JsonPropertyName("checksum")]
+    public required string Checksum { get; init; }
+
+    /// <summary>Well codes (ascending) and, for each, the first row; the last entry of well_starts is the row count.</summary>
+    [JsonPropertyName("well_codes")]
+    public required long WellCodesOffset { get; init; }
+
+    [JsonPropertyName("well_starts")]
+    public required long WellStartsOffset { get; init; }
+
+    [JsonPropertyName("wells")]
+    public required int Wells { get; init; }
+
+    [JsonPropertyName("columns")]
+    public required List<ServeColumnInfo> Columns { get; init; }
+}
+
+internal sealed record ServeColumnInfo
+{
+    [JsonPropertyName("name")]
+    public required string Name { get; init; }
+
+    [JsonPropertyName("kind")]
+    public required ServeKind Kind { get; init; }
+
+    [JsonPropertyName("values")]
+    public required long ValuesOffset { get; init; }
+
+    [JsonPropertyName("nulls")]
+    public required long NullsOffset { get; init; }
+
+    /// <summary>XxHash3 of the values and null bitmap regions.</summary>
+    [JsonPropertyName("checksum")]
+    public required string Checksum { get; init; }
+
+    [JsonPropertyName("dictionary")]
+    public List<string>? Dictionary { get; init; }
+}

@@ -1,0 +1,33 @@
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// What the serving store holds: each entry is one ordered scan of a snapshot relation (rows by well code, then in the
+/// order the API serves them). The marts that are tables are stored as they are; the views that are a per-well
+/// computation (mart_production_daily, int_moving_averages, int_declining_curves) are computed by
+/// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic.
+/// </summary>
+internal static class ServeRelations
+{
+    /// <summary>The decline forecasts of int_decline_fits, one row per forecast month (its list columns unnested).</summary>
+    public const string DeclineForecastPoints = "int_decline_fits__forecast";
+
+    public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
+    [
+        ("mart_production_monthly", "select * from mart_production_monthly order by well_code, month"),
+        ("mart_production_yearly", "select * from mart_production_yearly order by well_code, year"),
+        ("int_production_cumsum", "select * from int_production_cumsum order by well_code, production_period"),
+        ("mart_revenue", "select * from mart_revenue order by well_code, month"),
+        ("mart_well_summary", "select * from mart_well_summary order by well_code"),
+        ("mart_decline_forecast", "select * from mart_decline_forecast order by well_code, stream, month"),
+        // A view over the table ml_predictions_raw that only renames and flags: one scan of it is cheap.
+        ("int_ml_trendlines_output", "select * from int_ml_trendlines_output order by well_code, stream, production_period"),
+        ("stg_well_production", "select * from stg_well_production order by well_code, production_period"),
+        ("int_wells", "select * from int_wells order by well_code"),
+        ("int_decline_fits",
+            "select * exclude (forecast_months, forecast_p50, forecast_p10, forecast_p90) from int_decline_fits order by well_code, stream"),
+        (DeclineForecastPoints,
+            "select well_code, stream, production_period, fitted_rate, rate_p10, rate_p90 from (select well_code, stream, "
+            + "unnest(forecast_months) as production_period, unnest(forecast_p50) as fitted_rate, unnest(forecast_p10) as rate_p10, "
+            + "unnest(forecast_p90) as rate_p90 from int_decline_fits) order by well_code, stream, production_period"),
+    ];
+}

@@ -1,0 +1,248 @@
+using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
+using System.Text.Json;
+
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// A snapshot's serving store, memory-mapped read-only. Opening checks the layout (magic, format version, snapshot
+/// id, every region inside the file) and every column's checksum, which also reads each page once, so the first
+/// requests after a publish do not wait on the disk. The mapping is released when the store is no longer reachable
+/// (its last request has ended and the snapshot was swapped out): requests hold the store through their pinned
+/// snapshot, and the finalizer unmaps.
+/// </summary>
+internal sealed unsafe class ServeStore
+{
+    private readonly MemoryMappedFile _file;
+    private readonly MemoryMappedViewAccessor _view;
+    private readonly byte* _base;
+    private readonly long _length;
+    private readonly Dictionary<string, ServeRelation> _relations = new(StringComparer.Ordinal);
+
+    private ServeStore(string path)
+    {
+        _length = new FileInfo(path).Length;
+        if (_length < 32)
+        {
+            throw new InvalidDataException("the file is too short");
+        }
+
+        // Shared for reading, writing and deleting: a rebuild renames a new file over this one, and pruning deletes it
+        // (the mapping stays valid until it is released).
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        _file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+        _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        _base = pointer + _view.PointerOffset;
+    }
+
+    ~ServeStore() => Release();
+
+    private void Release()
+    {
+        _view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _file.Dispose();
+    }
+
+    public ServeFooter Footer { get; private set; } = null!;
+
+    public long FileBytes => _length;
+
+    public string Path { get; private set; } = "";
+
+    public ServeRelation? Relation(string name) => _relations.GetValueOrDefault(name);
+
+    /// <summary>The view's columns when the store computes it, else null.</summary>
+    public IReadOnlyList<ServeViewColumn>? Computed(string view) => Footer.Computed.GetValueOrDefault(view);
+
+    internal ReadOnlySpan<byte> Bytes(long offset, long length)
+    {
+        if (offset < 0 || length < 0 || offset + length > _length || length > int.MaxValue)
+        {
+            throw new InvalidDataException($"region {offset}+{length} is outside the file ({_length} bytes)");
+        }
+
+        return new ReadOnlySpan<byte>(_base + offset, (int)length);
+    }
+
+    internal byte* Pointer(long offset) => _base + offset;
+
+    /// <summary>Maps and checks a store; throws <see cref="InvalidDataException"/> when it is not the snapshot's or is damaged.</summary>
+    public static ServeStore Open(string path, string snapshotId)
+    {
+        var store = new ServeStore(path) { Path = path };
+        try
+        {
+            store.Load(snapshotId);
+            return store;
+        }
+        catch
+        {
+            GC.SuppressFinalize(store);
+            store.Release();
+            throw;
+        }
+    }
+
+    private void Load(string snapshotId)
+    {
+        if (!Bytes(0, 8).SequenceEqual(ServeFormat.Magic) || !Bytes(_length - 8, 8).SequenceEqual(ServeFormat.Magic))
+        {
+            throw new InvalidDataException("not a serving store (magic)");
+        }
+
+        var version = BitConverter.ToInt64(Bytes(8, 8));
+        if (version != ServeFormat.Version)
+        {
+            throw new InvalidDataException($"format version {version}, expected {ServeFormat.Version}");
+        }
+
+        var footerOffset = BitConverter.ToInt64(Bytes(_length - 16, 8));
+        var footer = JsonSerializer.Deserialize<ServeFooter>(Bytes(footerOffset, _length - 16 - footerOffset))
+            ?? throw new InvalidDataException("no footer");
+        if (footer.FormatVersion != ServeFormat.Version || footer.SnapshotId != snapshotId)
+        {
+            throw new InvalidDataException($"built for snapshot {footer.SnapshotId} (format {footer.FormatVersion}), not {snapshotId}");
+        }
+
+        Footer = footer;
+        foreach (var info in footer.Relations)
+        {
+            var relation = new ServeRelation(this, info);
+            relation.Verify();
+            _relations[info.Name] = relation;
+        }
+    }
+}
+
+/// <summary>A stored relation: rows sorted by well code with a per-well index, and its columns.</summary>
+internal sealed unsafe class ServeRelation
+{
+    private readonly ServeStore _store;
+    private readonly int* _codes;
+    private readonly int* _starts;
+    private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+
+    public ServeRelation(ServeStore store, ServeRelationInfo info)
+    {
+        _store = store;
+        Info = info;
+        if (info.Rows > int.MaxValue || info.Wells < 0)
+        {
+            throw new InvalidDataException($"{info.Name}: {info.Rows} rows");
+        }
+
+        Rows = (int)info.Rows;
+        store.Bytes(info.WellCodesOffset, info.Wells * 4L);
+        store.Bytes(info.WellStartsOffset, (info.Wells + 1) * 4L);
+        _codes = (int*)store.Pointer(info.WellCodesOffset);
+        _starts = (int*)store.Pointer(info.WellStartsOffset);
+        Columns = info.Columns.Select((column, i) =>
+        {
+            _ordinals[column.Name] = i;
+            store.Bytes(column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
+            store.Bytes(column.NullsOffset, (Rows + 7L) / 8);
+            return new ServeColumn(store, column, Rows);
+        }).ToArray();
+        if (_starts[info.Wells] != Rows)
+        {
+            throw new InvalidDataException($"{info.Name}: the well index does not end at the row count");
+        }
+    }
+
+    public ServeRelationInfo Info { get; }
+
+    public int Rows { get; }
+
+    public IReadOnlyList<ServeColumn> Columns { get; }
+
+    public ServeColumn? Column(string name) => _ordinals.TryGetValue(name, out var i) ? Columns[i] : null;
+
+    public ServeColumn this[string name] => Column(name) ?? throw new KeyNotFoundException($"{Info.Name} has no column {name}");
+
+    /// <summary>The well's rows [start, end); empty when the relation has none.</summary>
+    public (int Start, int End) Range(int wellCode)
+    {
+        var codes = new ReadOnlySpan<int>(_codes, Info.Wells);
+        var index = codes.BinarySearch(wellCode);
+        return index < 0 ? (0, 0) : (_starts[index], _starts[index + 1]);
+    }
+
+    public bool HasWell(int wellCode) => new ReadOnlySpan<int>(_codes, Info.Wells).BinarySearch(wellCode) >= 0;
+
+    internal void Verify()
+    {
+        var checksums = new List<string>();
+        foreach (var column in Info.Columns)
+        {
+            var hash = new XxHash3();
+            AppendRegion(hash, column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
+            AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
+            var checksum = Convert.ToHexStringLower(hash.GetCurrentHash());
+            if (checksum != column.Checksum)
+            {
+                throw new InvalidDataException($"{Info.Name}.{column.Name}: checksum {checksum}, expected {column.Checksum}");
+            }
+
+            checksums.Add(checksum);
+        }
+
+        if (ServeValues.Combine(checksums) != Info.Checksum)
+        {
+            throw new InvalidDataException($"{Info.Name}: relation checksum differs");
+        }
+    }
+
+    private void AppendRegion(XxHash3 hash, long offset, long length)
+    {
+        for (long done = 0; done < length;)
+        {
+            var chunk = (int)Math.Min(length - done, 1 << 30);
+            hash.Append(_store.Bytes(offset + done, chunk));
+            done += chunk;
+        }
+    }
+}
+
+/// <summary>A stored column: fixed-width values and a null bitmap, read in place.</summary>
+internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
+{
+    private readonly byte* _values = store.Pointer(info.ValuesOffset);
+    private readonly byte* _nulls = store.Pointer(info.NullsOffset);
+    private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
+
+    public string Name => info.Name;
+
+    public ServeKind Kind => info.Kind;
+
+    public int Rows => rows;
+
+    public bool IsNull(int row) => (_nulls[row >> 3] & (1 << (row & 7))) != 0;
+
+    public double Double(int row) => ((double*)_values)[row];
+
+    public int Int32(int row) => ((int*)_values)[row];
+
+    public long Int64(int row) => ((long*)_values)[row];
+
+    public bool Bool(int row) => _values[row] != 0;
+
+    /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
+    public long Long(int row) => info.Kind switch
+    {
+        ServeKind.Int64 or ServeKind.Timestamp => ((long*)_values)[row],
+        ServeKind.Bool => _values[row],
+        _ => ((int*)_values)[row],
+    };
+
+    public string? String(int row) => IsNull(row) ? null : _dictionary[((int*)_values)[row]];
+
+    public DateOnly Date(int row) => DateOnly.FromDayNumber(((int*)_values)[row]);
+
+    public string[] Dictionary => _dictionary;
+
+    /// <summary>Keeps the store (and its mapping) alive while the column is in use.</summary>
+    public ServeStore Store => store;
+}

@@ -1,0 +1,305 @@
+using Wellhouse.Decline;
+using Wellhouse.Warehouse;
+
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// The views the warehouse computes per well when read, computed from the stored inputs with the views' arithmetic
+/// (warehouse/models): mart_production_daily (stg_well_production beside int_wells), int_declining_curves (the fit of
+/// int_decline_fits evaluated at the middle of each period, its P10/P90 band and forecast months) and
+/// int_moving_averages (trailing windows over the well's rows). Each returns null when the store does not compute the
+/// view (its shape was not the expected one at build), so the caller asks SQL. Tests compare all three with the views.
+/// </summary>
+internal static class ServeViews
+{
+    /// <summary>mart_production_daily for a well: its staged rows (of one period type when asked), with int_wells' attributes.</summary>
+    public static SeriesTable? Daily(ServeStore store, int wellCode, string? periodType, DateOnly? from, DateOnly? to)
+    {
+        if (store.Computed(ServeViewCheck.Daily) is not { } columns
+            || store.Relation("stg_well_production") is not { } production || store.Relation("int_wells") is not { } wells)
+        {
+            return null;
+        }
+
+        var (wellStart, wellEnd) = wells.Range(wellCode);
+        if (wellEnd - wellStart > 1)
+        {
+            return null; // a left join would repeat the rows; let SQL answer exactly that
+        }
+
+        int? wellRow = wellEnd > wellStart ? wellStart : null;
+        var rows = Rows(production, wellCode, periodType, from, to);
+        var table = new SeriesTable(rows.Length);
+        foreach (var column in columns)
+        {
+            table.Add(ServeViewCheck.WellAttributes.Contains(column.Name)
+                ? new ConstantColumn(wells[column.Name], wellRow)
+                : new StoredColumn(production[column.Name], rows));
+        }
+
+        return table;
+    }
+
+    private static int[] Rows(ServeRelation production, int wellCode, string? periodType, DateOnly? from, DateOnly? to)
+    {
+        var (start, end) = production.Range(wellCode);
+        var period = production["production_period"];
+        var type = production["period_type"];
+        var (low, high) = ServeSeries.Bounds(ServeKind.Date, from, to);
+        var rows = new List<int>(end - start);
+        for (var row = start; row < end; row++)
+        {
+            if ((periodType is null || type.String(row) == periodType) && ServeSeries.InRange(period, row, low, high))
+            {
+                rows.Add(row);
+            }
+        }
+
+        return [.. rows];
+    }
+
+    /// <summary>int_declining_curves for a well and stream (oil or gas; other streams have no rows): the history, then
+    /// the forecast months, by period.</summary>
+    public static SeriesTable? DeclineCurve(ServeStore store, int wellCode, string stream, DateOnly? from, DateOnly? to)
+    {
+        if (store.Computed(ServeViewCheck.DeclineCurves) is null || store.Relation("stg_well_production") is not { } production
+            || store.Relation("int_decline_fits") is not { } fits || store.Relation(ServeRelations.DeclineForecastPoints) is not { } forecast)
+        {
+            return null;
+        }
+
+        var history = stream is "oil" or "gas" ? Rows(production, wellCode, null, from, to) : [];
+        var fit = FitRow(fits, wellCode, stream);
+        var curve = Curve(fits, fit);
+        var (low, high) = ServeSeries.Bounds(ServeKind.Date, from, to);
+        var (forecastStart, forecastEnd) = forecast.Range(wellCode);
+        var forecastRows = new List<int>();
+        var forecastPeriod = forecast["production_period"];
+        for (var row = forecastStart; row < forecastEnd; row++)
+        {
+            if (forecast["stream"].String(row) == stream && ServeSeries.InRange(forecastPeriod, row, low, high))
+            {
+                forecastRows.Add(row);
+            }
+        }
+
+        var count = history.Length + forecastRows.Count;
+        var periods = new long?[count];
+        var actual = new double?[count];
+        var fitted = new double?[count];
+        var p10 = new double?[count];
+        var p90 = new double?[count];
+        var isForecast = new long?[count];
+        var historyFitted = FittedRates(production, history, fits, fit, curve);
+        var actualColumn = production[stream == "oil" ? "oil_producing_rate_kbd" : "gas_producing_rate_mmcfd"];
+        var sigma = fit is { } f && !fits["log_sigma"].IsNull(f) ? fits["log_sigma"].Double(f) : (double?)null;
+        for (var i = 0; i < history.Length; i++)
+        {
+            var row = history[i];
+            periods[i] = production["production_period"].Long(row);
+            actual[i] = !actualColumn.IsNull(row) && double.IsFinite(actualColumn.Double(row)) ? actualColumn.Double(row) : null;
+            fitted[i] = historyFitted[i];
+            if (fitted[i] is { } rate && sigma is { } s)
+            {
+                p10[i] = rate * Math.Exp(WellDeclineFit.Z90 * s);
+                p90[i] = rate * Math.Exp(-WellDeclineFit.Z90 * s);
+            }
+
+            isForecast[i] = 0;
+        }
+
+        for (var j = 0; j < forecastRows.Count; j++)
+        {
+            var i = history.Length + j;
+            var row = forecastRows[j];
+            periods[i] = forecastPeriod.Long(row);
+            fitted[i] = Nullable(forecast["fitted_rate"], row);
+            p10[i] = Nullable(forecast["rate_p10"], row);
+            p90[i] = Nullable(forecast["rate_p90"], row);
+            isForecast[i] = 1;
+        }
+
+        // The union ordered by period (history periods precede the forecast months; a stable sort keeps that on ties).
+        var order = Enumerable.Range(0, count).OrderBy(i => periods[i]).ToArray();
+        T[] Sorted<T>(T[] values) => order.Select(i => values[i]).ToArray();
+        var wellColumn = production["well_code"];
+        var table = new SeriesTable(count)
+            .Add(ArrayColumn.Longs("well_code", wellColumn.Kind, Enumerable.Repeat((long?)wellCode, count).ToArray()))
+            .Add(ArrayColumn.Strings("stream", Enumerable.Repeat<string?>(stream, count).ToArray()))
+            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, Sorted(periods)))
+            .Add(ArrayColumn.Longs("is_forecast", ServeKind.Bool, Sorted(isForecast)))
+            .Add(ArrayColumn.Doubles("actual_rate", Sorted(actual)))
+            .Add(ArrayColumn.Doubles("fitted_rate", Sorted(fitted)))
+            .Add(ArrayColumn.Doubles("rate_p10", Sorted(p10)))
+            .Add(ArrayColumn.Doubles("rate_p90", Sorted(p90)));
+        foreach (var name in ServeViewCheck.DeclineCurveColumns.Skip(8))
+        {
+            table.Add(new ConstantColumn(fits[name], fit));
+        }
+
+        return table;
+    }
+
+    /// <summary>The P50 fitted rate of history rows: the curve at the middle of the period (days from t0 to the
+    /// period's start + period_days / 2), from t0_date on; NULL before t0, without a fit, or for an unknown model.</summary>
+    private static double?[] FittedRates(ServeRelation production, int[] rows, ServeRelation fits, int? fit, IDeclineModel? curve)
+    {
+        var rates = new double?[rows.Length];
+        if (fit is not { } f || curve is null || fits["t0_date"].IsNull(f))
+        {
+            return rates;
+        }
+
+        var t0 = fits["t0_date"].Long(f);
+        var period = production["production_period"];
+        var days = production["period_days"];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            var start = period.Long(row);
+            if (start >= t0 && !days.IsNull(row))
+            {
+                rates[i] = curve.Rate((start - t0) + (days.Long(row) / 2.0));
+            }
+        }
+
+        return rates;
+    }
+
+    private static int? FitRow(ServeRelation fits, int wellCode, string stream)
+    {
+        var (start, end) = fits.Range(wellCode);
+        for (var row = start; row < end; row++)
+        {
+            if (fits["stream"].String(row) == stream)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Wellhouse.Decline's curve for the stored parameters (the macro decline_rate evaluates the same
+    /// equations), or null for no fit, an unknown model or missing parameters (the macro's NULL).</summary>
+    private static IDeclineModel? Curve(ServeRelation fits, int? fit)
+    {
+        if (fit is not { } row || fits["model"].String(row) is not { } model || Nullable(fits["qi"], row) is not { } qi)
+        {
+            return null;
+        }
+
+        double? P(string name) => Nullable(fits[name], row);
+        try
+        {
+            return model switch
+            {
+                "exponential" or "hyperbolic" or "harmonic" when P("di_per_day") is { } di && P("b") is { } b => new ArpsModel(qi, di, b),
+                "modified_hyperbolic" when P("di_per_day") is { } di && P("b") is { } b && P("dlim_per_day") is { } dlim =>
+                    new ModifiedHyperbolicModel(qi, di, b, dlim),
+                "duong" when P("duong_a_per_day") is { } a && P("duong_m") is { } m => new DuongModel(qi, a, m),
+                "stretched_exponential" when P("tau_days") is { } tau && P("stretch_n") is { } n => new StretchedExponentialModel(qi, tau, n),
+                _ => null,
+            };
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static double? Nullable(ServeColumn column, int row) => column.IsNull(row) ? null : column.Double(row);
+
+    /// <summary>int_moving_averages for a well (one window when asked): for every staged row, each window of the row's
+    /// period type over the well's last N rows (of any type, as the view's frame): summed volumes (missing = 0) over
+    /// summed calendar days, and the mean of the oil fit's P50 rate where it has one. Ordered by period, then window.</summary>
+    public static SeriesTable? MovingAverages(ServeStore store, int wellCode, string? window, DateOnly? from, DateOnly? to)
+    {
+        if (store.Computed(ServeViewCheck.MovingAverages) is null || store.Relation("stg_well_production") is not { } production
+            || store.Relation("int_decline_fits") is not { } fits)
+        {
+            return null;
+        }
+
+        var windows = store.Footer.Windows.Where(w => window is null || w.Name == window)
+            .OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
+        var rows = Rows(production, wellCode, null, null, null);
+        var fit = FitRow(fits, wellCode, "oil");
+        var fittedRates = FittedRates(production, rows, fits, fit, Curve(fits, fit));
+        var period = production["production_period"];
+        var type = production["period_type"];
+        var days = production["period_days"];
+        double Volume(ServeColumn column, int row) => column.IsNull(row) ? 0 : column.Double(row);
+        var volumes = new[] { production["oil_volume_kbbl"], production["gas_volume_mmcf"], production["water_volume_kbbl"] }
+            .Select(column => rows.Select(row => Volume(column, row)).ToArray()).ToArray();
+        var (low, high) = ServeSeries.Bounds(ServeKind.Date, from, to);
+        var outPeriods = new List<long?>();
+        var outTypes = new List<string?>();
+        var outWindows = new List<string?>();
+        var outRates = new[] { new List<double?>(), new List<double?>(), new List<double?>() };
+        var outFitted = new List<double?>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var rowType = type.String(rows[i]);
+            if (!ServeSeries.InRange(period, rows[i], low, high))
+            {
+                continue;
+            }
+
+            foreach (var w in windows)
+            {
+                if (w.PeriodType != rowType)
+                {
+                    continue;
+                }
+
+                var first = Math.Max(0, i - w.Length + 1);
+                long daySum = 0;
+                var dayCount = 0;
+                double fittedSum = 0;
+                var fittedCount = 0;
+                for (var j = first; j <= i; j++)
+                {
+                    if (!days.IsNull(rows[j]))
+                    {
+                        daySum += days.Long(rows[j]);
+                        dayCount++;
+                    }
+
+                    if (fittedRates[j] is { } rate)
+                    {
+                        fittedSum += rate;
+                        fittedCount++;
+                    }
+                }
+
+                for (var m = 0; m < 3; m++)
+                {
+                    double sum = 0;
+                    for (var j = first; j <= i; j++)
+                    {
+                        sum += volumes[m][j];
+                    }
+
+                    outRates[m].Add(dayCount == 0 ? null : sum / daySum);
+                }
+
+                outFitted.Add(fittedCount == 0 ? null : fittedSum / fittedCount);
+                outPeriods.Add(period.Long(rows[i]));
+                outTypes.Add(rowType);
+                outWindows.Add(w.Name);
+            }
+        }
+
+        var count = outPeriods.Count;
+        return new SeriesTable(count)
+            .Add(ArrayColumn.Longs("well_code", production["well_code"].Kind, Enumerable.Repeat((long?)wellCode, count).ToArray()))
+            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, [.. outPeriods]))
+            .Add(ArrayColumn.Strings("period_type", [.. outTypes]))
+            .Add(ArrayColumn.Strings("window", [.. outWindows]))
+            .Add(ArrayColumn.Doubles("oil_rate_avg_kbd", [.. outRates[0]]))
+            .Add(ArrayColumn.Doubles("gas_rate_avg_mmcfd", [.. outRates[1]]))
+            .Add(ArrayColumn.Doubles("water_rate_avg_kbd", [.. outRates[2]]))
+            .Add(ArrayColumn.Doubles("oil_fitted_rate_avg_kbd", [.. outFitted]));
+    }
+}

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wellhouse.Serving;
+using Wellhouse.Snapshots;
+
+namespace Wellhouse.Tests.Serving;
+
+/// <summary>
+/// Every per-well series of every well, from the server that answers from the serving store, against the server that
+/// answers with SQL on the snapshot's relations (the same snapshot): the same bytes, JSON and CSV, for the relations
+/// stored as they are; for the views the store computes (moving averages, the decline curve), the same rows and
+/// columns with numbers equal to a relative 1e-12 (the same equations and steps; sums may round in another order).
+/// </summary>
+public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture<ServingFixture>
+{
+    private const double Tolerance = 1e-12;
+
+    /// <summary>Series the store holds as rows of a relation (or, for daily, as stored rows beside the well's attributes).</summary>
+    private static readonly string[] StoredSeries =
+    [
+        "", "/production", "/production?granularity=yearly", "/production?granularity=daily", "/production?granularity=daily&from=2014-02-01&to=2014-03-15",
+        "/production?from=2020-03-01&to=2021-02-28", "/production?granularity=yearly&from=2021-06-01", "/cumulative", "/cumulative?to=2020-12-31",
+        "/forecast?stream=oil", "/forecast?stream=gas", "/trendline?stream=oil", "/trendline?stream=gas", "/trendline?stream=water", "/revenue",
+        "/revenue?from=2012-01-01&to=2021-12-31",
+    ];
+
+    /// <summary>Series the store computes as the warehouse's views do.</summary>
+    private static readonly string[] ComputedSeries =
+    [
+        "/moving-averages", "/moving-averages?window=30d", "/moving-averages?window=3m&from=2020-01-01", "/moving-averages?window=180d&to=2014-01-01",
+        "/decline?stream=oil", "/decline?stream=gas", "/decline?stream=water", "/decline?stream=oil&from=2012-01-01&to=2030-06-30",
+    ];
+
+    [Fact]
+    public void Store_HoldsEveryRelationAndComputesTheViews()
+    {
+        var store = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current?.Serve;
+        Assert.NotNull(store);
+        Assert.Equal(ServeRelations.Scans.Select(scan => scan.Name).Order(), store.Footer.Relations.Select(r => r.Name).Order());
+        Assert.Equal([ServeViewCheck.DeclineCurves, ServeViewCheck.MovingAverages, ServeViewCheck.Daily], store.Footer.Computed.Keys.Order());
+        Assert.Equal(["12m", "180d", "30d", "3m", "6m", "90d"], store.Footer.Windows.Select(w => w.Name).Order(StringComparer.Ordinal));
+        Assert.True(fixture.Wells.Count > ServingFixture.GeneratedWells, $"{fixture.Wells.Count} wells");
+    }
+
+    [Fact]
+    public async Task StoredSeries_EveryWell_SameBytesAsSql()
+    {
+        var rows = 0;
+        foreach (var well in fixture.Wells)
+        {
+            foreach (var series in StoredSeries)
+            {
+                foreach (var csv in new[] { false, true })
+                {
+                    var url = $"/api/wells/{well}{series}" + (csv ? (series.Contains('?') ? "&" : "?") + "format=csv" : "");
+                    if (csv && series.Length == 0)
+                    {
+                        continue; // the summary is JSON only
+                    }
+
+                    var (sql, store) = await BothAsync(url);
+                    Assert.True(sql == store, $"{url}: the store's answer differs from SQL's\nSQL:   {Head(sql)}\nstore: {Head(store)}");
+                    rows += sql.Count(c => c == '\n');
+                }
+            }
+        }
+
+        Assert.True(rows > 10_000, $"only {rows} CSV rows compared");
+    }
+
+    [Fact]
+    public async Task ComputedSeries_EveryWell_EqualsTheViews()
+    {
+        var items = 0;
+        foreach (var well in fixture.Wells)
+        {
+            foreach (var series in ComputedSeries)
+            {
+                var url = $"/api/wells/{well}{series}";
+                var (sql, store) = await BothAsync(url);
+                var expected = JsonDocument.Parse(sql).RootElement;
+                var actual = JsonDocument.Parse(store).RootElement;
+                var problem = Compare(expected, actual, "$");
+                Assert.True(problem is null, $"{url}: {problem}");
+                items += expected.GetProperty("items").GetArrayLength();
+
+                var (sqlCsv, storeCsv) = await BothAsync(url + (series.Contains('?') ? "&" : "?") + "format=csv");
+                var csvProblem = CompareCsv(sqlCsv, storeCsv);
+                Assert.True(csvProblem is null, $"{url} as CSV: {csvProblem}");
+            }
+        }
+
+        Assert.True(items > 10_000, $"only {items} rows compared");
+    }
+
+    [Fact]
+    public async Task Store_UnknownWell_Is404AndHeadersAsBefore()
+    {
+        var missing = await fixture.Store.GetAsync("/api/wells/999999999/production");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var response = await fixture.Store.GetAsync($"/api/wells/{fixture.Wells[0]}/moving-averages?window=30d");
+        Assert.Equal(fixture.SnapshotId, response.Headers.GetValues("X-Data-Snapshot").Single());
+        var etag = response.Headers.ETag;
+        Assert.NotNull(etag);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/wells/{fixture.Wells[0]}/moving-averages?window=30d");
+        request.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(System.Net.HttpStatusCode.NotModified, (await fixture.Store.SendAsync(request)).StatusCode);
+    }
+
+    private async Task<(string Sql, string Store)> BothAsync(string url)
+    {
+        var sql = await fixture.Sql.GetAsync(url);
+        var store = await fixture.Store.GetAsync(url);
+        Assert.True(sql.IsSuccessStatusCode, $"{url}: SQL {(int)sql.StatusCode} {await sql.Content.ReadAsStringAsync()}");
+        Assert.True(store.IsSuccessStatusCode, $"{url}: store {(int)store.StatusCode} {await store.Content.ReadAsStringAsync()}");
+        Assert.Equal(sql.Content.Headers.ContentType?.ToString(), store.Content.Headers.ContentType?.ToString());
+        Assert.Equal(fixture.SnapshotId, store.Headers.GetValues("X-Data-Snapshot").Single());
+        return (await sql.Content.ReadAsStringAsync(), await store.Content.ReadAsStringAsync());
+    }
+
+    private static string Head(string text) => text.Length > 600 ? text[..600] + "..." : text;
+
+    /// <summary>Null when equal: the same properties in the same order, the same array lengths, strings and literals equal,
+    /// numbers equal to <see cref="Tolerance"/>.</summary>
+    private static string? Compare(JsonElement expected, JsonElement actual, string path)
+    {
+        if (expected.ValueKind != actual.ValueKind)
+        {
+            return $"{path}: {expected.ValueKind} {expected} vs {actual.ValueKind} {actual}";
+        }
+
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var names = expected.EnumerateObject().Select(p => p.Name).ToList();
+                var actualNames = actual.EnumerateObject().Select(p => p.Name).ToList();
+                if (!names.SequenceEqual(actualNames))
+                {
+                    return $"{path}: properties {string.Join(",", names)} vs {string.Join(",", actualNames)}";
+                }
+
+                return names.Select(name => Compare(expected.GetProperty(name), actual.GetProperty(name), $"{path}.{name}")).FirstOrDefault(p => p is not null);
+            case JsonValueKind.Array:
+                if (expected.GetArrayLength() != actual.GetArrayLength())
+                {
+                    return $"{path}: {expected.GetArrayLength()} vs {actual.GetArrayLength()} elements";
+                }
+
+                return expected.EnumerateArray().Zip(actual.EnumerateArray()).Select((pair, i) => Compare(pair.First, pair.Second, $"{path}[{i}]"))
+                    .FirstOrDefault(p => p is not null);
+            case JsonValueKind.Number:
+                return Close(expected.GetDouble(), actual.GetDouble()) ? null : $"{path}: {expected} vs {actual}";
+            default:
+                return expected.GetRawText() == actual.GetRawText() ? null : $"{path}: {expected} vs {actual}";
+        }
+    }
+
+    private static string? CompareCsv(string expected, string actual)
+    {
+        var expectedLines = expected.Split('\n');
+        var actualLines = actual.Split('\n');
+        if (expectedLines.Length != actualLines.Length)
+        {
+            return $"{expectedLines.Length} vs {actualLines.Length} lines";
+        }
+
+        for (var line = 0; line < expectedLines.Length; line++)
+        {
+            var e = expectedLines[line].Split(',');
+            var a = actualLines[line].Split(',');
+            if (e.Length != a.Length)
+            {
+                return $"line {line + 1}: {expectedLines[line]} vs {actualLines[line]}";
+            }
+
+            for (var i = 0; i < e.Length; i++)
+            {
+                var same = e[i] == a[i]
+                    || (double.TryParse(e[i], CultureInfo.InvariantCulture, out var x) && double.TryParse(a[i], CultureInfo.InvariantCulture, out var y) && Close(x, y));
+                if (!same)
+                {
+                    return $"line {line + 1} field {i + 1}: {e[i]} vs {a[i]}";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Close(double expected, double actual) =>
+        expected == actual || Math.Abs(expected - actual) <= Tolerance * Math.Max(Math.Abs(expected), Math.Abs(actual));
+}
