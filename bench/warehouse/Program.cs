@@ -6,6 +6,12 @@ using Wellhouse.Warehouse.Bench;
 // models) straight on DuckDB, in one process. Usage: run.sh, or
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
 // or one C# model on a kept database: -- --model <name> <ci.duckdb> [repeats]
+// or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]
+if (args.Length >= 3 && args[0] == "--export")
+{
+    return ExportRelations.Run(args[1], args[2], args[3..]);
+}
+
 if (args.Length is 3 or 4 && args[0] == "--model")
 {
     return await ModelBench.RunAsync(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);

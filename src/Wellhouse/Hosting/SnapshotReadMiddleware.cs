@@ -70,6 +70,8 @@ internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvi
         }
 
         var original = context.Response.Body;
+        var direct = new DirectBody(original, etag);
+        context.Features.Set(direct);
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
         try
@@ -79,6 +81,11 @@ internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvi
         finally
         {
             context.Response.Body = original;
+        }
+
+        if (direct.Used)
+        {
+            return;
         }
 
         if (context.Response.StatusCode == StatusCodes.Status200OK)
@@ -93,6 +100,23 @@ internal sealed class SnapshotReadMiddleware(RequestDelegate next, SnapshotProvi
         context.Response.ContentLength = buffer.Length;
         buffer.Position = 0;
         await buffer.CopyToAsync(original);
+    }
+}
+
+/// <summary>
+/// Lets an answer that is as cheap as a cache hit (one written from the serving store) skip the response buffer and
+/// the cache: it writes to the original body with the ETag itself (<see cref="Use"/>); other answers are buffered and
+/// cached as before.
+/// </summary>
+internal sealed class DirectBody(Stream original, string etag)
+{
+    public bool Used { get; private set; }
+
+    public void Use(HttpContext context)
+    {
+        Used = true;
+        context.Response.Body = original;
+        context.Response.Headers.ETag = etag;
     }
 }
 

@@ -8,7 +8,7 @@ namespace Wellhouse.Serving;
 /// Writes a <see cref="SeriesTable"/> exactly as <see cref="Api.RowsResult"/> writes the same rows read from DuckDB:
 /// JSON <c>{...envelope, "items": [...]}</c> (doubles as shortest round-trip numbers, non-finite ones as null, ISO dates)
 /// or CSV with a header when the client asks for <c>text/csv</c>; with <c>single</c>, the first row as an object
-/// (404 when there is none).
+/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>).
 /// </summary>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false) : IResult
 {
@@ -19,6 +19,9 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
             await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found").ExecuteAsync(httpContext);
             return;
         }
+
+        // Written straight to the client: recomputing from the store costs what a cache hit costs.
+        httpContext.Features.Get<Hosting.DirectBody>()?.Use(httpContext);
 
         if (!single && Hosting.SeriesFormat.WantsCsv(httpContext.Request))
         {
@@ -40,7 +43,8 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
             foreach (var (name, value) in envelope ?? new Dictionary<string, object?>())
             {
                 json.WritePropertyName(name);
-                JsonSerializer.Serialize(json, value);
+                // Not JsonSerializer.Serialize(writer, ...): it flushes the writer, a synchronous write to the body.
+                JsonSerializer.SerializeToElement(value).WriteTo(json);
             }
 
             json.WriteStartArray("items");
