@@ -2,7 +2,7 @@
 # Per-well series under load, RANDOM wells (issue 13): Wellhouse (serving store) beside the peer baseline, the seed's
 # design (FastAPI + pandas holding the same relations in memory, pre-grouped by well, 2 uvicorn workers), in one run.
 #   bash bench/api/series.sh prepare monthly|daily <work>   generate, ingest, refresh (builds the serving store), export for the peer
-#   bash bench/api/series.sh run monthly|daily <work> [duration]
+#   bash bench/api/series.sh run monthly|daily <work> [duration]   (PEER=0: without the peer; BIN=: another wellhouse build)
 # monthly: 10,000 wells x 60 months; daily: 10,000 wells x 1,000 days (10 M rows). wrk on loopback, 2 threads, 64
 # connections, bench/api/random.lua. For each series: a cold pass (the first requests of that series after the
 # server mapped the published snapshot: nothing cached) and a warm pass (the same again), each line with `uptime`.
@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 PHASE="$1"; SET="$2"; WORK="$(realpath -m "$3")"; DURATION="${4:-10s}"
 PORT="${PORT:-5311}"; PEER_PORT="${PEER_PORT:-5312}"
-BIN="$WORK/bin/wellhouse"
+BIN="${BIN:-$WORK/bin/wellhouse}"
 FIRST=100001; LAST=110000
 export Wellhouse__Api__Key=bench-key Wellhouse__Bootstrap=false Logging__LogLevel__Default=Warning
 
@@ -68,6 +68,7 @@ for series in "${SERIES[@]}"; do
 done
 echo "wellhouse RSS after the runs: $(ps -o rss= -p $SERVER) kB; serving store $(du -b "$WORK"/data/snapshots/*.serve | awk '{s+=$1} END {print s/1048576}') MiB"
 kill $SERVER; wait $SERVER 2>/dev/null || true
+[ "${PEER:-1}" = 0 ] && exit 0 # PEER=0: Wellhouse only (the peer needs minutes to load)
 
 START=$(date +%s.%N)
 (cd bench/api && PEER_DATA="$WORK/peer" exec /usr/bin/python3 -m uvicorn peer:app --workers 2 --port "$PEER_PORT" --log-level warning) &
