@@ -30,7 +30,7 @@ internal sealed partial class DbtContext
             ["env_var"] = new JinjaFunction(EnvVar),
             ["doc"] = new JinjaFunction(Doc),
             ["print"] = new JinjaFunction(Print),
-            ["return"] = new JinjaFunction(args => throw new JinjaReturnException(ContextArgs.Get(args, 0, "value"))),
+            ["return"] = new JinjaFunction(args => throw new JinjaReturnException(ContextArgs.Get(args, 0, "value")), takesUndefined: true),
             ["exceptions"] = new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["raise_compiler_error"] = new JinjaFunction(args => throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, ContextArgs.String(args, 0, "msg") ?? "compiler error", args.Span))),

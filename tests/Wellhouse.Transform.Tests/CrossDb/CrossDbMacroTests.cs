@@ -166,4 +166,13 @@ public sealed class CrossDbMacroTests : IAsyncLifetime
         var manifest = File.ReadAllText(Path.Combine(project.Directory, "target", "manifest.json"));
         Assert.Contains("\"test.cross_db." + FullName + ".", manifest, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void MacroArgumentNotProvided_PassedToAnotherMacro_StaysUndefined()
+    {
+        var row = Row("undefined_args");
+        Assert.Equal("False||fallback", row["passed"]);
+        // As Jinja2: `[] if not default` without else is undefined when a default is given; return() passes it on.
+        Assert.Equal("|True", row["returned"]);
+    }
 }

@@ -12,7 +12,7 @@ internal static class Invoker
         {
             case MacroCallable macro:
                 return macro.Call(arguments);
-            case IJinjaCallable callable when callable is JinjaFunction { TakesUndefined: true }:
+            case IJinjaCallable callable when callable is JinjaFunction { TakesUndefined: true } or ITakesUndefined:
                 return PyOps.Normalize(callable.Call(arguments));
             case IJinjaCallable callable:
                 foreach (var a in arguments.Positional)
