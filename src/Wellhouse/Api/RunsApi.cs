@@ -28,9 +28,11 @@ internal static class RunsApi
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static IResult Start(RefreshCoordinator coordinator)
+    /// <param name="coordinator">The refresh coordinator.</param>
+    /// <param name="fullRefresh">true: rebuild every model into an empty snapshot instead of building incrementally on the published one.</param>
+    private static IResult Start(RefreshCoordinator coordinator, [FromQuery(Name = "full_refresh")] bool? fullRefresh)
     {
-        var start = coordinator.TryStart("api");
+        var start = coordinator.TryStart("api", fullRefresh == true);
         if (start.Started is { } run)
         {
             return TypedResults.Accepted($"/api/runs/{run.Id}", RunResponse.From(run));

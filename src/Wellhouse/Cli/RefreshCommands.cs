@@ -13,9 +13,15 @@ internal static class RefreshCommands
     public static void Add(RootCommand root)
     {
         var dataDir = DataDirOption.Create();
-        var refresh = new Command("refresh", "Build a new snapshot from the raw store, test it, and publish it if no error-severity test failed.")
+        var fullRefresh = new Option<bool>("--full-refresh")
+        {
+            Description = "Rebuild every model into an empty snapshot instead of building on the published one.",
+        };
+        var refresh = new Command("refresh", "Build a new snapshot from the raw store, test it, and publish it if no error-severity test failed. "
+            + "Incremental on the published snapshot unless --full-refresh, the project or the raw contract changed, or there is none.")
         {
             dataDir,
+            fullRefresh,
         };
         refresh.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,7 +31,7 @@ internal static class RefreshCommands
                 background: false).Build();
             host.Services.GetRequiredService<DataDirectory>().EnsureCreated();
             var coordinator = host.Services.GetRequiredService<RefreshCoordinator>();
-            var start = coordinator.TryStart("cli");
+            var start = coordinator.TryStart("cli", parse.GetValue(fullRefresh));
             if (start.Started is null)
             {
                 await error.WriteLineAsync($"a refresh is already running ({start.RunningId})");
@@ -40,7 +46,7 @@ internal static class RefreshCommands
             }
 
             await (run?.Published == true ? output : error).WriteLineAsync(run?.Published == true
-                ? $"published snapshot {run.Id} in {run.DurationSeconds:F1}s"
+                ? $"published snapshot {run.Id} in {run.DurationSeconds:F1}s ({run.Mode}: {run.ModeReason})"
                 : $"refresh {run?.Id} {run?.Status}: {run?.Error}");
             return run?.Published == true ? 0 : 1;
         });

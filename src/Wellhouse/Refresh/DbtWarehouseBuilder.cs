@@ -13,11 +13,13 @@ namespace Wellhouse.Refresh;
 /// </summary>
 internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, DataDirectory data) : IWarehouseBuilder
 {
+    public ProjectState? DescribeProject() =>
+        ProjectDir() is { } projectDir ? ProjectState.Read(projectDir, options.Value.Warehouse.Target, vars: string.Empty) : null;
+
     public async Task<BuildOutcome> BuildAsync(BuildRequest request, CancellationToken cancellationToken)
     {
-        var projectDir = options.Value.Warehouse.ProjectDir
-            ?? (RepositoryPaths.Find(Path.Combine("warehouse", "dbt_project.yml")) is { } file ? Path.GetDirectoryName(file) : null);
-        if (projectDir is null || !File.Exists(Path.Combine(projectDir, "dbt_project.yml")))
+        var projectDir = ProjectDir();
+        if (projectDir is null)
         {
             return new BuildOutcome(false, [], "the warehouse dbt project was not found (set Wellhouse:Warehouse:ProjectDir)");
         }
@@ -65,6 +67,13 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             ? new BuildOutcome(true, nodes)
             : new BuildOutcome(false, nodes, problems.Count > 0 ? string.Join("; ", problems.Take(5))
                 : failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : "the build failed");
+    }
+
+    private string? ProjectDir()
+    {
+        var projectDir = options.Value.Warehouse.ProjectDir
+            ?? (RepositoryPaths.Find(Path.Combine("warehouse", "dbt_project.yml")) is { } file ? Path.GetDirectoryName(file) : null);
+        return projectDir is not null && File.Exists(Path.Combine(projectDir, "dbt_project.yml")) ? projectDir : null;
     }
 
     private static Dictionary<string, string> Environment(string snapshotPath)

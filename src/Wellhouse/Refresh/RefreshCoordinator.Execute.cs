@@ -13,10 +13,24 @@ internal sealed partial class RefreshCoordinator
         {
             log = new StreamWriter(runs.LogPath(run.Id), append: true) { AutoFlush = true };
             var batches = raw.List();
-            run = run with { RawBatches = batches.Count };
+            var state = builder.DescribeProject();
+            var parent = snapshots.CurrentId() is { } currentId ? snapshots.Find(currentId) : null;
+            var plan = RefreshPlan.Decide(run.FullRefreshRequested, parent, state, batches.Select(batch => batch.Id).ToList(),
+                builder.BuildsIncrementally);
+            run = run with { RawBatches = batches.Count, Mode = plan.Mode, ParentId = plan.ParentId, ModeReason = plan.Reason };
+            TrySave(run);
             await log.WriteLineAsync($"{time.GetUtcNow():O} refresh {run.Id} ({run.Trigger}): {batches.Count} raw batches -> {snapshotPath}");
+            await log.WriteLineAsync($"mode {plan.Mode}: {plan.Reason}");
+            var known = parent?.RawBatches.ToHashSet(StringComparer.Ordinal) ?? [];
             var outcome = await builder.BuildAsync(
-                new BuildRequest(snapshotPath, batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), log), cancellationToken);
+                new BuildRequest(snapshotPath, batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), log)
+                {
+                    Plan = plan,
+                    ParentPath = plan.ParentId is { } parentId ? snapshots.DatabasePath(parentId) : null,
+                    NewRawBatchFiles = plan.IsIncremental
+                        ? batches.Where(batch => !known.Contains(batch.Id)).Select(batch => raw.ParquetPath(batch.Id)).ToList()
+                        : [],
+                }, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             var blocking = outcome.Nodes.Where(node => node.BlocksPublish).ToList();
             run = run with { Nodes = outcome.Nodes };
@@ -37,6 +51,10 @@ internal sealed partial class RefreshCoordinator
                 TestsPassed = outcome.Nodes.Count(node => node is { ResourceType: "test", Status: "pass" }),
                 TestsWarned = outcome.Nodes.Count(node => node is { ResourceType: "test", Status: "warn" }),
                 SizeBytes = new FileInfo(snapshotPath).Length,
+                Mode = plan.Mode,
+                ParentId = plan.ParentId,
+                ModeReason = plan.Reason,
+                ProjectState = state,
             });
             snapshots.Publish(run.Id);
             provider.Reload();

@@ -36,7 +36,7 @@ internal sealed partial class RefreshCoordinator(
     public string? RunningId => _running?.Id;
 
     /// <summary>Starts a refresh in the background, unless one is running (here or in another process).</summary>
-    public RefreshStart TryStart(string trigger)
+    public RefreshStart TryStart(string trigger, bool fullRefresh = false)
     {
         lock (_gate)
         {
@@ -52,7 +52,8 @@ internal sealed partial class RefreshCoordinator(
             }
 
             var now = time.GetUtcNow();
-            var run = new RefreshRun { Id = SnapshotIds.New(now), Trigger = trigger, Status = RunStatus.Running, StartedAt = now };
+            var run = new RefreshRun { Id = SnapshotIds.New(now), Trigger = trigger, Status = RunStatus.Running, StartedAt = now,
+                FullRefreshRequested = fullRefresh };
             try
             {
                 runs.Save(run);

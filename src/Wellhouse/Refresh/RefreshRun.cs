@@ -35,5 +35,17 @@ internal sealed record RefreshRun
 
     public int RawBatches { get; init; }
 
+    /// <summary>Whether a full refresh was asked for (CLI <c>--full-refresh</c>, API <c>full_refresh=true</c>).</summary>
+    public bool FullRefreshRequested { get; init; }
+
+    /// <summary><c>full</c> or <c>incremental</c>, once decided (null before).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The snapshot an incremental build starts from.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>Why the mode was chosen.</summary>
+    public string? ModeReason { get; init; }
+
     public IReadOnlyList<NodeResult> Nodes { get; init; } = [];
 }

@@ -18,6 +18,18 @@ internal sealed record SnapshotInfo
     public int TestsWarned { get; init; }
 
     public long SizeBytes { get; init; }
+
+    /// <summary>How it was built: <c>full</c> or <c>incremental</c> (null: built before modes were recorded).</summary>
+    public string? Mode { get; init; }
+
+    /// <summary>The snapshot an incremental build started from; null for a full build.</summary>
+    public string? ParentId { get; init; }
+
+    /// <summary>Why the refresh chose its mode.</summary>
+    public string? ModeReason { get; init; }
+
+    /// <summary>The project, target, C# models and raw contract it was built with (the next refresh compares them).</summary>
+    public Refresh.ProjectState? ProjectState { get; init; }
 }
 
 /// <summary>A snapshot as listed by the API: its info and whether it is the published one.</summary>

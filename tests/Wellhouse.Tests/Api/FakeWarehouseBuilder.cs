@@ -20,9 +20,22 @@ internal sealed class FakeWarehouseBuilder : IWarehouseBuilder
 
     public int Builds => _builds;
 
+    /// <summary>The project state it reports (null: none, so every refresh is full).</summary>
+    public ProjectState? State { get; set; }
+
+    /// <summary>Whether it claims to build incrementally.</summary>
+    public bool Incremental { get; set; }
+
+    public BuildRequest? LastRequest { get; private set; }
+
+    public bool BuildsIncrementally => Incremental;
+
+    public ProjectState? DescribeProject() => State;
+
     public async Task<BuildOutcome> BuildAsync(BuildRequest request, CancellationToken cancellationToken)
     {
         var build = Interlocked.Increment(ref _builds);
+        LastRequest = request;
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken);

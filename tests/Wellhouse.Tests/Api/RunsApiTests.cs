@@ -48,6 +48,46 @@ public sealed class RunsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Runs_RecordTheirModeParentAndReason_AndFullRefreshTrueForcesFull()
+    {
+        var client = _factory.CreateWriter();
+        var builder = _factory.Builder;
+        builder.State = new ProjectState { Files = new Dictionary<string, string> { ["models/a.sql"] = "1" }, Target = "prod" };
+        builder.Incremental = true;
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(101, 3))).StatusCode);
+
+        var first = await _factory.RefreshAsync(client);
+        Assert.Equal((RefreshModes.Full, null, "no published snapshot to build on"), (first.Mode, first.ParentId, first.ModeReason));
+
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(102, 3))).StatusCode);
+        var second = await _factory.RefreshAsync(client);
+        var snapshots = JsonDocument.Parse(await client.GetStringAsync("/api/snapshots")).RootElement.GetProperty("items");
+        var secondListed = snapshots.EnumerateArray().Single(item => item.GetProperty("id").GetString() == second.Id);
+        Assert.Equal("incremental", secondListed.GetProperty("mode").GetString());
+        Assert.Equal(first.Id, secondListed.GetProperty("parent_id").GetString());
+        Assert.Equal((RefreshModes.Incremental, first.Id), (second.Mode, second.ParentId));
+        Assert.Contains("1 new raw batch(es)", second.ModeReason);
+        Assert.Equal(RefreshModes.Incremental, builder.LastRequest!.Plan.Mode);
+        Assert.Single(builder.LastRequest.NewRawBatchFiles);
+        Assert.EndsWith(first.Id + ".duckdb", builder.LastRequest.ParentPath);
+
+        var response = await client.PostAsync("/api/runs?full_refresh=true", null);
+        var id = response.Headers.Location!.ToString().Split('/')[^1];
+        await _factory.Services.GetRequiredService<RefreshCoordinator>().WaitAsync(id);
+        var json = JsonDocument.Parse(await client.GetStringAsync($"/api/runs/{id}")).RootElement;
+        Assert.Equal("full", json.GetProperty("mode").GetString());
+        Assert.True(json.GetProperty("full_refresh_requested").GetBoolean());
+        Assert.Equal("full refresh requested", json.GetProperty("mode_reason").GetString());
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("parent_id").ValueKind);
+        Assert.Null(builder.LastRequest.ParentPath);
+
+        builder.State = builder.State with { Files = new Dictionary<string, string> { ["models/a.sql"] = "2" } };
+        var fourth = await _factory.RefreshAsync(client);
+        Assert.Equal(RefreshModes.Full, fourth.Mode);
+        Assert.Contains("models/a.sql changed", fourth.ModeReason);
+    }
+
+    [Fact]
     public async Task Start_WhileRunning_Is409WithRunningId()
     {
         _factory.Builder.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -13,11 +13,17 @@ namespace Wellhouse.Api.Responses;
 /// <param name="Error">Why it failed; null otherwise.</param>
 /// <param name="RawBatches">Raw batches the build read.</param>
 /// <param name="Nodes">Per-node results of the build, as in dbt's run_results.json.</param>
+/// <param name="FullRefreshRequested">Whether a full refresh was asked for (full_refresh=true, --full-refresh).</param>
+/// <param name="Mode">full (every model into an empty snapshot) or incremental (on the parent snapshot); null until decided.</param>
+/// <param name="ParentId">The snapshot an incremental build starts from; null for a full build.</param>
+/// <param name="ModeReason">Why the mode was chosen (asked for, no parent, what changed in the project, new batches).</param>
 internal sealed record RunResponse(string Id, string Trigger, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    double? DurationSeconds, bool Published, string? Error, int RawBatches, IReadOnlyList<RunNodeResult> Nodes)
+    double? DurationSeconds, bool Published, string? Error, int RawBatches, IReadOnlyList<RunNodeResult> Nodes,
+    bool FullRefreshRequested, string? Mode, string? ParentId, string? ModeReason)
 {
     public static RunResponse From(RefreshRun run) => new(run.Id, run.Trigger, run.Status, run.StartedAt, run.FinishedAt,
-        run.DurationSeconds, run.Published, run.Error, run.RawBatches, run.Nodes.Select(RunNodeResult.From).ToList());
+        run.DurationSeconds, run.Published, run.Error, run.RawBatches, run.Nodes.Select(RunNodeResult.From).ToList(),
+        run.FullRefreshRequested, run.Mode, run.ParentId, run.ModeReason);
 }
 
 /// <summary>One node's result in a run (dbt's run_results.json).</summary>

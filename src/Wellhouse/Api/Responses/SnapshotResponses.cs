@@ -11,12 +11,15 @@ namespace Wellhouse.Api.Responses;
 /// <param name="TestsWarned">Tests of severity warn that failed (they do not block publishing).</param>
 /// <param name="SizeBytes">Size of the DuckDB file, bytes.</param>
 /// <param name="Published">Whether it is the snapshot served now.</param>
+/// <param name="Mode">How it was built: full or incremental (null for snapshots built before modes were recorded).</param>
+/// <param name="ParentId">The snapshot an incremental build started from; null for a full build.</param>
+/// <param name="ModeReason">Why its refresh chose that mode.</param>
 internal sealed record SnapshotResponse(string Id, DateTimeOffset BuiltAt, string RunId, int RawBatches, int TestsPassed,
-    int TestsWarned, long SizeBytes, bool Published)
+    int TestsWarned, long SizeBytes, bool Published, string? Mode, string? ParentId, string? ModeReason)
 {
     public static SnapshotResponse From(SnapshotListing listing) => new(listing.Snapshot.Id, listing.Snapshot.BuiltAt,
         listing.Snapshot.RunId, listing.Snapshot.RawBatches.Count, listing.Snapshot.TestsPassed, listing.Snapshot.TestsWarned,
-        listing.Snapshot.SizeBytes, listing.IsPublished);
+        listing.Snapshot.SizeBytes, listing.IsPublished, listing.Snapshot.Mode, listing.Snapshot.ParentId, listing.Snapshot.ModeReason);
 }
 
 /// <summary>Kept snapshots, newest first.</summary>
