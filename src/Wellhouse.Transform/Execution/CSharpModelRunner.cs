@@ -6,7 +6,8 @@ namespace Wellhouse.Transform.Execution;
 
 /// <summary>
 /// Runs a model implemented in C#: it fills <c>&lt;name&gt;__dbt_tmp</c>, which is then swapped into place like a table
-/// model, so a failing C# model leaves the previous table intact.
+/// model, so a failing C# model leaves the previous table intact. An incremental C# model whose table exists (and no
+/// full refresh) writes into that table itself (<see cref="CSharpModelContext.IsIncremental"/>).
 /// </summary>
 internal static class CSharpModelRunner
 {
@@ -19,17 +20,33 @@ internal static class CSharpModelRunner
 
         var relation = node.Relation;
         context.EnsureSchema(session, relation.Database, relation.Schema);
+        var incremental = IncrementalConfig.IsIncremental(node, context.Request.FullRefresh, session.GetRelationKind(relation));
         var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
         var manifest = context.Request.Manifest;
         var modelContext = new CSharpModelContext
         {
             Connection = (DuckDBConnection)session.Connection,
             Node = node,
-            Target = staged,
+            Target = incremental ? relation : staged,
+            IsIncremental = incremental,
             Ref = name => ResolveRef(manifest, name),
             Vars = context.Request.Vars,
             Log = context.Request.Log,
         };
+        if (incremental)
+        {
+            try
+            {
+                await model.ExecuteAsync(modelContext, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new NodeOutcome(NodeStatus.Error, $"Runtime Error in model {node.Name} ({node.OriginalFilePath})\n  {ex.GetType().Name}: {ex.Message}");
+            }
+
+            return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), ShortStatus = "OK" };
+        }
+
         try
         {
             session.DropRelationIfExists(staged);

@@ -8,6 +8,9 @@ namespace Wellhouse.Transform.Execution;
 /// .yml declares a model of the same name (no .sql file) with its description, columns and tests. It reads its
 /// upstream relations through <see cref="CSharpModelContext.Ref"/> and writes its result table (for example with a
 /// DuckDB appender) to <see cref="CSharpModelContext.Target"/>; the engine then swaps it into place like a table model.
+/// A C# model configured <c>materialized: incremental</c> whose table exists (and no full refresh) runs with
+/// <see cref="CSharpModelContext.IsIncremental"/> true and its own table as the target: it adds its new rows there
+/// (and deletes what it replaces). Those writes are not staged, so a model that fails halfway leaves them.
 /// </summary>
 public interface ICSharpModel
 {
@@ -29,8 +32,12 @@ public sealed class CSharpModelContext
     /// <summary>The model's node (name, config, columns).</summary>
     public required Node Node { get; init; }
 
-    /// <summary>The relation to create and fill (a temporary name the engine renames into place).</summary>
+    /// <summary>The relation to create and fill (a temporary name the engine renames into place); for an incremental
+    /// run, the model's existing table, to add to.</summary>
     public required Relation Target { get; init; }
+
+    /// <summary>dbt's <c>is_incremental()</c> for this model: <see cref="Target"/> is its existing table, not a new one.</summary>
+    public bool IsIncremental { get; init; }
 
     /// <summary>Resolves a ref by name to the upstream relation.</summary>
     public required Func<string, Relation> Ref { get; init; }

@@ -9,10 +9,13 @@ namespace Wellhouse.Refresh;
 /// The real build: the warehouse/ dbt project through the engine's in-process entry point (<see cref="DbtRunner"/>),
 /// `dbt build` on the profile target <c>prod</c> into the new snapshot file, with the raw store's batches as source
 /// <c>raw.well_production</c> (var <c>raw_location</c>) and the C# models of <see cref="WarehouseModels"/>.
-/// Artifacts (manifest.json, run_results.json) go to <c>runs/&lt;id&gt;/</c>.
+/// Artifacts (manifest.json, run_results.json) go to <c>runs/&lt;id&gt;/</c>. An incremental plan starts the snapshot
+/// as a copy of its parent (<see cref="IncrementalSnapshot"/>) and builds with the var <c>incremental_refresh</c>.
 /// </summary>
 internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, DataDirectory data) : IWarehouseBuilder
 {
+    public bool BuildsIncrementally => true;
+
     public ProjectState? DescribeProject() =>
         ProjectDir() is { } projectDir ? ProjectState.Read(projectDir, options.Value.Warehouse.Target, vars: string.Empty) : null;
 
@@ -33,6 +36,15 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
         // The exact batches listed for this refresh (not a glob), so a batch accepted during the build is not read
         // without being recorded in the snapshot's raw_batches.
         var rawFiles = string.Join(", ", request.RawBatchFiles.Select(file => "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var incremental = request.Plan.IsIncremental && request.ParentPath is not null;
+        if (incremental)
+        {
+            var prepared = IncrementalSnapshot.Prepare(request.ParentPath!, request.SnapshotPath, request.NewRawBatchFiles);
+            await request.Log.WriteLineAsync(FormattableString.Invariant(
+                $"incremental on {Path.GetFileNameWithoutExtension(request.ParentPath)}: copied {prepared.CopiedBytes:N0} bytes in {prepared.CopySeconds:F2}s; {prepared.Wells} well(s) to recompute, their rows deleted from {prepared.Tables} table(s) in {prepared.DeleteSeconds:F2}s"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         var report = await DbtRunner.RunAsync(new DbtRunOptions
         {
             ProjectDir = projectDir,
@@ -43,7 +55,8 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             // name, so views in the snapshot still resolve when a reader opens the file directly (no ATTACH alias).
             Environment = Environment(request.SnapshotPath),
             TargetPath = Path.Combine(data.Runs, id),
-            VarsYaml = $"raw_location: [{rawFiles}]",
+            VarsYaml = $"{{raw_location: [{rawFiles}], incremental_refresh: {(incremental ? "true" : "false")}}}",
+            FullRefresh = !incremental,
             CSharpModels = WarehouseModels.ByName,
             Log = line => request.Log.WriteLine(line),
         }, cancellationToken);

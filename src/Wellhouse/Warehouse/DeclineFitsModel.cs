@@ -14,7 +14,7 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
 
     public string Name => "int_decline_fits";
 
-    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production"];
+    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_refresh_wells"];
 
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
@@ -25,9 +25,10 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
             (int)ModelVars.Number(context, "forecast_horizon_months", 120),
             (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
             ModelVars.Flag(context, "decline_fit_monthly", true));
-        await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
+        var filter = await IncrementalWells.PrepareAsync(context, () => CreateTargetAsync(context, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
 
-        var wells = ReadWells(context, cancellationToken);
+        var wells = ReadWells(context, filter, cancellationToken);
         var target = context.Target;
         using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
         foreach (var batch in wells.Chunk(BatchWells))
@@ -77,7 +78,7 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
 
     /// <summary>Streams the oil and gas series of every well, in well order, on a second connection to the same
     /// database (the first one appends the result meanwhile).</summary>
-    private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, CancellationToken cancellationToken)
+    private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
     {
         using var connection = ModelConnections.OpenSecond(context.Connection);
         using var command = connection.CreateCommand();
@@ -85,6 +86,7 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
             select well_code, production_period, period_type, period_days, days_on_production,
                 oil_producing_rate_kbd, gas_producing_rate_mmcfd, oil_rate_kbd, gas_rate_mmcfd
             from {context.Ref("stg_well_production")}
+            {filter}
             order by well_code, production_period
             """;
         using var reader = command.ExecuteReader();

@@ -16,7 +16,7 @@ internal sealed partial class TrendlinePredictionsModel
     /// <summary>One well's series of the streams it produced (a rate above zero in at least one period).</summary>
     internal sealed record WellStreams(int WellCode, IReadOnlyList<(WellSeries Series, List<double> Actual)> Series);
 
-    private static IEnumerable<WellStreams> ReadWells(CSharpModelContext context, CancellationToken cancellationToken)
+    private static IEnumerable<WellStreams> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
     {
         using var connection = ModelConnections.OpenSecond(context.Connection);
         using var command = connection.CreateCommand();
@@ -24,6 +24,7 @@ internal sealed partial class TrendlinePredictionsModel
             select well_code, production_period, oil_producing_rate_kbd, gas_producing_rate_mmcfd, water_producing_rate_kbd,
                 uptime_weight
             from {context.Ref("int_ml_trendlines_input")}
+            {filter}
             order by well_code, production_period
             """;
         using var reader = command.ExecuteReader();

@@ -18,7 +18,7 @@ internal sealed partial class TrendlinePredictionsModel
     /// <summary>Wells per batch handed to a writer (three series of up to ~1,000 daily periods each).</summary>
     private const int BatchWells = 32;
 
-    private static async Task WriteAsync(CSharpModelContext context, double minSigma, CancellationToken cancellationToken)
+    private static async Task WriteAsync(CSharpModelContext context, string filter, double minSigma, CancellationToken cancellationToken)
     {
         // Connections and appenders are opened here, one after another; once every task has ended, the appenders are
         // closed (which commits their rows), and on a failure destroyed (the engine then drops the staged table).
@@ -33,7 +33,7 @@ internal sealed partial class TrendlinePredictionsModel
                 appenders.Add(new ChunkAppender(connections[^1], target));
             }
 
-            await FitAndAppendAsync(context, appenders, minSigma, cancellationToken).ConfigureAwait(false);
+            await FitAndAppendAsync(context, filter, appenders, minSigma, cancellationToken).ConfigureAwait(false);
             appenders.ForEach(appender => appender.Close());
         }
         finally
@@ -42,7 +42,7 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    private static async Task FitAndAppendAsync(CSharpModelContext context, List<ChunkAppender> appenders, double minSigma, CancellationToken cancellationToken)
+    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, List<ChunkAppender> appenders, double minSigma, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: appenders.Count * 2);
@@ -53,7 +53,7 @@ internal sealed partial class TrendlinePredictionsModel
                 {
                     try
                     {
-                        foreach (var batch in ReadWells(context, stop.Token).Chunk(BatchWells))
+                        foreach (var batch in ReadWells(context, filter, stop.Token).Chunk(BatchWells))
                         {
                             batches.Add(batch, stop.Token);
                         }

@@ -24,29 +24,32 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
 
     public string Name => "ml_predictions_raw";
 
-    public IReadOnlyList<string> DependsOn { get; } = ["int_ml_trendlines_input"];
+    public IReadOnlyList<string> DependsOn { get; } = ["int_ml_trendlines_input", "int_refresh_wells"];
 
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         var minSigma = ModelVars.Number(context, "trendline_min_sigma", 0.1);
-        using (var command = context.Connection.CreateCommand())
-        {
-            // The stream as an ENUM: appending it costs what a small integer does, a third of a VARCHAR.
-            command.CommandText = $"""
-                create table {context.Target} (
-                    well_code integer,
-                    stream enum('oil', 'gas', 'water'),
-                    production_period date,
-                    actual_rate double,
-                    trend_rate double,
-                    residual_z double
-                )
-                """;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var filter = await IncrementalWells.PrepareAsync(context, () => CreateTargetAsync(context, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
+        await WriteAsync(context, filter, minSigma, cancellationToken).ConfigureAwait(false);
+    }
 
-        await WriteAsync(context, minSigma, cancellationToken).ConfigureAwait(false);
+    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        // The stream as an ENUM: appending it costs what a small integer does, a third of a VARCHAR.
+        using var command = context.Connection.CreateCommand();
+        command.CommandText = $"""
+            create table {context.Target} (
+                well_code integer,
+                stream enum('oil', 'gas', 'water'),
+                production_period date,
+                actual_rate double,
+                trend_rate double,
+                residual_z double
+            )
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fits one series: trend rates and residual z-scores, index by index.</summary>

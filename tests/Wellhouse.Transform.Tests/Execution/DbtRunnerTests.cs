@@ -67,6 +67,66 @@ public sealed class DbtRunnerTests : IDisposable
         Assert.NotEmpty(report.FormatProblems());
     }
 
+    [Fact]
+    public async Task RunAsync_IncrementalCSharpModel_AddsToItsTableUnlessFullRefresh()
+    {
+        var schema = Path.Combine(directory, "models", "schema.yml");
+        File.WriteAllText(schema, File.ReadAllText(schema).Replace(
+            "    description: Built in C# from stg_wells.\n", "    description: Built in C# from stg_wells.\n    config:\n      materialized: incremental\n", StringComparison.Ordinal));
+        var snapshot = Path.Combine(directory, "incremental.duckdb");
+        var model = new RunsCounted();
+        DbtRunOptions Options(bool fullRefresh) => new()
+        {
+            ProjectDir = directory,
+            ProfilesDir = directory,
+            DatabasePath = snapshot,
+            FullRefresh = fullRefresh,
+            CSharpModels = new Dictionary<string, ICSharpModel> { ["doubled_rates"] = model },
+        };
+
+        foreach (var fullRefresh in new[] { false, false, true })
+        {
+            var report = await DbtRunner.RunAsync(Options(fullRefresh), TestContext.Current.CancellationToken);
+            Assert.True(report.Success, string.Join("\n", report.FormatProblems()));
+        }
+
+        // First run: no table, so not incremental (a new table); second: incremental, adds shifted ids; third: full refresh.
+        Assert.Equal([false, true, false], model.Incremental);
+        using var connection = new DuckDBConnection($"Data Source={snapshot};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "select count(*) from main.doubled_rates";
+        var fresh = (long)command.ExecuteScalar()!;
+        Assert.Equal(fresh, model.Rows);
+    }
+
+    /// <summary>Creates its table from stg_wells; incrementally, adds the same rows with ids shifted by 1000.</summary>
+    private sealed class RunsCounted : ICSharpModel
+    {
+        public List<bool> Incremental { get; } = [];
+
+        public long Rows { get; private set; }
+
+        public string Name => "doubled_rates";
+
+        public IReadOnlyList<string> DependsOn => ["stg_wells"];
+
+        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+        {
+            Incremental.Add(context.IsIncremental);
+            using var command = context.Connection.CreateCommand();
+            command.CommandText = context.IsIncremental
+                ? $"insert into {context.Target} select well_id + 1000, rate * 2 from {context.Ref("stg_wells")}"
+                : $"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}";
+            command.ExecuteNonQuery();
+            using var count = context.Connection.CreateCommand();
+            count.CommandText = $"select count(*) from {context.Ref("stg_wells")}";
+            var source = (long)count.ExecuteScalar()!;
+            Rows = context.IsIncremental ? Rows + source : source;
+            return Task.CompletedTask;
+        }
+    }
+
     private sealed class DoubledRates : ICSharpModel
     {
         public string Name => "doubled_rates";

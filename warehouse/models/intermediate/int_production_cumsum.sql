@@ -1,11 +1,20 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- Cumulative volumes and producing days per well, in period order (DOMAIN.md): running sums of the period volumes.
 -- Missing volumes count as zero in the running sums; negative corrections make a cumulative dip, which the warn test
 -- assert_cumulative_never_decreases reports.
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
 production as (
     select * from {{ ref('stg_well_production') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 final as (

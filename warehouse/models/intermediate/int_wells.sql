@@ -1,3 +1,6 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- One row per well: its name, operator's reference, field, data source and the data source's currency, as last
 -- reported: the attributes of the row with the latest period, then the latest version (updated_at, created_at,
 -- source_data), among the raw rows that pass the row rules (stg_well_production_typed.row_reject_reason).
@@ -5,6 +8,9 @@
 -- stg_well_production_typed, not _checked, so no sort ranks the versions (a hash aggregate over the source's
 -- columns): a superseded version counts here (the versions of one well and period carry the same attributes in every feed seen; if a later
 -- version renamed the well, the latest version still wins by the ordering above).
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
@@ -15,6 +21,9 @@ typed as (
 reported as (
     select * from typed
     where row_reject_reason is null
+    {%- if is_incremental() %}
+        and well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 latest as (

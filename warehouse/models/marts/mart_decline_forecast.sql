@@ -1,15 +1,27 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- The decline forecast per well, stream and future month: P10 (high), P50 and P90 (low) producing-day rates
 -- (kbd for oil, MMcfd for gas; the average of the month at full uptime), the P50 volume of the month (rate x calendar days, assuming
 -- full uptime; kbbl or MMcf) and the P50 cumulative (history to date + forecast volumes; kbbl or MMcf).
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
 curves as (
     select * from {{ ref('int_declining_curves') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 cumulatives as (
     select * from {{ ref('int_production_cumsum') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 to_date as (

@@ -1,10 +1,19 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- Production per well and calendar month: volumes summed over the month's periods (never rates), the calendar-day
 -- average rates (volume / calendar days of the month), producing days and end-of-month cumulatives (DOMAIN.md).
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
 production as (
     select * from {{ ref('stg_well_production') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 wells as (

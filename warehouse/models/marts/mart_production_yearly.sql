@@ -1,10 +1,19 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- Production per well and calendar year: the monthly volumes summed (never rates), calendar-day average rates
 -- (volume / calendar days of the year), producing days and end-of-year cumulatives (DOMAIN.md).
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 by_year as (

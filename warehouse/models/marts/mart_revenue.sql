@@ -1,12 +1,21 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- Revenue per well and month (DOMAIN.md): oil volume (bbl) x Brent (USD/bbl) + gas volume (Mcf) x heat content
 -- (MMBtu/Mcf) x Henry Hub (USD/MMBtu); local currency = USD x local-per-USD rate of the month. The currency is the
 -- data source's (seed data_sources), else the var default_currency. A month without a price or a rate has NULL
 -- revenue and is_priced = false (reported by a warn test), never a silent zero.
 
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+
 with
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 wells as (

@@ -1,12 +1,21 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
 -- current calendar-day rates (the last month's), the oil decline parameters and the EUR (DOMAIN.md: cumulative to
 -- date + forecast volume while the rate stays at or above the economic limit, within the forecast horizon), with the
 -- remaining reserves and the P10 (high) / P90 (low) EUR. EUR is NULL for a stream whose history could not be fit.
 
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+
 with
 
 production as (
     select * from {{ ref('stg_well_production') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 well_attributes as (
@@ -15,10 +24,16 @@ well_attributes as (
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 curves as (
     select * from {{ ref('int_declining_curves') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 wells as (

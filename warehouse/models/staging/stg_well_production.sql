@@ -1,8 +1,14 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- The accepted raw rows: one per well and period (latest updated_at wins), typed, with calendar-day volumes and
 -- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (DOMAIN.md); the
 -- producing-day rate = volume / days_on_production, undefined (null) when the well did not produce.
 -- The well's own attributes (name, reference, field, currency) are in int_wells, one row per well: repeated on each of
 -- 10 M rows they cost more to write than all the volumes (measured: 10,000 wells x 1,000 days, docs/warehouse.md).
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
@@ -13,6 +19,9 @@ checked as (
 accepted as (
     select * from checked
     where reject_reason is null
+    {%- if is_incremental() %}
+        and well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 volumes as (

@@ -1,4 +1,10 @@
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+-- depends_on: {{ ref('int_refresh_wells') }}
+
 -- The raw rows kept out of the warehouse, with the rule that rejected each; the warn tests count them per rule.
+
+-- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
+-- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
 
 with
 
@@ -18,6 +24,9 @@ final as (
         updated_at
     from checked
     where reject_reason is not null
+    {%- if is_incremental() %}
+        and (well_code is null or well_code in (select well_code from {{ ref('int_refresh_wells') }}))
+    {%- endif %}
 )
 
 select * from final

@@ -1,0 +1,279 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Options;
+using Wellhouse.Generate;
+using Wellhouse.Hosting;
+using Wellhouse.Ingest;
+using Wellhouse.Refresh;
+using Wellhouse.Tests.Api;
+
+namespace Wellhouse.Tests.Warehouse;
+
+/// <summary>
+/// An incremental refresh (the snapshot started from its parent, the changed wells recomputed) equals a full build of
+/// the same raw data: every table and view of the warehouse, EXCEPT ALL both ways, doubles compared as 4-byte floats
+/// (sums may add in another order). The new batch has new days, late corrections (a newer updated_at for old days, one
+/// of them rejected so the period leaves the warehouse), new wells and a row without a well; some wells are untouched.
+/// </summary>
+public sealed class IncrementalRefreshTests : IDisposable
+{
+    private static readonly DateOnly Start = new(2021, 1, 1);
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static RawProductionRow Day(int well, int day, double scale = 1, DateTime? updated = null, double daysOn = 1) => new()
+    {
+        FieldCode = well % 2 == 0 ? 10 : 20,
+        FieldName = well % 2 == 0 ? "ALPHA" : "BETA",
+        WellCode = well,
+        WellReference = $"NO 1/1-A-{well}",
+        WellName = $"A-{well}",
+        ProductionPeriod = Start.AddDays(day),
+        DaysOnProduction = day % 17 == 3 ? 0.5 * daysOn : daysOn,
+        OilProductionKbd = scale * (2 + well) * Math.Exp(-0.004 * day) * (1 + (0.08 * Math.Sin((day * 0.7) + well))),
+        GasProductionMmcfd = scale * (1 + (0.1 * well)) * Math.Exp(-0.003 * day) * (1 + (0.05 * Math.Cos(day + well))),
+        LiquidsProductionKbd = scale * (2.2 + well) * Math.Exp(-0.004 * day),
+        WaterProductionKbd = 0.1 + (0.001 * day),
+        DataSource = "upload_daily",
+        SourceData = "test",
+        Partition0 = "2021",
+        CreatedAt = new DateTime(2022, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        UpdatedAt = updated ?? new DateTime(2022, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+    };
+
+    [Fact]
+    public async Task Incremental_EqualsAFullBuildOfTheSameRawData()
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var first = Path.Combine(data.Batches, "a.parquet");
+        var second = Path.Combine(data.Batches, "b.parquet");
+        var later = new DateTime(2022, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var writer = new RawRowWriter())
+        {
+            // Wells 1-10, 400 days.
+            writer.Write(Enumerable.Range(1, 10).SelectMany(well => Enumerable.Range(0, 400).Select(day => Day(well, day))), first);
+            writer.Write(
+                // New days for wells 1-4.
+                Enumerable.Range(1, 4).SelectMany(well => Enumerable.Range(400, 30).Select(day => Day(well, day)))
+                    // Late corrections: well 5's days 100-109 halved; well 6's day 50 with days on production out of
+                    // range (rejected: the day leaves the warehouse, the older version is superseded).
+                    .Concat(Enumerable.Range(100, 10).Select(day => Day(5, day, 0.5, later)))
+                    .Concat([Day(6, 50, 1, later, daysOn: 3)])
+                    // New wells 21 and 22, and a row without a well. Wells 7-10 are untouched.
+                    .Concat(new[] { 21, 22 }.SelectMany(well => Enumerable.Range(0, 300).Select(day => Day(well, day))))
+                    .Concat([Day(1, 10) with { WellCode = null }]),
+                second);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var parent = Path.Combine(data.Snapshots, "parent.duckdb");
+        var incremental = Path.Combine(data.Snapshots, "incremental.duckdb");
+        var full = Path.Combine(data.Snapshots, "full.duckdb");
+        var cancel = TestContext.Current.CancellationToken;
+        await BuildAsync(builder, new BuildRequest(parent, [first], TextWriter.Null), cancel);
+        var parentHash = Hash(parent);
+        var log = new StringWriter();
+        await BuildAsync(builder, new BuildRequest(incremental, [first, second], log)
+        {
+            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
+            ParentPath = parent,
+            NewRawBatchFiles = [second],
+        }, cancel);
+        await BuildAsync(builder, new BuildRequest(full, [first, second], TextWriter.Null), cancel);
+
+        Assert.Contains("8 well(s) to recompute", log.ToString());
+        Assert.Equal(parentHash, Hash(parent));
+        using var connection = new DuckDBConnection($"Data Source={full};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        Execute(connection, $"attach '{incremental}' as incremental (read_only)");
+        var relations = Strings(connection, """
+            select table_name from duckdb_tables() where database_name = 'full' and schema_name = 'main'
+            union all
+            select view_name from duckdb_views() where database_name = 'full' and schema_name = 'main' and not internal
+            order by 1
+            """);
+        Assert.Contains("mart_well_summary", relations);
+        Assert.Contains("int_decline_fits", relations);
+        Assert.Contains("ml_predictions_raw", relations);
+        Assert.Equal(
+            Strings(connection, "select 1 from duckdb_tables() where database_name = 'incremental' and table_name = 'stg_well_production'"),
+            ["1"]);
+        // int_refresh_wells differs by design: the wells this refresh recomputed (none in a full build).
+        Assert.Equal(8, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells"));
+        foreach (var relation in relations.Where(name => name != "int_refresh_wells"))
+        {
+            var columns = Strings(connection, $"""
+                select case
+                    when data_type = 'DOUBLE' then '"' || column_name || '"::float'
+                    when data_type = 'DOUBLE[]' then '"' || column_name || '"::float[]'
+                    else '"' || column_name || '"' end
+                from duckdb_columns() where database_name = 'full' and schema_name = 'main' and table_name = '{relation}'
+                order by column_index
+                """);
+            var select = string.Join(", ", columns);
+            var fullRows = Count(connection, $"select count(*) from \"full\".main.\"{relation}\"");
+            var incrementalRows = Count(connection, $"select count(*) from \"incremental\".main.\"{relation}\"");
+            var missing = Count(connection, $"select count(*) from (select {select} from \"full\".main.\"{relation}\" except all select {select} from \"incremental\".main.\"{relation}\")");
+            var extra = Count(connection, $"select count(*) from (select {select} from \"incremental\".main.\"{relation}\" except all select {select} from \"full\".main.\"{relation}\")");
+            Assert.True(fullRows == incrementalRows && missing == 0 && extra == 0,
+                $"{relation}: {fullRows} rows in the full build, {incrementalRows} incrementally; {missing} missing, {extra} extra");
+        }
+
+        // The rejected correction took well 6's day 50 out of the warehouse; well 5's corrected days are halved.
+        Assert.Equal(0, Count(connection, $"select count(*) from \"incremental\".main.stg_well_production where well_code = 6 and production_period = date '{Start.AddDays(50):yyyy-MM-dd}'"));
+        Assert.Equal(2, Count(connection, "select count(*) from \"incremental\".main.stg_well_production_rejects where well_code = 6"));
+        Assert.Equal(1, Count(connection, "select count(*) from \"incremental\".main.stg_well_production_rejects where well_code is null"));
+    }
+
+    [Fact]
+    public async Task KilledIncrementalRefresh_LeavesTheServedSnapshotAndTheRawStoreIntact()
+    {
+        var dataDir = Path.Combine(_temp.Path, "data");
+        var first = Path.Combine(_temp.Path, "a.parquet");
+        var second = Path.Combine(_temp.Path, "b.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(0, 300).Select(day => Day(well, day))), first);
+            writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(300, 20).Select(day => Day(well, day))), second);
+        }
+
+        var cancel = TestContext.Current.CancellationToken;
+        Assert.Equal(0, (await RunCliAsync(cancel, "ingest", first, "--format", "parquet", "--data-dir", dataDir)).ExitCode);
+        var published = await RunCliAsync(cancel, "refresh", "--data-dir", dataDir);
+        Assert.True(published.ExitCode == 0, published.Output);
+        var currentPointer = Path.Combine(dataDir, "snapshots", "current");
+        var servedId = File.ReadAllText(currentPointer).Trim();
+        var served = Path.Combine(dataDir, "snapshots", servedId + ".duckdb");
+        var servedHash = Hash(served);
+        Assert.Equal(0, (await RunCliAsync(cancel, "ingest", second, "--format", "parquet", "--data-dir", dataDir)).ExitCode);
+        var batches = Directory.GetFiles(Path.Combine(dataDir, "raw", "batches")).Order(StringComparer.Ordinal).ToDictionary(path => path, Hash);
+
+        // Killed while the incremental build runs: once the copy of the parent is made and its changed wells deleted.
+        using (var refresh = StartCli("refresh", "--data-dir", dataDir))
+        {
+            var runs = Path.Combine(dataDir, "runs");
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (!Directory.GetFiles(runs, "*.log").Any(log => ReadShared(log).Contains("well(s) to recompute", StringComparison.Ordinal)))
+            {
+                Assert.False(refresh.HasExited, "the refresh ended before it could be killed");
+                Assert.True(DateTime.UtcNow < deadline, "the incremental build never started");
+                await Task.Delay(20, cancel);
+            }
+
+            refresh.Kill(entireProcessTree: true);
+            await refresh.WaitForExitAsync(cancel);
+        }
+
+        Assert.Equal(servedId, File.ReadAllText(currentPointer).Trim());
+        Assert.Equal(servedHash, Hash(served));
+        Assert.Equal(batches, Directory.GetFiles(Path.Combine(dataDir, "raw", "batches")).Order(StringComparer.Ordinal).ToDictionary(path => path, Hash));
+        Assert.Equal([servedId + ".json"], Directory.GetFiles(Path.Combine(dataDir, "snapshots"), "*.json").Select(Path.GetFileName));
+
+        // The next refresh builds on the same parent and publishes.
+        var next = await RunCliAsync(cancel, "refresh", "--data-dir", dataDir);
+        Assert.True(next.ExitCode == 0, next.Output);
+        Assert.Contains("(incremental: 1 new raw batch(es) since snapshot " + servedId, next.Output);
+        Assert.NotEqual(servedId, File.ReadAllText(currentPointer).Trim());
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
+    /// <summary>The wellhouse command line as a child process (the application's dll beside the tests).</summary>
+    private static System.Diagnostics.Process StartCli(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wellhouse.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return System.Diagnostics.Process.Start(start)!;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunCliAsync(CancellationToken cancellationToken, params string[] args)
+    {
+        using var process = StartCli(args);
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        return (process.ExitCode, await output + await error);
+    }
+
+    private static async Task BuildAsync(DbtWarehouseBuilder builder, BuildRequest request, CancellationToken cancellationToken)
+    {
+        var log = new StringWriter();
+        var outcome = await builder.BuildAsync(request with { Log = TextWriter.Synchronized(new TeeWriter(log, request.Log)) }, cancellationToken);
+        Assert.True(outcome.Succeeded, outcome.Error + "\n" + log);
+        Assert.DoesNotContain(outcome.Nodes, node => node.BlocksPublish);
+    }
+
+    private static string Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Count(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Strings(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
+
+    /// <summary>Writes to two writers.</summary>
+    private sealed class TeeWriter(TextWriter first, TextWriter second) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value)
+        {
+            first.Write(value);
+            second.Write(value);
+        }
+
+        public override void Write(string? value)
+        {
+            first.Write(value);
+            second.Write(value);
+        }
+
+        public override void WriteLine(string? value)
+        {
+            first.WriteLine(value);
+            second.WriteLine(value);
+        }
+    }
+}

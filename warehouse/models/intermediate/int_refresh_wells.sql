@@ -1,0 +1,18 @@
+-- The wells an incremental refresh recomputes (docs/warehouse.md, "Incremental refresh"): in a snapshot built on its
+-- parent (var incremental_refresh true), the wells the application listed in the source refresh.wells (the wells of
+-- the raw batches the parent was not built from, and wells with future-dated rows) and whose rows it deleted from the
+-- incremental models; the incremental models append these wells' rows again. Empty in a full build, which builds
+-- every model whole.
+
+{%- if var('incremental_refresh', false) %}
+
+select distinct well_code
+from {{ source('refresh', 'wells') }}
+where well_code is not null
+
+{%- else %}
+
+select cast(null as integer) as well_code
+where false
+
+{%- endif %}
