@@ -1,0 +1,103 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+
+namespace Wellhouse.Warehouse.Bench;
+
+/// <summary>
+/// The helpers of <c>incremental.sh</c>: <c>--next-day RAW OUT</c> writes one new day for every well of a generated raw
+/// folder (each well's last day + 1, its rates x 0.999, a later updated_at: what a daily feed adds), and
+/// <c>--compare A B</c> compares every table and view of two snapshots (EXCEPT ALL both ways, doubles as 4-byte
+/// floats, int_refresh_wells left out: it lists what an incremental refresh recomputed).
+/// </summary>
+internal static class IncrementalTools
+{
+    public static int NextDay(string raw, string output, double fraction, int offset)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var source = Path.Combine(Path.GetFullPath(raw), "*.parquet").Replace("'", "''", StringComparison.Ordinal);
+        Execute(connection, $"""
+            copy (
+                select * replace (
+                    production_period + {offset} as production_period,
+                    oil_production_kbd * 0.999 as oil_production_kbd,
+                    gas_production_mmcfd * 0.999 as gas_production_mmcfd,
+                    liquids_production_kbd * 0.999 as liquids_production_kbd,
+                    updated_at + interval {offset} day as updated_at,
+                    created_at + interval {offset} day as created_at)
+                from read_parquet('{source}')
+                qualify row_number() over (partition by well_code order by production_period desc) = 1
+                    and hash(well_code) % 1000 < {(fraction * 1000).ToString(CultureInfo.InvariantCulture)}
+                order by well_code
+            ) to '{output.Replace("'", "''", StringComparison.Ordinal)}' (format parquet)
+            """);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {Scalar(connection, $"select count(*) from '{output.Replace("'", "''", StringComparison.Ordinal)}'"):N0} next-day rows to {output}"));
+        return 0;
+    }
+
+    public static int Compare(string left, string right)
+    {
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        // Attached under their file names' stems: views name their own catalog (the snapshot file's stem).
+        var a = Path.GetFileNameWithoutExtension(left);
+        var b = Path.GetFileNameWithoutExtension(right);
+        Execute(connection, $"attach '{left}' as \"{a}\" (read_only); attach '{right}' as \"{b}\" (read_only)");
+        var relations = Strings(connection, $"""
+            select table_name from duckdb_tables() where database_name = '{a}' and schema_name = 'main'
+            union all
+            select view_name from duckdb_views() where database_name = '{a}' and schema_name = 'main' and not internal
+            order by 1
+            """).Where(name => name is not "int_refresh_wells" and not "refresh_wells").ToList();
+        var differ = 0;
+        foreach (var relation in relations)
+        {
+            var columns = string.Join(", ", Strings(connection, $"""
+                select case
+                    when data_type = 'DOUBLE' then '"' || column_name || '"::float'
+                    when data_type = 'DOUBLE[]' then '"' || column_name || '"::float[]'
+                    else '"' || column_name || '"' end
+                from duckdb_columns() where database_name = '{a}' and schema_name = 'main' and table_name = '{relation}'
+                order by column_index
+                """));
+            var rows = Scalar(connection, $"select count(*) from \"{a}\".main.\"{relation}\"");
+            var missing = Scalar(connection, $"select count(*) from (select {columns} from \"{a}\".main.\"{relation}\" except all select {columns} from \"{b}\".main.\"{relation}\")");
+            var extra = Scalar(connection, $"select count(*) from (select {columns} from \"{b}\".main.\"{relation}\" except all select {columns} from \"{a}\".main.\"{relation}\")");
+            var same = missing == 0 && extra == 0;
+            differ += same ? 0 : 1;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(same ? "equal " : "DIFFER")} {relation}: {rows:N0} rows, {missing:N0} only in A, {extra:N0} only in B"));
+        }
+
+        Console.WriteLine(differ == 0 ? $"all {relations.Count} relations equal" : $"{differ} of {relations.Count} relations differ");
+        return differ == 0 ? 0 : 1;
+    }
+
+    private static void Execute(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Scalar(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Strings(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+}
