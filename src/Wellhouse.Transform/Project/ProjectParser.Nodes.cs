@@ -189,7 +189,7 @@ internal sealed partial class ProjectParser
                 Checksum = Sha256(model.GetType().FullName ?? entry.Name),
             };
             node.Config = ProjectConfig(f => f.Models, node.Fqn, "table");
-            node.Config["materialized"] = "table";
+            node.Config["materialized"] = CSharpMaterialization(node.Config.Materialized);
             foreach (var dependency in model.DependsOn)
             {
                 node.Refs.Add(new RefCall(null, dependency));
@@ -199,6 +199,9 @@ internal sealed partial class ProjectParser
             AddNode(node);
         }
     }
+
+    /// <summary>A C# model is a table, or incremental when configured so (it then adds to its existing table).</summary>
+    internal static string CSharpMaterialization(string? configured) => configured == "incremental" ? "incremental" : "table";
 
     private NodeConfig ProjectConfig(Func<DbtProjectFile, Dictionary<string, object?>> tree, IReadOnlyList<string> fqn, string materialized)
     {

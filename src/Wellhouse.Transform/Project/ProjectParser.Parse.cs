@@ -20,7 +20,7 @@ internal sealed partial class ProjectParser
                 ConfigMerger.Apply(node.Config, RenderConfig(entry.Config, node, entry.Span));
                 if (node.Language == "csharp")
                 {
-                    node.Config["materialized"] = "table";
+                    node.Config["materialized"] = CSharpMaterialization(node.Config.Materialized);
                 }
             }
 

@@ -121,6 +121,17 @@ public sealed class IncrementalRefreshTests : IDisposable
                 $"{relation}: {fullRows} rows in the full build, {incrementalRows} incrementally; {missing} missing, {extra} extra");
         }
 
+        // Each incremental model kept the untouched wells' rows of the parent and appended the recomputed wells' rows after
+        // them (a whole rebuild writes in well order, or in no order): well 1 (recomputed) comes after well 10 (untouched).
+        foreach (var model in new[] { "stg_well_production", "int_wells", "int_production_cumsum", "int_decline_fits", "ml_predictions_raw",
+            "mart_production_monthly", "mart_production_yearly", "mart_revenue", "mart_decline_forecast", "mart_well_summary" })
+        {
+            Assert.True(
+                Count(connection, $"select min(rowid) from \"incremental\".main.{model} where well_code = 1")
+                    > Count(connection, $"select max(rowid) from \"incremental\".main.{model} where well_code = 10"),
+                $"{model} was rebuilt, not appended to");
+        }
+
         // The rejected correction took well 6's day 50 out of the warehouse; well 5's corrected days are halved.
         Assert.Equal(0, Count(connection, $"select count(*) from \"incremental\".main.stg_well_production where well_code = 6 and production_period = date '{Start.AddDays(50):yyyy-MM-dd}'"));
         Assert.Equal(2, Count(connection, "select count(*) from \"incremental\".main.stg_well_production_rejects where well_code = 6"));

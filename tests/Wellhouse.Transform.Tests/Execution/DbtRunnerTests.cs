@@ -90,7 +90,7 @@ public sealed class DbtRunnerTests : IDisposable
             Assert.True(report.Success, string.Join("\n", report.FormatProblems()));
         }
 
-        // First run: no table, so not incremental (a new table); second: incremental, adds shifted ids; third: full refresh.
+        // First run: no table, so not incremental (a new table); second: incremental, adds rows; third: full refresh.
         Assert.Equal([false, true, false], model.Incremental);
         using var connection = new DuckDBConnection($"Data Source={snapshot};ACCESS_MODE=READ_ONLY");
         connection.Open();
@@ -100,7 +100,7 @@ public sealed class DbtRunnerTests : IDisposable
         Assert.Equal(fresh, model.Rows);
     }
 
-    /// <summary>Creates its table from stg_wells; incrementally, adds the same rows with ids shifted by 1000.</summary>
+    /// <summary>Creates its table from stg_wells; incrementally, adds the same rows again under new ids.</summary>
     private sealed class RunsCounted : ICSharpModel
     {
         public List<bool> Incremental { get; } = [];
@@ -116,7 +116,7 @@ public sealed class DbtRunnerTests : IDisposable
             Incremental.Add(context.IsIncremental);
             using var command = context.Connection.CreateCommand();
             command.CommandText = context.IsIncremental
-                ? $"insert into {context.Target} select well_id + 1000, rate * 2 from {context.Ref("stg_wells")}"
+                ? $"insert into {context.Target} select well_id || '-again', rate * 2 from {context.Ref("stg_wells")}"
                 : $"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}";
             command.ExecuteNonQuery();
             using var count = context.Connection.CreateCommand();
