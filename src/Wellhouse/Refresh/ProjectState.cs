@@ -13,8 +13,9 @@ namespace Wellhouse.Refresh;
 /// </summary>
 internal sealed record ProjectState
 {
-    /// <summary>Folders of a dbt project that hold build output, not project definition.</summary>
-    private static readonly string[] Ignored = ["target", "logs", "dbt_packages", "dbt_modules"];
+    /// <summary>Folders of a dbt project that hold build output, not project definition (installed packages in
+    /// dbt_packages/ are part of the project: they are hashed).</summary>
+    private static readonly string[] Ignored = ["target", "logs"];
 
     /// <summary>SHA-256 (hex) of each project file, by path relative to the project directory ('/' separators).</summary>
     public IReadOnlyDictionary<string, string> Files { get; init; } = new Dictionary<string, string>();
