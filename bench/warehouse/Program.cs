@@ -6,7 +6,8 @@ using Wellhouse.Warehouse.Bench;
 // models) straight on DuckDB, in one process. Usage: run.sh, or
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
 // or one C# model on a kept database: -- --model <name> <ci.duckdb> [repeats]
-// incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>
+// incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>,
+// -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS)
 // or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]
 if (args.Length >= 3 && args[0] == "--export")
 {
@@ -21,6 +22,11 @@ if (args.Length is 3 or 4 && args[0] == "--model")
 if (args.Length == 5 && args[0] == "--next-day")
 {
     return IncrementalTools.NextDay(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+}
+
+if (args.Length == 3 && args[0] == "--start-from")
+{
+    return IncrementalTools.StartFrom(args[1], args[2]);
 }
 
 if (args.Length == 3 && args[0] == "--compare")
