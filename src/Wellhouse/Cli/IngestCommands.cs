@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
 using Wellhouse.Hosting;
 using Wellhouse.Generate;
 using Wellhouse.Ingest;
@@ -77,9 +76,12 @@ internal static class IngestCommands
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        var data = DataDirectory.Resolve(parse.GetValue(dataDir));
+        // The host's services, so ingest reads the configuration a refresh reads (data directory, warehouse project).
+        using var host = WellhouseWebHost.CreateHostBuilder(DataDirOption.HostArgs(parse.GetValue(dataDir), "--Logging:LogLevel:Default=Warning"),
+            background: false).Build();
+        var data = host.Services.GetRequiredService<DataDirectory>();
         data.EnsureCreated();
-        var service = new IngestService(new RawStore(data), TimeProvider.System, NullLogger<IngestService>.Instance);
+        var service = host.Services.GetRequiredService<IngestService>();
         await using var stream = path.OpenRead();
         var outcome = await service.IngestAsync(stream, uploadFormat, sourceName, skipInvalid, long.MaxValue, cancellationToken);
         foreach (var rowError in outcome.Errors ?? outcome.Result?.Errors ?? [])
@@ -91,6 +93,11 @@ internal static class IngestCommands
         {
             case IngestStatus.Accepted:
                 await output.WriteLineAsync($"accepted batch {outcome.Result!.Batch.Id}: {outcome.Result.Batch.Rows} rows ({outcome.InvalidRows} skipped) into {data.Root}");
+                if (outcome.Message is not null)
+                {
+                    await error.WriteLineAsync($"{sourceName}: {outcome.Message}");
+                }
+
                 return 0;
             case IngestStatus.Duplicate:
                 await output.WriteLineAsync($"already ingested as batch {outcome.Result!.Batch.Id}; nothing changed");

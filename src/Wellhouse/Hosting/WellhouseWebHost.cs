@@ -32,6 +32,7 @@ internal static partial class WellhouseWebHost
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider => DataDirectory.Resolve(provider.GetRequiredService<IOptions<WellhouseOptions>>().Value.DataDir));
         services.AddSingleton<RawStore>();
+        services.AddSingleton<DataSourceCatalog>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SnapshotProvider>();

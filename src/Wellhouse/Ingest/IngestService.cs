@@ -19,9 +19,10 @@ internal sealed record IngestOutcome(IngestStatus Status, IngestResult? Result =
 /// Ingest of one upload, shared by <c>POST /api/ingest</c> and <c>wellhouse ingest</c>: the body is spooled to a temp
 /// file while its SHA-256 is computed (the batch id) and its size checked, then read and validated row by row; the
 /// batch is committed only when every row is valid (or, with skip-invalid, the valid rows). A cut-off or refused
-/// upload leaves nothing behind.
+/// upload leaves nothing behind. Rows whose data_source the warehouse's seed does not list are invalid rows
+/// (<see cref="DataSourceCatalog"/>); the message then names the known sources and how to add one.
 /// </summary>
-internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<IngestService> logger)
+internal sealed class IngestService(RawStore store, DataSourceCatalog sources, TimeProvider time, ILogger<IngestService> logger)
 {
     public async Task<IngestOutcome> IngestAsync(Stream body, UploadFormat format, string? sourceName, bool skipInvalid,
         long maxBytes, CancellationToken cancellationToken)
@@ -57,7 +58,13 @@ internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<I
             }
 
             var receivedAt = time.GetUtcNow();
-            var reader = new UploadReader(receivedAt.UtcDateTime);
+            var known = sources.Known();
+            if (known is null)
+            {
+                logger.LogWarning("No warehouse project with {Seed} found: data sources are not checked", DataSourceCatalog.SeedPath);
+            }
+
+            var reader = new UploadReader(receivedAt.UtcDateTime, known);
             using var writer = new BatchWriter();
             try
             {
@@ -71,7 +78,7 @@ internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<I
             if (writer.Count == 0 || (reader.InvalidRows > 0 && !skipInvalid))
             {
                 var message = reader.TotalRows == 0 ? "the upload has no rows"
-                    : $"{reader.InvalidRows} of {reader.TotalRows} rows are invalid; nothing was written";
+                    : $"{reader.InvalidRows} of {reader.TotalRows} rows are invalid; nothing was written" + UnknownSources(reader, known);
                 return new IngestOutcome(IngestStatus.Invalid, Message: message, Errors: reader.Errors,
                     InvalidRows: reader.InvalidRows, TotalRows: reader.TotalRows);
             }
@@ -94,6 +101,7 @@ internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<I
             logger.LogInformation("Accepted batch {BatchId}: {Rows} rows ({Skipped} skipped) from {Source}", id, info.Rows,
                 info.SkippedRows, sourceName ?? "upload");
             return new IngestOutcome(IngestStatus.Accepted, new IngestResult(info, false, reader.Errors),
+                Message: UnknownSources(reader, known) is { Length: > 0 } unknown ? unknown[2..] : null,
                 InvalidRows: reader.InvalidRows, TotalRows: reader.TotalRows);
         }
         finally
@@ -101,4 +109,9 @@ internal sealed class IngestService(RawStore store, TimeProvider time, ILogger<I
             File.Delete(spool);
         }
     }
+
+    private static string UnknownSources(UploadReader reader, IReadOnlySet<string>? known) =>
+        reader.UnknownSourceRows > 0 && known is not null
+            ? $"; {reader.UnknownSourceRows} rows name an unknown data source: {DataSourceCatalog.Hint(known)}"
+            : string.Empty;
 }

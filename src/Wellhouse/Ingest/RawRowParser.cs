@@ -7,17 +7,23 @@ namespace Wellhouse.Ingest;
 /// collecting every problem with its column. Rules (DOMAIN.md, "The raw record"): well_code, production_period and
 /// data_source are required; codes are integers; production_period is a date (a timestamp at midnight is accepted);
 /// days_on_production lies in [0, days of the period's month]; volumes and rates are finite numbers (negative
-/// corrections are allowed: the warehouse's tests report them).
+/// corrections are allowed: the warehouse's tests report them); with a list of known data sources (ingest passes the
+/// warehouse seed's, <see cref="DataSourceCatalog"/>), data_source is one of them.
 /// </summary>
 internal sealed class RawRowParser
 {
     private readonly object?[] _values = new object?[RawProductionRow.Columns.Count];
     private readonly DateTime _receivedAt;
+    private readonly IReadOnlySet<string>? _knownSources;
 
-    public RawRowParser(DateTime receivedAt)
+    public RawRowParser(DateTime receivedAt, IReadOnlySet<string>? knownSources = null)
     {
         _receivedAt = receivedAt;
+        _knownSources = knownSources;
     }
+
+    /// <summary>Rows refused so far because their data_source is not a known one.</summary>
+    public long UnknownSourceRows { get; private set; }
 
     /// <summary>The contract column's index, or -1.</summary>
     public static int IndexOf(string column)
@@ -67,6 +73,11 @@ internal sealed class RawRowParser
         if (_values[11] is null || string.IsNullOrWhiteSpace(Convert.ToString(_values[11], CultureInfo.InvariantCulture)))
         {
             Fail(11, "required");
+        }
+        else if (_knownSources is not null && Text(11) is { } source && !_knownSources.Contains(source))
+        {
+            UnknownSourceRows++;
+            Fail(11, $"unknown data source '{Shorten(source)}' (not in the warehouse seed data_sources)");
         }
 
         if (days is { } d && period is { } p && (d < 0 || d > DateTime.DaysInMonth(p.Year, p.Month)))

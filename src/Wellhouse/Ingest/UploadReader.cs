@@ -5,11 +5,11 @@ namespace Wellhouse.Ingest;
 /// hands valid rows to a <see cref="BatchWriter"/>. Keeps the first <see cref="MaxReportedErrors"/> errors and counts
 /// the rest. Throws <see cref="MalformedUploadException"/> when the file cannot be read as the format at all.
 /// </summary>
-internal sealed partial class UploadReader(DateTime receivedAt)
+internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<string>? knownSources = null)
 {
     public const int MaxReportedErrors = 100;
 
-    private readonly RawRowParser _parser = new(receivedAt);
+    private readonly RawRowParser _parser = new(receivedAt, knownSources);
     private readonly List<RowError> _rowErrors = [];
 
     public List<RowError> Errors { get; } = [];
@@ -17,6 +17,9 @@ internal sealed partial class UploadReader(DateTime receivedAt)
     public long InvalidRows { get; private set; }
 
     public long TotalRows { get; private set; }
+
+    /// <summary>Rows refused because their data_source is not in the list of known sources.</summary>
+    public long UnknownSourceRows => _parser.UnknownSourceRows;
 
     public void Read(string path, UploadFormat format, BatchWriter writer)
     {

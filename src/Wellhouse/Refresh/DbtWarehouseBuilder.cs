@@ -82,12 +82,7 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
                 : failed.Count > 0 ? $"failed: {string.Join(", ", failed)}" : "the build failed");
     }
 
-    private string? ProjectDir()
-    {
-        var projectDir = options.Value.Warehouse.ProjectDir
-            ?? (RepositoryPaths.Find(Path.Combine("warehouse", "dbt_project.yml")) is { } file ? Path.GetDirectoryName(file) : null);
-        return projectDir is not null && File.Exists(Path.Combine(projectDir, "dbt_project.yml")) ? projectDir : null;
-    }
+    private string? ProjectDir() => RepositoryPaths.WarehouseProject(options.Value.Warehouse.ProjectDir);
 
     private static Dictionary<string, string> Environment(string snapshotPath)
     {

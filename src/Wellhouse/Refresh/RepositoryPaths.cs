@@ -22,4 +22,13 @@ internal static class RepositoryPaths
 
         return null;
     }
+
+    /// <summary>The warehouse dbt project: the configured folder (Wellhouse:Warehouse:ProjectDir), else the repository's
+    /// warehouse/ found by walking up; null when it holds no dbt_project.yml.</summary>
+    public static string? WarehouseProject(string? configured)
+    {
+        var projectDir = configured
+            ?? (Find(Path.Combine("warehouse", "dbt_project.yml")) is { } file ? Path.GetDirectoryName(file) : null);
+        return projectDir is not null && File.Exists(Path.Combine(projectDir, "dbt_project.yml")) ? projectDir : null;
+    }
 }

@@ -48,7 +48,7 @@ public sealed class IngestApiTests : IDisposable
     [Fact]
     public async Task Csv_InvalidRows_Is422WithRowColumnAndNothingWritten()
     {
-        var csv = RawCsv.Rows(101, 3).Replace("2020-02-01", "2020-02-30").Replace(",28,1.5,0.3,1.6,0.2,volve", ",40,abc,0.3,1.6,0.2,volve");
+        var csv = RawCsv.Rows(101, 3).Replace("2020-02-01", "2020-02-30").Replace(",28,1.5,0.3,1.6,0.2,upload_monthly", ",40,abc,0.3,1.6,0.2,upload_monthly");
 
         var response = await _factory.IngestCsvAsync(csv);
         var json = await JsonAsync(response);
@@ -67,12 +67,29 @@ public sealed class IngestApiTests : IDisposable
     [Fact]
     public async Task Csv_ManyInvalidRows_ReportsFirst100()
     {
-        var csv = RawCsv.Header + "\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i => $"10,A,x{i},,,2020-01-01,1,1,1,1,1,volve,,,,"));
+        var csv = RawCsv.Header + "\n" + string.Join("\n", Enumerable.Range(0, 150).Select(i => $"10,A,x{i},,,2020-01-01,1,1,1,1,1,upload_monthly,,,,"));
 
         var json = await JsonAsync(await _factory.IngestCsvAsync(csv));
 
         Assert.Equal(150, json.GetProperty("invalid_rows").GetInt64());
         Assert.Equal(100, json.GetProperty("errors").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Csv_UnknownDataSource_Is422NamingTheKnownSourcesAndHowToAddOne()
+    {
+        var csv = RawCsv.Rows(101, 2).Replace("upload_monthly", "ndic_monthly");
+
+        var response = await _factory.IngestCsvAsync(csv);
+        var json = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var detail = json.GetProperty("detail").GetString()!;
+        Assert.Contains("2 rows name an unknown data source", detail);
+        Assert.Contains("generated_daily, generated_monthly, upload_daily, upload_monthly, volve_daily", detail);
+        Assert.Contains("warehouse/seeds/data_sources.csv", detail);
+        Assert.All(json.GetProperty("errors").EnumerateArray(), e => Assert.Equal("data_source", e.GetProperty("column").GetString()));
+        Assert.Empty(BatchFiles());
     }
 
     [Fact]
@@ -92,7 +109,7 @@ public sealed class IngestApiTests : IDisposable
     [Fact]
     public async Task Csv_UnknownColumn_Is400()
     {
-        var response = await _factory.IngestCsvAsync("well_code,production_period,data_source,colour\n1,2020-01-01,volve,red\n");
+        var response = await _factory.IngestCsvAsync("well_code,production_period,data_source,colour\n1,2020-01-01,upload_monthly,red\n");
         var json = await JsonAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -134,8 +151,8 @@ public sealed class IngestApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("application/json", """[{"well_code": 7, "production_period": "2020-01-01", "data_source": "volve", "oil_production_kbd": 1.5}, {"well_code": 7, "production_period": "2020-02-01", "data_source": "volve"}]""")]
-    [InlineData("application/x-ndjson", "{\"well_code\": 7, \"production_period\": \"2020-01-01\", \"data_source\": \"volve\"}\n\n{\"well_code\": 7, \"production_period\": \"2020-02-01T00:00:00\", \"data_source\": \"volve\"}\n")]
+    [InlineData("application/json", """[{"well_code": 7, "production_period": "2020-01-01", "data_source": "upload_monthly", "oil_production_kbd": 1.5}, {"well_code": 7, "production_period": "2020-02-01", "data_source": "upload_monthly"}]""")]
+    [InlineData("application/x-ndjson", "{\"well_code\": 7, \"production_period\": \"2020-01-01\", \"data_source\": \"upload_monthly\"}\n\n{\"well_code\": 7, \"production_period\": \"2020-02-01T00:00:00\", \"data_source\": \"upload_monthly\"}\n")]
     public async Task Json_ValidRows_Is201(string mediaType, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, mediaType);
@@ -167,7 +184,7 @@ public sealed class IngestApiTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"copy (select 42 as well_code, date '2020-01-01' + to_days(cast(range as integer)) as production_period, "
-                + $"'volve' as data_source, 1.25 as oil_production_kbd from range(10)) to '{path}' (format parquet)";
+                + $"'upload_monthly' as data_source, 1.25 as oil_production_kbd from range(10)) to '{path}' (format parquet)";
             command.ExecuteNonQuery();
         }
 

@@ -112,5 +112,5 @@ internal static class RawCsv
 
     public static string Rows(int wellCode, int count, int year = 2020) =>
         Header + "\n" + string.Join("\n", Enumerable.Range(1, count).Select(month =>
-            $"10,ALPHA,{wellCode},NO 1/1-A-1,Alpha A-1,{year}-{month:00}-01,28,1.5,0.3,1.6,0.2,volve,test.csv,{year},2021-01-01T00:00:00,2021-01-01T00:00:00"));
+            $"10,ALPHA,{wellCode},NO 1/1-A-1,Alpha A-1,{year}-{month:00}-01,28,1.5,0.3,1.6,0.2,upload_monthly,test.csv,{year},2021-01-01T00:00:00,2021-01-01T00:00:00"));
 }

@@ -17,7 +17,8 @@ public sealed class IngestServiceTests : IDisposable
         _data = new DataDirectory(_temp.Path);
         _data.EnsureCreated();
         _store = new RawStore(_data);
-        _service = new IngestService(_store, TimeProvider.System, NullLogger<IngestService>.Instance);
+        _service = new IngestService(_store, new DataSourceCatalog(Microsoft.Extensions.Options.Options.Create(new WellhouseOptions())),
+            TimeProvider.System, NullLogger<IngestService>.Instance);
     }
 
     public void Dispose() => _temp.Dispose();

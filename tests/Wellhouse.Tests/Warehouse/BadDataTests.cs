@@ -31,6 +31,7 @@ public sealed class BadDataTests(BadDataBuildFixture fixture)
     [InlineData("assert_monthly_equals_sum_of_daily")]
     [InlineData("assert_yearly_equals_sum_of_monthly")]
     [InlineData("assert_revenue_priced_or_flagged")]
+    [InlineData("assert_raw_rows_accepted")]
     public void LogicTest_OnBadRows_Passes(string test)
     {
         var result = Build.Test(test);

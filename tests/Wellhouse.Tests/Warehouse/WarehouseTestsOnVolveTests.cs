@@ -16,6 +16,7 @@ public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
     [InlineData("assert_revenue_priced_or_flagged")]
     [InlineData("assert_forecast_percentiles_ordered")]
     [InlineData("assert_revenue_months_have_prices")]
+    [InlineData("assert_raw_rows_accepted")]
     [InlineData("data_rule_null_well_code")]
     [InlineData("data_rule_null_production_period")]
     [InlineData("data_rule_future_period")]

@@ -40,6 +40,7 @@ internal sealed record IngestResponse(BatchResponse Batch, bool Duplicate, strin
     public static IngestResponse From(IngestOutcome outcome) => new(
         BatchResponse.From(outcome.Result!.Batch),
         outcome.Result.Duplicate,
-        outcome.Result.Duplicate ? "this content was already ingested; nothing changed" : $"accepted {outcome.Result.Batch.Rows} rows",
+        outcome.Result.Duplicate ? "this content was already ingested; nothing changed"
+            : $"accepted {outcome.Result.Batch.Rows} rows" + (outcome.Message is null ? string.Empty : $" (skipped {outcome.InvalidRows}: {outcome.Message})"),
         outcome.Result.Errors.Select(RowErrorResponse.From).ToList());
 }
