@@ -14,6 +14,12 @@ internal static class DeclineApi
 {
     public const int MaxPoints = 20_000;
 
+    /// <summary>
+    /// The largest rate (in absolute value) a posted point may have: far above any well in any unit (bbl/d, Mcf/d),
+    /// and small enough that volumes, cumulatives and EURs over the longest forecast stay finite numbers.
+    /// </summary>
+    public const double MaxRate = 1e12;
+
     public static void MapDecline(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/decline/fit", Fit).WithTags("Real-time").WithName("FitDecline")
@@ -45,6 +51,11 @@ internal static class DeclineApi
         {
             args.Fail("points", "rates and days_on must be finite numbers");
         }
+        else if (Enumerable.Range(0, points.Count).FirstOrDefault(i => Math.Abs(points[i].Rate) > MaxRate, -1) is >= 0 and var index)
+        {
+            args.Fail($"points[{index}].rate", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{points[index].Rate:G6} is beyond the limit of {MaxRate:G0} in absolute value"));
+        }
 
         var frequency = args.OneOf(request.Frequency, "frequency", "auto", "auto", "daily", "monthly");
         var periods = args.Int(request.ForecastPeriods?.ToString(System.Globalization.CultureInfo.InvariantCulture), "forecast_periods", 120, 0, 1200);
@@ -59,15 +70,7 @@ internal static class DeclineApi
         var result = DeclineFitter.Fit(series);
         if (result.Fit is not { } fit)
         {
-            var problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status422UnprocessableEntity,
-                Title = "Cannot fit",
-                Detail = result.Message,
-            };
-            problem.Extensions["reason"] = result.Reason?.ToString();
-            problem.Extensions["row"] = result.Row;
-            return TypedResults.Problem(problem);
+            return CannotFit(result.Reason, result.Row, result.Message);
         }
 
         var forecast = fit.Forecast(new ForecastOptions
@@ -76,12 +79,34 @@ internal static class DeclineApi
             Frequency = seriesFrequency == SeriesFrequency.Daily ? SeriesFrequency.Daily : SeriesFrequency.Monthly,
             EconomicLimitRate = Math.Max(request.EconomicLimitRate ?? 0, 0),
         });
-        return TypedResults.Ok(new FitResponse(
+        var response = new FitResponse(
             fit.Kind.ToString(), fit.Qi, fit.DiNominalPerYear, fit.B, fit.DminNominalPerYear, fit.StartDate,
             fit.Quality.RmseLogRate, fit.Quality.RSquared, fit.Quality.PointsUsed,
             forecast.Eur, forecast.EurP10, forecast.EurP50, forecast.EurP90,
-            forecast.Points.Select(p => new FitForecastPoint(p.Date, p.Rate, p.RateP10, p.RateP50, p.RateP90, p.Volume, p.Cumulative)).ToList()));
+            forecast.Points.Select(p => new FitForecastPoint(p.Date, p.Rate, p.RateP10, p.RateP50, p.RateP90, p.Volume, p.Cumulative)).ToList());
+        return IsFinite(response) ? TypedResults.Ok(response) : CannotFit(CannotFitReason.InvalidInput, null,
+            "the fit or its forecast is not a finite number (JSON has no Infinity or NaN); check the rates' scale");
     }
+
+    private static IResult CannotFit(CannotFitReason? reason, int? row, string? message)
+    {
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "Cannot fit",
+            Detail = message,
+        };
+        problem.Extensions["reason"] = reason?.ToString();
+        problem.Extensions["row"] = row;
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>Whether every number of the answer can be written as JSON (a safety net behind the rate limit).</summary>
+    private static bool IsFinite(FitResponse fit) =>
+        new double?[] { fit.Qi, fit.DiNominalPerYear, fit.B, fit.DminNominalPerYear, fit.RmseLogRate, fit.RSquared, fit.Eur, fit.EurP10, fit.EurP50, fit.EurP90 }
+            .All(value => value is not { } v || double.IsFinite(v))
+        && fit.Forecast.All(p => double.IsFinite(p.Rate) && double.IsFinite(p.RateP10) && double.IsFinite(p.RateP50)
+            && double.IsFinite(p.RateP90) && double.IsFinite(p.Volume) && double.IsFinite(p.Cumulative));
 }
 
 /// <summary>A series to fit: calendar-day average rates (volume per day) by period start, optional producing days.</summary>

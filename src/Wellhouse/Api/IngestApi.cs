@@ -63,7 +63,8 @@ internal static class IngestApi
         IngestOutcome outcome;
         try
         {
-            outcome = await ingest.IngestAsync(context.Request.Body, uploadFormat.Value, sourceName, skip, maxBytes, context.RequestAborted);
+            outcome = await ingest.IngestAsync(context.Request.Body, uploadFormat.Value, sourceName, skip, maxBytes, context.RequestAborted,
+                options.Value.Ingest.MaxRows);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -74,16 +75,16 @@ internal static class IngestApi
         {
             IngestStatus.Accepted => TypedResults.Created($"/api/ingest/batches/{outcome.Result!.Batch.Id}", IngestResponse.From(outcome)),
             IngestStatus.Duplicate => TypedResults.Ok(IngestResponse.From(outcome)),
-            IngestStatus.TooLarge => TooLarge(maxBytes),
+            IngestStatus.TooLarge => TooLarge(maxBytes, outcome.Message),
             IngestStatus.Malformed => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unreadable upload",
                 detail: outcome.Message),
             _ => Invalid(outcome),
         };
     }
 
-    private static IResult TooLarge(long maxBytes) =>
+    private static IResult TooLarge(long maxBytes, string? message = null) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Upload too large",
-            detail: $"The limit is {maxBytes} bytes (Wellhouse:Ingest:MaxBytes).");
+            detail: message ?? IngestService.BytesLimit(maxBytes));
 
     private static IResult Invalid(IngestOutcome outcome)
     {

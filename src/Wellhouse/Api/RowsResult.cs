@@ -141,7 +141,7 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
     private static async Task WriteCsvAsync(DbDataReader reader, Stream body, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Csv(reader.GetName(i)))));
+        await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Hosting.CsvField.Text(reader.GetName(i)))));
         var line = new StringBuilder();
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -160,7 +160,8 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
                     {
                         double d => d.ToString("R", CultureInfo.InvariantCulture),
                         bool b => b ? "true" : "false",
-                        _ => Csv(Format(value, reader.GetDataTypeName(i))),
+                        string text => Hosting.CsvField.Text(text),
+                        _ => Hosting.CsvField.Quote(Format(value, reader.GetDataTypeName(i))),
                     });
                 }
             }
@@ -168,8 +169,4 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
             await writer.WriteLineAsync(line, cancellationToken);
         }
     }
-
-    /// <summary>A CSV field, quoted when needed (RFC 4180).</summary>
-    private static string Csv(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

@@ -24,8 +24,10 @@ internal sealed record IngestOutcome(IngestStatus Status, IngestResult? Result =
 /// </summary>
 internal sealed class IngestService(RawStore store, DataSourceCatalog sources, TimeProvider time, ILogger<IngestService> logger)
 {
+    public static string BytesLimit(long maxBytes) => $"the upload is larger than the limit of {maxBytes} bytes (Wellhouse:Ingest:MaxBytes)";
+
     public async Task<IngestOutcome> IngestAsync(Stream body, UploadFormat format, string? sourceName, bool skipInvalid,
-        long maxBytes, CancellationToken cancellationToken)
+        long maxBytes, CancellationToken cancellationToken, long maxRows = long.MaxValue)
     {
         var spool = store.NewTempPath("upload");
         try
@@ -42,7 +44,7 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
                     bytes += read;
                     if (bytes > maxBytes)
                     {
-                        return new IngestOutcome(IngestStatus.TooLarge, Message: $"the upload is larger than the limit of {maxBytes} bytes");
+                        return new IngestOutcome(IngestStatus.TooLarge, Message: BytesLimit(maxBytes));
                     }
 
                     hash.AppendData(buffer, 0, read);
@@ -64,7 +66,7 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
                 logger.LogWarning("No warehouse project with {Seed} found: data sources are not checked", DataSourceCatalog.SeedPath);
             }
 
-            var reader = new UploadReader(receivedAt.UtcDateTime, known);
+            var reader = new UploadReader(receivedAt.UtcDateTime, known, maxRows);
             using var writer = new BatchWriter();
             try
             {
@@ -73,6 +75,10 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
             catch (MalformedUploadException ex)
             {
                 return new IngestOutcome(IngestStatus.Malformed, Message: ex.Message);
+            }
+            catch (UploadTooLargeException ex)
+            {
+                return new IngestOutcome(IngestStatus.TooLarge, Message: ex.Message);
             }
 
             if (writer.Count == 0 || (reader.InvalidRows > 0 && !skipInvalid))

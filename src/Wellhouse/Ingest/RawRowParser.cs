@@ -8,10 +8,14 @@ namespace Wellhouse.Ingest;
 /// data_source are required; codes are integers; production_period is a date (a timestamp at midnight is accepted);
 /// days_on_production lies in [0, days of the period's month]; volumes and rates are finite numbers (negative
 /// corrections are allowed: the warehouse's tests report them); with a list of known data sources (ingest passes the
-/// warehouse seed's, <see cref="DataSourceCatalog"/>), data_source is one of them.
+/// warehouse seed's, <see cref="DataSourceCatalog"/>), data_source is one of them; text holds no NUL
+/// character (U+0000), which the Parquet writer would cut the value at.
 /// </summary>
 internal sealed class RawRowParser
 {
+    /// <summary>The contract's text columns: field_name, well_reference, well_name, data_source, source_data, partition_0.</summary>
+    private static readonly int[] TextColumns = [1, 3, 4, 11, 12, 13];
+
     private readonly object?[] _values = new object?[RawProductionRow.Columns.Count];
     private readonly DateTime _receivedAt;
     private readonly IReadOnlySet<string>? _knownSources;
@@ -78,6 +82,14 @@ internal sealed class RawRowParser
         {
             UnknownSourceRows++;
             Fail(11, $"unknown data source '{Shorten(source)}' (not in the warehouse seed data_sources)");
+        }
+
+        foreach (var index in TextColumns)
+        {
+            if (_values[index] is string text && text.Contains('\0', StringComparison.Ordinal))
+            {
+                Fail(index, $"contains a NUL character (U+0000) at position {text.IndexOf('\0', StringComparison.Ordinal) + 1}");
+            }
         }
 
         if (days is { } d && period is { } p && (d < 0 || d > DateTime.DaysInMonth(p.Year, p.Month)))
@@ -211,7 +223,8 @@ internal sealed class RawRowParser
         return null;
     }
 
-    private static string Shorten(object? value)
+    /// <summary>A value for a message: its first 40 characters (an upload can put megabytes in one field or header).</summary>
+    internal static string Shorten(object? value)
     {
         var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
         return text.Length <= 40 ? text : text[..40] + "...";

@@ -7,6 +7,8 @@ internal sealed partial class UploadReader
     /// <summary>CSV with a header row (RFC 4180 quoting; the separator is detected from the header by Sep).</summary>
     private void ReadCsv(string path, BatchWriter writer)
     {
+        // The line where the row being read starts: the reader names it when the row cannot be read at all.
+        var nextLine = 1;
         try
         {
             using var reader = Sep.Reader(options => options with { DisableColCountCheck = true, Unescape = true }).FromFile(path);
@@ -17,6 +19,7 @@ internal sealed partial class UploadReader
             }
 
             var map = MapHeader(names, "line 1 (header)");
+            nextLine = 2;
             foreach (var row in reader)
             {
                 List<RowError>? extra = null;
@@ -30,12 +33,20 @@ internal sealed partial class UploadReader
                     _parser.Set(map[i], row[i].ToString());
                 }
 
+                nextLine = row.LineNumberToExcl;
                 Complete(writer, extra);
             }
         }
+        catch (NotSupportedException ex)
+        {
+            // Sep keeps a whole row in one buffer and refuses a row beyond its maximum (16 MiB): in practice a quote
+            // that is never closed, which swallows the rest of the file into one field.
+            throw new MalformedUploadException(
+                $"row {TotalRows + 1} (from line {nextLine}): a field or row is too long to read (is a quote left open?): {ex.Message}", ex);
+        }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
-            throw new MalformedUploadException($"not readable as CSV: {ex.Message}", ex);
+            throw new MalformedUploadException($"row {TotalRows + 1} (from line {nextLine}): not readable as CSV: {ex.Message}", ex);
         }
     }
 }

@@ -58,7 +58,7 @@ internal sealed partial class UploadReader
             var index = RawRowParser.IndexOf(property.Name);
             if (index < 0)
             {
-                (extra ??= []).Add(new RowError(TotalRows + 1, property.Name, "not a column of the raw contract"));
+                (extra ??= []).Add(new RowError(TotalRows + 1, RawRowParser.Shorten(property.Name), "not a column of the raw contract"));
                 continue;
             }
 

@@ -3,9 +3,11 @@ namespace Wellhouse.Ingest;
 /// <summary>
 /// Reads a spooled upload row by row in any supported format, validates each row with <see cref="RawRowParser"/>, and
 /// hands valid rows to a <see cref="BatchWriter"/>. Keeps the first <see cref="MaxReportedErrors"/> errors and counts
-/// the rest. Throws <see cref="MalformedUploadException"/> when the file cannot be read as the format at all.
+/// the rest. Throws <see cref="MalformedUploadException"/> when the file cannot be read as the format at all, and
+/// <see cref="UploadTooLargeException"/> past <paramref name="maxRows"/> rows (counted as they are read, and for
+/// Parquet from the file's footer before any row is decompressed).
 /// </summary>
-internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<string>? knownSources = null)
+internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<string>? knownSources = null, long maxRows = long.MaxValue)
 {
     public const int MaxReportedErrors = 100;
 
@@ -45,6 +47,11 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
     /// <summary>Validates the row the parser holds and appends it, or records why not.</summary>
     private void Complete(BatchWriter writer, List<RowError>? extraErrors = null)
     {
+        if (TotalRows == maxRows)
+        {
+            throw new UploadTooLargeException(TooManyRows($"row {maxRows + 1}"));
+        }
+
         TotalRows++;
         _rowErrors.Clear();
         if (extraErrors is not null)
@@ -72,6 +79,9 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
         _parser.Reset();
     }
 
+    private string TooManyRows(string what) =>
+        $"{what}: more than the limit of {maxRows} rows per upload (Wellhouse:Ingest:MaxRows); split it into several uploads";
+
     internal static int[] MapHeader(IReadOnlyList<string> names, string where)
     {
         var map = new int[names.Count];
@@ -82,12 +92,12 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
             if (map[i] < 0)
             {
                 throw new MalformedUploadException(
-                    $"{where}: unknown column '{names[i]}'; the raw contract's columns are: {string.Join(", ", RawProductionRow.Columns)}");
+                    $"{where}: unknown column '{RawRowParser.Shorten(names[i])}'; the raw contract's columns are: {string.Join(", ", RawProductionRow.Columns)}");
             }
 
             if (!seen.Add(map[i]))
             {
-                throw new MalformedUploadException($"{where}: column '{names[i]}' appears twice");
+                throw new MalformedUploadException($"{where}: column '{RawRowParser.Shorten(names[i])}' appears twice");
             }
         }
 

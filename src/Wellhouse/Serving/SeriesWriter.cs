@@ -128,7 +128,7 @@ internal static class SeriesWriter
     public static string Csv(SeriesTable table)
     {
         var text = new StringBuilder();
-        text.AppendJoin(',', table.Columns.Select(c => Quote(c.Name))).Append('\n');
+        text.AppendJoin(',', table.Columns.Select(c => Hosting.CsvField.Text(c.Name))).Append('\n');
         for (var row = 0; row < table.Count; row++)
         {
             for (var i = 0; i < table.Columns.Count; i++)
@@ -150,8 +150,8 @@ internal static class SeriesWriter
                     ServeKind.Int32 or ServeKind.Int64 => text.Append(column.Long(row).ToString(CultureInfo.InvariantCulture)),
                     ServeKind.Bool => text.Append(column.Long(row) != 0 ? "true" : "false"),
                     ServeKind.Date => text.Append(DateOnly.FromDayNumber((int)column.Long(row)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    ServeKind.Timestamp => text.Append(Quote(Timestamp(column.Long(row)))),
-                    _ => text.Append(Quote(column.String(row)!)),
+                    ServeKind.Timestamp => text.Append(Hosting.CsvField.Quote(Timestamp(column.Long(row)))),
+                    _ => text.Append(Hosting.CsvField.Text(column.String(row)!)),
                 };
             }
 
@@ -160,7 +160,4 @@ internal static class SeriesWriter
 
         return text.ToString();
     }
-
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 }

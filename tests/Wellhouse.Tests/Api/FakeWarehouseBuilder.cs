@@ -28,6 +28,9 @@ internal sealed class FakeWarehouseBuilder : IWarehouseBuilder
 
     public BuildRequest? LastRequest { get; private set; }
 
+    /// <summary>SQL run on the snapshot after the marts are written (e.g. to put awkward values in them).</summary>
+    public string? ExtraSql { get; set; }
+
     public bool BuildsIncrementally => Incremental;
 
     public ProjectState? DescribeProject() => State;
@@ -50,7 +53,7 @@ internal sealed class FakeWarehouseBuilder : IWarehouseBuilder
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = Sql.Replace("{build}", build.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            command.CommandText = Sql.Replace("{build}", build.ToString(System.Globalization.CultureInfo.InvariantCulture)) + ExtraSql;
             command.ExecuteNonQuery();
         }
 

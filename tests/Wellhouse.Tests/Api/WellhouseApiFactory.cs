@@ -18,7 +18,8 @@ public sealed class WellhouseApiFactory : WebApplicationFactory<Program>
     private readonly TempDirectory _data = new();
     private readonly Dictionary<string, string?> _settings = new();
 
-    public WellhouseApiFactory(long maxUploadBytes = 1 << 20, string? schedule = null, bool readsNeedKey = false, int writesPerMinute = 100000)
+    public WellhouseApiFactory(long maxUploadBytes = 1 << 20, string? schedule = null, bool readsNeedKey = false, int writesPerMinute = 100000,
+        long? maxUploadRows = null)
     {
         _settings["Wellhouse:DataDir"] = _data.Path;
         _settings["Wellhouse:Bootstrap"] = "false";
@@ -26,6 +27,7 @@ public sealed class WellhouseApiFactory : WebApplicationFactory<Program>
         _settings["Wellhouse:Api:WritesPerMinute"] = writesPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Wellhouse:Api:RequireKeyForReads"] = readsNeedKey ? "true" : "false";
         _settings["Wellhouse:Ingest:MaxBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _settings["Wellhouse:Ingest:MaxRows"] = maxUploadRows?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         _settings["Wellhouse:Refresh:Schedule"] = schedule;
         _settings["Wellhouse:Refresh:KeepSnapshots"] = "2";
         _settings["Logging:LogLevel:Default"] = "Warning";
