@@ -153,6 +153,12 @@ public static partial class ManifestWriter
             config[key] = value;
         }
 
+        if (node.ResourceType != ResourceType.Test)
+        {
+            config["pre-hook"] = node.Config.PreHooks.Select(h => (object?)h.ToManifest()).ToList();
+            config["post-hook"] = node.Config.PostHooks.Select(h => (object?)h.ToManifest()).ToList();
+        }
+
         return config;
     }
 

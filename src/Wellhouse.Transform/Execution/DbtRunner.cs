@@ -89,6 +89,10 @@ public static class DbtRunner
                 CSharpModels = options.CSharpModels,
                 Vars = project.Vars,
                 Log = options.Log,
+                OnRunStart = options.Command == DbtCommandKind.Compile ? [] : RunHook.Ordered(project.RunHooks, RunHook.Start, project.Name),
+                OnRunEnd = options.Command == DbtCommandKind.Compile ? [] : RunHook.Ordered(project.RunHooks, RunHook.End, project.Name),
+                SkipNodesIfOnRunStartFails = project.ProjectFile.Raw.GetValueOrDefault("flags") is Dictionary<string, object?> flags
+                    && flags.GetValueOrDefault("skip_nodes_if_on_run_start_fails") is true,
             };
             options.Log?.Invoke(Found(project.Manifest));
             options.Log?.Invoke(string.Empty);
@@ -178,6 +182,15 @@ public static class DbtRunner
             }
 
             return result.CompiledCode!;
+        }
+
+        public string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null)
+        {
+            var result = compiler.RenderSnippet(jinja, definedAt, node, extraGlobals);
+            return result.Sql ?? throw new NodeCompilationException(result.Error!.Format(projectDir))
+            {
+                IsDatabaseError = result.Error!.Code == DbtContextCodes.DatabaseError,
+            };
         }
     }
 }

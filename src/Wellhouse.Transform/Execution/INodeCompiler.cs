@@ -1,4 +1,5 @@
 using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Project;
 
 namespace Wellhouse.Transform.Execution;
 
@@ -9,6 +10,10 @@ namespace Wellhouse.Transform.Execution;
 internal interface INodeCompiler
 {
     string Compile(Node node);
+
+    /// <summary>Renders a hook or operation (see <c>Compiler.RenderSnippet</c>); throws
+    /// <see cref="NodeCompilationException"/> with the formatted diagnostic.</summary>
+    string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null);
 }
 
 /// <summary>A node could not be compiled; the message is the formatted diagnostic (file, line, column).</summary>
@@ -38,4 +43,6 @@ internal sealed class PassThroughCompiler : INodeCompiler
     public static PassThroughCompiler Instance { get; } = new();
 
     public string Compile(Node node) => node.RawCode;
+
+    public string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null) => jinja;
 }

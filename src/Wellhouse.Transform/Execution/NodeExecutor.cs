@@ -71,7 +71,26 @@ internal static class NodeExecutor
         return (result, outcome.ShortStatus);
     }
 
-    private static Task<NodeOutcome> RunAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken) =>
+    /// <summary>Runs the node, between its pre- and post-hooks when it has any.</summary>
+    private static async Task<NodeOutcome> RunAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken)
+    {
+        if (node.ResourceType is ResourceType.Test or ResourceType.UnitTest || !ModelHooks.Any(node))
+        {
+            return await MaterializeAsync(context, session, node, compiled, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ModelHooks.RunPre(context, session, node, cancellationToken) is { } preFailed)
+        {
+            return preFailed;
+        }
+
+        var outcome = await MaterializeAsync(context, session, node, compiled, cancellationToken).ConfigureAwait(false);
+        return outcome.Status == NodeStatus.Success && ModelHooks.RunPost(context, session, node, cancellationToken) is { } postFailed
+            ? postFailed with { RunSql = outcome.RunSql }
+            : outcome;
+    }
+
+    private static Task<NodeOutcome> MaterializeAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken) =>
         node.ResourceType switch
         {
             ResourceType.Seed => Task.FromResult(SeedLoader.Run(context, session, node, cancellationToken)),

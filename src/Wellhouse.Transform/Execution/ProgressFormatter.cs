@@ -58,7 +58,7 @@ internal static class ProgressFormatter
 
     private static string QualifiedName(Node node) => node.Schema + "." + (node.Alias.Length > 0 ? node.Alias : node.Name);
 
-    private static string Line(int index, int total, string message, string status)
+    internal static string Line(int index, int total, string message, string status)
     {
         var prefix = $"{index} of {total} {message} ";
         return (prefix.Length < Width ? prefix.PadRight(Width, '.') : prefix) + " [" + status + "]";

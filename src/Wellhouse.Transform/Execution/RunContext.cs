@@ -46,6 +46,14 @@ internal sealed class RunContext
         return sql;
     }
 
+    /// <summary>Renders a hook or operation for <paramref name="node"/> (or none); its templates query the database on
+    /// <paramref name="session"/>.</summary>
+    public string RenderSnippet(string jinja, Project.SourceSpan definedAt, Node? node, ISqlSession session, IReadOnlyDictionary<string, object?>? extraGlobals = null)
+    {
+        using var scope = CompileDatabase.Use(session);
+        return Request.Compiler.RenderSnippet(jinja, definedAt, node, extraGlobals);
+    }
+
     /// <summary>
     /// Queues <c>target/&lt;kind&gt;/&lt;project&gt;/&lt;path&gt;</c> (dbt's compiled/ and run/ folders) for
     /// <see cref="FlushTargetFiles"/>. Writing them between the database's commits made every commit's fsync also

@@ -32,6 +32,15 @@ internal sealed class RunRequest
 
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();
 
+    /// <summary>The project's and packages' <c>on-run-start</c> hooks, in the order they run (none for <c>compile</c>).</summary>
+    public IReadOnlyList<Project.RunHook> OnRunStart { get; init; } = [];
+
+    /// <summary>The <c>on-run-end</c> hooks, in the order they run.</summary>
+    public IReadOnlyList<Project.RunHook> OnRunEnd { get; init; } = [];
+
+    /// <summary>dbt's <c>flags: skip_nodes_if_on_run_start_fails</c>: a failed start hook skips every node.</summary>
+    public bool SkipNodesIfOnRunStartFails { get; init; }
+
     /// <summary>Receives progress lines (dbt's <c>1 of 5 START ...</c>) as they happen; called from one thread at a time.</summary>
     public Action<string>? Log { get; init; }
 }

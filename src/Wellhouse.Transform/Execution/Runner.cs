@@ -34,15 +34,24 @@ internal sealed partial class Runner
         }
     }
 
-    /// <summary>Runs the request; the result lists every planned node in plan order.</summary>
+    /// <summary>Runs the request; the result lists the on-run-start hooks, every planned node in plan order, then the
+    /// on-run-end hooks. With nothing selected no hook runs (dbt: "Nothing to do").</summary>
     public static async Task<RunOutcome> RunAsync(RunRequest request, ISqlAdapter adapter, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var plan = ExecutionPlan.Create(request.Manifest, request.Selected, request.Command);
         var context = new RunContext(request, adapter);
         var runner = new Runner(context, plan);
+        var hooked = plan.Order.Count > 0;
+        var startHooks = RunHookExecutor.Run(context, hooked ? request.OnRunStart : [], null, cancellationToken);
         try
         {
+            if (request.SkipNodesIfOnRunStartFails && startHooks.Any(h => h.Status == NodeStatus.Error))
+            {
+                runner.stopAll = true;
+                runner.stopReason = "skipped: an on-run-start hook failed (flags: skip_nodes_if_on_run_start_fails)";
+            }
+
             await runner.RunAllAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -57,7 +66,9 @@ internal sealed partial class Runner
             }
         }
 
-        var ordered = plan.Order.Select(n => runner.results[n.UniqueId]).ToList();
+        var nodeResults = plan.Order.Select(n => runner.results[n.UniqueId]).ToList();
+        var endHooks = RunHookExecutor.Run(context, hooked ? request.OnRunEnd : [], RunHookExecutor.EndContext(nodeResults, startHooks), cancellationToken);
+        List<NodeResult> ordered = [.. startHooks, .. nodeResults, .. endHooks];
         request.Log?.Invoke(string.Empty);
         request.Log?.Invoke(ProgressFormatter.Summary(ordered));
         return new RunOutcome(ordered, startedAt, DateTimeOffset.UtcNow, cancellationToken.IsCancellationRequested);

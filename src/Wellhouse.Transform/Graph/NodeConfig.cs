@@ -46,6 +46,12 @@ public sealed class NodeConfig
 
     public bool StoreFailures => GetBool("store_failures") ?? false;
 
+    /// <summary>The <c>pre-hook</c>s, in the order dbt runs them (project, then .yml, then the file's own config).</summary>
+    public IReadOnlyList<HookConfig> PreHooks => HookConfig.Read(Values.GetValueOrDefault("pre-hook"));
+
+    /// <summary>The <c>post-hook</c>s, in the order dbt runs them.</summary>
+    public IReadOnlyList<HookConfig> PostHooks => HookConfig.Read(Values.GetValueOrDefault("post-hook"));
+
     public string? GetString(string key) => Values.GetValueOrDefault(key) switch
     {
         null => null,

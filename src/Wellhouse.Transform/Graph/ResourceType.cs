@@ -10,6 +10,9 @@ public enum ResourceType
     Macro,
     Doc,
     UnitTest,
+
+    /// <summary>An <c>on-run-start</c>/<c>on-run-end</c> hook (dbt's <c>operation</c> nodes).</summary>
+    Operation,
 }
 
 public static class ResourceTypes
@@ -23,6 +26,7 @@ public static class ResourceTypes
         ResourceType.Macro => "macro",
         ResourceType.Doc => "doc",
         ResourceType.UnitTest => "unit_test",
+        ResourceType.Operation => "operation",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

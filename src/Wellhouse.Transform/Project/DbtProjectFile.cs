@@ -49,6 +49,9 @@ public sealed class DbtProjectFile
 
     public IReadOnlyList<string> OnRunEnd { get; init; } = [];
 
+    /// <summary>Where each top-level key is written (file relative to the root project, line, column).</summary>
+    public IReadOnlyDictionary<string, SourceSpan> KeySpans { get; init; } = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
+
     /// <summary>Every top-level key with its raw value, for what this record does not name.</summary>
     public Dictionary<string, object?> Raw { get; init; } = new(StringComparer.Ordinal);
 

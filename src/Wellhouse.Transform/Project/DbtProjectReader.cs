@@ -41,8 +41,10 @@ internal static class DbtProjectReader
         }
 
         var raw = new Dictionary<string, object?>(StringComparer.Ordinal);
+        var keySpans = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
         foreach (var (key, keyNode, value) in YamlFile.Entries(root))
         {
+            keySpans[key] = YamlFile.SpanOf(keyNode, fileName);
             if (!KnownKeys.Contains(key))
             {
                 diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown key '{key}' in {FileName}", YamlFile.SpanOf(keyNode, fileName));
@@ -81,6 +83,7 @@ internal static class DbtProjectReader
             OnRunStart = Paths(raw, "on-run-start") ?? [],
             OnRunEnd = Paths(raw, "on-run-end") ?? [],
             Raw = raw,
+            KeySpans = keySpans,
         };
     }
 

@@ -40,6 +40,7 @@ internal sealed partial class ProjectParser
     private RenderServices services = null!;
     private DbtContext context = null!;
     private Manifest manifest = null!;
+    private readonly List<RunHook> runHooks = [];
 
     public ProjectParser(ProjectLoadOptions options)
     {
@@ -93,6 +94,7 @@ internal sealed partial class ProjectParser
 
         LoadBuiltinMacros();
         ForEachPackage(LoadMacros);
+        ForEachPackage(LoadRunHooks);
         ForEachPackage(() =>
         {
             LoadDocs();
@@ -131,11 +133,25 @@ internal sealed partial class ProjectParser
             InvocationId = services.InvocationId,
             RunStartedAt = services.RunStartedAt,
             Services = services,
+            RunHooks = runHooks,
         };
         return new ProjectLoadResult { Project = project, Diagnostics = diagnostics.Items };
     }
 
     private ProjectLoadResult Fail() => new() { Diagnostics = diagnostics.Items };
+
+    /// <summary>The project's <c>on-run-start</c> and <c>on-run-end</c> statements (rendered when a run starts or ends).</summary>
+    private void LoadRunHooks()
+    {
+        foreach (var (kind, statements) in new[] { (RunHook.Start, file.OnRunStart), (RunHook.End, file.OnRunEnd) })
+        {
+            var span = file.KeySpans.GetValueOrDefault(kind);
+            for (var i = 0; i < statements.Count; i++)
+            {
+                runHooks.Add(new RunHook(file.Name, kind, i, statements[i], span));
+            }
+        }
+    }
 
     public ProjectLoadResult Fail(Diagnostic diagnostic)
     {
