@@ -49,7 +49,7 @@ public static partial class ManifestWriter
         json.WriteStartObject();
         json.WriteEndObject();
         json.WriteNumber("created_at", new DateTimeOffset(project.RunStartedAt).ToUnixTimeMilliseconds() / 1000.0);
-        if (node.ResourceType is ResourceType.Model or ResourceType.Seed || (node.ResourceType == ResourceType.Test && node.Config.StoreFailures))
+        if (node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot || (node.ResourceType == ResourceType.Test && node.Config.StoreFailures))
         {
             json.WriteString("relation_name", node.IsEphemeral ? null : node.Relation.ToString());
         }

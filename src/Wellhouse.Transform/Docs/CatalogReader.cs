@@ -36,7 +36,7 @@ internal static class CatalogReader
         }
 
         var catalog = new Catalog();
-        foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed && !n.IsEphemeral))
+        foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot && !n.IsEphemeral))
         {
             if ((selected is null || selected.Contains(node.UniqueId))
                 && relations.TryGetValue(Key(node.Database ?? string.Empty, node.Schema, node.Alias), out var table))

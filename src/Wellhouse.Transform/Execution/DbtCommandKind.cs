@@ -15,6 +15,9 @@ public enum DbtCommandKind
     /// <summary>Seeds only.</summary>
     Seed,
 
+    /// <summary>Snapshots only.</summary>
+    Snapshot,
+
     /// <summary>Compile models and tests, execute nothing.</summary>
     Compile,
 }

@@ -157,9 +157,10 @@ public static class DbtRunner
     {
         var models = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Model);
         var seeds = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Seed);
+        var snapshots = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Snapshot);
         var tests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Test);
         var unitTests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.UnitTest);
-        return $"Found {Plural(models, "model")}, {Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}"
+        return $"Found {Plural(models, "model")}, {(snapshots > 0 ? Plural(snapshots, "snapshot") + ", " : string.Empty)}{Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}"
             + (unitTests > 0 ? ", " + Plural(unitTests, "unit test") : string.Empty);
     }
 

@@ -85,11 +85,12 @@ internal sealed partial class ExecutionPlan
 
         return command switch
         {
-            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Test or ResourceType.UnitTest,
+            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Test or ResourceType.UnitTest,
+            DbtCommandKind.Snapshot => node.ResourceType == ResourceType.Snapshot,
             DbtCommandKind.Run => node.ResourceType == ResourceType.Model,
             DbtCommandKind.Test => node.ResourceType is ResourceType.Test or ResourceType.UnitTest,
             DbtCommandKind.Seed => node.ResourceType == ResourceType.Seed,
-            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Test,
+            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Snapshot or ResourceType.Test,
             _ => false,
         };
     }

@@ -94,6 +94,7 @@ internal static class NodeExecutor
         node.ResourceType switch
         {
             ResourceType.Seed => Task.FromResult(SeedLoader.Run(context, session, node, cancellationToken)),
+            ResourceType.Snapshot => Task.FromResult(SnapshotMaterializer.Run(context, session, node, compiled!, cancellationToken)),
             ResourceType.Test => Task.FromResult(TestExecutor.Run(context, session, node, compiled!, cancellationToken)),
             ResourceType.UnitTest => Task.FromResult(UnitTestExecutor.Run(context, session, node, compiled!, cancellationToken)),
             _ when node.Language == "csharp" => CSharpModelRunner.RunAsync(context, session, node, cancellationToken),

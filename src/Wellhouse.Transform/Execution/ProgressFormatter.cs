@@ -24,7 +24,7 @@ internal static class ProgressFormatter
             NodeStatus.Error => Line(index, total, "ERROR " + Doing(node), "ERROR in " + time),
             NodeStatus.Pass => Line(index, total, "PASS " + Named(node), "PASS in " + time),
             NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + Named(node), shortStatus + " in " + time),
-            _ => Line(index, total, (node.ResourceType == ResourceType.Seed ? "OK loaded " : "OK created ") + Describe(node), (shortStatus ?? "OK") + " in " + time),
+            _ => Line(index, total, node.ResourceType switch { ResourceType.Seed => "OK loaded " + Describe(node), ResourceType.Snapshot => "OK snapshotted " + QualifiedName(node), _ => "OK created " + Describe(node) }, (shortStatus ?? "OK") + " in " + time),
         };
     }
 
@@ -41,6 +41,7 @@ internal static class ProgressFormatter
     private static string Describe(Node node) => node.ResourceType switch
     {
         ResourceType.Seed => "seed file " + QualifiedName(node),
+        ResourceType.Snapshot => "snapshot " + QualifiedName(node),
         ResourceType.Test => "test " + node.Name,
         ResourceType.UnitTest => "unit_test " + Named(node),
         _ => $"{node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
@@ -49,6 +50,7 @@ internal static class ProgressFormatter
     private static string Doing(Node node) => node.ResourceType switch
     {
         ResourceType.Seed => "loading seed file " + QualifiedName(node),
+        ResourceType.Snapshot => "snapshot " + QualifiedName(node),
         ResourceType.Test or ResourceType.UnitTest => Named(node),
         _ => $"creating {node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
     };

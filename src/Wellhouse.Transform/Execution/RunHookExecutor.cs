@@ -93,7 +93,7 @@ internal static class RunHookExecutor
     public static Dictionary<string, object?> EndContext(IReadOnlyList<NodeResult> nodeResults, IReadOnlyList<NodeResult> startHooks)
     {
         var built = nodeResults
-            .Where(r => r.Node.ResourceType is ResourceType.Model or ResourceType.Seed && !r.Node.IsEphemeral && !r.Status.IsFailure())
+            .Where(r => r.Node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot && !r.Node.IsEphemeral && !r.Status.IsFailure())
             .Select(r => (r.Node.Database, r.Node.Schema))
             .Distinct()
             .ToList();

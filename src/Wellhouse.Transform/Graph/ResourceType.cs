@@ -11,6 +11,9 @@ public enum ResourceType
     Doc,
     UnitTest,
 
+    /// <summary>A snapshot (a <c>{% snapshot %}</c> block or a .yml <c>snapshots:</c> entry): a type-2 history table.</summary>
+    Snapshot,
+
     /// <summary>An <c>on-run-start</c>/<c>on-run-end</c> hook (dbt's <c>operation</c> nodes).</summary>
     Operation,
 }
@@ -27,6 +30,7 @@ public static class ResourceTypes
         ResourceType.Doc => "doc",
         ResourceType.UnitTest => "unit_test",
         ResourceType.Operation => "operation",
+        ResourceType.Snapshot => "snapshot",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

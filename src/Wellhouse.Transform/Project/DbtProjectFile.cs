@@ -40,6 +40,9 @@ public sealed class DbtProjectFile
 
     public Dictionary<string, object?> Seeds { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The <c>snapshots:</c> config tree.</summary>
+    public Dictionary<string, object?> Snapshots { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>data_tests:</c> (or older <c>tests:</c>) config tree.</summary>
     public Dictionary<string, object?> Tests { get; init; } = new(StringComparer.Ordinal);
 

@@ -102,6 +102,7 @@ internal sealed partial class ProjectParser
             LoadSources();
             LoadModels();
             LoadSeeds();
+            LoadSnapshots();
             LoadSingularTests();
         });
         ParseNodes();

@@ -163,7 +163,7 @@ internal sealed partial class ProjectParser
         var seen = new Dictionary<(string, string), SourceSpan>();
         foreach (var entry in schema.Entries)
         {
-            if (entry.Kind is "snapshots" or "analyses")
+            if (entry.Kind is "analyses")
             {
                 continue;
             }

@@ -92,6 +92,7 @@ internal sealed partial class ProjectParser
         {
             ResourceType.Model => "models",
             ResourceType.Seed => "seeds",
+            ResourceType.Snapshot => "snapshots",
             _ => null,
         };
         return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name));
@@ -153,6 +154,7 @@ internal sealed partial class ProjectParser
             (customSchema is null ? services.Target.Schema : services.Target.Schema + "_" + customSchema.Trim());
         node.Alias = CallNamingMacro("generate_alias_name", customAlias, node) ?? (string.IsNullOrEmpty(customAlias) ? node.Name : customAlias.Trim());
         node.Database = CallNamingMacro("generate_database_name", customDatabase, node) ?? customDatabase?.Trim() ?? services.Target.Database;
+        ApplyLegacySnapshotTarget(node);
     }
 
     private string? CallNamingMacro(string name, string? custom, Node node)

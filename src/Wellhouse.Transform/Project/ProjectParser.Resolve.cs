@@ -25,7 +25,7 @@ internal sealed partial class ProjectParser
             }
         }
 
-        foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed))
+        foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot))
         {
             services.NodesByName[(node.PackageName, node.Name)] = node;
         }

@@ -21,9 +21,14 @@ internal sealed partial class ProjectParser
 
     private void LoadGenericTests()
     {
-        foreach (var entry in schema.Entries.Where(e => e.Kind is "models" or "seeds"))
+        foreach (var entry in schema.Entries.Where(e => e.Kind is "models" or "seeds" or "snapshots"))
         {
-            var type = entry.Kind == "seeds" ? ResourceType.Seed : ResourceType.Model;
+            var type = entry.Kind switch
+            {
+                "seeds" => ResourceType.Seed,
+                "snapshots" => ResourceType.Snapshot,
+                _ => ResourceType.Model,
+            };
             var id = $"{type.ToDbtString()}.{file.Name}.{entry.Name}";
             if (!manifest.Nodes.ContainsKey(id))
             {

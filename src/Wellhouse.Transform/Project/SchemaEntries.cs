@@ -23,6 +23,9 @@ internal sealed class SchemaEntry
 
     public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A YAML snapshot's <c>relation:</c> (dbt 1.9), e.g. <c>ref('orders')</c>; null elsewhere.</summary>
+    public string? Relation { get; set; }
+
     public bool Used { get; set; }
 }
 

@@ -22,6 +22,8 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         "freshness",
     };
 
+    private static readonly HashSet<string> SnapshotKeys = new(ModelKeys.Append("relation"), StringComparer.Ordinal);
+
     private static readonly HashSet<string> MacroKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "arguments", "config" };
 
     private static readonly HashSet<string> ColumnKeys = new(StringComparer.Ordinal)
@@ -59,7 +61,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                 case "models" or "seeds" or "snapshots" or "analyses":
                     foreach (var item in Items(value, file, key))
                     {
-                        ReadEntry(item, file, key, ModelKeys, into);
+                        ReadEntry(item, file, key, key == "snapshots" ? SnapshotKeys : ModelKeys, into);
                     }
 
                     break;
@@ -162,6 +164,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             }
         }
 
+        entry.Relation = YamlFile.ToValue(YamlFile.Get(node, "relation")) as string;
         ReadTests(node, file, null, entry.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
         into.Entries.Add(entry);

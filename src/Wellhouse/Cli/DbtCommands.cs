@@ -17,6 +17,7 @@ internal static partial class DbtCommands
         AddRunVerb(root, options, "run", "Build the selected models.", DbtCommandKind.Run);
         AddRunVerb(root, options, "test", "Run the selected tests.", DbtCommandKind.Test);
         AddRunVerb(root, options, "seed", "Load the selected seed CSV files.", DbtCommandKind.Seed);
+        AddRunVerb(root, options, "snapshot", "Record changes of the selected snapshots' queries (type-2 history tables).", DbtCommandKind.Snapshot);
         AddRunVerb(root, options, "compile", "Compile the selected models and tests into target/compiled.", DbtCommandKind.Compile);
         AddList(root, options);
         AddParse(root, options);
