@@ -11,7 +11,7 @@ namespace Wellhouse.Transform.Execution;
 /// manifest.json, run_results.json and target/compiled|run. The CLI calls it; so do <c>wellhouse refresh</c> and the
 /// API, in process, with <see cref="DbtRunOptions.DatabasePath"/> pointing at a new snapshot file.
 /// </summary>
-public static class DbtRunner
+public static partial class DbtRunner
 {
     public static async Task<DbtRunReport> RunAsync(DbtRunOptions options, CancellationToken cancellationToken)
     {
@@ -51,29 +51,7 @@ public static class DbtRunner
         using (adapter)
         {
             using var hookSession = adapter.OpenSession();
-            var hookLock = new Lock();
-            var hooks = new CompileHooks
-            {
-                RelationExists = relation =>
-                {
-                    lock (hookLock)
-                    {
-                        return hookSession.GetRelationKind(relation) is not null;
-                    }
-                },
-                IsIncremental = node =>
-                {
-                    lock (hookLock)
-                    {
-                        return node.Config.Materialized == "incremental"
-                            && IncrementalConfig.IsIncremental(node, options.FullRefresh, hookSession.GetRelationKind(node.Relation));
-                    }
-                },
-                Database = new CompileDatabase(hookSession, hookLock),
-                Which = options.Command.ToString().ToLowerInvariant(),
-                FullRefresh = options.FullRefresh,
-                Log = options.Log,
-            };
+            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant());
             var request = new RunRequest
             {
                 Manifest = project.Manifest,
@@ -102,6 +80,35 @@ public static class DbtRunner
             WriteArtifacts(project, options, outcome, targetPath);
             return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path };
         }
+    }
+
+    /// <summary>What templates compiled outside a worker use: relation checks, is_incremental(), run_query and
+    /// statement on <paramref name="hookSession"/> (under a lock; workers query their own sessions).</summary>
+    private static CompileHooks CreateCompileHooks(ISqlSession hookSession, DbtRunOptions options, string which)
+    {
+        var hookLock = new Lock();
+        return new CompileHooks
+        {
+            RelationExists = relation =>
+            {
+                lock (hookLock)
+                {
+                    return hookSession.GetRelationKind(relation) is not null;
+                }
+            },
+            IsIncremental = node =>
+            {
+                lock (hookLock)
+                {
+                    return node.Config.Materialized == "incremental"
+                        && IncrementalConfig.IsIncremental(node, options.FullRefresh, hookSession.GetRelationKind(node.Relation));
+                }
+            },
+            Database = new CompileDatabase(hookSession, hookLock),
+            Which = which,
+            FullRefresh = options.FullRefresh,
+            Log = options.Log,
+        };
     }
 
     /// <summary>The profile target as the adapter takes it, optionally building into another file under the same name.</summary>

@@ -27,6 +27,7 @@ internal static partial class DbtCommands
         AddRetry(root, options);
         AddSourceFreshness(root, options);
         AddDocs(root, options);
+        AddRunOperation(root, options);
     }
 
     private static void AddRunVerb(RootCommand root, DbtOptions options, string name, string description, DbtCommandKind kind)
