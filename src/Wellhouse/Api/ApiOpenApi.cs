@@ -15,6 +15,13 @@ internal static class ApiOpenApi
     /// <summary>Series answer <c>Accept: text/csv</c> or <c>?format=csv</c> with CSV: a header row, then one line per item.</summary>
     public static RouteHandlerBuilder ProducesCsv(this RouteHandlerBuilder route) => route.WithMetadata(CsvVariant.Instance);
 
+    /// <summary>
+    /// A request body of raw bytes in any of these media types: declared as <c>type: string, format: binary</c>, so
+    /// generated clients send a stream as it is (NSwag: a <c>FileParameter</c>) instead of serializing a JSON string.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsBytes(this RouteHandlerBuilder route, string contentType, params string[] more) =>
+        route.Accepts<string>(contentType, more).WithMetadata(BinaryBody.Instance);
+
     /// <summary>401 when reads need the API key, 503 before the first publish (SnapshotReadMiddleware).</summary>
     public static RouteHandlerBuilder ProducesSnapshotReadProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -50,6 +57,18 @@ internal static class ApiOpenApi
             return Task.CompletedTask;
         });
         options.AddOperationTransformer(DeclareAlternativesAsync);
+        options.AddOperationTransformer((operation, context, _) =>
+        {
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<BinaryBody>().Any() && operation.RequestBody?.Content is { } content)
+            {
+                foreach (var media in content.Values)
+                {
+                    media.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+                }
+            }
+
+            return Task.CompletedTask;
+        });
     }
 
     /// <summary>
@@ -132,6 +151,11 @@ internal static class ApiOpenApi
 
         document.AddComponent(row.Name, await context.GetOrCreateSchemaAsync(row, null, cancellationToken));
         array.Items = new OpenApiSchemaReference(row.Name, document);
+    }
+
+    private sealed class BinaryBody
+    {
+        public static readonly BinaryBody Instance = new();
     }
 
     private sealed record ResponseAlternatives(string Property, IReadOnlyList<(string Value, Type Type)> Shapes);

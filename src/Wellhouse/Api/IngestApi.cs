@@ -20,7 +20,7 @@ internal static class IngestApi
         ingest.MapPost("/", Upload).WithName("Ingest")
             .WithSummary("Upload raw production rows (body: CSV, JSON, NDJSON or Parquet). mode=skip-invalid keeps the valid rows.")
             .RequireApiKey()
-            .Accepts<string>("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
+            .AcceptsBytes("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
             .Produces<IngestResponse>(StatusCodes.Status201Created).Produces<IngestResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesWriteProblems()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
