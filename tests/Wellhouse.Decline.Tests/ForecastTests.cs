@@ -102,4 +102,20 @@ public sealed class ForecastTests
 
         Assert.Equal(fit.HistoryCumulative + fit.Model.Cumulative(end) - fit.Model.Cumulative(fit.HistoryEndDay), eur, 1e-6 * eur);
     }
+
+    [Fact]
+    public void Forecast_LimitForEurOnly_ListsEveryPeriodAndEurRunsPastThem()
+    {
+        var fit = NoisyFit();
+        var limit = fit.Model.Rate(fit.HistoryEndDay + 400);
+        var options = ForecastOptions.Default with { Periods = 6, EconomicLimitRate = limit, BootstrapSamples = 0, StopAtEconomicLimit = false };
+
+        var forecast = fit.Forecast(options with { Periods = 100 });
+        var shortHorizon = fit.Forecast(options);
+
+        Assert.Equal(100, forecast.Points.Count);
+        Assert.InRange(fit.EurEndDay(limit, options.TimeCapDays), fit.HistoryEndDay + 399, fit.HistoryEndDay + 401);
+        Assert.Equal(fit.Eur(limit, options.TimeCapDays), shortHorizon.Eur, 1e-9 * shortHorizon.Eur);
+        Assert.True(shortHorizon.Eur > shortHorizon.Points[^1].Cumulative, "EUR stopped at the forecast horizon");
+    }
 }

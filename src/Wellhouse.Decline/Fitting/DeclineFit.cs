@@ -99,10 +99,20 @@ public sealed partial class DeclineFit
     public double Eur(double economicLimitRate, double timeCapDays) =>
         HistoryCumulative + RemainingVolume(Model, economicLimitRate, timeCapDays);
 
+    /// <summary>
+    /// Where the EUR stops, in days from the fit's t = 0: when the fitted rate falls to
+    /// <paramref name="economicLimitRate"/> or at <paramref name="timeCapDays"/>, whichever comes first. Below
+    /// <see cref="HistoryEndDay"/> when the curve was already under the limit at the end of the history (nothing remains).
+    /// </summary>
+    public double EurEndDay(double economicLimitRate, double timeCapDays) => EurEnd(Model, economicLimitRate, timeCapDays);
+
+    private static double EurEnd(IDeclineModel model, double economicLimitRate, double timeCapDays) =>
+        Math.Min(model.TimeToRate(economicLimitRate), timeCapDays);
+
     /// <summary>The model's volume from the end of the history to the economic limit or the time cap.</summary>
     internal double RemainingVolume(IDeclineModel model, double economicLimitRate, double timeCapDays)
     {
-        var end = Math.Min(model.TimeToRate(economicLimitRate), timeCapDays);
+        var end = EurEnd(model, economicLimitRate, timeCapDays);
         if (!double.IsFinite(end))
         {
             return double.PositiveInfinity;

@@ -58,7 +58,7 @@ public sealed partial class DeclineFit
             }
 
             var t = start - StartDay;
-            if (options.EconomicLimitRate > 0 && Model.Rate(t) < options.EconomicLimitRate)
+            if (options.StopAtEconomicLimit && options.EconomicLimitRate > 0 && Model.Rate(t) < options.EconomicLimitRate)
             {
                 break;
             }

@@ -15,6 +15,10 @@ public sealed record ForecastOptions
     /// <summary>Stop when the fitted rate falls below this rate (volume per day; 0 = no limit).</summary>
     public double EconomicLimitRate { get; init; }
 
+    /// <summary>Whether the forecast periods end when the fitted rate falls below <see cref="EconomicLimitRate"/>
+    /// (default); false lists every period and applies the limit to EUR only.</summary>
+    public bool StopAtEconomicLimit { get; init; } = true;
+
     /// <summary>Time cap for EUR, days after the fit's t = 0 (default 30 years).</summary>
     public double TimeCapDays { get; init; } = 30 * DeclineConversions.DaysPerYear;
 

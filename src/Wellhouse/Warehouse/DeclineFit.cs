@@ -19,7 +19,8 @@ internal sealed record WellDeclineFit(
     DateOnly T0,
     int Segment,
     double LogSigma,
-    IReadOnlyList<ForecastPoint> Forecast)
+    IReadOnlyList<ForecastPoint> Forecast,
+    RemainingVolume Remaining)
 {
     /// <summary>z of the standard normal at 90%: P10 = P50 x e^(z sigma), P90 = P50 x e^(-z sigma) for log-normal
     /// residuals (the view int_declining_curves uses the same literal).</summary>
@@ -43,5 +44,22 @@ internal sealed record DeclineCurveParameters(double? DiPerDay, double? DlimPerD
     };
 }
 
-/// <summary>Fitting options from the project vars.</summary>
-internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear, int HorizonMonths, int BootstrapSamples, bool FitMonthly = true);
+/// <summary>
+/// The volume a fit still produces after its history, in the stream's volume unit (kbbl or MMcf): P50 of the fitted
+/// curve, P10 (high) and P90 (low) of the bootstrap, each until its rate reaches the economic limit or the time cap;
+/// <see cref="EndDate"/> is where the fitted curve stops and <see cref="LimitedBy"/> says which of the two stopped it.
+/// </summary>
+internal sealed record RemainingVolume(double P50, double P10, double P90, DateOnly EndDate, string LimitedBy);
+
+/// <summary>Fitting options from the project vars: the economic limits (producing-day rates, kbd and MMcfd) and the
+/// EUR time cap in years from the fit's t0.</summary>
+internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYear, int HorizonMonths, int BootstrapSamples, bool FitMonthly = true)
+{
+    public double EconomicLimitOilKbd { get; init; } = 0.01;
+
+    public double EconomicLimitGasMmcfd { get; init; } = 0.05;
+
+    public double EurTimeCapYears { get; init; } = 30;
+
+    public double EconomicLimit(string stream) => stream == "gas" ? EconomicLimitGasMmcfd : EconomicLimitOilKbd;
+}

@@ -6,7 +6,7 @@ namespace Wellhouse.Warehouse;
 internal sealed partial class DeclineFitsModel
 {
     /// <summary>The columns after well_code and stream (see CreateTargetAsync): NULL for a series without a fit.</summary>
-    private const int FitColumns = 18;
+    private const int FitColumns = 23;
 
     /// <summary>Appends the fit of a series, or a row with NULL parameters and forecast when it could not be fit.
     /// Forecast rates are the bootstrap's percentiles of the month's average rate at full uptime, floored at zero (the
@@ -54,6 +54,11 @@ internal sealed partial class DeclineFitsModel
             .AppendValue(fit.T0)
             .AppendValue(fit.Segment)
             .AppendValue(fit.LogSigma)
+            .AppendValue(fit.Remaining.P50)
+            .AppendValue(fit.Remaining.P10)
+            .AppendValue(fit.Remaining.P90)
+            .AppendValue(fit.Remaining.EndDate)
+            .AppendValue(fit.Remaining.LimitedBy)
             .AppendValue(months)
             .AppendValue(p50)
             .AppendValue(p10)

@@ -24,7 +24,12 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
             ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08),
             (int)ModelVars.Number(context, "forecast_horizon_months", 120),
             (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
-            ModelVars.Flag(context, "decline_fit_monthly", true));
+            ModelVars.Flag(context, "decline_fit_monthly", true))
+        {
+            EconomicLimitOilKbd = ModelVars.Number(context, "economic_limit_oil_kbd", 0.01),
+            EconomicLimitGasMmcfd = ModelVars.Number(context, "economic_limit_gas_mmcfd", 0.05),
+            EurTimeCapYears = ModelVars.Number(context, "eur_time_cap_years", 30),
+        };
         var filter = await IncrementalWells.PrepareAsync(context, () => CreateTargetAsync(context, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 
@@ -67,6 +72,11 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
                 t0_date date,
                 segment integer,
                 log_sigma double,
+                remaining_p50 double,
+                remaining_p10 double,
+                remaining_p90 double,
+                eur_end_date date,
+                eur_limited_by varchar,
                 forecast_months date[],
                 forecast_p50 double[],
                 forecast_p10 double[],

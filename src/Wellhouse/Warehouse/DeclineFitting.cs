@@ -8,7 +8,8 @@ namespace Wellhouse.Warehouse;
 /// with a residual bootstrap for P10/P90 (DOMAIN.md, "Fitting practice"). Daily histories are fitted on their
 /// calendar months (var decline_fit_monthly, default true): the same producing-day rates averaged per month, about
 /// 30 times fewer points, which keeps a 10,000-well build within a minute; the fitted curve is still evaluated for
-/// every day (in SQL, by the view int_declining_curves).
+/// every day (in SQL, by the view int_declining_curves). EUR runs to the economic limit of the stream or the time
+/// cap (vars economic_limit_oil_kbd, economic_limit_gas_mmcfd, eur_time_cap_years), not to the forecast horizon.
 /// </summary>
 internal static class DeclineFitting
 {
@@ -35,12 +36,18 @@ internal static class DeclineFitting
             return null;
         }
 
+        var limit = options.EconomicLimit(series.Stream);
+        var capDays = options.EurTimeCapYears * DeclineConversions.DaysPerYear;
         var forecast = fit.Forecast(ForecastOptions.Default with
         {
             Frequency = SeriesFrequency.Monthly,
             Periods = options.HorizonMonths,
             BootstrapSamples = options.BootstrapSamples,
+            EconomicLimitRate = limit,
+            StopAtEconomicLimit = false,
+            TimeCapDays = capDays,
         });
+        var endDay = fit.EurEndDay(limit, capDays);
         return new WellDeclineFit(
             ModelName(fit.Kind),
             fit.Qi,
@@ -51,7 +58,13 @@ internal static class DeclineFitting
             t0,
             fit.FittedSegment,
             fit.Quality.RmseLogRate,
-            forecast.Points);
+            forecast.Points,
+            new RemainingVolume(
+                forecast.Eur - fit.HistoryCumulative,
+                Math.Max(forecast.EurP10 - fit.HistoryCumulative, 0),
+                Math.Max(forecast.EurP90 - fit.HistoryCumulative, 0),
+                t0.AddDays((int)Math.Round(Math.Max(endDay, fit.HistoryEndDay))),
+                endDay < capDays ? "economic_limit" : "time_cap"));
     }
 
     private static string ModelName(DeclineModelKind kind) => kind switch

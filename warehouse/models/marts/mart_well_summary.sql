@@ -3,8 +3,9 @@
 
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
 -- current calendar-day rates (the last month's), the oil decline parameters and the EUR (DOMAIN.md: cumulative to
--- date + forecast volume while the rate stays at or above the economic limit, within the forecast horizon), with the
--- remaining reserves and the P10 (high) / P90 (low) EUR. EUR is NULL for a stream whose history could not be fit.
+-- date + the fit's remaining volume until its rate reaches the economic limit or the time cap eur_time_cap_years,
+-- int_decline_fits; not bounded by the forecast horizon), with the remaining reserves, the P10 (high) / P90 (low) EUR
+-- and where and why the EUR stops. EUR is NULL for a stream whose history could not be fit.
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
 -- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
@@ -24,13 +25,6 @@ well_attributes as (
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
-),
-
-curves as (
-    select * from {{ ref('int_declining_curves') }}
     {%- if is_incremental() %}
     where well_code in (select well_code from {{ ref('int_refresh_wells') }})
     {%- endif %}
@@ -68,30 +62,11 @@ current_rates as (
         and monthly.month = last_month.month
 ),
 
-forecast as (
-    select
-        well_code,
-        stream,
-        max(model) as model,
-        max(qi) as qi,
-        max(di_nominal_per_year) as di_nominal_per_year,
-        max(b) as b,
-        max(dmin_per_year) as dmin_per_year,
-        sum(case when fitted_rate >= economic_limit then fitted_rate * days end) as remaining_p50,
-        sum(case when rate_p10 >= economic_limit then rate_p10 * days end) as remaining_p10,
-        sum(case when rate_p90 >= economic_limit then rate_p90 * days end) as remaining_p90
-    from (
-        select
-            curves.*,
-            {{ days_in_month('production_period') }} as days,
-            case
-                when stream = 'oil' then {{ var('economic_limit_oil_kbd') }}
-                else {{ var('economic_limit_gas_mmcfd') }}
-            end as economic_limit
-        from curves
-        where is_forecast
-    ) as forecast_months
-    group by well_code, stream
+fits as (
+    select * from {{ ref('int_decline_fits') }}
+    {%- if is_incremental() %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 final as (
@@ -115,20 +90,22 @@ final as (
         oil.di_nominal_per_year as oil_di_nominal_per_year,
         oil.b as oil_b,
         oil.dmin_per_year as oil_dmin_per_year,
-        case when oil.model is not null then wells.cum_oil_kbbl + coalesce(oil.remaining_p50, 0) end as oil_eur_kbbl,
-        case when oil.model is not null then coalesce(oil.remaining_p50, 0) end as oil_remaining_kbbl,
-        case when oil.model is not null then wells.cum_oil_kbbl + coalesce(oil.remaining_p10, 0) end as oil_eur_p10_kbbl,
-        case when oil.model is not null then wells.cum_oil_kbbl + coalesce(oil.remaining_p90, 0) end as oil_eur_p90_kbbl,
-        case when gas.model is not null then wells.cum_gas_mmcf + coalesce(gas.remaining_p50, 0) end as gas_eur_mmcf
+        wells.cum_oil_kbbl + oil.remaining_p50 as oil_eur_kbbl,
+        oil.remaining_p50 as oil_remaining_kbbl,
+        wells.cum_oil_kbbl + oil.remaining_p10 as oil_eur_p10_kbbl,
+        wells.cum_oil_kbbl + oil.remaining_p90 as oil_eur_p90_kbbl,
+        oil.eur_end_date as oil_eur_end_date,
+        oil.eur_limited_by as oil_eur_limited_by,
+        wells.cum_gas_mmcf + gas.remaining_p50 as gas_eur_mmcf
     from wells
     left join well_attributes
         on wells.well_code = well_attributes.well_code
     left join current_rates
         on wells.well_code = current_rates.well_code
-    left join forecast as oil
+    left join fits as oil
         on wells.well_code = oil.well_code
         and oil.stream = 'oil'
-    left join forecast as gas
+    left join fits as gas
         on wells.well_code = gas.well_code
         and gas.stream = 'gas'
 )

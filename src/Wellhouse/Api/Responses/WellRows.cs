@@ -129,7 +129,7 @@ internal sealed record WellSummary
     [JsonPropertyName("oil_dmin_per_year")]
     public double? OilDminPerYear { get; init; }
 
-    /// <summary>Oil EUR (P50), kbbl.</summary>
+    /// <summary>Oil EUR (P50), kbbl: cumulative + the fitted curve's volume to the economic limit or the time cap.</summary>
     [JsonPropertyName("oil_eur_kbbl")]
     public double? OilEurKbbl { get; init; }
 
@@ -144,6 +144,14 @@ internal sealed record WellSummary
     /// <summary>Oil EUR low estimate (P90), kbbl.</summary>
     [JsonPropertyName("oil_eur_p90_kbbl")]
     public double? OilEurP90Kbbl { get; init; }
+
+    /// <summary>Where the oil EUR stops: the date its fitted rate reaches the economic limit, or the time cap.</summary>
+    [JsonPropertyName("oil_eur_end_date")]
+    public DateOnly? OilEurEndDate { get; init; }
+
+    /// <summary>'economic_limit' or 'time_cap': which ended the oil EUR.</summary>
+    [JsonPropertyName("oil_eur_limited_by")]
+    public string? OilEurLimitedBy { get; init; }
 
     /// <summary>Gas EUR (P50), MMcf.</summary>
     [JsonPropertyName("gas_eur_mmcf")]
