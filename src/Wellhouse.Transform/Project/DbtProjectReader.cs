@@ -20,6 +20,17 @@ internal static class DbtProjectReader
         "flags", "analyses", "functions", "anchors",
     };
 
+    /// <summary>dbt_project.yml keys the engine reads but does not carry out yet, with what that leaves out.</summary>
+    private static readonly Dictionary<string, string> UnsupportedProjectKeys = new(StringComparer.Ordinal)
+    {
+        ["query-comment"] = "queries are sent without a comment",
+        ["exposures"] = "exposure configs are ignored",
+        ["metrics"] = "metric configs are ignored",
+        ["semantic-models"] = "semantic model configs are ignored",
+        ["saved-queries"] = "saved query configs are ignored",
+        ["restrict-access"] = "model access is not checked",
+    };
+
     private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end" };
 
     /// <summary>Reads <c>dbt_project.yml</c> of <paramref name="projectDir"/>; <paramref name="prefix"/> is the folder
@@ -49,6 +60,11 @@ internal static class DbtProjectReader
             {
                 diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown key '{key}' in {FileName}", YamlFile.SpanOf(keyNode, fileName));
                 continue;
+            }
+
+            if (UnsupportedProjectKeys.GetValueOrDefault(key) is { } what && YamlFile.ToValue(value) is not null)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"'{key}' is not supported yet: {what}", YamlFile.SpanOf(keyNode, fileName));
             }
 
             raw[key] = key == "vars" ? YamlFile.ToValue(value) : Render(value, render, diagnostics, skip: UnrenderedKeys.Contains(key), fileName);

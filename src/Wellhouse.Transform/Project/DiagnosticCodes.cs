@@ -16,6 +16,9 @@ internal static class DiagnosticCodes
     public const string UnreadableFile = "DBT150";
     public const string PackagesNotInstalled = "DBT170";
     public const string DepsFailed = "DBT171";
+
+    /// <summary>A dbt feature the engine reads but does not carry out yet (a warning naming what is left out).</summary>
+    public const string NotSupported = "DBT180";
     public const string UnknownRef = "DBT200";
     public const string UnknownSource = "DBT201";
     public const string Cycle = "DBT202";

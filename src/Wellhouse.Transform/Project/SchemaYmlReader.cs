@@ -22,6 +22,24 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         "freshness",
     };
 
+    /// <summary>Top-level keys dbt reads that the engine does not carry out yet, with what that leaves out.</summary>
+    private static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
+    {
+        ["exposures"] = "exposures are not in manifest.json, the docs site or selection (exposure:)",
+        ["metrics"] = "metrics (the semantic layer) are ignored",
+        ["semantic_models"] = "semantic models are ignored",
+        ["saved_queries"] = "saved queries are ignored",
+        ["groups"] = "groups are ignored, and model access is not checked",
+        ["functions"] = "user-defined functions are not created",
+    };
+
+    /// <summary>Keys of a model entry the engine does not carry out yet.</summary>
+    private static readonly (string Key, string What)[] UnsupportedEntryKeys =
+    [
+        ("versions", "only the unversioned model is built; ref(name, v=N) resolves to it"),
+        ("constraints", "model-level constraints are not added to the table"),
+    ];
+
     private static readonly HashSet<string> SnapshotKeys = new(ModelKeys.Append("relation"), StringComparer.Ordinal);
 
     private static readonly HashSet<string> MacroKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "arguments", "config" };
@@ -45,6 +63,12 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             if (!TopKeys.Contains(key))
             {
                 diagnostics.Error(DiagnosticCodes.UnknownKey, $"unknown top-level key '{key}' in schema file", YamlFile.SpanOf(keyNode, file));
+                continue;
+            }
+
+            if (Unsupported.GetValueOrDefault(key) is { } what)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"'{key}' is not supported yet: {what}", YamlFile.SpanOf(keyNode, file));
                 continue;
             }
 
@@ -165,6 +189,14 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         }
 
         entry.Relation = YamlFile.ToValue(YamlFile.Get(node, "relation")) as string;
+        foreach (var (key, what) in UnsupportedEntryKeys)
+        {
+            if (YamlFile.Get(node, key) is { } unsupported)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"{kind[..^1]} '{name}': '{key}' is not supported yet: {what}", YamlFile.SpanOf(unsupported, file));
+            }
+        }
+
         ReadTests(node, file, null, entry.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
         into.Entries.Add(entry);

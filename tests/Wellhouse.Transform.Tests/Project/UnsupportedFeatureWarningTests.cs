@@ -1,0 +1,39 @@
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Tests.Project;
+
+/// <summary>dbt features the engine does not carry out yet are warnings naming file and line (DBT180), never a silent skip.</summary>
+public sealed class UnsupportedFeatureWarningTests
+{
+    [Fact]
+    public void Exposures_versions_constraints_and_query_comment_are_warned_about_where_they_are_written()
+    {
+        using var project = new TempProject("wellhouse-unsupported-");
+        project.WriteProject("partial", "query-comment: \"run by {{ target.name }}\"\n");
+        project.Write("models/orders.sql", "select 1 as id");
+        project.Write("models/schema.yml", """
+            version: 2
+            models:
+              - name: orders
+                versions:
+                  - v: 2
+                constraints:
+                  - type: primary_key
+                    columns: [id]
+            exposures:
+              - name: weekly_report
+                type: dashboard
+                owner: {email: a@b.c}
+            """);
+
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir });
+
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        var warnings = result.Diagnostics.Where(d => d.Code == "DBT180").Select(d => $"{d.Span.File}:{d.Span.Line} {d.Message}").ToList();
+        Assert.Contains(warnings, w => w.StartsWith("dbt_project.yml:3 'query-comment' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:5 model 'orders': 'versions' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:7 model 'orders': 'constraints' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:9 'exposures' is not supported yet", StringComparison.Ordinal));
+        Assert.Equal(4, warnings.Count);
+    }
+}
