@@ -91,7 +91,9 @@ internal static class NodeExecutor
     }
 
     private static Task<NodeOutcome> MaterializeAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken) =>
-        node.ResourceType switch
+        node.ResourceType == ResourceType.Model && node.Language == "sql" && ContractCheck.Check(session, node, compiled!, cancellationToken) is { } broken
+            ? Task.FromResult(broken)
+            : node.ResourceType switch
         {
             ResourceType.Seed => Task.FromResult(SeedLoader.Run(context, session, node, cancellationToken)),
             ResourceType.Snapshot => Task.FromResult(SnapshotMaterializer.Run(context, session, node, compiled!, cancellationToken)),

@@ -221,6 +221,10 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             var info = new ColumnInfo { Name = name };
             info.Description = YamlFile.ToValue(YamlFile.Get(column, "description"))?.ToString() ?? string.Empty;
             info.DataType = YamlFile.ToValue(YamlFile.Get(column, "data_type"))?.ToString();
+            if (YamlFile.Get(column, "constraints") is { } constraints)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"column '{name}': 'constraints' is not supported yet: column constraints are not added to the table (an enforced contract still checks names and types)", YamlFile.SpanOf(constraints, file));
+            }
             CopyDict(YamlFile.Get(column, "meta"), info.Meta);
             if (YamlFile.ToValue(YamlFile.Get(column, "tags")) is { } tags)
             {
