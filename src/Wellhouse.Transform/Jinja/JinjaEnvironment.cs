@@ -26,7 +26,7 @@ public sealed class JinjaEnvironment
         var lexed = Lexer.Tokenize(source, filePath);
         var parser = new Parser(lexed, filePath, filters, tests);
         var body = parser.ParseTemplate();
-        return new JinjaTemplate(filePath, body, parser.Macros, parser.DocsBlocks);
+        return new JinjaTemplate(filePath, body, parser.Macros, parser.DocsBlocks) { Materializations = parser.Materializations };
     }
 
     internal bool TryGetFilter(string name, out JinjaFilter? filter) => filters.TryGetValue(name, out filter);

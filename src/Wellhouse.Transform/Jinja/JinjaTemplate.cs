@@ -23,6 +23,9 @@ public sealed class JinjaTemplate
     /// <c>test_name</c>), in file order.</summary>
     public IReadOnlyList<JinjaMacro> Macros { get; }
 
+    /// <summary>dbt's <c>{% materialization %}</c> blocks (read, not run).</summary>
+    public IReadOnlyList<JinjaMaterializationBlock> Materializations { get; init; } = [];
+
     /// <summary>dbt's <c>{% docs name %}</c> blocks, in file order.</summary>
     public IReadOnlyList<JinjaDocsBlock> DocsBlocks { get; }
 

@@ -86,6 +86,11 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
+            foreach (var block in template.Materializations)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"custom materialization '{block.Name}' is not supported yet: the engine builds view, table, incremental, external and ephemeral models only, so a model configured with materialized='{block.Name}' fails", block.Span);
+            }
+
             foreach (var macro in template.Macros)
             {
                 if (defined.TryGetValue(macro.Name, out var first))

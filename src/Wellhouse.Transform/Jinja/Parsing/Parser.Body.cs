@@ -81,6 +81,7 @@ internal sealed partial class Parser
                 "with" => ParseWith(tag),
                 "break" or "continue" => ParseLoopControl(tag),
                 "docs" => ParseDocs(tag),
+                "materialization" => ParseMaterialization(tag),
                 _ => throw Error(UnknownTag(tag.Value, endTags, opener), tag),
             };
         }

@@ -237,6 +237,31 @@ internal sealed partial class Parser
         }
     }
 
+    /// <summary>dbt's custom materialization block: its name is kept, its header and body skipped up to
+    /// <c>{% endmaterialization %}</c> (the engine builds only its own materializations).</summary>
+    private NoOutputNode ParseMaterialization(Token tag)
+    {
+        var nameToken = Current;
+        var name = ExpectName();
+        while (true)
+        {
+            if (Current.Kind == TokenKind.Eof)
+            {
+                throw Error("Unexpected end of template. Jinja was looking for the following tags: 'endmaterialization'. The innermost block that needs to be closed is 'materialization'.", Current);
+            }
+
+            if (Current.Kind == TokenKind.BlockBegin && Peek().IsName("endmaterialization"))
+            {
+                pos += 2;
+                Expect(TokenKind.BlockEnd);
+                Materializations.Add(new JinjaMaterializationBlock(name, SpanOf(nameToken)));
+                return new NoOutputNode(SpanOf(tag));
+            }
+
+            pos++;
+        }
+    }
+
     private AssignTarget ParseAssignTarget(bool withNamespace)
     {
         var first = Current;

@@ -22,6 +22,8 @@ internal sealed partial class Parser(
 
     public List<JinjaDocsBlock> DocsBlocks { get; } = [];
 
+    public List<JinjaMaterializationBlock> Materializations { get; } = [];
+
     private ref readonly Token Current => ref tokens[pos];
 
     private ref readonly Token Peek(int ahead = 1) => ref tokens[Math.Min(pos + ahead, tokens.Length - 1)];
