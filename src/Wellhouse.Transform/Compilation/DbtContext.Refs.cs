@@ -64,7 +64,7 @@ internal sealed partial class DbtContext
     /// </summary>
     private static void RequireDeclared(RenderState state, Node target, string? package, string name, SourceSpan span)
     {
-        if (state.Phase != RenderPhase.Compile || state.Node is not { } node || node.ResourceType is not (ResourceType.Model or ResourceType.Snapshot or ResourceType.Test)
+        if (state.Phase != RenderPhase.Compile || state.Node is not { } node || node.ResourceType is not (ResourceType.Model or ResourceType.Snapshot or ResourceType.Analysis or ResourceType.Test)
             || node.DependsOnNodes.Contains(target.UniqueId))
         {
             return;

@@ -90,7 +90,7 @@ internal sealed partial class ExecutionPlan
             DbtCommandKind.Run => node.ResourceType == ResourceType.Model,
             DbtCommandKind.Test => node.ResourceType is ResourceType.Test or ResourceType.UnitTest,
             DbtCommandKind.Seed => node.ResourceType == ResourceType.Seed,
-            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Snapshot or ResourceType.Test,
+            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Snapshot or ResourceType.Analysis or ResourceType.Test,
             _ => false,
         };
     }

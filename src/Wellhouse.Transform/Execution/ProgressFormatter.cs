@@ -42,6 +42,7 @@ internal static class ProgressFormatter
     {
         ResourceType.Seed => "seed file " + QualifiedName(node),
         ResourceType.Snapshot => "snapshot " + QualifiedName(node),
+        ResourceType.Analysis => "analysis " + node.Name,
         ResourceType.Test => "test " + node.Name,
         ResourceType.UnitTest => "unit_test " + Named(node),
         _ => $"{node.Language} {node.Config.Materialized} model {QualifiedName(node)}",

@@ -11,6 +11,9 @@ public enum ResourceType
     Doc,
     UnitTest,
 
+    /// <summary>An analysis (a .sql file under <c>analysis-paths</c>): compiled by <c>compile</c>, never run.</summary>
+    Analysis,
+
     /// <summary>A snapshot (a <c>{% snapshot %}</c> block or a .yml <c>snapshots:</c> entry): a type-2 history table.</summary>
     Snapshot,
 
@@ -31,6 +34,7 @@ public static class ResourceTypes
         ResourceType.UnitTest => "unit_test",
         ResourceType.Operation => "operation",
         ResourceType.Snapshot => "snapshot",
+        ResourceType.Analysis => "analysis",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

@@ -40,6 +40,9 @@ public sealed class DbtProjectFile
 
     public Dictionary<string, object?> Seeds { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The <c>analyses:</c> config tree.</summary>
+    public Dictionary<string, object?> Analyses { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>snapshots:</c> config tree.</summary>
     public Dictionary<string, object?> Snapshots { get; init; } = new(StringComparer.Ordinal);
 

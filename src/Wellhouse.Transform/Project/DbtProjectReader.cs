@@ -95,6 +95,7 @@ internal static class DbtProjectReader
             Models = raw.GetValueOrDefault("models") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
             Seeds = raw.GetValueOrDefault("seeds") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
             Snapshots = raw.GetValueOrDefault("snapshots") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
+            Analyses = raw.GetValueOrDefault("analyses") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
             Tests = raw.GetValueOrDefault("data_tests") as Dictionary<string, object?> ?? raw.GetValueOrDefault("tests") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
             Sources = raw.GetValueOrDefault("sources") as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
             OnRunStart = Paths(raw, "on-run-start") ?? [],

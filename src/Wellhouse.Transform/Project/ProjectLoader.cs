@@ -103,6 +103,7 @@ internal sealed partial class ProjectParser
             LoadModels();
             LoadSeeds();
             LoadSnapshots();
+            LoadAnalyses();
             LoadSingularTests();
         });
         ParseNodes();

@@ -168,11 +168,6 @@ internal sealed partial class ProjectParser
         var seen = new Dictionary<(string, string), SourceSpan>();
         foreach (var entry in schema.Entries)
         {
-            if (entry.Kind is "analyses")
-            {
-                continue;
-            }
-
             if (seen.TryGetValue((entry.Kind, entry.Name), out var first))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"{entry.Kind[..^1]} '{entry.Name}' is described twice in schema files (first at {first})", entry.Span);

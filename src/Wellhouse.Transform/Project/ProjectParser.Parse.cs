@@ -93,6 +93,7 @@ internal sealed partial class ProjectParser
             ResourceType.Model => "models",
             ResourceType.Seed => "seeds",
             ResourceType.Snapshot => "snapshots",
+            ResourceType.Analysis => "analyses",
             _ => null,
         };
         return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name));

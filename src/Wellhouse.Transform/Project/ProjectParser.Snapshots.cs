@@ -50,6 +50,20 @@ internal sealed partial class ProjectParser
         }
     }
 
+    /// <summary>Analyses: .sql files under <c>analysis-paths</c>, compiled (refs resolved) but never run.</summary>
+    private void LoadAnalyses()
+    {
+        foreach (var (root, relative) in FindFiles(file.AnalysisPaths, ".sql"))
+        {
+            if (ReadText(relative) is { } text)
+            {
+                var node = CreateNode(ResourceType.Analysis, root, relative, text);
+                node.Config = ProjectConfig(f => f.Analyses, node.Fqn, "view");
+                AddNode(node);
+            }
+        }
+    }
+
     /// <summary>Names the node after its block (dbt's fqn: project, folders, file name, snapshot name).</summary>
     private void AddSnapshot(Node fileNode, string name, SourceSpan definedAt)
     {
