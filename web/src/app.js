@@ -15,11 +15,12 @@ const main = document.getElementById('main');
 const snapshot = document.getElementById('snapshot');
 
 document.addEventListener('wellhouse:snapshot', event => {
-  const { id, asOf } = event.detail;
+  const { id, asOf } = /** @type {CustomEvent<{ id: string, asOf: string }>} */ (event).detail;
   snapshot.textContent = `Snapshot ${id} · ${age(asOf)}`;
   snapshot.title = `Data as of ${asOf}`;
 });
 
+/** @type {[RegExp, (match: RegExpMatchArray) => Promise<void>, string][]} */
 const routes = [
   [/^#\/wells\/(\d+)$/, match => renderWell(main, Number(match[1])), 'wells'],
   [/^#\/wells(?:\?(.*))?$/, match => renderWells(main, new URLSearchParams(match[1] ?? '')), 'wells'],
@@ -31,10 +32,10 @@ let current = 0;
 
 async function route() {
   const hash = location.hash || '#/wells';
-  const found = routes.map(([pattern, render, nav]) => [hash.match(pattern), render, nav]).find(([match]) => match);
+  const found = routes.map(([pattern, render, nav]) => /** @type {const} */ ([hash.match(pattern), render, nav])).find(([match]) => match);
   disposeCharts();
   const token = ++current;
-  document.querySelectorAll('[data-nav]').forEach(link => {
+  document.querySelectorAll('[data-nav]').forEach((/** @type {HTMLElement} */ link) => {
     if (found?.[2] === link.dataset.nav) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   });

@@ -5,17 +5,65 @@
 // (e.g. the P10-P90 band). The browser tests read the options back with echarts.getInstanceByDom and compare them
 // with the API's JSON by these rules.
 
-import { getJson, rowsOf } from './api.js';
+import { apiUrl, fetchJson, rowsOf } from './api.js';
+
+/**
+ * A column of rows of type R (of any of its shapes when R is a union).
+ * @template R
+ * @typedef {R extends unknown ? keyof R & string : never} Column
+ */
+/**
+ * A series id: a column, a column with a row filter ("actual_rate|is_outlier=true"), or a drawing aid ("_band").
+ * @template R
+ * @typedef {Column<R> | `${Column<R>}|${string}` | `_${string}`} SeriesId
+ */
+/**
+ * @template R
+ * @typedef {{ id: SeriesId<R>, name: string, type: string, yAxis?: number, data?: unknown[], [option: string]: unknown }} SeriesSpec
+ */
+/**
+ * What a chart draws from rows of type R.
+ * @template R
+ * @typedef {{ x: Column<R>, series: SeriesSpec<R>[], yAxes: { name: string, loggable?: boolean }[], xType?: string,
+ *   xAxis?: object, log?: boolean, colors?: string[], title?: string, label?: string, extra?: object }} ChartSpec
+ */
+/**
+ * A chart of one API read: the URL its element names in data-source, its x column and items key, and its spec; the
+ * path, parameters, columns and series ids are checked against the API document.
+ * @typedef {{ source: string, x: string, items: string, spec: (rows: any[], json: any) => ChartSpec<any> }} ApiChart
+ */
 
 export const colors = { oil: '#2f7d32', gas: '#c0392b', water: '#1f6fb2', accent: '#0b63b6', muted: '#8a94a3' };
 
 const live = new Set();
 window.addEventListener('resize', () => live.forEach(chart => chart.resize()));
 
+/**
+ * The chart element named `name` (data-chart) under `root`.
+ * @param {ParentNode} root
+ * @param {string} name
+ * @returns {HTMLElement}
+ */
+export function chartElement(root, name) {
+  return root.querySelector(`[data-chart="${name}"]`);
+}
+
 /** Disposes the charts of the page being left. */
 export function disposeCharts() {
   live.forEach(chart => chart.dispose());
   live.clear();
+}
+
+/**
+ * Binds a chart to a GET of the API, typed by the document: `items` names the answer's list (default `items`).
+ * @template {import('./api.js').ApiRead} P
+ * @template {string} [K='items']
+ * @param {{ path: P, params?: import('./api.js').Params<P>, x: Column<import('./api.js').Row<P, K>>, items?: K,
+ *   spec: (rows: import('./api.js').Row<P, K>[], json: import('./api.js').Answer<P>) => Omit<ChartSpec<import('./api.js').Row<P, K>>, 'x'> }} chart
+ * @returns {ApiChart}
+ */
+export function apiChart({ path, params, x, items, spec }) {
+  return { source: apiUrl(path, params), x, items: items ?? 'items', spec: (rows, json) => ({ x, ...spec(rows, json) }) };
 }
 
 /** The [x, y] points of one series spec over the rows (nulls kept, so gaps show as gaps). */
@@ -36,7 +84,10 @@ function forLog(data) {
 
 /**
  * Creates (or updates) the chart in `element` from API rows.
- * spec: { title, x, xType ('time'|'category'), yAxes: [{ name }], series: [{ id, name, type, yAxis, ... }], log, extra }
+ * @template R
+ * @param {HTMLElement} element
+ * @param {R[]} rows
+ * @param {ChartSpec<R>} spec
  */
 export function draw(element, rows, spec) {
   const chart = window.echarts.getInstanceByDom(element) ?? window.echarts.init(element, null, { renderer: 'canvas' });
@@ -81,17 +132,25 @@ export function draw(element, rows, spec) {
   return chart;
 }
 
-/** Loads a chart's rows from its data-source and draws it; shows the error in place of the chart. */
-export async function load(element, spec) {
+/**
+ * Loads a chart's rows from its data-source and draws them with the chart's spec; shows the error in place of the
+ * chart.
+ * @param {HTMLElement} element
+ * @param {ApiChart} chart
+ */
+export async function load(element, chart) {
+  element.dataset.source = chart.source;
+  element.dataset.x = chart.x;
+  if (chart.items !== 'items') element.dataset.items = chart.items;
   try {
-    const json = await getJson(element.dataset.source);
-    const rows = rowsOf(json, element.dataset.items);
+    const json = await fetchJson(chart.source);
+    const rows = rowsOf(json, chart.items);
     if (rows.length === 0) {
       element.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'No data.' }));
       element.dataset.empty = 'true';
       return { json, rows };
     }
-    draw(element, rows, typeof spec === 'function' ? spec(rows, json) : spec);
+    draw(element, rows, chart.spec(rows, json));
     return { json, rows };
   } catch (error) {
     element.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: error.message }));

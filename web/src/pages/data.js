@@ -2,7 +2,7 @@
 // per-model timings and test results (GET /api/runs/{id}), and the lineage graph (GET /dashboard/lineage.json).
 
 import { age, esc, fmt, getJson } from '../api.js';
-import { colors, load } from '../charts.js';
+import { apiChart, chartElement, colors, load } from '../charts.js';
 import { drawLineage } from './lineage.js';
 
 /** "2026-11-25 19:30 UTC" for an ISO timestamp. */
@@ -11,7 +11,7 @@ function utc(iso) {
 }
 
 export async function renderData(main) {
-  const [snapshots, runs] = await Promise.all([getJson('/api/snapshots'), getJson('/api/runs?limit=10')]);
+  const [snapshots, runs] = await Promise.all([getJson('/api/snapshots'), getJson('/api/runs', { query: { limit: '10' } })]);
   const published = snapshots.items.find(s => s.published);
   const latest = runs.items.find(r => r.nodes?.length) ?? runs.items[0];
   main.innerHTML = `
@@ -43,7 +43,7 @@ export async function renderData(main) {
     <div class="grid" style="margin-top:1rem">
       <section class="card" aria-labelledby="h-timings">
         <h2 id="h-timings">Model timings <span class="muted" id="timings-run"></span></h2>
-        <div class="chart tall" data-chart="run-timings" data-x="unique_id" data-items="nodes" tabindex="0"></div>
+        <div class="chart tall" data-chart="run-timings" tabindex="0"></div>
       </section>
       <section class="card" aria-labelledby="h-tests">
         <h2 id="h-tests">Test results</h2>
@@ -56,20 +56,21 @@ export async function renderData(main) {
     </section>`;
 
   const showRun = async id => {
-    main.querySelectorAll('[data-show-run]').forEach(b => b.setAttribute('aria-pressed', String(b.dataset.showRun === id)));
+    main.querySelectorAll('[data-show-run]').forEach((/** @type {HTMLElement} */ b) => b.setAttribute('aria-pressed', String(b.dataset.showRun === id)));
     main.querySelector('#timings-run').textContent = `(${id})`;
-    const element = main.querySelector('[data-chart="run-timings"]');
-    element.dataset.source = `/api/runs/${encodeURIComponent(id)}`;
-    const { rows } = await load(element, {
-      x: 'unique_id', xType: 'category', colors: [colors.accent, '#e08a00'],
-      xAxis: { axisLabel: { rotate: 40, formatter: v => v.split('.').pop() } },
-      yAxes: [{ name: 'seconds' }],
-      series: [
-        { id: 'execution_time_seconds|resource_type=model', name: 'Models', type: 'bar', stack: 't' },
-        { id: 'execution_time_seconds|resource_type=seed', name: 'Seeds', type: 'bar', stack: 't' },
-      ],
-      extra: { grid: { left: 60, right: 20, top: 40, bottom: 110 } },
-    });
+    const { rows } = await load(chartElement(main, 'run-timings'), apiChart({
+      path: '/api/runs/{id}', params: { path: { id } }, items: 'nodes', x: 'unique_id',
+      spec: () => ({
+        xType: 'category', colors: [colors.accent, '#e08a00'],
+        xAxis: { axisLabel: { rotate: 40, formatter: v => v.split('.').pop() } },
+        yAxes: [{ name: 'seconds' }],
+        series: [
+          { id: 'execution_time_seconds|resource_type=model', name: 'Models', type: 'bar', stack: 't' },
+          { id: 'execution_time_seconds|resource_type=seed', name: 'Seeds', type: 'bar', stack: 't' },
+        ],
+        extra: { grid: { left: 60, right: 20, top: 40, bottom: 110 } },
+      }),
+    }));
     const tests = rows.filter(n => n.resource_type === 'test');
     const counts = Object.entries(Object.groupBy(tests, t => t.status)).map(([s, list]) => `<span class="badge ${esc(s)}">${list.length} ${esc(s)}</span>`).join(' ');
     main.querySelector('#tests').innerHTML = tests.length === 0 ? '<p class="muted">No test results in this run.</p>' : `
@@ -79,14 +80,14 @@ export async function renderData(main) {
           <td class="wrap" title="${esc(t.message ?? t.unique_id)}">${esc(t.unique_id.replace(/^test\.[^.]+\./, '').replace(/\.[0-9a-f]{10}$/, ''))}</td><td class="num">${fmt(t.failures)}</td>
           <td class="num">${fmt(t.execution_time_seconds, 3)}</td></tr>`).join('')}</tbody></table>`;
   };
-  main.querySelectorAll('[data-show-run]').forEach(b => b.addEventListener('click', () => showRun(b.dataset.showRun)));
+  main.querySelectorAll('[data-show-run]').forEach((/** @type {HTMLElement} */ b) => b.addEventListener('click', () => showRun(b.dataset.showRun)));
   const timings = latest ? showRun(latest.id) : Promise.resolve();
   if (!latest) {
-    const element = main.querySelector('[data-chart="run-timings"]');
+    const element = chartElement(main, 'run-timings');
     element.innerHTML = '<p class="muted">No runs yet.</p>';
     element.dataset.ready = 'true';
     main.querySelector('#tests').innerHTML = '<p class="muted">No runs yet.</p>';
   }
-  await Promise.all([timings, drawLineage(main.querySelector('[data-chart="lineage"]'))]);
+  await Promise.all([timings, drawLineage(chartElement(main, 'lineage'))]);
 }
 

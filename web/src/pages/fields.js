@@ -1,7 +1,7 @@
 // Field overview: every field with its wells and cumulatives, and one field's monthly rates and yearly volumes.
 
 import { getJson, esc, fmt } from '../api.js';
-import { colors, draw, load } from '../charts.js';
+import { apiChart, chartElement, colors, draw, load } from '../charts.js';
 
 export async function renderFields(main, code) {
   const fields = await getJson('/api/fields');
@@ -33,42 +33,47 @@ export async function renderFields(main, code) {
     <div class="grid">
       <section class="card" aria-labelledby="h-field-rates">
         <h2 id="h-field-rates">Monthly rates and producing wells</h2>
-        <div class="chart tall" data-chart="field-production" data-x="month" tabindex="0"
-          data-source="/api/fields/${selected.field_code}/production?granularity=monthly"></div>
+        <div class="chart tall" data-chart="field-production" tabindex="0"></div>
       </section>
       <section class="card" aria-labelledby="h-field-yearly">
         <h2 id="h-field-yearly">Yearly volumes</h2>
-        <div class="chart tall" data-chart="field-yearly" data-x="year" tabindex="0"
-          data-source="/api/fields/${selected.field_code}/production?granularity=yearly"></div>
+        <div class="chart tall" data-chart="field-yearly" tabindex="0"></div>
       </section>
     </div>` : '<p class="muted">No fields in the published snapshot.</p>'}`;
 
-  const cumulative = main.querySelector('[data-chart="field-cumulative"]');
+  const cumulative = chartElement(main, 'field-cumulative');
   draw(cumulative, fields.items, {
     x: 'field_name', xType: 'category', colors: [colors.oil], yAxes: [{ name: 'kbbl' }],
     series: [{ id: 'cum_oil_kbbl', name: 'Cum oil (kbbl)', type: 'bar' }],
   });
   cumulative.dataset.ready = 'true';
   if (!selected) return;
+  const field = { path: { fieldCode: selected.field_code } };
   await Promise.all([
-    load(main.querySelector('[data-chart="field-production"]'), {
-      x: 'month', colors: [colors.oil, colors.water, colors.gas, colors.muted],
-      yAxes: [{ name: 'kbd' }, { name: 'MMcfd / wells' }],
-      series: [
-        { id: 'oil_rate_kbd', name: 'Oil (kbd)', type: 'line' },
-        { id: 'water_rate_kbd', name: 'Water (kbd)', type: 'line' },
-        { id: 'gas_rate_mmcfd', name: 'Gas (MMcfd)', type: 'line', yAxis: 1 },
-        { id: 'well_count', name: 'Wells', type: 'line', step: 'end', yAxis: 1, lineStyle: { type: 'dotted' } },
-      ],
-    }),
-    load(main.querySelector('[data-chart="field-yearly"]'), {
-      x: 'year', xType: 'value', xAxis: { minInterval: 1, scale: true, axisLabel: { formatter: String } },
-      colors: [colors.oil, colors.water, colors.gas], yAxes: [{ name: 'kbbl' }, { name: 'MMcf' }],
-      series: [
-        { id: 'oil_volume_kbbl', name: 'Oil (kbbl)', type: 'bar' },
-        { id: 'water_volume_kbbl', name: 'Water (kbbl)', type: 'bar' },
-        { id: 'gas_volume_mmcf', name: 'Gas (MMcf)', type: 'bar', yAxis: 1 },
-      ],
-    }),
+    load(chartElement(main, 'field-production'), apiChart({
+      path: '/api/fields/{fieldCode}/production', params: { ...field, query: { granularity: 'monthly' } }, x: 'month',
+      spec: () => ({
+        colors: [colors.oil, colors.water, colors.gas, colors.muted],
+        yAxes: [{ name: 'kbd' }, { name: 'MMcfd / wells' }],
+        series: [
+          { id: 'oil_rate_kbd', name: 'Oil (kbd)', type: 'line' },
+          { id: 'water_rate_kbd', name: 'Water (kbd)', type: 'line' },
+          { id: 'gas_rate_mmcfd', name: 'Gas (MMcfd)', type: 'line', yAxis: 1 },
+          { id: 'well_count', name: 'Wells', type: 'line', step: 'end', yAxis: 1, lineStyle: { type: 'dotted' } },
+        ],
+      }),
+    })),
+    load(chartElement(main, 'field-yearly'), apiChart({
+      path: '/api/fields/{fieldCode}/production', params: { ...field, query: { granularity: 'yearly' } }, x: 'year',
+      spec: () => ({
+        xType: 'value', xAxis: { minInterval: 1, scale: true, axisLabel: { formatter: String } },
+        colors: [colors.oil, colors.water, colors.gas], yAxes: [{ name: 'kbbl' }, { name: 'MMcf' }],
+        series: [
+          { id: 'oil_volume_kbbl', name: 'Oil (kbbl)', type: 'bar' },
+          { id: 'water_volume_kbbl', name: 'Water (kbbl)', type: 'bar' },
+          { id: 'gas_volume_mmcf', name: 'Gas (MMcf)', type: 'bar', yAxis: 1 },
+        ],
+      }),
+    })),
   ]);
 }

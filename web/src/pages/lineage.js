@@ -2,7 +2,7 @@
 // path from a source or seed, so every edge points right; within a column nodes are ordered by the mean row of their
 // parents (the barycenter heuristic), which removes most crossings.
 
-import { getJson } from '../api.js';
+import { fetchJson } from '../api.js';
 import { colors } from '../charts.js';
 
 const colorOf = { source: colors.muted, seed: '#8e6bbf', staging: colors.water, intermediate: '#e08a00', marts: colors.oil };
@@ -37,7 +37,7 @@ export function layers(nodes, edges) {
 
 export async function drawLineage(element) {
   try {
-    const graph = await getJson(element.dataset.source);
+    const graph = await fetchJson(element.dataset.source);
     if (graph.error || graph.nodes.length === 0) {
       element.innerHTML = `<p class="muted">No lineage: ${graph.error ?? 'the project has no models'}.</p>`;
       return;

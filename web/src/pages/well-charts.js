@@ -1,129 +1,160 @@
 // The well page's charts: what each one plots, from which endpoint. Column names are the API's (docs/marts.md).
 
-import { colors } from '../charts.js';
+import { apiChart, colors } from '../charts.js';
+
+/** @typedef {'oil' | 'gas' | 'water'} Stream */
+/** @typedef {import('../charts.js').Column<import('../api.js').Row<'/api/wells/{wellCode}/moving-averages'>>} AverageColumn */
 
 const streamUnits = { oil: 'kbd', gas: 'MMcfd', water: 'kbd' };
+/** @type {Record<Stream, AverageColumn>} */
 const streamColumn = { oil: 'oil_rate_avg_kbd', gas: 'gas_rate_avg_mmcfd', water: 'water_rate_avg_kbd' };
 
-/** The chart definitions of well `code` for the chosen stream; each has its endpoint and its spec (rows => spec). */
+/**
+ * The charts of well `code` for the chosen stream: a name, a title, and the API read and spec (apiChart).
+ * @param {number} code
+ * @param {Stream} stream
+ * @param {boolean} log
+ * @returns {({ name: string, title: string, tall?: boolean } & import('../charts.js').ApiChart)[]}
+ */
 export function wellCharts(code, stream, log) {
-  const base = `/api/wells/${code}`;
+  const well = { path: { wellCode: code } };
   const unit = streamUnits[stream];
   return [
     {
       name: 'production', title: 'Production history (calendar-day rates)', tall: true,
-      source: `${base}/production?granularity=monthly`, x: 'month',
-      spec: () => ({
-        log, colors: [colors.oil, colors.water, colors.gas],
-        yAxes: [{ name: 'kbd' }, { name: 'MMcfd' }],
-        series: [
-          { id: 'oil_rate_kbd', name: 'Oil (kbd)', type: 'line' },
-          { id: 'water_rate_kbd', name: 'Water (kbd)', type: 'line' },
-          { id: 'gas_rate_mmcfd', name: 'Gas (MMcfd)', type: 'line', yAxis: 1 },
-        ],
+      ...apiChart({
+        path: '/api/wells/{wellCode}/production', params: { ...well, query: { granularity: 'monthly' } }, x: 'month',
+        spec: () => ({
+          log, colors: [colors.oil, colors.water, colors.gas],
+          yAxes: [{ name: 'kbd' }, { name: 'MMcfd' }],
+          series: [
+            { id: 'oil_rate_kbd', name: 'Oil (kbd)', type: 'line' },
+            { id: 'water_rate_kbd', name: 'Water (kbd)', type: 'line' },
+            { id: 'gas_rate_mmcfd', name: 'Gas (MMcfd)', type: 'line', yAxis: 1 },
+          ],
+        }),
       }),
     },
     {
       name: 'decline', title: `Decline fit and forecast, ${stream} (P10–P90 band)`, tall: true,
-      source: `${base}/decline?stream=${stream}`, x: 'production_period',
-      spec: rows => {
-        const band = rows.map(r => [r.production_period, r.rate_p90 ?? null]);
-        const width = rows.map(r => [r.production_period,
-          r.rate_p10 === null || r.rate_p90 === null ? null : r.rate_p10 - r.rate_p90]);
-        const firstForecast = rows.find(r => r.is_forecast)?.production_period;
-        const fit = rows.find(r => r.model);
-        return {
-          log, label: fit ? `${fit.model} fit, qi ${fit.qi} ${unit}, b ${fit.b}` : 'decline',
-          colors: [colors.muted, colors.accent, '#7aa6d6', '#7aa6d6', colors.accent, colors.accent],
-          yAxes: [{ name: unit }],
-          series: [
-            { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
-            { id: 'fitted_rate', name: 'Fitted P50', type: 'line', lineStyle: { width: 2 },
-              markLine: firstForecast ? { symbol: 'none', silent: true, label: { formatter: 'forecast' },
-                lineStyle: { type: 'dashed', color: colors.muted }, data: [{ xAxis: firstForecast }] } : undefined },
-            { id: 'rate_p10', name: 'P10', type: 'line', lineStyle: { type: 'dashed', width: 1 } },
-            { id: 'rate_p90', name: 'P90', type: 'line', lineStyle: { type: 'dashed', width: 1 } },
-            { id: '_band_base', name: '_band_base', type: 'line', stack: 'band', data: band, lineStyle: { opacity: 0 }, silent: true },
-            { id: '_band', name: 'P10–P90', type: 'line', stack: 'band', data: width, lineStyle: { opacity: 0 },
-              areaStyle: { color: 'rgba(11, 99, 182, 0.15)' }, silent: true },
-          ],
-        };
-      },
+      ...apiChart({
+        path: '/api/wells/{wellCode}/decline', params: { ...well, query: { stream } }, x: 'production_period',
+        spec: rows => {
+          const band = rows.map(r => [r.production_period, r.rate_p90 ?? null]);
+          const width = rows.map(r => [r.production_period,
+            r.rate_p10 === null || r.rate_p90 === null ? null : r.rate_p10 - r.rate_p90]);
+          const firstForecast = rows.find(r => r.is_forecast)?.production_period;
+          const fit = rows.find(r => r.model);
+          return {
+            log, label: fit ? `${fit.model} fit, qi ${fit.qi} ${unit}, b ${fit.b}` : 'decline',
+            colors: [colors.muted, colors.accent, '#7aa6d6', '#7aa6d6', colors.accent, colors.accent],
+            yAxes: [{ name: unit }],
+            series: [
+              { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
+              { id: 'fitted_rate', name: 'Fitted P50', type: 'line', lineStyle: { width: 2 },
+                markLine: firstForecast ? { symbol: 'none', silent: true, label: { formatter: 'forecast' },
+                  lineStyle: { type: 'dashed', color: colors.muted }, data: [{ xAxis: firstForecast }] } : undefined },
+              { id: 'rate_p10', name: 'P10', type: 'line', lineStyle: { type: 'dashed', width: 1 } },
+              { id: 'rate_p90', name: 'P90', type: 'line', lineStyle: { type: 'dashed', width: 1 } },
+              { id: '_band_base', name: '_band_base', type: 'line', stack: 'band', data: band, lineStyle: { opacity: 0 }, silent: true },
+              { id: '_band', name: 'P10–P90', type: 'line', stack: 'band', data: width, lineStyle: { opacity: 0 },
+                areaStyle: { color: 'rgba(11, 99, 182, 0.15)' }, silent: true },
+            ],
+          };
+        },
+      }),
     },
     {
       name: 'forecast', title: `Forecast, ${stream}: P50 monthly volume and cumulative`,
-      source: `${base}/forecast?stream=${stream}`, x: 'month',
-      spec: () => {
-        const volume = stream === 'gas' ? 'MMcf' : 'kbbl';
-        return {
-          colors: [colors.accent, '#e08a00'],
-          yAxes: [{ name: volume, loggable: false }, { name: `cum ${volume}`, loggable: false }],
-          series: [
-            { id: 'volume_p50', name: `P50 volume (${volume})`, type: 'bar' },
-            { id: 'cum_p50', name: `P50 cumulative (${volume})`, type: 'line', yAxis: 1 },
-          ],
-        };
-      },
+      ...apiChart({
+        path: '/api/wells/{wellCode}/forecast', params: { ...well, query: { stream } }, x: 'month',
+        spec: () => {
+          const volume = stream === 'gas' ? 'MMcf' : 'kbbl';
+          return {
+            colors: [colors.accent, '#e08a00'],
+            yAxes: [{ name: volume, loggable: false }, { name: `cum ${volume}`, loggable: false }],
+            series: [
+              { id: 'volume_p50', name: `P50 volume (${volume})`, type: 'bar' },
+              { id: 'cum_p50', name: `P50 cumulative (${volume})`, type: 'line', yAxis: 1 },
+            ],
+          };
+        },
+      }),
     },
     {
       name: 'trendline', title: `Trendline and outliers, ${stream}`,
-      source: `${base}/trendline?stream=${stream}`, x: 'production_period',
-      spec: () => ({
-        log, colors: [colors.muted, colors.accent, colors.gas],
-        yAxes: [{ name: unit }],
-        series: [
-          { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
-          { id: 'trend_rate', name: 'Trend', type: 'line', lineStyle: { width: 2 } },
-          { id: 'actual_rate|is_outlier=true', name: 'Outliers', type: 'scatter', symbol: 'diamond', symbolSize: 10, showSymbol: true },
-        ],
+      ...apiChart({
+        path: '/api/wells/{wellCode}/trendline', params: { ...well, query: { stream } }, x: 'production_period',
+        spec: () => ({
+          log, colors: [colors.muted, colors.accent, colors.gas],
+          yAxes: [{ name: unit }],
+          series: [
+            { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
+            { id: 'trend_rate', name: 'Trend', type: 'line', lineStyle: { width: 2 } },
+            { id: 'actual_rate|is_outlier=true', name: 'Outliers', type: 'scatter', symbol: 'diamond', symbolSize: 10, showSymbol: true },
+          ],
+        }),
       }),
     },
     {
       name: 'moving-averages', title: `Moving averages, ${stream}`,
-      source: `${base}/moving-averages`, x: 'production_period',
-      spec: rows => ({
-        log, yAxes: [{ name: unit }],
-        series: [...new Set(rows.map(r => r.window))].map(window => ({
-          id: `${streamColumn[stream]}|window=${window}`, name: `${window} average`, type: 'line',
-        })),
+      ...apiChart({
+        path: '/api/wells/{wellCode}/moving-averages', params: well, x: 'production_period',
+        spec: rows => ({
+          log, yAxes: [{ name: unit }],
+          series: [...new Set(rows.map(r => r.window))].map(window => ({
+            id: /** @type {`${AverageColumn}|${string}`} */ (`${streamColumn[stream]}|window=${window}`), name: `${window} average`, type: 'line',
+          })),
+        }),
       }),
     },
     {
       name: 'cumulative', title: 'Cumulative production',
-      source: `${base}/cumulative`, x: 'production_period',
-      spec: () => ({
-        colors: [colors.oil, colors.water, colors.gas],
-        yAxes: [{ name: 'kbbl' }, { name: 'MMcf' }],
-        series: [
-          { id: 'cum_oil_kbbl', name: 'Oil (kbbl)', type: 'line' },
-          { id: 'cum_water_kbbl', name: 'Water (kbbl)', type: 'line' },
-          { id: 'cum_gas_mmcf', name: 'Gas (MMcf)', type: 'line', yAxis: 1 },
-        ],
+      ...apiChart({
+        path: '/api/wells/{wellCode}/cumulative', params: well, x: 'production_period',
+        spec: () => ({
+          colors: [colors.oil, colors.water, colors.gas],
+          yAxes: [{ name: 'kbbl' }, { name: 'MMcf' }],
+          series: [
+            { id: 'cum_oil_kbbl', name: 'Oil (kbbl)', type: 'line' },
+            { id: 'cum_water_kbbl', name: 'Water (kbbl)', type: 'line' },
+            { id: 'cum_gas_mmcf', name: 'Gas (MMcf)', type: 'line', yAxis: 1 },
+          ],
+        }),
       }),
     },
-    volumeBars('monthly', 'Monthly volumes', `${base}/production?granularity=monthly`, 'month', 'time'),
-    volumeBars('yearly', 'Yearly volumes', `${base}/production?granularity=yearly`, 'year', 'value'),
+    { name: 'monthly', title: 'Monthly volumes', ...volumeBars(code, 'monthly', 'month', 'time') },
+    { name: 'yearly', title: 'Yearly volumes', ...volumeBars(code, 'yearly', 'year', 'value') },
     {
       name: 'revenue', title: 'Revenue',
-      source: `${base}/revenue`, x: 'month',
-      spec: rows => {
-        const currency = rows.find(r => r.currency)?.currency ?? 'local';
-        return {
-          colors: [colors.accent, '#e08a00'],
-          yAxes: [{ name: 'USD', loggable: false }, { name: currency, loggable: false }],
-          series: [
-            { id: 'revenue_usd', name: 'Revenue (USD)', type: 'bar' },
-            { id: 'revenue_local', name: `Revenue (${currency})`, type: 'line', yAxis: 1 },
-          ],
-        };
-      },
+      ...apiChart({
+        path: '/api/wells/{wellCode}/revenue', params: well, x: 'month',
+        spec: rows => {
+          const currency = rows.find(r => r.currency)?.currency ?? 'local';
+          return {
+            colors: [colors.accent, '#e08a00'],
+            yAxes: [{ name: 'USD', loggable: false }, { name: currency, loggable: false }],
+            series: [
+              { id: 'revenue_usd', name: 'Revenue (USD)', type: 'bar' },
+              { id: 'revenue_local', name: `Revenue (${currency})`, type: 'line', yAxis: 1 },
+            ],
+          };
+        },
+      }),
     },
   ];
 }
 
-function volumeBars(name, title, source, x, xType) {
-  return {
-    name, title, source, x,
+/**
+ * Monthly or yearly volumes of a well as bars.
+ * @param {number} code
+ * @param {'monthly' | 'yearly'} granularity
+ * @param {'month' | 'year'} x
+ * @param {'time' | 'value'} xType
+ */
+function volumeBars(code, granularity, x, xType) {
+  return apiChart({
+    path: '/api/wells/{wellCode}/production', params: { path: { wellCode: code }, query: { granularity } }, x,
     spec: () => ({
       xType, xAxis: xType === 'value' ? { minInterval: 1, scale: true, axisLabel: { formatter: String } } : undefined,
       colors: [colors.oil, colors.water, colors.gas],
@@ -134,5 +165,5 @@ function volumeBars(name, title, source, x, xType) {
         { id: 'gas_volume_mmcf', name: 'Gas (MMcf)', type: 'bar', yAxis: 1 },
       ],
     }),
-  };
+  });
 }

@@ -6,7 +6,8 @@ import { wellCharts } from './well-charts.js';
 
 export async function renderWell(main, code) {
   main.innerHTML = '<p class="muted">Loading…</p>';
-  const well = await getJson(`/api/wells/${code}`);
+  const well = await getJson('/api/wells/{wellCode}', { path: { wellCode: code } });
+  /** @type {{ stream: import('./well-charts.js').Stream, log: boolean }} */
   const state = { stream: 'oil', log: false };
   main.innerHTML = `
     <p><a href="#/wells">← Wells</a></p>
@@ -37,10 +38,12 @@ export async function renderWell(main, code) {
         <div class="chart${c.tall ? ' tall' : ''}" data-chart="${c.name}" data-source="${esc(c.source)}" data-x="${c.x}"
           data-log="${state.log}" tabindex="0"></div>
       </section>`).join('');
-    await Promise.all(charts.map(c => load(container.querySelector(`[data-chart="${c.name}"]`), rows => ({ x: c.x, ...c.spec(rows) }))));
+    await Promise.all(charts.map(c => load(container.querySelector(`[data-chart="${c.name}"]`), c)));
   };
-  main.querySelector('#stream').addEventListener('change', event => { state.stream = event.target.value; drawAll(); });
-  main.querySelector('#log-scale').addEventListener('change', event => { state.log = event.target.checked; drawAll(); });
+  const streamSelect = /** @type {HTMLSelectElement} */ (main.querySelector('#stream'));
+  streamSelect.addEventListener('change', () => { state.stream = /** @type {typeof state.stream} */ (streamSelect.value); drawAll(); });
+  const logScale = /** @type {HTMLInputElement} */ (main.querySelector('#log-scale'));
+  logScale.addEventListener('change', () => { state.log = logScale.checked; drawAll(); });
   await drawAll();
 }
 

@@ -21,8 +21,10 @@ export async function renderWells(main, params) {
   const go = (nextPage = 1) => {
     const query = new URLSearchParams();
     const data = new FormData(form);
-    if (data.get('search')) query.set('search', data.get('search'));
-    if (data.get('field')) query.set('field', data.get('field'));
+    for (const name of ['search', 'field']) {
+      const value = data.get(name);
+      if (typeof value === 'string' && value) query.set(name, value);
+    }
     if (nextPage > 1) query.set('page', String(nextPage));
     const target = `#/wells${query.size ? `?${query}` : ''}`;
     if (location.hash !== target) location.hash = target;
@@ -32,10 +34,8 @@ export async function renderWells(main, params) {
   let timer;
   form.querySelector('input').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(), 350); });
 
-  const query = new URLSearchParams({ page: String(page), page_size: String(pageSize) });
-  if (search) query.set('search', search);
-  if (field) query.set('field', field);
-  const [fields, wells] = await Promise.all([getJson('/api/fields'), getJson(`/api/wells?${query}`)]);
+  const [fields, wells] = await Promise.all([getJson('/api/fields'),
+    getJson('/api/wells', { query: { page: String(page), page_size: String(pageSize), search, field } })]);
   const select = form.querySelector('select');
   for (const f of fields.items) {
     select.append(new Option(`${f.field_name} (${f.well_count})`, String(f.field_code), false, String(f.field_code) === field));
