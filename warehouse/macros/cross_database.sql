@@ -33,6 +33,12 @@
     case when {{ period_type_expression }} = 'month' then {{ days_in_month(period_expression) }} else 1 end
 {%- endmacro %}
 
+{#- Days of the period [period_start, period_end) that lie in [covered_from, covered_until): how many of the period's
+    days the data cover (0 when none). Dates subtract to whole days in DuckDB, PostgreSQL and Trino. -#}
+{% macro covered_days(period_start, period_end, covered_from, covered_until) -%}
+    greatest(0, least({{ period_end }}, {{ covered_until }}) - greatest({{ period_start }}, {{ covered_from }}))
+{%- endmacro %}
+
 {#- The day after which a period counts as a future date: the var as_of_date, else the build's current date. -#}
 {% macro as_of_date() -%}
     {%- if var('as_of_date', none) -%}

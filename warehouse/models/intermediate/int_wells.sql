@@ -2,7 +2,9 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- One row per well: its name, operator's reference, field, data source and the data source's currency, as last
--- reported: the attributes of the row with the latest period, then the latest version (updated_at, created_at,
+-- reported, and the span its periods cover (first_period_start to reported_until, the day after its last period: the
+-- marts divide a period's volume by the days of it inside this span, so a partial first or last month or year counts
+-- its own days); the attributes of the row with the latest period, then the latest version (updated_at, created_at,
 -- source_data), among the raw rows that pass the row rules (stg_well_production_typed.row_reject_reason).
 -- Kept apart from stg_well_production so that 10 M period rows do not repeat five per-well values each. Reads
 -- stg_well_production_typed, not _checked, so no sort ranks the versions (a hash aggregate over the source's
@@ -44,7 +46,9 @@ latest as (
                 'created_at': created_at,
                 'source_data': source_data
             }
-        ) as attributes
+        ) as attributes,
+        min(production_period) as first_period_start,
+        max(production_period + cast(period_days as integer)) as reported_until
     from reported
     group by well_code
 ),
@@ -57,7 +61,9 @@ final as (
         attributes.field_code as field_code,
         attributes.field_name as field_name,
         attributes.data_source as data_source,
-        attributes.currency as currency
+        attributes.currency as currency,
+        first_period_start,
+        reported_until
     from latest
 )
 

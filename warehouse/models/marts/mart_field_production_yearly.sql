@@ -1,5 +1,7 @@
--- Production per field and calendar year: the wells' yearly volumes summed, calendar-day average rates
--- (volume / calendar days of the year), producing days summed over wells, and the number of wells reporting.
+-- Production per field and calendar year: the wells' yearly volumes summed, calendar-day average rates, producing
+-- days summed over wells, and the number of wells reporting. The rates divide by reported_days, the days of the year
+-- inside the field's reported span (its wells' first period to the end of their last one, int_wells), so a partial
+-- year at either end counts its own days.
 
 with
 
@@ -7,7 +9,16 @@ yearly as (
     select * from {{ ref('mart_production_yearly') }}
 ),
 
-final as (
+fields as (
+    select
+        field_code,
+        min(first_period_start) as first_period_start,
+        max(reported_until) as reported_until
+    from {{ ref('int_wells') }}
+    group by field_code
+),
+
+by_field as (
     select
         field_code,
         max(field_name) as field_name,
@@ -18,12 +29,37 @@ final as (
         sum(oil_volume_kbbl) as oil_volume_kbbl,
         sum(gas_volume_mmcf) as gas_volume_mmcf,
         sum(water_volume_kbbl) as water_volume_kbbl,
-        sum(liquids_volume_kbbl) as liquids_volume_kbbl,
-        sum(oil_volume_kbbl) / max(calendar_days) as oil_rate_kbd,
-        sum(gas_volume_mmcf) / max(calendar_days) as gas_rate_mmcfd,
-        sum(water_volume_kbbl) / max(calendar_days) as water_rate_kbd
+        sum(liquids_volume_kbbl) as liquids_volume_kbbl
     from yearly
     group by field_code, year
+),
+
+covered as (
+    select
+        by_field.*,
+        {{ covered_days('make_date(by_field.year, 1, 1)', 'make_date(by_field.year + 1, 1, 1)', 'fields.first_period_start', 'fields.reported_until') }} as reported_days
+    from by_field
+    left join fields
+        on by_field.field_code = fields.field_code
+),
+
+final as (
+    select
+        field_code,
+        field_name,
+        year,
+        calendar_days,
+        reported_days,
+        well_count,
+        producing_days,
+        oil_volume_kbbl,
+        gas_volume_mmcf,
+        water_volume_kbbl,
+        liquids_volume_kbbl,
+        oil_volume_kbbl / nullif(reported_days, 0) as oil_rate_kbd,
+        gas_volume_mmcf / nullif(reported_days, 0) as gas_rate_mmcfd,
+        water_volume_kbbl / nullif(reported_days, 0) as water_rate_kbd
+    from covered
 )
 
 select * from final

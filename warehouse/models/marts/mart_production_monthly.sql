@@ -2,7 +2,9 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- Production per well and calendar month: volumes summed over the month's periods (never rates), the calendar-day
--- average rates (volume / calendar days of the month), producing days and end-of-month cumulatives (DOMAIN.md).
+-- average rates, producing days and end-of-month cumulatives (DOMAIN.md). The rates divide by reported_days, the days
+-- of the month inside the well's reported span (int_wells: first period to the end of the last one): the calendar
+-- days of a whole month, fewer for a partial first or last month (a daily feed reported up to the 17th: 17 days).
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
 -- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
@@ -33,31 +35,42 @@ by_month as (
     group by well_code, {{ month_start('production_period') }}
 ),
 
-final as (
+covered as (
     select
-        by_month.well_code,
+        by_month.*,
         wells.well_name,
         wells.field_code,
         wells.field_name,
+        {{ covered_days('by_month.month', "cast(by_month.month + interval '1 month' as date)", 'wells.first_period_start', 'wells.reported_until') }} as reported_days
+    from by_month
+    left join wells
+        on by_month.well_code = wells.well_code
+),
+
+final as (
+    select
+        well_code,
+        well_name,
+        field_code,
+        field_name,
         month,
         cast(extract(year from month) as integer) as year,
         {{ days_in_month('month') }} as calendar_days,
+        reported_days,
         producing_days,
         oil_volume_kbbl,
         gas_volume_mmcf,
         water_volume_kbbl,
         liquids_volume_kbbl,
-        oil_volume_kbbl / {{ days_in_month('month') }} as oil_rate_kbd,
-        gas_volume_mmcf / {{ days_in_month('month') }} as gas_rate_mmcfd,
-        water_volume_kbbl / {{ days_in_month('month') }} as water_rate_kbd,
+        oil_volume_kbbl / nullif(reported_days, 0) as oil_rate_kbd,
+        gas_volume_mmcf / nullif(reported_days, 0) as gas_rate_mmcfd,
+        water_volume_kbbl / nullif(reported_days, 0) as water_rate_kbd,
         sum(coalesce(oil_volume_kbbl, 0)) over well_history as cum_oil_kbbl,
         sum(coalesce(gas_volume_mmcf, 0)) over well_history as cum_gas_mmcf,
         sum(coalesce(water_volume_kbbl, 0)) over well_history as cum_water_kbbl
-    from by_month
-    left join wells
-        on by_month.well_code = wells.well_code
+    from covered
     window well_history as (
-        partition by by_month.well_code
+        partition by well_code
         order by month
         rows between unbounded preceding and current row
     )

@@ -1,8 +1,10 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
 
--- Production per well and calendar year: the monthly volumes summed (never rates), calendar-day average rates
--- (volume / calendar days of the year), producing days and end-of-year cumulatives (DOMAIN.md).
+-- Production per well and calendar year: the monthly volumes summed (never rates), calendar-day average rates,
+-- producing days and end-of-year cumulatives (DOMAIN.md). The rates divide by reported_days, the days of the year
+-- inside the well's reported span (int_wells), so a partial year counts its own days (NPD's snapshot of early 2013:
+-- Ekofisk's January and February 2013 over 59 days, not 365); a month without a report inside the span counts.
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
 -- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
@@ -14,6 +16,10 @@ monthly as (
     {%- if is_incremental() %}
     where well_code in (select well_code from {{ ref('int_refresh_wells') }})
     {%- endif %}
+),
+
+wells as (
+    select * from {{ ref('int_wells') }}
 ),
 
 by_year as (
@@ -46,6 +52,16 @@ year_end as (
         and monthly.month = by_year.last_month
 ),
 
+covered as (
+    select
+        by_year.well_code,
+        by_year.year,
+        {{ covered_days('make_date(by_year.year, 1, 1)', 'make_date(by_year.year + 1, 1, 1)', 'wells.first_period_start', 'wells.reported_until') }} as reported_days
+    from by_year
+    left join wells
+        on by_year.well_code = wells.well_code
+),
+
 final as (
     select
         by_year.well_code,
@@ -54,14 +70,15 @@ final as (
         by_year.field_name,
         by_year.year,
         {{ days_in_year('by_year.year') }} as calendar_days,
+        covered.reported_days,
         by_year.producing_days,
         by_year.oil_volume_kbbl,
         by_year.gas_volume_mmcf,
         by_year.water_volume_kbbl,
         by_year.liquids_volume_kbbl,
-        by_year.oil_volume_kbbl / {{ days_in_year('by_year.year') }} as oil_rate_kbd,
-        by_year.gas_volume_mmcf / {{ days_in_year('by_year.year') }} as gas_rate_mmcfd,
-        by_year.water_volume_kbbl / {{ days_in_year('by_year.year') }} as water_rate_kbd,
+        by_year.oil_volume_kbbl / nullif(covered.reported_days, 0) as oil_rate_kbd,
+        by_year.gas_volume_mmcf / nullif(covered.reported_days, 0) as gas_rate_mmcfd,
+        by_year.water_volume_kbbl / nullif(covered.reported_days, 0) as water_rate_kbd,
         year_end.cum_oil_kbbl,
         year_end.cum_gas_mmcf,
         year_end.cum_water_kbbl
@@ -69,6 +86,9 @@ final as (
     inner join year_end
         on by_year.well_code = year_end.well_code
         and by_year.year = year_end.year
+    inner join covered
+        on by_year.well_code = covered.well_code
+        and by_year.year = covered.year
 )
 
 select * from final

@@ -2,7 +2,8 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
--- current calendar-day rates (the last month's), the oil decline parameters and the EUR (DOMAIN.md: cumulative to
+-- current calendar-day rates (the last reported month's, over its reported days, so a month reported up to the 17th
+-- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline parameters and the EUR (DOMAIN.md: cumulative to
 -- date + the fit's remaining volume until its rate reaches the economic limit or the time cap eur_time_cap_years,
 -- int_decline_fits; not bounded by the forecast horizon), with the remaining reserves, the P10 (high) / P90 (low) EUR
 -- and where and why the EUR stops. EUR is NULL for a stream whose history could not be fit.
@@ -54,6 +55,8 @@ last_month as (
 current_rates as (
     select
         monthly.well_code,
+        monthly.month as current_rate_month,
+        monthly.reported_days as current_rate_days,
         monthly.oil_rate_kbd as current_oil_rate_kbd,
         monthly.gas_rate_mmcfd as current_gas_rate_mmcfd
     from monthly
@@ -83,6 +86,8 @@ final as (
         wells.cum_oil_kbbl,
         wells.cum_gas_mmcf,
         wells.cum_water_kbbl,
+        current_rates.current_rate_month,
+        current_rates.current_rate_days,
         current_rates.current_oil_rate_kbd,
         current_rates.current_gas_rate_mmcfd,
         oil.model as oil_model,

@@ -15,7 +15,7 @@ export async function renderWell(main, code) {
       <a href="#/fields/${well.field_code}">${esc(well.field_name)}</a></span></h1>
     <div class="stats">
       ${stat('Cum oil (kbbl)', well.cum_oil_kbbl)}${stat('Cum gas (MMcf)', well.cum_gas_mmcf)}
-      ${stat('Cum water (kbbl)', well.cum_water_kbbl)}${stat('Oil rate (kbd)', well.current_oil_rate_kbd, 3)}
+      ${stat('Cum water (kbbl)', well.cum_water_kbbl)}${stat(rateLabel(well), well.current_oil_rate_kbd, 3)}
       ${stat('Oil EUR P50 (kbbl)', well.oil_eur_kbbl)}${stat('EUR P90–P10 (kbbl)', `${fmt(well.oil_eur_p90_kbbl)} – ${fmt(well.oil_eur_p10_kbbl)}`)}
       ${stat('Remaining oil (kbbl)', well.oil_remaining_kbbl)}
       ${stat('Oil decline', well.oil_model ? `${well.oil_model}, b ${fmt(well.oil_b, 2)}` : '—')}
@@ -45,6 +45,11 @@ export async function renderWell(main, code) {
   const logScale = /** @type {HTMLInputElement} */ (main.querySelector('#log-scale'));
   logScale.addEventListener('change', () => { state.log = logScale.checked; drawAll(); });
   await drawAll();
+}
+
+// The current rate is the last reported month's over the days reported in it: say which month and how many days.
+function rateLabel(well) {
+  return well.current_rate_month ? `Oil rate (kbd), ${well.current_rate_month.slice(0, 7)} over ${well.current_rate_days} d` : 'Oil rate (kbd)';
 }
 
 function stat(label, value, digits) {

@@ -61,6 +61,10 @@ internal sealed record FieldProductionMonthlyRow
     [JsonPropertyName("calendar_days")]
     public int? CalendarDays { get; init; }
 
+    /// <summary>Days of the month the data cover (inside the reported span): fewer than calendar_days for a partial month; the rates divide by it.</summary>
+    [JsonPropertyName("reported_days")]
+    public int? ReportedDays { get; init; }
+
     /// <summary>Wells with a report in the period.</summary>
     [JsonPropertyName("well_count")]
     public long? WellCount { get; init; }
@@ -85,7 +89,7 @@ internal sealed record FieldProductionMonthlyRow
     [JsonPropertyName("liquids_volume_kbbl")]
     public double? LiquidsVolumeKbbl { get; init; }
 
-    /// <summary>Oil calendar-day average rate, kbd (= volume / calendar_days).</summary>
+    /// <summary>Oil calendar-day average rate, kbd (= volume / reported_days).</summary>
     [JsonPropertyName("oil_rate_kbd")]
     public double? OilRateKbd { get; init; }
 
@@ -117,6 +121,10 @@ internal sealed record FieldProductionYearlyRow
     [JsonPropertyName("calendar_days")]
     public int? CalendarDays { get; init; }
 
+    /// <summary>Days of the year the data cover (inside the reported span): fewer than calendar_days for a partial year; the rates divide by it.</summary>
+    [JsonPropertyName("reported_days")]
+    public int? ReportedDays { get; init; }
+
     /// <summary>Wells with a report in the period.</summary>
     [JsonPropertyName("well_count")]
     public long? WellCount { get; init; }
@@ -141,7 +149,7 @@ internal sealed record FieldProductionYearlyRow
     [JsonPropertyName("liquids_volume_kbbl")]
     public double? LiquidsVolumeKbbl { get; init; }
 
-    /// <summary>Oil calendar-day average rate, kbd (= volume / calendar_days).</summary>
+    /// <summary>Oil calendar-day average rate, kbd (= volume / reported_days).</summary>
     [JsonPropertyName("oil_rate_kbd")]
     public double? OilRateKbd { get; init; }
 

@@ -33,6 +33,10 @@ internal sealed record ProductionMonthlyRow
     [JsonPropertyName("calendar_days")]
     public int? CalendarDays { get; init; }
 
+    /// <summary>Days of the month the data cover (inside the reported span): fewer than calendar_days for a partial month; the rates divide by it.</summary>
+    [JsonPropertyName("reported_days")]
+    public int? ReportedDays { get; init; }
+
     /// <summary>Producing days summed over the period's reports, days.</summary>
     [JsonPropertyName("producing_days")]
     public double? ProducingDays { get; init; }
@@ -53,7 +57,7 @@ internal sealed record ProductionMonthlyRow
     [JsonPropertyName("liquids_volume_kbbl")]
     public double? LiquidsVolumeKbbl { get; init; }
 
-    /// <summary>Oil calendar-day average rate, kbd (= volume / calendar_days).</summary>
+    /// <summary>Oil calendar-day average rate, kbd (= volume / reported_days).</summary>
     [JsonPropertyName("oil_rate_kbd")]
     public double? OilRateKbd { get; init; }
 
@@ -105,6 +109,10 @@ internal sealed record ProductionYearlyRow
     [JsonPropertyName("calendar_days")]
     public int? CalendarDays { get; init; }
 
+    /// <summary>Days of the year the data cover (inside the reported span): fewer than calendar_days for a partial year; the rates divide by it.</summary>
+    [JsonPropertyName("reported_days")]
+    public int? ReportedDays { get; init; }
+
     /// <summary>Producing days summed over the period's reports, days.</summary>
     [JsonPropertyName("producing_days")]
     public double? ProducingDays { get; init; }
@@ -125,7 +133,7 @@ internal sealed record ProductionYearlyRow
     [JsonPropertyName("liquids_volume_kbbl")]
     public double? LiquidsVolumeKbbl { get; init; }
 
-    /// <summary>Oil calendar-day average rate, kbd (= volume / calendar_days).</summary>
+    /// <summary>Oil calendar-day average rate, kbd (= volume / reported_days).</summary>
     [JsonPropertyName("oil_rate_kbd")]
     public double? OilRateKbd { get; init; }
 

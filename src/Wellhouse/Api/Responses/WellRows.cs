@@ -101,11 +101,19 @@ internal sealed record WellSummary
     [JsonPropertyName("cum_water_kbbl")]
     public double? CumWaterKbbl { get; init; }
 
-    /// <summary>Oil calendar-day average rate of the last month, kbd.</summary>
+    /// <summary>The last month the well reported: the month of the current rates.</summary>
+    [JsonPropertyName("current_rate_month")]
+    public DateOnly? CurrentRateMonth { get; init; }
+
+    /// <summary>Days of current_rate_month the data cover: fewer than the month's when it is reported in part.</summary>
+    [JsonPropertyName("current_rate_days")]
+    public double? CurrentRateDays { get; init; }
+
+    /// <summary>Oil calendar-day average rate of the last reported month over its reported days, kbd.</summary>
     [JsonPropertyName("current_oil_rate_kbd")]
     public double? CurrentOilRateKbd { get; init; }
 
-    /// <summary>Gas calendar-day average rate of the last month, MMcfd.</summary>
+    /// <summary>Gas calendar-day average rate of the last reported month over its reported days, MMcfd.</summary>
     [JsonPropertyName("current_gas_rate_mmcfd")]
     public double? CurrentGasRateMmcfd { get; init; }
 
