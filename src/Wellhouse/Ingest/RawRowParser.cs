@@ -4,15 +4,24 @@ namespace Wellhouse.Ingest;
 
 /// <summary>
 /// Turns the fields of one uploaded row (text from CSV, JSON values, Parquet values) into a <see cref="RawProductionRow"/>,
-/// collecting every problem with its column. Rules (DOMAIN.md, "The raw record"): well_code, production_period and
-/// data_source are required; codes are integers; production_period is a date (a timestamp at midnight is accepted);
-/// days_on_production lies in [0, days of the period's month]; volumes and rates are finite numbers (negative
-/// corrections are allowed: the warehouse's tests report them); with a list of known data sources (ingest passes the
-/// warehouse seed's, <see cref="DataSourceCatalog"/>), data_source is one of them; text holds no NUL
-/// character (U+0000), which the Parquet writer would cut the value at.
+/// collecting every problem with its column. Rules (DOMAIN.md, "The raw record"; docs/api.md): field_code, well_code,
+/// production_period and data_source are required; codes are integers; production_period is a date (a timestamp at
+/// midnight is accepted); days_on_production lies in [0, days of the period's month]; rates are finite numbers within
+/// <see cref="MaxRate"/> (negative corrections are allowed: the warehouse's tests report them); with a list of known
+/// data sources (ingest passes the warehouse seed's, <see cref="DataSourceCatalog"/>), data_source is one of them;
+/// text holds no NUL character (U+0000), which the Parquet writer would cut the value at. The field code and the rate
+/// limit are there because rows without them fail the warehouse's error-severity tests (a field's totals, a volume that
+/// overflows), and the raw store is append-only: such a row would block every later refresh.
 /// </summary>
 internal sealed class RawRowParser
 {
+    /// <summary>
+    /// The largest rate (kbd or MMcfd, either sign) a row may carry: thousands of times the largest well's, and far
+    /// enough below double's range that a period's volume (rate x days) and every sum of them stay finite, which the
+    /// warehouse's error-severity tests (monthly equals the sum of daily, yearly of monthly) need.
+    /// </summary>
+    public const double MaxRate = 1e6;
+
     /// <summary>The contract's text columns: field_name, well_reference, well_name, data_source, source_data, partition_0.</summary>
     private static readonly int[] TextColumns = [1, 3, 4, 11, 12, 13];
 
@@ -58,12 +67,17 @@ internal sealed class RawRowParser
         var wellCode = Integer(2, Fail);
         var period = Date(5, Fail);
         var days = Number(6, Fail);
-        var oil = Number(7, Fail);
-        var gas = Number(8, Fail);
-        var liquids = Number(9, Fail);
-        var water = Number(10, Fail);
+        var oil = Rate(7, Fail);
+        var gas = Rate(8, Fail);
+        var liquids = Rate(9, Fail);
+        var water = Rate(10, Fail);
         var createdAt = Timestamp(14, Fail);
         var updatedAt = Timestamp(15, Fail);
+        if (_values[0] is null)
+        {
+            Fail(0, "required (the field's totals include every well's volumes)");
+        }
+
         if (_values[2] is null)
         {
             Fail(2, "required");
@@ -175,6 +189,20 @@ internal sealed class RawRowParser
         if (!double.IsFinite(value))
         {
             fail(index, "must be a finite number");
+            return null;
+        }
+
+        return value;
+    }
+
+    /// <summary>A rate: a finite number within <see cref="MaxRate"/> in absolute value.</summary>
+    private double? Rate(int index, Action<int, string> fail)
+    {
+        var value = Number(index, fail);
+        if (value is { } rate && Math.Abs(rate) > MaxRate)
+        {
+            fail(index, string.Create(CultureInfo.InvariantCulture,
+                $"{rate:G6} is beyond the limit of {MaxRate:N0} in absolute value (the warehouse's volumes and sums would overflow)"));
             return null;
         }
 

@@ -101,7 +101,7 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
             }
         }
 
-        foreach (var required in new[] { "well_code", "production_period", "data_source" })
+        foreach (var required in new[] { "field_code", "well_code", "production_period", "data_source" })
         {
             if (!seen.Contains(RawRowParser.IndexOf(required)))
             {

@@ -30,21 +30,46 @@ internal sealed class RunStore(DataDirectory data)
     /// <summary>Runs, newest first.</summary>
     public IReadOnlyList<RefreshRun> List(int limit)
     {
-        if (!Directory.Exists(data.Runs))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(data.Runs, "*.json")
-            .Select(Path.GetFileNameWithoutExtension)
-            .OfType<string>()
-            .Where(SnapshotIds.IsValid)
-            .OrderDescending(StringComparer.Ordinal)
+        return Newest()
             .Take(limit)
             .Select(Find)
             .OfType<RefreshRun>()
             .ToList();
     }
+
+    /// <summary>
+    /// The newest finished run that is not a cancellation, and how many runs in a row (newest first, cancellations
+    /// skipped) failed or were abandoned before the latest success; reads at most <paramref name="scan"/> run files.
+    /// </summary>
+    public (RefreshRun? Latest, int FailedInARow) RefreshRecord(int scan = 50)
+    {
+        RefreshRun? latest = null;
+        var failed = 0;
+        foreach (var run in Newest().Take(scan).Select(Find))
+        {
+            if (run is null || run.Status is RunStatus.Running or RunStatus.Cancelled)
+            {
+                continue;
+            }
+
+            latest ??= run;
+            if (run.Status == RunStatus.Succeeded)
+            {
+                break;
+            }
+
+            failed++;
+        }
+
+        return (latest, failed);
+    }
+
+    private IEnumerable<string> Newest() => !Directory.Exists(data.Runs) ? [] :
+        Directory.EnumerateFiles(data.Runs, "*.json")
+            .Select(Path.GetFileNameWithoutExtension)
+            .OfType<string>()
+            .Where(SnapshotIds.IsValid)
+            .OrderDescending(StringComparer.Ordinal);
 
     public string? ReadLog(string id) =>
         SnapshotIds.IsValid(id) && File.Exists(LogPath(id)) ? File.ReadAllText(LogPath(id)) : null;

@@ -151,8 +151,8 @@ public sealed class IngestApiTests : IDisposable
     }
 
     [Theory]
-    [InlineData("application/json", """[{"well_code": 7, "production_period": "2020-01-01", "data_source": "upload_monthly", "oil_production_kbd": 1.5}, {"well_code": 7, "production_period": "2020-02-01", "data_source": "upload_monthly"}]""")]
-    [InlineData("application/x-ndjson", "{\"well_code\": 7, \"production_period\": \"2020-01-01\", \"data_source\": \"upload_monthly\"}\n\n{\"well_code\": 7, \"production_period\": \"2020-02-01T00:00:00\", \"data_source\": \"upload_monthly\"}\n")]
+    [InlineData("application/json", """[{"field_code": 1, "well_code": 7, "production_period": "2020-01-01", "data_source": "upload_monthly", "oil_production_kbd": 1.5}, {"field_code": 1, "well_code": 7, "production_period": "2020-02-01", "data_source": "upload_monthly"}]""")]
+    [InlineData("application/x-ndjson", "{\"field_code\": 1, \"well_code\": 7, \"production_period\": \"2020-01-01\", \"data_source\": \"upload_monthly\"}\n\n{\"field_code\": 1, \"well_code\": 7, \"production_period\": \"2020-02-01T00:00:00\", \"data_source\": \"upload_monthly\"}\n")]
     public async Task Json_ValidRows_Is201(string mediaType, string body)
     {
         using var content = new StringContent(body, Encoding.UTF8, mediaType);
@@ -183,7 +183,7 @@ public sealed class IngestApiTests : IDisposable
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"copy (select 42 as well_code, date '2020-01-01' + to_days(cast(range as integer)) as production_period, "
+            command.CommandText = $"copy (select 1 as field_code, 42 as well_code, date '2020-01-01' + to_days(cast(range as integer)) as production_period, "
                 + $"'upload_monthly' as data_source, 1.25 as oil_production_kbd from range(10)) to '{path}' (format parquet)";
             command.ExecuteNonQuery();
         }

@@ -19,7 +19,7 @@ public sealed class RawRowParserTests
     [Fact]
     public void Build_MinimalRow_DefaultsTimestampsToReceivedAt()
     {
-        var (row, errors) = Parse(("well_code", "12"), ("production_period", "2020-02-01"), ("data_source", "volve"));
+        var (row, errors) = Parse(("field_code", "3"), ("well_code", "12"), ("production_period", "2020-02-01"), ("data_source", "volve"));
 
         Assert.Empty(errors);
         Assert.Equal(12, row!.WellCode);
@@ -35,7 +35,7 @@ public sealed class RawRowParserTests
     [InlineData("created_at", "yesterday", "not a timestamp")]
     public void Build_BadField_ReportsRowColumnAndReason(string column, string value, string reason)
     {
-        var fields = new List<(string, object?)> { ("well_code", "12"), ("production_period", "2020-02-01"), ("data_source", "volve") };
+        var fields = new List<(string, object?)> { ("field_code", "3"), ("well_code", "12"), ("production_period", "2020-02-01"), ("data_source", "volve") };
         fields.RemoveAll(field => field.Item1 == column);
         fields.Add((column, value));
 
@@ -54,6 +54,6 @@ public sealed class RawRowParserTests
         var (row, errors) = Parse(("oil_production_kbd", 1.0));
 
         Assert.Null(row);
-        Assert.Equal(["well_code", "production_period", "data_source"], errors.Select(e => e.Column).Order().ToArray().OrderBy(c => c == "well_code" ? 0 : c == "production_period" ? 1 : 2));
+        Assert.Equal(["data_source", "field_code", "production_period", "well_code"], errors.Select(e => e.Column).Order(StringComparer.Ordinal));
     }
 }
