@@ -58,7 +58,7 @@ internal class TempProject : IDisposable
         Write("profiles.yml", $"{name}:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      threads: 1\n");
     }
 
-    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null) =>
+    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null, bool storeFailures = false) =>
         DbtRunner.RunAsync(
             new DbtRunOptions
             {
@@ -68,6 +68,7 @@ internal class TempProject : IDisposable
                 VarsYaml = vars,
                 Threads = threads,
                 Select = select ?? [],
+                StoreFailures = storeFailures,
                 Log = line =>
                 {
                     lock (Log)

@@ -26,6 +26,9 @@ public sealed class CompileHooks
     /// <summary>dbt's <c>flags.FULL_REFRESH</c> (<c>--full-refresh</c>).</summary>
     public bool FullRefresh { get; init; }
 
+    /// <summary>dbt's <c>flags.STORE_FAILURES</c> (<c>--store-failures</c>).</summary>
+    public bool StoreFailures { get; init; }
+
     /// <summary>Receives <c>log()</c> / <c>print()</c> output and warnings; null to drop them.</summary>
     public Action<string>? Log { get; init; }
 }

@@ -59,7 +59,7 @@ internal sealed partial class DbtContext
     {
         ["WHICH"] = hooks?.Which ?? "compile",
         ["FULL_REFRESH"] = hooks?.FullRefresh ?? false,
-        ["STORE_FAILURES"] = false,
+        ["STORE_FAILURES"] = hooks?.StoreFailures ?? false,
         ["FAIL_FAST"] = false,
         ["WARN_ERROR"] = false,
         ["DEBUG"] = false,

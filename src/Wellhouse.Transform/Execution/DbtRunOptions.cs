@@ -27,6 +27,9 @@ public sealed class DbtRunOptions
 
     public bool FullRefresh { get; init; }
 
+    /// <summary>dbt's <c>--store-failures</c>: tests without a <c>store_failures</c> config store their failing rows.</summary>
+    public bool StoreFailures { get; init; }
+
     /// <summary><c>--state DIR</c>: a previous run's artifacts (manifest.json, run_results.json) for the <c>state:</c>
     /// and <c>result:</c> selectors; relative to the project dir. Null: none (the CLI falls back to DBT_STATE).</summary>
     public string? StatePath { get; init; }

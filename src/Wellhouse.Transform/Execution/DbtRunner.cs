@@ -64,6 +64,7 @@ public static partial class DbtRunner
                 Threads = options.Threads ?? Math.Max(1, project.Target.Threads),
                 FailFast = options.FailFast,
                 FullRefresh = options.FullRefresh,
+                StoreFailures = options.StoreFailures,
                 CSharpModels = options.CSharpModels,
                 Vars = project.Vars,
                 Log = options.Log,
@@ -107,6 +108,7 @@ public static partial class DbtRunner
             Database = new CompileDatabase(hookSession, hookLock),
             Which = which,
             FullRefresh = options.FullRefresh,
+            StoreFailures = options.StoreFailures,
             Log = options.Log,
         };
     }
@@ -153,6 +155,7 @@ public static partial class DbtRunner
             ["threads"] = options.Threads,
             ["full_refresh"] = options.FullRefresh,
             ["fail_fast"] = options.FailFast,
+            ["store_failures"] = options.StoreFailures,
             ["vars"] = options.VarsYaml ?? "{}",
             ["state"] = options.StatePath,
         };

@@ -28,6 +28,9 @@ internal sealed class RunRequest
 
     public bool FullRefresh { get; init; }
 
+    /// <summary><c>--store-failures</c>: the default of tests' <c>store_failures</c>.</summary>
+    public bool StoreFailures { get; init; }
+
     public IReadOnlyDictionary<string, ICSharpModel> CSharpModels { get; init; } = new Dictionary<string, ICSharpModel>();
 
     public IReadOnlyDictionary<string, object?> Vars { get; init; } = new Dictionary<string, object?>();

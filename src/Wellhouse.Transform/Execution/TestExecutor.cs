@@ -23,7 +23,7 @@ internal static class TestExecutor
         var source = sql;
         var statements = new List<string>();
         string? auditRelation = null;
-        if (config.StoreFailures)
+        if (config.GetBool("store_failures") ?? context.Request.StoreFailures)
         {
             // The front end gives tests dbt's schema config "dbt_test__audit", so node.Schema is already <target schema>_dbt_test__audit.
             var audit = new Relation(node.Database, node.Schema, node.Alias.Length > 0 ? node.Alias : node.Name);

@@ -40,4 +40,28 @@ internal static partial class DbtCommands
         });
         root.Subcommands.Add(command);
     }
+
+    /// <summary>dbt's <c>show --select X | --inline 'select ...' [--limit N]</c>: previews rows without building.</summary>
+    private static void AddShow(RootCommand root, DbtOptions options)
+    {
+        var command = new Command("show", "Preview the rows of a model, snapshot or analysis (or of --inline SQL) without building it.");
+        var inline = new Option<string?>("--inline") { Description = "SQL to preview instead of a selected node; ref() and source() work." };
+        var limit = new Option<int>("--limit") { Description = "Rows to show (default 5; -1 for all).", DefaultValueFactory = _ => 5 };
+        command.Options.Add(inline);
+        command.Options.Add(limit);
+        options.AddTo(command, selection: true, run: false);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var console = new DbtConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            var runOptions = options.ToRunOptions(parse, DbtCommandKind.Compile, console.Line);
+            var report = await DbtRunner.ShowAsync(runOptions, parse.GetValue(inline), parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            foreach (var problem in report.FormatProblems())
+            {
+                console.Error(problem);
+            }
+
+            return report.ExitCode;
+        });
+        root.Subcommands.Add(command);
+    }
 }

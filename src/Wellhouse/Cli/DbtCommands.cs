@@ -28,6 +28,7 @@ internal static partial class DbtCommands
         AddSourceFreshness(root, options);
         AddDocs(root, options);
         AddRunOperation(root, options);
+        AddShow(root, options);
     }
 
     private static void AddRunVerb(RootCommand root, DbtOptions options, string name, string description, DbtCommandKind kind)

@@ -23,6 +23,8 @@ internal sealed class DbtOptions
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run in parallel (default: the profile's threads)." };
 
+    public Option<bool> StoreFailures { get; } = new("--store-failures") { Description = "Store each test's failing rows in <schema>_dbt_test__audit (a test's store_failures config wins)." };
+
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
 
     public Option<string> State { get; } = new("--state") { Description = "A previous run's target folder (manifest.json, run_results.json) for state: and result: selectors (default: DBT_STATE)." };
@@ -51,6 +53,7 @@ internal sealed class DbtOptions
             command.Options.Add(FullRefresh);
             command.Options.Add(Threads);
             command.Options.Add(FailFast);
+            command.Options.Add(StoreFailures);
         }
     }
 
@@ -67,6 +70,7 @@ internal sealed class DbtOptions
         Exclude = SplitTerms(parse.GetValue(Exclude)),
         Threads = parse.GetValue(Threads),
         FailFast = parse.GetValue(FailFast),
+        StoreFailures = parse.GetValue(StoreFailures),
         FullRefresh = parse.GetValue(FullRefresh),
         StatePath = StatePathOf(parse),
         Log = log,

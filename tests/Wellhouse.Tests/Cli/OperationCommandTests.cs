@@ -42,3 +42,35 @@ public sealed class RunOperationCommandTests
         Assert.Contains(message, project.Error.ToString());
     }
 }
+
+/// <summary><c>wellhouse show</c>: previews a model's rows or inline SQL (with ref) without building anything.</summary>
+public sealed class ShowCommandTests
+{
+    [Fact]
+    public async Task Show_previews_a_selected_model_and_inline_sql_with_a_limit()
+    {
+        using var project = new FixtureProject("run/operations");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "models"));
+        File.WriteAllText(Path.Combine(project.Directory, "models", "numbers.sql"), "select range as n, 'w' || range as well from range(10)");
+        Assert.Equal(0, await project.RunAsync("run"));
+
+        Assert.Equal(0, await project.RunAsync("show", "-s", "numbers", "--limit", "2"));
+        Assert.Equal(0, await project.RunAsync("show", "--inline", "select max(n) as top from {{ ref('numbers') }}"));
+
+        var output = project.Output.ToString();
+        Assert.Contains("Previewing node 'numbers':", output);
+        Assert.Contains("| w1 ", output);
+        Assert.DoesNotContain("| w2 ", output);
+        Assert.Contains("Previewing node 'inline_query':", output);
+        Assert.Matches(@"\| +9 +\|", output);
+    }
+
+    [Fact]
+    public async Task Show_of_sql_that_fails_exits_one_with_the_database_error()
+    {
+        using var project = new FixtureProject("run/operations");
+
+        Assert.Equal(1, await project.RunAsync("show", "--inline", "select * from no_such_table"));
+        Assert.Contains("no_such_table", project.Output.ToString());
+    }
+}

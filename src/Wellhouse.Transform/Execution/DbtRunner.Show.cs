@@ -1,0 +1,119 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Compilation;
+using Wellhouse.Transform.Graph;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Execution;
+
+public static partial class DbtRunner
+{
+    /// <summary>
+    /// dbt's <c>show</c>: compiles each selected model, snapshot or analysis (or the <paramref name="inline"/> SQL, which
+    /// may use ref() and source()), runs it against the target database with a row limit, and prints
+    /// <c>Previewing node 'x':</c> and the rows as a table. Nothing is built; the relations it reads must exist.
+    /// A limit below 0 means no limit. The outcome has one result per previewed node.
+    /// </summary>
+    public static Task<DbtRunReport> ShowAsync(DbtRunOptions options, string? inline, int limit, CancellationToken cancellationToken)
+    {
+        var load = ProjectLoader.Load(options.ToLoadOptions());
+        if (!load.Success || load.Project is not { } project)
+        {
+            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = load.Project });
+        }
+
+        List<Node> nodes = [];
+        if (inline is null)
+        {
+            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out var selectError);
+            if (selected is null)
+            {
+                return Task.FromResult(new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project });
+            }
+
+            nodes = [.. project.Graph.TopologicalOrder.Where(selected.Contains).Select(id => project.Manifest.Nodes[id])
+                .Where(n => n.ResourceType is ResourceType.Model or ResourceType.Snapshot or ResourceType.Analysis && n.Language == "sql")];
+            if (nodes.Count == 0)
+            {
+                return Task.FromResult(new DbtRunReport
+                {
+                    Diagnostics = load.Diagnostics,
+                    Project = project,
+                    Error = "show: pass --select with a SQL model, snapshot or analysis, or --inline 'select ...'",
+                });
+            }
+        }
+
+        var target = ToAdapterTarget(project.Target, project.ProjectDir, options.DatabasePath);
+        ISqlAdapter adapter;
+        try
+        {
+            adapter = DuckDbAdapter.Open(target);
+        }
+        catch (AdapterException ex)
+        {
+            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" });
+        }
+
+        using (adapter)
+        {
+            using var session = adapter.OpenSession();
+            var compiler = new Compiler(project, CreateCompileHooks(session, options, "show"));
+            var started = DateTimeOffset.UtcNow;
+            var results = new List<NodeResult>();
+            if (inline is not null)
+            {
+                var rendered = compiler.RenderSnippet(inline, new SourceSpan("--inline", 0, 0));
+                results.Add(Preview(options, session, InlineNode(project, inline), rendered.Sql, rendered.Error?.Format(project.ProjectDir), limit, cancellationToken));
+            }
+
+            foreach (var node in nodes)
+            {
+                var compiled = compiler.Compile(node);
+                results.Add(Preview(options, session, node, compiled.Success ? compiled.CompiledCode : null, string.Join("\n", compiled.Diagnostics.Select(d => d.Format(project.ProjectDir))), limit, cancellationToken));
+            }
+
+            var outcome = new RunOutcome(results, started, DateTimeOffset.UtcNow, cancellationToken.IsCancellationRequested);
+            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path });
+        }
+    }
+
+    private static NodeResult Preview(DbtRunOptions options, ISqlSession session, Node node, string? sql, string? compileError, int limit, CancellationToken cancellationToken)
+    {
+        string message;
+        var status = NodeStatus.Success;
+        if (sql is null)
+        {
+            status = NodeStatus.Error;
+            message = $"Compilation Error in {node.ResourceType.ToDbtString()} {node.Name}\n  {compileError}";
+        }
+        else
+        {
+            try
+            {
+                var query = limit < 0 ? sql : $"select * from (\n{sql.TrimEnd().TrimEnd(';')}\n) as show_preview limit {limit}";
+                var table = new AgateTable(session.Fetch(query, cancellationToken), null);
+                message = $"Previewing node '{node.Name}':\n" + AgateTablePrinter.Format(table, null, null, null, null);
+            }
+            catch (AdapterException ex)
+            {
+                status = NodeStatus.Error;
+                message = $"Database Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message.Trim()}";
+            }
+        }
+
+        options.Log?.Invoke(message);
+        return new NodeResult { Node = node, Status = status, Message = message, ThreadId = "main", CompiledCode = sql };
+    }
+
+    private static Node InlineNode(LoadedProject project, string sql) => new()
+    {
+        UniqueId = $"sql_operation.{project.Name}.inline_query",
+        ResourceType = ResourceType.Operation,
+        Name = "inline_query",
+        PackageName = project.Name,
+        OriginalFilePath = "--inline",
+        Path = "inline_query.sql",
+        Fqn = [project.Name, "inline_query"],
+        RawCode = sql,
+    };
+}
