@@ -20,6 +20,9 @@ public sealed class DbtRunOptions
 
     public IReadOnlyList<string> Exclude { get; init; } = [];
 
+    /// <summary>dbt's <c>--selector</c>: a selector of the project's selectors.yml.</summary>
+    public string? Selector { get; init; }
+
     /// <summary><c>--threads</c>; null takes the profile target's threads.</summary>
     public int? Threads { get; init; }
 

@@ -22,9 +22,14 @@ public static partial class DbtRunner
         }
 
         List<Node> nodes = [];
+        if (inline is null && options.Selector is null && !options.Select.Any(s => !string.IsNullOrWhiteSpace(s)))
+        {
+            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = "show: pass --select with a SQL model, snapshot or analysis, or --inline 'select ...'" });
+        }
+
         if (inline is null)
         {
-            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out var selectError);
+            var selected = ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out var selectError);
             if (selected is null)
             {
                 return Task.FromResult(new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project });

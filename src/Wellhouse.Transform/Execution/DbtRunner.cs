@@ -30,7 +30,7 @@ public static partial class DbtRunner
 
         var selected = options.UniqueIds is { } ids
             ? project.Graph.TopologicalOrder.Where(ids.ToHashSet(StringComparer.Ordinal).Contains).Where(project.Manifest.Nodes.ContainsKey).ToList()
-            : NodeSelector.TrySelect(project.Manifest, project.Graph, options.Select, options.Exclude, out selectError, state: state);
+            : ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out selectError, state: state, log: options.Log);
         if (selected is null)
         {
             return new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project };

@@ -18,6 +18,20 @@ public static partial class NodeSelector
         var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
         var direct = select.Count == 0 || select.All(string.IsNullOrWhiteSpace) ? new HashSet<string>(candidates, StringComparer.Ordinal) : Evaluate(manifest, graph, select, state);
         var excluded = exclude.Count == 0 ? [] : Evaluate(manifest, graph, exclude, state);
+        return Finish(manifest, graph, direct, excluded, resourceTypes);
+    }
+
+    /// <summary>The selection of a named selector of selectors.yml (<c>--selector</c>).</summary>
+    public static IReadOnlyCollection<string> SelectNamed(Manifest manifest, DependencyGraph graph, IReadOnlyDictionary<string, YamlSelector> selectors, string name, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
+    {
+        var direct = new SelectorDefinitions(selectors, (terms) => Evaluate(manifest, graph, terms, state), manifest.Nodes.Keys).Evaluate(name);
+        return Finish(manifest, graph, direct, [], resourceTypes);
+    }
+
+    /// <summary>Indirect selection, resource types and graph order over the directly selected nodes.</summary>
+    private static List<string> Finish(Manifest manifest, DependencyGraph graph, HashSet<string> direct, HashSet<string> excluded, IReadOnlyCollection<string>? resourceTypes)
+    {
+        var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
         direct.ExceptWith(excluded);
         direct.IntersectWith(candidates);
 

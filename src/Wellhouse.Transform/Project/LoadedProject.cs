@@ -34,6 +34,9 @@ public sealed class LoadedProject
     /// <summary>dbt's <c>run_started_at</c> (UTC).</summary>
     public DateTime RunStartedAt { get; init; } = DateTime.UtcNow;
 
+    /// <summary>The root project's selectors.yml selectors, by name.</summary>
+    public IReadOnlyDictionary<string, YamlSelector> Selectors { get; init; } = new Dictionary<string, YamlSelector>(StringComparer.Ordinal);
+
     /// <summary>Every project's and package's <c>on-run-start</c>/<c>on-run-end</c> statements, in file order.</summary>
     public IReadOnlyList<RunHook> RunHooks { get; init; } = [];
 

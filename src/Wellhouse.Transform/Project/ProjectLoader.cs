@@ -113,6 +113,7 @@ internal sealed partial class ProjectParser
         RemoveDisabled();
         ResolveDependencies();
         var graph = BuildGraph();
+        var selectors = SelectorsFileReader.Read(projectDir, diagnostics);
         RenderDescriptions();
         services.GraphValue = GraphGlobal.Build(manifest);
 
@@ -136,6 +137,7 @@ internal sealed partial class ProjectParser
             RunStartedAt = services.RunStartedAt,
             Services = services,
             RunHooks = runHooks,
+            Selectors = selectors,
         };
         return new ProjectLoadResult { Project = project, Diagnostics = diagnostics.Items };
     }

@@ -23,6 +23,8 @@ internal sealed class DbtOptions
 
     public Option<int?> Threads { get; } = new("--threads") { Description = "Nodes to run in parallel (default: the profile's threads)." };
 
+    public Option<string?> Selector { get; } = new("--selector") { Description = "A selector of the project's selectors.yml (instead of --select/--exclude)." };
+
     public Option<bool> StoreFailures { get; } = new("--store-failures") { Description = "Store each test's failing rows in <schema>_dbt_test__audit (a test's store_failures config wins)." };
 
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
@@ -40,6 +42,7 @@ internal sealed class DbtOptions
         {
             command.Options.Add(Select);
             command.Options.Add(Exclude);
+            command.Options.Add(Selector);
 
             // `source freshness` does not pass a previous state to its selection, so it does not offer --state.
             if (command.Name is not "freshness")
@@ -68,6 +71,7 @@ internal sealed class DbtOptions
         VarsYaml = parse.GetValue(Vars),
         Select = SplitTerms(parse.GetValue(Select)),
         Exclude = SplitTerms(parse.GetValue(Exclude)),
+        Selector = parse.GetValue(Selector),
         Threads = parse.GetValue(Threads),
         FailFast = parse.GetValue(FailFast),
         StoreFailures = parse.GetValue(StoreFailures),
