@@ -52,7 +52,17 @@ public static partial class ManifestWriter
         json.WriteEndObject();
         WriteMacros(json, manifest);
         WriteDocs(json, manifest);
-        foreach (var empty in new[] { "exposures", "metrics", "groups", "selectors" })
+        json.WritePropertyName("exposures");
+        WriteValue(json, manifest.Exposures.Values.OrderBy(e => e.UniqueId, StringComparer.Ordinal).ToDictionary(e => e.UniqueId, e => (object?)e.ToManifest(), StringComparer.Ordinal));
+        json.WritePropertyName("selectors");
+        WriteValue(json, project.Selectors.Values.ToDictionary(s => s.Name, s => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = s.Name,
+            ["description"] = s.Description,
+            ["definition"] = s.Definition,
+            ["default"] = s.IsDefault,
+        }, StringComparer.Ordinal));
+        foreach (var empty in new[] { "metrics", "groups" })
         {
             json.WritePropertyName(empty);
             json.WriteStartObject();

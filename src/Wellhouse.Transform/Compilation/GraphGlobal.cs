@@ -38,7 +38,7 @@ internal static class GraphGlobal
         {
             ["nodes"] = nodes,
             ["sources"] = sources,
-            ["exposures"] = new Dictionary<string, object?>(StringComparer.Ordinal),
+            ["exposures"] = manifest.Exposures.Values.ToDictionary(e => e.UniqueId, e => (object?)e.ToManifest(), StringComparer.Ordinal),
             ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),
         };
     }

@@ -1,7 +1,7 @@
 namespace Wellhouse.Transform.Graph;
 
 /// <summary>
-/// The DAG over a manifest's nodes and sources: parents and children by unique id, a deterministic topological order
+/// The DAG over a manifest's nodes, sources and exposures: parents and children by unique id, a deterministic topological order
 /// (Kahn's algorithm, ties broken by unique id) and, when the graph is not acyclic, one cycle as a path.
 /// </summary>
 public sealed class DependencyGraph
@@ -35,10 +35,22 @@ public sealed class DependencyGraph
             children[id] = [];
         }
 
-        foreach (var id in manifest.Nodes.Keys)
+        foreach (var id in manifest.Nodes.Keys.Concat(manifest.Exposures.Keys))
         {
             parents[id] = [];
             children[id] = [];
+        }
+
+        foreach (var exposure in manifest.Exposures.Values)
+        {
+            foreach (var parent in exposure.DependsOnNodes.Distinct(StringComparer.Ordinal))
+            {
+                if (children.TryGetValue(parent, out var list))
+                {
+                    list.Add(exposure.UniqueId);
+                    parents[exposure.UniqueId].Add(parent);
+                }
+            }
         }
 
         foreach (var node in manifest.Nodes.Values)

@@ -17,6 +17,8 @@ public sealed class Manifest
     public Dictionary<string, DocDefinition> Docs { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Nodes switched off with <c>enabled: false</c> (and tests of disabled nodes), by unique id.</summary>
+    public Dictionary<string, ExposureDefinition> Exposures { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, Node> Disabled { get; } = new(StringComparer.Ordinal);
 
     /// <summary>unique id -> the unique ids it depends on (nodes and sources).</summary>

@@ -22,6 +22,22 @@ public static partial class NodeSelector
             }
         }
 
+        foreach (var exposure in manifest.Exposures.Values)
+        {
+            if (term.Method switch
+            {
+                "exposure" => Glob.IsMatch(exposure.Name, term.Value) || Glob.IsMatch(exposure.PackageName + "." + exposure.Name, term.Value),
+                "fqn" => Glob.IsMatch(exposure.Name, term.Value),
+                "tag" => exposure.Tags.Any(t => Glob.IsMatch(t, term.Value)),
+                "resource_type" => term.Value == "exposure",
+                "package" => Glob.IsMatch(exposure.PackageName, term.Value),
+                _ => false,
+            })
+            {
+                result.Add(exposure.UniqueId);
+            }
+        }
+
         return result;
     }
 

@@ -104,6 +104,7 @@ internal sealed partial class ProjectParser
             LoadSeeds();
             LoadSnapshots();
             LoadAnalyses();
+            LoadExposures();
             LoadSingularTests();
         });
         ParseNodes();
@@ -112,6 +113,7 @@ internal sealed partial class ProjectParser
         ForEachPackage(LoadUnitTests);
         RemoveDisabled();
         ResolveDependencies();
+        ResolveExposures();
         var graph = BuildGraph();
         var selectors = SelectorsFileReader.Read(projectDir, diagnostics);
         RenderDescriptions();

@@ -108,4 +108,7 @@ internal sealed class SchemaFiles
     public List<SourceEntry> Sources { get; } = [];
 
     public List<UnitTestDefinition> UnitTests { get; } = [];
+
+    /// <summary>The <c>exposures:</c> entries, with the file each is written in.</summary>
+    public List<(Graph.ExposureDefinition Exposure, string File)> Exposures { get; } = [];
 }

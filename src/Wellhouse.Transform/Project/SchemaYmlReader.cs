@@ -25,7 +25,6 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
     /// <summary>Top-level keys dbt reads that the engine does not carry out yet, with what that leaves out.</summary>
     private static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["exposures"] = "exposures are not in manifest.json, the docs site or selection (exposure:)",
         ["metrics"] = "metrics (the semantic layer) are ignored",
         ["semantic_models"] = "semantic models are ignored",
         ["saved_queries"] = "saved queries are ignored",
@@ -103,6 +102,13 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     }
 
                     break;
+                case "exposures":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadExposure(item, file, into);
+                    }
+
+                    break;
                 case "unit_tests":
                     foreach (var item in Items(value, file, key))
                     {
@@ -112,6 +118,57 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     break;
             }
         }
+    }
+
+    private static readonly HashSet<string> ExposureKeys = new(StringComparer.Ordinal)
+    {
+        "name", "type", "owner", "description", "label", "maturity", "url", "depends_on", "meta", "tags", "config",
+    };
+
+    private static readonly HashSet<string> ExposureTypes = new(StringComparer.Ordinal) { "dashboard", "notebook", "analysis", "ml", "application" };
+
+    /// <summary>An exposure: name, type (dashboard, notebook, analysis, ml, application) and owner are required.</summary>
+    private void ReadExposure(YamlMappingNode node, string file, SchemaFiles into)
+    {
+        var name = RequireName(node, file, "exposure");
+        if (name is null)
+        {
+            return;
+        }
+
+        CheckKeys(node, file, ExposureKeys, $"exposure '{name}'");
+        var span = YamlFile.SpanOf(node, file);
+        var type = YamlFile.ToValue(YamlFile.Get(node, "type")) as string;
+        if (type is null || !ExposureTypes.Contains(type))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"exposure '{name}' needs a 'type': one of {string.Join(", ", ExposureTypes)}", span);
+            return;
+        }
+
+        if (YamlFile.ToValue(YamlFile.Get(node, "owner")) is not Dictionary<string, object?> owner || !(owner.ContainsKey("email") || owner.ContainsKey("name")))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"exposure '{name}' needs an 'owner' with a 'name' or an 'email'", span);
+            return;
+        }
+
+        var exposure = new Graph.ExposureDefinition
+        {
+            UniqueId = string.Empty,
+            Name = name,
+            PackageName = string.Empty,
+            OriginalFilePath = file,
+            Type = type,
+            DefinedAt = span,
+            Owner = owner,
+            Description = YamlFile.ToValue(YamlFile.Get(node, "description")) as string ?? string.Empty,
+            Label = YamlFile.ToValue(YamlFile.Get(node, "label")) as string,
+            Maturity = YamlFile.ToValue(YamlFile.Get(node, "maturity")) as string,
+            Url = YamlFile.ToValue(YamlFile.Get(node, "url")) as string,
+            Meta = YamlFile.ToValue(YamlFile.Get(node, "meta")) as Dictionary<string, object?> ?? new(StringComparer.Ordinal),
+            Tags = (YamlFile.ToValue(YamlFile.Get(node, "tags")) switch { List<object?> l => l.Select(t => t?.ToString() ?? string.Empty), string t => [t], _ => [] }).ToList(),
+            DependsOnText = (YamlFile.ToValue(YamlFile.Get(node, "depends_on")) as List<object?> ?? []).Select(d => d?.ToString() ?? string.Empty).ToList(),
+        };
+        into.Exposures.Add((exposure, file));
     }
 
     private IEnumerable<YamlMappingNode> Items(YamlNode node, string file, string key)

@@ -6,7 +6,7 @@ namespace Wellhouse.Transform.Tests.Project;
 public sealed class UnsupportedFeatureWarningTests
 {
     [Fact]
-    public void Exposures_versions_constraints_and_query_comment_are_warned_about_where_they_are_written()
+    public void Groups_versions_constraints_and_query_comment_are_warned_about_where_they_are_written()
     {
         using var project = new TempProject("wellhouse-unsupported-");
         project.WriteProject("partial", "query-comment: \"run by {{ target.name }}\"\n");
@@ -20,9 +20,8 @@ public sealed class UnsupportedFeatureWarningTests
                 constraints:
                   - type: primary_key
                     columns: [id]
-            exposures:
-              - name: weekly_report
-                type: dashboard
+            groups:
+              - name: finance
                 owner: {email: a@b.c}
             """);
 
@@ -33,7 +32,7 @@ public sealed class UnsupportedFeatureWarningTests
         Assert.Contains(warnings, w => w.StartsWith("dbt_project.yml:3 'query-comment' is not supported yet", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:5 model 'orders': 'versions' is not supported yet", StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:7 model 'orders': 'constraints' is not supported yet", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:9 'exposures' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:9 'groups' is not supported yet", StringComparison.Ordinal));
         Assert.Equal(4, warnings.Count);
     }
 
