@@ -1,19 +1,18 @@
 using System.Globalization;
+using Wellhouse.Testing;
 
 namespace Wellhouse.Decline.Tests;
 
 /// <summary>
-/// Real messy data: the 636 North Dakota Bakken wells of <c>../shared/data/raw/nd-bakken</c> (read at run time, never
-/// copied: no licence). Every well must end in a fit or a typed reason, never an exception.
+/// Real messy data: the 636 North Dakota Bakken wells of <c>../shared/data/raw/nd-bakken</c> (no licence: read at run
+/// time through <see cref="SharedData"/>, never copied). Every well must end in a fit or a typed reason, never an exception.
 /// </summary>
 public sealed class NorthDakotaWellsTests(ITestOutputHelper output)
 {
     [Fact]
     public void Fit_EveryBakkenWell_FitsOrSaysWhy()
     {
-        var path = Path.Combine(RepoRoot(), "..", "shared", "data", "raw", "nd-bakken", "ND_PRODUCTION_DATA.csv");
-        Assert.True(File.Exists(path), $"{path} is missing: the tests read the shared data folder beside the repository at run time");
-        var wells = File.ReadLines(path).Skip(1).Select(line => line.Split(','))
+        var wells = File.ReadLines(SharedData.Require(BakkenProduction)).Skip(1).Select(line => line.Split(','))
             .GroupBy(f => f[1])
             .Select(g => g.Select(f => (Date: DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Oil: double.Parse(f[4], CultureInfo.InvariantCulture),
@@ -39,14 +38,6 @@ public sealed class NorthDakotaWellsTests(ITestOutputHelper output)
         Assert.All(results.Where(r => r.Succeeded), r => Assert.True(double.IsFinite(r.Fit!.Qi) && r.Fit.Qi > 0));
     }
 
-    internal static string RepoRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Wellhouse.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Wellhouse.slnx not found above the test folder");
-    }
+    /// <summary>The North Dakota production file under ../shared (no licence: never copied into the repository).</summary>
+    internal const string BakkenProduction = "data/raw/nd-bakken/ND_PRODUCTION_DATA.csv";
 }

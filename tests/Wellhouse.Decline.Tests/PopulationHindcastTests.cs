@@ -1,11 +1,13 @@
 using System.Globalization;
+using Wellhouse.Testing;
 
 namespace Wellhouse.Decline.Tests;
 
 /// <summary>
 /// The population forecast (type curves + own fit, band calibrated on the population's past errors) in as-of
-/// hindcasts on the North Dakota Bakken wells (../shared/data/raw/nd-bakken, read at run time, never copied), against
-/// the library's per-well Arps fit with its bootstrap band. bench/decline runs the same with SciPy beside it.
+/// hindcasts on the North Dakota Bakken wells (../shared/data/raw/nd-bakken, no licence: read at run time through
+/// SharedData, never copied), against the library's per-well Arps fit with its bootstrap band. bench/decline runs the
+/// same with SciPy beside it.
 /// </summary>
 public sealed class PopulationHindcastTests(ITestOutputHelper output)
 {
@@ -76,9 +78,7 @@ public sealed class PopulationHindcastTests(ITestOutputHelper output)
 
     internal static MonthlyHistory[] NorthDakotaOil()
     {
-        var path = Path.Combine(NorthDakotaWellsTests.RepoRoot(), "..", "shared", "data", "raw", "nd-bakken", "ND_PRODUCTION_DATA.csv");
-        Assert.True(File.Exists(path), $"{path} is missing: the tests read the shared data folder beside the repository at run time");
-        return [.. File.ReadLines(path).Skip(1).Select(line => line.Split(','))
+        return [.. File.ReadLines(SharedData.Require(NorthDakotaWellsTests.BakkenProduction)).Skip(1).Select(line => line.Split(','))
             .GroupBy(f => f[1])
             .Select(g =>
             {

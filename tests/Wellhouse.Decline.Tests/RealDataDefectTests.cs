@@ -1,25 +1,23 @@
 using System.Globalization;
+using Wellhouse.Testing;
 
 namespace Wellhouse.Decline.Tests;
 
 /// <summary>
-/// The decline defects of issue 15 on the real data that showed them (../shared/data/raw, read at run time, never
-/// copied): NPD's negative correction months (LILLE-FRIGG) and degenerate Duong fits on North Dakota.
+/// The decline defects of issue 15 on the real data that showed them: NPD's negative correction months (LILLE-FRIGG,
+/// NLOD: its rows are in tests/fixtures/real-data) and degenerate Duong fits on North Dakota (no licence: read from
+/// ../shared at run time through SharedData, never copied).
 /// </summary>
 public sealed class RealDataDefectTests(ITestOutputHelper output)
 {
-    private static string Raw(params string[] parts)
-    {
-        var path = Path.Combine([NorthDakotaWellsTests.RepoRoot(), "..", "shared", "data", "raw", .. parts]);
-        Assert.True(File.Exists(path), $"{path} is missing: the tests read the shared data folder beside the repository at run time");
-        return path;
-    }
+    private static string LilleFrigg => Path.Combine(SharedData.RepoRoot(), "tests", "fixtures", "real-data",
+        "sodir_field_production_monthly_lille_frigg.csv");
 
     [Fact]
     public void Fit_LilleFriggWithANegativeCorrectionMonth_NetsItAndNeverEndsNegative()
     {
         // NPD monthly net production, million Sm3 per month; LILLE-FRIGG's last month (2001-05) is -0.00012.
-        var rows = File.ReadLines(Raw("npd-sodir-2025-monthly", "field_production_monthly.csv")).Skip(1)
+        var rows = File.ReadLines(LilleFrigg).Skip(1)
             .Select(line => line.Split(','))
             .Where(f => f[0] == "LILLE-FRIGG")
             .Select(f => (Date: new DateOnly(int.Parse(f[1], CultureInfo.InvariantCulture), int.Parse(f[2], CultureInfo.InvariantCulture), 1),
@@ -64,7 +62,7 @@ public sealed class RealDataDefectTests(ITestOutputHelper output)
     }
 
     private static ProductionSeries[] NorthDakotaOil() =>
-        File.ReadLines(Raw("nd-bakken", "ND_PRODUCTION_DATA.csv")).Skip(1).Select(line => line.Split(','))
+        File.ReadLines(SharedData.Require(NorthDakotaWellsTests.BakkenProduction)).Skip(1).Select(line => line.Split(','))
             .GroupBy(f => f[1])
             .Select(g => g.Select(f => (Date: DateOnly.ParseExact(f[2], "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     Oil: double.Parse(f[4], CultureInfo.InvariantCulture),

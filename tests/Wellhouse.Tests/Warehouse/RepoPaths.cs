@@ -1,6 +1,6 @@
 namespace Wellhouse.Tests.Warehouse;
 
-/// <summary>Finds the repository root (the folder holding Wellhouse.slnx) and the shared data folder beside it.</summary>
+/// <summary>The repository root (the folder holding Wellhouse.slnx) and the bundled data under it.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,11 +9,11 @@ internal static class RepoPaths
 
     public static string Sample => Path.Combine(Root, "data", "sample", "volve_well_production.csv");
 
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>Equinor's daily sheet as CSV (data/sample/volve-sheets, Equinor Open Data Licence, attribution beside it).</summary>
+    public static string VolveDaily => Path.Combine(Root, "data", "sample", "volve-sheets", "Daily_Production_Data.csv");
 
-    public static string VolveDaily => Path.Combine(Shared, "data", "raw", "volve", "derived", "Daily_Production_Data.csv");
-
-    public static string VolveMonthly => Path.Combine(Shared, "data", "raw", "volve", "derived", "Monthly_Production_Data.csv");
+    /// <summary>Equinor's monthly sheet as CSV, beside the daily one.</summary>
+    public static string VolveMonthly => Path.Combine(Root, "data", "sample", "volve-sheets", "Monthly_Production_Data.csv");
 
     private static string FindRoot()
     {
