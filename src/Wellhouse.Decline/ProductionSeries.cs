@@ -15,7 +15,7 @@ public enum SeriesFrequency
 
 /// <summary>
 /// One well's production history: period start times, calendar-day average rates and optional producing days
-/// (DOMAIN.md: volume = rate x calendar days of the period; producing-day rate = volume / days on production).
+/// (docs/domain.md: volume = rate x calendar days of the period; producing-day rate = volume / days on production).
 /// Construction never throws for data problems (NaN, negative, unsorted, mismatched lengths):
 /// <see cref="DeclineFitter.Fit(ProductionSeries, FitOptions)"/> reports them as a <see cref="CannotFitReason"/>.
 /// </summary>

@@ -28,7 +28,7 @@
     end
 {%- endmacro %}
 
-{#- Calendar days of a reporting period: 1 for a day, the days of the month for a month (DOMAIN.md). -#}
+{#- Calendar days of a reporting period: 1 for a day, the days of the month for a month (docs/domain.md). -#}
 {% macro period_days(period_type_expression, period_expression) -%}
     case when {{ period_type_expression }} = 'month' then {{ days_in_month(period_expression) }} else 1 end
 {%- endmacro %}

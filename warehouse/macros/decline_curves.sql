@@ -1,5 +1,5 @@
 {#- Decline-curve rates in SQL, the same equations and the same floating-point steps as Wellhouse.Decline's models
-    (src/Wellhouse.Decline/Models; DOMAIN.md cites the sources), so that the view int_declining_curves evaluates the
+    (src/Wellhouse.Decline/Models; docs/domain.md cites the sources), so that the view int_declining_curves evaluates the
     fits of int_decline_fits as the C# library would. Arguments are SQL expressions; pass column names or simple
     expressions (each is repeated in the expansion). Time t is in days since t0, rates per producing day. -#}
 

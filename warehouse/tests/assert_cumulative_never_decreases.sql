@@ -1,6 +1,6 @@
 {{ config(severity='warn') }}
 
--- DOMAIN.md: cumulative production never decreases; a negative correction in the raw data makes it dip. Reports
+-- docs/domain.md: cumulative production never decreases; a negative correction in the raw data makes it dip. Reports
 -- each well, period and stream where a cumulative is below the previous period's (a data problem: warn).
 
 with

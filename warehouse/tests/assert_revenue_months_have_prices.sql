@@ -1,6 +1,6 @@
 {{ config(severity='warn') }}
 
--- Data rule (DOMAIN.md): counts the revenue months without a price or an exchange rate (is_priced = false, revenue
+-- Data rule (docs/domain.md): counts the revenue months without a price or an exchange rate (is_priced = false, revenue
 -- NULL): the seeds prices and currency_rates need those months.
 
 with

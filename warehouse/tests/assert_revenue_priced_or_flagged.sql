@@ -1,4 +1,4 @@
--- Logic rule (DOMAIN.md): a revenue month either has a price and a rate and a revenue, or is flagged
+-- Logic rule (docs/domain.md): a revenue month either has a price and a rate and a revenue, or is flagged
 -- (is_priced = false) with NULL revenue; never a silent zero or a revenue without its inputs (severity error).
 
 with

@@ -94,7 +94,7 @@ public sealed partial class DeclineFit
 
     /// <summary>
     /// EUR = cumulative to date + forecast volume from the end of the history until the rate reaches
-    /// <paramref name="economicLimitRate"/> or t reaches <paramref name="timeCapDays"/> (DOMAIN.md).
+    /// <paramref name="economicLimitRate"/> or t reaches <paramref name="timeCapDays"/> (docs/domain.md).
     /// </summary>
     public double Eur(double economicLimitRate, double timeCapDays) =>
         HistoryCumulative + RemainingVolume(Model, economicLimitRate, timeCapDays);

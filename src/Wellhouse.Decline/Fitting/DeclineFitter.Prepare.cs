@@ -9,7 +9,7 @@ public static partial class DeclineFitter
 {
     /// <summary>
     /// Validates the series and builds the fit points: producing-day rate = rate x period days / days on
-    /// (DOMAIN.md), uptime weight = days on / period days, time at mid-period; zero, NaN and shut-in periods
+    /// (docs/domain.md), uptime weight = days on / period days, time at mid-period; zero, NaN and shut-in periods
     /// (uptime below <see cref="FitOptions.MinUptime"/>) are left out. A negative rate (a correction month, as NPD
     /// reports them) is netted: its volume is subtracted from the history cumulative, the period is left out of the
     /// fit, and it is counted (<see cref="DeclineFit.NegativePeriods"/>). Then finds the segments and keeps the last

@@ -39,7 +39,7 @@ public enum InformationCriterion
     Bic,
 }
 
-/// <summary>Options of a decline fit. Immutable; the defaults follow DOMAIN.md's fitting practice.</summary>
+/// <summary>Options of a decline fit. Immutable; the defaults follow docs/domain.md's fitting practice.</summary>
 public sealed record FitOptions
 {
     /// <summary>The default options.</summary>

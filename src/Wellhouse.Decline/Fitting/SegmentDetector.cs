@@ -13,7 +13,8 @@ public sealed record SeriesSegment(double StartDay, double EndDay, DateOnly? Sta
 /// <summary>
 /// Finds where decline segments start: at the peak of the median-smoothed ln rate (a running median of 5 ignores
 /// single outliers; Tukey 1977), and again after a restart, when the smoothed rate rises above the trough since the
-/// segment's peak by the restart factor and stays there for the minimum number of points (a workover or recompletion, which DOMAIN.md asks to refit).
+/// segment's peak by the restart factor and stays there for the minimum number of points (a workover or recompletion,
+/// which docs/domain.md asks to refit).
 /// </summary>
 internal static class SegmentDetector
 {

@@ -8,7 +8,7 @@ namespace Wellhouse.Decline;
 /// </summary>
 public static class DeclineConversions
 {
-    /// <summary>Days per year used throughout (DOMAIN.md: per year = per day x 365.25).</summary>
+    /// <summary>Days per year used throughout (docs/domain.md: per year = per day x 365.25).</summary>
     public const double DaysPerYear = 365.25;
 
     /// <summary>Nominal per day to nominal per year.</summary>
@@ -45,7 +45,7 @@ public static class DeclineConversions
 
     /// <summary>
     /// The terminal nominal decline per day of a modified hyperbolic from an effective annual Dmin:
-    /// Dlim = -ln(1 - Dmin) / 365.25 (DOMAIN.md; Robertson 1988).
+    /// Dlim = -ln(1 - Dmin) / 365.25 (docs/domain.md; Robertson 1988).
     /// </summary>
     public static double TerminalDeclinePerDay(double dminEffectivePerYear) =>
         TangentEffectiveToNominal(dminEffectivePerYear) / DaysPerYear;

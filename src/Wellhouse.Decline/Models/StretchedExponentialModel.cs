@@ -6,7 +6,7 @@ namespace Wellhouse.Decline;
 /// Stretched exponential decline, Valko (2009), SPE-119369 (Valko and Lee 2010, SPE-134231):
 /// q = qi exp(-(t/tau)^n) and Np = (qi tau / n) [Gamma(1/n) - Gamma(1/n, (t/tau)^n)]
 /// = (qi tau / n) Gamma(1/n) P(1/n, (t/tau)^n) with P the regularized lower incomplete gamma function. The factor
-/// Gamma(1/n) is part of the cumulative (one public library omitted it; see DOMAIN.md).
+/// Gamma(1/n) is part of the cumulative (one public library omitted it; see docs/domain.md).
 /// </summary>
 public sealed class StretchedExponentialModel : IDeclineModel
 {

@@ -15,7 +15,7 @@ public readonly record struct TrendlinePoint(double TrendRate, double Residual, 
 public static class Trendline
 {
     /// <summary>LOWESS of ln(producing-day rate) of a series.</summary>
-    /// <param name="series">The history; producing-day rates are used (DOMAIN.md).</param>
+    /// <param name="series">The history; producing-day rates are used (docs/domain.md).</param>
     /// <param name="fraction">Share of the points in each local fit (Cleveland's f), in (0, 1].</param>
     /// <param name="robustnessIterations">Bisquare reweighting rounds (Cleveland recommends 2).</param>
     /// <param name="outlierZ">|z| above which a point is an outlier.</param>

@@ -7,7 +7,7 @@ namespace Wellhouse.Api;
 
 /// <summary>
 /// <c>POST /api/decline/fit</c>: the real-time path's on-demand fit of a posted series with the Wellhouse.Decline
-/// library (model chosen by BIC, robust weights, start at peak; see DOMAIN.md), with a forecast and P10/P50/P90 from a
+/// library (model chosen by BIC, robust weights, start at peak; see docs/domain.md), with a forecast and P10/P50/P90 from a
 /// seeded residual bootstrap. Rate-limited like the writes, since it costs CPU.
 /// </summary>
 internal static class DeclineApi

@@ -24,7 +24,7 @@ internal static partial class SyntheticWells
             producing *= random.NextDouble() < 0.5 ? 3.0 : 1 / 3.0;
         }
 
-        // Calendar-day averages over the period (DOMAIN.md): volume / calendar days = producing rate x uptime.
+        // Calendar-day averages over the period (docs/domain.md): volume / calendar days = producing rate x uptime.
         var oil = producing * daysOn / periodDays;
         var waterCut = truth.WaterCutStart + ((truth.WaterCutEnd - truth.WaterCutStart) * Math.Clamp(lifeFraction, 0, 1));
         var row = new RawProductionRow

@@ -4,7 +4,7 @@ namespace Wellhouse.Ingest;
 
 /// <summary>
 /// Collects the valid rows of one upload in an in-memory DuckDB table (through the appender, so large uploads stream)
-/// and writes them as one Parquet file in the raw contract's column order and types (DOMAIN.md).
+/// and writes them as one Parquet file in the raw contract's column order and types (docs/domain.md).
 /// </summary>
 internal sealed class BatchWriter : IDisposable
 {

@@ -1,7 +1,7 @@
 namespace Wellhouse.Ingest;
 
 /// <summary>
-/// One row of the raw contract (table <c>well_production</c>, see DOMAIN.md): one well, one reporting period.
+/// One row of the raw contract (table <c>well_production</c>, see docs/domain.md): one well, one reporting period.
 /// Rates are calendar-day averages: oil, liquids and water in thousand barrels per day, gas in million standard cubic
 /// feet per day. The same (WellCode, ProductionPeriod) may arrive more than once; the latest UpdatedAt wins downstream.
 /// </summary>

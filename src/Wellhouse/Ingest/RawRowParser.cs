@@ -4,7 +4,7 @@ namespace Wellhouse.Ingest;
 
 /// <summary>
 /// Turns the fields of one uploaded row (text from CSV, JSON values, Parquet values) into a <see cref="RawProductionRow"/>,
-/// collecting every problem with its column. Rules (DOMAIN.md, "The raw record"; docs/api.md): field_code, well_code,
+/// collecting every problem with its column. Rules (docs/domain.md, "The raw contract"; docs/api.md): field_code, well_code,
 /// production_period and data_source are required; codes are integers; production_period is a date (a timestamp at
 /// midnight is accepted); days_on_production lies in [0, days of the period's month]; rates are finite numbers within
 /// <see cref="MaxRate"/> (negative corrections are allowed: the warehouse's tests report them); with a list of known

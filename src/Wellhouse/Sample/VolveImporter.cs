@@ -7,8 +7,8 @@ namespace Wellhouse.Sample;
 /// Reads Equinor's Volve daily production (the sheet "Daily Production Data" of "Volve production data.xlsx" saved as
 /// CSV: DATEPRD, NPD_WELL_BORE_CODE, BORE_OIL_VOL ...) as rows of the raw contract. Volumes are Sm3 per day; one row
 /// is one day, so the calendar-day rate is the day's volume: oil and water x 6.289811 bbl/m3 / 1000 -> kbd, gas x
-/// 35.31467 scf/Sm3 / 10^6 -> MMcfd (DOMAIN.md, "Units"). days_on_production = ON_STREAM_HRS / 24, capped at the
-/// period's one day (Volve has 25-hour days when clocks go back). Liquids = oil (Volve reports no condensate or NGL).
+/// 35.31467 scf/Sm3 / 10^6 -> MMcfd (docs/domain.md, "Units and conversions"). days_on_production =
+/// ON_STREAM_HRS / 24, capped at the period's one day (Volve has 25-hour days when clocks go back). Liquids = oil (Volve reports no condensate or NGL).
 /// Injection rows keep their day with no oil, gas or water. Equinor Open Data Licence: see data/sample/README.md.
 /// </summary>
 internal static class VolveImporter
@@ -17,10 +17,10 @@ internal static class VolveImporter
 
     public const string SourceData = "Volve production data.xlsx: Daily Production Data";
 
-    /// <summary>DOMAIN.md: 1 m3 = 6.289811 bbl.</summary>
+    /// <summary>docs/domain.md: 1 m3 = 6.289811 bbl.</summary>
     public const double BblPerM3 = 6.289811;
 
-    /// <summary>DOMAIN.md: 1 Sm3 of gas = 35.31467 scf.</summary>
+    /// <summary>docs/domain.md: 1 Sm3 of gas = 35.31467 scf.</summary>
     public const double ScfPerSm3 = 35.31467;
 
     /// <summary>The Volve data's public release (Equinor, 14 June 2018): created_at and updated_at of every row.</summary>

@@ -5,7 +5,7 @@ namespace Wellhouse.Warehouse;
 /// <summary>
 /// The one place where the warehouse fits a decline curve to a well's history: Wellhouse.Decline's fitter (start at
 /// the peak, restarts as segments, robust uptime-weighted log-rate fit, model chosen by BIC) and its monthly forecast
-/// with a residual bootstrap for P10/P90 (DOMAIN.md, "Fitting practice"). Daily histories are fitted on their
+/// with a residual bootstrap for P10/P90 (docs/domain.md, "Decline curves"). Daily histories are fitted on their
 /// calendar months (var decline_fit_monthly, default true): the same producing-day rates averaged per month, about
 /// 30 times fewer points, which keeps a 10,000-well build within a minute; the fitted curve is still evaluated for
 /// every day (in SQL, by the view int_declining_curves). EUR runs to the economic limit of the stream or the time

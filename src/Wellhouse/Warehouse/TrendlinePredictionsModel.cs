@@ -3,8 +3,8 @@ using Wellhouse.Transform.Execution;
 namespace Wellhouse.Warehouse;
 
 /// <summary>
-/// The C# model <c>ml_predictions_raw</c> (DOMAIN.md, "Trendlines"): per well, stream and producing period of
-/// <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
+/// The C# model <c>ml_predictions_raw</c> (docs/domain.md, "Trendlines and moving averages"): per well, stream and
+/// producing period of <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
 /// robustness iterations) and the robust z-score of the residual (residual / sigma, sigma = 1.4826 x MAD but at least
 /// the var <c>trendline_min_sigma</c> in ln units). The outlier flag (|z| above the var <c>trendline_outlier_z</c>) is
 /// computed by the view <c>int_ml_trendlines_output</c>, which also names the stream as text again.

@@ -49,7 +49,7 @@ public sealed class CSharpClientTests(LiveSample live)
         Assert.Equal("2024-01-01", facts["first_production"]);
         Assert.Equal("2024-06-01", facts["last_production"]);
 
-        // 1.5 kbd is a calendar-day rate (DOMAIN.md): volume = rate x the 182 calendar days of January-June 2024.
+        // 1.5 kbd is a calendar-day rate (docs/domain.md): volume = rate x the 182 calendar days of January-June 2024.
         Assert.Equal(1.5 * 182, double.Parse(facts["cum_oil_kbbl"], CultureInfo.InvariantCulture), 6);
     }
 

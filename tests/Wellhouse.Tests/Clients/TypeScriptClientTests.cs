@@ -42,7 +42,7 @@ public sealed class TypeScriptClientTests(LiveSample live)
         Assert.Equal("2024-01-01", facts["first_production"]!.GetValue<string>());
         Assert.Equal("2024-06-01", facts["last_production"]!.GetValue<string>());
 
-        // 1.5 kbd is a calendar-day rate (DOMAIN.md): volume = rate x the 182 calendar days of January-June 2024.
+        // 1.5 kbd is a calendar-day rate (docs/domain.md): volume = rate x the 182 calendar days of January-June 2024.
         Assert.Equal(1.5 * 182, facts["cum_oil_kbbl"]!.GetValue<double>(), 6);
     }
 

@@ -77,6 +77,41 @@ public sealed partial class CleanCloneTests
         Assert.Contains($"export {SharedData.RequireVariable}=1", run);
     }
 
+    [Fact]
+    public void Repository_CitesItsOwnDomainDocument()
+    {
+        var root = SharedData.RepoRoot();
+        string[] skipped = [".git", "bin", "obj", "node_modules", "target", "dbt_packages", "logs"];
+        string[] extensions = [".md", ".sql", ".yml", ".yaml", ".cs", ".json", ".sh", ".py", ".js", ".html", ".csproj", ".props"];
+        var offenders = Files(root, skipped)
+            .Where(file => extensions.Contains(Path.GetExtension(file), StringComparer.Ordinal))
+            .Where(file => File.ReadAllText(file).Contains(SharedDomainDocument, StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(root, file))
+            .ToList();
+
+        Assert.True(offenders.Count == 0, $"files citing {SharedDomainDocument}, which is not in the repository (cite docs/domain.md):\n"
+            + string.Join('\n', offenders));
+        var domain = File.ReadAllText(Path.Combine(root, "docs", "domain.md"));
+        foreach (var model in new[] { "exponential", "hyperbolic", "harmonic", "modified_hyperbolic", "duong", "stretched_exponential" })
+        {
+            Assert.Contains($"`{model}`", domain);
+        }
+
+        foreach (var section in new[] { "## The raw contract", "## Periods, rates and volumes", "## Units and conversions",
+                     "## Decline curves", "## EUR and forecasts", "## Revenue", "## Data sets and licences" })
+        {
+            Assert.Contains(section, domain);
+        }
+    }
+
+    private static IEnumerable<string> Files(string directory, string[] skipped) =>
+        Directory.EnumerateFiles(directory).Concat(Directory.EnumerateDirectories(directory)
+            .Where(d => !skipped.Contains(Path.GetFileName(d), StringComparer.Ordinal))
+            .SelectMany(d => Files(d, skipped)));
+
+    /// <summary>The design reference beside the repository (../shared), spelled in two parts so this file does not cite it.</summary>
+    private const string SharedDomainDocument = "DOMAIN" + ".md";
+
     [GeneratedRegex("""("\.\.",\s*"shared"|"\.\./shared|"shared",\s*"data")""")]
     private static partial Regex SharedPath();
 }

@@ -6,7 +6,7 @@ namespace Wellhouse.Tests.Warehouse;
 [Collection(VolveBuildCollection.Name)]
 public sealed class VolveReconciliationTests(VolveBuildFixture fixture)
 {
-    /// <summary>DOMAIN.md: 1 m3 = 6.289811 bbl; 1 Sm3 of gas = 35.31467 scf.</summary>
+    /// <summary>docs/domain.md: 1 m3 = 6.289811 bbl; 1 Sm3 of gas = 35.31467 scf.</summary>
     private const double BblPerSm3 = 6.289811;
     private const double ScfPerSm3 = 35.31467;
 

@@ -1,6 +1,6 @@
 {{ config(materialized='view') }}
 
--- Trailing moving averages per well and period (DOMAIN.md): over the last N periods of a well (N days for daily
+-- Trailing moving averages per well and period (docs/domain.md): over the last N periods of a well (N days for daily
 -- sources: windows {{ var('ma_day_short') }}d, {{ var('ma_day_medium') }}d, {{ var('ma_day_long') }}d; N months for
 -- monthly ones: {{ var('ma_month_short') }}m, {{ var('ma_month_medium') }}m, {{ var('ma_month_long') }}m). Actual rates are
 -- calendar-day averages over the window (sum of volumes / sum of calendar days); the fitted rate is the mean of the

@@ -1,7 +1,7 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
 
--- Cumulative volumes and producing days per well, in period order (DOMAIN.md): running sums of the period volumes.
+-- Cumulative volumes and producing days per well, in period order (docs/domain.md): running sums of the period volumes.
 -- Missing volumes count as zero in the running sums; negative corrections make a cumulative dip, which the warn test
 -- assert_cumulative_never_decreases reports.
 

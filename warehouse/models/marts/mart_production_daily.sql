@@ -1,6 +1,6 @@
 {{ config(materialized='view') }}
 
--- The reported periods of each well as staged (volumes, calendar-day and producing-day rates; DOMAIN.md) beside the
+-- The reported periods of each well as staged (volumes, calendar-day and producing-day rates; docs/domain.md) beside the
 -- well's name, reference, field and currency: what the API serves as a well's daily production. A view: the
 -- staging table holds the periods, int_wells the attributes, and a reader asks for one well.
 

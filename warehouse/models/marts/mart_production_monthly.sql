@@ -2,7 +2,7 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- Production per well and calendar month: volumes summed over the month's periods (never rates), the calendar-day
--- average rates, producing days and end-of-month cumulatives (DOMAIN.md). The rates divide by reported_days, the days
+-- average rates, producing days and end-of-month cumulatives (docs/domain.md). The rates divide by reported_days, the days
 -- of the month inside the well's reported span (int_wells: first period to the end of the last one): the calendar
 -- days of a whole month, fewer for a partial first or last month (a daily feed reported up to the 17th: 17 days).
 

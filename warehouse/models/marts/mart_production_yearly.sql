@@ -2,7 +2,7 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- Production per well and calendar year: the monthly volumes summed (never rates), calendar-day average rates,
--- producing days and end-of-year cumulatives (DOMAIN.md). The rates divide by reported_days, the days of the year
+-- producing days and end-of-year cumulatives (docs/domain.md). The rates divide by reported_days, the days of the year
 -- inside the well's reported span (int_wells), so a partial year counts its own days (NPD's snapshot of early 2013:
 -- Ekofisk's January and February 2013 over 59 days, not 365); a month without a report inside the span counts.
 

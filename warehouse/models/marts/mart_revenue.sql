@@ -1,7 +1,7 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
 
--- Revenue per well and month (DOMAIN.md): oil volume (bbl) x Brent (USD/bbl) + gas volume (Mcf) x heat content
+-- Revenue per well and month (docs/domain.md): oil volume (bbl) x Brent (USD/bbl) + gas volume (Mcf) x heat content
 -- (MMBtu/Mcf) x Henry Hub (USD/MMBtu); local currency = USD x local-per-USD rate of the month. The currency is the
 -- data source's (seed data_sources), else the var default_currency. A month without a price or a rate has NULL
 -- revenue and is_priced = false (reported by a warn test), never a silent zero.

@@ -3,7 +3,7 @@
 
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
 -- current calendar-day rates (the last reported month's, over its reported days, so a month reported up to the 17th
--- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline parameters and the EUR (DOMAIN.md: cumulative to
+-- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline parameters and the EUR (docs/domain.md: cumulative to
 -- date + the fit's remaining volume until its rate reaches the economic limit or the time cap eur_time_cap_years,
 -- int_decline_fits; not bounded by the forecast horizon), with the remaining reserves, the P10 (high) / P90 (low) EUR
 -- and where and why the EUR stops. EUR is NULL for a stream whose history could not be fit.

@@ -2,7 +2,7 @@
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- The accepted raw rows: one per well and period (latest updated_at wins), typed, with calendar-day volumes and
--- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (DOMAIN.md); the
+-- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (docs/domain.md); the
 -- producing-day rate = volume / days_on_production, undefined (null) when the well did not produce.
 -- The well's own attributes (name, reference, field, currency) are in int_wells, one row per well: repeated on each of
 -- 10 M rows they cost more to write than all the volumes (measured: 10,000 wells x 1,000 days, docs/warehouse.md).

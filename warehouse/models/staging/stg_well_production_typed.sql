@@ -2,7 +2,7 @@
 {%- set raw_source = source('raw', 'well_production') %}
 
 -- Every raw row, typed, with its reporting period and the first rule it breaks on its own (null when none): the only
--- model that reads the source. Rules, in order (DOMAIN.md): null_well_code, null_production_period,
+-- model that reads the source. Rules, in order (docs/domain.md): null_well_code, null_production_period,
 -- unknown_data_source (not in the seed data_sources), period_not_month_start (a monthly row not dated the first of its
 -- month), future_period (after as_of_date), days_on_production_out_of_range (below 0 or above the calendar days of
 -- the period). stg_well_production_checked adds the one rule that compares rows (superseded_duplicate); readers that

@@ -1,4 +1,4 @@
-{#- A data rule of the raw contract (DOMAIN.md): returns the raw rows that break the rule named by `rule`, so the
+{#- A data rule of the raw contract (docs/domain.md): returns the raw rows that break the rule named by `rule`, so the
     test's failure count is the number of such rows. By default the rows of the model whose reject_reason is the rule
     (the model stg_well_production_rejects keeps every rejected raw row with the first rule it breaks); for a rule
     whose rows are kept in the warehouse (negative rates are corrections), `breaking` is the SQL condition that

@@ -21,7 +21,7 @@ internal sealed record LatestResponse
 }
 
 /// <summary>
-/// One row of the raw contract (DOMAIN.md) as uploaded: calendar-day average rates, oil, liquids and water in kbd
+/// One row of the raw contract (docs/domain.md) as uploaded: calendar-day average rates, oil, liquids and water in kbd
 /// (thousand barrels per day), gas in MMcfd (million standard cubic feet per day).
 /// </summary>
 internal sealed record LatestRawRow
