@@ -22,7 +22,8 @@ internal static class WellhouseCli
     }
 
     /// <summary>Parses and runs a command line; returns the process exit code.</summary>
-    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    public static Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null,
+        CancellationToken cancellationToken = default)
     {
         var configuration = new InvocationConfiguration();
         if (output is not null)
@@ -35,6 +36,6 @@ internal static class WellhouseCli
             configuration.Error = error;
         }
 
-        return CreateRootCommand().Parse(args).InvokeAsync(configuration);
+        return CreateRootCommand().Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 }
