@@ -14,8 +14,7 @@ internal static class SharedData
     /// <summary>The full path of <paramref name="relativePath"/> under ../shared; skips or fails the test when absent.</summary>
     public static string Require(string relativePath)
     {
-        var lookup = Find(relativePath, Path.Combine(RepoRoot(), "..", "shared"),
-            Environment.GetEnvironmentVariable(RequireVariable) == "1");
+        var lookup = Find(relativePath);
         if (lookup.Failure is not null)
         {
             Assert.Fail(lookup.Failure);
@@ -29,7 +28,12 @@ internal static class SharedData
         return lookup.Path;
     }
 
-    /// <summary>Where <paramref name="relativePath"/> is, and when it is missing, why the test skips or fails.</summary>
+    /// <summary>Where <paramref name="relativePath"/> under ../shared is, and when it is missing, why a test skips or
+    /// fails (for a fixture, which must not skip by itself: its tests call <see cref="Require"/> or skip with the reason).</summary>
+    public static SharedFile Find(string relativePath) =>
+        Find(relativePath, Path.Combine(RepoRoot(), "..", "shared"), Environment.GetEnvironmentVariable(RequireVariable) == "1");
+
+    /// <summary>As <see cref="Find(string)"/>, with the folder and the CI flag given.</summary>
     internal static SharedFile Find(string relativePath, string sharedRoot, bool required)
     {
         var path = Path.GetFullPath(Path.Combine(sharedRoot, relativePath));

@@ -1,26 +1,24 @@
 using System.Globalization;
 using System.Text;
+using Wellhouse.Testing;
 using Wellhouse.Tests.Api;
 using Wellhouse.Tests.Warehouse;
 
 namespace Wellhouse.Tests.RealData;
 
 /// <summary>
-/// Real data of ../shared/data/raw (beside the repository; never copied into it: North Dakota's has no licence)
-/// converted to the raw contract at test time, as a user would before `wellhouse ingest`. Tests that use it fail with
-/// the missing path when the folder is not there.
+/// Real data converted to the raw contract at test time, as a user would before `wellhouse ingest`: the North Dakota
+/// wells of ../shared/data/raw (no licence, never copied into the repository: read through <see cref="SharedData"/>,
+/// which skips the test where ../shared is absent and fails it in CI) and NPD's FactPages snapshots (NLOD, bundled in
+/// tests/fixtures/real-data with their attribution).
 /// </summary>
 internal static class SharedRawData
 {
+    /// <summary>The North Dakota production file, relative to ../shared.</summary>
+    public const string NorthDakotaProduction = "data/raw/nd-bakken/ND_PRODUCTION_DATA.csv";
+
     private const double BarrelsPerCubicMetre = 6.289811;
     private const double CubicFeetPerCubicMetre = 35.31467;
-
-    public static string File(params string[] parts)
-    {
-        var path = Path.Combine([RepoPaths.Shared, "data", "raw", .. parts]);
-        Assert.True(System.IO.File.Exists(path), $"{path} is missing: this test reads the shared data folder beside the repository at run time");
-        return path;
-    }
 
     /// <summary>
     /// The first <paramref name="wells"/> North Dakota Bakken wells (by API number) as monthly raw rows: bbl and Mcf per
@@ -28,7 +26,7 @@ internal static class SharedRawData
     /// </summary>
     public static string NorthDakota(int wells, string dataSource)
     {
-        var rows = System.IO.File.ReadLines(File("nd-bakken", "ND_PRODUCTION_DATA.csv")).Skip(1).Select(line => line.Split(','))
+        var rows = File.ReadLines(SharedData.Require(NorthDakotaProduction)).Skip(1).Select(line => line.Split(','))
             .ToList();
         var codes = rows.Select(f => f[1]).Distinct().Order(StringComparer.Ordinal).Take(wells)
             .Select((api, i) => (api, code: i + 1)).ToDictionary(p => p.api, p => p.code);
@@ -52,7 +50,9 @@ internal static class SharedRawData
     /// </summary>
     public static string NpdFields(string snapshotFolder, string dataSource, Func<string, bool>? field = null)
     {
-        var lines = System.IO.File.ReadLines(File(snapshotFolder, "field_production_monthly.csv")).ToList();
+        // NLOD allows copying: the snapshots are bundled as tests/fixtures/real-data/<folder>, as in ../shared/data/raw.
+        var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "fixtures", "real-data", snapshotFolder,
+            "field_production_monthly.csv")).ToList();
         var header = lines[0].TrimStart('\uFEFF').Split(',');
         int Column(string name) => Array.IndexOf(header, name);
         int name = Column("prfInformationCarrier"), year = Column("prfYear"), month = Column("prfMonth"), npdid = Column("prfNpdidInformationCarrier");
