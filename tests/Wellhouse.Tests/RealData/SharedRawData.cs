@@ -20,13 +20,17 @@ internal static class SharedRawData
     private const double BarrelsPerCubicMetre = 6.289811;
     private const double CubicFeetPerCubicMetre = 35.31467;
 
+    /// <summary>A bundled file of tests/fixtures/real-data (data whose licence allows copying, laid out as in
+    /// ../shared/data/raw), e.g. <c>File("npd-factpages-2013", "field_production_yearly.csv")</c>.</summary>
+    public static string File(params string[] parts) => Path.Combine([RepoPaths.Root, "tests", "fixtures", "real-data", .. parts]);
+
     /// <summary>
     /// The first <paramref name="wells"/> North Dakota Bakken wells (by API number) as monthly raw rows: bbl and Mcf per
     /// month become calendar-day rates in kbd and MMcfd; well codes are the wells' ranks by API number.
     /// </summary>
     public static string NorthDakota(int wells, string dataSource)
     {
-        var rows = File.ReadLines(SharedData.Require(NorthDakotaProduction)).Skip(1).Select(line => line.Split(','))
+        var rows = System.IO.File.ReadLines(SharedData.Require(NorthDakotaProduction)).Skip(1).Select(line => line.Split(','))
             .ToList();
         var codes = rows.Select(f => f[1]).Distinct().Order(StringComparer.Ordinal).Take(wells)
             .Select((api, i) => (api, code: i + 1)).ToDictionary(p => p.api, p => p.code);
@@ -51,8 +55,7 @@ internal static class SharedRawData
     public static string NpdFields(string snapshotFolder, string dataSource, Func<string, bool>? field = null)
     {
         // NLOD allows copying: the snapshots are bundled as tests/fixtures/real-data/<folder>, as in ../shared/data/raw.
-        var lines = File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "fixtures", "real-data", snapshotFolder,
-            "field_production_monthly.csv")).ToList();
+        var lines = System.IO.File.ReadLines(File(snapshotFolder, "field_production_monthly.csv")).ToList();
         var header = lines[0].TrimStart('\uFEFF').Split(',');
         int Column(string name) => Array.IndexOf(header, name);
         int name = Column("prfInformationCarrier"), year = Column("prfYear"), month = Column("prfMonth"), npdid = Column("prfNpdidInformationCarrier");
