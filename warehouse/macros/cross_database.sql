@@ -39,6 +39,16 @@
     greatest(0, least({{ period_end }}, {{ covered_until }}) - greatest({{ period_start }}, {{ covered_from }}))
 {%- endmacro %}
 
+{#- Month boundaries crossed from one date to a later one (2013-01-31 to 2013-02-01 is 1). -#}
+{% macro months_between(from_date, to_date) -%}
+    {%- if target.type == 'duckdb' -%}
+        datediff('month', {{ from_date }}, {{ to_date }})
+    {%- else -%}
+        ((extract(year from {{ to_date }}) - extract(year from {{ from_date }})) * 12
+            + extract(month from {{ to_date }}) - extract(month from {{ from_date }}))
+    {%- endif -%}
+{%- endmacro %}
+
 {#- The day after which a period counts as a future date: the var as_of_date, else the build's current date. -#}
 {% macro as_of_date() -%}
     {%- if var('as_of_date', none) -%}

@@ -124,7 +124,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         // Each incremental model kept the untouched wells' rows of the parent and appended the recomputed wells' rows after
         // them (a whole rebuild writes in well order, or in no order): well 1 (recomputed) comes after well 10 (untouched).
         foreach (var model in new[] { "stg_well_production", "int_wells", "int_production_cumsum", "int_decline_fits", "ml_predictions_raw",
-            "mart_production_monthly", "mart_production_yearly", "mart_revenue", "mart_decline_forecast", "mart_well_summary" })
+            "mart_production_monthly", "mart_production_yearly", "mart_revenue" })
         {
             Assert.True(
                 Count(connection, $"select min(rowid) from \"incremental\".main.{model} where well_code = 1")

@@ -72,13 +72,25 @@ public sealed class WarehouseTestsOnVolveTests(VolveBuildFixture fixture)
     }
 
     [Fact]
-    public async Task DeclineForecast_EveryFittedWell_HasTheHorizonOfMonths()
+    public async Task DeclineForecast_EveryFittedWell_HasTheHorizonFromTheDataAsOfDate()
     {
-        var counts = await fixture.Build.QueryAsync(
-            "select well_code, count(*) from mart_decline_forecast where stream = 'oil' group by well_code");
+        // The fits forecast 120 months after each history; the mart keeps those from the data's as-of date on (Volve's
+        // wells end in September 2016, its data on 2016-12-01: January 2017 is the first forecast month).
+        var counts = await fixture.Build.QueryAsync("""
+            select f.well_code, count(*), min(f.month), len(d.forecast_months), len(list_filter(d.forecast_months, m -> m >= s.forecast_from_month))
+            from mart_decline_forecast as f
+            inner join int_decline_fits as d on d.well_code = f.well_code and d.stream = f.stream
+            inner join int_well_status as s on s.well_code = f.well_code
+            where f.stream = 'oil' group by all
+            """);
 
         Assert.NotEmpty(counts);
-        Assert.All(counts, row => Assert.Equal(120L, Convert.ToInt64(row[1])));
+        Assert.All(counts, row =>
+        {
+            Assert.Equal(120L, Convert.ToInt64(row[3]));
+            Assert.Equal(Convert.ToInt64(row[4]), Convert.ToInt64(row[1]));
+            Assert.Equal(new DateOnly(2017, 1, 1), row[2]);
+        });
     }
 
     [Fact]

@@ -1,27 +1,18 @@
-{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
--- depends_on: {{ ref('int_refresh_wells') }}
-
 -- The decline forecast per well, stream and future month: P10 (high), P50 and P90 (low) producing-day rates
 -- (kbd for oil, MMcfd for gas; the average of the month at full uptime), the P50 volume of the month (rate x calendar days, assuming
 -- full uptime; kbbl or MMcf) and the P50 cumulative (history to date + forecast volumes; kbbl or MMcf).
-
--- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- Forecasts start at the data's as-of date (int_well_status.forecast_from_month): a shut-in well's months between its
+-- last report and the as-of date are dropped (the curve keeps its clock), and an abandoned well has no forecast.
+-- Rebuilt whole on every refresh (not incremental): the as-of date moves with other wells' new periods.
 
 with
 
 curves as (
     select * from {{ ref('int_declining_curves') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
 ),
 
 cumulatives as (
     select * from {{ ref('int_production_cumsum') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
 ),
 
 to_date as (
@@ -33,17 +24,25 @@ to_date as (
     group by well_code
 ),
 
+status as (
+    select * from {{ ref('int_well_status') }}
+),
+
 forecast as (
     select
-        well_code,
-        stream,
-        production_period as month,
-        rate_p10,
-        fitted_rate as rate_p50,
-        rate_p90,
-        fitted_rate * {{ days_in_month('production_period') }} as volume_p50
+        curves.well_code,
+        curves.stream,
+        curves.production_period as month,
+        curves.rate_p10,
+        curves.fitted_rate as rate_p50,
+        curves.rate_p90,
+        curves.fitted_rate * {{ days_in_month('curves.production_period') }} as volume_p50
     from curves
-    where is_forecast
+    inner join status
+        on curves.well_code = status.well_code
+    where curves.is_forecast
+        and curves.production_period >= status.forecast_from_month
+        and status.well_status <> 'abandoned'
 ),
 
 final as (

@@ -1,23 +1,17 @@
-{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
--- depends_on: {{ ref('int_refresh_wells') }}
-
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
 -- current calendar-day rates (the last reported month's, over its reported days, so a month reported up to the 17th
 -- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline parameters and the EUR (docs/domain.md: cumulative to
 -- date + the fit's remaining volume until its rate reaches the economic limit or the time cap eur_time_cap_years,
 -- int_decline_fits; not bounded by the forecast horizon), with the remaining reserves, the P10 (high) / P90 (low) EUR
 -- and where and why the EUR stops. EUR is NULL for a stream whose history could not be fit.
-
--- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- The well's status at the data's as-of date (int_well_status): remaining reserves count from that date, so the P50
+-- forecast volume of the months a shut-in well skipped before it is taken off, and an abandoned well has none (EUR =
+-- cumulative). Rebuilt whole on every refresh (not incremental): the as-of date moves with other wells' new periods.
 
 with
 
 production as (
     select * from {{ ref('stg_well_production') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
 ),
 
 well_attributes as (
@@ -26,9 +20,6 @@ well_attributes as (
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
 ),
 
 wells as (
@@ -65,11 +56,52 @@ current_rates as (
         and monthly.month = last_month.month
 ),
 
+status as (
+    select * from {{ ref('int_well_status') }}
+),
+
+skipped as (
+    -- forecast volumes of the months between the end of the history and the first forecast month (shut-in wells)
+    select
+        curves.well_code,
+        curves.stream,
+        sum(curves.fitted_rate * {{ days_in_month('curves.production_period') }}) as volume_p50,
+        sum(curves.rate_p10 * {{ days_in_month('curves.production_period') }}) as volume_p10,
+        sum(curves.rate_p90 * {{ days_in_month('curves.production_period') }}) as volume_p90
+    from {{ ref('int_declining_curves') }} as curves
+    inner join status
+        on curves.well_code = status.well_code
+    where curves.is_forecast
+        and curves.production_period < status.forecast_from_month
+    group by curves.well_code, curves.stream
+),
+
 fits as (
-    select * from {{ ref('int_decline_fits') }}
-    {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
+    select
+        fitted.* exclude (remaining_p50, remaining_p10, remaining_p90, eur_end_date, eur_limited_by),
+        case
+            when status.well_status = 'abandoned' then status.data_as_of_date
+            else fitted.eur_end_date
+        end as eur_end_date,
+        case when status.well_status = 'abandoned' then 'abandoned' else fitted.eur_limited_by end as eur_limited_by,
+        case
+            when status.well_status = 'abandoned' then 0
+            else greatest(fitted.remaining_p50 - coalesce(skipped.volume_p50, 0), 0)
+        end as remaining_p50,
+        case
+            when status.well_status = 'abandoned' then 0
+            else greatest(fitted.remaining_p10 - coalesce(skipped.volume_p10, 0), 0)
+        end as remaining_p10,
+        case
+            when status.well_status = 'abandoned' then 0
+            else greatest(fitted.remaining_p90 - coalesce(skipped.volume_p90, 0), 0)
+        end as remaining_p90
+    from {{ ref('int_decline_fits') }} as fitted
+    inner join status
+        on fitted.well_code = status.well_code
+    left join skipped
+        on fitted.well_code = skipped.well_code
+        and fitted.stream = skipped.stream
 ),
 
 final as (
@@ -82,6 +114,9 @@ final as (
         well_attributes.data_source,
         wells.first_production_date,
         wells.last_production_date,
+        status.data_as_of_date,
+        status.well_status,
+        status.months_without_production,
         wells.producing_days,
         wells.cum_oil_kbbl,
         wells.cum_gas_mmcf,
@@ -105,6 +140,8 @@ final as (
     from wells
     left join well_attributes
         on wells.well_code = well_attributes.well_code
+    left join status
+        on wells.well_code = status.well_code
     left join current_rates
         on wells.well_code = current_rates.well_code
     left join fits as oil

@@ -85,6 +85,19 @@ internal sealed record WellSummary
     [JsonPropertyName("last_production_date")]
     public DateOnly? LastProductionDate { get; init; }
 
+    /// <summary>The day after the last period any well of the data source reported: the date the status, forecast and
+    /// remaining reserves are taken at.</summary>
+    [JsonPropertyName("data_as_of_date")]
+    public DateOnly? DataAsOfDate { get; init; }
+
+    /// <summary>'producing', 'shut_in' or 'abandoned' (no oil or gas for abandoned_after_months whole months, 12 by default: no forecast, no remaining reserves).</summary>
+    [JsonPropertyName("well_status")]
+    public string? WellStatus { get; init; }
+
+    /// <summary>Whole months from the end of the last month with oil or gas to data_as_of_date.</summary>
+    [JsonPropertyName("months_without_production")]
+    public long? MonthsWithoutProduction { get; init; }
+
     /// <summary>Producing days to date, days.</summary>
     [JsonPropertyName("producing_days")]
     public double? ProducingDays { get; init; }
@@ -157,7 +170,7 @@ internal sealed record WellSummary
     [JsonPropertyName("oil_eur_end_date")]
     public DateOnly? OilEurEndDate { get; init; }
 
-    /// <summary>'economic_limit' or 'time_cap': which ended the oil EUR.</summary>
+    /// <summary>'economic_limit' or 'time_cap': which ended the oil EUR; 'abandoned' for an abandoned well.</summary>
     [JsonPropertyName("oil_eur_limited_by")]
     public string? OilEurLimitedBy { get; init; }
 
