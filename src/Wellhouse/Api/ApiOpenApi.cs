@@ -26,9 +26,11 @@ internal static class ApiOpenApi
     public static RouteHandlerBuilder ProducesSnapshotReadProblems(this RouteHandlerBuilder route) =>
         route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    /// <summary>401 without the key, 429 over the write rate limit (ApiKeyMiddleware, the writes policy).</summary>
+    /// <summary>401 without the key, 429 over the write rate limit (ApiKeyMiddleware, the writes policy), 503/507 when the
+    /// data directory is read-only or full (Hosting/StorageFault.cs).</summary>
     public static RouteHandlerBuilder ProducesWriteProblems(this RouteHandlerBuilder route) =>
-        route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        route.ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable).ProducesProblem(StatusCodes.Status507InsufficientStorage);
 
     /// <summary>
     /// A 200 JSON answer that is one of several shapes, told apart by the value of a property (the first is the default):

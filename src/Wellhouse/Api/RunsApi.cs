@@ -48,15 +48,27 @@ internal static class RunsApi
         return TypedResults.Problem(problem);
     }
 
-    private static IResult List(RunStore runs, string? limit)
+    private static IResult List(RunStore runs, RefreshCoordinator coordinator, string? limit)
     {
         var args = new ApiArgs();
         var count = args.Int(limit, "limit", 50, 1, 1000);
-        return args.IsValid ? TypedResults.Ok(new RunListResponse(runs.List(count).Select(RunResponse.From).ToList())) : args.Problem();
+        return args.IsValid
+            ? TypedResults.Ok(new RunListResponse(Live(() => runs.List(count), coordinator).Select(RunResponse.From).ToList()))
+            : args.Problem();
     }
 
-    private static IResult Get(string id, RunStore runs) =>
-        runs.Find(id) is { } run ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
+    private static IResult Get(string id, RunStore runs, RefreshCoordinator coordinator) =>
+        Live(() => runs.Find(id) is { } found ? [found] : [], coordinator) is [var run] ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
+
+    /// <summary>
+    /// The runs as read, unless one is marked running but is not this process's refresh and refresh.lock is free: its
+    /// process died (a killed <c>wellhouse refresh</c>), so recovery marks it abandoned and removes its files first.
+    /// </summary>
+    private static IReadOnlyList<RefreshRun> Live(Func<IReadOnlyList<RefreshRun>> read, RefreshCoordinator coordinator)
+    {
+        var found = read();
+        return found.Any(run => run.Status == RunStatus.Running && run.Id != coordinator.RunningId) && coordinator.TryRecover() ? read() : found;
+    }
 
     private static IResult Log(string id, RunStore runs, DataDirectory data, IOptions<WellhouseOptions> options) =>
         runs.ReadLog(id) is { } text

@@ -19,7 +19,7 @@ internal static class IngestCommands
             Description = "csv, json, ndjson or parquet in the raw contract (default: from the extension), or volve for Equinor's daily Volve CSV.",
         };
         var ingest = new Command("ingest", "Add a file of raw production rows to the raw store.") { file, dataDir, skipInvalid, format };
-        ingest.SetAction(async (parse, cancellationToken) =>
+        ingest.SetAction(StorageGuard.Wrap(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -43,7 +43,7 @@ internal static class IngestCommands
             }
 
             return await StoreAsync(parse, path, path.Name, uploadFormat.Value, dataDir, parse.GetValue(skipInvalid), cancellationToken);
-        });
+        }));
         root.Subcommands.Add(ingest);
     }
 

@@ -23,7 +23,7 @@ internal static class RefreshCommands
             dataDir,
             fullRefresh,
         };
-        refresh.SetAction(async (parse, cancellationToken) =>
+        refresh.SetAction(StorageGuard.Wrap(async (parse, cancellationToken) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -49,7 +49,7 @@ internal static class RefreshCommands
                 ? $"published snapshot {run.Id} in {run.DurationSeconds:F1}s ({run.Mode}: {run.ModeReason})"
                 : $"refresh {run?.Id} {run?.Status}: {run?.Error}");
             return run?.Published == true ? 0 : 1;
-        });
+        }));
         root.Subcommands.Add(refresh);
     }
 }

@@ -6,21 +6,18 @@ using Wellhouse.Snapshots;
 namespace Wellhouse.Hosting;
 
 /// <summary>
-/// At start: creates the data directory, cleans up after a crash (half-received uploads, unfinished builds, runs left
-/// "running"), opens the published snapshot, and on a first start (no snapshot, <c>Wellhouse:Bootstrap</c>) ingests
+/// At start: creates the data directory, cleans up after a crash (half-received uploads; unfinished builds and runs left
+/// "running", only when no live process holds refresh.lock), opens the published snapshot, and on a first start (no snapshot, <c>Wellhouse:Bootstrap</c>) ingests
 /// the bundled sample and refreshes, in the background.
 /// </summary>
 internal sealed class StartupService(
     DataDirectory data,
     RawStore raw,
-    SnapshotStore snapshots,
     SnapshotProvider provider,
-    RunStore runs,
     RefreshCoordinator refresh,
     IngestService ingest,
     ApiKey apiKey,
     IOptions<WellhouseOptions> options,
-    TimeProvider time,
     ILogger<StartupService> logger,
     IEnumerable<ISampleData> samples) : IHostedService
 {
@@ -30,8 +27,13 @@ internal sealed class StartupService(
         {
             data.EnsureCreated();
             raw.Recover();
-            snapshots.Recover();
-            runs.MarkAbandoned(time.GetUtcNow());
+            if (!refresh.TryRecover())
+            {
+                // A `wellhouse refresh` holds refresh.lock: its unfinished snapshot and its run are its own (they are
+                // recovered when a run is next read or started, if its process has died by then).
+                logger.LogWarning("{Lock} is held by another process: its refresh in progress is left alone", data.RefreshLock);
+            }
+
             apiKey.EnsureLoaded();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

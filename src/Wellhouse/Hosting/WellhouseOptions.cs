@@ -56,6 +56,12 @@ internal sealed class RefreshOptions
     /// <summary>How many published snapshots to keep (the served one is always kept).</summary>
     public int KeepSnapshots { get; set; } = 3;
 
+    /// <summary>
+    /// How many runs to keep in runs/ (record, log, artifacts), newest first; runs of kept snapshots and running ones
+    /// are always kept. Pruned when a refresh starts and at start-up.
+    /// </summary>
+    public int KeepRuns { get; set; } = 100;
+
     /// <summary>An optional URL that receives a JSON POST when a refresh fails.</summary>
     public Uri? AlertWebhook { get; set; }
 

@@ -37,6 +37,7 @@ internal static partial class WellhouseWebHost
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RefreshLock>();
         services.AddSingleton<RefreshCoordinator>();
         services.AddSingleton<WellhouseMetrics>();
         services.AddSingleton<ApiKey>();
@@ -54,6 +55,7 @@ internal static partial class WellhouseWebHost
         }
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(openApi => openApi.AddApiSecurity().AddWellhouseTransformers());
         services.AddRateLimiter(limiter =>

@@ -11,8 +11,9 @@ internal sealed record RefreshStart(RefreshRun? Started, string? RunningId);
 /// <summary>
 /// Runs refreshes one at a time: raw store -> new snapshot file (the builder) -> tests -> publish only if no node
 /// blocks it -> keep the newest N. One at a time within the process (a gate) and across processes (an exclusive lock on
-/// <c>refresh.lock</c>), so the CLI and the server never build at once. A failed, cancelled or killed build leaves the
-/// served snapshot untouched: its file is never published and is removed.
+/// <c>refresh.lock</c>, <see cref="RefreshLock"/>), so the CLI and the server never build at once. A failed, cancelled
+/// or killed build leaves the served snapshot untouched: its file is never published and is removed (a killed one by
+/// <see cref="TryRecover"/>, at the next start or when a run is read or started).
 /// </summary>
 internal sealed partial class RefreshCoordinator(
     IWarehouseBuilder builder,
@@ -22,7 +23,7 @@ internal sealed partial class RefreshCoordinator(
     RunStore runs,
     IRefreshAlert alert,
     WellhouseMetrics metrics,
-    DataDirectory data,
+    RefreshLock refreshLock,
     IOptions<WellhouseOptions> options,
     TimeProvider time,
     ILogger<RefreshCoordinator> logger)
@@ -45,7 +46,7 @@ internal sealed partial class RefreshCoordinator(
                 return new RefreshStart(null, _running.Id);
             }
 
-            var fileLock = TryLock();
+            var fileLock = refreshLock.TryAcquire();
             if (fileLock is null)
             {
                 return new RefreshStart(null, "another process");
@@ -56,6 +57,7 @@ internal sealed partial class RefreshCoordinator(
                 FullRefreshRequested = fullRefresh };
             try
             {
+                RecoverLocked();
                 runs.Save(run);
             }
             catch
@@ -99,16 +101,45 @@ internal sealed partial class RefreshCoordinator(
         return task is null ? runs.Find(id) : await task.ConfigureAwait(false);
     }
 
-    private FileStream? TryLock()
+    /// <summary>
+    /// Cleans up after refreshes whose process died (a killed server or <c>wellhouse refresh</c>): deletes unfinished
+    /// snapshot files, marks runs still "running" abandoned, prunes runs/. Only under refresh.lock, so never while a live
+    /// process builds (its files are its own): false when a refresh holds the lock, or the data directory cannot be
+    /// written (logged).
+    /// </summary>
+    public bool TryRecover()
     {
-        Directory.CreateDirectory(data.Root);
-        try
+        lock (_gate)
         {
-            return new FileStream(data.RefreshLock, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (_running is not null)
+            {
+                return false;
+            }
+
+            try
+            {
+                using var fileLock = refreshLock.TryAcquire();
+                if (fileLock is null)
+                {
+                    return false;
+                }
+
+                RecoverLocked();
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(ex, "Recovery of interrupted refreshes failed");
+                return false;
+            }
         }
-        catch (IOException)
-        {
-            return null;
-        }
+    }
+
+    /// <summary>What recovery does; the caller holds refresh.lock and no refresh runs in this process.</summary>
+    private void RecoverLocked()
+    {
+        snapshots.Recover();
+        runs.MarkAbandoned(time.GetUtcNow());
+        runs.Prune(options.Value.Refresh.KeepRuns, snapshots.List().Select(listing => listing.Snapshot.Id).ToHashSet(StringComparer.Ordinal));
     }
 }

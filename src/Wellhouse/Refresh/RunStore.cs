@@ -74,12 +74,36 @@ internal sealed class RunStore(DataDirectory data)
     public string? ReadLog(string id) =>
         SnapshotIds.IsValid(id) && File.Exists(LogPath(id)) ? File.ReadAllText(LogPath(id)) : null;
 
-    /// <summary>After a crash: runs still marked running belong to a dead process.</summary>
+    /// <summary>
+    /// Deletes the runs (record, log, artifacts folder) beyond the newest <paramref name="keep"/>, except runs still
+    /// marked running and the runs of <paramref name="keptSnapshots"/> (a snapshot's run has its id).
+    /// </summary>
+    public void Prune(int keep, IReadOnlySet<string> keptSnapshots)
+    {
+        foreach (var id in Newest().Skip(Math.Max(keep, 1)).Where(id => !keptSnapshots.Contains(id)).ToList())
+        {
+            if (Find(id) is { Status: RunStatus.Running })
+            {
+                continue;
+            }
+
+            File.Delete(LogPath(id));
+            var artifacts = Path.Combine(data.Runs, id);
+            if (Directory.Exists(artifacts))
+            {
+                Directory.Delete(artifacts, recursive: true);
+            }
+
+            File.Delete(RunPath(id));
+        }
+    }
+
+    /// <summary>Runs still marked running whose process is gone (the caller holds refresh.lock): abandoned.</summary>
     public void MarkAbandoned(DateTimeOffset now)
     {
         foreach (var run in List(int.MaxValue).Where(run => run.Status == RunStatus.Running))
         {
-            Save(run with { Status = RunStatus.Abandoned, FinishedAt = now, Error = "the process stopped during the run" });
+            Save(run with { Status = RunStatus.Abandoned, FinishedAt = now, Error = "the process stopped during the run (killed or crashed)" });
         }
     }
 }

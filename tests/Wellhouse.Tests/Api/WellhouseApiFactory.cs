@@ -35,6 +35,13 @@ public sealed class WellhouseApiFactory : WebApplicationFactory<Program>
 
     internal FakeWarehouseBuilder Builder { get; } = new();
 
+    /// <summary>Sets a configuration value (e.g. <c>Wellhouse:Refresh:KeepRuns</c>); before the host starts.</summary>
+    public WellhouseApiFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
     internal RecordingAlert Alerts { get; } = new();
 
     public string DataDir => _data.Path;
