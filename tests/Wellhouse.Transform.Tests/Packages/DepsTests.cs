@@ -145,6 +145,39 @@ public sealed class DepsTests : IDisposable
     }
 
     [Fact]
+    public async Task Deps_TarballPackage_InstallsFromAUrlAndPinsItAndAWrongNameIsAnError()
+    {
+        var tarball = MakeTarball();
+        using var listener = new HttpListener();
+        var url = $"http://127.0.0.1:{FreePort()}/";
+        listener.Prefixes.Add(url);
+        listener.Start();
+        var server = Task.Run(async () =>
+        {
+            for (var i = 0; i < 2; i++)
+            {
+                var context = await listener.GetContextAsync();
+                await context.Response.OutputStream.WriteAsync(tarball, TestContext.Current.CancellationToken);
+                context.Response.Close();
+            }
+        }, TestContext.Current.CancellationToken);
+        WritePackages($"packages:\n  - tarball: {url}helper.tar.gz\n    name: helper_pkg\n");
+
+        var report = Deps();
+
+        Assert.True(report.Success, string.Join("\n", report.Diagnostics.Select(d => d.Message)));
+        Assert.True(File.Exists(InstalledFile("macros/wrap.sql")));
+        Assert.Contains($"  - tarball: \"{url}helper.tar.gz\"\n    name: helper_pkg\n", LockText, StringComparison.Ordinal);
+
+        WritePackages($"packages:\n  - tarball: {url}helper.tar.gz\n    name: other_name\n");
+        var wrong = Deps(upgrade: true);
+        await server.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.False(wrong.Success);
+        Assert.Contains(wrong.Diagnostics, d => d.Message.Contains("names the package 'helper_pkg', not 'other_name'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Deps_NoPackages_WarnsAndSucceeds()
     {
         File.Delete(Path.Combine(fixture.ProjectDir, "packages.yml"));

@@ -67,7 +67,7 @@ internal sealed class Installation(string installDir, string hubUrl, Action<stri
         PackageKind.Local => InstallLocal(spec, baseDir),
         PackageKind.Git => InstallGit(spec, baseDir),
         PackageKind.Hub => InstallHub(spec),
-        _ => throw new PackageInstallException("tarball packages are not supported yet"),
+        _ => InstallTarball(spec),
     };
 
     private (string, string, PackageSpec, string) InstallLocal(PackageSpec spec, string baseDir)
@@ -132,16 +132,44 @@ internal sealed class Installation(string installDir, string hubUrl, Action<stri
     private (string, string, PackageSpec, string) InstallHub(PackageSpec spec)
     {
         var (name, version, tarball) = HubClient.Resolve(hubUrl, spec, cancellationToken);
+        var target = Path.Combine(installDir, name);
+        WithDownload(tarball, root =>
+        {
+            RemoveExisting(target);
+            CopyTree(root, target);
+            return target;
+        });
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["package"] = spec.Source, ["version"] = version, ["name"] = name };
+        var pinned = new PackageSpec { Kind = PackageKind.Hub, Source = spec.Source, Versions = [version], Raw = raw, Span = spec.Span };
+        return (name, target, pinned, "version " + version);
+    }
+
+    /// <summary>dbt's <c>tarball: url</c> + <c>name:</c>: a .tar.gz holding a dbt project (at its root or in one
+    /// folder), installed under the name its dbt_project.yml gives; a different <c>name:</c> is an error.</summary>
+    private (string, string, PackageSpec, string) InstallTarball(PackageSpec spec) => WithDownload(spec.Source, root =>
+    {
+        var name = PackageName(root);
+        if (spec.Name is { Length: > 0 } given && given != name)
+        {
+            throw new PackageInstallException($"the archive's dbt_project.yml names the package '{name}', not '{given}'");
+        }
+
+        var target = Path.Combine(installDir, name);
+        RemoveExisting(target);
+        CopyTree(root, target);
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tarball"] = spec.Source, ["name"] = name };
+        var pinned = new PackageSpec { Kind = PackageKind.Tarball, Source = spec.Source, Name = name, Raw = raw, Span = spec.Span };
+        return (name, target, pinned, "tarball " + spec.Source);
+    });
+
+    /// <summary>Downloads and extracts a .tar.gz into a temporary folder, hands its project folder to
+    /// <paramref name="use"/>, then deletes the temporary folder.</summary>
+    private T WithDownload<T>(string url, Func<string, T> use)
+    {
         var temp = Path.Combine(installDir, ".wellhouse-download-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var root = HubClient.DownloadAndExtract(tarball, temp, cancellationToken);
-            var target = Path.Combine(installDir, name);
-            RemoveExisting(target);
-            CopyTree(root, target);
-            var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["package"] = spec.Source, ["version"] = version, ["name"] = name };
-            var pinned = new PackageSpec { Kind = PackageKind.Hub, Source = spec.Source, Versions = [version], Raw = raw, Span = spec.Span };
-            return (name, target, pinned, "version " + version);
+            return use(HubClient.DownloadAndExtract(url, temp, cancellationToken));
         }
         finally
         {
