@@ -1,5 +1,6 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
+-- depends_on: {{ ref('stg_well_production_typed') }}
 
 -- The accepted raw rows: one per well and period (latest updated_at wins), typed, with calendar-day volumes and
 -- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (docs/domain.md); the
@@ -8,20 +9,29 @@
 -- 10 M rows they cost more to write than all the volumes (measured: 10,000 wells x 1,000 days, docs/warehouse.md).
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- of int_refresh_wells, whose old rows the application deleted, ranking the versions of those wells' rows only (the
+-- same rule as stg_well_production_checked, macro version_ranked); otherwise the whole table is built.
 
 with
 
+{% if is_incremental() -%}
+refreshed_typed as (
+    select * from {{ ref('stg_well_production_typed') }}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+),
+
+checked as (
+    {{ version_ranked('refreshed_typed') }}
+),
+{%- else -%}
 checked as (
     select * from {{ ref('stg_well_production_checked') }}
 ),
+{%- endif %}
 
 accepted as (
     select * from checked
     where reject_reason is null
-    {%- if is_incremental() %}
-        and well_code in (select well_code from {{ ref('int_refresh_wells') }})
-    {%- endif %}
 ),
 
 volumes as (
