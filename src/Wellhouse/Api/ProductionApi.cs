@@ -22,7 +22,7 @@ internal static class ProductionApi
         Series<CumulativeResponse>(well.MapGet("/cumulative", Cumulative).WithName("GetCumulative")
             .WithSummary("Cumulative oil, gas, water and producing days by period."));
         Series<MovingAveragesResponse>(well.MapGet("/moving-averages", MovingAverages).WithName("GetMovingAverages")
-            .WithSummary("Trailing moving averages of rates (windows such as 30d, 90d, 3m)."));
+            .WithSummary("Trailing moving averages of rates: windows of days (30d, 90d, 180d) for daily wells, of months (3m, 6m, 12m) for monthly ones; another window is a 400 naming the well's."));
         Series<DeclineCurveResponse>(well.MapGet("/decline", Decline).WithName("GetDeclineCurve")
             .WithSummary("Decline curve of a stream: actual producing-day rates, fitted P50, P10 and P90, history and forecast."));
         Series<ForecastResponse>(well.MapGet("/forecast", Forecast).WithName("GetForecast")
@@ -61,7 +61,7 @@ internal static class ProductionApi
         return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode });
     }
 
-    private static Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to)
+    private static async Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to)
     {
         var args = new ApiArgs();
         var (start, end) = args.Range(from, to);
@@ -70,9 +70,17 @@ internal static class ProductionApi
         {
             args.Fail("window", "expected a window name such as 30d or 3m");
         }
+        else if (name is not null)
+        {
+            var windows = await MovingAverageWindows.OfWellAsync(context, wellCode);
+            if (windows.Count > 0 && !windows.Contains(name, StringComparer.Ordinal))
+            {
+                args.Fail("window", MovingAverageWindows.Why(name, wellCode, windows));
+            }
+        }
 
         var series = new SeriesQuery("int_moving_averages", "well_code", wellCode, "production_period").Where("\"window\"", name);
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name },
+        return await RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name },
             "production_period, \"window\"", store => ServeViews.MovingAverages(store, wellCode, name, start, end));
     }
 

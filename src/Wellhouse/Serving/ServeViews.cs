@@ -210,6 +210,20 @@ internal static class ServeViews
 
     private static double? Nullable(ServeColumn column, int row) => column.IsNull(row) ? null : column.Double(row);
 
+    /// <summary>The names of the windows int_moving_averages has for a well: those of its rows' period types (none for an
+    /// unknown well); null when the store does not compute the view.</summary>
+    public static IEnumerable<string>? WellWindows(ServeStore store, int wellCode)
+    {
+        if (store.Computed(ServeViewCheck.MovingAverages) is null || store.Relation("stg_well_production") is not { } production)
+        {
+            return null;
+        }
+
+        var type = production["period_type"];
+        var types = Rows(production, wellCode, null, null, null).Select(row => type.String(row)).ToHashSet(StringComparer.Ordinal);
+        return store.Footer.Windows.Where(w => types.Contains(w.PeriodType)).Select(w => w.Name);
+    }
+
     /// <summary>int_moving_averages for a well (one window when asked): for every staged row, each window of the row's
     /// period type over the well's last N rows (of any type, as the view's frame): summed volumes (missing = 0) over
     /// summed calendar days, and the mean of the oil fit's P50 rate where it has one. Ordered by period, then window.</summary>

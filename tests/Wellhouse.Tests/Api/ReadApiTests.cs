@@ -166,6 +166,19 @@ public sealed class ReadApiTests(PublishedSnapshotFixture fixture) : IClassFixtu
     }
 
     [Theory]
+    [InlineData("window=30d", "30d is a window of days, computed for wells that report daily periods; well 101 reports monthly periods, whose windows are in months: 3m, 6m")]
+    [InlineData("window=xyz", "expected a window of days or months such as 30d or 3m; well 101 has 3m, 6m")]
+    [InlineData("window=12m", "12m is not a window of this snapshot (the warehouse vars ma_day_* and ma_month_* set them); well 101 has 3m, 6m")]
+    public async Task MovingAverages_WindowTheWellLacks_Is400NamingItsWindows(string query, string reason)
+    {
+        var response = await _client.GetAsync("/api/wells/101/moving-averages?" + query);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal(reason, Assert.Single(errors.GetProperty("window").EnumerateArray()).GetString());
+    }
+
+    [Theory]
     [InlineData("/api/wells/999/production")]
     [InlineData("/api/fields/99/production")]
     public async Task Series_UnknownKey_Is404(string url)
