@@ -36,7 +36,7 @@ def main(source: Path, target: Path) -> None:
             gas = float(r["volume_gas_formation_mcf"]) / days / 1000
             water = float(r["volume_water_formation_bbls"]) / days / 1000
             writer.writerow([fields.get(field, 0), field, codes[r["api"]], r["api"], well.get("well_name", ""), r["date"],
-                             r["producing_days"], repr(oil), repr(gas), repr(oil), repr(water), "upload_monthly",
+                             r["producing_days"], repr(oil), repr(gas), repr(oil), repr(water), "ndic_monthly",
                              "nd-bakken/ND_PRODUCTION_DATA.csv", r["date"][:4], "2019-03-09 00:00:00", "2019-03-09 00:00:00"])
 
 

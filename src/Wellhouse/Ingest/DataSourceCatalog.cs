@@ -23,7 +23,7 @@ internal sealed class DataSourceCatalog(IOptions<WellhouseOptions> options)
     /// <summary>What an operator reads when rows name an unknown source: the known ones and how to add one.</summary>
     public static string Hint(IReadOnlySet<string> known) =>
         $"the warehouse knows the data sources {string.Join(", ", known.Order(StringComparer.Ordinal))}; to add one, add a row "
-        + $"(data_source, period_type 'day' or 'month', currency, description) to warehouse/{SeedPath} and upload again "
+        + $"(data_source, period_type 'day' or 'month', currency, price_region, description) to warehouse/{SeedPath} and upload again "
         + "(the next refresh rebuilds the warehouse with it)";
 
     private static HashSet<string> Read(string seed)

@@ -78,7 +78,7 @@ public sealed class IngestApiTests : IDisposable
     [Fact]
     public async Task Csv_UnknownDataSource_Is422NamingTheKnownSourcesAndHowToAddOne()
     {
-        var csv = RawCsv.Rows(101, 2).Replace("upload_monthly", "ndic_monthly");
+        var csv = RawCsv.Rows(101, 2).Replace("upload_monthly", "nd_vendor_monthly");
 
         var response = await _factory.IngestCsvAsync(csv);
         var json = await JsonAsync(response);
@@ -86,7 +86,7 @@ public sealed class IngestApiTests : IDisposable
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var detail = json.GetProperty("detail").GetString()!;
         Assert.Contains("2 rows name an unknown data source", detail);
-        Assert.Contains("generated_daily, generated_monthly, upload_daily, upload_monthly, volve_daily", detail);
+        Assert.Contains("generated_daily, generated_monthly, ndic_monthly, sodir_monthly, upload_daily, upload_monthly, volve_daily", detail);
         Assert.Contains("warehouse/seeds/data_sources.csv", detail);
         Assert.All(json.GetProperty("errors").EnumerateArray(), e => Assert.Equal("data_source", e.GetProperty("column").GetString()));
         Assert.Empty(BatchFiles());

@@ -60,7 +60,7 @@ public sealed class StateCommandTests
 
         Assert.Empty(unchanged);
         Assert.Equal(["mart_revenue"], edited);
-        Assert.Equal(["revenue_in_usd_and_local_currency"], editedTest);
+        Assert.Equal(["revenue_per_stream_by_price_region"], editedTest);
     }
 
     private static async Task<string[]> ListAsync(FixtureProject project, string selector, string state, params string[] more)

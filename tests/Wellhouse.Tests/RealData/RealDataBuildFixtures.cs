@@ -6,7 +6,7 @@ namespace Wellhouse.Tests.RealData;
 /// where ../shared is absent, failed in CI).</summary>
 public sealed class NorthDakotaBuildFixture : WarehouseBuildFixture
 {
-    public const string DataSource = "upload_monthly";
+    public const string DataSource = "ndic_monthly";
 
     private protected override string? SharedInput => SharedRawData.NorthDakotaProduction;
 
@@ -31,7 +31,7 @@ public sealed class NorthDakotaBuildCollection : ICollectionFixture<NorthDakotaB
 /// </summary>
 public sealed class NpdBuildFixture : WarehouseBuildFixture
 {
-    public const string DataSource = "upload_monthly";
+    public const string DataSource = "sodir_monthly";
 
     private protected override async Task<WarehouseBuildOptions> PrepareAsync()
     {

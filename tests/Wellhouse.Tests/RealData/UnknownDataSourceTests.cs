@@ -19,7 +19,7 @@ public sealed class UnknownDataSourceTests : IDisposable
     public async Task Ingest_NorthDakotaWellsOfAnUnknownSource_RefusesWithTheKnownSourcesAndHowToAddOne()
     {
         var file = Path.Combine(_temp.Path, "nd.csv");
-        await File.WriteAllTextAsync(file, SharedRawData.NorthDakota(wells: 20, dataSource: "ndic_monthly"));
+        await File.WriteAllTextAsync(file, SharedRawData.NorthDakota(wells: 20, dataSource: "nd_vendor_monthly"));
         var dataDir = Path.Combine(_temp.Path, "data");
         var error = new StringWriter();
 
@@ -27,7 +27,7 @@ public sealed class UnknownDataSourceTests : IDisposable
 
         Assert.Equal(1, exit);
         var text = error.ToString();
-        Assert.Contains("nd.csv: row 1, column data_source: unknown data source 'ndic_monthly'", text);
+        Assert.Contains("nd.csv: row 1, column data_source: unknown data source 'nd_vendor_monthly'", text);
         Assert.Contains("rows name an unknown data source", text);
         Assert.Contains("upload_monthly", text);
         Assert.Contains("volve_daily", text);
@@ -56,7 +56,7 @@ public sealed class UnknownDataSourceTests : IDisposable
         var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
         data.EnsureCreated();
         var file = Path.Combine(_temp.Path, "nd.csv");
-        await File.WriteAllTextAsync(file, SharedRawData.NorthDakota(wells: 20, dataSource: "ndic_monthly"));
+        await File.WriteAllTextAsync(file, SharedRawData.NorthDakota(wells: 20, dataSource: "nd_vendor_monthly"));
         var reader = new UploadReader(DateTime.UtcNow);
         using (var rows = new BatchWriter())
         {

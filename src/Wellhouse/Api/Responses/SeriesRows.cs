@@ -137,11 +137,23 @@ internal sealed record RevenueRow
     [JsonPropertyName("gas_volume_mcf")]
     public double? GasVolumeMcf { get; init; }
 
-    /// <summary>Brent monthly average, USD/bbl.</summary>
+    /// <summary>NGL and condensate volume, bbl (liquids - oil): not priced, not in revenue_usd.</summary>
+    [JsonPropertyName("ngl_condensate_volume_bbl")]
+    public double? NglCondensateVolumeBbl { get; init; }
+
+    /// <summary>The benchmark pricing the well's oil in its price region (brent, wti); null when none.</summary>
+    [JsonPropertyName("oil_benchmark")]
+    public string? OilBenchmark { get; init; }
+
+    /// <summary>The oil benchmark's monthly average, USD/bbl.</summary>
     [JsonPropertyName("oil_price_usd_per_bbl")]
     public double? OilPriceUsdPerBbl { get; init; }
 
-    /// <summary>Henry Hub monthly average, USD/MMBtu.</summary>
+    /// <summary>The benchmark pricing the well's gas (henry_hub); null when its region has none (the North Sea).</summary>
+    [JsonPropertyName("gas_benchmark")]
+    public string? GasBenchmark { get; init; }
+
+    /// <summary>The gas benchmark's monthly average, USD/MMBtu.</summary>
     [JsonPropertyName("gas_price_usd_per_mmbtu")]
     public double? GasPriceUsdPerMmbtu { get; init; }
 
@@ -149,15 +161,15 @@ internal sealed record RevenueRow
     [JsonPropertyName("heat_content_mmbtu_per_mcf")]
     public double? HeatContentMmbtuPerMcf { get; init; }
 
-    /// <summary>Oil revenue, USD.</summary>
+    /// <summary>Oil revenue, USD: 0 without oil, null when oil was produced without a price.</summary>
     [JsonPropertyName("oil_revenue_usd")]
     public double? OilRevenueUsd { get; init; }
 
-    /// <summary>Gas revenue, USD.</summary>
+    /// <summary>Gas revenue, USD: 0 without gas, null when gas was produced without a price.</summary>
     [JsonPropertyName("gas_revenue_usd")]
     public double? GasRevenueUsd { get; init; }
 
-    /// <summary>Oil + gas revenue, USD.</summary>
+    /// <summary>Oil + gas revenue, USD; null when either is.</summary>
     [JsonPropertyName("revenue_usd")]
     public double? RevenueUsd { get; init; }
 
@@ -173,7 +185,7 @@ internal sealed record RevenueRow
     [JsonPropertyName("revenue_local")]
     public double? RevenueLocal { get; init; }
 
-    /// <summary>False when a price or the rate is missing (revenue NULL).</summary>
+    /// <summary>False when revenue_local is null: a stream produced without a price, or no exchange rate.</summary>
     [JsonPropertyName("is_priced")]
     public bool? IsPriced { get; init; }
 }
