@@ -69,6 +69,7 @@ internal static class ServeStoreBuilder
             }
 
             File.Move(temp, path, overwrite: true);
+            Hosting.DurableFile.FsyncFolderOf(path);
             return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), skipped);
         }
         finally
