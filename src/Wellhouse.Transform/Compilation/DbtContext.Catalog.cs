@@ -8,7 +8,8 @@ namespace Wellhouse.Transform.Compilation;
 /// The catalog side of the <c>adapter</c> and dbt's <c>api</c> global, for macros that find relations by pattern
 /// (dbt_utils' <c>get_relations_by_pattern</c>): <c>adapter.list_schemas</c>, <c>adapter.check_schema_exists</c>,
 /// <c>adapter.list_relations_without_caching</c>, <c>api.Relation.create</c> and <c>api.Column.create</c>. The
-/// queries read the SQL-standard <c>information_schema</c>.
+/// queries read the SQL-standard <c>information_schema</c>. Also the methods that change the catalog:
+/// <c>adapter.create_schema</c>, <c>adapter.drop_schema</c>, <c>adapter.drop_relation</c>.
 /// </summary>
 internal sealed partial class DbtContext
 {
@@ -21,6 +22,35 @@ internal sealed partial class DbtContext
             return ListSchemas(state, ContextArgs.String(args, 0, "database"), args.Span).Any(s => string.Equals((string?)s, schema, StringComparison.OrdinalIgnoreCase));
         });
         adapter["list_relations_without_caching"] = new JinjaFunction(args => ListRelations(state, ContextArgs.Get(args, 0, "schema_relation") as RelationValue, args.Span));
+        adapter["create_schema"] = new JinjaFunction(args => ChangeSchema(state, args, "create schema if not exists {0}", "adapter.create_schema"));
+        adapter["drop_schema"] = new JinjaFunction(args => ChangeSchema(state, args, "drop schema if exists {0} cascade", "adapter.drop_schema"));
+        adapter["drop_relation"] = new JinjaFunction(args => DropRelation(state, ContextArgs.Get(args, 0, "relation") as RelationValue, args.Span));
+    }
+
+    /// <summary>dbt's <c>adapter.create_schema(relation)</c> / <c>adapter.drop_schema(relation)</c>: the relation's
+    /// database and schema (its identifier ignored).</summary>
+    private string ChangeSchema(RenderState state, JinjaCallArguments args, string statement, string caller)
+    {
+        if (DatabaseFor(state) is { } db && ContextArgs.Get(args, 0, "relation") is RelationValue relation)
+        {
+            var schema = relation.Database is { } database ? Graph.Relation.Quote(database) + "." + Graph.Relation.Quote(relation.Schema) : Graph.Relation.Quote(relation.Schema);
+            Fetch(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, statement, schema), caller, args.Span);
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>dbt's <c>adapter.drop_relation(relation)</c>: drops the table or view (its kind read from the
+    /// database); nothing when it does not exist.</summary>
+    private string DropRelation(RenderState state, RelationValue? relation, SourceSpan span)
+    {
+        if (GetRelation(state, relation, span) is { } existing && DatabaseFor(state) is { } db)
+        {
+            var kind = existing.TryGetAttribute("type", out var type) && type is "view" ? "view" : "table";
+            Fetch(db, $"drop {kind} if exists {existing} cascade", "adapter.drop_relation", span);
+        }
+
+        return string.Empty;
     }
 
     /// <summary>dbt's <c>api</c>: <c>api.Relation.create(database, schema, identifier, type)</c> and
@@ -34,9 +64,8 @@ internal sealed partial class DbtContext
             {
                 var database = ContextArgs.String(args, 0, "database");
                 var schema = ContextArgs.String(args, 1, "schema") ?? services.Target.Schema;
-                var identifier = ContextArgs.String(args, 2, "identifier") ?? string.Empty;
-                var relation = new Graph.Relation(database, schema, identifier);
-                return new RelationValue(database, schema, identifier, relation.ToString(), ContextArgs.String(args, 3, "type"));
+                var identifier = ContextArgs.String(args, 2, "identifier");
+                return RelationValue.Parts(database, schema, string.IsNullOrEmpty(identifier) ? null : identifier, ContextArgs.String(args, 3, "type"));
             }),
             ["add_ephemeral_prefix"] = new JinjaFunction(args => "__dbt__cte__" + ContextArgs.String(args, 0, "name")),
         },

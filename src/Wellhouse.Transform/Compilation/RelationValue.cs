@@ -74,7 +74,7 @@ internal sealed class RelationValue(string? database, string schema, string iden
     };
 
     /// <summary>A relation of the given parts, printed as dbt prints one: the non-null parts quoted, joined by dots.</summary>
-    private static RelationValue Parts(string? database, string? schema, string? identifier, string? type)
+    public static RelationValue Parts(string? database, string? schema, string? identifier, string? type)
     {
         var parts = new[] { database, schema, identifier }.Where(p => p is not null).Select(p => Relation.Quote(p!));
         return new RelationValue(database, schema ?? string.Empty, identifier ?? string.Empty, string.Join('.', parts), type);

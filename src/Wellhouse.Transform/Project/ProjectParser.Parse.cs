@@ -53,11 +53,11 @@ internal sealed partial class ProjectParser
 
     /// <summary>
     /// A schema file's config with Jinja strings rendered (dbt renders schema files with var() and env_var()); the
-    /// other values are kept as they are.
+    /// other values are kept as they are, and so are hooks, which dbt renders only when they run.
     /// </summary>
     private Dictionary<string, object?> RenderConfig(Dictionary<string, object?> config, Node node, SourceSpan where)
     {
-        if (!config.Values.Any(v => v is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))))
+        if (!config.Any(IsTemplated))
         {
             return config;
         }
@@ -65,7 +65,7 @@ internal sealed partial class ProjectParser
         var rendered = new Dictionary<string, object?>(config, StringComparer.Ordinal);
         foreach (var (key, value) in config)
         {
-            if (value is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal)))
+            if (IsTemplated(new(key, value)) && value is string text)
             {
                 Render(() => rendered[key] = Templates.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(node, RenderPhase.Parse))), where);
             }
@@ -73,6 +73,11 @@ internal sealed partial class ProjectParser
 
         return rendered;
     }
+
+    private static bool IsTemplated(KeyValuePair<string, object?> setting) =>
+        setting.Value is string text
+        && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
+        && setting.Key is not ("pre-hook" or "post-hook" or "pre_hook" or "post_hook");
 
     /// <summary>The schema file entry of the node's package that describes a model or seed (the first one when described twice).</summary>
     private SchemaEntry? EntryFor(Node node)
