@@ -121,6 +121,17 @@ internal sealed partial class DbtContext
 
     private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name, isCte: true);
 
+    /// <summary>A node's or source's <c>columns</c> as dbt's graph has them: name to name, description, data_type, meta, tags.</summary>
+    internal static Dictionary<string, object?> ColumnsDict(Dictionary<string, ColumnInfo> columns) =>
+        columns.ToDictionary(c => c.Key, c => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["name"] = c.Value.Name,
+            ["description"] = c.Value.Description,
+            ["data_type"] = c.Value.DataType,
+            ["meta"] = c.Value.Meta,
+            ["tags"] = c.Value.Tags.Cast<object?>().ToList(),
+        }, StringComparer.Ordinal);
+
     /// <summary>The node as dbt's <c>model</c> global: name, unique_id, resource_type, config, fqn, ...</summary>
     internal static Dictionary<string, object?> NodeDict(Node node) => new(StringComparer.Ordinal)
     {
@@ -140,14 +151,7 @@ internal sealed partial class DbtContext
         ["meta"] = node.Meta,
         ["language"] = node.Language,
         ["raw_code"] = node.RawCode,
-        ["columns"] = node.Columns.ToDictionary(c => c.Key, c => (object?)new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["name"] = c.Value.Name,
-            ["description"] = c.Value.Description,
-            ["data_type"] = c.Value.DataType,
-            ["meta"] = c.Value.Meta,
-            ["tags"] = c.Value.Tags.Cast<object?>().ToList(),
-        }, StringComparer.Ordinal),
+        ["columns"] = ColumnsDict(node.Columns),
         ["depends_on"] = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["nodes"] = node.DependsOnNodes.Cast<object?>().ToList(),

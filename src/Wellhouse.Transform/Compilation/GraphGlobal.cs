@@ -31,6 +31,8 @@ internal static class GraphGlobal
                 ["meta"] = source.Meta,
                 ["config"] = source.Config.Values,
                 ["loaded_at_field"] = source.LoadedAtField,
+                ["columns"] = DbtContext.ColumnsDict(source.Columns),
+                ["relation_name"] = source.RenderReference(),
             };
         }
 
