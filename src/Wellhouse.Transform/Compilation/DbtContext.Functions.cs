@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Wellhouse.Transform.Graph;
 using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Jinja.Runtime;
 using Wellhouse.Transform.Project;
 
 namespace Wellhouse.Transform.Compilation;
@@ -49,8 +50,22 @@ internal sealed partial class DbtContext
             ["dbt_version"] = "1.9.0",
 
             ["zip"] = new JinjaFunction(Zip),
-            ["set"] = new JinjaFunction(args => (ContextArgs.Get(args, 0, "value") as IEnumerable<object?> ?? []).Distinct().ToList()),
+            ["set"] = new JinjaFunction(args => ToSet(args, strict: false)),
+            ["set_strict"] = new JinjaFunction(args => ToSet(args, strict: true)),
         };
+    }
+
+    /// <summary>dbt's <c>set(value, default=None)</c> (the default when the value is not iterable) and
+    /// <c>set_strict(value)</c> (an error then).</summary>
+    private static object? ToSet(JinjaCallArguments args, bool strict)
+    {
+        var value = ContextArgs.Get(args, 0, "value");
+        if (!strict && value is not (string or System.Collections.IEnumerable))
+        {
+            return ContextArgs.Get(args, 1, "default");
+        }
+
+        return new PySet(PyOps.Iterate(value, args.Span), args.Span);
     }
 
     /// <summary>dbt's <c>flags</c> (dbt docs "flags"): the verb running and its options; a flag not listed is an

@@ -27,6 +27,7 @@ internal static partial class Methods
     {
         string => StringMethods.Contains(name),
         PyTuple => TupleMethods.Contains(name),
+        PySet => SetMethods.Contains(name),
         IList<object?> => ListMethods.Contains(name),
         IDictionary<string, object?> => DictMethods.Contains(name),
         PyDateTime dt => dt.HasMember(name),
@@ -41,6 +42,7 @@ internal static partial class Methods
             return target switch
             {
                 string s => CallString(s, name, a),
+                PySet s => CallSet(s, name, a),
                 IList<object?> l => CallList(l, name, a),
                 IDictionary<string, object?> d => CallDict(d, name, a),
                 PyDateTime dt => dt.CallMethod(name, a),

@@ -31,7 +31,14 @@ internal static partial class PyOps
         {
             case (string x, string y):
                 return string.Equals(x, y, StringComparison.Ordinal);
+            case (PySet x, PySet y):
+                return x.SetEquals(y, span);
             case (IList<object?> x, IList<object?> y):
+                if (x is PySet || y is PySet)
+                {
+                    return false;
+                }
+
                 if ((x is PyTuple) != (y is PyTuple) || x.Count != y.Count)
                 {
                     return false;

@@ -40,6 +40,7 @@ internal static partial class PyOps
         double => "float",
         string => "str",
         PyTuple => "tuple",
+        PySet => "set",
         IList<object?> => "list",
         IDictionary<string, object?> => "dict",
         Namespace => "Namespace",

@@ -35,6 +35,14 @@ internal static class PyStr
             case PyView view:
                 sb.Append(view.ToString());
                 break;
+            case PySet { Count: 0 }:
+                sb.Append("set()");
+                break;
+            case PySet set:
+                sb.Append('{');
+                AppendItems(sb, set);
+                sb.Append('}');
+                break;
             case PyTuple t:
                 sb.Append('(');
                 AppendItems(sb, t);
