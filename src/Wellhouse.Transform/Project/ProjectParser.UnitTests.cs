@@ -108,13 +108,14 @@ internal sealed partial class ProjectParser
         node.Config["tags"] = new List<object?>();
         node.Config["meta"] = new Dictionary<string, object?>(StringComparer.Ordinal);
 
-        // dbt_project.yml's unit_tests: block (+tags, +meta, +enabled by fqn), then the entry's own config.
+        // dbt_project.yml's unit_tests: block (+tags, +meta, +enabled by fqn), then the entry's own config (Jinja
+        // strings rendered, as dbt renders a schema file's configs).
         if (file.Raw.GetValueOrDefault("unit_tests") is Dictionary<string, object?> tree)
         {
             ConfigMerger.Apply(node.Config, ConfigTree.Resolve(tree, node.Fqn));
         }
 
-        ConfigMerger.Apply(node.Config.Values, test.Config);
+        ConfigMerger.Apply(node.Config.Values, RenderConfig(test.Config, node, test.Span));
         if (!model.Config.Enabled)
         {
             node.Config["enabled"] = false;

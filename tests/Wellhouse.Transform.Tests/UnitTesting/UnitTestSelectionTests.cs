@@ -42,6 +42,35 @@ public sealed class UnitTestSelectionTests : IDisposable
         Assert.Equal(["model.wells.well_revenue"], selected);
     }
 
+    [Fact]
+    public void Select_ByTag_UsesTheRenderedJinjaTagOfTheUnitTestsConfig()
+    {
+        using var tagged = new TempProject("wellhouse-unit-tags-");
+        tagged.WriteProject("tagged");
+        tagged.Write("models/m.sql", "select 1 as id");
+        tagged.Write("models/m.yml", """
+            unit_tests:
+              - name: everywhere
+                model: m
+                given: []
+                expect: {rows: [{id: 1}]}
+                config:
+                  tags: "{{ 'skip' if target.type not in ['duckdb'] else 'runnable' }}"
+              - name: elsewhere_only
+                model: m
+                given: []
+                expect: {rows: [{id: 1}]}
+                config:
+                  tags: "{{ 'skip' if target.type in ['duckdb'] else 'runnable' }}"
+            """);
+        var load = Wellhouse.Transform.Project.ProjectLoader.Load(new() { ProjectDir = tagged.ProjectDir, ProfilesDir = tagged.ProjectDir });
+        Assert.True(load.Success, string.Join("\n", load.Diagnostics));
+
+        var skipped = NodeSelector.Select(load.Project!.Manifest, load.Project.Graph, ["tag:skip"], []);
+
+        Assert.Equal(["unit_test.tagged.m.elsewhere_only"], skipped);
+    }
+
     private IReadOnlyCollection<string> Select(IReadOnlyList<string> select, IReadOnlyList<string>? exclude = null)
     {
         var loaded = project.Load().Project!;
