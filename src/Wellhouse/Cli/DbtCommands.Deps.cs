@@ -13,6 +13,10 @@ internal static partial class DbtCommands
         var lockOnly = new Option<bool>("--lock") { Description = "Write package-lock.yml without installing the packages." };
         command.Options.Add(options.ProjectDir);
         command.Options.Add(options.Vars);
+
+        // Accepted as dbt accepts them (CI scripts pass them to every verb); deps does not read the profile.
+        command.Options.Add(options.ProfilesDir);
+        command.Options.Add(options.Target);
         command.Options.Add(upgrade);
         command.Options.Add(lockOnly);
         command.SetAction((parse, cancellationToken) =>
