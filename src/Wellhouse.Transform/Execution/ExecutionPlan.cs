@@ -65,13 +65,7 @@ internal sealed partial class ExecutionPlan
             }
         }
 
-        var manifestOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in manifest.Nodes.Keys)
-        {
-            manifestOrder[id] = manifestOrder.Count;
-        }
-
-        var order = TopologicalOrder(manifest, inPlan, parents, children, manifestOrder);
+        var order = TopologicalOrder(manifest, inPlan, parents, children);
         return new ExecutionPlan(order, parents, children);
     }
 
@@ -128,18 +122,20 @@ internal sealed partial class ExecutionPlan
         Manifest manifest,
         HashSet<string> inPlan,
         Dictionary<string, List<string>> parents,
-        Dictionary<string, List<string>> children,
-        Dictionary<string, int> manifestOrder)
+        Dictionary<string, List<string>> children)
     {
-        // Kahn's algorithm; among ready nodes tests go first, then manifest order: each test runs right after the
-        // node it tests, and the order is the same on every run.
+        // dbt-core's GraphQueue: among ready nodes, the lowest (depth level, unique_id) goes first, the level being
+        // the node's topological generation (0 for nodes waiting for nothing). So with one thread, seeds and
+        // models of a level run before tests of the same level ("model." < "seed." < "test."), and a build's
+        // tests of a node run before the node's children (their edges put the children a level further).
+        var levels = Levels(inPlan, parents, children);
         var pending = inPlan.ToDictionary(id => id, id => parents[id].Count, StringComparer.Ordinal);
-        var ready = new PriorityQueue<string, (int, int)>();
+        var ready = new PriorityQueue<string, (int Level, string Id)>(LevelThenId.Instance);
         foreach (var (id, count) in pending)
         {
             if (count == 0)
             {
-                ready.Enqueue(id, Priority(manifest.Nodes[id], manifestOrder));
+                ready.Enqueue(id, (levels[id], id));
             }
         }
 
@@ -151,7 +147,7 @@ internal sealed partial class ExecutionPlan
             {
                 if (--pending[child] == 0)
                 {
-                    ready.Enqueue(child, Priority(manifest.Nodes[child], manifestOrder));
+                    ready.Enqueue(child, (levels[child], child));
                 }
             }
         }
@@ -165,6 +161,33 @@ internal sealed partial class ExecutionPlan
         return order;
     }
 
-    internal static (int, int) Priority(Node node, Dictionary<string, int> manifestOrder) =>
-        (node.ResourceType == ResourceType.Test ? 0 : 1, manifestOrder.GetValueOrDefault(node.UniqueId));
+    /// <summary>Each plan node's topological generation: 0 without parents, else one more than its deepest parent's.</summary>
+    private static Dictionary<string, int> Levels(HashSet<string> inPlan, Dictionary<string, List<string>> parents, Dictionary<string, List<string>> children)
+    {
+        var levels = inPlan.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
+        var pending = inPlan.ToDictionary(id => id, id => parents[id].Count, StringComparer.Ordinal);
+        var queue = new Queue<string>(pending.Where(p => p.Value == 0).Select(p => p.Key));
+        while (queue.TryDequeue(out var id))
+        {
+            foreach (var child in children[id])
+            {
+                levels[child] = Math.Max(levels[child], levels[id] + 1);
+                if (--pending[child] == 0)
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        return levels;
+    }
+
+    /// <summary>Orders (level, unique_id) as Python orders the tuple: level, then the id by code point.</summary>
+    private sealed class LevelThenId : IComparer<(int Level, string Id)>
+    {
+        public static readonly LevelThenId Instance = new();
+
+        public int Compare((int Level, string Id) x, (int Level, string Id) y) =>
+            x.Level != y.Level ? x.Level.CompareTo(y.Level) : string.CompareOrdinal(x.Id, y.Id);
+    }
 }

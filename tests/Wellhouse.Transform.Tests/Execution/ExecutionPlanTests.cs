@@ -33,6 +33,23 @@ public sealed class ExecutionPlanTests
     }
 
     [Fact]
+    public void Create_Build_OrdersByDepthLevelThenUniqueIdAsDbtsGraphQueue()
+    {
+        using var harness = new EngineHarness();
+        harness.Test("free_check", "select 1");
+        harness.Model("z_model", "select 1");
+        harness.Seed("raw", "id\n1\n");
+        harness.Model("staged", "select 1", "view", "raw");
+        harness.Test("raw_check", "select 1", "raw");
+
+        var plan = ExecutionPlan.Create(harness.Manifest, harness.Manifest.Nodes.Keys.ToList(), DbtCommandKind.Build);
+
+        // Level 0: model., seed., then test. ids (a test needing nothing runs after the seeds, as in dbt);
+        // level 1: the seed's test; level 2: the seed's child, waiting for that test.
+        Assert.Equal(["z_model", "raw", "free_check", "raw_check", "staged"], plan.Order.Select(n => n.Name));
+    }
+
+    [Fact]
     public void Create_RunCommand_NoTestEdgesAndNoTests()
     {
         using var harness = new EngineHarness();
