@@ -50,7 +50,8 @@ public sealed partial class Compiler
         }
     }
 
-    /// <summary>A snippet's own line numbers count from its first line, so the error is placed where it is defined.</summary>
+    /// <summary>A snippet's own line numbers count from its first line, so an error in the snippet itself is placed
+    /// where the snippet is defined; an error inside a macro it calls keeps the macro's file and line.</summary>
     private static Diagnostic Located(Diagnostic diagnostic, SourceSpan definedAt) =>
-        definedAt.File.Length > 0 || diagnostic.Span.File.Length == 0 ? diagnostic with { Span = definedAt } : diagnostic;
+        diagnostic.Span.File.Length == 0 || diagnostic.Span.File == definedAt.File ? diagnostic with { Span = definedAt } : diagnostic;
 }

@@ -60,6 +60,20 @@ public sealed class AdapterCatalogChangeTests
     }
 
     [Fact]
+    public async Task An_operations_error_inside_a_macro_names_the_macros_file_and_line()
+    {
+        using var project = Project();
+        project.Write("macros/broken.sql", "{% macro broken() %}\n  {% do adapter.no_such_method() %}\n{% endmacro %}\n");
+
+        var report = await Operation(project, "broken");
+
+        Assert.False(report.Success);
+        var message = Assert.Single(report.Outcome!.Results).Message;
+        Assert.Contains("macros/broken.sql(2,", message, StringComparison.Ordinal);
+        Assert.Contains("has no attribute 'no_such_method'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drop_relation_in_a_post_hook_drops_the_seed_and_ignores_a_missing_relation()
     {
         using var project = Project();
