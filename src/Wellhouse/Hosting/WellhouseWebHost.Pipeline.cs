@@ -9,6 +9,7 @@ internal static partial class WellhouseWebHost
     /// <summary>The request pipeline and the endpoints.</summary>
     public static void UseWellhouse(IApplicationBuilder app)
     {
+        app.UseMiddleware<RequestLogging>();
         // A request the framework refuses (unreadable JSON, body too large) keeps its 4xx status, as ProblemDetails.
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration.Memory;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
@@ -21,9 +22,28 @@ internal static partial class WellhouseWebHost
     /// schedule); off for the build-time OpenAPI generator and the CLI's one-shot verbs.</param>
     public static IHostBuilder CreateHostBuilder(string[] args, bool background = true) =>
         Host.CreateDefaultBuilder(args)
+            .ConfigureAppConfiguration(config => config.Sources.Insert(0, new MemoryConfigurationSource { InitialData = LoggingDefaults }))
             .ConfigureWebHostDefaults(web => web
                 .ConfigureServices(services => AddWellhouse(services, background))
                 .Configure(UseWellhouse));
+
+    /// <summary>
+    /// Logging unless the configuration says otherwise (these are its lowest-priority source, so appsettings, the
+    /// environment and <c>--Logging:...=</c> override them): one timestamped line per log entry (UTC), the framework at
+    /// Warning (its request logging is about nine lines a request), and <see cref="RequestLogging"/>'s one line per
+    /// request at Information.
+    /// </summary>
+    private static readonly Dictionary<string, string?> LoggingDefaults = new(StringComparer.Ordinal)
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft"] = "Warning",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Warning",
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
+        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+    };
 
     /// <summary>Everything the application needs: stores, refresh, API plumbing.</summary>
     public static void AddWellhouse(IServiceCollection services, bool background = true)
