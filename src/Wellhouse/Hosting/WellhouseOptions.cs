@@ -76,7 +76,7 @@ internal sealed class IngestOptions
 
     /// <summary>
     /// The most rows one upload may hold (default 5,000,000): bytes do not bound rows, since a few KB of Parquet can
-    /// decompress to millions of rows, and an upload's rows are held in memory until it is committed. The CLI's
+    /// decompress to millions of rows, and each row costs time and disk before it is committed. The CLI's
     /// <c>wellhouse ingest</c> has no limit.
     /// </summary>
     public long MaxRows { get; set; } = 5_000_000;

@@ -67,7 +67,7 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
             }
 
             var reader = new UploadReader(receivedAt.UtcDateTime, known, maxRows);
-            using var writer = new BatchWriter();
+            using var writer = new BatchWriter(store.NewTempPath("duckdb"));
             try
             {
                 reader.Read(spool, format, writer);

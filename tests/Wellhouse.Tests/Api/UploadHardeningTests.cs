@@ -164,5 +164,7 @@ public sealed class UploadHardeningTests : IDisposable
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("row 6: more than the limit of 5 rows", problem.GetProperty("detail").GetString());
         Assert.Equal(HttpStatusCode.Created, (await factory.IngestCsvAsync(RawCsv.Rows(101, 5))).StatusCode);
+        // The rows waited in a DuckDB file in raw/incoming (BatchWriter): gone once the batch is stored.
+        Assert.Empty(Directory.GetFileSystemEntries(Path.Combine(factory.DataDir, "raw", "incoming")));
     }
 }
