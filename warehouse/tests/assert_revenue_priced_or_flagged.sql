@@ -1,4 +1,4 @@
--- Logic rule (DOMAIN.md): a stream's revenue is NULL exactly when it produced without a price (0 when it produced
+-- Logic rule (docs/domain.md): a stream's revenue is NULL exactly when it produced without a price (0 when it produced
 -- nothing); revenue_usd is NULL exactly when a stream's is; revenue_local exactly when revenue_usd or the rate is; and
 -- is_priced says whether revenue_local is there. Never a silent zero, never a revenue without its inputs (severity
 -- error).

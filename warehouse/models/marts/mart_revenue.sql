@@ -1,7 +1,7 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
 
--- Revenue per well and month (DOMAIN.md), per stream: oil volume (bbl) x the oil benchmark (USD/bbl) and gas volume
+-- Revenue per well and month (docs/domain.md), per stream: oil volume (bbl) x the oil benchmark (USD/bbl) and gas volume
 -- (Mcf) x heat content (MMBtu/Mcf) x the gas benchmark (USD/MMBtu), the benchmarks of the well's price region (seed
 -- data_sources -> seed price_benchmarks: Brent for the North Sea, WTI and Henry Hub for North Dakota and the US; no
 -- European gas hub price is in the project's data, so Norwegian gas is not priced). A stream's revenue is 0 when it
