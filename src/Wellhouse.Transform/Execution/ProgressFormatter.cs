@@ -14,7 +14,7 @@ internal static class ProgressFormatter
     public static string Start(Node node, int index, int total) =>
         Line(index, total, "START " + Describe(node), "RUN");
 
-    public static string Result(NodeResult result, int index, int total, string? shortStatus)
+    public static string Result(NodeResult result, int index, int total, string? shortStatus, bool compileOnly = false)
     {
         var node = result.Node;
         var time = result.ExecutionTime.ToString("0.00", CultureInfo.InvariantCulture) + "s";
@@ -24,6 +24,7 @@ internal static class ProgressFormatter
             NodeStatus.Error => Line(index, total, "ERROR " + Doing(node), "ERROR in " + time),
             NodeStatus.Pass => Line(index, total, "PASS " + Named(node), "PASS in " + time),
             NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + Named(node), shortStatus + " in " + time),
+            _ when compileOnly => Line(index, total, "OK compiled " + Describe(node), "OK in " + time),
             _ => Line(index, total, node.ResourceType switch { ResourceType.Seed => "OK loaded " + Describe(node), ResourceType.Snapshot => "OK snapshotted " + QualifiedName(node), _ => "OK created " + Describe(node) }, (shortStatus ?? "OK") + " in " + time),
         };
     }

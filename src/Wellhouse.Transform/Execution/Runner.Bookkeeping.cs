@@ -49,7 +49,7 @@ internal sealed partial class Runner
                 }
             }
 
-            Log(ProgressFormatter.Result(result, index, plan.Order.Count, shortStatus));
+            Log(ProgressFormatter.Result(result, index, plan.Order.Count, shortStatus, context.Request.Command == DbtCommandKind.Compile));
             if (result.Status is NodeStatus.Error or NodeStatus.Fail or NodeStatus.Warn && result.Message is { } message)
             {
                 foreach (var line in message.Split('\n'))

@@ -53,6 +53,12 @@ public static partial class NodeSelector
         return graph.TopologicalOrder.Where(result.Contains).Concat(result.Where(id => !graph.Contains(id))).ToList();
     }
 
+    /// <summary>The <c>--select</c> terms that match no node on their own: dbt warns "The selection criterion ... does
+    /// not match any enabled nodes" for each. Call after a successful selection (a bad term throws).</summary>
+    public static IReadOnlyList<string> UnmatchedCriteria(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, PreviousState? state = null) =>
+        [.. select.SelectMany(argument => argument.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
+            .Where(term => Evaluate(manifest, graph, [term], state).Count == 0)];
+
     /// <summary>Like <see cref="Select"/>, returning the syntax error as a diagnostic instead of throwing.</summary>
     public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
     {

@@ -22,7 +22,16 @@ public static class ProjectSelection
         var named = selector ?? (hasSelect ? null : project.Selectors.Values.FirstOrDefault(s => s.IsDefault)?.Name);
         if (named is null)
         {
-            return NodeSelector.TrySelect(project.Manifest, project.Graph, select, exclude, out diagnostic, resourceTypes, state);
+            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, select, exclude, out diagnostic, resourceTypes, state);
+            if (selected is not null && log is not null)
+            {
+                foreach (var term in NodeSelector.UnmatchedCriteria(project.Manifest, project.Graph, select, state))
+                {
+                    log($"Warning: the selection criterion '{term}' does not match any enabled nodes");
+                }
+            }
+
+            return selected;
         }
 
         if (selector is null)

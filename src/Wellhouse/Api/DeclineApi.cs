@@ -80,7 +80,7 @@ internal static class DeclineApi
             EconomicLimitRate = Math.Max(request.EconomicLimitRate ?? 0, 0),
         });
         var response = new FitResponse(
-            fit.Kind.ToString(), fit.Qi, fit.DiNominalPerYear, fit.B, fit.DminNominalPerYear, fit.StartDate,
+            Warehouse.DeclineModelNames.Name(fit.Kind), fit.Qi, fit.DiNominalPerYear, fit.B, fit.DminNominalPerYear, fit.StartDate,
             fit.Quality.RmseLogRate, fit.Quality.RSquared, fit.Quality.PointsUsed,
             forecast.Eur, forecast.EurP10, forecast.EurP50, forecast.EurP90,
             forecast.Points.Select(p => new FitForecastPoint(p.Date, p.Rate, p.RateP10, p.RateP50, p.RateP90, p.Volume, p.Cumulative)).ToList());
@@ -123,7 +123,7 @@ internal sealed record FitRequest(IReadOnlyList<FitPoint>? Points, string? Frequ
 internal sealed record FitPoint(DateOnly Date, double Rate, double? DaysOn);
 
 /// <summary>The fit (nominal declines per year, t0 = start date) and its forecast; volumes in the posted rate's unit x days.</summary>
-/// <param name="Model">Decline model chosen by BIC: Exponential, Hyperbolic, Harmonic, ModifiedHyperbolic, Duong or StretchedExponential.</param>
+/// <param name="Model">Decline model chosen by BIC, named as in the marts and the CLI: exponential, hyperbolic, harmonic, modified_hyperbolic, duong or stretched_exponential.</param>
 /// <param name="Qi">Initial rate at the start date, the posted rate's unit (e.g. bbl/d).</param>
 /// <param name="DiNominalPerYear">Initial nominal decline, per year; null for models without one.</param>
 /// <param name="B">Arps b exponent (0 exponential, 1 harmonic); null for non-Arps models.</param>

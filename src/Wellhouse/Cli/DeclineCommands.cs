@@ -19,7 +19,7 @@ internal static class DeclineCommands
         var input = new Option<FileInfo>("--input", "-i") { Description = "CSV with date (or t in days), rate, optional days_on.", Required = true };
         var model = new Option<string>("--model", "-m")
         {
-            Description = "auto, arps, exponential, hyperbolic, harmonic, modified-hyperbolic, duong or stretched-exponential.",
+            Description = "auto, arps, exponential, hyperbolic, harmonic, modified_hyperbolic, duong or stretched_exponential (the marts' names; modified-hyperbolic and stretched-exponential are accepted too).",
             DefaultValueFactory = _ => "auto",
         };
         model.AcceptOnlyFromAmong(DeclineOutput.ModelNames.Keys.ToArray());

@@ -15,8 +15,11 @@ internal static class DeclineOutput
         ["exponential"] = ModelSelection.Exponential,
         ["hyperbolic"] = ModelSelection.Hyperbolic,
         ["harmonic"] = ModelSelection.Harmonic,
-        ["modified-hyperbolic"] = ModelSelection.ModifiedHyperbolic,
+        ["modified_hyperbolic"] = ModelSelection.ModifiedHyperbolic,
         ["duong"] = ModelSelection.Duong,
+        ["stretched_exponential"] = ModelSelection.StretchedExponential,
+        // The spellings before the names were made one (issue 16), still accepted.
+        ["modified-hyperbolic"] = ModelSelection.ModifiedHyperbolic,
         ["stretched-exponential"] = ModelSelection.StretchedExponential,
     };
 
@@ -33,7 +36,7 @@ internal static class DeclineOutput
             json.WriteString("decline", "nominal per year (di_nominal_per_year, dmin_nominal_per_year); duong_a per day");
             json.WriteString("volume", "rate unit x days (kbd -> kbbl, MMcfd -> MMcf)");
             json.WriteEndObject();
-            json.WriteString("model", JsonNamingPolicy.KebabCaseLower.ConvertName(fit.Kind.ToString()));
+            json.WriteString("model", Warehouse.DeclineModelNames.Name(fit.Kind));
             Number(json, "qi", fit.Qi);
             Number(json, "di_nominal_per_year", fit.DiNominalPerYear);
             Number(json, "b", fit.B);

@@ -36,6 +36,9 @@ internal static class WellhouseCli
             configuration.Error = error;
         }
 
-        return CreateRootCommand().Parse(args).InvokeAsync(configuration, cancellationToken);
+        var parse = CreateRootCommand().Parse(args.Length == 0 ? ["--help"] : args);
+        return parse.Errors.Count > 0
+            ? Task.FromResult(ParseErrors.Report(parse, configuration.Error))
+            : parse.InvokeAsync(configuration, cancellationToken);
     }
 }

@@ -49,7 +49,7 @@ internal static class DeclineFitting
         });
         var endDay = fit.EurEndDay(limit, capDays);
         return new WellDeclineFit(
-            ModelName(fit.Kind),
+            DeclineModelNames.Name(fit.Kind),
             fit.Qi,
             fit.DiNominalPerYear,
             fit.B,
@@ -66,15 +66,4 @@ internal static class DeclineFitting
                 t0.AddDays((int)Math.Round(Math.Max(endDay, fit.HistoryEndDay))),
                 endDay < capDays ? "economic_limit" : "time_cap"));
     }
-
-    private static string ModelName(DeclineModelKind kind) => kind switch
-    {
-        DeclineModelKind.Exponential => "exponential",
-        DeclineModelKind.Hyperbolic => "hyperbolic",
-        DeclineModelKind.Harmonic => "harmonic",
-        DeclineModelKind.ModifiedHyperbolic => "modified_hyperbolic",
-        DeclineModelKind.Duong => "duong",
-        DeclineModelKind.StretchedExponential => "stretched_exponential",
-        _ => kind.ToString(),
-    };
 }

@@ -27,6 +27,7 @@ public sealed class DeclineApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(10, json.GetProperty("qi").GetDouble(), 0.5);
+        Assert.Equal("exponential", json.GetProperty("model").GetString()); // as the marts and the CLI name it
         Assert.Equal(12, json.GetProperty("forecast").GetArrayLength());
         var first = json.GetProperty("forecast")[0];
         Assert.True(first.GetProperty("rate_p10").GetDouble() >= first.GetProperty("rate_p90").GetDouble());

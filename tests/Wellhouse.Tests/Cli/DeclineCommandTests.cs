@@ -137,6 +137,7 @@ public sealed class DeclineCommandTests : IDisposable
         Assert.Equal(0, exit);
         using var json = JsonDocument.Parse(output);
         var root = json.RootElement;
+        Assert.Equal("modified_hyperbolic", root.GetProperty("model").GetString()); // the old spelling accepted, the marts' name printed
         Assert.Equal("nominal per year (di_nominal_per_year, dmin_nominal_per_year); duong_a per day", root.GetProperty("units").GetProperty("decline").GetString());
         Assert.Contains("eur_p50", root.GetProperty("eur_note").GetString());
         Assert.True(root.GetProperty("eur_time_cap_days").GetDouble() > 0);
