@@ -19,12 +19,19 @@ import { apiUrl, fetchJson, rowsOf } from './api.js';
  */
 /**
  * @template R
- * @typedef {{ id: SeriesId<R>, name: string, type: string, yAxis?: number, data?: unknown[], [option: string]: unknown }} SeriesSpec
+ * @typedef {{ id: SeriesId<R>, name: string, type: string, yAxis?: number, data?: unknown[], inLegend?: boolean,
+ *   [option: string]: unknown }} SeriesSpec
+ */
+/**
+ * A y axis: its name (the unit), whether it may turn logarithmic, its side and offset (a second axis on one side),
+ * a fixed maximum (a robust one, see robustMax), and the currency of money axes.
+ * @typedef {{ name: string, loggable?: boolean, position?: 'left' | 'right', offset?: number, max?: number,
+ *   currency?: string, integer?: boolean }} YAxisSpec
  */
 /**
  * What a chart draws from rows of type R.
  * @template R
- * @typedef {{ x: Column<R>, series: SeriesSpec<R>[], yAxes: { name: string, loggable?: boolean }[], xType?: string,
+ * @typedef {{ x: Column<R>, series: SeriesSpec<R>[], yAxes: YAxisSpec[], xType?: string,
  *   xAxis?: object, log?: boolean, colors?: string[], title?: string, label?: string, extra?: object }} ChartSpec
  */
 /**
@@ -94,7 +101,7 @@ export function draw(element, rows, spec) {
   live.add(chart);
   const log = Boolean(spec.log);
   const series = spec.series.map(s => {
-    const { yAxis, data, ...rest } = s;
+    const { yAxis, data, inLegend, ...rest } = s;
     const values = data ?? points(rows, spec.x, s.id);
     return {
       showSymbol: false,
@@ -104,25 +111,38 @@ export function draw(element, rows, spec) {
       ...(s.type === 'scatter' && values.length > 2000 ? { large: true } : {}),
       ...rest,
       yAxisIndex: yAxis ?? 0,
+      inLegend: inLegend ?? !s.id.startsWith('_'),
       data: log && !s.id.startsWith('_') ? forLog(values) : values,
     };
   });
+  const legend = series.filter(s => s.inLegend).map(s => s.name);
+  series.forEach(s => delete s.inLegend);
+  const right = spec.yAxes.filter((axis, i) => (axis.position ?? (i === 0 ? 'left' : 'right')) === 'right');
   chart.setOption({
     animation: false,
     aria: { enabled: true },
     ...(spec.colors ? { color: spec.colors } : {}),
     title: spec.title ? { text: spec.title, left: 0, textStyle: { fontSize: 14 } } : undefined,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, right: 0, type: 'scroll', data: series.filter(s => !s.id.startsWith('_')).map(s => s.name) },
-    grid: { left: 60, right: spec.yAxes.length > 1 ? 60 : 20, top: 40, bottom: (spec.xType ?? 'time') === 'time' ? 60 : 30 },
+    // The legend has the top row to itself; the axis names (units) sit on the row below, over their axes.
+    legend: { top: 0, right: 0, type: 'scroll', data: legend },
+    grid: {
+      left: 60, right: 20 + Math.max(0, ...right.map(axis => (axis.offset ?? 0) + 45)), top: 62,
+      bottom: (spec.xType ?? 'time') === 'time' ? 60 : 30,
+    },
     dataZoom: (spec.xType ?? 'time') === 'time' ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : [],
-    xAxis: { type: spec.xType ?? 'time', ...(spec.xAxis ?? {}) },
+    // Labels a little lower than ECharts' default, so the first one never touches the y axis' "0" in the corner.
+    xAxis: { type: spec.xType ?? 'time', ...(spec.xAxis ?? {}), axisLabel: { margin: 12, ...(spec.xAxis?.axisLabel ?? {}) } },
     yAxis: spec.yAxes.map((axis, i) => ({
       type: log && axis.loggable !== false ? 'log' : 'value',
       name: axis.name,
-      position: i === 0 ? 'left' : 'right',
+      position: axis.position ?? (i === 0 ? 'left' : 'right'),
+      offset: axis.offset ?? 0,
       splitLine: { show: i === 0 },
       scale: log,
+      ...(axis.max !== undefined ? { max: axis.max } : {}),
+      ...(axis.integer ? { minInterval: 1 } : {}),
+      axisLabel: { formatter: axisLabel(axis.currency) },
     })),
     series,
     ...(spec.extra ?? {}),
@@ -130,6 +150,38 @@ export function draw(element, rows, spec) {
   element.setAttribute('role', 'img');
   element.setAttribute('aria-label', spec.label ?? spec.title ?? element.dataset.chart);
   return chart;
+}
+
+/**
+ * Axis labels in readable units: 0.25, 950, 1.2K, 80M; money with its currency ($80M, NOK 500M), never raw dollars.
+ * @param {string} [currency] ISO 4217 code
+ * @returns {(value: number) => string}
+ */
+export function axisLabel(currency) {
+  const compact = new Intl.NumberFormat('en-US', {
+    notation: 'compact', maximumFractionDigits: 2,
+    ...(currency ? { style: 'currency', currency, currencyDisplay: currency === 'USD' ? 'narrowSymbol' : 'code' } : {}),
+  });
+  const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
+  return value => (currency || Math.abs(value) >= 1000 ? compact.format(value) : plain.format(value));
+}
+
+/**
+ * True when the spec's data series have no value but null or zero over the rows: nothing to draw (e.g. an injector's
+ * oil, or a fit that never ran), so the chart says so instead of showing empty axes.
+ * @template R
+ * @param {R[]} rows
+ * @param {ChartSpec<R>} spec
+ */
+export function nothingToPlot(rows, spec) {
+  return spec.series.filter(s => !s.id.startsWith('_'))
+    .every(s => points(rows, spec.x, s.id).every(([, y]) => y === null || y === 0));
+}
+
+/** Replaces the chart by a message (no axes), marked data-empty for the tests. */
+function showEmpty(element, text) {
+  element.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted empty', textContent: text }));
+  element.dataset.empty = 'true';
 }
 
 /**
@@ -145,12 +197,13 @@ export async function load(element, chart) {
   try {
     const json = await fetchJson(chart.source);
     const rows = rowsOf(json, chart.items);
-    if (rows.length === 0) {
-      element.replaceChildren(Object.assign(document.createElement('p'), { className: 'muted', textContent: 'No data.' }));
-      element.dataset.empty = 'true';
+    const spec = rows.length === 0 ? null : chart.spec(rows, json);
+    if (spec === null || nothingToPlot(rows, spec)) {
+      showEmpty(element, rows.length === 0 ? 'Nothing to plot: the API has no rows for this chart.'
+        : `Nothing to plot: every value is zero or missing in the ${rows.length} rows.`);
       return { json, rows };
     }
-    draw(element, rows, chart.spec(rows, json));
+    draw(element, rows, spec);
     return { json, rows };
   } catch (error) {
     element.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: error.message }));

@@ -5,7 +5,8 @@ namespace Wellhouse.Tests.Dashboard;
 /// <summary>
 /// A small published-snapshot file with every relation of docs/marts.md the dashboard reads: three wells in two
 /// fields, 36 months of history with exponential declines, a 24-month forecast with a P10-P90 band, trendline
-/// outliers, 3- and 6-month moving averages, and revenue with some unpriced months. Numbers are made up but obey the
+/// outliers (one a 150 kbd spike), 3- and 6-month moving averages, and revenue with some unpriced months; well 201's
+/// reports stop on 15 December 2021 (a partial last month, its rates over its 15 reported days). Numbers are made up but obey the
 /// marts' rules (cumulatives never decrease, P90 &lt;= P50 &lt;= P10, volumes = rate x days).
 /// </summary>
 internal static class SampleSnapshot
@@ -33,19 +34,22 @@ internal static class SampleSnapshot
         create table months as
         select w.*, m, cast(date '2019-01-01' + to_months(m) as date) as month,
             cast(extract(day from last_day(date '2019-01-01' + to_months(m))) as integer) as calendar_days,
+            -- Well 201's reports stop on 15 December 2021: its last month is partial, its rates over the 15 days reported.
+            case when w.well_code = 201 and m = 35 then 15 else calendar_days end as reported_days,
             w.qi * exp(-w.di * m) * (1 + 0.08 * sin(m * 1.7 + w.well_code)) as oil_rate_kbd,
             case when m = 7 then 0.0 else w.qi * w.gor * exp(-w.di * m) end as gas_rate_mmcfd,
             0.5 + 0.12 * m as water_rate_kbd
         from wells as w cross join range(36) as r(m);
 
+
         create table mart_production_monthly as
-        select well_code, well_name, field_code, field_name, month, cast(year(month) as integer) as year, calendar_days,
-            calendar_days - (m % 3) as producing_days,
-            oil_rate_kbd * calendar_days as oil_volume_kbbl, gas_rate_mmcfd * calendar_days as gas_volume_mmcf,
-            water_rate_kbd * calendar_days as water_volume_kbbl, (oil_rate_kbd + water_rate_kbd) * calendar_days as liquids_volume_kbbl,
+        select well_code, well_name, field_code, field_name, month, cast(year(month) as integer) as year, calendar_days, reported_days,
+            reported_days - (m % 3) as producing_days,
+            oil_rate_kbd * reported_days as oil_volume_kbbl, gas_rate_mmcfd * reported_days as gas_volume_mmcf,
+            water_rate_kbd * reported_days as water_volume_kbbl, (oil_rate_kbd + water_rate_kbd) * reported_days as liquids_volume_kbbl,
             oil_rate_kbd, gas_rate_mmcfd, water_rate_kbd,
-            sum(oil_rate_kbd * calendar_days) over w as cum_oil_kbbl, sum(gas_rate_mmcfd * calendar_days) over w as cum_gas_mmcf,
-            sum(water_rate_kbd * calendar_days) over w as cum_water_kbbl
+            sum(oil_rate_kbd * reported_days) over w as cum_oil_kbbl, sum(gas_rate_mmcfd * reported_days) over w as cum_gas_mmcf,
+            sum(water_rate_kbd * reported_days) over w as cum_water_kbbl
         from months window w as (partition by well_code order by month);
 
         create table mart_production_yearly as
@@ -67,7 +71,9 @@ internal static class SampleSnapshot
         grid as (select w.well_code, s.stream, m, case when s.stream = 'oil' then w.qi else w.qi * w.gor end as qi, w.di
             from wells as w cross join streams as s cross join range(60) as r(m))
         select g.well_code, g.stream, cast(date '2019-01-01' + to_months(g.m) as date) as production_period, g.m >= 36 as is_forecast,
-            case when g.m >= 36 then null when g.stream = 'oil' then mo.oil_rate_kbd * 1.02 else mo.gas_rate_mmcfd * 1.02 end as actual_rate,
+            -- One spike of 150 kbd (well 101, September 2020), flagged as an outlier by the trendline.
+            case when g.m >= 36 then null when g.well_code = 101 and g.stream = 'oil' and g.m = 20 then 150.0
+                when g.stream = 'oil' then mo.oil_rate_kbd * 1.02 else mo.gas_rate_mmcfd * 1.02 end as actual_rate,
             g.qi * exp(-g.di * g.m) as fitted_rate, 1.25 * g.qi * exp(-g.di * g.m) as rate_p10, 0.8 * g.qi * exp(-g.di * g.m) as rate_p90,
             'exponential' as model, g.qi, g.di * 12 as di_nominal_per_year, 0.0 as b, 0.06 as dmin_per_year,
             date '2019-01-01' as t0_date, 1 as segment
@@ -83,8 +89,8 @@ internal static class SampleSnapshot
 
         create table int_ml_trendlines_output as
         select well_code, stream, production_period, actual_rate, fitted_rate as trend_rate,
-            case when well_code % 2 = 1 and month(production_period) = 6 then 3.5 else 0.4 end as residual_z,
-            well_code % 2 = 1 and month(production_period) = 6 as is_outlier
+            case when well_code % 2 = 1 and month(production_period) = 6 then 3.5 when actual_rate > 100 then 40.0 else 0.4 end as residual_z,
+            (well_code % 2 = 1 and month(production_period) = 6) or actual_rate > 100 as is_outlier
         from int_declining_curves where not is_forecast;
 
         create table mart_decline_forecast as
@@ -120,6 +126,8 @@ internal static class SampleSnapshot
         select w.well_code, w.well_name, w.well_reference, w.field_code, w.field_name, w.data_source,
             min(p.month) as first_production_date, max(p.month) as last_production_date, sum(p.producing_days) as producing_days,
             max(p.cum_oil_kbbl) as cum_oil_kbbl, max(p.cum_gas_mmcf) as cum_gas_mmcf, max(p.cum_water_kbbl) as cum_water_kbbl,
+            date '2021-12-16' as data_as_of_date, 'producing' as well_status, max(p.month) as current_rate_month,
+            arg_max(p.reported_days, p.month) as current_rate_days,
             arg_max(p.oil_rate_kbd, p.month) as current_oil_rate_kbd, arg_max(p.gas_rate_mmcfd, p.month) as current_gas_rate_mmcfd,
             'exponential' as oil_model, w.qi as oil_qi_kbd, w.di * 12 as oil_di_nominal_per_year, 0.0 as oil_b, 0.06 as oil_dmin_per_year,
             max(p.cum_oil_kbbl) * 1.5 as oil_eur_kbbl, max(p.cum_oil_kbbl) * 0.5 as oil_remaining_kbbl,

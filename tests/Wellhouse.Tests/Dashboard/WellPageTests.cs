@@ -49,7 +49,7 @@ public sealed class WellPageTests(DashboardServer server)
         Assert.Equal(p10[45][1].GetDouble() - p90[45][1].GetDouble(), band[45][1].GetDouble(), 9);
         Assert.Equal(JsonValueKind.Null, Series(decline, "actual_rate")[45][1].ValueKind);
         var outliers = Series(ChartReadback.Chart(charts, "trendline").GetProperty("series").EnumerateArray().ToList(), "actual_rate|is_outlier=true");
-        Assert.Equal(3, outliers.Count);
+        Assert.Equal(4, outliers.Count);
         await page.CloseAsync();
     }
 

@@ -1,5 +1,6 @@
 -- Production per field and calendar year: the wells' yearly volumes summed, calendar-day average rates, producing
--- days summed over wells, and the number of wells reporting. The rates divide by reported_days, the days of the year
+-- days summed over wells, and the number of producing wells (oil or gas above zero in the year: an injector, or a
+-- shut-in well that still reports zeros, is not producing). The rates divide by reported_days, the days of the year
 -- inside the field's reported span (its wells' first period to the end of their last one, int_wells), so a partial
 -- year at either end counts its own days.
 
@@ -24,7 +25,7 @@ by_field as (
         max(field_name) as field_name,
         year,
         max(calendar_days) as calendar_days,
-        count(*) as well_count,
+        count(*) filter (where coalesce(oil_volume_kbbl, 0) > 0 or coalesce(gas_volume_mmcf, 0) > 0) as well_count,
         sum(producing_days) as producing_days,
         sum(oil_volume_kbbl) as oil_volume_kbbl,
         sum(gas_volume_mmcf) as gas_volume_mmcf,

@@ -32,12 +32,13 @@ export async function renderData(main) {
       </section>
       <section class="card" aria-labelledby="h-runs">
         <h2 id="h-runs">Latest runs</h2>
-        <table id="runs"><thead><tr><th>Run</th><th>Trigger</th><th>Status</th><th>Started</th><th class="num">Seconds</th><th>Published</th></tr></thead>
+        <table id="runs"><thead><tr><th>Run (started)</th><th>Trigger</th><th>Status</th><th class="num">Seconds</th><th>Published</th></tr></thead>
           <tbody>${runs.items.map(r => `<tr data-run="${esc(r.id)}">
-            <td><button type="button" data-show-run="${esc(r.id)}" aria-pressed="${r === latest}">${esc(r.id)}</button></td>
+            <td><button type="button" data-show-run="${esc(r.id)}" aria-pressed="${r === latest}" title="Run ${esc(r.id)}, started ${esc(r.started_at)}"
+              aria-label="Run ${esc(r.id)}">${esc(utc(r.started_at))}</button><br><span class="muted">${esc(age(r.started_at))}</span></td>
             <td>${esc(r.trigger)}</td><td><span class="badge ${esc(r.status)}">${esc(r.status)}</span></td>
-            <td title="${esc(r.started_at)}">${esc(age(r.started_at))}</td><td class="num">${fmt(r.duration_seconds, 1)}</td>
-            <td>${r.published ? '✔' : ''}</td></tr>`).join('') || '<tr><td colspan="6" class="muted">No runs yet.</td></tr>'}</tbody></table>
+            <td class="num">${fmt(r.duration_seconds, 1)}</td>
+            <td>${r.published ? '✔' : ''}</td></tr>`).join('') || '<tr><td colspan="5" class="muted">No runs yet.</td></tr>'}</tbody></table>
       </section>
     </div>
     <div class="grid" style="margin-top:1rem">

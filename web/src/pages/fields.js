@@ -20,7 +20,7 @@ export async function renderFields(main, code) {
               <td class="num"><a href="#/wells?field=${f.field_code}">${f.well_count}</a></td>
               <td class="num">${fmt(f.cum_oil_kbbl)}</td><td class="num">${fmt(f.cum_gas_mmcf)}</td>
               <td class="num">${fmt(f.cum_water_kbbl)}</td>
-              <td>${esc(f.first_production_date)} → ${esc(f.last_production_date)}</td></tr>`).join('')}
+              <td>${esc(f.first_production_date)} →<br>${esc(f.last_production_date)}</td></tr>`).join('')}
           </tbody>
         </table>
       </section>
@@ -32,7 +32,7 @@ export async function renderFields(main, code) {
     ${selected ? `<h1 style="margin-top:1rem">${esc(selected.field_name)}</h1>
     <div class="grid">
       <section class="card" aria-labelledby="h-field-rates">
-        <h2 id="h-field-rates">Monthly rates and producing wells</h2>
+        <h2 id="h-field-rates">Monthly rates and producing wells (oil or gas above zero)</h2>
         <div class="chart tall" data-chart="field-production" tabindex="0"></div>
       </section>
       <section class="card" aria-labelledby="h-field-yearly">
@@ -54,12 +54,12 @@ export async function renderFields(main, code) {
       path: '/api/fields/{fieldCode}/production', params: { ...field, query: { granularity: 'monthly' } }, x: 'month',
       spec: () => ({
         colors: [colors.oil, colors.water, colors.gas, colors.muted],
-        yAxes: [{ name: 'kbd' }, { name: 'MMcfd / wells' }],
+        yAxes: [{ name: 'kbd' }, { name: 'MMcfd' }, { name: 'wells', position: 'right', offset: 58, integer: true, loggable: false }],
         series: [
           { id: 'oil_rate_kbd', name: 'Oil (kbd)', type: 'line' },
           { id: 'water_rate_kbd', name: 'Water (kbd)', type: 'line' },
           { id: 'gas_rate_mmcfd', name: 'Gas (MMcfd)', type: 'line', yAxis: 1 },
-          { id: 'well_count', name: 'Wells', type: 'line', step: 'end', yAxis: 1, lineStyle: { type: 'dotted' } },
+          { id: 'well_count', name: 'Producing wells', type: 'line', step: 'end', yAxis: 2, lineStyle: { type: 'dotted' } },
         ],
       }),
     })),

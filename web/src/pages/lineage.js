@@ -43,10 +43,16 @@ export async function drawLineage(element) {
       return;
     }
     const { depth, row, columns } = layers(graph.nodes, graph.edges);
+    // Every label to the right of its node, cut (with …, the full id in the tooltip) to the space before the next
+    // column, so labels of neighbouring columns never run into each other; the right margin holds the last column's.
+    const left = 20;
+    const right = 170;
+    const spacing = columns > 1 ? ((element.clientWidth || 1000) - left - right) / (columns - 1) : right;
+    const labelWidth = Math.max(40, Math.min(spacing, right) - 18);
     const data = graph.nodes.map(node => ({
       id: node.id, name: node.id, x: depth.get(node.id) * 240, y: row.get(node.id) * 1000,
       itemStyle: { color: colorOf[node.layer] ?? colors.accent },
-      label: { show: true, position: depth.get(node.id) === columns - 1 ? 'left' : 'right', fontSize: 11, formatter: node.name },
+      label: { show: true, position: 'right', fontSize: 11, formatter: node.name, width: labelWidth, overflow: 'truncate' },
       value: node.resource_type,
     }));
     const chart = window.echarts.init(element);
@@ -56,7 +62,9 @@ export async function drawLineage(element) {
       tooltip: { formatter: p => (p.dataType === 'edge' ? `${p.data.source} → ${p.data.target}` : `${p.data.id} (${p.data.value})`) },
       series: [{
         id: 'lineage', type: 'graph', layout: 'none', roam: true, symbolSize: 12,
-        left: 40, right: 160, top: 20, bottom: 20,
+        left, right, top: 20, bottom: 20,
+        // Labels of one column that would still touch (many nodes in little height) are hidden, not stacked.
+        labelLayout: { hideOverlap: true },
         edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
         lineStyle: { color: '#9aa5b1', curveness: 0.1, opacity: 0.8 },
         emphasis: { focus: 'adjacency' },

@@ -1,5 +1,6 @@
 // The well page's charts: what each one plots, from which endpoint. Column names are the API's (docs/marts.md).
 
+import { fmt } from '../api.js';
 import { apiChart, colors } from '../charts.js';
 
 /** @typedef {'oil' | 'gas' | 'water'} Stream */
@@ -14,9 +15,10 @@ const streamColumn = { oil: 'oil_rate_avg_kbd', gas: 'gas_rate_avg_mmcfd', water
  * @param {number} code
  * @param {Stream} stream
  * @param {boolean} log
+ * @param {Set<string>} outliers the periods the trendline flags as outliers for this stream (is_outlier)
  * @returns {({ name: string, title: string, tall?: boolean } & import('../charts.js').ApiChart)[]}
  */
-export function wellCharts(code, stream, log) {
+export function wellCharts(code, stream, log, outliers) {
   const well = { path: { wellCode: code } };
   const unit = streamUnits[stream];
   return [
@@ -45,10 +47,13 @@ export function wellCharts(code, stream, log) {
             r.rate_p10 === null || r.rate_p90 === null ? null : r.rate_p10 - r.rate_p90]);
           const firstForecast = rows.find(r => r.is_forecast)?.production_period;
           const fit = rows.find(r => r.model);
+          const flagged = rows.filter(r => outliers.has(r.production_period) && r.actual_rate !== null);
+          const axis = robustAxis([...rows.filter(r => !outliers.has(r.production_period)).map(r => r.actual_rate),
+            ...rows.flatMap(r => [r.fitted_rate, r.rate_p10])], flagged.map(r => r.actual_rate));
           return {
             log, label: fit ? `${fit.model} fit, qi ${fit.qi} ${unit}, b ${fit.b}` : 'decline',
-            colors: [colors.muted, colors.accent, '#7aa6d6', '#7aa6d6', colors.accent, colors.accent],
-            yAxes: [{ name: unit }],
+            colors: [colors.muted, colors.accent, '#7aa6d6', '#7aa6d6', colors.accent, colors.accent, colors.gas],
+            yAxes: [{ name: unit, max: axis.max }],
             series: [
               { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
               { id: 'fitted_rate', name: 'Fitted P50', type: 'line', lineStyle: { width: 2 },
@@ -59,6 +64,7 @@ export function wellCharts(code, stream, log) {
               { id: '_band_base', name: '_band_base', type: 'line', stack: 'band', data: band, lineStyle: { opacity: 0 }, silent: true },
               { id: '_band', name: 'P10–P90', type: 'line', stack: 'band', data: width, lineStyle: { opacity: 0 },
                 areaStyle: { color: 'rgba(11, 99, 182, 0.15)' }, silent: true },
+              outlierSeries('_outliers', flagged.map(r => [r.production_period, r.actual_rate]), axis.max, unit),
             ],
           };
         },
@@ -85,15 +91,22 @@ export function wellCharts(code, stream, log) {
       name: 'trendline', title: `Trendline and outliers, ${stream}`,
       ...apiChart({
         path: '/api/wells/{wellCode}/trendline', params: { ...well, query: { stream } }, x: 'production_period',
-        spec: () => ({
-          log, colors: [colors.muted, colors.accent, colors.gas],
-          yAxes: [{ name: unit }],
-          series: [
-            { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
-            { id: 'trend_rate', name: 'Trend', type: 'line', lineStyle: { width: 2 } },
-            { id: 'actual_rate|is_outlier=true', name: 'Outliers', type: 'scatter', symbol: 'diamond', symbolSize: 10, showSymbol: true },
-          ],
-        }),
+        spec: rows => {
+          const flagged = rows.filter(r => r.is_outlier && r.actual_rate !== null);
+          const axis = robustAxis([...rows.filter(r => !r.is_outlier).map(r => r.actual_rate), ...rows.map(r => r.trend_rate)],
+            flagged.map(r => r.actual_rate));
+          return {
+            log, colors: [colors.muted, colors.accent, colors.gas, colors.gas],
+            yAxes: [{ name: unit, max: axis.max }],
+            series: [
+              { id: 'actual_rate', name: `Actual (${unit})`, type: 'scatter', symbolSize: 4, showSymbol: true },
+              { id: 'trend_rate', name: 'Trend', type: 'line', lineStyle: { width: 2 } },
+              { id: 'actual_rate|is_outlier=true', name: 'Outliers', type: 'scatter', symbol: 'diamond', symbolSize: 10, showSymbol: true },
+              outlierSeries('_outliers_off_scale', flagged.filter(r => axis.max !== undefined && r.actual_rate > axis.max)
+                .map(r => [r.production_period, r.actual_rate]), axis.max, unit, 'Outliers off scale'),
+            ],
+          };
+        },
       }),
     },
     {
@@ -133,7 +146,8 @@ export function wellCharts(code, stream, log) {
           const currency = rows.find(r => r.currency)?.currency ?? 'local';
           return {
             colors: [colors.accent, '#e08a00'],
-            yAxes: [{ name: 'USD', loggable: false }, { name: currency, loggable: false }],
+            yAxes: [{ name: 'USD', loggable: false, currency: 'USD' },
+              { name: currency, loggable: false, currency: /^[A-Z]{3}$/.test(currency) ? currency : undefined }],
             series: [
               { id: 'revenue_usd', name: 'Revenue (USD)', type: 'bar' },
               { id: 'revenue_local', name: `Revenue (${currency})`, type: 'line', yAxis: 1 },
@@ -166,4 +180,37 @@ function volumeBars(code, granularity, x, xType) {
       ],
     }),
   });
+}
+
+/**
+ * The y axis of a rate chart with outliers: when a flagged point lies beyond every other value (actual rates that are
+ * not outliers, the whole fit or trend and the P10), the axis stops at a round number above those values, so one spike neither sets
+ * the scale nor flattens the curves; the spike is drawn at the top edge with its value (see outlierSeries).
+ * @param {(number | null | undefined)[]} kept values that set the scale
+ * @param {number[]} flagged the outliers' values
+ * @returns {{ max: number | undefined }}
+ */
+export function robustAxis(kept, flagged) {
+  const top = Math.max(0, ...kept.filter(v => v !== null && v !== undefined && Number.isFinite(v)));
+  if (top <= 0 || !flagged.some(v => v > top * 1.1)) return { max: undefined };
+  const power = 10 ** Math.floor(Math.log10(top * 1.1));
+  const step = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find(m => m * power >= top * 1.1);
+  return { max: step * power };
+}
+
+/**
+ * The outliers as red diamonds; those beyond the axis maximum are drawn at the top edge, labelled with their value.
+ * @param {`_${string}`} id
+ * @param {[string, number][]} points
+ * @param {number | undefined} max
+ * @param {string} unit
+ * @param {string} [name]
+ */
+function outlierSeries(id, points, max, unit, name = 'Outliers') {
+  return {
+    id, name, inLegend: id === '_outliers', type: 'scatter', symbol: 'diamond', symbolSize: 10, showSymbol: true, z: 5, clip: false,
+    data: points.map(([x, y]) => (max !== undefined && y > max
+      ? { value: [x, max], symbol: 'triangle', label: { show: true, position: 'bottom', formatter: `${fmt(y)} ${unit} ↑` } }
+      : { value: [x, y] })),
+  };
 }

@@ -65,7 +65,7 @@ internal sealed record FieldProductionMonthlyRow
     [JsonPropertyName("reported_days")]
     public int? ReportedDays { get; init; }
 
-    /// <summary>Wells with a report in the period.</summary>
+    /// <summary>Producing wells: wells with oil or gas volume above zero in the period (injectors and wells reporting zeros are not counted).</summary>
     [JsonPropertyName("well_count")]
     public long? WellCount { get; init; }
 
@@ -125,7 +125,7 @@ internal sealed record FieldProductionYearlyRow
     [JsonPropertyName("reported_days")]
     public int? ReportedDays { get; init; }
 
-    /// <summary>Wells with a report in the period.</summary>
+    /// <summary>Producing wells: wells with oil or gas volume above zero in the period (injectors and wells reporting zeros are not counted).</summary>
     [JsonPropertyName("well_count")]
     public long? WellCount { get; init; }
 
