@@ -199,6 +199,8 @@ export async function load(element, chart) {
     const rows = rowsOf(json, chart.items);
     const spec = rows.length === 0 ? null : chart.spec(rows, json);
     if (spec === null || nothingToPlot(rows, spec)) {
+      // The columns it would have plotted, so a reader (and the tests) can check that the API has nothing for them.
+      if (spec) element.dataset.series = spec.series.filter(s => !s.id.startsWith('_')).map(s => s.id).join(' ');
       showEmpty(element, rows.length === 0 ? 'Nothing to plot: the API has no rows for this chart.'
         : `Nothing to plot: every value is zero or missing in the ${rows.length} rows.`);
       return { json, rows };

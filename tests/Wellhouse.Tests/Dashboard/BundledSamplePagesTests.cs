@@ -102,6 +102,11 @@ public sealed class BundledSamplePagesTests(BundledSampleServer server)
             Assert.True(chart.GetProperty("empty").GetBoolean(), $"{chart.GetProperty("name")} draws axes with nothing on them");
             Assert.Empty(chart.GetProperty("series").EnumerateArray());
         });
+        foreach (var chart in charts.EnumerateArray())
+        {
+            Assert.Equal(0, await ChartReadback.AssertMatchesApiAsync(chart, server.Http));
+        }
+
         var messages = await page.Locator("[data-chart] > p.empty").AllInnerTextsAsync();
         Assert.Equal(9, messages.Count);
         Assert.All(messages, message => Assert.StartsWith("Nothing to plot", message));
