@@ -145,12 +145,15 @@ export function wellCharts(code, stream, log, outliers) {
         spec: rows => {
           const currency = rows.find(r => r.currency)?.currency ?? 'local';
           return {
-            colors: [colors.accent, '#e08a00'],
+            // Per stream: a stream without a price (Norwegian gas: no European hub price in the data) leaves a gap in
+            // its own bars and in the totals, not in the other stream's revenue.
+            colors: [colors.oil, colors.gas, '#e08a00'],
             yAxes: [{ name: 'USD', loggable: false, currency: 'USD' },
               { name: currency, loggable: false, currency: /^[A-Z]{3}$/.test(currency) ? currency : undefined }],
             series: [
-              { id: 'revenue_usd', name: 'Revenue (USD)', type: 'bar' },
-              { id: 'revenue_local', name: `Revenue (${currency})`, type: 'line', yAxis: 1 },
+              { id: 'oil_revenue_usd', name: 'Oil revenue (USD)', type: 'bar' },
+              { id: 'gas_revenue_usd', name: 'Gas revenue (USD)', type: 'bar' },
+              { id: 'revenue_local', name: `Total revenue (${currency})`, type: 'line', yAxis: 1 },
             ],
           };
         },
