@@ -1,4 +1,4 @@
-using DuckDB.NET.Data;
+using Wellhouse.Testing;
 using Wellhouse.Transform.Execution;
 
 namespace Wellhouse.Transform.Tests;
@@ -80,27 +80,7 @@ internal class TempProject : IDisposable
             TestContext.Current.CancellationToken);
 
     /// <summary>The rows of a query on the built database (read-only), each row's values in select order.</summary>
-    public List<object?[]> Query(string sql)
-    {
-        using var connection = new DuckDBConnection($"Data Source={DatabasePath};ACCESS_MODE=READ_ONLY");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<object?[]>();
-        while (reader.Read())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public List<object?[]> Query(string sql) => DuckDbReader.Query(DatabasePath, sql);
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Wellhouse.Transform.Adapters;
 using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Graph;
 using Wellhouse.Transform.Project;
@@ -50,14 +49,9 @@ public static partial class DbtRunner
         }
 
         var target = ToAdapterTarget(project.Target, project.ProjectDir, options.DatabasePath);
-        ISqlAdapter adapter;
-        try
+        if (OpenAdapter(project, target, load.Diagnostics, out var failed) is not { } adapter)
         {
-            adapter = DuckDbAdapter.Open(target);
-        }
-        catch (AdapterException ex)
-        {
-            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" });
+            return Task.FromResult(failed!);
         }
 
         using (adapter)

@@ -7,6 +7,8 @@ namespace Wellhouse.Transform.Execution;
 
 public static partial class DbtRunner
 {
+    private const string NothingToShow = "show: pass --select with a SQL model, snapshot or analysis, or --inline 'select ...'";
+
     /// <summary>
     /// dbt's <c>show</c>: compiles each selected model, snapshot or analysis (or the <paramref name="inline"/> SQL, which
     /// may use ref() and source()), runs it against the target database with a row limit, and prints
@@ -24,7 +26,7 @@ public static partial class DbtRunner
         List<Node> nodes = [];
         if (inline is null && options.Selector is null && !options.Select.Any(s => !string.IsNullOrWhiteSpace(s)))
         {
-            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = "show: pass --select with a SQL model, snapshot or analysis, or --inline 'select ...'" });
+            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = NothingToShow });
         }
 
         if (inline is null)
@@ -43,20 +45,15 @@ public static partial class DbtRunner
                 {
                     Diagnostics = load.Diagnostics,
                     Project = project,
-                    Error = "show: pass --select with a SQL model, snapshot or analysis, or --inline 'select ...'",
+                    Error = NothingToShow,
                 });
             }
         }
 
         var target = ToAdapterTarget(project.Target, project.ProjectDir, options.DatabasePath);
-        ISqlAdapter adapter;
-        try
+        if (OpenAdapter(project, target, load.Diagnostics, out var failed) is not { } adapter)
         {
-            adapter = DuckDbAdapter.Open(target);
-        }
-        catch (AdapterException ex)
-        {
-            return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" });
+            return Task.FromResult(failed!);
         }
 
         using (adapter)

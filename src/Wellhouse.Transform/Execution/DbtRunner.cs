@@ -38,14 +38,9 @@ public static partial class DbtRunner
 
         var targetPath = TargetPathOf(project, options);
         var target = ToAdapterTarget(project.Target, project.ProjectDir, options.DatabasePath);
-        ISqlAdapter adapter;
-        try
+        if (OpenAdapter(project, target, load.Diagnostics, out var failed) is not { } adapter)
         {
-            adapter = DuckDbAdapter.Open(target);
-        }
-        catch (AdapterException ex)
-        {
-            return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" };
+            return failed!;
         }
 
         using (adapter)
@@ -80,6 +75,21 @@ public static partial class DbtRunner
             var outcome = await Runner.RunAsync(request, adapter, cancellationToken).ConfigureAwait(false);
             WriteArtifacts(project, options, outcome, targetPath);
             return new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path };
+        }
+    }
+
+    /// <summary>Opens the target's database; when it cannot be opened, null and the report that says why (DBT400).</summary>
+    private static ISqlAdapter? OpenAdapter(LoadedProject project, AdapterTarget target, IReadOnlyList<Diagnostic> diagnostics, out DbtRunReport? failed)
+    {
+        failed = null;
+        try
+        {
+            return DuckDbAdapter.Open(target);
+        }
+        catch (AdapterException ex)
+        {
+            failed = new DbtRunReport { Diagnostics = diagnostics, Project = project, Error = $"{ProfileSpan(project)}error DBT400: {ex.Message}" };
+            return null;
         }
     }
 

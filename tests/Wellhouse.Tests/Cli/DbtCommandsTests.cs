@@ -1,3 +1,5 @@
+using Wellhouse.Testing;
+
 namespace Wellhouse.Tests.Cli;
 
 public sealed class DbtCommandsTests

@@ -1,3 +1,5 @@
+using Wellhouse.Testing;
+
 namespace Wellhouse.Tests.Cli;
 
 /// <summary><c>wellhouse run-operation</c>: a project macro called with YAML keyword arguments against the target

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wellhouse.Testing;
 
 namespace Wellhouse.Tests.Cli;
 

@@ -1,8 +1,9 @@
 using DuckDB.NET.Data;
 
-namespace Wellhouse.Tests.Cli;
+namespace Wellhouse.Testing;
 
-/// <summary>Reads a DuckDB file read-only after a build, as another process would.</summary>
+/// <summary>Reads a DuckDB file read-only after a build, as another process would. Compiled into the test projects that
+/// reference DuckDB (tests/Shared/DuckDb is not in the glob every test project takes).</summary>
 internal static class DuckDbReader
 {
     public static List<object?[]> Query(string path, string sql)
