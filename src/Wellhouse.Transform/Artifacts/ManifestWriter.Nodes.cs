@@ -32,7 +32,7 @@ public static partial class ManifestWriter
         WriteColumns(json, node.Columns.Values);
         json.WritePropertyName("meta");
         WriteValue(json, node.Meta);
-        json.WriteNull("group");
+        json.WriteString("group", node.Group);
         json.WritePropertyName("docs");
         WriteValue(json, node.Config.Values.GetValueOrDefault("docs") ?? new Dictionary<string, object?> { ["show"] = true, ["node_color"] = null });
         if (node.PatchPath is null)
@@ -91,13 +91,22 @@ public static partial class ManifestWriter
 
         if (node.ResourceType == ResourceType.Model)
         {
-            json.WriteString("access", "protected");
+            json.WriteString("access", node.Access);
             json.WritePropertyName("constraints");
             json.WriteStartArray();
             json.WriteEndArray();
-            json.WriteNull("version");
-            json.WriteNull("latest_version");
-            json.WriteNull("deprecation_date");
+            json.WritePropertyName("version");
+            WriteValue(json, node.Version);
+            json.WritePropertyName("latest_version");
+            WriteValue(json, node.LatestVersion);
+            if (node.DeprecationDate is { } deprecation)
+            {
+                json.WriteString("deprecation_date", deprecation.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.WriteNull("deprecation_date");
+            }
             json.WritePropertyName("primary_key");
             json.WriteStartArray();
             json.WriteEndArray();

@@ -27,12 +27,13 @@ internal sealed partial class DbtContext
             throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownRef, "ref() needs a model name", args.Span));
         }
 
+        var versionText = version is null ? null : PythonRepr.Str(version);
         if (state.Phase == RenderPhase.Parse)
         {
-            state.Refs.Add((new RefCall(package, name, version?.ToString()), args.Span));
+            state.Refs.Add((new RefCall(package, name, versionText), args.Span));
         }
 
-        var target = services.FindNode(package, name, state.Node?.PackageName);
+        var target = services.FindNode(package, name, state.Node?.PackageName, versionText);
         if (target is null)
         {
             if (state.Phase == RenderPhase.Parse)

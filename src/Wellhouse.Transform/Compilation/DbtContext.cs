@@ -143,6 +143,8 @@ internal sealed partial class DbtContext
         ["path"] = node.Path,
         ["fqn"] = node.Fqn.Cast<object?>().ToList(),
         ["alias"] = node.Alias,
+        ["version"] = node.Version,
+        ["latest_version"] = node.LatestVersion,
         ["schema"] = node.Schema,
         ["database"] = node.Database,
         ["config"] = node.Config.Values,

@@ -40,8 +40,9 @@ internal sealed class RenderServices
     /// dbt's ref resolution (<c>Manifest.resolve_ref</c>): with a package, that package only; without, the root
     /// project, then the referring node's package, then any package.
     /// </summary>
-    public Node? FindNode(string? package, string name, string? fromPackage)
+    public Node? FindNode(string? package, string name, string? fromPackage, string? version = null)
     {
+        name = VersionedKey(name, version);
         if (package is not null)
         {
             return NodesByName.GetValueOrDefault((package, name));
@@ -51,6 +52,9 @@ internal sealed class RenderServices
             ?? (fromPackage is null ? null : NodesByName.GetValueOrDefault((fromPackage, name)))
             ?? NodesByName.Where(p => p.Key.Name == name).OrderBy(p => p.Key.Package, StringComparer.Ordinal).Select(p => p.Value).FirstOrDefault();
     }
+
+    /// <summary>The <see cref="NodesByName"/> key of a model version (<c>name.v2</c>, as dbt's ref lookup); the name when unpinned.</summary>
+    public static string VersionedKey(string name, string? version) => version is null ? name : $"{name}.v{version}";
 
     /// <summary>dbt's source resolution: the root project, then the referring node's package, then any package.</summary>
     public SourceDefinition? FindSource(string source, string table, string? fromPackage) =>

@@ -9,11 +9,11 @@ namespace Wellhouse.Transform.Graph;
 public sealed class Node
 {
     /// <summary>dbt's id, e.g. <c>model.jaffle_shop.orders</c> or <c>test.jaffle_shop.unique_orders_order_id.fed2c6b2b2</c>.</summary>
-    public required string UniqueId { get; init; }
+    public required string UniqueId { get; set; }
 
     public required ResourceType ResourceType { get; init; }
 
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     public required string PackageName { get; init; }
 
@@ -28,7 +28,7 @@ public sealed class Node
     public required string Path { get; init; }
 
     /// <summary>Fully qualified name: project, folders, name.</summary>
-    public required IReadOnlyList<string> Fqn { get; init; }
+    public required IReadOnlyList<string> Fqn { get; set; }
 
     /// <summary><c>sql</c> for SQL models, tests and seeds; <c>csharp</c> for models implemented in C#.</summary>
     public string Language { get; init; } = "sql";
@@ -86,6 +86,25 @@ public sealed class Node
 
     public Relation Relation => new(Database, Schema, Alias);
 
+    /// <summary>A versioned model's <c>v</c> as written in its .yml (a number or a string); null when unversioned.</summary>
+    public object? Version { get; set; }
+
+    /// <summary>A versioned model's <c>latest_version</c> (the greatest version when not written).</summary>
+    public object? LatestVersion { get; set; }
+
+    /// <summary>The version as dbt prints it (<c>str(v)</c>): <c>2</c>, <c>1.5</c>, <c>beta</c>; null when unversioned.</summary>
+    public string? VersionText => Version is null ? null : PythonRepr.Str(Version);
+
+    public bool IsLatestVersion => Version is not null && VersionText == PythonRepr.Str(LatestVersion);
+
+    public DateTimeOffset? DeprecationDate { get; set; }
+
+    /// <summary>A model's access (private, protected or public; dbt's default is protected).</summary>
+    public string Access => Config.GetString("access") ?? "protected";
+
+    /// <summary>The group the node belongs to (config <c>group</c>); null when none.</summary>
+    public string? Group => Config.GetString("group");
+
     /// <summary>
     /// Where dbt writes the compiled SQL, relative to the target folder's <c>compiled/</c> (or <c>run/</c>):
     /// <c>package/original_file_path</c>, and for generic tests <c>package/schema_file.yml/path</c>.
@@ -96,6 +115,9 @@ public sealed class Node
 
     public bool IsEphemeral => ResourceType == ResourceType.Model && Config.Materialized == "ephemeral";
 
+    /// <summary>The node's name with its version, as dbt prints it in messages: <c>dim_customers.v2</c>.</summary>
+    public string DisplayName => Version is null ? Name : $"{Name}.v{VersionText}";
+
     public override string ToString() => UniqueId;
 }
 
@@ -105,7 +127,7 @@ public sealed record RefCall(string? Package, string Name, string? Version = nul
 /// <summary>A generic test's macro name, namespace and keyword arguments (column_name, model, values, to, field...).</summary>
 public sealed class TestMetadata
 {
-    public required string Name { get; init; }
+    public required string Name { get; set; }
 
     public string? Namespace { get; init; }
 

@@ -43,7 +43,10 @@ public static partial class NodeSelector
 
     private static bool MatchNode(Node node, SelectionTerm term) => term.Method switch
     {
-        "fqn" => MatchFqn(node.Fqn, term.Value),
+        "fqn" => node.Version is null ? MatchFqn(node.Fqn, term.Value) : MatchVersionedFqn(node.Fqn, term.Value),
+        "version" => node.ResourceType == ResourceType.Model && MatchVersion(node, term.Value),
+        "group" => node.Group is { } group && Glob.IsMatch(group, term.Value),
+        "access" => node.ResourceType == ResourceType.Model && node.Access == term.Value,
         "tag" => node.Config.Tags.Any(t => Glob.IsMatch(t, term.Value)),
         "path" => MatchPath(node.OriginalFilePath, term.Value),
         "file" => Glob.IsMatch(System.IO.Path.GetFileName(node.OriginalFilePath), term.Value) || Glob.IsMatch(System.IO.Path.GetFileNameWithoutExtension(node.OriginalFilePath), term.Value),
@@ -118,6 +121,28 @@ public static partial class NodeSelector
 
         return true;
     }
+
+    /// <summary>
+    /// dbt's <c>is_selected_node</c> for a model version (fqn ending in <c>name, v2</c>): the model's name selects
+    /// every version, <c>name_v2</c> and <c>name.v2</c> select one; otherwise the fqn prefix rules apply.
+    /// </summary>
+    private static bool MatchVersionedFqn(IReadOnlyList<string> fqn, string value)
+    {
+        var parts = value.Split('.');
+        return Glob.IsMatch(fqn[^2], value)
+            || (parts.Length >= 2 && fqn[^2] + "_" + fqn[^1] == parts[^2] + "_" + parts[^1])
+            || fqn[^2] + "_" + fqn[^1] == value
+            || (parts.Length > 1 && MatchFqn(fqn, value));
+    }
+
+    /// <summary>dbt's <c>version:</c> method: latest, prerelease (above latest_version), old (below it) or none (unversioned).</summary>
+    private static bool MatchVersion(Node node, string value) => value switch
+    {
+        "latest" => node.IsLatestVersion,
+        "prerelease" => node.Version is not null && Project.SchemaYmlReader.CompareVersions(node.Version, node.LatestVersion) > 0,
+        "old" => node.Version is not null && Project.SchemaYmlReader.CompareVersions(node.Version, node.LatestVersion) < 0,
+        _ => node.Version is null,
+    };
 
     /// <summary>A file, or every file under a folder, relative to the project directory; wildcards allowed.</summary>
     private static bool MatchPath(string originalFilePath, string value)

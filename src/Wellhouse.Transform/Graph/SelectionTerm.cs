@@ -12,6 +12,7 @@ internal sealed partial record SelectionTerm(string Method, string? MethodArgume
     private static readonly HashSet<string> Methods = new(StringComparer.Ordinal)
     {
         "fqn", "tag", "path", "file", "config", "resource_type", "source", "exposure", "test_type", "package", "test_name", "state", "result",
+        "version", "group", "access",
     };
 
     [GeneratedRegex(@"^(?<childrens_parents>@)?(?<parents>(?<parent_depth>\d*)\+)?(?<body>[^+@]+?)(?<children>\+(?<child_depth>\d*))?$", RegexOptions.CultureInvariant)]
@@ -43,6 +44,12 @@ internal sealed partial record SelectionTerm(string Method, string? MethodArgume
             if (!Methods.Contains(method))
             {
                 error = $"unknown selector method '{fullMethod}' in '{text}'";
+                return false;
+            }
+
+            if (method == "version" && value is not ("latest" or "prerelease" or "old" or "none"))
+            {
+                error = $"Invalid version type selector {value}: expected one of: \"latest\", \"prerelease\", \"old\", or \"none\" ('{text}')";
                 return false;
             }
 

@@ -51,6 +51,20 @@ internal static class ConfigMerger
         }
     }
 
+    /// <summary>dbt's <c>deep_merge</c>: mappings merged key by key, all the way down; any other later value replaces.</summary>
+    public static Dictionary<string, object?> DeepMerge(IReadOnlyDictionary<string, object?> first, IReadOnlyDictionary<string, object?> second)
+    {
+        var merged = new Dictionary<string, object?>(first, StringComparer.Ordinal);
+        foreach (var (key, value) in second)
+        {
+            merged[key] = merged.GetValueOrDefault(key) is IReadOnlyDictionary<string, object?> left && value is IReadOnlyDictionary<string, object?> right
+                ? DeepMerge(left, right)
+                : value;
+        }
+
+        return merged;
+    }
+
     /// <summary><c>+key</c> and <c>pre_hook</c> spellings map to dbt's config names.</summary>
     public static string Normalize(string key)
     {

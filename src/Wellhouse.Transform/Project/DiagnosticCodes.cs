@@ -25,6 +25,9 @@ internal static class DiagnosticCodes
     public const string BadSelector = "DBT203";
     public const string UnknownDoc = "DBT204";
     public const string UnknownTestMacro = "DBT205";
+
+    /// <summary>A model past (or near) its <c>deprecation_date</c>, or a reference to one (a warning, as dbt's).</summary>
+    public const string Deprecated = "DBT206";
     public const string UndefinedVar = "DBT300";
     public const string MissingEnvVar = "DBT301";
     public const string CompilerError = "DBT302";

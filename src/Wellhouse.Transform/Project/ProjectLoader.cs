@@ -101,6 +101,7 @@ internal sealed partial class ProjectParser
             LoadSchemaFiles();
             LoadSources();
             LoadModels();
+            ApplyVersions();
             LoadSeeds();
             LoadSnapshots();
             LoadAnalyses();
@@ -113,6 +114,7 @@ internal sealed partial class ProjectParser
         ForEachPackage(LoadUnitTests);
         RemoveDisabled();
         ResolveDependencies();
+        WarnDeprecations();
         ResolveExposures();
         var graph = BuildGraph();
         var selectors = SelectorsFileReader.Read(projectDir, diagnostics);

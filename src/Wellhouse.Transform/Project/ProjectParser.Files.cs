@@ -165,16 +165,16 @@ internal sealed partial class ProjectParser
             }
         }
 
-        var seen = new Dictionary<(string, string), SourceSpan>();
+        var seen = new Dictionary<(string, string, object?), SourceSpan>();
         foreach (var entry in schema.Entries)
         {
-            if (seen.TryGetValue((entry.Kind, entry.Name), out var first))
+            if (seen.TryGetValue((entry.Kind, entry.Name, entry.Version), out var first))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"{entry.Kind[..^1]} '{entry.Name}' is described twice in schema files (first at {first})", entry.Span);
             }
             else
             {
-                seen[(entry.Kind, entry.Name)] = entry.Span;
+                seen[(entry.Kind, entry.Name, entry.Version)] = entry.Span;
             }
         }
     }

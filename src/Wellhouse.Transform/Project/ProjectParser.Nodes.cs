@@ -161,7 +161,7 @@ internal sealed partial class ProjectParser
     {
         // The host registers a library of C# models; a project uses those its schema files declare. A registered model
         // that is not declared is simply unused, and a .sql file of the same name takes precedence (it is a SQL model).
-        foreach (var entry in schema.Entries.Where(e => e.Kind == "models" && !sqlModels.Contains(e.Name)))
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "models" && e.Version is null && !sqlModels.Contains(e.Name)))
         {
             if (!options.CSharpModels.TryGetValue(entry.Name, out var model))
             {

@@ -89,7 +89,7 @@ internal sealed partial class ProjectParser
             package.EntriesByName = entriesByName = [];
             foreach (var entry in package.Schema.Entries)
             {
-                entriesByName.TryAdd((entry.Kind, entry.Name), entry);
+                entriesByName.TryAdd((entry.Kind, entry.Name, entry.Version is null ? null : PythonRepr.Str(entry.Version)), entry);
             }
         }
 
@@ -101,7 +101,7 @@ internal sealed partial class ProjectParser
             ResourceType.Analysis => "analyses",
             _ => null,
         };
-        return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name));
+        return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name, node.VersionText));
     }
 
     private void RecordCalls(Node node, RenderState state)
@@ -158,10 +158,16 @@ internal sealed partial class ProjectParser
         var customDatabase = node.Config.Database;
         node.Schema = CallNamingMacro("generate_schema_name", customSchema, node) ??
             (customSchema is null ? services.Target.Schema : services.Target.Schema + "_" + customSchema.Trim());
-        node.Alias = CallNamingMacro("generate_alias_name", customAlias, node) ?? (string.IsNullOrEmpty(customAlias) ? node.Name : customAlias.Trim());
+        node.Alias = CallNamingMacro("generate_alias_name", customAlias, node) ?? DefaultAlias(node, customAlias);
         node.Database = CallNamingMacro("generate_database_name", customDatabase, node) ?? customDatabase?.Trim() ?? services.Target.Database;
         ApplyLegacySnapshotTarget(node);
     }
+
+    /// <summary>dbt's <c>default__generate_alias_name</c>: the configured alias, else <c>&lt;name&gt;_v&lt;v&gt;</c> for a model version (dots as underscores), else the name.</summary>
+    private static string DefaultAlias(Node node, string? customAlias) =>
+        !string.IsNullOrEmpty(customAlias) ? customAlias.Trim()
+        : node.Version is not null ? $"{node.Name}_v{node.VersionText!.Replace('.', '_')}"
+        : node.Name;
 
     private string? CallNamingMacro(string name, string? custom, Node node)
     {

@@ -27,7 +27,15 @@ internal sealed partial class ProjectParser
 
         foreach (var node in manifest.Nodes.Values.Where(n => n.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot))
         {
-            services.NodesByName[(node.PackageName, node.Name)] = node;
+            if (node.Version is null || node.IsLatestVersion)
+            {
+                services.NodesByName[(node.PackageName, node.Name)] = node;
+            }
+
+            if (node.Version is not null)
+            {
+                services.NodesByName[(node.PackageName, RenderServices.VersionedKey(node.Name, node.VersionText))] = node;
+            }
         }
     }
 
@@ -38,14 +46,15 @@ internal sealed partial class ProjectParser
         {
             foreach (var (call, span) in refSpans.GetValueOrDefault(node.UniqueId) ?? [])
             {
-                if (services.FindNode(call.Package, call.Name, node.PackageName) is { } target)
+                if (services.FindNode(call.Package, call.Name, node.PackageName, call.Version) is { } target)
                 {
                     AddDependency(node, target.UniqueId);
                 }
                 else
                 {
                     var reason = disabledByName.ContainsKey(call.Name) ? "which is disabled" : "which was not found";
-                    diagnostics.Error(DiagnosticCodes.UnknownRef, $"{node.ResourceType.ToDbtString()} '{node.Name}' depends on a node named '{call.Name}' {reason}", span);
+                    var version = call.Version is null ? string.Empty : $" with version '{call.Version}'";
+                    diagnostics.Error(DiagnosticCodes.UnknownRef, $"{node.ResourceType.ToDbtString()} '{node.Name}' depends on a node named '{call.Name}'{version} {reason}", span);
                 }
             }
 

@@ -23,7 +23,7 @@ internal sealed partial class ProjectParser
             {
                 if (target.SourceId is null)
                 {
-                    state.Refs.Add((new RefCall(null, target.Name), node.DefinedAt));
+                    state.Refs.Add((target.Ref!, node.DefinedAt));
                 }
                 else
                 {

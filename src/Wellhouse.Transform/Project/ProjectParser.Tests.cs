@@ -17,7 +17,9 @@ internal sealed partial class ProjectParser
         "store_failures_as", "meta", "database", "schema", "alias",
     ];
 
-    private sealed record TestTarget(string Name, string ModelArgument, string? AttachedNode, string? SourceId, string File, IReadOnlyList<string> Tags);
+    /// <summary>What generic tests attach to: <paramref name="Name"/> names the tests (<c>orders</c>, <c>dim_v2</c>,
+    /// <c>raw_orders</c> for a source table), <paramref name="Ref"/> is the model's ref (null for a source).</summary>
+    private sealed record TestTarget(string Name, string ModelArgument, string? AttachedNode, string? SourceId, string File, IReadOnlyList<string> Tags, RefCall? Ref = null);
 
     private void LoadGenericTests()
     {
@@ -29,13 +31,17 @@ internal sealed partial class ProjectParser
                 "snapshots" => ResourceType.Snapshot,
                 _ => ResourceType.Model,
             };
-            var id = $"{type.ToDbtString()}.{file.Name}.{entry.Name}";
+            var version = entry.Version is null ? null : PythonRepr.Str(entry.Version);
+            var id = $"{type.ToDbtString()}.{file.Name}.{entry.Name}" + (version is null ? string.Empty : ".v" + version);
             if (!manifest.Nodes.ContainsKey(id))
             {
                 continue;
             }
 
-            var target = new TestTarget(entry.Name, $"{{{{ get_where_subquery(ref('{entry.Name}')) }}}}", id, null, entry.File, []);
+            // dbt names a version's tests after <model>_v<v> and refs it with version='<v>'.
+            var target = version is null
+                ? new TestTarget(entry.Name, $"{{{{ get_where_subquery(ref('{entry.Name}')) }}}}", id, null, entry.File, [], new RefCall(null, entry.Name))
+                : new TestTarget($"{entry.Name}_v{version}", $"{{{{ get_where_subquery(ref('{entry.Name}', version='{version}')) }}}}", id, null, entry.File, [], new RefCall(null, entry.Name, version));
             AddTests(target, entry.Tests, []);
             foreach (var column in entry.Columns)
             {

@@ -14,11 +14,16 @@ internal sealed partial class ProjectParser
     {
         foreach (var test in schema.UnitTests)
         {
-            var model = manifest.Nodes.Values.FirstOrDefault(n => n.ResourceType == ResourceType.Model && n.Name == test.Model);
+            var model = manifest.Nodes.Values.FirstOrDefault(n => n.ResourceType == ResourceType.Model && n.Name == test.Model && (n.Version is null || n.IsLatestVersion));
             if (model is null)
             {
                 diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}' tests model '{test.Model}' which was not found", test.ModelSpan);
                 continue;
+            }
+
+            if (model.Version is not null)
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"unit test '{test.Name}' runs against the latest version of '{test.Model}' (v{model.VersionText}) only: unit tests of each version and 'versions:' include/exclude are not supported yet", test.ModelSpan);
             }
 
             if (model.Language != "sql")

@@ -27,6 +27,24 @@ internal sealed class SchemaEntry
     public string? Relation { get; set; }
 
     public bool Used { get; set; }
+
+    /// <summary>A model version's <c>v</c> as written (a number or a string); null for an unversioned entry. Each
+    /// version of a model is an entry of its own, its columns, config and tests already merged with the model's.</summary>
+    public object? Version { get; set; }
+
+    /// <summary>The model's <c>latest_version</c> (or its greatest version) for a versioned entry.</summary>
+    public object? LatestVersion { get; set; }
+
+    /// <summary>The file (name without extension) a version is defined in: <c>defined_in</c>, else <c>&lt;model&gt;_v&lt;v&gt;</c>.</summary>
+    public string? DefinedIn { get; set; }
+
+    /// <summary><c>deprecation_date</c>: the version's for a versioned entry, the model's otherwise.</summary>
+    public DateTimeOffset? DeprecationDate { get; set; }
+
+    /// <summary>Model-level <c>constraints:</c> (each a mapping with <c>type</c>, <c>columns</c>, <c>expression</c>...).</summary>
+    public List<Dictionary<string, object?>> Constraints { get; } = [];
+
+    public SourceSpan ConstraintsSpan { get; set; }
 }
 
 internal sealed record ColumnEntry(ColumnInfo Info, List<TestEntry> Tests, SourceSpan Span);

@@ -35,7 +35,6 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
     /// <summary>Keys of a model entry the engine does not carry out yet.</summary>
     private static readonly (string Key, string What)[] UnsupportedEntryKeys =
     [
-        ("versions", "only the unversioned model is built; ref(name, v=N) resolves to it"),
         ("constraints", "model-level constraints are not added to the table"),
     ];
 
@@ -256,6 +255,13 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
 
         ReadTests(node, file, null, entry.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
+        entry.DeprecationDate = ReadDate(YamlFile.Get(node, "deprecation_date"), file);
+        if (kind == "models" && YamlFile.Get(node, "versions") is { } versions and not YamlScalarNode { Value: null or "" })
+        {
+            into.Entries.AddRange(ReadVersions(node, versions, entry));
+            return;
+        }
+
         into.Entries.Add(entry);
     }
 

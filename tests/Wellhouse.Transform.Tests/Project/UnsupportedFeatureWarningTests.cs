@@ -6,7 +6,7 @@ namespace Wellhouse.Transform.Tests.Project;
 public sealed class UnsupportedFeatureWarningTests
 {
     [Fact]
-    public void Groups_versions_constraints_and_query_comment_are_warned_about_where_they_are_written()
+    public void Groups_constraints_and_query_comment_are_warned_about_where_they_are_written()
     {
         using var project = new TempProject("wellhouse-unsupported-");
         project.WriteProject("partial", "query-comment: \"run by {{ target.name }}\"\n");
@@ -15,8 +15,6 @@ public sealed class UnsupportedFeatureWarningTests
             version: 2
             models:
               - name: orders
-                versions:
-                  - v: 2
                 constraints:
                   - type: primary_key
                     columns: [id]
@@ -30,10 +28,9 @@ public sealed class UnsupportedFeatureWarningTests
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var warnings = result.Diagnostics.Where(d => d.Code == "DBT180").Select(d => $"{d.Span.File}:{d.Span.Line} {d.Message}").ToList();
         Assert.Contains(warnings, w => w.StartsWith("dbt_project.yml:3 'query-comment' is not supported yet", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:5 model 'orders': 'versions' is not supported yet", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:7 model 'orders': 'constraints' is not supported yet", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:9 'groups' is not supported yet", StringComparison.Ordinal));
-        Assert.Equal(4, warnings.Count);
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:5 model 'orders': 'constraints' is not supported yet", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("models/schema.yml:7 'groups' is not supported yet", StringComparison.Ordinal));
+        Assert.Equal(3, warnings.Count);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal sealed class PackageProject
     public SchemaFiles Schema { get; } = new();
 
     /// <summary>The schema entries by (kind, name), the first when described twice; built on first use.</summary>
-    public Dictionary<(string Kind, string Name), SchemaEntry>? EntriesByName { get; set; }
+    public Dictionary<(string Kind, string Name, string? Version), SchemaEntry>? EntriesByName { get; set; }
 
     /// <summary><paramref name="relative"/> (to the root project) made relative to this package's folder.</summary>
     public string PackageRelative(string relative) =>
