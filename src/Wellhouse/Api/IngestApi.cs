@@ -96,7 +96,7 @@ internal static class IngestApi
         };
         problem.Extensions["invalid_rows"] = outcome.InvalidRows;
         problem.Extensions["total_rows"] = outcome.TotalRows;
-        problem.Extensions["errors"] = (outcome.Errors ?? []).Select(error => new { row = error.Row, column = error.Column, reason = error.Reason });
+        problem.Extensions["errors"] = (outcome.Errors ?? []).Select(error => new { row = error.Row, line = error.Line, column = error.Column, reason = error.Reason });
         return TypedResults.Problem(problem);
     }
 

@@ -30,12 +30,15 @@ internal static class RunsApi
 
     /// <param name="coordinator">The refresh coordinator.</param>
     /// <param name="fullRefresh">true: rebuild every model into an empty snapshot instead of building incrementally on the published one.</param>
-    private static IResult Start(RefreshCoordinator coordinator, [FromQuery(Name = "full_refresh")] bool? fullRefresh)
+    /// <param name="data">The data directory.</param>
+    /// <param name="options">The settings.</param>
+    private static IResult Start(RefreshCoordinator coordinator, [FromQuery(Name = "full_refresh")] bool? fullRefresh,
+        DataDirectory data, IOptions<WellhouseOptions> options)
     {
         var start = coordinator.TryStart("api", fullRefresh == true);
         if (start.Started is { } run)
         {
-            return TypedResults.Accepted($"/api/runs/{run.Id}", RunResponse.From(run));
+            return TypedResults.Accepted($"/api/runs/{run.Id}", RunResponse.From(run, RunLogText.ForClients(data, options.Value)));
         }
 
         var problem = new ProblemDetails
@@ -48,17 +51,19 @@ internal static class RunsApi
         return TypedResults.Problem(problem);
     }
 
-    private static IResult List(RunStore runs, RefreshCoordinator coordinator, string? limit)
+    private static IResult List(RunStore runs, RefreshCoordinator coordinator, string? limit, DataDirectory data, IOptions<WellhouseOptions> options)
     {
         var args = new ApiArgs();
         var count = args.Int(limit, "limit", 50, 1, 1000);
         return args.IsValid
-            ? TypedResults.Ok(new RunListResponse(Live(() => runs.List(count), coordinator).Select(RunResponse.From).ToList()))
+            ? TypedResults.Ok(new RunListResponse(Live(() => runs.List(count), coordinator).Select(run => RunResponse.From(run, RunLogText.ForClients(data, options.Value))).ToList()))
             : args.Problem();
     }
 
-    private static IResult Get(string id, RunStore runs, RefreshCoordinator coordinator) =>
-        Live(() => runs.Find(id) is { } found ? [found] : [], coordinator) is [var run] ? TypedResults.Ok(RunResponse.From(run)) : NotFound(id);
+    private static IResult Get(string id, RunStore runs, RefreshCoordinator coordinator, DataDirectory data, IOptions<WellhouseOptions> options) =>
+        Live(() => runs.Find(id) is { } found ? [found] : [], coordinator) is [var run]
+            ? TypedResults.Ok(RunResponse.From(run, RunLogText.ForClients(data, options.Value)))
+            : NotFound(id);
 
     /// <summary>
     /// The runs as read, unless one is marked running but is not this process's refresh and refresh.lock is free: its

@@ -86,7 +86,7 @@ internal static class IngestCommands
         var outcome = await service.IngestAsync(stream, uploadFormat, sourceName, skipInvalid, long.MaxValue, cancellationToken);
         foreach (var rowError in outcome.Errors ?? outcome.Result?.Errors ?? [])
         {
-            await error.WriteLineAsync($"{sourceName}: row {rowError.Row}, column {rowError.Column ?? "-"}: {rowError.Reason}");
+            await error.WriteLineAsync($"{sourceName}: {rowError.Where}, column {rowError.Column ?? "-"}: {rowError.Reason}");
         }
 
         switch (outcome.Status)

@@ -65,7 +65,17 @@ internal sealed class StartupService(
                     await using var stream = File.OpenRead(path);
                     var outcome = await ingest.IngestAsync(stream, UploadFormats.Detect(null, null, path) ?? UploadFormat.Csv,
                         Path.GetFileName(path), skipInvalid: false, long.MaxValue, cancellationToken);
-                    logger.LogInformation("Bootstrap: ingested the bundled sample {Path}: {Status} {Message}", path, outcome.Status, outcome.Message);
+                    if (outcome.Result is { } result)
+                    {
+                        logger.LogInformation("Bootstrap: ingested the bundled sample {Name}: {Rows} rows, batch {BatchId}",
+                            Path.GetFileName(path), result.Batch.Rows, result.Batch.Id);
+                    }
+                    else
+                    {
+                        logger.LogError("Bootstrap: the bundled sample {Name} was not ingested ({Status}): {Message}",
+                            Path.GetFileName(path), outcome.Status, outcome.Message);
+                    }
+
                     File.Delete(path);
                 }
             }
@@ -76,7 +86,16 @@ internal sealed class StartupService(
                 if (start.Started is { } run)
                 {
                     var done = await refresh.WaitAsync(run.Id);
-                    logger.LogInformation("Bootstrap refresh {RunId}: {Status} {Error}", run.Id, done?.Status, done?.Error);
+                    if (done is { Error: { } error })
+                    {
+                        logger.LogError("Bootstrap refresh {RunId} {Status}: {Error}", run.Id, done.Status, error);
+                    }
+                    else
+                    {
+                        logger.LogInformation("Bootstrap refresh {RunId} {Status}{Published}", run.Id, done?.Status,
+                            done?.Published == true ? ": snapshot published" : string.Empty);
+                    }
+
                 }
             }
         }

@@ -25,7 +25,7 @@ internal sealed partial class UploadReader
                 List<RowError>? extra = null;
                 if (row.ColCount != map.Length)
                 {
-                    extra = [new RowError(TotalRows + 1, null, $"line {row.LineNumberFrom}: {row.ColCount} fields, the header has {map.Length}")];
+                    extra = [new RowError(TotalRows + 1, null, $"{row.ColCount} fields, the header has {map.Length}")];
                 }
 
                 for (var i = 0; i < Math.Min(row.ColCount, map.Length); i++)
@@ -34,7 +34,7 @@ internal sealed partial class UploadReader
                 }
 
                 nextLine = row.LineNumberToExcl;
-                Complete(writer, extra);
+                Complete(writer, extra, row.LineNumberFrom);
             }
         }
         catch (NotSupportedException ex)
@@ -42,11 +42,11 @@ internal sealed partial class UploadReader
             // Sep keeps a whole row in one buffer and refuses a row beyond its maximum (16 MiB): in practice a quote
             // that is never closed, which swallows the rest of the file into one field.
             throw new MalformedUploadException(
-                $"row {TotalRows + 1} (from line {nextLine}): a field or row is too long to read (is a quote left open?): {ex.Message}", ex);
+                $"{RowError.Locate(TotalRows + 1, nextLine)}: a field or row is too long to read (is a quote left open?): {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {
-            throw new MalformedUploadException($"row {TotalRows + 1} (from line {nextLine}): not readable as CSV: {ex.Message}", ex);
+            throw new MalformedUploadException($"{RowError.Locate(TotalRows + 1, nextLine)}: not readable as CSV: {ex.Message}", ex);
         }
     }
 }

@@ -12,7 +12,7 @@ internal sealed partial class UploadReader
         {
             foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream).ToBlockingEnumerable())
             {
-                ReadJsonObject(element, writer);
+                ReadJsonObject(element, writer, line: null);
             }
         }
         catch (JsonException ex)
@@ -36,20 +36,20 @@ internal sealed partial class UploadReader
             try
             {
                 using var document = JsonDocument.Parse(text);
-                ReadJsonObject(document.RootElement, writer);
+                ReadJsonObject(document.RootElement, writer, line);
             }
             catch (JsonException ex)
             {
-                throw new MalformedUploadException($"line {line}: not a JSON object: {ex.Message}", ex);
+                throw new MalformedUploadException($"{RowError.Locate(TotalRows + 1, line)}: not a JSON object: {ex.Message}", ex);
             }
         }
     }
 
-    private void ReadJsonObject(JsonElement element, BatchWriter writer)
+    private void ReadJsonObject(JsonElement element, BatchWriter writer, long? line)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new MalformedUploadException($"row {TotalRows + 1}: expected a JSON object, found {element.ValueKind}");
+            throw new MalformedUploadException($"{RowError.Locate(TotalRows + 1, line)}: expected a JSON object, found {element.ValueKind}");
         }
 
         List<RowError>? extra = null;
@@ -72,6 +72,6 @@ internal sealed partial class UploadReader
             });
         }
 
-        Complete(writer, extra);
+        Complete(writer, extra, line);
     }
 }

@@ -44,8 +44,11 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
         }
     }
 
-    /// <summary>Validates the row the parser holds and appends it, or records why not.</summary>
-    private void Complete(BatchWriter writer, List<RowError>? extraErrors = null)
+    /// <summary>
+    /// Validates the row the parser holds and appends it, or records why not; <paramref name="line"/> is the line of
+    /// the file where the row starts, for formats with lines.
+    /// </summary>
+    private void Complete(BatchWriter writer, List<RowError>? extraErrors = null, long? line = null)
     {
         if (TotalRows == maxRows)
         {
@@ -71,7 +74,7 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
             {
                 if (Errors.Count < MaxReportedErrors)
                 {
-                    Errors.Add(error);
+                    Errors.Add(error with { Line = line });
                 }
             }
         }

@@ -3,11 +3,16 @@ using Wellhouse.Hosting;
 namespace Wellhouse.Refresh;
 
 /// <summary>
-/// A run's log as the API shows it: the server's own folders (data directory, warehouse project, application, home)
-/// named instead of spelled out, so a reader learns nothing of the server's file system. The file keeps them.
+/// A run's log and messages as the API shows them: the server's own folders (data directory, warehouse project,
+/// application, home) named instead of spelled out, so a reader learns nothing of the server's file system. The files
+/// in runs/ keep them.
 /// </summary>
 internal static class RunLogText
 {
+    /// <summary><see cref="ForClients(string, DataDirectory, WellhouseOptions)"/> for many texts.</summary>
+    public static Func<string, string> ForClients(DataDirectory data, WellhouseOptions options) =>
+        text => ForClients(text, data, options);
+
     public static string ForClients(string log, DataDirectory data, WellhouseOptions options)
     {
         var warehouse = options.Warehouse.ProjectDir

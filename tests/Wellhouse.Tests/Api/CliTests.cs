@@ -38,7 +38,7 @@ public sealed class IngestAndRefreshCliTests : IDisposable
         var exit = await WellhouseCli.RunAsync(["ingest", file, "--data-dir", Path.Combine(_temp.Path, "data")], new StringWriter(), error);
 
         Assert.Equal(1, exit);
-        Assert.Contains("bad.csv: row 2, column production_period", error.ToString());
+        Assert.Contains("bad.csv: row 2 (line 3), column production_period", error.ToString());
     }
 
     [Fact]

@@ -107,6 +107,29 @@ public sealed class IngestApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Errors_NameTheDataRowAndTheFileLine_WhichAQuotedLineBreakSetsApart()
+    {
+        // Row 1 has a well name spanning two lines, so row 3 starts on line 5 (the header is line 1).
+        var csv = RawCsv.Rows(101, 3).Replace(",Alpha A-1,2020-01-01", ",\"Alpha\nA-1\",2020-01-01").Replace("2020-03-01", "not-a-date");
+        // The same rows as objects, after a blank line: row 2 starts on line 3.
+        var lines = RawCsv.Rows(101, 2).Replace("2020-02-01", "not-a-date").Split('\n');
+        var ndjson = "\n" + string.Join("\n", lines.Skip(1).Select(line => JsonSerializer.Serialize(
+            lines[0].Split(',').Zip(line.Split(',')).ToDictionary(pair => pair.First, pair => pair.Second))));
+
+        var csvProblem = await JsonAsync(await _factory.IngestCsvAsync(csv));
+        var skipped = await JsonAsync(await _factory.IngestCsvAsync(csv, "?mode=skip-invalid"));
+        using var content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson");
+        var ndjsonProblem = await JsonAsync(await _factory.CreateWriter().PostAsync("/api/ingest", content));
+
+        var error = Assert.Single(csvProblem.GetProperty("errors").EnumerateArray());
+        Assert.Equal((3, 5, "production_period"), (error.GetProperty("row").GetInt64(), error.GetProperty("line").GetInt64(), error.GetProperty("column").GetString()));
+        var skippedError = Assert.Single(skipped.GetProperty("skipped_errors").EnumerateArray());
+        Assert.Equal((3, 5), (skippedError.GetProperty("row").GetInt64(), skippedError.GetProperty("line").GetInt64()));
+        var ndjsonError = Assert.Single(ndjsonProblem.GetProperty("errors").EnumerateArray());
+        Assert.Equal((2, 3), (ndjsonError.GetProperty("row").GetInt64(), ndjsonError.GetProperty("line").GetInt64()));
+    }
+
+    [Fact]
     public async Task Csv_UnknownColumn_Is400()
     {
         var response = await _factory.IngestCsvAsync("well_code,production_period,data_source,colour\n1,2020-01-01,upload_monthly,red\n");

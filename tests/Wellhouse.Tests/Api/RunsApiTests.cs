@@ -161,6 +161,21 @@ public sealed class RunsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task RunsApi_ErrorNamingAServerPath_ShowsTheFolderByName()
+    {
+        var snapshot = Path.Combine(_factory.DataDir, "snapshots", "x.duckdb");
+        _factory.Builder.Throw = new IOException($"Could not find file '{snapshot}'");
+        var run = await _factory.RefreshAsync();
+
+        var listed = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync("/api/runs")).RootElement;
+        var one = JsonDocument.Parse(await _factory.CreateClient().GetStringAsync($"/api/runs/{run.Id}")).RootElement;
+
+        Assert.Contains(snapshot, run.Error);
+        Assert.All(new[] { listed.GetProperty("items")[0], one }, shown =>
+            Assert.Equal("IOException: Could not find file '<data>/snapshots/x.duckdb'", shown.GetProperty("error").GetString()));
+    }
+
+    [Fact]
     public async Task Refresh_SnapshotFolderUnwritable_FailsWithTheReason()
     {
         var snapshots = Path.Combine(_factory.DataDir, "snapshots");

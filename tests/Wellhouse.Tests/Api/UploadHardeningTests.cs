@@ -44,7 +44,7 @@ public sealed class UploadHardeningTests : IDisposable
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var detail = problem.GetProperty("detail").GetString()!;
-        Assert.Contains("row 3 (from line 4)", detail);
+        Assert.Contains("row 3 (line 4)", detail);
         Assert.Contains("quote left open", detail);
         Assert.Empty(BatchFiles());
     }

@@ -27,7 +27,7 @@ public sealed class UnknownDataSourceTests : IDisposable
 
         Assert.Equal(1, exit);
         var text = error.ToString();
-        Assert.Contains("nd.csv: row 1, column data_source: unknown data source 'nd_vendor_monthly'", text);
+        Assert.Contains("nd.csv: row 1 (line 2), column data_source: unknown data source 'nd_vendor_monthly'", text);
         Assert.Contains("rows name an unknown data source", text);
         Assert.Contains("upload_monthly", text);
         Assert.Contains("volve_daily", text);

@@ -22,12 +22,14 @@ internal sealed record BatchResponse(string Id, DateTimeOffset ReceivedAt, strin
 internal sealed record BatchListResponse(IReadOnlyList<BatchResponse> Items);
 
 /// <summary>A refused row of an upload.</summary>
-/// <param name="Row">Row number in the upload, as the ingest counts rows.</param>
+/// <param name="Row">Data row of the upload, 1-based (a CSV's header is not a row).</param>
+/// <param name="Line">Line of the file where the row starts, 1-based (a CSV's header is line 1); null for JSON arrays
+/// and Parquet, which have no lines.</param>
 /// <param name="Column">The column at fault; null when the row as a whole is.</param>
 /// <param name="Reason">What is wrong.</param>
-internal sealed record RowErrorResponse(long Row, string? Column, string Reason)
+internal sealed record RowErrorResponse(long Row, long? Line, string? Column, string Reason)
 {
-    public static RowErrorResponse From(RowError error) => new(error.Row, error.Column, error.Reason);
+    public static RowErrorResponse From(RowError error) => new(error.Row, error.Line, error.Column, error.Reason);
 }
 
 /// <summary>The answer to an accepted (201) or repeated (200) upload.</summary>

@@ -21,9 +21,11 @@ internal sealed record RunResponse(string Id, string Trigger, string Status, Dat
     double? DurationSeconds, bool Published, string? Error, int RawBatches, IReadOnlyList<RunNodeResult> Nodes,
     bool FullRefreshRequested, string? Mode, string? ParentId, string? ModeReason)
 {
-    public static RunResponse From(RefreshRun run) => new(run.Id, run.Trigger, run.Status, run.StartedAt, run.FinishedAt,
-        run.DurationSeconds, run.Published, run.Error, run.RawBatches, run.Nodes.Select(RunNodeResult.From).ToList(),
-        run.FullRefreshRequested, run.Mode, run.ParentId, run.ModeReason);
+    /// <summary>The run as clients see it: <paramref name="forClients"/> names the server's folders in texts.</summary>
+    public static RunResponse From(RefreshRun run, Func<string, string> forClients) => new(run.Id, run.Trigger, run.Status,
+        run.StartedAt, run.FinishedAt, run.DurationSeconds, run.Published, run.Error is { } error ? forClients(error) : null,
+        run.RawBatches, run.Nodes.Select(node => RunNodeResult.From(node, forClients)).ToList(), run.FullRefreshRequested,
+        run.Mode, run.ParentId, run.ModeReason is { } reason ? forClients(reason) : null);
 }
 
 /// <summary>One node's result in a run (dbt's run_results.json).</summary>
@@ -37,8 +39,9 @@ internal sealed record RunResponse(string Id, string Trigger, string Status, Dat
 internal sealed record RunNodeResult(string UniqueId, string ResourceType, string Status, double ExecutionTimeSeconds,
     string? Message, long? Failures, bool BlocksPublish)
 {
-    public static RunNodeResult From(NodeResult node) => new(node.UniqueId, node.ResourceType, node.Status,
-        node.ExecutionTimeSeconds, node.Message, node.Failures, node.BlocksPublish);
+    public static RunNodeResult From(NodeResult node, Func<string, string> forClients) => new(node.UniqueId, node.ResourceType,
+        node.Status, node.ExecutionTimeSeconds, node.Message is { } message ? forClients(message) : null, node.Failures,
+        node.BlocksPublish);
 }
 
 /// <summary>Refresh runs, newest first.</summary>
