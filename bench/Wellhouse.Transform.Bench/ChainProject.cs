@@ -72,12 +72,12 @@ internal sealed class ChainProject : IDisposable
             var relation = node.Relation;
             if (node.Config.Materialized == "view")
             {
-                session.Execute(DuckDbSession.ViewStatement(relation, node.RawCode));
+                session.Execute(DuckDbDialect.Instance.ViewStatement(relation, node.RawCode));
             }
             else
             {
                 var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
-                session.Execute(DuckDbSession.TableStatement(staged, node.RawCode));
+                session.Execute(DuckDbDialect.Instance.TableStatement(staged, node.RawCode));
                 session.ExecuteInTransaction(["drop table if exists " + relation, $"alter table {staged} rename to \"{relation.Identifier}\""]);
             }
         }

@@ -58,12 +58,14 @@ internal class TempProject : IDisposable
         Write("profiles.yml", $"{name}:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      threads: 1\n");
     }
 
-    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null, bool storeFailures = false) =>
+    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null, bool storeFailures = false, string? target = null, bool fullRefresh = false) =>
         DbtRunner.RunAsync(
             new DbtRunOptions
             {
                 ProjectDir = ProjectDir,
                 ProfilesDir = ProjectDir,
+                Target = target,
+                FullRefresh = fullRefresh,
                 Command = command,
                 VarsYaml = vars,
                 Threads = threads,
@@ -80,7 +82,7 @@ internal class TempProject : IDisposable
             TestContext.Current.CancellationToken);
 
     /// <summary>The rows of a query on the built database (read-only), each row's values in select order.</summary>
-    public List<object?[]> Query(string sql) => DuckDbReader.Query(DatabasePath, sql);
+    public virtual List<object?[]> Query(string sql) => DuckDbReader.Query(DatabasePath, sql);
 
     public void Dispose()
     {

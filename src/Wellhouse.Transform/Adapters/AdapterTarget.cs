@@ -10,7 +10,7 @@ public sealed record AdapterTarget
     /// <summary>Adapter type from profiles.yml (<c>duckdb</c>).</summary>
     public string Type { get; init; } = "duckdb";
 
-    /// <summary>Absolute path of the database file, or <c>:memory:</c>.</summary>
+    /// <summary>Absolute path of the database file, or <c>:memory:</c>; empty for a server database (postgres).</summary>
     public required string Path { get; init; }
 
     /// <summary>The catalog name compiled SQL uses (dbt-duckdb: the file stem of the profile's path, <c>memory</c> for
@@ -37,6 +37,9 @@ public sealed record AdapterTarget
     /// <summary>dbt-duckdb's <c>external_root</c> (absolute): the folder external models are written to when they set no
     /// <c>location</c>; null writes them to the target path.</summary>
     public string? ExternalRoot { get; init; }
+
+    /// <summary>The server and credentials of a <c>postgres</c> target; null for DuckDB.</summary>
+    public Postgres.PostgresSettings? Postgres { get; init; }
 
     /// <summary>The catalog name DuckDB gives a file: its file name without extension; <c>memory</c> for <c>:memory:</c>.</summary>
     public static string DatabaseNameOf(string path) => path == ":memory:" ? "memory" : System.IO.Path.GetFileNameWithoutExtension(path);

@@ -96,6 +96,8 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
         return session;
     }
 
+    public SqlDialect Dialect => DuckDbDialect.Instance;
+
     public string Quote(string identifier) => Relation.Quote(identifier);
 
     public string Render(Relation relation) => relation.ToString();

@@ -72,6 +72,10 @@ internal sealed partial class DuckDbSession : ISqlSession
         return rows.Count == 0 ? null : (string?)rows[0][0] == "VIEW" ? RelationKind.View : RelationKind.Table;
     }
 
+    /// <summary>DuckDB's <c>DESCRIBE</c> of the query.</summary>
+    public IReadOnlyList<ColumnSchema> DescribeQuery(string sql, CancellationToken cancellationToken = default) =>
+        Query("describe (\n" + sql + "\n)", cancellationToken).Select(row => new ColumnSchema((string)row[0]!, (string)row[1]!)).ToList();
+
     public IReadOnlyList<ColumnSchema> GetColumns(Relation relation) => Query(
             "select column_name, data_type from information_schema.columns where table_catalog = " + CatalogExpression(relation.Database)
             + " and table_schema = " + DuckDbAdapter.Literal(relation.Schema)
@@ -103,16 +107,16 @@ internal sealed partial class DuckDbSession : ISqlSession
         // materialization drops the table; do that with the create, atomically.
         try
         {
-            Execute(ViewStatement(relation, sql), cancellationToken);
+            Execute(DuckDbDialect.Instance.ViewStatement(relation, sql), cancellationToken);
         }
         catch (AdapterException ex) when (ex.Message.Contains("of type Table", StringComparison.Ordinal))
         {
-            ExecuteInTransaction(["drop table " + relation, ViewStatement(relation, sql)], cancellationToken);
+            ExecuteInTransaction(["drop table " + relation, DuckDbDialect.Instance.ViewStatement(relation, sql)], cancellationToken);
         }
     }
 
     public void CreateTableAs(Relation relation, string sql, CancellationToken cancellationToken = default) =>
-        Execute(TableStatement(relation, sql), cancellationToken);
+        Execute(DuckDbDialect.Instance.TableStatement(relation, sql), cancellationToken);
 
     public void SwapInto(Relation staged, Relation target)
     {
@@ -176,14 +180,6 @@ internal sealed partial class DuckDbSession : ISqlSession
             connection.Dispose();
         }
     }
-
-    /// <summary>The prefix line of the create statements: compiled SQL starts on line 2 of what is sent.</summary>
-    internal const int WrapperLines = 1;
-
-    internal static string ViewStatement(Relation relation, string sql) => $"create or replace view {relation} as (\n{sql}\n)";
-
-    /// <summary>"or replace": a staged relation left by a killed run is simply overwritten.</summary>
-    internal static string TableStatement(Relation relation, string sql) => $"create or replace table {relation} as (\n{sql}\n)";
 
     private static string CatalogExpression(string? database) => database is null ? "current_database()" : DuckDbAdapter.Literal(database);
 

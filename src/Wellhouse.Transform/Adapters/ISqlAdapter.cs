@@ -24,6 +24,9 @@ internal interface ISqlAdapter : IDisposable
     /// <summary>The relation as SQL text (<c>"db"."schema"."name"</c>).</summary>
     string Render(Relation relation);
 
+    /// <summary>The engine's create statements and the incremental materialization's SQL.</summary>
+    SqlDialect Dialect { get; }
+
     /// <summary>The column type for a seed column of an inferred kind.</summary>
     string SeedColumnType(SeedColumnKind kind);
 }
@@ -47,6 +50,9 @@ internal interface ISqlSession : IDisposable
     IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default);
 
     RelationKind? GetRelationKind(Relation relation);
+
+    /// <summary>The names and types of the columns a query returns, without running it to the end.</summary>
+    IReadOnlyList<ColumnSchema> DescribeQuery(string sql, CancellationToken cancellationToken = default);
 
     IReadOnlyList<ColumnSchema> GetColumns(Relation relation);
 

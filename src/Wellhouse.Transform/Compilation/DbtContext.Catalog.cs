@@ -33,7 +33,8 @@ internal sealed partial class DbtContext
     {
         if (DatabaseFor(state) is { } db && ContextArgs.Get(args, 0, "relation") is RelationValue relation)
         {
-            var schema = relation.Database is { } database ? Graph.Relation.Quote(database) + "." + Graph.Relation.Quote(relation.Schema) : Graph.Relation.Quote(relation.Schema);
+            // PostgreSQL creates schemas only in the connected database and takes no database in the name.
+            var schema = relation.Database is { } database && services.Target.Type != "postgres" ? Graph.Relation.Quote(database) + "." + Graph.Relation.Quote(relation.Schema) : Graph.Relation.Quote(relation.Schema);
             Fetch(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, statement, schema), caller, args.Span);
         }
 

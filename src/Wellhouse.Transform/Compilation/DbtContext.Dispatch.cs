@@ -7,12 +7,11 @@ namespace Wellhouse.Transform.Compilation;
 /// <c>adapter.dispatch(macro_name, macro_namespace)</c> as dbt-core's <c>BaseDatabaseWrapper.dispatch</c>: the
 /// packages searched are the root project's <c>dispatch:</c> search_order for the namespace, else the root project
 /// then the namespace when it is an installed package (or <c>dbt</c>), else the node's own namespace; in each,
-/// <c>duckdb__name</c> then <c>default__name</c> (dbt-duckdb's plugin declares no parent adapter, so there is no
-/// <c>postgres__</c> step). The first macro found is returned; none is dbt's "In dispatch: No macro named ..." error.
+/// <c>&lt;adapter type&gt;__name</c> then <c>default__name</c>: <c>duckdb__</c> on DuckDB (dbt-duckdb's plugin declares
+/// no parent adapter, so there is no <c>postgres__</c> step there), <c>postgres__</c> on PostgreSQL. The first macro found is returned; none is dbt's "In dispatch: No macro named ..." error.
 /// </summary>
 internal sealed partial class DbtContext
 {
-    private static readonly string[] AdapterPrefixes = ["duckdb", "default"];
 
     private object? Dispatch(Dictionary<string, object?> globals, JinjaCallArguments args)
     {
@@ -37,7 +36,7 @@ internal sealed partial class DbtContext
         var attempts = new List<string>();
         foreach (var package in SearchPackages(macroNamespace as string))
         {
-            foreach (var prefix in AdapterPrefixes)
+            foreach (var prefix in (string[])[services.Target.Type, "default"])
             {
                 var searchName = prefix + "__" + name;
                 attempts.Add(package is null ? searchName : package + "." + searchName);

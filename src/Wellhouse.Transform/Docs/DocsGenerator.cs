@@ -102,12 +102,12 @@ public static class DocsGenerator
     private static Catalog ReadCatalog(LoadedProject project, IReadOnlySet<string>? selected)
     {
         var target = DbtRunner.ToAdapterTarget(project.Target, project.ProjectDir);
-        if (target.Path != ":memory:" && !File.Exists(target.Path))
+        if (target.Postgres is null && target.Path != ":memory:" && !File.Exists(target.Path))
         {
             return new Catalog();
         }
 
-        using var adapter = DuckDbAdapter.Open(target);
+        using var adapter = SqlAdapters.Open(target);
         using var session = adapter.OpenSession();
         return CatalogReader.Read(session, project.Manifest, selected);
     }

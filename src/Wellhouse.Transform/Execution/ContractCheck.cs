@@ -38,10 +38,10 @@ internal static class ContractCheck
 
         try
         {
-            var actual = session.Query($"describe (\n{sql}\n)", cancellationToken).Select(r => (Name: (string)r[0]!, Type: (string)r[1]!)).ToList();
+            var actual = session.DescribeQuery(sql, cancellationToken).Select(c => (Name: c.Name, Type: c.DataType)).ToList();
             var declared = node.Columns.Values.ToList();
-            var canonical = session.Query("describe select " + string.Join(", ", declared.Select((c, i) => $"cast(null as {c.DataType}) as c{i}")), cancellationToken)
-                .Select(r => (string)r[1]!).ToList();
+            var canonical = session.DescribeQuery("select " + string.Join(", ", declared.Select((c, i) => $"cast(null as {c.DataType}) as c{i}")), cancellationToken)
+                .Select(c => c.DataType).ToList();
             var problems = new List<(string Column, string? Query, string? Contract, string Reason)>();
             for (var i = 0; i < declared.Count; i++)
             {

@@ -84,7 +84,7 @@ public static partial class DbtRunner
         failed = null;
         try
         {
-            return DuckDbAdapter.Open(target);
+            return SqlAdapters.Open(target);
         }
         catch (AdapterException ex)
         {
@@ -127,7 +127,11 @@ public static partial class DbtRunner
     public static AdapterTarget ToAdapterTarget(ProfileTarget target, string projectDir, string? databasePath = null)
     {
         var path = databasePath is null ? target.Path : Path.GetFullPath(databasePath, projectDir);
-        if (path != ":memory:" && !Path.IsPathRooted(path))
+        if (target.Postgres is not null)
+        {
+            path = string.Empty;
+        }
+        else if (path != ":memory:" && !Path.IsPathRooted(path))
         {
             path = Path.GetFullPath(path, projectDir);
         }
@@ -143,6 +147,7 @@ public static partial class DbtRunner
             Settings = target.Settings,
             FileSearchPath = projectDir,
             ExternalRoot = target.Raw.GetValueOrDefault("external_root") is string root ? Path.GetFullPath(root, projectDir) : null,
+            Postgres = target.Postgres,
             Attachments = [.. target.Attach.Select(a => new AdapterAttachment(Path.GetFullPath(a.Path, projectDir), a.Alias, a.ReadOnly, a.Type))],
         };
     }

@@ -24,12 +24,12 @@ internal static class ExternalMaterializer
         }
 
         var relation = node.Relation;
-        var temp = DuckDbIncrementalSql.TempRelation(relation);
-        var createTemp = DuckDbIncrementalSql.CreateTemp(temp, sql);
+        var temp = DuckDbDialect.Instance.TempRelation(relation);
+        var createTemp = DuckDbDialect.Instance.CreateTemp(temp, sql);
         var staging = settings.Path + ".__dbt_tmp";
         var copy = DuckDbExternalSql.Copy(temp, staging, settings.Format, settings.PartitionBy, settings.Options);
         var reader = DuckDbExternalSql.Reader(settings.Path, settings.Format, settings.PartitionBy.Count > 0, settings.Delimiter);
-        var runSql = string.Join(";\n\n", createTemp, copy, DuckDbSession.ViewStatement(relation, reader)) + ";\n";
+        var runSql = string.Join(";\n\n", createTemp, copy, DuckDbDialect.Instance.ViewStatement(relation, reader)) + ";\n";
         try
         {
             session.Execute(createTemp, cancellationToken);

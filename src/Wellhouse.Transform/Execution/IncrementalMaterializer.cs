@@ -30,11 +30,12 @@ internal static class IncrementalMaterializer
         var relation = node.Relation;
         if (!IncrementalConfig.IsIncremental(node, context.Request.FullRefresh, session.GetRelationKind(relation)))
         {
-            return ModelMaterializer.BuildTable(session, node, sql, cancellationToken);
+            return ModelMaterializer.BuildTable(context, session, node, sql, cancellationToken);
         }
 
-        var temp = DuckDbIncrementalSql.TempRelation(relation);
-        var createTemp = DuckDbIncrementalSql.CreateTemp(temp, sql);
+        var dialect = context.Adapter.Dialect;
+        var temp = dialect.TempRelation(relation);
+        var createTemp = dialect.CreateTemp(temp, sql);
         try
         {
             session.Execute(createTemp, cancellationToken);
@@ -47,7 +48,7 @@ internal static class IncrementalMaterializer
 
         try
         {
-            return Apply(session, node, config, relation, temp, createTemp, cancellationToken);
+            return Apply(dialect, session, node, config, relation, temp, createTemp, cancellationToken);
         }
         finally
         {
@@ -55,12 +56,12 @@ internal static class IncrementalMaterializer
         }
     }
 
-    private static NodeOutcome Apply(ISqlSession session, Node node, IncrementalConfig config, Relation relation, Relation temp, string createTemp, CancellationToken cancellationToken)
+    private static NodeOutcome Apply(SqlDialect dialect, ISqlSession session, Node node, IncrementalConfig config, Relation relation, Relation temp, string createTemp, CancellationToken cancellationToken)
     {
         var statements = new List<string>();
         try
         {
-            if (config.Strategy != "append" && config.UniqueKey.Count > 0 && NullKeyError(session, temp, config.UniqueKey) is { } nullKeys)
+            if (config.Strategy != "append" && config.UniqueKey.Count > 0 && NullKeyError(dialect, session, temp, config.UniqueKey) is { } nullKeys)
             {
                 return Error(node, "Runtime Error", nullKeys) with { RunSql = createTemp };
             }
@@ -68,7 +69,7 @@ internal static class IncrementalMaterializer
             var targetColumns = session.GetColumns(relation);
             var sourceColumns = session.GetColumns(temp);
             var change = IncrementalSchemaChange.Compare(targetColumns, sourceColumns);
-            var plan = change.Plan(config.OnSchemaChange, relation, targetColumns, sourceColumns, out var schemaError);
+            var plan = change.Plan(dialect, config.OnSchemaChange, relation, targetColumns, sourceColumns, out var schemaError);
             if (plan is not { } planned)
             {
                 return Error(node, "Compilation Error", schemaError!) with { RunSql = createTemp };
@@ -80,17 +81,17 @@ internal static class IncrementalMaterializer
             if (config.Strategy == "merge")
             {
                 verb = "MERGE";
-                statements.Add(DuckDbIncrementalSql.Merge(relation, temp, config.UniqueKey, config.Predicates, dest, UpdateColumns(config, dest)));
+                statements.Add(dialect.Merge(relation, temp, config.UniqueKey, config.Predicates, dest, UpdateColumns(config, dest)));
             }
             else
             {
                 verb = "INSERT";
                 if (config.Strategy == "delete+insert" && config.UniqueKey.Count > 0)
                 {
-                    statements.Add(DuckDbIncrementalSql.Delete(relation, temp, config.UniqueKey, config.Predicates));
+                    statements.Add(dialect.Delete(relation, temp, config.UniqueKey, config.Predicates));
                 }
 
-                statements.Add(DuckDbIncrementalSql.Insert(relation, temp, dest));
+                statements.Add(dialect.Insert(relation, temp, dest));
             }
 
             var counts = session.ExecuteInTransaction(statements, cancellationToken);
@@ -124,9 +125,9 @@ internal static class IncrementalMaterializer
 
     /// <summary>A NULL key never matches in the delete or merge, so it would silently duplicate rows: fail instead,
     /// naming the key columns, how many rows, and the first such row.</summary>
-    private static string? NullKeyError(ISqlSession session, Relation temp, IReadOnlyList<string> uniqueKey)
+    private static string? NullKeyError(SqlDialect dialect, ISqlSession session, Relation temp, IReadOnlyList<string> uniqueKey)
     {
-        var counts = session.Query(DuckDbIncrementalSql.NullKeyCounts(temp, uniqueKey))[0];
+        var counts = session.Query(dialect.NullKeyCounts(temp, uniqueKey))[0];
         var bad = uniqueKey.Select((key, i) => (key, count: Convert.ToInt64(counts[i], CultureInfo.InvariantCulture))).Where(k => k.count > 0).ToList();
         if (bad.Count == 0)
         {
@@ -134,7 +135,7 @@ internal static class IncrementalMaterializer
         }
 
         var columns = session.GetColumns(temp);
-        var row = session.Query(DuckDbIncrementalSql.FirstNullKeyRow(temp, uniqueKey))[0];
+        var row = session.Query(dialect.FirstNullKeyRow(temp, uniqueKey))[0];
         var values = columns.Select((c, i) => c.Name + "=" + Show(row[i]));
         return "unique_key " + string.Join(", ", bad.Select(b => $"'{b.key}' is NULL in {b.count} new row{(b.count == 1 ? string.Empty : "s")}"))
             + "; a NULL key matches no existing row and would duplicate rows, so nothing was written\n"

@@ -41,7 +41,7 @@ internal sealed record IncrementalSchemaChange(
     /// when the mode is <c>fail</c> and the schemas differ.
     /// </summary>
     public (List<string> Alters, IReadOnlyList<string> DestColumns)? Plan(
-        string mode, Relation target, IReadOnlyList<ColumnSchema> targetColumns, IReadOnlyList<ColumnSchema> sourceColumns, out string? error)
+        SqlDialect dialect, string mode, Relation target, IReadOnlyList<ColumnSchema> targetColumns, IReadOnlyList<ColumnSchema> sourceColumns, out string? error)
     {
         error = null;
         var alters = new List<string>();
@@ -60,11 +60,11 @@ internal sealed record IncrementalSchemaChange(
             return null;
         }
 
-        alters.AddRange(Added.Select(c => DuckDbIncrementalSql.AddColumn(target, c)));
+        alters.AddRange(Added.Select(c => dialect.AddColumn(target, c)));
         if (mode == "sync_all_columns")
         {
-            alters.AddRange(Removed.Select(c => DuckDbIncrementalSql.DropColumn(target, c)));
-            alters.AddRange(TypeChanged.Select(c => DuckDbIncrementalSql.AlterColumnType(target, c)));
+            alters.AddRange(Removed.Select(c => dialect.DropColumn(target, c)));
+            alters.AddRange(TypeChanged.Select(c => dialect.AlterColumnType(target, c)));
         }
 
         return (alters, sourceColumns.Select(c => c.Name).ToList());

@@ -20,7 +20,7 @@ internal static class ModelMaterializer
         {
             case "view":
             {
-                var statement = DuckDbSession.ViewStatement(relation, sql);
+                var statement = context.Adapter.Dialect.ViewStatement(relation, sql);
                 try
                 {
                     session.CreateView(relation, sql, cancellationToken);
@@ -34,7 +34,7 @@ internal static class ModelMaterializer
             }
 
             case "table":
-                return BuildTable(session, node, sql, cancellationToken);
+                return BuildTable(context, session, node, sql, cancellationToken);
 
             case "incremental":
                 return IncrementalMaterializer.Run(context, session, node, sql, cancellationToken);
@@ -50,11 +50,11 @@ internal static class ModelMaterializer
     }
 
     /// <summary>The table materialization (also an incremental model's first build and full refresh).</summary>
-    internal static NodeOutcome BuildTable(ISqlSession session, Node node, string sql, CancellationToken cancellationToken)
+    internal static NodeOutcome BuildTable(RunContext context, ISqlSession session, Node node, string sql, CancellationToken cancellationToken)
     {
         var relation = node.Relation;
-        var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
-        var statement = DuckDbSession.TableStatement(staged, sql);
+        var staged = context.Adapter.Dialect.Staged(relation, "__dbt_tmp");
+        var statement = context.Adapter.Dialect.TableStatement(staged, sql);
         try
         {
             session.CreateTableAs(staged, sql, cancellationToken);
@@ -82,5 +82,5 @@ internal static class ModelMaterializer
     }
 
     internal static NodeOutcome Failed(Node node, AdapterException ex, string? sql, string statement) =>
-        new(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, DuckDbSession.WrapperLines)) { RunSql = statement };
+        new(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, SqlDialect.WrapperLines)) { RunSql = statement };
 }

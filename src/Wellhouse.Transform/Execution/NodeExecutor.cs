@@ -91,7 +91,8 @@ internal static class NodeExecutor
     }
 
     private static Task<NodeOutcome> MaterializeAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken) =>
-        node.ResourceType == ResourceType.Model && node.Language == "sql" && ContractCheck.Check(session, node, compiled!, cancellationToken) is { } broken
+        AdapterSupport.Check(context.Adapter, node) is { } unsupported ? Task.FromResult(unsupported)
+        : node.ResourceType == ResourceType.Model && node.Language == "sql" && ContractCheck.Check(session, node, compiled!, cancellationToken) is { } broken
             ? Task.FromResult(broken)
             : node.ResourceType switch
         {

@@ -6,7 +6,7 @@ namespace Wellhouse.Transform.Execution;
 
 /// <summary>
 /// dbt's seed materialization: CSV -> table with inferred (or <c>column_types</c>) types. The rows are appended as text
-/// into a temporary staging table (DuckDB appender), then cast into the target in one transaction: with
+/// into a temporary staging table (DuckDB's appender, PostgreSQL's binary COPY), then cast into the target in one transaction: with
 /// <c>--full-refresh</c> or no table yet, drop and create; otherwise truncate and reload as dbt does. A value that does
 /// not cast to its column's type is reported with the file, line and column.
 /// </summary>
@@ -44,7 +44,7 @@ internal static class SeedLoader
         }
 
         var relation = node.Relation;
-        var stage = new Relation("temp", "main", relation.Identifier + "__dbt_seed_stage");
+        var stage = adapter.Dialect.TempTable(relation.Identifier, "__dbt_seed_stage");
         try
         {
             context.EnsureSchema(session, relation.Database, relation.Schema);
@@ -104,19 +104,61 @@ internal static class SeedLoader
         }
     }
 
+    /// <summary>
+    /// The first value that does not cast to its column's type, as <c>file(line,column): error SEED001</c>. One query
+    /// casts every column; only when it fails is each column tried, and the failing one's rows halved until one row is
+    /// left (a few queries even for a large seed). Plain casts work on every engine (no <c>try_cast</c> needed). A type
+    /// that is not a type at all is the database's own error.
+    /// </summary>
     private static string? FindBadValue(ISqlSession session, Node node, SeedFile file, List<ColumnSchema> columns, Relation stage)
     {
+        if (Casts(session, stage, columns, [.. Enumerable.Range(0, columns.Count)], null))
+        {
+            return null;
+        }
+
         for (var i = 0; i < columns.Count; i++)
         {
-            var rows = session.Query($"select line, c{i} from {stage} where c{i} is not null and try_cast(c{i} as {columns[i].DataType}) is null order by cast(line as integer) limit 1");
-            if (rows.Count > 0)
+            session.Query($"select cast(null as {columns[i].DataType})");
+            if (Casts(session, stage, columns, [i], null))
             {
-                var line = Convert.ToInt32(rows[0][0], CultureInfo.InvariantCulture);
-                return $"{node.OriginalFilePath}({line},{i + 1}): error SEED001: value '{rows[0][1]}' in column '{file.Columns[i]}' is not a valid {columns[i].DataType}";
+                continue;
             }
+
+            int low = 0, high = file.Rows.Count;
+            while (high - low > 1)
+            {
+                var middle = (low + high) / 2;
+                if (Casts(session, stage, columns, [i], (file.Lines[low], file.Lines[middle - 1])))
+                {
+                    low = middle;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return $"{node.OriginalFilePath}({file.Lines[low]},{i + 1}): error SEED001: value '{file.Rows[low][i]}' in column '{file.Columns[i]}' is not a valid {columns[i].DataType}";
         }
 
         return null;
+    }
+
+    /// <summary>Whether every value of the given columns (in the staged lines from..to, or all) casts to its type.</summary>
+    private static bool Casts(ISqlSession session, Relation stage, List<ColumnSchema> columns, int[] indexes, (int From, int To)? lines)
+    {
+        var casts = string.Join(", ", indexes.Select(i => $"max(cast(cast(c{i} as {columns[i].DataType}) as text))"));
+        var where = lines is { } range ? $" where cast(line as integer) between {range.From} and {range.To}" : string.Empty;
+        try
+        {
+            session.Query($"select {casts} from {stage}{where}");
+            return true;
+        }
+        catch (AdapterException)
+        {
+            return false;
+        }
     }
 
     private static Dictionary<string, string> ColumnTypeOverrides(Node node)

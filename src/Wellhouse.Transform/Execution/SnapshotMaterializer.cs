@@ -26,12 +26,12 @@ internal static class SnapshotMaterializer
 
         var target = node.Relation;
         context.EnsureSchema(session, target.Database, target.Schema);
-        var source = DuckDbIncrementalSql.TempRelation(target);
+        var source = DuckDbDialect.Instance.TempRelation(target);
         var statements = new List<string>();
         try
         {
             var now = "cast('" + Convert.ToString(session.Query("select cast(now() as timestamp)::varchar")[0][0], CultureInfo.InvariantCulture) + "' as timestamp)";
-            var createSource = DuckDbIncrementalSql.CreateTemp(source, sql);
+            var createSource = DuckDbDialect.Instance.CreateTemp(source, sql);
             statements.Add(createSource);
             session.Execute(createSource, cancellationToken);
             var snapshot = new SnapshotSql(config, target, source, session.GetColumns(source), now);

@@ -32,13 +32,13 @@ internal static class TestExecutor
             {
                 context.EnsureSchema(session, audit.Database, audit.Schema);
                 session.DropRelationIfExists(audit);
-                var create = DuckDbSession.TableStatement(audit, sql);
+                var create = context.Adapter.Dialect.TableStatement(audit, sql);
                 statements.Add(create);
                 session.Execute(create, cancellationToken);
             }
             catch (AdapterException ex)
             {
-                return new NodeOutcome(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, DuckDbSession.WrapperLines))
+                return new NodeOutcome(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, SqlDialect.WrapperLines))
                 {
                     RunSql = string.Join(";\n", statements),
                     ShortStatus = "ERROR",

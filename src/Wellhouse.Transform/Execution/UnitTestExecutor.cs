@@ -35,7 +35,7 @@ internal static partial class UnitTestExecutor
             }
             catch (AdapterException ex)
             {
-                return new NodeOutcome(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, 0)) { RunSql = sql, ShortStatus = "ERROR" };
+                return new NodeOutcome(NodeStatus.Error, DatabaseErrorFormatter.Format(node, ex, sql, SqlDialect.WrapperLines)) { RunSql = sql, ShortStatus = "ERROR" };
             }
 
             var (columns, expectedSql) = ExpectedSql(session, test, model, output, cancellationToken);
@@ -69,9 +69,9 @@ internal static partial class UnitTestExecutor
         }
     }
 
-    /// <summary>The names and types of a query's columns (DuckDB's <c>DESCRIBE</c> of the query).</summary>
+    /// <summary>The names and types of a query's columns.</summary>
     private static List<ColumnSchema> Describe(ISqlSession session, string sql, CancellationToken cancellationToken) =>
-        session.Query("describe " + sql, cancellationToken).Select(row => new ColumnSchema((string)row[0]!, (string)row[1]!)).ToList();
+        [.. session.DescribeQuery(sql, cancellationToken)];
 
     /// <summary>The expected rows as SQL: the expect's columns (which must be output columns) cast to the output's types.</summary>
     private static (List<ColumnSchema> Columns, string Sql) ExpectedSql(ISqlSession session, UnitTestDefinition test, Node model, IReadOnlyList<ColumnSchema> output, CancellationToken cancellationToken)

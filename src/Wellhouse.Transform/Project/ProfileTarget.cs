@@ -27,6 +27,10 @@ public sealed record ProfileTarget
 
     public IReadOnlyList<AttachedDatabase> Attach { get; init; } = [];
 
+    /// <summary>The connection settings of a <c>type: postgres</c> target (then <see cref="Database"/> is its dbname
+    /// and <see cref="Path"/> is empty); null for DuckDB.</summary>
+    public Adapters.Postgres.PostgresSettings? Postgres { get; init; }
+
     /// <summary>Every key of the output as written (after rendering), for adapter-specific options.</summary>
     public IReadOnlyDictionary<string, object?> Raw { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 }

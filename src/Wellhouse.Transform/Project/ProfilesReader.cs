@@ -36,7 +36,7 @@ internal static class ProfilesReader
         return Path.Combine(home, ".dbt", FileName);
     }
 
-    public static ProfileTarget? Read(string projectDir, string? profilesDir, string profileName, string? targetName, SourceSpan profileKeySpan, DiagnosticBag diagnostics, StringRenderer render)
+    public static ProfileTarget? Read(string projectDir, string? profilesDir, string profileName, string? targetName, SourceSpan profileKeySpan, DiagnosticBag diagnostics, StringRenderer render, IReadOnlyDictionary<string, string> environment)
     {
         var file = FindProfilesFile(projectDir, profilesDir)!;
         var display = DisplayPath(projectDir, file);
@@ -74,9 +74,43 @@ internal static class ProfilesReader
 
         var raw = DbtProjectReader.Render(output, render, diagnostics, skip: false, display) as Dictionary<string, object?> ?? [];
         var type = raw.GetValueOrDefault("type") as string;
+        var threads = raw.GetValueOrDefault("threads") switch
+        {
+            long l => (int)l,
+            string s when int.TryParse(s, out var i) => i,
+            _ => 1,
+        };
+        if (type == "postgres")
+        {
+            var settings = PostgresProfileReader.Read(new ProfileOutput(profileName, target, display, output, raw), environment, diagnostics);
+            if (settings is null)
+            {
+                return null;
+            }
+
+            if (raw.GetValueOrDefault("schema") is not string { Length: > 0 } schema)
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, $"target '{target}' of profile '{profileName}' (postgres) needs 'schema'", YamlFile.SpanOf(output, display));
+                return null;
+            }
+
+            return new ProfileTarget
+            {
+                Name = target,
+                ProfileName = profileName,
+                Type = type,
+                Path = string.Empty,
+                Database = settings.DatabaseName,
+                Schema = schema,
+                Threads = threads,
+                Postgres = settings,
+                Raw = raw,
+            };
+        }
+
         if (type != "duckdb")
         {
-            diagnostics.Error(DiagnosticCodes.UnsupportedAdapter, $"target '{target}' has type '{type ?? "(none)"}'; only 'duckdb' is supported", YamlFile.SpanOf(YamlFile.Get(output, "type") ?? output, display));
+            diagnostics.Error(DiagnosticCodes.UnsupportedAdapter, $"target '{target}' has type '{type ?? "(none)"}'; supported: duckdb, postgres", YamlFile.SpanOf(YamlFile.Get(output, "type") ?? output, display));
             return null;
         }
 
@@ -91,12 +125,7 @@ internal static class ProfilesReader
             Path = fullPath,
             Database = raw.GetValueOrDefault("database") as string ?? (isMemory ? "memory" : Path.GetFileNameWithoutExtension(fullPath)),
             Schema = raw.GetValueOrDefault("schema") as string ?? "main",
-            Threads = raw.GetValueOrDefault("threads") switch
-            {
-                long l => (int)l,
-                string s when int.TryParse(s, out var i) => i,
-                _ => 1,
-            },
+            Threads = threads,
             Extensions = (raw.GetValueOrDefault("extensions") as List<object?>)?.Select(e => e?.ToString() ?? string.Empty).ToList() ?? [],
             Settings = raw.GetValueOrDefault("settings") as Dictionary<string, object?> ?? new Dictionary<string, object?>(StringComparer.Ordinal),
             Attach = ReadAttach(raw.GetValueOrDefault("attach") as List<object?>, projectDir),

@@ -192,7 +192,7 @@ internal sealed partial class ProjectParser
         }
 
         var profileServices = CreateServices(new ProfileTarget { Name = "default", ProfileName = file.Profile }, vars, new ProjectTemplates(), file.Name);
-        return ProfilesReader.Read(projectDir, options.ProfilesDir, file.Profile, options.Target, profileSpan, diagnostics, Renderer(profileServices));
+        return ProfilesReader.Read(projectDir, options.ProfilesDir, file.Profile, options.Target, profileSpan, diagnostics, Renderer(profileServices), environment);
     }
 
     /// <summary>Renders a YAML string with the dbt context of <paramref name="renderServices"/> (no node).</summary>

@@ -100,7 +100,7 @@ internal static partial class DbtCommands
             console.Plain($"path: {target.Path}  database: {target.Database}  schema: {target.Schema}  threads: {target.Threads}");
             try
             {
-                using var adapter = DuckDbAdapter.Open(target);
+                using var adapter = SqlAdapters.Open(target);
                 using var session = adapter.OpenSession();
                 session.Query("select 1");
             }

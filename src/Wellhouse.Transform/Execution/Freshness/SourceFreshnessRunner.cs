@@ -64,7 +64,7 @@ public static class SourceFreshnessRunner
         var results = new List<SourceFreshnessResult>();
         try
         {
-            using var adapter = DuckDbAdapter.Open(target);
+            using var adapter = SqlAdapters.Open(target);
             using var session = adapter.OpenSession();
             for (var i = 0; i < checks.Count; i++)
             {

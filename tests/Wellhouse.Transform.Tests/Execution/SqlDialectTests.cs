@@ -3,22 +3,22 @@ using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Tests.Execution;
 
-public sealed class DuckDbIncrementalSqlTests
+public sealed class SqlDialectTests
 {
     private static readonly Relation Target = new("dev", "main", "readings");
-    private static readonly Relation Temp = DuckDbIncrementalSql.TempRelation(Target);
+    private static readonly Relation Temp = DuckDbDialect.Instance.TempRelation(Target);
 
     [Fact]
     public void TempRelation_Target_IsConnectionLocalTmpTable()
     {
         Assert.Equal("\"temp\".\"main\".\"readings__dbt_tmp\"", Temp.ToString());
-        Assert.StartsWith("create or replace temp table \"readings__dbt_tmp\" as (\nselect 1\n)", DuckDbIncrementalSql.CreateTemp(Temp, "select 1"), StringComparison.Ordinal);
+        Assert.StartsWith("create or replace temp table \"readings__dbt_tmp\" as (\nselect 1\n)", DuckDbDialect.Instance.CreateTemp(Temp, "select 1"), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Delete_KeyListAndPredicates_RowValueInAndEveryPredicate()
     {
-        var sql = DuckDbIncrementalSql.Delete(Target, Temp, ["well_id", "day"], ["DBT_INTERNAL_DEST.day > date '2024-01-01'", "well_id <> 'X'"]);
+        var sql = DuckDbDialect.Instance.Delete(Target, Temp, ["well_id", "day"], ["DBT_INTERNAL_DEST.day > date '2024-01-01'", "well_id <> 'X'"]);
 
         Assert.Equal(
             "delete from \"dev\".\"main\".\"readings\" as DBT_INTERNAL_DEST\nwhere (well_id, day) in (select well_id, day from \"temp\".\"main\".\"readings__dbt_tmp\" as DBT_INTERNAL_SOURCE)\n  and (DBT_INTERNAL_DEST.day > date '2024-01-01')\n  and (well_id <> 'X')",
@@ -28,7 +28,7 @@ public sealed class DuckDbIncrementalSqlTests
     [Fact]
     public void Merge_NoUniqueKey_InsertsEverythingOnFalse()
     {
-        var sql = DuckDbIncrementalSql.Merge(Target, Temp, [], [], ["id", "oil"], ["id", "oil"]);
+        var sql = DuckDbDialect.Instance.Merge(Target, Temp, [], [], ["id", "oil"], ["id", "oil"]);
 
         Assert.Contains("\non false\n", sql, StringComparison.Ordinal);
         Assert.DoesNotContain("when matched", sql, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public sealed class DuckDbIncrementalSqlTests
     [Fact]
     public void Merge_KeyPredicateAndUpdateColumns_UpdatesOnlyThoseColumns()
     {
-        var sql = DuckDbIncrementalSql.Merge(Target, Temp, ["id"], ["DBT_INTERNAL_DEST.day > current_date - 7"], ["id", "oil", "loaded_at"], ["oil"]);
+        var sql = DuckDbDialect.Instance.Merge(Target, Temp, ["id"], ["DBT_INTERNAL_DEST.day > current_date - 7"], ["id", "oil", "loaded_at"], ["oil"]);
 
         Assert.Contains("on DBT_INTERNAL_SOURCE.id = DBT_INTERNAL_DEST.id and (DBT_INTERNAL_DEST.day > current_date - 7)", sql, StringComparison.Ordinal);
         Assert.Contains("when matched then update set \"oil\" = DBT_INTERNAL_SOURCE.\"oil\"\n", sql, StringComparison.Ordinal);
@@ -49,6 +49,6 @@ public sealed class DuckDbIncrementalSqlTests
     {
         Assert.Equal(
             "select count(*) filter (where well_id is null), count(*) filter (where day is null) from \"temp\".\"main\".\"readings__dbt_tmp\"",
-            DuckDbIncrementalSql.NullKeyCounts(Temp, ["well_id", "day"]));
+            DuckDbDialect.Instance.NullKeyCounts(Temp, ["well_id", "day"]));
     }
 }

@@ -1,0 +1,152 @@
+using System.Net.Sockets;
+using Npgsql;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Adapters.Postgres;
+
+/// <summary>
+/// The PostgreSQL adapter (dbt-postgres's behaviour, through Npgsql). One pooled data source per build; each worker's
+/// session is its own connection, switched to the profile's <c>role</c> when one is set. Opening checks that the
+/// server can be reached with the profile's credentials, so a bad host, port, password or dbname is one clear
+/// <see cref="AdapterException"/> before anything runs.
+/// </summary>
+internal sealed class PostgresAdapter : ISqlAdapter
+{
+    private readonly NpgsqlDataSource dataSource;
+    private readonly PostgresSettings settings;
+
+    private PostgresAdapter(AdapterTarget target, PostgresSettings settings, NpgsqlDataSource dataSource)
+    {
+        Target = target;
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    public string Type => "postgres";
+
+    public AdapterTarget Target { get; }
+
+    public SqlDialect Dialect => PostgresDialect.Instance;
+
+    public static PostgresAdapter Open(AdapterTarget target)
+    {
+        var settings = target.Postgres ?? throw new AdapterException("a postgres target needs its connection settings (host, user, dbname)");
+        var adapter = new PostgresAdapter(target, settings, NpgsqlDataSource.Create(ConnectionString(settings)));
+        try
+        {
+            adapter.OpenSession().Dispose();
+        }
+        catch
+        {
+            adapter.Dispose();
+            throw;
+        }
+
+        return adapter;
+    }
+
+    public ISqlSession OpenSession()
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = dataSource.OpenConnection();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
+        {
+            throw new AdapterException($"cannot connect to PostgreSQL at {settings.Endpoint} (dbname '{settings.DatabaseName}', user '{settings.User}'): {Reason(ex)}", ex);
+        }
+
+        var session = new PostgresSession(this, connection);
+        if (settings.Role is { } role)
+        {
+            try
+            {
+                session.Execute("set role " + Quote(role));
+            }
+            catch (AdapterException ex)
+            {
+                session.Dispose();
+                throw new AdapterException($"cannot switch to role '{role}' (profiles.yml 'role'): {ex.Message}", ex);
+            }
+        }
+
+        return session;
+    }
+
+    public string Quote(string identifier) => Relation.Quote(identifier);
+
+    public string Render(Relation relation) => relation.ToString();
+
+    /// <summary>The types dbt's SQL adapter gives agate's kinds on PostgreSQL (float8 for numbers with decimals).</summary>
+    public string SeedColumnType(SeedColumnKind kind) => kind switch
+    {
+        SeedColumnKind.Integer => "integer",
+        SeedColumnKind.Number => "float8",
+        SeedColumnKind.Boolean => "boolean",
+        SeedColumnKind.Date => "date",
+        SeedColumnKind.DateTime => "timestamp without time zone",
+        _ => "text",
+    };
+
+    public void Dispose() => dataSource.Dispose();
+
+    private static string ConnectionString(PostgresSettings settings)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = settings.Host,
+            Port = settings.Port,
+            Username = settings.User,
+            Password = settings.Password,
+            Database = settings.DatabaseName,
+            Timeout = settings.ConnectTimeout,
+            ApplicationName = "wellhouse",
+            CommandTimeout = 0,
+            IncludeErrorDetail = true,
+        };
+        if (settings.SearchPath is { } searchPath)
+        {
+            builder.SearchPath = searchPath;
+        }
+
+        if (settings.KeepalivesIdle > 0)
+        {
+            builder.TcpKeepAlive = true;
+            builder.TcpKeepAliveTime = settings.KeepalivesIdle;
+        }
+
+        if (settings.SslMode is { } sslMode)
+        {
+            builder.SslMode = sslMode switch
+            {
+                "disable" => SslMode.Disable,
+                "allow" => SslMode.Allow,
+                "require" => SslMode.Require,
+                "verify-ca" => SslMode.VerifyCA,
+                "verify-full" => SslMode.VerifyFull,
+                _ => SslMode.Prefer,
+            };
+        }
+
+        return builder.ConnectionString;
+    }
+
+    /// <summary>The server's message (e.g. <c>password authentication failed for user "x"</c>), else the innermost
+    /// network error (e.g. <c>Connection refused</c>).</summary>
+    private static string Reason(Exception ex)
+    {
+        if (ex is PostgresException postgres)
+        {
+            return postgres.MessageText;
+        }
+
+        var inner = ex;
+        while (inner.InnerException is { } next)
+        {
+            inner = next;
+        }
+
+        return inner == ex ? ex.Message : ex.Message.TrimEnd('.') + ": " + inner.Message;
+    }
+}

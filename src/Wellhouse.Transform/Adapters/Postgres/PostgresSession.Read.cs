@@ -1,0 +1,84 @@
+using System.Text;
+using Npgsql;
+
+namespace Wellhouse.Transform.Adapters.Postgres;
+
+/// <summary>Reading results, and turning Npgsql's errors into <see cref="AdapterException"/>s.</summary>
+internal sealed partial class PostgresSession
+{
+    /// <summary>Runs a statement and reads its whole result. Values as templates expect them across adapters: DATE as
+    /// <see cref="DateOnly"/>, TIME as <see cref="TimeOnly"/>, TIMESTAMPTZ as a <see cref="DateTimeOffset"/>.</summary>
+    private QueryTable Read(string sql, CancellationToken cancellationToken)
+    {
+        using var command = Command(sql);
+        using var registration = cancellationToken.Register(command.Cancel);
+        try
+        {
+            using var reader = command.ExecuteReader();
+            var names = new string[reader.FieldCount];
+            var types = new string[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.GetName(i);
+                types[i] = reader.GetDataTypeName(i);
+            }
+
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[names.Length];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    row[i] = reader.IsDBNull(i) ? null : Value(reader, i, types[i]);
+                }
+
+                rows.Add(row);
+            }
+
+            return new QueryTable(names, types, rows);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            throw Wrap(ex, sql);
+        }
+    }
+
+    private static object? Value(NpgsqlDataReader reader, int ordinal, string type) => type switch
+    {
+        "date" => reader.GetFieldValue<DateOnly>(ordinal),
+        "time without time zone" => reader.GetFieldValue<TimeOnly>(ordinal),
+        "timestamp with time zone" => reader.GetFieldValue<DateTimeOffset>(ordinal),
+        _ => reader.GetValue(ordinal),
+    };
+
+    /// <summary>The server's message with its detail and hint, and the 1-based line of <paramref name="sql"/> at the
+    /// position the server reported.</summary>
+    private static AdapterException Wrap(Exception ex, string? sql)
+    {
+        if (ex is not PostgresException postgres)
+        {
+            return new AdapterException(ex.Message, sql, null, ex);
+        }
+
+        var message = new StringBuilder(postgres.MessageText);
+        if (postgres.Detail is { Length: > 0 } detail)
+        {
+            message.Append("\nDETAIL: ").Append(detail);
+        }
+
+        if (postgres.Hint is { Length: > 0 } hint)
+        {
+            message.Append("\nHINT: ").Append(hint);
+        }
+
+        int? line = null;
+        if (sql is not null && postgres.Position > 0 && postgres.Position <= sql.Length)
+        {
+            line = 1 + sql.AsSpan(0, postgres.Position - 1).Count('\n');
+            message.Append("\nLINE ").Append(line.Value).Append(": ").Append(sql.Split('\n')[line.Value - 1].Trim());
+        }
+
+        return new AdapterException(message.ToString(), sql, line, ex);
+    }
+}

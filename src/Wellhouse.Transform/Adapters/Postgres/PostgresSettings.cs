@@ -1,0 +1,38 @@
+namespace Wellhouse.Transform.Adapters.Postgres;
+
+/// <summary>
+/// The connection settings of a <c>type: postgres</c> target, with dbt-postgres's keys and defaults: <c>host</c>,
+/// <c>port</c> (5432), <c>user</c>, <c>password</c> (alias <c>pass</c>), <c>dbname</c> (alias <c>database</c>),
+/// <c>connect_timeout</c> (10 s), <c>keepalives_idle</c> (0: the system's default), <c>sslmode</c>, <c>search_path</c>,
+/// <c>role</c>. A key the profile leaves out takes libpq's environment variable (PGHOST, PGPORT, PGUSER, PGPASSWORD,
+/// PGDATABASE) when set.
+/// </summary>
+public sealed record PostgresSettings
+{
+    public required string Host { get; init; }
+
+    public int Port { get; init; } = 5432;
+
+    public required string User { get; init; }
+
+    public string? Password { get; init; }
+
+    public required string DatabaseName { get; init; }
+
+    /// <summary>Seconds to wait for a connection (dbt-postgres's default: 10).</summary>
+    public int ConnectTimeout { get; init; } = 10;
+
+    /// <summary>Seconds of idleness before TCP keepalives start; 0 leaves the system's setting.</summary>
+    public int KeepalivesIdle { get; init; }
+
+    /// <summary>libpq's sslmode: disable, allow, prefer, require, verify-ca, verify-full; null for Npgsql's default.</summary>
+    public string? SslMode { get; init; }
+
+    public string? SearchPath { get; init; }
+
+    /// <summary>A role every connection switches to (<c>set role</c>).</summary>
+    public string? Role { get; init; }
+
+    /// <summary>Where the server is, for messages: <c>host:port</c>.</summary>
+    public string Endpoint => Host + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,32 @@
+using Wellhouse.Transform.Adapters;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Execution;
+
+/// <summary>
+/// What the PostgreSQL adapter does not run yet: snapshots, external models and C# models (docs/engine.md,
+/// "PostgreSQL"). Such a node is an error naming its file, never skipped silently; the rest of the run goes on.
+/// </summary>
+internal static class AdapterSupport
+{
+    public static NodeOutcome? Check(ISqlAdapter adapter, Node node)
+    {
+        if (adapter.Type != "postgres")
+        {
+            return null;
+        }
+
+        var what = node.ResourceType == ResourceType.Snapshot ? "snapshots"
+            : node.Language == "csharp" ? "C# models"
+            : node.ResourceType == ResourceType.Model && node.Config.Materialized == "external" ? "the external materialization"
+            : null;
+        return what is null
+            ? null
+            : new NodeOutcome(
+                NodeStatus.Error,
+                $"Not supported in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {what} cannot run on target type 'postgres' yet (only on 'duckdb')")
+            {
+                ShortStatus = "ERROR",
+            };
+    }
+}

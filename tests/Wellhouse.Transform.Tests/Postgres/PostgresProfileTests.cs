@@ -1,0 +1,110 @@
+using Wellhouse.Testing;
+using Wellhouse.Transform.Project;
+
+namespace Wellhouse.Transform.Tests.Postgres;
+
+/// <summary>profiles.yml for <c>type: postgres</c>: dbt-postgres's keys, env_var, libpq's environment variables, and
+/// connection failures as one clear error naming profiles.yml.</summary>
+public sealed class PostgresProfileTests(PostgresCluster cluster)
+{
+    [Fact]
+    public void Profile_EveryKey_Read()
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: db.example\n      port: 6543\n      user: \"{{ env_var('SHOP_USER') }}\"\n"
+            + "      pass: secret\n      database: warehouse\n      schema: marts\n      threads: 4\n      sslmode: require\n      connect_timeout: 3\n      keepalives_idle: 30\n      search_path: marts,public\n      role: transformer\n");
+
+        var target = Load(project, new Dictionary<string, string> { ["SHOP_USER"] = "etl" }).Target;
+
+        Assert.Equal("postgres", target.Type);
+        Assert.Equal(("warehouse", "marts", 4), (target.Database, target.Schema, target.Threads));
+        var pg = target.Postgres!;
+        Assert.Equal(("db.example", 6543, "etl", "secret", "warehouse"), (pg.Host, pg.Port, pg.User, pg.Password, pg.DatabaseName));
+        Assert.Equal(("require", 3, 30, "marts,public", "transformer"), (pg.SslMode, pg.ConnectTimeout, pg.KeepalivesIdle, pg.SearchPath, pg.Role));
+    }
+
+    [Fact]
+    public void Profile_KeysLeftOut_TakeLibpqEnvironmentVariables()
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      schema: marts\n");
+        var environment = new Dictionary<string, string> { ["PGHOST"] = "envhost", ["PGPORT"] = "5499", ["PGUSER"] = "envuser", ["PGPASSWORD"] = "envpass", ["PGDATABASE"] = "envdb" };
+
+        var pg = Load(project, environment).Target.Postgres!;
+
+        Assert.Equal(("envhost", 5499, "envuser", "envpass", "envdb", 10), (pg.Host, pg.Port, pg.User, pg.Password, pg.DatabaseName, pg.ConnectTimeout));
+    }
+
+    [Theory]
+    [InlineData("      user: u\n      dbname: d\n      schema: marts\n", "needs 'host' (or the environment variable PGHOST)")]
+    [InlineData("      host: h\n      user: u\n      dbname: d\n", "needs 'schema'")]
+    [InlineData("      host: h\n      user: u\n      dbname: d\n      schema: s\n      port: lots\n", "'port' is 'lots'; expected a whole number from 1 to 65535")]
+    [InlineData("      host: h\n      user: u\n      dbname: d\n      schema: s\n      sslmode: sometimes\n", "sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full")]
+    public void Profile_MissingOrBadKey_ErrorAtProfilesYml(string keys, string expected)
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n" + keys);
+
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, Environment = new Dictionary<string, string>() });
+
+        Assert.False(result.Success);
+        var error = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("profiles.yml", error.Span.File);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WrongPassword_OneErrorNamingProfilesYmlAndTheServerReason()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("profiles.yml", project.Profile("shop").Replace(PostgresCluster.Password, "not-the-password", StringComparison.Ordinal));
+        project.Write("models/m.sql", "select 1 as n");
+
+        var report = await project.RunAsync();
+
+        Assert.False(report.Success);
+        Assert.Null(report.Outcome);
+        Assert.StartsWith("profiles.yml: target 'pg': error DBT400: cannot connect to PostgreSQL at 127.0.0.1:", report.Error, StringComparison.Ordinal);
+        Assert.Contains("password authentication failed for user \"wellhouse\"", report.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", report.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NothingListensOnThePort_OneErrorNamingProfilesYml()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("profiles.yml", project.Profile("shop").Replace($"port: {cluster.Port}", "port: 1", StringComparison.Ordinal));
+        project.Write("models/m.sql", "select 1 as n");
+
+        var report = await project.RunAsync();
+
+        Assert.False(report.Success);
+        Assert.StartsWith("profiles.yml: target 'pg': error DBT400: cannot connect to PostgreSQL at 127.0.0.1:1 (dbname '", report.Error, StringComparison.Ordinal);
+        Assert.Contains("refused", report.Error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Run_UnknownDatabase_ErrorSaysItDoesNotExist()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("profiles.yml", project.Profile("shop").Replace($"dbname: {project.Database}", "dbname: no_such_db", StringComparison.Ordinal));
+        project.Write("models/m.sql", "select 1 as n");
+
+        var report = await project.RunAsync();
+
+        Assert.Contains("database \"no_such_db\" does not exist", report.Error, StringComparison.Ordinal);
+    }
+
+    private static LoadedProject Load(TempProject project, Dictionary<string, string> environment)
+    {
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, Environment = environment });
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Select(d => d.Format(project.ProjectDir))));
+        return result.Project!;
+    }
+}
