@@ -11,8 +11,8 @@ namespace Wellhouse.Decline.Tests;
 /// </summary>
 public sealed class PopulationHindcastTests(ITestOutputHelper output)
 {
-    private static readonly DateOnly[] AsOfDates =
-        [new(2014, 1, 1), new(2014, 7, 1), new(2015, 1, 1), new(2015, 7, 1), new(2016, 1, 1), new(2016, 7, 1)];
+    /// <summary>bench/decline's dates: every 6 months from 24 months after the data's start while 24 months follow.</summary>
+    private static readonly DateOnly[] AsOfDates = [.. Enumerable.Range(0, 10).Select(i => new DateOnly(2012, 1, 1).AddMonths(6 * i))];
 
     [Fact]
     public void Hindcast_Bakken_BeatsThePerWellFitAndItsBandCoversAboutEightyPercent()
@@ -31,7 +31,9 @@ public sealed class PopulationHindcastTests(ITestOutputHelper output)
         // Measured 2026-12-06 (see docs/decline.md); asserted with a margin.
         Assert.True(young.MedianApe < 0.8 * Find(Hindcast.PerWellModel, "6-12").MedianApe, $"6-12 months: {young.MedianApe:P1}");
         Assert.True(mature.MedianApe <= Find(Hindcast.PerWellModel, "25+").MedianApe, $"mature: {mature.MedianApe:P1}");
-        Assert.InRange(Find(Hindcast.PopulationModel, "all").Coverage, 0.72, 0.88);
+        // The target is 75-85 % in both cohorts (measured 83.8 % and 85.3 %); asserted with 3 points of margin above.
+        Assert.InRange(young.Coverage, 0.75, 0.88);
+        Assert.InRange(mature.Coverage, 0.75, 0.88);
         Assert.InRange(Find(Hindcast.PerWellModel, "all").Coverage, 0, 0.5);
     }
 

@@ -47,7 +47,8 @@ public sealed record WellPopulationForecast(string Id, string? Reason, string Co
 /// calibrated on the method's own past forecasts: the same forecast made at the last <see
 /// cref="PopulationForecastOptions.CalibrationDates"/> quarterly as-of dates, compared with what the wells produced
 /// before the as-of date, gives per cohort and horizon the median log error (a shift of the P50) and the factor that
-/// makes 80 % of those outcomes fall inside the band. Volumes are calendar volumes (uptime included). Thread-safe;
+/// makes 80 % of those outcomes fall inside the band; a second pass scales the band again by how the calibrated bands
+/// of those past dates covered their outcomes (<see cref="Final"/>). Volumes are calendar volumes (uptime included). Thread-safe;
 /// one instance caches anchor states and past forecasts, so a hindcast over several as-of dates fits each well once
 /// per anchor.
 /// </summary>
@@ -60,6 +61,8 @@ public sealed class PopulationForecaster
     private readonly PopulationForecastOptions _options;
     private readonly ConcurrentDictionary<(int Well, int Anchor), AnchorState> _states = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
+    private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
+    private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _final = new();
 
     /// <summary>A forecaster over <paramref name="population"/>.</summary>
     public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null)
@@ -78,15 +81,45 @@ public sealed class PopulationForecaster
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
     {
         var anchor = MonthIndex.Of(asOf);
-        var baseline = Base(anchor);
-        var calibration = Calibrate(anchor);
+        var final = Final(anchor);
         var results = new WellPopulationForecast[_population.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var b = final[i];
+            results[i] = b.Reason is not null
+                ? new WellPopulationForecast(_population[i].Id, b.Reason, b.Cohort, b.AgeMonths, [])
+                : new WellPopulationForecast(_population[i].Id, null, b.Cohort, b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
+        }
+
+        return results;
+    }
+
+    /// <summary>The forecasts of every well from an anchor calibrated once: the uncalibrated forecasts with the shift
+    /// and band scale learned on their own past errors (<see cref="Calibrate"/>).</summary>
+    private BaseForecast[] Calibrated(int anchor) =>
+        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), Calibrate(a, Base, withShift: true)))).Value;
+
+    /// <summary>
+    /// The published forecasts: the calibrated ones with their band scaled again on the past errors of calibrated
+    /// forecasts. The first calibration at horizon h learns from forecasts made at least h months earlier (for 24 months,
+    /// two to three years stale); when the wells have changed since (newer completions of young wells decline faster),
+    /// its band covers fewer than 80 % of later outcomes. The second one measures exactly that miss on past as-of dates
+    /// (whose calibrated bands used only data before them) and widens or narrows the band by it.
+    /// </summary>
+    private BaseForecast[] Final(int anchor) =>
+        _final.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Calibrated(a), Calibrate(a, Calibrated, withShift: false)))).Value;
+
+    /// <summary>Applies (shift, scale) per cohort and horizon (the pooled cohort's where the well's has none, none where
+    /// neither): P50 x e^shift, and the band's log half-widths around it times scale.</summary>
+    private BaseForecast[] Apply(BaseForecast[] baseline, Dictionary<(string Cohort, int H), (double Shift, double Scale)> calibration)
+    {
+        var results = new BaseForecast[baseline.Length];
         for (var i = 0; i < results.Length; i++)
         {
             var b = baseline[i];
             if (b.Reason is not null)
             {
-                results[i] = new WellPopulationForecast(_population[i].Id, b.Reason, b.Cohort, b.AgeMonths, []);
+                results[i] = b;
                 continue;
             }
 
@@ -102,7 +135,7 @@ public sealed class PopulationForecaster
                 p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
             }
 
-            results[i] = new WellPopulationForecast(_population[i].Id, null, b.Cohort, b.AgeMonths, Months(anchor, p10, p50, p90));
+            results[i] = b with { P10 = p10, P50 = p50, P90 = p90 };
         }
 
         return results;
@@ -207,19 +240,22 @@ public sealed class PopulationForecaster
         })).Value;
 
     /// <summary>
-    /// (shift, scale) per cohort and horizon (index h - 1; cohort "" pools every cohort) from the uncalibrated
-    /// forecasts of past as-of dates D whose horizon ends before <paramref name="asOf"/>: shift = the median of
-    /// ln(actual / P50); scale = the 80th percentile of the errors around the shifted median in units of the band's
-    /// half-width on their side (ln(P10/P50) above, ln(P50/P90) below), so that 80 % of the past outcomes fall inside.
+    /// (shift, scale) per cohort and horizon (index h - 1; cohort "" pools every cohort) from the forecasts
+    /// <paramref name="source"/> made at past as-of dates D (the cohort theirs at D), compared with what the wells
+    /// produced before <paramref name="asOf"/>: at horizon h, the forecasts whose h months all lie before it, and the
+    /// more recent ones with their error at the last month seen (asOf - D), in units of their band there. shift = the
+    /// median of ln(actual / P50) (0 without <paramref name="withShift"/>); scale = the 80th percentile of the errors
+    /// around the shifted median in units of the band's half-width on their side (ln(P10/P50) above, ln(P50/P90)
+    /// below), so that 80 % of the past outcomes fall inside. A key with fewer than MinSamples errors is left out.
     /// </summary>
-    private Dictionary<(string Cohort, int H), (double Shift, double Scale)> Calibrate(int asOf)
+    private Dictionary<(string Cohort, int H), (double Shift, double Scale)> Calibrate(int asOf, Func<int, BaseForecast[]> source, bool withShift)
     {
         var months = _options.Months;
         var samples = new Dictionary<(string, int), List<(double E, double Up, double Down)>>();
         for (var k = 1; k <= _options.CalibrationDates; k++)
         {
             var date = asOf - (k * _options.AnchorStepMonths);
-            var forecasts = Base(date);
+            var forecasts = source(date);
             for (var i = 0; i < forecasts.Length; i++)
             {
                 var f = forecasts[i];
@@ -238,9 +274,22 @@ public sealed class PopulationForecaster
                         continue;
                     }
 
-                    var sample = (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h - 1] / p50), Math.Log(p50 / f.P90![h - 1]));
+                    var sample = Sample(actual, f, h - 1);
                     AddSample(samples, (f.Cohort, h - 1), sample);
                     AddSample(samples, (Pooled, h - 1), sample);
+                }
+
+                var seen = asOf - date;
+                if (seen < months && f.P50![seen - 1] > 0)
+                {
+                    // Recent forecasts: the error so far, in units of the band at that horizon, stands for the longer
+                    // horizons too (so that horizon h is not learned only from forecasts h months old).
+                    var sample = Sample(actual, f, seen - 1);
+                    for (var h = seen + 1; h <= months; h++)
+                    {
+                        AddSample(samples, (f.Cohort, h - 1), sample);
+                        AddSample(samples, (Pooled, h - 1), sample);
+                    }
                 }
             }
         }
@@ -254,13 +303,21 @@ public sealed class PopulationForecaster
             }
 
             var errors = list.Select(s => s.E).Order().ToArray();
-            var shift = HorizonErrorModel.Quantile(errors, 0.5);
+            var shift = withShift ? HorizonErrorModel.Quantile(errors, 0.5) : 0;
             var z = list.Select(s => s.E >= shift ? (s.E - shift) / Math.Max(s.Up, 1e-6) : (shift - s.E) / Math.Max(s.Down, 1e-6))
                 .Order().ToArray();
             calibration[key] = (shift, Math.Clamp(HorizonErrorModel.Quantile(z, 0.8), 0.25, 10));
         }
 
         return calibration;
+    }
+
+    /// <summary>A past forecast's error at horizon index <paramref name="h"/>: ln(actual / P50) (the actual floored at
+    /// 1 % of the P50: a shut-in), and the band's log half-widths above and below the P50.</summary>
+    private static (double E, double Up, double Down) Sample(double actual, BaseForecast f, int h)
+    {
+        var p50 = f.P50![h];
+        return (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h] / p50), Math.Log(p50 / f.P90![h]));
     }
 
     private static void AddSample<TKey, TValue>(Dictionary<TKey, List<TValue>> samples, TKey key, TValue value)
