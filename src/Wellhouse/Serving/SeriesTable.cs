@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
 namespace Wellhouse.Serving;
 
 /// <summary>
@@ -29,10 +32,18 @@ internal sealed class SeriesTable(int count)
     }
 }
 
-/// <summary>A column of a <see cref="SeriesTable"/>: values by output row.</summary>
-internal abstract class SeriesColumn(string name, ServeKind kind)
+/// <summary>
+/// A column of a <see cref="SeriesTable"/>: values by output row. <see cref="WriteJson"/> writes one value as the SQL
+/// path writes it (<see cref="Api.RowsResult"/>); the accessors serve CSV.
+/// </summary>
+internal abstract class SeriesColumn(string name, ServeKind kind, JsonEncodedText? jsonName = null)
 {
+    private static readonly ConcurrentDictionary<string, JsonEncodedText> EncodedNames = new(StringComparer.Ordinal);
+
     public string Name { get; } = name;
+
+    /// <summary>The name as a JSON property, encoded once per name (not per request).</summary>
+    public JsonEncodedText JsonName { get; } = jsonName ?? EncodedNames.GetOrAdd(name, JsonEncodedText.Encode(name));
 
     public ServeKind Kind { get; } = kind;
 
@@ -44,10 +55,33 @@ internal abstract class SeriesColumn(string name, ServeKind kind)
     public abstract long Long(int row);
 
     public abstract string? String(int row);
+
+    public virtual void WriteJson(Utf8JsonWriter json, int row)
+    {
+        if (IsNull(row))
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        switch (Kind)
+        {
+            case ServeKind.Double:
+                JsonValues.Double(json, Double(row));
+                break;
+            case ServeKind.String:
+                json.WriteStringValue(String(row));
+                break;
+            default:
+                JsonValues.Long(json, Kind, Long(row));
+                break;
+        }
+    }
 }
 
 /// <summary>A stored column at a list of its rows.</summary>
-internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name = null) : SeriesColumn(name ?? column.Name, column.Kind)
+internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name = null)
+    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonName : null)
 {
     public override bool IsNull(int row) => column.IsNull(rows[row]);
 
@@ -56,10 +90,13 @@ internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name 
     public override long Long(int row) => column.Long(rows[row]);
 
     public override string? String(int row) => column.String(rows[row]);
+
+    public override void WriteJson(Utf8JsonWriter json, int row) => column.WriteJson(json, rows[row]);
 }
 
 /// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters.</summary>
-internal sealed class ConstantColumn(ServeColumn column, int? row, string? name = null) : SeriesColumn(name ?? column.Name, column.Kind)
+internal sealed class ConstantColumn(ServeColumn column, int? row, string? name = null)
+    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonName : null)
 {
     private readonly bool _null = row is null || column.IsNull(row.Value);
 
@@ -70,6 +107,18 @@ internal sealed class ConstantColumn(ServeColumn column, int? row, string? name 
     public override long Long(int row1) => column.Long(row!.Value);
 
     public override string? String(int row1) => _null ? null : column.String(row!.Value);
+
+    public override void WriteJson(Utf8JsonWriter json, int row1)
+    {
+        if (_null)
+        {
+            json.WriteNullValue();
+        }
+        else
+        {
+            column.WriteJson(json, row!.Value);
+        }
+    }
 }
 
 /// <summary>Computed values; <c>null</c> entries of a nullable array are SQL NULLs.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 
@@ -8,10 +9,15 @@ namespace Wellhouse.Serving;
 /// Writes a <see cref="SeriesTable"/> exactly as <see cref="Api.RowsResult"/> writes the same rows read from DuckDB:
 /// JSON <c>{...envelope, "items": [...]}</c> (doubles as shortest round-trip numbers, non-finite ones as null, ISO dates)
 /// or CSV with a header when the client asks for <c>text/csv</c>; with <c>single</c>, the first row as an object
-/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>).
+/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the JSON is
+/// written straight into the response's pipe (no intermediate buffer to grow and copy), flushed every 64 KB.
 /// </summary>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false) : IResult
 {
+    private const int FlushBytes = 1 << 16;
+
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         if (single && table.Count == 0)
@@ -32,29 +38,23 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
         }
 
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(httpContext.Response.Body);
+        var pipe = httpContext.Response.BodyWriter;
+        await using var json = new Utf8JsonWriter(pipe, Options);
         if (single)
         {
-            SeriesWriter.WriteRow(json, table, SeriesWriter.Names(table), 0);
+            SeriesWriter.WriteRow(json, table, 0);
         }
         else
         {
             json.WriteStartObject();
-            foreach (var (name, value) in envelope ?? new Dictionary<string, object?>())
-            {
-                json.WritePropertyName(name);
-                // Not JsonSerializer.Serialize(writer, ...): it flushes the writer, a synchronous write to the body.
-                JsonSerializer.SerializeToElement(value).WriteTo(json);
-            }
-
-            json.WriteStartArray("items");
-            var names = SeriesWriter.Names(table);
+            SeriesWriter.WriteEnvelope(json, envelope);
+            json.WriteStartArray("items"u8);
             for (var row = 0; row < table.Count; row++)
             {
-                SeriesWriter.WriteRow(json, table, names, row);
-                if (json.BytesPending > 1 << 16)
+                SeriesWriter.WriteRow(json, table, row);
+                if (json.BytesPending > FlushBytes)
                 {
-                    await json.FlushAsync(httpContext.RequestAborted);
+                    await FlushAsync(json, pipe, httpContext.RequestAborted);
                 }
             }
 
@@ -62,63 +62,63 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
             json.WriteEndObject();
         }
 
-        await json.FlushAsync(httpContext.RequestAborted);
+        // Hands the rest to the pipe; the server sends it when the request ends.
+        json.Flush();
+    }
+
+    private static async ValueTask FlushAsync(Utf8JsonWriter json, PipeWriter pipe, CancellationToken cancellationToken)
+    {
+        json.Flush();
+        await pipe.FlushAsync(cancellationToken);
     }
 }
 
 internal static class SeriesWriter
 {
-    public static JsonEncodedText[] Names(SeriesTable table) => table.Columns.Select(c => JsonEncodedText.Encode(c.Name)).ToArray();
-
-    public static void WriteRow(Utf8JsonWriter json, SeriesTable table, JsonEncodedText[] names, int row)
+    public static void WriteRow(Utf8JsonWriter json, SeriesTable table, int row)
     {
-        Span<byte> text = stackalloc byte[40];
         json.WriteStartObject();
-        for (var i = 0; i < names.Length; i++)
+        foreach (var column in table.Columns)
         {
-            var column = table.Columns[i];
-            json.WritePropertyName(names[i]);
-            if (column.IsNull(row))
-            {
-                json.WriteNullValue();
-                continue;
-            }
-
-            switch (column.Kind)
-            {
-                case ServeKind.Double:
-                    var value = column.Double(row);
-                    if (double.IsFinite(value))
-                    {
-                        json.WriteNumberValue(value);
-                    }
-                    else
-                    {
-                        json.WriteNullValue();
-                    }
-
-                    break;
-                case ServeKind.Int32:
-                case ServeKind.Int64:
-                    json.WriteNumberValue(column.Long(row));
-                    break;
-                case ServeKind.Bool:
-                    json.WriteBooleanValue(column.Long(row) != 0);
-                    break;
-                case ServeKind.Date:
-                    DateOnly.FromDayNumber((int)column.Long(row)).TryFormat(text, out var written, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-                    json.WriteStringValue(text[..written]);
-                    break;
-                case ServeKind.Timestamp:
-                    json.WriteStringValue(Timestamp(column.Long(row)));
-                    break;
-                default:
-                    json.WriteStringValue(column.String(row));
-                    break;
-            }
+            json.WritePropertyName(column.JsonName);
+            column.WriteJson(json, row);
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>The envelope's properties, as JsonSerializer writes them (the SQL path's way), without its per-call cost
+    /// for the types the endpoints use.</summary>
+    public static void WriteEnvelope(Utf8JsonWriter json, IReadOnlyDictionary<string, object?>? envelope)
+    {
+        if (envelope is null)
+        {
+            return;
+        }
+
+        foreach (var (name, value) in envelope)
+        {
+            json.WritePropertyName(name);
+            switch (value)
+            {
+                case null:
+                    json.WriteNullValue();
+                    break;
+                case int number:
+                    json.WriteNumberValue(number);
+                    break;
+                case long number:
+                    json.WriteNumberValue(number);
+                    break;
+                case string text:
+                    json.WriteStringValue(text);
+                    break;
+                default:
+                    // Not JsonSerializer.Serialize(writer, ...): it flushes the writer.
+                    JsonSerializer.SerializeToElement(value).WriteTo(json);
+                    break;
+            }
+        }
     }
 
     private static string Timestamp(long ticks) =>
@@ -159,5 +159,74 @@ internal static class SeriesWriter
         }
 
         return text.ToString();
+    }
+}
+
+/// <summary>JSON values of the store's kinds, written as <see cref="Api.RowsResult"/> writes DuckDB's values.</summary>
+internal static class JsonValues
+{
+    /// <summary>A double as the shortest round-trip number; NaN and infinities (which JSON lacks) as null.</summary>
+    public static void Double(Utf8JsonWriter json, double value)
+    {
+        if (double.IsFinite(value))
+        {
+            json.WriteNumberValue(value);
+        }
+        else
+        {
+            json.WriteNullValue();
+        }
+    }
+
+    /// <summary>Integers, booleans (0/1), dates (day numbers) and timestamps (ticks).</summary>
+    public static void Long(Utf8JsonWriter json, ServeKind kind, long value)
+    {
+        switch (kind)
+        {
+            case ServeKind.Bool:
+                json.WriteBooleanValue(value != 0);
+                break;
+            case ServeKind.Date:
+                Date(json, (int)value);
+                break;
+            case ServeKind.Timestamp:
+                Timestamp(json, value);
+                break;
+            default:
+                json.WriteNumberValue(value);
+                break;
+        }
+    }
+
+    /// <summary>"yyyy-MM-dd" of a day number, digits written directly (no text formatting or escaping).</summary>
+    public static void Date(Utf8JsonWriter json, int dayNumber)
+    {
+        DateOnly.FromDayNumber(dayNumber).Deconstruct(out var year, out var month, out var day);
+        Span<byte> text = stackalloc byte[12];
+        text[0] = (byte)'"';
+        Digits(text.Slice(1, 4), year);
+        text[5] = (byte)'-';
+        Digits(text.Slice(6, 2), month);
+        text[8] = (byte)'-';
+        Digits(text.Slice(9, 2), day);
+        text[11] = (byte)'"';
+        json.WriteRawValue(text, skipInputValidation: true);
+    }
+
+    /// <summary>"yyyy-MM-ddTHH:mm:ss.FFFFFFF" (ISO 8601, trailing zeros of the fraction left out), as the SQL path.</summary>
+    public static void Timestamp(Utf8JsonWriter json, long ticks)
+    {
+        Span<byte> text = stackalloc byte[40];
+        new DateTime(ticks).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+        json.WriteStringValue(text[..written]);
+    }
+
+    private static void Digits(Span<byte> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (byte)('0' + (value % 10));
+            value /= 10;
+        }
     }
 }

@@ -35,16 +35,17 @@ internal static class ServeSeries
         var (low, high) = Bounds(date.Kind, from, to);
 
         var (start, end) = relation.Range(wellCode);
-        var rows = new List<int>(end - start);
+        var rows = new int[end - start];
+        var count = 0;
         for (var row = start; row < end; row++)
         {
             if (Passes(tests, row) && InRange(date, row, low, high))
             {
-                rows.Add(row);
+                rows[count++] = row;
             }
         }
 
-        return SeriesTable.Rows(relation, [.. rows]);
+        return SeriesTable.Rows(relation, count == rows.Length ? rows : rows[..count]);
     }
 
     private static bool Passes(List<(ServeColumn Column, string Value)> tests, int row)

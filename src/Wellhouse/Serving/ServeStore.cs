@@ -211,11 +211,16 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 {
     private readonly byte* _values = store.Pointer(info.ValuesOffset);
     private readonly byte* _nulls = store.Pointer(info.NullsOffset);
+    private readonly ServeKind _kind = info.Kind;
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
+    private JsonEncodedText[]? _encoded;
 
     public string Name => info.Name;
 
-    public ServeKind Kind => info.Kind;
+    /// <summary>The name as a JSON property, encoded once.</summary>
+    public JsonEncodedText JsonName { get; } = JsonEncodedText.Encode(info.Name);
+
+    public ServeKind Kind => _kind;
 
     public int Rows => rows;
 
@@ -230,7 +235,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public bool Bool(int row) => _values[row] != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => info.Kind switch
+    public long Long(int row) => _kind switch
     {
         ServeKind.Int64 or ServeKind.Timestamp => ((long*)_values)[row],
         ServeKind.Bool => _values[row],
@@ -242,6 +247,29 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public DateOnly Date(int row) => DateOnly.FromDayNumber(((int*)_values)[row]);
 
     public string[] Dictionary => _dictionary;
+
+    /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
+    public void WriteJson(Utf8JsonWriter json, int row)
+    {
+        if (IsNull(row))
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        switch (_kind)
+        {
+            case ServeKind.Double:
+                JsonValues.Double(json, ((double*)_values)[row]);
+                break;
+            case ServeKind.String:
+                json.WriteStringValue((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[((int*)_values)[row]]);
+                break;
+            default:
+                JsonValues.Long(json, _kind, Long(row));
+                break;
+        }
+    }
 
     /// <summary>Keeps the store (and its mapping) alive while the column is in use.</summary>
     public ServeStore Store => store;
