@@ -53,6 +53,13 @@ internal static class IngestApi
             return TooLarge(maxBytes);
         }
 
+        // The decompression middleware removes the encodings it decompressed; any other is refused, not read as data.
+        if (context.Request.Headers.ContentEncoding is { Count: > 0 } encoding && encoding.ToString() is not "identity")
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported Content-Encoding",
+                detail: $"Content-Encoding '{RawRowParser.Shorten(encoding.ToString())}' is not supported: send the body as is, or gzip, deflate or br.");
+        }
+
         var uploadFormat = UploadFormats.Detect(format, context.Request.ContentType, sourceName);
         if (uploadFormat is null)
         {

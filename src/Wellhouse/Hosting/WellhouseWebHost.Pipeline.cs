@@ -19,6 +19,9 @@ internal static partial class WellhouseWebHost
         app.UseRouting();
         app.UseMiddleware<ApiKeyMiddleware>();
         app.UseRateLimiter();
+        // Uploads may be sent compressed (Content-Encoding gzip, deflate, br); decompressed as read, after the key and
+        // the rate limit, and counted against Ingest:MaxBytes decompressed.
+        app.UseRequestDecompression();
         app.UseMiddleware<SnapshotReadMiddleware>();
         app.UseEndpoints(endpoints =>
         {

@@ -75,6 +75,7 @@ internal static partial class WellhouseWebHost
         }
 
         services.AddProblemDetails();
+        services.AddRequestDecompression();
         services.AddExceptionHandler<StorageExceptionHandler>();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(openApi => openApi.AddApiSecurity().AddWellhouseTransformers());

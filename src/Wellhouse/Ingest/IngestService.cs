@@ -29,6 +29,7 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
     public async Task<IngestOutcome> IngestAsync(Stream body, UploadFormat format, string? sourceName, bool skipInvalid,
         long maxBytes, CancellationToken cancellationToken, long maxRows = long.MaxValue)
     {
+        store.DeleteAbandonedTempFiles();
         var spool = store.NewTempPath("upload");
         try
         {
@@ -39,16 +40,26 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
             {
                 var buffer = new byte[1 << 16];
                 int read;
-                while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                try
                 {
-                    bytes += read;
-                    if (bytes > maxBytes)
+                    while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
                     {
-                        return new IngestOutcome(IngestStatus.TooLarge, Message: BytesLimit(maxBytes));
-                    }
+                        bytes += read;
+                        if (bytes > maxBytes)
+                        {
+                            return new IngestOutcome(IngestStatus.TooLarge, Message: BytesLimit(maxBytes));
+                        }
 
-                    hash.AppendData(buffer, 0, read);
-                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                        hash.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                    }
+                }
+                catch (InvalidDataException ex)
+                {
+                    // A compressed body (Content-Encoding gzip, deflate or br: the server decompresses it as it is
+                    // read) that is not what it claims to be: an unreadable upload, not a server error.
+                    return new IngestOutcome(IngestStatus.Malformed,
+                        Message: $"the body does not decompress as its Content-Encoding says: {ex.Message}");
                 }
 
                 id = Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -52,11 +52,15 @@ internal sealed partial class RawStore(DataDirectory data)
             .ToList();
     }
 
-    /// <summary>A fresh temporary path in the store's incoming folder (same file system as the batches, so renames are atomic).</summary>
+    /// <summary>
+    /// A fresh temporary path in the store's incoming folder (same file system as the batches, so renames are atomic),
+    /// named <c>&lt;process id&gt;-&lt;guid&gt;.&lt;extension&gt;</c> so that recovery can tell a running ingest's
+    /// files (a CLI ingest beside the server) from the leftovers of a killed one.
+    /// </summary>
     public string NewTempPath(string extension)
     {
         Directory.CreateDirectory(data.Incoming);
-        return Path.Combine(data.Incoming, $"{Guid.NewGuid():N}.{extension}");
+        return Path.Combine(data.Incoming, $"{Environment.ProcessId}-{Guid.NewGuid():N}.{extension}");
     }
 
     /// <summary>
@@ -87,16 +91,13 @@ internal sealed partial class RawStore(DataDirectory data)
         }
     }
 
-    /// <summary>Deletes leftovers of interrupted uploads (files in incoming/ and descriptions without a Parquet file).</summary>
+    /// <summary>
+    /// Deletes leftovers of interrupted uploads: files in incoming/ whose process is gone (killed; a running CLI
+    /// ingest's files stay), and descriptions without a Parquet file.
+    /// </summary>
     public void Recover()
     {
-        if (Directory.Exists(data.Incoming))
-        {
-            foreach (var file in Directory.EnumerateFiles(data.Incoming))
-            {
-                File.Delete(file);
-            }
-        }
+        DeleteAbandonedTempFiles();
 
         if (Directory.Exists(data.Batches))
         {
@@ -107,6 +108,48 @@ internal sealed partial class RawStore(DataDirectory data)
                     File.Delete(info);
                 }
             }
+        }
+    }
+
+    /// <summary>Deletes the files in incoming/ of processes that no longer run (each ingest calls this first).</summary>
+    public void DeleteAbandonedTempFiles()
+    {
+        if (!Directory.Exists(data.Incoming))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(data.Incoming))
+        {
+            var name = Path.GetFileName(file);
+            var dash = name.IndexOf('-', StringComparison.Ordinal);
+            var owner = dash > 0 && int.TryParse(name.AsSpan(0, dash), out var pid) ? pid : (int?)null;
+            if (owner is { } running && (running == Environment.ProcessId || IsRunning(running)))
+            {
+                continue;
+            }
+
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Another recovery deleted it first.
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using nietras.SeparatedValues;
 
 namespace Wellhouse.Ingest;
@@ -11,7 +12,7 @@ internal sealed partial class UploadReader
         var nextLine = 1;
         try
         {
-            using var reader = Sep.Reader(options => options with { DisableColCountCheck = true, Unescape = true }).FromFile(path);
+            using var reader = Sep.Reader(options => options with { DisableColCountCheck = true, Unescape = true }).From(OpenText(path));
             var names = reader.Header.ColNames;
             if (names.Count == 0)
             {
@@ -43,6 +44,10 @@ internal sealed partial class UploadReader
             // that is never closed, which swallows the rest of the file into one field.
             throw new MalformedUploadException(
                 $"{RowError.Locate(TotalRows + 1, nextLine)}: a field or row is too long to read (is a quote left open?): {ex.Message}", ex);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw NotUtf8(path, ex);
         }
         catch (Exception ex) when (ex is InvalidDataException or ArgumentException)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Wellhouse.Ingest;
@@ -25,7 +26,8 @@ internal sealed partial class UploadReader
     private void ReadNdJson(string path, BatchWriter writer)
     {
         var line = 0;
-        foreach (var text in File.ReadLines(path))
+        using var lines = OpenText(path);
+        while (ReadLine(lines, path) is { } text)
         {
             line++;
             if (string.IsNullOrWhiteSpace(text))
@@ -42,6 +44,18 @@ internal sealed partial class UploadReader
             {
                 throw new MalformedUploadException($"{RowError.Locate(TotalRows + 1, line)}: not a JSON object: {ex.Message}", ex);
             }
+        }
+    }
+
+    private static string? ReadLine(TextReader reader, string path)
+    {
+        try
+        {
+            return reader.ReadLine();
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw NotUtf8(path, ex);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Wellhouse.Ingest;
 
 /// <summary>
@@ -41,6 +43,47 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
                 break;
             default:
                 throw new MalformedUploadException($"unsupported format {format}");
+        }
+    }
+
+    /// <summary>
+    /// Text uploads are UTF-8 (or UTF-16/32 with a byte order mark); bytes that are not valid UTF-8 are refused rather
+    /// than read as U+FFFD, which would store a different name than the one sent.
+    /// </summary>
+    private static StreamReader OpenText(string path) =>
+        new(path, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+
+    /// <summary>
+    /// Where a file that failed to decode is first not UTF-8: the decoder fails when it fills its buffer, ahead of the
+    /// row being read, so the file is scanned again for the first invalid byte and its line.
+    /// </summary>
+    private static MalformedUploadException NotUtf8(string path, DecoderFallbackException ex)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length];
+        long offset = 0, line = 1;
+        var filled = 0;
+        while (true)
+        {
+            var read = stream.Read(buffer, filled, buffer.Length - filled);
+            var total = filled + read;
+            var status = System.Text.Unicode.Utf8.ToUtf16(buffer.AsSpan(0, total), chars, out var valid, out _,
+                replaceInvalidSequences: false, isFinalBlock: read == 0);
+            line += buffer.AsSpan(0, valid).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData || (read == 0 && valid < total))
+            {
+                return new MalformedUploadException(
+                    $"line {line}: not valid UTF-8 (byte {buffer[valid]:X2} at byte {offset + valid}); send text as UTF-8", ex);
+            }
+
+            offset += valid;
+            filled = total - valid;
+            Array.Copy(buffer, valid, buffer, 0, filled);
+            if (read == 0)
+            {
+                return new MalformedUploadException($"not valid UTF-8: {ex.Message}", ex);
+            }
         }
     }
 

@@ -129,6 +129,44 @@ public sealed class IngestApiTests : IDisposable
         Assert.Equal((2, 3), (ndjsonError.GetProperty("row").GetInt64(), ndjsonError.GetProperty("line").GetInt64()));
     }
 
+    [Theory]
+    [InlineData("gzip", true, HttpStatusCode.Created)]
+    [InlineData("gzip", false, HttpStatusCode.BadRequest)]
+    [InlineData("zstd", false, HttpStatusCode.UnsupportedMediaType)]
+    public async Task Csv_ContentEncoding_DecompressedOrRefused(string encoding, bool compress, HttpStatusCode expected)
+    {
+        var csv = Encoding.UTF8.GetBytes(RawCsv.Rows(101, 12));
+        var body = csv;
+        if (compress)
+        {
+            using var packed = new MemoryStream();
+            await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                await gzip.WriteAsync(csv, TestContext.Current.CancellationToken);
+            }
+
+            body = packed.ToArray();
+        }
+
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        content.Headers.ContentEncoding.Add(encoding);
+        var response = await _factory.CreateWriter().PostAsync("/api/ingest", content, TestContext.Current.CancellationToken);
+        var json = await JsonAsync(response);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.Created)
+        {
+            Assert.Equal(12, json.GetProperty("batch").GetProperty("rows").GetInt64());
+            Assert.Equal(csv.Length, json.GetProperty("batch").GetProperty("bytes").GetInt64());
+        }
+        else
+        {
+            Assert.Contains(compress ? "" : encoding == "gzip" ? "does not decompress" : "'zstd' is not supported", json.GetProperty("detail").GetString());
+            Assert.Empty(BatchFiles());
+        }
+    }
+
     [Fact]
     public async Task Csv_UnknownColumn_Is400()
     {

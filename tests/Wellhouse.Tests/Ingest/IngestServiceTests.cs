@@ -44,6 +44,59 @@ public sealed class IngestServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Ingest_LeftoversOfAKilledIngestGo_FilesOfARunningOneStay()
+    {
+        using var running = System.Diagnostics.Process.Start("sleep", "60");
+        using var gone = System.Diagnostics.Process.Start("true");
+        await gone.WaitForExitAsync(TestContext.Current.CancellationToken);
+        var killed = Path.Combine(_data.Incoming, $"{gone.Id}-0a1b.upload");
+        var killedWal = Path.Combine(_data.Incoming, $"{gone.Id}-0a1b.duckdb.wal");
+        var beforeProcessIds = Path.Combine(_data.Incoming, "0a1b.upload");
+        var live = Path.Combine(_data.Incoming, $"{running.Id}-0a1b.upload");
+        foreach (var file in new[] { killed, killedWal, beforeProcessIds, live })
+        {
+            await File.WriteAllTextAsync(file, "part of an upload", TestContext.Current.CancellationToken);
+        }
+
+        try
+        {
+            await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(RawCsv.Rows(101, 2)));
+            var outcome = await _service.IngestAsync(stream, UploadFormat.Csv, "a.csv", false, long.MaxValue, CancellationToken.None);
+
+            Assert.Equal(IngestStatus.Accepted, outcome.Status);
+            Assert.Equal([live], Directory.GetFiles(_data.Incoming));
+            _store.Recover();
+            Assert.Equal([live], Directory.GetFiles(_data.Incoming));
+        }
+        finally
+        {
+            running.Kill();
+        }
+    }
+
+    [Theory]
+    [InlineData("csv", "line 3: not valid UTF-8 (byte FF at byte ")]
+    [InlineData("ndjson", "line 2: not valid UTF-8 (byte FF at byte ")]
+    public async Task Ingest_BytesThatAreNotUtf8_AreRefusedNotReplaced(string formatName, string message)
+    {
+        var format = formatName == "csv" ? UploadFormat.Csv : UploadFormat.NdJson;
+        var text = format == UploadFormat.Csv ? RawCsv.Rows(101, 2)
+            : string.Join("\n", RawCsv.Rows(101, 2).Split('\n') is var lines ? lines.Skip(1).Select(line => System.Text.Json.JsonSerializer.Serialize(
+                lines[0].Split(',').Zip(line.Split(',')).ToDictionary(pair => pair.First, pair => pair.Second))) : []);
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text.Replace("Alpha A-1,2020-02-01", "Alpha A-\u00e91,2020-02-01")
+            .Replace("Alpha A-1\",\"production_period\":\"2020-02-01", "Alpha A-\u00e91\",\"production_period\":\"2020-02-01"));
+        var at = Array.IndexOf(bytes, (byte)0xC3);
+        bytes[at] = 0xFF; // é's first byte replaced: not UTF-8
+        await using var stream = new MemoryStream(bytes);
+
+        var outcome = await _service.IngestAsync(stream, format, "a", false, long.MaxValue, CancellationToken.None);
+
+        Assert.Equal(IngestStatus.Malformed, outcome.Status);
+        Assert.Contains(message, outcome.Message);
+        Assert.Empty(_store.List());
+    }
+
+    [Fact]
     public async Task Ingest_Accepted_WritesParquetInContractOrder()
     {
         await using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(RawCsv.Rows(101, 2)));
