@@ -44,7 +44,7 @@
 {% macro default__last_day(date, datepart) %}{{ return(default_last_day(date, datepart)) }}{% endmacro %}
 
 {% macro date(year, month, day) %}{{ return(adapter.dispatch('date', 'dbt')(year, month, day)) }}{% endmacro %}
-{% macro duckdb__date(year, month, day) %}make_date({{ year }}, {{ month }}, {{ day }}){% endmacro %}
+{% macro default__date(year, month, day) %}make_date({{ year }}, {{ month }}, {{ day }}){% endmacro %}
 
 {#- get_powers_of_two: the smallest p with 2^p >= upper_bound (at least 1). -#}
 {% macro get_powers_of_two(upper_bound) %}{{ return(adapter.dispatch('get_powers_of_two', 'dbt')(upper_bound)) }}{% endmacro %}

@@ -23,18 +23,18 @@
 {% macro type_boolean() %}{{ return(adapter.dispatch('type_boolean', 'dbt')()) }}{% endmacro %}
 {% macro default__type_boolean() %}{{ return(api.Column.translate_type('boolean')) }}{% endmacro %}
 
-{#- Timestamps: DuckDB's now() is the start of the current transaction, with time zone. -#}
+{#- Timestamps: now() is the start of the current transaction, with time zone (DuckDB and PostgreSQL). -#}
 {% macro current_timestamp() %}{{ return(adapter.dispatch('current_timestamp', 'dbt')()) }}{% endmacro %}
-{% macro duckdb__current_timestamp() %}now(){% endmacro %}
+{% macro default__current_timestamp() %}now(){% endmacro %}
 
 {% macro current_timestamp_backcompat() %}{{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}{% endmacro %}
-{% macro duckdb__current_timestamp_backcompat() %}cast(now() as timestamp){% endmacro %}
+{% macro default__current_timestamp_backcompat() %}cast(now() as timestamp){% endmacro %}
 
 {% macro current_timestamp_in_utc_backcompat() %}{{ return(adapter.dispatch('current_timestamp_in_utc_backcompat', 'dbt')()) }}{% endmacro %}
-{% macro duckdb__current_timestamp_in_utc_backcompat() %}cast(timezone('UTC', now()) as timestamp){% endmacro %}
+{% macro default__current_timestamp_in_utc_backcompat() %}cast(timezone('UTC', now()) as timestamp){% endmacro %}
 
 {% macro snapshot_get_time() %}{{ return(adapter.dispatch('snapshot_get_time', 'dbt')()) }}{% endmacro %}
-{% macro duckdb__snapshot_get_time() %}cast(now() as timestamp){% endmacro %}
+{% macro default__snapshot_get_time() %}cast(now() as timestamp){% endmacro %}
 
 {#- Casts -#}
 {% macro cast(field, type) %}{{ return(adapter.dispatch('cast', 'dbt')(field, type)) }}{% endmacro %}
