@@ -8,7 +8,9 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeRelations
 {
-    /// <summary>The decline forecasts of int_decline_fits, one row per forecast month (its list columns unnested).</summary>
+    /// <summary>The decline forecasts of int_decline_fits, one row per forecast month (its list columns unnested), as
+    /// int_declining_curves keeps them: from the well's first forecast month at the data's as-of date, none for an
+    /// abandoned well (int_well_status).</summary>
     public const string DeclineForecastPoints = "int_decline_fits__forecast";
 
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
@@ -26,8 +28,10 @@ internal static class ServeRelations
         ("int_decline_fits",
             "select * exclude (forecast_months, forecast_p50, forecast_p10, forecast_p90) from int_decline_fits order by well_code, stream"),
         (DeclineForecastPoints,
-            "select well_code, stream, production_period, fitted_rate, rate_p10, rate_p90 from (select well_code, stream, "
+            "select f.well_code, f.stream, f.production_period, f.fitted_rate, f.rate_p10, f.rate_p90 from (select well_code, stream, "
             + "unnest(forecast_months) as production_period, unnest(forecast_p50) as fitted_rate, unnest(forecast_p10) as rate_p10, "
-            + "unnest(forecast_p90) as rate_p90 from int_decline_fits) order by well_code, stream, production_period"),
+            + "unnest(forecast_p90) as rate_p90 from int_decline_fits) as f inner join int_well_status as s on f.well_code = s.well_code "
+            + "where f.production_period >= s.forecast_from_month and s.well_status <> 'abandoned' "
+            + "order by f.well_code, f.stream, f.production_period"),
     ];
 }

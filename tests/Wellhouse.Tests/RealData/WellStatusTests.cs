@@ -52,4 +52,39 @@ public sealed class WellStatusTests(NpdBuildFixture fixture)
             where well_status = 'abandoned' and (oil_remaining_kbbl > 0 or exists (select 1 from mart_decline_forecast f where f.well_code = s.well_code))
             """));
     }
+
+    [Fact]
+    public async Task DeclineCurves_ForecastStartsAtTheAsOfMonthAndAbandonedFieldsHaveNone()
+    {
+        // The series behind the decline chart and /api/wells/{w}/decline: YME's oil history stays, with no forecast.
+        var yme = Assert.Single(await fixture.Build.QueryAsync("""
+            select count(*) filter (where not c.is_forecast), count(*) filter (where c.is_forecast)
+            from int_declining_curves as c inner join int_wells as w on c.well_code = w.well_code
+            where w.field_name = 'YME' and c.stream = 'oil'
+            """));
+        Assert.True(Convert.ToInt64(yme[0], CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(0L, Convert.ToInt64(yme[1], CultureInfo.InvariantCulture));
+
+        // Every field that is not abandoned and has a fit is forecast from 2013-03-01 (shut-in fields too, whose fit's
+        // months start after their own last report), and no forecast month lies before it.
+        var starts = await fixture.Build.QueryAsync("""
+            select s.well_status, min(c.production_period), count(distinct c.well_code)
+            from int_declining_curves as c inner join int_well_status as s on c.well_code = s.well_code
+            where c.is_forecast group by all order by 1
+            """);
+        Assert.Equal(["producing", "shut_in"], starts.Select(r => (string)r[0]!));
+        Assert.All(starts, r => Assert.Equal(new DateOnly(2013, 3, 1), r[1]));
+        Assert.Equal(0, await fixture.Build.ScalarAsync<long>("""
+            select count(*) from (
+                select s.well_code, c.stream, min(c.production_period) as first_month
+                from int_declining_curves as c inner join int_well_status as s on c.well_code = s.well_code
+                where c.is_forecast group by all
+            ) where first_month <> date '2013-03-01'
+            """));
+        Assert.Equal(0, await fixture.Build.ScalarAsync<long>("""
+            select count(*) from int_decline_fits as f inner join int_well_status as s on f.well_code = s.well_code
+            where s.well_status <> 'abandoned' and f.model is not null
+                and not exists (select 1 from int_declining_curves c where c.well_code = f.well_code and c.stream = f.stream and c.is_forecast)
+            """));
+    }
 }

@@ -16,16 +16,27 @@ public sealed class DecliningCurvesViewTests(VolveBuildFixture fixture)
     }
 
     [Fact]
-    public async Task Rows_AreEveryPeriodOfBothStreamsAndEveryForecastMonth()
+    public async Task Rows_AreEveryPeriodOfBothStreamsAndTheForecastMonthsFromTheAsOfDate()
     {
         var history = await fixture.Build.ScalarAsync<long>("select count(*) from int_declining_curves where not is_forecast");
         var periods = await fixture.Build.ScalarAsync<long>("select count(*) from stg_well_production");
         var forecast = await fixture.Build.ScalarAsync<long>("select count(*) from int_declining_curves where is_forecast");
-        var months = await fixture.Build.ScalarAsync<long>("select cast(coalesce(sum(len(forecast_months)), 0) as bigint) from int_decline_fits");
+        var months = await fixture.Build.ScalarAsync<long>("""
+            select count(*) from (select well_code, unnest(forecast_months) as month from int_decline_fits) as f
+            inner join int_well_status as s on f.well_code = s.well_code
+            where f.month >= s.forecast_from_month and s.well_status <> 'abandoned'
+            """);
+        var abandoned = await fixture.Build.ScalarAsync<long>("select count(*) from int_well_status where well_status = 'abandoned'");
+        var early = await fixture.Build.ScalarAsync<long>("""
+            select count(*) from int_declining_curves as c inner join int_well_status as s on c.well_code = s.well_code
+            where c.is_forecast and (c.production_period < s.forecast_from_month or s.well_status = 'abandoned')
+            """);
 
         Assert.Equal(2 * periods, history);
         Assert.Equal(months, forecast);
         Assert.True(forecast > 0);
+        Assert.Equal(0, early);
+        Assert.True(abandoned > 0, "Volve has wells abandoned by its as-of date; their forecast is left out");
     }
 
     [Fact]

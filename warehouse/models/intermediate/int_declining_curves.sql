@@ -1,7 +1,9 @@
 -- The decline curves per well and stream (oil, gas), expanded from the fits of int_decline_fits: a row for every
 -- historical period of stg_well_production (actual producing-day rate; the fit's P50 rate at the middle of the period
 -- for periods from t0_date on, with the P10/P90 band P50 x exp(+-z90 sigma) of the log-rate residual spread) and the
--- forecast months (the fit's lists). A view: the fitted rates are cheap to evaluate (macro decline_rate, the same
+-- forecast months (the fit's lists) from the data's as-of month on (int_well_status.forecast_from_month: a shut-in
+-- well's months between its last report and the as-of date are left out, the curve keeping its clock), none for an
+-- abandoned well (docs/domain.md, "Well status and the as-of date"). A view: the fitted rates are cheap to evaluate (macro decline_rate, the same
 -- equations as Wellhouse.Decline) and far cheaper than writing a row per day from C#; the consumers read only part
 -- of it (the oil history, or the forecast months), which DuckDB prunes from the union.
 
@@ -18,6 +20,10 @@ production as (
 
 fits as (
     select * from {{ ref('int_decline_fits') }}
+),
+
+status as (
+    select * from {{ ref('int_well_status') }}
 ),
 
 history_rates as (
@@ -73,13 +79,11 @@ history as (
     from history_fitted
 ),
 
-forecast as (
+forecast_months as (
     select
         well_code,
         stream,
         unnest(forecast_months) as production_period,
-        true as is_forecast,
-        cast(null as double) as actual_rate,
         unnest(forecast_p50) as fitted_rate,
         unnest(forecast_p10) as rate_p10,
         unnest(forecast_p90) as rate_p90,
@@ -91,6 +95,30 @@ forecast as (
         t0_date,
         segment
     from fits
+),
+
+forecast as (
+    select
+        forecast_months.well_code,
+        forecast_months.stream,
+        forecast_months.production_period,
+        true as is_forecast,
+        cast(null as double) as actual_rate,
+        forecast_months.fitted_rate,
+        forecast_months.rate_p10,
+        forecast_months.rate_p90,
+        forecast_months.model,
+        forecast_months.qi,
+        forecast_months.di_nominal_per_year,
+        forecast_months.b,
+        forecast_months.dmin_per_year,
+        forecast_months.t0_date,
+        forecast_months.segment
+    from forecast_months
+    inner join status
+        on forecast_months.well_code = status.well_code
+    where forecast_months.production_period >= status.forecast_from_month
+        and status.well_status <> 'abandoned'
 ),
 
 final as (

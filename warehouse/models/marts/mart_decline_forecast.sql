@@ -1,8 +1,8 @@
 -- The decline forecast per well, stream and future month: P10 (high), P50 and P90 (low) producing-day rates
 -- (kbd for oil, MMcfd for gas; the average of the month at full uptime), the P50 volume of the month (rate x calendar days, assuming
 -- full uptime; kbbl or MMcf) and the P50 cumulative (history to date + forecast volumes; kbbl or MMcf).
--- Forecasts start at the data's as-of date (int_well_status.forecast_from_month): a shut-in well's months between its
--- last report and the as-of date are dropped (the curve keeps its clock), and an abandoned well has no forecast.
+-- Forecasts start at the data's as-of date and an abandoned well has none: int_declining_curves' forecast months are
+-- already so (int_well_status.forecast_from_month).
 -- Rebuilt whole on every refresh (not incremental): the as-of date moves with other wells' new periods.
 
 with
@@ -24,10 +24,6 @@ to_date as (
     group by well_code
 ),
 
-status as (
-    select * from {{ ref('int_well_status') }}
-),
-
 forecast as (
     select
         curves.well_code,
@@ -38,11 +34,7 @@ forecast as (
         curves.rate_p90,
         curves.fitted_rate * {{ days_in_month('curves.production_period') }} as volume_p50
     from curves
-    inner join status
-        on curves.well_code = status.well_code
     where curves.is_forecast
-        and curves.production_period >= status.forecast_from_month
-        and status.well_status <> 'abandoned'
 ),
 
 final as (

@@ -61,19 +61,28 @@ status as (
 ),
 
 skipped as (
-    -- forecast volumes of the months between the end of the history and the first forecast month (shut-in wells)
+    -- forecast volumes of the months between the end of the history and the first forecast month (shut-in wells),
+    -- from the fit's lists (int_declining_curves starts at the as-of month)
     select
-        curves.well_code,
-        curves.stream,
-        sum(curves.fitted_rate * {{ days_in_month('curves.production_period') }}) as volume_p50,
-        sum(curves.rate_p10 * {{ days_in_month('curves.production_period') }}) as volume_p10,
-        sum(curves.rate_p90 * {{ days_in_month('curves.production_period') }}) as volume_p90
-    from {{ ref('int_declining_curves') }} as curves
+        forecast.well_code,
+        forecast.stream,
+        sum(forecast.rate_p50 * {{ days_in_month('forecast.month') }}) as volume_p50,
+        sum(forecast.rate_p10 * {{ days_in_month('forecast.month') }}) as volume_p10,
+        sum(forecast.rate_p90 * {{ days_in_month('forecast.month') }}) as volume_p90
+    from (
+        select
+            well_code,
+            stream,
+            unnest(forecast_months) as month,
+            unnest(forecast_p50) as rate_p50,
+            unnest(forecast_p10) as rate_p10,
+            unnest(forecast_p90) as rate_p90
+        from {{ ref('int_decline_fits') }}
+    ) as forecast
     inner join status
-        on curves.well_code = status.well_code
-    where curves.is_forecast
-        and curves.production_period < status.forecast_from_month
-    group by curves.well_code, curves.stream
+        on forecast.well_code = status.well_code
+    where forecast.month < status.forecast_from_month
+    group by forecast.well_code, forecast.stream
 ),
 
 fits as (
