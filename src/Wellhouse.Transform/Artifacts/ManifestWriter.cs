@@ -5,7 +5,7 @@ namespace Wellhouse.Transform.Artifacts;
 
 /// <summary>
 /// Writes manifest.json in dbt's v12 shape (https://schemas.getdbt.com/dbt/manifest/v12.json): metadata, nodes,
-/// sources, macros, docs, the empty collections this engine does not produce (exposures, metrics, groups, selectors,
+/// sources, macros, docs, exposures, groups, selectors, the empty collections this engine does not produce (metrics,
 /// semantic models, saved queries), unit_tests, disabled, parent_map, child_map and group_map. The file is written to
 /// a temporary name and moved into place, so readers never see half a file.
 /// </summary>
@@ -62,12 +62,11 @@ public static partial class ManifestWriter
             ["definition"] = s.Definition,
             ["default"] = s.IsDefault,
         }, StringComparer.Ordinal));
-        foreach (var empty in new[] { "metrics", "groups" })
-        {
-            json.WritePropertyName(empty);
-            json.WriteStartObject();
-            json.WriteEndObject();
-        }
+        json.WritePropertyName("metrics");
+        json.WriteStartObject();
+        json.WriteEndObject();
+        json.WritePropertyName("groups");
+        WriteValue(json, manifest.Groups.Values.OrderBy(g => g.UniqueId, StringComparer.Ordinal).ToDictionary(g => g.UniqueId, g => (object?)g.ToManifest(), StringComparer.Ordinal));
 
         json.WritePropertyName("disabled");
         json.WriteStartObject();
@@ -83,7 +82,12 @@ public static partial class ManifestWriter
         WriteMap(json, "parent_map", manifest.ParentMap);
         WriteMap(json, "child_map", manifest.ChildMap);
         WriteUnitTests(json, manifest);
-        foreach (var empty in new[] { "group_map", "saved_queries", "semantic_models" })
+        json.WritePropertyName("group_map");
+        WriteValue(json, manifest.Groups.Values.Select(g => g.Name).Distinct().Order(StringComparer.Ordinal).ToDictionary(
+            name => name,
+            name => (object?)manifest.Nodes.Values.Where(n => n.Group == name).Select(n => (object?)n.UniqueId).ToList(),
+            StringComparer.Ordinal));
+        foreach (var empty in new[] { "saved_queries", "semantic_models" })
         {
             json.WritePropertyName(empty);
             json.WriteStartObject();

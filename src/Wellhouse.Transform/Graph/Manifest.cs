@@ -21,6 +21,9 @@ public sealed class Manifest
 
     public Dictionary<string, Node> Disabled { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The schema files' <c>groups:</c>, by unique id (<c>group.project.name</c>).</summary>
+    public Dictionary<string, GroupDefinition> Groups { get; } = new(StringComparer.Ordinal);
+
     /// <summary>unique id -> the unique ids it depends on (nodes and sources).</summary>
     public Dictionary<string, List<string>> ParentMap { get; } = new(StringComparer.Ordinal);
 

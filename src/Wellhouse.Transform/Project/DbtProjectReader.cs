@@ -28,7 +28,6 @@ internal static class DbtProjectReader
         ["metrics"] = "metric configs are ignored",
         ["semantic-models"] = "semantic model configs are ignored",
         ["saved-queries"] = "saved query configs are ignored",
-        ["restrict-access"] = "model access is not checked",
     };
 
     private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end" };

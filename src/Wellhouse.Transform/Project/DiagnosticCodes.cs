@@ -28,6 +28,10 @@ internal static class DiagnosticCodes
 
     /// <summary>A model past (or near) its <c>deprecation_date</c>, or a reference to one (a warning, as dbt's).</summary>
     public const string Deprecated = "DBT206";
+
+    /// <summary>A ref to a private model from outside its group (or a protected one of a restrict-access package), an
+    /// unknown group, or an invalid access value: dbt's parse errors.</summary>
+    public const string AccessViolation = "DBT207";
     public const string UndefinedVar = "DBT300";
     public const string MissingEnvVar = "DBT301";
     public const string CompilerError = "DBT302";

@@ -106,6 +106,7 @@ internal sealed partial class ProjectParser
             LoadSnapshots();
             LoadAnalyses();
             LoadExposures();
+            LoadGroups();
             LoadSingularTests();
         });
         ParseNodes();
@@ -113,6 +114,7 @@ internal sealed partial class ProjectParser
         ForEachPackage(LoadGenericTests);
         ForEachPackage(LoadUnitTests);
         RemoveDisabled();
+        CheckGroupsAndAccess();
         ResolveDependencies();
         WarnDeprecations();
         ResolveExposures();

@@ -48,7 +48,10 @@ internal sealed partial class ProjectParser
             {
                 if (services.FindNode(call.Package, call.Name, node.PackageName, call.Version) is { } target)
                 {
-                    AddDependency(node, target.UniqueId);
+                    if (CheckAccess(node, target, span))
+                    {
+                        AddDependency(node, target.UniqueId);
+                    }
                 }
                 else
                 {

@@ -129,4 +129,7 @@ internal sealed class SchemaFiles
 
     /// <summary>The <c>exposures:</c> entries, with the file each is written in.</summary>
     public List<(Graph.ExposureDefinition Exposure, string File)> Exposures { get; } = [];
+
+    /// <summary>The <c>groups:</c> entries.</summary>
+    public List<GroupDefinition> Groups { get; } = [];
 }

@@ -28,7 +28,6 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         ["metrics"] = "metrics (the semantic layer) are ignored",
         ["semantic_models"] = "semantic models are ignored",
         ["saved_queries"] = "saved queries are ignored",
-        ["groups"] = "groups are ignored, and model access is not checked",
         ["functions"] = "user-defined functions are not created",
     };
 
@@ -101,6 +100,13 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     }
 
                     break;
+                case "groups":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadGroup(item, file, into);
+                    }
+
+                    break;
                 case "exposures":
                     foreach (var item in Items(value, file, key))
                     {
@@ -168,6 +174,38 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             DependsOnText = (YamlFile.ToValue(YamlFile.Get(node, "depends_on")) as List<object?> ?? []).Select(d => d?.ToString() ?? string.Empty).ToList(),
         };
         into.Exposures.Add((exposure, file));
+    }
+
+    private static readonly HashSet<string> GroupKeys = new(StringComparer.Ordinal) { "name", "owner", "description", "config" };
+
+    /// <summary>A group: a name and an owner with a <c>name</c> or an <c>email</c> (dbt's <c>UnparsedGroup</c>).</summary>
+    private void ReadGroup(YamlMappingNode node, string file, SchemaFiles into)
+    {
+        var name = RequireName(node, file, "group");
+        if (name is null)
+        {
+            return;
+        }
+
+        CheckKeys(node, file, GroupKeys, $"group '{name}'");
+        var span = YamlFile.SpanOf(node, file);
+        if (YamlFile.ToValue(YamlFile.Get(node, "owner")) is not Dictionary<string, object?> owner || (owner.GetValueOrDefault("name") is null && owner.GetValueOrDefault("email") is null))
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"group '{name}': Group owner must have at least one of 'name' or 'email'.", span);
+            return;
+        }
+
+        var config = new Dictionary<string, object?>(StringComparer.Ordinal);
+        CopyDict(YamlFile.Get(node, "config"), config, file, "config");
+        into.Groups.Add(new GroupDefinition
+        {
+            Name = name,
+            OriginalFilePath = file,
+            DefinedAt = span,
+            Owner = owner,
+            Description = YamlFile.ToValue(YamlFile.Get(node, "description")) as string,
+            Config = config,
+        });
     }
 
     private IEnumerable<YamlMappingNode> Items(YamlNode node, string file, string key)
