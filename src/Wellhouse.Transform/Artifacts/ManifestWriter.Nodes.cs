@@ -83,7 +83,7 @@ public static partial class ManifestWriter
             json.WriteEndArray();
             json.WritePropertyName("contract");
             json.WriteStartObject();
-            json.WriteBoolean("enforced", false);
+            json.WriteBoolean("enforced", Execution.ContractCheck.IsEnforced(node));
             json.WriteBoolean("alias_types", true);
             json.WriteNull("checksum");
             json.WriteEndObject();
@@ -93,8 +93,7 @@ public static partial class ManifestWriter
         {
             json.WriteString("access", node.Access);
             json.WritePropertyName("constraints");
-            json.WriteStartArray();
-            json.WriteEndArray();
+            WriteValue(json, node.Constraints.Select(c => (object?)c.ToManifest(modelLevel: true)).ToList());
             json.WritePropertyName("version");
             WriteValue(json, node.Version);
             json.WritePropertyName("latest_version");
@@ -185,8 +184,7 @@ public static partial class ManifestWriter
             WriteValue(json, column.Meta);
             json.WriteString("data_type", column.DataType);
             json.WritePropertyName("constraints");
-            json.WriteStartArray();
-            json.WriteEndArray();
+            WriteValue(json, column.Constraints.Select(c => (object?)c.ToManifest(modelLevel: false)).ToList());
             json.WriteNull("quote");
             WriteStrings(json, "tags", column.Tags);
             json.WriteEndObject();

@@ -54,16 +54,27 @@ internal static class ModelMaterializer
     {
         var relation = node.Relation;
         var staged = context.Adapter.Dialect.Staged(relation, "__dbt_tmp");
-        var statement = context.Adapter.Dialect.TableStatement(staged, sql);
+        var constrained = ContractCheck.IsEnforced(node) ? ConstrainedTable.Statements(node, staged, sql) : null;
+        var statement = constrained is null ? context.Adapter.Dialect.TableStatement(staged, sql) : string.Join(";\n", constrained) + ";";
         try
         {
-            session.CreateTableAs(staged, sql, cancellationToken);
+            if (constrained is null)
+            {
+                session.CreateTableAs(staged, sql, cancellationToken);
+            }
+            else
+            {
+                session.ExecuteInTransaction(constrained, cancellationToken);
+            }
+
             session.SwapInto(staged, relation);
         }
         catch (AdapterException ex)
         {
             TryDrop(session, staged);
-            return Failed(node, ex, sql, statement);
+
+            // The contract check has already run the query, so a failure here is the table's DDL or a constraint: no compiled line to point at.
+            return Failed(node, ex, constrained is null ? sql : null, statement);
         }
 
         return new NodeOutcome(NodeStatus.Success, "OK") { RelationName = relation.ToString(), RunSql = statement, ShortStatus = "OK" };

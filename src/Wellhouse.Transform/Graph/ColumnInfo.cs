@@ -12,4 +12,7 @@ public sealed class ColumnInfo
     public Dictionary<string, object?> Meta { get; } = new(StringComparer.Ordinal);
 
     public List<string> Tags { get; } = [];
+
+    /// <summary>The column's <c>constraints:</c> (added to the table's DDL when the contract is enforced).</summary>
+    public List<Constraint> Constraints { get; } = [];
 }

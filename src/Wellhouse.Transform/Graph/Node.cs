@@ -99,6 +99,9 @@ public sealed class Node
 
     public DateTimeOffset? DeprecationDate { get; set; }
 
+    /// <summary>A model's model-level <c>constraints:</c> (column constraints are on <see cref="Columns"/>).</summary>
+    public List<Constraint> Constraints { get; } = [];
+
     /// <summary>A model's access (private, protected or public; dbt's default is protected).</summary>
     public string Access => Config.GetString("access") ?? "protected";
 

@@ -32,6 +32,9 @@ internal static class DiagnosticCodes
     /// <summary>A ref to a private model from outside its group (or a protected one of a restrict-access package), an
     /// unknown group, or an invalid access value: dbt's parse errors.</summary>
     public const string AccessViolation = "DBT207";
+
+    /// <summary>Constraints on a materialization that cannot hold them (a view): dbt's warning, they are not applied.</summary>
+    public const string ConstraintIgnored = "DBT208";
     public const string UndefinedVar = "DBT300";
     public const string MissingEnvVar = "DBT301";
     public const string CompilerError = "DBT302";

@@ -117,6 +117,7 @@ internal sealed partial class ProjectParser
         CheckGroupsAndAccess();
         ResolveDependencies();
         WarnDeprecations();
+        ResolveConstraintTargets();
         ResolveExposures();
         var graph = BuildGraph();
         var selectors = SelectorsFileReader.Read(projectDir, diagnostics);

@@ -221,6 +221,8 @@ internal sealed partial class ProjectParser
             {
                 node.Columns[column.Info.Name] = column.Info;
             }
+
+            ApplyConstraints(node, entry);
         }
 
         foreach (var entry in schema.Entries.Where(e => e.Kind == "macros"))

@@ -117,6 +117,13 @@ internal sealed partial class SchemaYmlReader
         }
 
         entry.DeprecationDate = ReadDate(YamlFile.Get(item, "deprecation_date"), file);
+        entry.Constraints.AddRange(baseEntry.Constraints);
+        entry.ConstraintsSpan = baseEntry.ConstraintsSpan;
+        if (YamlFile.Get(item, "constraints") is YamlSequenceNode { Children.Count: > 0 })
+        {
+            ReadModelConstraints(item, file, entry);
+        }
+
         return ReadVersionColumns(item, baseEntry, entry) ? entry : null;
     }
 

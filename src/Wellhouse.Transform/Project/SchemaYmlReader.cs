@@ -31,12 +31,6 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         ["functions"] = "user-defined functions are not created",
     };
 
-    /// <summary>Keys of a model entry the engine does not carry out yet.</summary>
-    private static readonly (string Key, string What)[] UnsupportedEntryKeys =
-    [
-        ("constraints", "model-level constraints are not added to the table"),
-    ];
-
     private static readonly HashSet<string> SnapshotKeys = new(ModelKeys.Append("relation"), StringComparer.Ordinal);
 
     private static readonly HashSet<string> MacroKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "arguments", "config" };
@@ -283,13 +277,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         }
 
         entry.Relation = YamlFile.ToValue(YamlFile.Get(node, "relation")) as string;
-        foreach (var (key, what) in UnsupportedEntryKeys)
-        {
-            if (YamlFile.Get(node, key) is { } unsupported)
-            {
-                diagnostics.Warning(DiagnosticCodes.NotSupported, $"{kind[..^1]} '{name}': '{key}' is not supported yet: {what}", YamlFile.SpanOf(unsupported, file));
-            }
-        }
+        ReadModelConstraints(node, file, entry);
 
         ReadTests(node, file, null, entry.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
@@ -322,9 +310,16 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             var info = new ColumnInfo { Name = name };
             info.Description = YamlFile.ToValue(YamlFile.Get(column, "description"))?.ToString() ?? string.Empty;
             info.DataType = YamlFile.ToValue(YamlFile.Get(column, "data_type"))?.ToString();
-            if (YamlFile.Get(column, "constraints") is { } constraints)
+            foreach (var (constraint, span) in ConstraintItems(YamlFile.Get(column, "constraints"), file))
             {
-                diagnostics.Warning(DiagnosticCodes.NotSupported, $"column '{name}': 'constraints' is not supported yet: column constraints are not added to the table (an enforced contract still checks names and types)", YamlFile.SpanOf(constraints, file));
+                if (Constraint.From(constraint) is { } parsed)
+                {
+                    info.Constraints.Add(parsed);
+                }
+                else
+                {
+                    diagnostics.Error(DiagnosticCodes.InvalidValue, $"Invalid constraint type on column {name}: Type must be one of [{string.Join(", ", Constraint.Types.Select(t => $"'{t}'"))}]", span);
+                }
             }
             CopyDict(YamlFile.Get(column, "meta"), info.Meta);
             if (YamlFile.ToValue(YamlFile.Get(column, "tags")) is { } tags)
@@ -357,6 +352,45 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
             foreach (var test in sequence.Children)
             {
                 into.Add(new TestEntry(YamlFile.ToValue(test), YamlFile.SpanOf(test, file), columnName));
+            }
+        }
+    }
+
+    /// <summary>A model's (or a version's) <c>constraints:</c> as written; their types are checked with the model (dbt checks them only when its contract is enforced).</summary>
+    private void ReadModelConstraints(YamlMappingNode node, string file, SchemaEntry entry)
+    {
+        if (YamlFile.Get(node, "constraints") is not { } constraints)
+        {
+            return;
+        }
+
+        entry.ConstraintsSpan = YamlFile.SpanOf(constraints, file);
+        entry.Constraints.Clear();
+        entry.Constraints.AddRange(ConstraintItems(constraints, file).Select(c => c.Map));
+    }
+
+    private IEnumerable<(Dictionary<string, object?> Map, SourceSpan Span)> ConstraintItems(YamlNode? node, string file)
+    {
+        if (node is null or YamlScalarNode { Value: null or "" })
+        {
+            yield break;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, "'constraints' must be a list", YamlFile.SpanOf(node, file));
+            yield break;
+        }
+
+        foreach (var item in sequence.Children)
+        {
+            if (YamlFile.ToValue(item) is Dictionary<string, object?> map)
+            {
+                yield return (map, YamlFile.SpanOf(item, file));
+            }
+            else
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, "each constraint must be a mapping with a 'type'", YamlFile.SpanOf(item, file));
             }
         }
     }
