@@ -13,7 +13,7 @@ internal sealed partial class DuckDbSession
     private QueryTable Read(string sql, bool keepOffsets, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = Comment?.Apply(sql) ?? sql;
         using var registration = cancellationToken.Register(command.Cancel);
         try
         {

@@ -21,10 +21,12 @@ internal sealed partial class DuckDbSession : ISqlSession
 
     public DbConnection Connection => connection;
 
+    public QueryComment? Comment { get; set; }
+
     public long Execute(string sql, CancellationToken cancellationToken = default)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = Comment?.Apply(sql) ?? sql;
         using var registration = cancellationToken.Register(command.Cancel);
         try
         {
@@ -186,13 +188,13 @@ internal sealed partial class DuckDbSession : ISqlSession
     private string SchemaName(string? database, string schema) =>
         database is null ? adapter.Quote(schema) : adapter.Quote(database) + "." + adapter.Quote(schema);
 
-    private static AdapterException Wrap(DuckDBException ex, string? sql)
+    private AdapterException Wrap(DuckDBException ex, string? sql)
     {
         int? line = null;
         var match = LinePattern().Match(ex.Message);
         if (match.Success && int.TryParse(match.Groups[1].ValueSpan, out var parsed))
         {
-            line = parsed;
+            line = parsed - (Comment?.LinesBefore ?? 0);
         }
 
         return new AdapterException(ex.Message, sql, line, ex);

@@ -40,6 +40,9 @@ internal interface ISqlSession : IDisposable
     /// <summary>Runs a statement; returns the rows affected as the database reports them.</summary>
     long Execute(string sql, CancellationToken cancellationToken = default);
 
+    /// <summary>dbt's query comment, added to every statement the session sends while it is set (null: none).</summary>
+    QueryComment? Comment { get; set; }
+
     /// <summary>Runs a query and returns its rows (for small results: tests, catalog queries).</summary>
     IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default);
 

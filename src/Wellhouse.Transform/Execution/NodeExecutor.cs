@@ -17,6 +17,7 @@ internal static class NodeExecutor
         var compileStart = DateTimeOffset.UtcNow;
         try
         {
+            session.Comment = context.QueryCommentFor(node, session);
             if (node.ResourceType != ResourceType.Seed && node.Language != "csharp")
             {
                 compiled = context.Compile(node, session);
@@ -43,6 +44,10 @@ internal static class NodeExecutor
         catch (IOException ex)
         {
             outcome = new NodeOutcome(NodeStatus.Error, $"Runtime Error in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
+        }
+        finally
+        {
+            session.Comment = null;
         }
 
         var response = new Dictionary<string, object?>(StringComparer.Ordinal)

@@ -46,6 +46,7 @@ internal static class RunHookExecutor
             string? sql = null;
             try
             {
+                session.Comment ??= context.QueryCommentFor(null, session);
                 sql = context.RenderSnippet(hook.Sql, hook.DefinedAt, null, session, extraGlobals);
                 node.CompiledCode = sql;
                 if (!string.IsNullOrWhiteSpace(sql))

@@ -24,6 +24,13 @@ internal sealed class RunRequest
 
     public int Threads { get; init; } = 1;
 
+    /// <summary>dbt_project.yml's <c>query-comment</c> (null: none), with the profile and target its default names.</summary>
+    public Project.QueryCommentSetting? QueryComment { get; init; }
+
+    public string ProfileName { get; init; } = string.Empty;
+
+    public string TargetName { get; init; } = string.Empty;
+
     public bool FailFast { get; init; }
 
     public bool FullRefresh { get; init; }

@@ -27,6 +27,9 @@ public sealed class DbtProjectFile
 
     public string TargetPath { get; init; } = "target";
 
+    /// <summary><c>query-comment</c>: dbt's default comment unless set; null when switched off.</summary>
+    public QueryCommentSetting? QueryComment { get; init; } = QueryCommentSetting.Default;
+
     public IReadOnlyList<string> CleanTargets { get; init; } = [];
 
     public string? Version { get; init; }

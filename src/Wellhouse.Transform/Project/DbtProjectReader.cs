@@ -23,14 +23,13 @@ internal static class DbtProjectReader
     /// <summary>dbt_project.yml keys the engine reads but does not carry out yet, with what that leaves out.</summary>
     private static readonly Dictionary<string, string> UnsupportedProjectKeys = new(StringComparer.Ordinal)
     {
-        ["query-comment"] = "queries are sent without a comment",
         ["exposures"] = "exposure configs are ignored",
         ["metrics"] = "metric configs are ignored",
         ["semantic-models"] = "semantic model configs are ignored",
         ["saved-queries"] = "saved query configs are ignored",
     };
 
-    private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end" };
+    private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end", "query-comment" };
 
     /// <summary>Reads <c>dbt_project.yml</c> of <paramref name="projectDir"/>; <paramref name="prefix"/> is the folder
     /// (relative to the root project, ending in <c>/</c>) named in messages when the file is a package's.</summary>
@@ -81,6 +80,7 @@ internal static class DbtProjectReader
             Profile = raw.GetValueOrDefault("profile") as string,
             ProfileSpan = YamlFile.Get(root, "profile") is { } profileNode ? YamlFile.SpanOf(profileNode, fileName) : YamlFile.SpanOf(root, fileName),
             ModelPaths = Paths(raw, "model-paths", "source-paths") ?? ["models"],
+            QueryComment = QueryCommentSetting.Read(raw, keySpans.GetValueOrDefault("query-comment"), diagnostics),
             SeedPaths = Paths(raw, "seed-paths", "data-paths") ?? ["seeds"],
             TestPaths = Paths(raw, "test-paths") ?? ["tests"],
             MacroPaths = Paths(raw, "macro-paths") ?? ["macros"],

@@ -53,8 +53,8 @@ internal sealed partial class PostgresSession
     };
 
     /// <summary>The server's message with its detail and hint, and the 1-based line of <paramref name="sql"/> at the
-    /// position the server reported.</summary>
-    private static AdapterException Wrap(Exception ex, string? sql)
+    /// position the server reported (which counts the query comment's lines; the line does not).</summary>
+    private AdapterException Wrap(Exception ex, string? sql)
     {
         if (ex is not PostgresException postgres)
         {
@@ -73,10 +73,13 @@ internal sealed partial class PostgresSession
         }
 
         int? line = null;
-        if (sql is not null && postgres.Position > 0 && postgres.Position <= sql.Length)
+        var sent = sql is null ? null : Comment?.Apply(sql) ?? sql;
+        if (sent is not null && postgres.Position > 0 && postgres.Position <= sent.Length)
         {
-            line = 1 + sql.AsSpan(0, postgres.Position - 1).Count('\n');
-            message.Append("\nLINE ").Append(line.Value).Append(": ").Append(sql.Split('\n')[line.Value - 1].Trim());
+            var sentLine = 1 + sent.AsSpan(0, postgres.Position - 1).Count('\n');
+            line = sentLine - (Comment?.LinesBefore ?? 0);
+            message.Append("\nLINE ").Append(line.Value).Append(": ").Append(sent.Split('\n')[sentLine - 1].Trim());
+            line = line < 1 ? null : line;
         }
 
         return new AdapterException(message.ToString(), sql, line, ex);

@@ -13,6 +13,8 @@ internal sealed partial class PostgresSession(PostgresAdapter adapter, NpgsqlCon
 {
     public DbConnection Connection => connection;
 
+    public QueryComment? Comment { get; set; }
+
     public long Execute(string sql, CancellationToken cancellationToken = default)
     {
         using var command = Command(sql);
@@ -213,5 +215,5 @@ internal sealed partial class PostgresSession(PostgresAdapter adapter, NpgsqlCon
         }
     }
 
-    private NpgsqlCommand Command(string sql) => new(sql, connection) { CommandTimeout = 0 };
+    private NpgsqlCommand Command(string sql) => new(Comment?.Apply(sql) ?? sql, connection) { CommandTimeout = 0 };
 }

@@ -5,18 +5,18 @@ using Wellhouse.Transform.Project;
 namespace Wellhouse.Transform.Jinja.Runtime;
 
 /// <summary>The tojson filter: Python's <c>json.dumps(value, sort_keys=True, indent=indent)</c> with &lt; &gt; &amp; '
-/// escaped as \u003c \u003e \u0026 \u0027 (jinja2.utils.htmlsafe_json_dumps).</summary>
+/// escaped as \u003c \u003e \u0026 \u0027 (jinja2.utils.htmlsafe_json_dumps); unsorted for dbt's own JSON (query comments).</summary>
 internal static class Json
 {
-    public static string Dumps(object? value, object? indent, SourceSpan span)
+    public static string Dumps(object? value, object? indent, SourceSpan span, bool sortKeys = true)
     {
         var sb = new StringBuilder();
         var step = indent is null ? null : indent as string ?? new string(' ', (int)PyOps.ToLong(indent, span));
-        Write(sb, value, step, 0, span);
+        Write(sb, value, step, 0, span, sortKeys);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? value, string? indent, int level, SourceSpan span)
+    private static void Write(StringBuilder sb, object? value, string? indent, int level, SourceSpan span, bool sortKeys)
     {
         switch (PyOps.Check(value))
         {
@@ -29,16 +29,20 @@ internal static class Json
             case string s: WriteString(sb, s); break;
             case IDictionary<string, object?> dict:
                 var keys = dict.Keys.ToList();
-                keys.Sort(string.CompareOrdinal);
+                if (sortKeys)
+                {
+                    keys.Sort(string.CompareOrdinal);
+                }
+
                 WriteContainer(sb, '{', '}', keys.Count, indent, level, i =>
                 {
                     WriteString(sb, keys[i]);
                     sb.Append(": ");
-                    Write(sb, dict[keys[i]], indent, level + 1, span);
+                    Write(sb, dict[keys[i]], indent, level + 1, span, sortKeys);
                 });
                 break;
             case IList<object?> list:
-                WriteContainer(sb, '[', ']', list.Count, indent, level, i => Write(sb, list[i], indent, level + 1, span));
+                WriteContainer(sb, '[', ']', list.Count, indent, level, i => Write(sb, list[i], indent, level + 1, span, sortKeys));
                 break;
             default:
                 throw PyOps.TypeError($"Object of type {PyOps.TypeName(value)} is not JSON serializable", span);

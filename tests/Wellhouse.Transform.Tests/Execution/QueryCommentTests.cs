@@ -1,0 +1,59 @@
+namespace Wellhouse.Transform.Tests.Execution;
+
+/// <summary>dbt's query comment on every statement a node (or a run hook) sends: the default JSON, a template, appended,
+/// or switched off; read back with DuckDB's <c>current_query()</c> stored by the model itself.</summary>
+public sealed class QueryCommentTests
+{
+    private static async Task<(string Model, string Hook)> BuiltQueries(string projectYml)
+    {
+        using var project = new TempProject("wellhouse-query-comment-");
+        project.WriteProject("qc", projectYml + "on-run-start:\n  - \"create or replace table main.hook_query as select current_query() as q\"\n");
+        project.Write("models/m.sql", "{{ config(materialized='table') }}\nselect current_query() as q");
+        var report = await project.RunAsync();
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        return ((string)project.Query("select q from main.m").Single()[0]!, (string)project.Query("select q from main.hook_query").Single()[0]!);
+    }
+
+    [Fact]
+    public async Task By_default_each_statement_starts_with_dbts_json_comment()
+    {
+        var (model, hook) = await BuiltQueries(string.Empty);
+
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"node_id\": \"model.qc.m\"} */\ncreate", model, StringComparison.Ordinal);
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"master\"} */\ncreate", hook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_template_is_rendered_for_each_node_and_may_be_appended()
+    {
+        var (model, hook) = await BuiltQueries("query-comment:\n  comment: \"{{ target.name }} {{ node.unique_id if node else connection_name }}\"\n  append: true\n");
+
+        Assert.EndsWith("\n/* dev model.qc.m */", model, StringComparison.Ordinal);
+        Assert.StartsWith("create", model, StringComparison.Ordinal);
+        Assert.EndsWith("\n/* dev master */", hook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_string_is_a_prepended_template_and_null_switches_comments_off()
+    {
+        var (model, _) = await BuiltQueries("query-comment: \"built by {{ node.name }}\"\n");
+        Assert.StartsWith("/* built by m */\ncreate", model, StringComparison.Ordinal);
+
+        var (plain, plainHook) = await BuiltQueries("query-comment: null\n");
+        Assert.StartsWith("create", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("/*", plainHook, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_comment_holding_a_comment_end_fails_the_node_with_dbts_message()
+    {
+        using var project = new TempProject("wellhouse-query-comment-");
+        project.WriteProject("qc", "query-comment: \"a */ b\"\n");
+        project.Write("models/m.sql", "select 1 as x");
+
+        var report = await project.RunAsync();
+
+        var m = Assert.Single(report.Outcome!.Results);
+        Assert.Contains("query comment contains illegal value '*/'", m.Message, StringComparison.Ordinal);
+    }
+}
