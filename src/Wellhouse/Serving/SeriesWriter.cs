@@ -165,6 +165,12 @@ internal static class SeriesWriter
 /// <summary>JSON values of the store's kinds, written as <see cref="Api.RowsResult"/> writes DuckDB's values.</summary>
 internal static class JsonValues
 {
+    [ThreadStatic]
+    private static long _lastTicks;
+
+    [ThreadStatic]
+    private static JsonEncodedText? _lastTimestamp;
+
     /// <summary>A double as the shortest round-trip number; NaN and infinities (which JSON lacks) as null.</summary>
     public static void Double(Utf8JsonWriter json, double value)
     {
@@ -213,12 +219,19 @@ internal static class JsonValues
         json.WriteRawValue(text, skipInputValidation: true);
     }
 
-    /// <summary>"yyyy-MM-ddTHH:mm:ss.FFFFFFF" (ISO 8601, trailing zeros of the fraction left out), as the SQL path.</summary>
+    /// <summary>"yyyy-MM-ddTHH:mm:ss.FFFFFFF" (ISO 8601, trailing zeros of the fraction left out), as the SQL path. The
+    /// rows of a series mostly share their timestamp (their batch's load time), so the last text is kept per thread.</summary>
     public static void Timestamp(Utf8JsonWriter json, long ticks)
     {
-        Span<byte> text = stackalloc byte[40];
-        new DateTime(ticks).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-        json.WriteStringValue(text[..written]);
+        if (ticks != _lastTicks || _lastTimestamp is null)
+        {
+            Span<byte> text = stackalloc byte[40];
+            new DateTime(ticks).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+            _lastTimestamp = JsonEncodedText.Encode(text[..written]);
+            _lastTicks = ticks;
+        }
+
+        json.WriteStringValue(_lastTimestamp.Value);
     }
 
     private static void Digits(Span<byte> target, int value)
