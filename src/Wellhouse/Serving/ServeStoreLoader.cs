@@ -21,6 +21,39 @@ internal static class ServeStoreLoader
     /// <summary>The read-only connection string readers use (one DuckDB instance per path string in a process).</summary>
     public static string ConnectionString(string databasePath) => $"Data Source={databasePath};ACCESS_MODE=READ_ONLY";
 
+    /// <summary>Checks a served store's columns (<see cref="ServeStore.Verify"/>): the same store when they check out, a
+    /// rebuilt one when they do not, or null when it cannot be rebuilt (its series are then served from SQL).</summary>
+    public static ServeStore? VerifyOrRebuild(ServeStore store, string snapshotId, Func<DbConnection> connect, ILogger logger)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            store.Verify();
+            logger.LogInformation("Serving store {Path} checked ({Milliseconds:F0} ms)", store.Path,
+                System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return store;
+        }
+        catch (InvalidDataException ex)
+        {
+            logger.LogError("Serving store {Path} is damaged ({Problem}); its series are served from SQL while it is rebuilt", store.Path, ex.Message);
+        }
+
+        try
+        {
+            using var connection = connect();
+            var report = ServeStoreBuilder.Build(connection, snapshotId, store.Path);
+            logger.LogInformation("Built {Report}", report.ToString());
+            var rebuilt = ServeStore.Open(store.Path, snapshotId);
+            rebuilt.Verify();
+            return rebuilt;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Cannot rebuild the serving store of snapshot {SnapshotId}; its series are served from SQL", snapshotId);
+            return null;
+        }
+    }
+
     public static ServeStore? OpenOrBuild(string servePath, string snapshotId, Func<DbConnection> connect, ILogger logger)
     {
         if (File.Exists(servePath))

@@ -51,6 +51,12 @@ internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOp
                 logger.LogInformation("Serving snapshot {SnapshotId} ({Store}; ready in {Milliseconds:F0} ms)", id,
                     next.Serve is { } serve ? $"serving store {serve.FileBytes / 1048576.0:F1} MiB" : "no serving store",
                     System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (next.Serve is { } served)
+                {
+                    // Checked after it is served (docs/architecture.md, "Snapshots"): a damaged store is replaced by a
+                    // rebuilt one, or by SQL when it cannot be rebuilt.
+                    _ = Task.Run(() => next.Serve = Serving.ServeStoreLoader.VerifyOrRebuild(served, id, next.OpenConnection, logger));
+                }
             }
             catch (Exception ex)
             {

@@ -8,7 +8,8 @@ namespace Wellhouse.Tests.Serving;
 
 /// <summary>
 /// The serving store file of the fixture's snapshot: its relations hold the snapshot's rows (counts, per-well ranges,
-/// values of a well); a damaged or another snapshot's store is refused on open, and loading rebuilds it.
+/// values of a well); another snapshot's store is refused on open; a damaged one is found by the check after it is
+/// served, and rebuilt.
 /// </summary>
 public sealed class ServeStoreFileTests(ServingFixture fixture) : IClassFixture<ServingFixture>
 {
@@ -80,11 +81,17 @@ public sealed class ServeStoreFileTests(ServingFixture fixture) : IClassFixture<
                 file.WriteByte((byte)(b ^ 0xFF));
             }
 
-            Assert.Throws<InvalidDataException>(() => ServeStore.Open(copy, fixture.SnapshotId));
+            // Opening checks the layout only (served at once); the check after it finds the damaged column.
+            var damaged = ServeStore.Open(copy, fixture.SnapshotId);
+            var error = Assert.Throws<InvalidDataException>(damaged.Verify);
+            Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
             var served = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current!;
-            var rebuilt = ServeStoreLoader.OpenOrBuild(copy, fixture.SnapshotId, served.OpenConnection, NullLogger.Instance);
+            var rebuilt = ServeStoreLoader.VerifyOrRebuild(damaged, fixture.SnapshotId, served.OpenConnection, NullLogger.Instance);
             Assert.NotNull(rebuilt);
+            Assert.NotSame(damaged, rebuilt);
             Assert.Equal(checksums, rebuilt.Footer.Relations.Select(r => r.Checksum));
+            rebuilt.Verify();
+            Assert.Same(rebuilt, ServeStoreLoader.VerifyOrRebuild(rebuilt, fixture.SnapshotId, served.OpenConnection, NullLogger.Instance));
         }
         finally
         {
