@@ -57,8 +57,9 @@ internal static class ProductionApi
     {
         var args = new ApiArgs();
         var (start, end) = args.Range(from, to);
-        var series = new SeriesQuery("int_production_cumsum", "well_code", wellCode, "production_period");
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode });
+        var series = new SeriesQuery(ServeCumulative.Relation, "well_code", wellCode, "production_period");
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode },
+            compute: store => ServeCumulative.Compute(store, wellCode, start, end));
     }
 
     private static async Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to)
@@ -113,7 +114,7 @@ internal static class ProductionApi
         return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, compute: curve);
     }
 
-    /// <summary>The series from the serving store (<paramref name="compute"/> for a view it computes, else the stored
+    /// <summary>The series from the serving store (<paramref name="compute"/> for a relation it computes, else the stored
     /// relation), or from SQL when the store does not hold it.</summary>
     private static async Task<IResult> RunAsync(HttpContext context, ApiArgs args, int wellCode, SeriesQuery series,
         DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null, Func<ServeStore, SeriesTable?>? compute = null)
@@ -131,9 +132,7 @@ internal static class ProductionApi
                 return WellsApi.WellNotFound(wellCode);
             }
 
-            var table = compute is not null
-                ? compute(store)
-                : ServeSeries.Stored(store, series.Relation, wellCode, series.DateColumn, series.Filters, from, to);
+            var table = compute?.Invoke(store) ?? ServeSeries.Stored(store, series.Relation, wellCode, series.DateColumn, series.Filters, from, to);
             if (table is not null)
             {
                 return new SeriesResult(table, envelope);

@@ -15,7 +15,7 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeFormat
 {
-    public const long Version = 1;
+    public const long Version = 2;
 
     public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
 

@@ -4,7 +4,8 @@ namespace Wellhouse.Serving;
 /// What the serving store holds: each entry is one ordered scan of a snapshot relation (rows by well code, then in the
 /// order the API serves them). The marts that are tables are stored as they are; the views that are a per-well
 /// computation (mart_production_daily, int_moving_averages, int_declining_curves) are computed by
-/// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic.
+/// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic; the
+/// table int_production_cumsum is computed too when the build finds the computation equal to it (<see cref="ServeCumulative"/>).
 /// </summary>
 internal static class ServeRelations
 {

@@ -19,6 +19,7 @@ internal static class ServeStoreBuilder
         var watch = Stopwatch.StartNew();
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var skipped = new List<string>();
+        var verified = new Dictionary<string, List<ServeViewColumn>>(StringComparer.Ordinal);
         try
         {
             var relations = new List<ServeRelationInfo>();
@@ -30,8 +31,23 @@ internal static class ServeStoreBuilder
                 BitConverter.TryWriteBytes(preamble.AsSpan(8), ServeFormat.Version);
                 RandomAccess.Write(file, preamble, 0);
                 end = preamble.Length;
-                foreach (var (name, sql) in ServeRelations.Scans)
+                foreach (var (scanName, scanSql) in ServeRelations.Scans)
                 {
+                    var (name, sql) = (scanName, scanSql);
+                    if (name == ServeCumulative.Relation)
+                    {
+                        var (columns, problem) = ServeCumulative.Check(connection);
+                        if (columns is not null)
+                        {
+                            verified[name] = columns;
+                            (name, sql) = (ServeCumulative.Sums, ServeCumulative.SumsSql);
+                        }
+                        else
+                        {
+                            skipped.Add($"{name} stored whole: {problem}");
+                        }
+                    }
+
                     var scan = new RelationScan(connection, file, name, sql);
                     var outcome = scan.Run(ref end);
                     if (outcome.Info is { } info)
@@ -49,6 +65,11 @@ internal static class ServeStoreBuilder
                     r => (IReadOnlyDictionary<string, ServeKind>)r.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal), StringComparer.Ordinal);
                 var (computed, windows, problems) = ServeViewCheck.Check(connection, names, kinds);
                 skipped.AddRange(problems);
+                foreach (var (name, columns) in verified)
+                {
+                    computed[name] = columns;
+                }
+
                 var footer = new ServeFooter
                 {
                     FormatVersion = ServeFormat.Version,
@@ -70,7 +91,7 @@ internal static class ServeStoreBuilder
 
             File.Move(temp, path, overwrite: true);
             Hosting.DurableFile.FsyncFolderOf(path);
-            return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), skipped);
+            return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), verified.Keys.ToList(), skipped);
         }
         finally
         {
@@ -197,9 +218,11 @@ internal static class ServeStoreBuilder
 }
 
 /// <summary>What a build of the serving store wrote and what it left out (with the reason).</summary>
-internal sealed record ServeBuildReport(string Path, long Bytes, TimeSpan Elapsed, IReadOnlyList<string> Relations, IReadOnlyList<string> Skipped)
+internal sealed record ServeBuildReport(string Path, long Bytes, TimeSpan Elapsed, IReadOnlyList<string> Relations,
+    IReadOnlyList<string> Verified, IReadOnlyList<string> Skipped)
 {
     public override string ToString() =>
         $"serving store {System.IO.Path.GetFileName(Path)}: {Relations.Count} relations, {Bytes / 1048576.0:F1} MiB in {Elapsed.TotalSeconds:F1} s"
+        + (Verified.Count > 0 ? $"; read through stg_well_production (checked at build): {string.Join(", ", Verified)}" : string.Empty)
         + (Skipped.Count > 0 ? $"; served from SQL instead: {string.Join("; ", Skipped)}" : string.Empty);
 }
