@@ -6,7 +6,8 @@ namespace Wellhouse.Serving;
 /// The layout of a snapshot's serving store, <c>snapshots/&lt;id&gt;.serve</c> (docs/architecture.md, "Snapshots"):
 /// <code>
 /// "WHSERVE\0" + format version (int64)          16 bytes
-/// column regions, each 8-byte aligned             values (fixed width per kind), then a null bitmap (bit set = NULL)
+/// column regions, each 8-byte aligned             values (fixed width per kind), then a null bitmap (bit set = NULL);
+///                                                 none for a column derived from others of its row
 /// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
 /// footer offset (int64) + "WHSERVE\0"             16 bytes
 /// </code>
@@ -117,4 +118,9 @@ internal sealed record ServeColumnInfo
 
     [JsonPropertyName("dictionary")]
     public List<string>? Dictionary { get; init; }
+
+    /// <summary>For a column computed from others of its row (<see cref="ServeDerived"/>): how; it has no regions
+    /// (offsets -1) and its checksum is that of the derivation's text.</summary>
+    [JsonPropertyName("derived")]
+    public ServeDerivation? Derived { get; init; }
 }

@@ -148,13 +148,29 @@ internal sealed unsafe class ServeRelation
         store.Bytes(info.WellStartsOffset, (info.Wells + 1) * 4L);
         _codes = (int*)store.Pointer(info.WellCodesOffset);
         _starts = (int*)store.Pointer(info.WellStartsOffset);
-        Columns = info.Columns.Select((column, i) =>
+        var columns = info.Columns.Select((column, i) =>
         {
             _ordinals[column.Name] = i;
-            store.Bytes(column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
-            store.Bytes(column.NullsOffset, (Rows + 7L) / 8);
+            if (column.Derived is null)
+            {
+                store.Bytes(column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
+                store.Bytes(column.NullsOffset, (Rows + 7L) / 8);
+            }
+
             return new ServeColumn(store, column, Rows);
         }).ToArray();
+        foreach (var column in columns)
+        {
+            if (column.Derivation is { } derivation)
+            {
+                ServeColumn Input(string name) => name != column.Name && _ordinals.TryGetValue(name, out var i)
+                    ? columns[i]
+                    : throw new InvalidDataException($"{info.Name}.{column.Name}: no input column {name}");
+                column.Derive(Input(derivation.Left), Input(derivation.Right));
+            }
+        }
+
+        Columns = columns;
         if (_starts[info.Wells] != Rows)
         {
             throw new InvalidDataException($"{info.Name}: the well index does not end at the row count");
@@ -186,6 +202,12 @@ internal sealed unsafe class ServeRelation
         var checksums = new List<string>();
         foreach (var column in Info.Columns)
         {
+            if (column.Derived is not null)
+            {
+                checksums.Add(column.Checksum);
+                continue;
+            }
+
             var hash = new XxHash3();
             AppendRegion(hash, column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
             AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
@@ -218,11 +240,32 @@ internal sealed unsafe class ServeRelation
 /// <summary>A stored column: fixed-width values and a null bitmap, read in place.</summary>
 internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
 {
-    private readonly byte* _values = store.Pointer(info.ValuesOffset);
-    private readonly byte* _nulls = store.Pointer(info.NullsOffset);
+    private readonly byte* _values = info.Derived is null ? store.Pointer(info.ValuesOffset) : null;
+    private readonly byte* _nulls = info.Derived is null ? store.Pointer(info.NullsOffset) : null;
     private readonly ServeKind _kind = info.Kind;
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
     private JsonEncodedText[]? _encoded;
+    private ServeColumn? _left;
+    private ServeColumn? _right;
+
+    public ServeDerivation? Derivation => info.Derived;
+
+    /// <summary>Gives a derived column its inputs (columns of the same relation).</summary>
+    public void Derive(ServeColumn left, ServeColumn right)
+    {
+        if (info.Kind != ServeKind.Double || left.Kind is ServeKind.String or ServeKind.Bool || right.Kind is ServeKind.String or ServeKind.Bool)
+        {
+            throw new InvalidDataException($"{info.Name}: a derived column is a double computed from numbers");
+        }
+
+        (_left, _right) = (left, right);
+    }
+
+    /// <summary>A derived column's value at a row (null for NULL).</summary>
+    private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
+
+    /// <summary>A number column's value as a double (null for NULL), for the computations.</summary>
+    private double? Number(int row) => IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
 
     public string Name => info.Name;
 
@@ -233,9 +276,9 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public int Rows => rows;
 
-    public bool IsNull(int row) => (_nulls[row >> 3] & (1 << (row & 7))) != 0;
+    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : Derived(row) is null;
 
-    public double Double(int row) => ((double*)_values)[row];
+    public double Double(int row) => _values is not null ? ((double*)_values)[row] : Derived(row) ?? double.NaN;
 
     public int Int32(int row) => ((int*)_values)[row];
 
@@ -269,7 +312,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         switch (_kind)
         {
             case ServeKind.Double:
-                JsonValues.Double(json, ((double*)_values)[row]);
+                JsonValues.Double(json, Double(row));
                 break;
             case ServeKind.String:
                 json.WriteStringValue((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[((int*)_values)[row]]);

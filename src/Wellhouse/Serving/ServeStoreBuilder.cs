@@ -48,7 +48,9 @@ internal static class ServeStoreBuilder
                         }
                     }
 
-                    var scan = new RelationScan(connection, file, name, sql);
+                    var (derived, notDerived) = ServeDerived.Check(connection, name, sql);
+                    skipped.AddRange(notDerived);
+                    var scan = new RelationScan(connection, file, name, sql, derived);
                     var outcome = scan.Run(ref end);
                     if (outcome.Info is { } info)
                     {
@@ -102,8 +104,16 @@ internal static class ServeStoreBuilder
     internal static long Align(long offset) => (offset + 7) & ~7L;
 
     /// <summary>One relation's scan into the file.</summary>
-    private sealed class RelationScan(DbConnection connection, SafeFileHandle file, string name, string sql)
+    private sealed class RelationScan(DbConnection connection, SafeFileHandle file, string name, string relationSql,
+        IReadOnlyDictionary<string, ServeDerivation> derived)
     {
+        private const string SelectAll = "select * from ";
+
+        /// <summary>The scan without the derived columns (they are computed when read).</summary>
+        private readonly string sql = derived.Count == 0 || !relationSql.StartsWith(SelectAll, StringComparison.Ordinal)
+            ? relationSql
+            : $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..];
+
         public (ServeRelationInfo? Info, string? Problem) Run(ref long end)
         {
             long rows;
@@ -196,6 +206,11 @@ internal static class ServeStoreBuilder
 
             starts.Add((int)row);
             var columns = writers.Select(w => w.Finish()).ToList();
+            if (!ReferenceEquals(sql, relationSql))
+            {
+                columns = WithDerived(columns);
+            }
+
             var codesOffset = ServeStoreBuilder.Align(offset);
             var codeBytes = codes.Select(c => (int)c).ToArray();
             RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(codeBytes.AsSpan()), codesOffset);
@@ -213,6 +228,27 @@ internal static class ServeStoreBuilder
                 Wells = codes.Count,
                 Columns = columns,
             }, null);
+        }
+
+        /// <summary>The stored columns with the derived ones in their places in the relation.</summary>
+        private List<ServeColumnInfo> WithDerived(List<ServeColumnInfo> stored)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"select * from ({relationSql}) limit 0";
+            using var reader = command.ExecuteReader();
+            var byName = stored.ToDictionary(c => c.Name, StringComparer.Ordinal);
+            return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).Select(column =>
+                derived.TryGetValue(column, out var derivation)
+                    ? new ServeColumnInfo
+                    {
+                        Name = column,
+                        Kind = ServeKind.Double,
+                        ValuesOffset = -1,
+                        NullsOffset = -1,
+                        Checksum = ServeValues.Checksum($"{derivation.Op}({derivation.Left}, {derivation.Right})"),
+                        Derived = derivation,
+                    }
+                    : byName[column]).ToList();
         }
     }
 }

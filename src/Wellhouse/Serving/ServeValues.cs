@@ -48,6 +48,9 @@ internal static class ServeValues
         return null;
     }
 
+    /// <summary>XxHash3 of a text (UTF-8), as hex.</summary>
+    public static string Checksum(string text) => Convert.ToHexStringLower(XxHash3.Hash(System.Text.Encoding.UTF8.GetBytes(text)));
+
     public static string Combine(IEnumerable<string> checksums)
     {
         var hash = new XxHash3();
