@@ -5,7 +5,11 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Wellhouse.Serving;
 
-/// <summary>Streams one column of a scan into its region of the store: fixed-width values, then the null bitmap.</summary>
+/// <summary>
+/// Streams one column of a scan into a scratch file at full width, tracking the range of its integer values; then
+/// <see cref="Finish"/> writes it into the store in the narrowest width that holds the range (values minus the
+/// smallest, unsigned 1, 2, 4 or 8 bytes), with a null bitmap only when the column has a NULL.
+/// </summary>
 internal sealed class ColumnWriter
 {
     private const int BufferBytes = 1 << 16;
@@ -16,15 +20,16 @@ internal sealed class ColumnWriter
     private readonly Type _type;
     private readonly int _width;
     private readonly long _valuesOffset;
-    private readonly long _nullsOffset;
     private readonly byte[] _buffer = new byte[BufferBytes];
     private readonly byte[] _nulls;
-    private readonly XxHash3 _hash = new();
     private readonly Dictionary<string, int>? _ids;
     private readonly List<string>? _dictionary;
     private long _written;
     private int _used;
     private long _row;
+    private long _min = long.MaxValue;
+    private long _max = long.MinValue;
+    private bool _hasNull;
 
     public ColumnWriter(SafeFileHandle file, string name, ServeKind kind, Type type, long rows, ref long offset)
     {
@@ -34,9 +39,8 @@ internal sealed class ColumnWriter
         _kind = kind;
         _width = ServeFormat.Width(kind);
         _valuesOffset = ServeStoreBuilder.Align(offset);
-        _nullsOffset = ServeStoreBuilder.Align(_valuesOffset + (rows * _width));
         _nulls = new byte[(rows + 7) / 8];
-        offset = _nullsOffset + _nulls.Length;
+        offset = _valuesOffset + (rows * _width);
         if (kind == ServeKind.String)
         {
             _ids = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -52,10 +56,12 @@ internal sealed class ColumnWriter
         }
 
         var span = _buffer.AsSpan(_used, _width);
-        if (reader.IsDBNull(ordinal))
+        var isNull = reader.IsDBNull(ordinal);
+        if (isNull)
         {
             span.Clear();
             _nulls[_row >> 3] |= (byte)(1 << (int)(_row & 7));
+            _hasNull = true;
         }
         else
         {
@@ -98,6 +104,13 @@ internal sealed class ColumnWriter
             }
         }
 
+        if (_kind != ServeKind.Double && !isNull)
+        {
+            var value = Read(span, _width);
+            _min = Math.Min(_min, value);
+            _max = Math.Max(_max, value);
+        }
+
         _used += _width;
         _row++;
     }
@@ -110,24 +123,104 @@ internal sealed class ColumnWriter
         }
 
         RandomAccess.Write(_file, _buffer.AsSpan(0, _used), _valuesOffset + _written);
-        _hash.Append(_buffer.AsSpan(0, _used));
         _written += _used;
         _used = 0;
     }
 
-    public ServeColumnInfo Finish()
+    /// <summary>Writes the column into <paramref name="target"/> at <paramref name="end"/> (aligned), narrowed, and moves
+    /// <paramref name="end"/> past it.</summary>
+    public ServeColumnInfo Finish(SafeFileHandle target, ref long end)
     {
         Flush();
-        RandomAccess.Write(_file, _nulls, _nullsOffset);
-        _hash.Append(_nulls);
+        var (width, first) = _kind == ServeKind.Double || _min > _max ? (_width, 0L) : Narrowest(_min, _max);
+        var hash = new XxHash3();
+        var valuesOffset = ServeStoreBuilder.Align(end);
+        var narrow = new byte[BufferBytes];
+        long read = 0;
+        long written = 0;
+        while (read < _written)
+        {
+            var chunk = (int)Math.Min(BufferBytes, _written - read);
+            var span = _buffer.AsSpan(0, chunk);
+            for (var done = 0; done < chunk;)
+            {
+                done += RandomAccess.Read(_file, span[done..], _valuesOffset + read + done);
+            }
+
+            var count = chunk / _width;
+            var firstRow = read / _width;
+            ReadOnlySpan<byte> output = span;
+            if (width != _width || first != 0)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var row = firstRow + i;
+                    var isNull = (_nulls[row >> 3] & (1 << (int)(row & 7))) != 0;
+                    Write(narrow.AsSpan(i * width, width), width, isNull ? 0 : Read(span.Slice(i * _width, _width), _width) - first);
+                }
+
+                output = narrow.AsSpan(0, count * width);
+            }
+
+            RandomAccess.Write(target, output, valuesOffset + written);
+            hash.Append(output);
+            written += output.Length;
+            read += chunk;
+        }
+
+        end = valuesOffset + written;
+        long nullsOffset = -1;
+        if (_hasNull)
+        {
+            nullsOffset = ServeStoreBuilder.Align(end);
+            RandomAccess.Write(target, _nulls, nullsOffset);
+            hash.Append(_nulls);
+            end = nullsOffset + _nulls.Length;
+        }
+
         return new ServeColumnInfo
         {
             Name = _name,
             Kind = _kind,
-            ValuesOffset = _valuesOffset,
-            NullsOffset = _nullsOffset,
-            Checksum = Convert.ToHexStringLower(_hash.GetCurrentHash()),
+            ValuesOffset = valuesOffset,
+            NullsOffset = nullsOffset,
+            Width = width,
+            Base = first,
+            Checksum = Convert.ToHexStringLower(hash.GetCurrentHash()),
             Dictionary = _dictionary,
         };
+    }
+
+    /// <summary>The fewest bytes (1, 2, 4 or 8) holding max - min unsigned, and the base (min) the values are stored from.</summary>
+    private static (int Width, long Base) Narrowest(long min, long max)
+    {
+        var range = (ulong)(max - min);
+        return (range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8, range <= uint.MaxValue ? min : 0);
+    }
+
+    private static long Read(ReadOnlySpan<byte> span, int width) => width switch
+    {
+        1 => span[0],
+        4 => BinaryPrimitives.ReadInt32LittleEndian(span),
+        _ => BinaryPrimitives.ReadInt64LittleEndian(span),
+    };
+
+    private static void Write(Span<byte> span, int width, long value)
+    {
+        switch (width)
+        {
+            case 1:
+                span[0] = (byte)value;
+                break;
+            case 2:
+                BinaryPrimitives.WriteUInt16LittleEndian(span, (ushort)value);
+                break;
+            case 4:
+                BinaryPrimitives.WriteUInt32LittleEndian(span, (uint)value);
+                break;
+            default:
+                BinaryPrimitives.WriteInt64LittleEndian(span, value);
+                break;
+        }
     }
 }

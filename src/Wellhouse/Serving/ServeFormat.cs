@@ -6,8 +6,8 @@ namespace Wellhouse.Serving;
 /// The layout of a snapshot's serving store, <c>snapshots/&lt;id&gt;.serve</c> (docs/architecture.md, "Snapshots"):
 /// <code>
 /// "WHSERVE\0" + format version (int64)          16 bytes
-/// column regions, each 8-byte aligned             values (fixed width per kind), then a null bitmap (bit set = NULL);
-///                                                 none for a column derived from others of its row
+/// column regions, each 8-byte aligned             values (the column's width), then a null bitmap (bit set = NULL) when
+///                                                 it has a NULL; none for a column derived from others of its row
 /// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
 /// footer offset (int64) + "WHSERVE\0"             16 bytes
 /// </code>
@@ -20,6 +20,7 @@ internal static class ServeFormat
 
     public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
 
+    /// <summary>The width of a kind's values in a scan (before narrowing).</summary>
     public static int Width(ServeKind kind) => kind switch
     {
         ServeKind.Bool => 1,
@@ -109,8 +110,17 @@ internal sealed record ServeColumnInfo
     [JsonPropertyName("values")]
     public required long ValuesOffset { get; init; }
 
+    /// <summary>The null bitmap, or -1 when the column has no NULL.</summary>
     [JsonPropertyName("nulls")]
     public required long NullsOffset { get; init; }
+
+    /// <summary>Bytes per value: 8 for doubles; for the integer kinds (ints, day numbers, ticks, dictionary ids, 0/1)
+    /// the fewest of 1, 2, 4 or 8 that hold the column's range, each value stored as value - <see cref="Base"/>.</summary>
+    [JsonPropertyName("width")]
+    public int Width { get; init; } = 8;
+
+    [JsonPropertyName("base")]
+    public long Base { get; init; }
 
     /// <summary>XxHash3 of the values and null bitmap regions.</summary>
     [JsonPropertyName("checksum")]

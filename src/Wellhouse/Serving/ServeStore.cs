@@ -153,8 +153,16 @@ internal sealed unsafe class ServeRelation
             _ordinals[column.Name] = i;
             if (column.Derived is null)
             {
-                store.Bytes(column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
-                store.Bytes(column.NullsOffset, (Rows + 7L) / 8);
+                if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8))
+                {
+                    throw new InvalidDataException($"{info.Name}.{column.Name}: width {column.Width}");
+                }
+
+                store.Bytes(column.ValuesOffset, Rows * (long)column.Width);
+                if (column.NullsOffset >= 0)
+                {
+                    store.Bytes(column.NullsOffset, (Rows + 7L) / 8);
+                }
             }
 
             return new ServeColumn(store, column, Rows);
@@ -209,8 +217,12 @@ internal sealed unsafe class ServeRelation
             }
 
             var hash = new XxHash3();
-            AppendRegion(hash, column.ValuesOffset, Rows * (long)ServeFormat.Width(column.Kind));
-            AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
+            AppendRegion(hash, column.ValuesOffset, Rows * (long)column.Width);
+            if (column.NullsOffset >= 0)
+            {
+                AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
+            }
+
             var checksum = Convert.ToHexStringLower(hash.GetCurrentHash());
             if (checksum != column.Checksum)
             {
@@ -241,7 +253,9 @@ internal sealed unsafe class ServeRelation
 internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
 {
     private readonly byte* _values = info.Derived is null ? store.Pointer(info.ValuesOffset) : null;
-    private readonly byte* _nulls = info.Derived is null ? store.Pointer(info.NullsOffset) : null;
+    private readonly byte* _nulls = info.Derived is null && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
+    private readonly int _width = info.Width;
+    private readonly long _base = info.Base;
     private readonly ServeKind _kind = info.Kind;
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
     private JsonEncodedText[]? _encoded;
@@ -276,27 +290,28 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public int Rows => rows;
 
-    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : Derived(row) is null;
+    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : _values is null && Derived(row) is null;
 
     public double Double(int row) => _values is not null ? ((double*)_values)[row] : Derived(row) ?? double.NaN;
 
-    public int Int32(int row) => ((int*)_values)[row];
+    public int Int32(int row) => (int)Long(row);
 
-    public long Int64(int row) => ((long*)_values)[row];
+    public long Int64(int row) => Long(row);
 
-    public bool Bool(int row) => _values[row] != 0;
+    public bool Bool(int row) => Long(row) != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => _kind switch
+    public long Long(int row) => _base + _width switch
     {
-        ServeKind.Int64 or ServeKind.Timestamp => ((long*)_values)[row],
-        ServeKind.Bool => _values[row],
-        _ => ((int*)_values)[row],
+        1 => _values[row],
+        2 => ((ushort*)_values)[row],
+        4 => ((uint*)_values)[row],
+        _ => ((long*)_values)[row],
     };
 
-    public string? String(int row) => IsNull(row) ? null : _dictionary[((int*)_values)[row]];
+    public string? String(int row) => IsNull(row) ? null : _dictionary[Long(row)];
 
-    public DateOnly Date(int row) => DateOnly.FromDayNumber(((int*)_values)[row]);
+    public DateOnly Date(int row) => DateOnly.FromDayNumber((int)Long(row));
 
     public string[] Dictionary => _dictionary;
 
@@ -315,7 +330,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
                 JsonValues.Double(json, Double(row));
                 break;
             case ServeKind.String:
-                json.WriteStringValue((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[((int*)_values)[row]]);
+                json.WriteStringValue((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[Long(row)]);
                 break;
             default:
                 JsonValues.Long(json, _kind, Long(row));

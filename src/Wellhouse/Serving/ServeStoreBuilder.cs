@@ -25,6 +25,7 @@ internal static class ServeStoreBuilder
             var relations = new List<ServeRelationInfo>();
             long end;
             using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None))
+            using (var scratch = File.OpenHandle(temp + ".scratch", FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose))
             {
                 var preamble = new byte[16];
                 ServeFormat.Magic.CopyTo(preamble);
@@ -50,7 +51,7 @@ internal static class ServeStoreBuilder
 
                     var (derived, notDerived) = ServeDerived.Check(connection, name, sql);
                     skipped.AddRange(notDerived);
-                    var scan = new RelationScan(connection, file, name, sql, derived);
+                    var scan = new RelationScan(connection, file, scratch, name, sql, derived);
                     var outcome = scan.Run(ref end);
                     if (outcome.Info is { } info)
                     {
@@ -104,7 +105,7 @@ internal static class ServeStoreBuilder
     internal static long Align(long offset) => (offset + 7) & ~7L;
 
     /// <summary>One relation's scan into the file.</summary>
-    private sealed class RelationScan(DbConnection connection, SafeFileHandle file, string name, string relationSql,
+    private sealed class RelationScan(DbConnection connection, SafeFileHandle file, SafeFileHandle scratch, string name, string relationSql,
         IReadOnlyDictionary<string, ServeDerivation> derived)
     {
         private const string SelectAll = "select * from ";
@@ -158,10 +159,10 @@ internal static class ServeStoreBuilder
             }
 
             var writers = new ColumnWriter[kinds.Length];
-            var offset = end;
+            long offset = 0;
             for (var i = 0; i < kinds.Length; i++)
             {
-                writers[i] = new ColumnWriter(file, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset);
+                writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset);
             }
 
             var codes = new List<long>();
@@ -205,7 +206,9 @@ internal static class ServeStoreBuilder
             }
 
             starts.Add((int)row);
-            var columns = writers.Select(w => w.Finish()).ToList();
+            var finished = end;
+            var columns = writers.Select(w => w.Finish(file, ref finished)).ToList();
+            offset = finished;
             if (!ReferenceEquals(sql, relationSql))
             {
                 columns = WithDerived(columns);
