@@ -18,6 +18,9 @@ internal static class IngestApi
     {
         var ingest = endpoints.MapGroup("/api/ingest").WithTags("Ingest");
         ingest.MapPost("/", Upload).WithName("Ingest")
+            // No server-wide limit on the decompressed body: Upload sets Ingest:MaxBytes on the bytes received and the
+            // ingest counts decompressed bytes against it (413 either way).
+            .WithMetadata(new NoRequestSizeLimit())
             .WithSummary("Upload raw production rows (body: CSV, JSON, NDJSON or Parquet). mode=skip-invalid keeps the valid rows.")
             .RequireApiKey()
             .AcceptsBytes("text/csv", "application/json", "application/x-ndjson", "application/vnd.apache.parquet")
@@ -112,4 +115,10 @@ internal static class IngestApi
     private static IResult GetBatch(string id, RawStore raw) =>
         raw.Find(id) is { } batch ? TypedResults.Ok(BatchResponse.From(batch))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Batch not found");
+}
+
+/// <summary>Endpoint metadata: no framework limit on the request body (the endpoint sets its own).</summary>
+internal sealed class NoRequestSizeLimit : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+{
+    public long? MaxRequestBodySize => null;
 }

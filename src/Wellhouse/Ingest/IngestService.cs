@@ -39,27 +39,35 @@ internal sealed class IngestService(RawStore store, DataSourceCatalog sources, T
             await using (var file = new FileStream(spool, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
             {
                 var buffer = new byte[1 << 16];
-                int read;
-                try
+                while (true)
                 {
-                    while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+                    int read;
+                    try
                     {
-                        bytes += read;
-                        if (bytes > maxBytes)
-                        {
-                            return new IngestOutcome(IngestStatus.TooLarge, Message: BytesLimit(maxBytes));
-                        }
-
-                        hash.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                        read = await body.ReadAsync(buffer, cancellationToken);
                     }
-                }
-                catch (InvalidDataException ex)
-                {
-                    // A compressed body (Content-Encoding gzip, deflate or br: the server decompresses it as it is
-                    // read) that is not what it claims to be: an unreadable upload, not a server error.
-                    return new IngestOutcome(IngestStatus.Malformed,
-                        Message: $"the body does not decompress as its Content-Encoding says: {ex.Message}");
+                    catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException)
+                    {
+                        // A compressed body (Content-Encoding gzip, deflate or br: the server decompresses it as it is
+                        // read; gzip and deflate throw InvalidDataException on bad data, brotli InvalidOperationException)
+                        // that is not what it claims to be: an unreadable upload, not a server error.
+                        return new IngestOutcome(IngestStatus.Malformed,
+                            Message: $"the body does not decompress as its Content-Encoding says: {ex.Message}");
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    bytes += read;
+                    if (bytes > maxBytes)
+                    {
+                        return new IngestOutcome(IngestStatus.TooLarge, Message: BytesLimit(maxBytes));
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
                 id = Convert.ToHexStringLower(hash.GetHashAndReset());
