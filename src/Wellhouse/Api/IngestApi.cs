@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Ingest;
+using Wellhouse.Refresh;
 
 namespace Wellhouse.Api;
 
@@ -32,6 +33,11 @@ internal static class IngestApi
             .Produces<BatchListResponse>();
         ingest.MapGet("/batches/{id}", GetBatch).WithName("GetBatch").WithSummary("One accepted batch.")
             .Produces<BatchResponse>().ProducesProblem(StatusCodes.Status404NotFound);
+        ingest.MapDelete("/batches/{id}", Retract).WithName("RetractBatch")
+            .WithSummary("Retract an accepted batch: its rows leave the raw store; the next refresh rebuilds every model without them.")
+            .RequireApiKey()
+            .Produces<BatchResponse>().ProducesWriteProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<RefreshRunningProblem>(StatusCodes.Status409Conflict, "application/problem+json");
     }
 
     private static async Task<IResult> Upload(HttpContext context, IngestService ingest, IOptions<WellhouseOptions> options,
@@ -111,6 +117,27 @@ internal static class IngestApi
     }
 
     private static IResult ListBatches(RawStore raw) => TypedResults.Ok(new BatchListResponse(raw.List().Select(BatchResponse.From).ToList()));
+
+    /// <param name="id">The batch id (SHA-256 of the upload, hex).</param>
+    /// <param name="coordinator">The refresh coordinator, whose lock keeps builds from reading a batch being removed.</param>
+    private static IResult Retract(string id, RefreshCoordinator coordinator)
+    {
+        var (batch, runningId) = coordinator.TryRetract(id);
+        if (runningId is not null)
+        {
+            var problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A refresh is already running",
+                Detail = $"Refresh {runningId} is running and reads the raw batches; retract the batch when it has finished.",
+            };
+            problem.Extensions["running_id"] = runningId;
+            return TypedResults.Problem(problem);
+        }
+
+        return batch is not null ? TypedResults.Ok(BatchResponse.From(batch))
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Batch not found");
+    }
 
     private static IResult GetBatch(string id, RawStore raw) =>
         raw.Find(id) is { } batch ? TypedResults.Ok(BatchResponse.From(batch))

@@ -14,6 +14,7 @@ internal static class WellhouseCli
             "Wellhouse: well-production analytics. dbt-compatible builds over DuckDB, decline curves, and an HTTP API.");
         ServeCommands.Add(root);
         IngestCommands.Add(root);
+        BatchCommands.Add(root);
         RefreshCommands.Add(root);
         DbtCommands.Add(root);
         GenerateCommands.Add(root);

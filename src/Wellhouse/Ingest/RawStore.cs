@@ -153,6 +153,25 @@ internal sealed partial class RawStore(DataDirectory data)
         }
     }
 
+    /// <summary>
+    /// Removes an accepted batch (the operator's way out for rows that should never have been stored): its Parquet
+    /// file first, so that a crash in between leaves a description without data, which recovery deletes. The caller
+    /// holds refresh.lock, so no build is reading it. Snapshots built from it stay as they are; the next refresh sees a
+    /// batch of its parent gone and rebuilds every model.
+    /// </summary>
+    public BatchInfo? Retract(string id)
+    {
+        if (Find(id) is not { } batch)
+        {
+            return null;
+        }
+
+        File.Delete(ParquetPath(id));
+        DurableFile.FsyncFolderOf(ParquetPath(id));
+        File.Delete(InfoPath(id));
+        return batch;
+    }
+
     /// <summary>Checks that the store can be written (for /health): creates and deletes a probe file.</summary>
     public string? WritableError()
     {

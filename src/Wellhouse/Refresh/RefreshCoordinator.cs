@@ -135,6 +135,36 @@ internal sealed partial class RefreshCoordinator(
         }
     }
 
+    /// <summary>
+    /// Retracts a raw batch under refresh.lock (a build reads the batch files): null with the running refresh's id (or
+    /// "another process") while one runs; the batch, or null when there is no such batch, otherwise.
+    /// </summary>
+    public (BatchInfo? Retracted, string? RunningId) TryRetract(string batchId)
+    {
+        lock (_gate)
+        {
+            if (_running is not null)
+            {
+                return (null, _running.Id);
+            }
+
+            using var fileLock = refreshLock.TryAcquire();
+            if (fileLock is null)
+            {
+                return (null, "another process");
+            }
+
+            var batch = raw.Retract(batchId);
+            if (batch is not null)
+            {
+                logger.LogWarning("Retracted raw batch {BatchId} ({Rows} rows from {Source}, received {ReceivedAt:O}); the next refresh rebuilds every model",
+                    batch.Id, batch.Rows, batch.SourceName ?? "upload", batch.ReceivedAt);
+            }
+
+            return (batch, null);
+        }
+    }
+
     /// <summary>What recovery does; the caller holds refresh.lock and no refresh runs in this process.</summary>
     private void RecoverLocked()
     {

@@ -42,6 +42,34 @@ public sealed class IngestAndRefreshCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Batches_ListThenRetract_RemovesTheBatch()
+    {
+        var file = Path.Combine(_temp.Path, "rows.csv");
+        await File.WriteAllTextAsync(file, RawCsv.Rows(101, 2));
+        var dataDir = Path.Combine(_temp.Path, "data");
+        Assert.Equal(0, await WellhouseCli.RunAsync(["ingest", file, "--data-dir", dataDir], new StringWriter(), new StringWriter()));
+        var listed = new StringWriter();
+        Assert.Equal(0, await WellhouseCli.RunAsync(["batches", "list", "--data-dir", dataDir], listed, new StringWriter()));
+        var id = listed.ToString().Split(' ')[0];
+
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var retracted = await WellhouseCli.RunAsync(["batches", "retract", id, "--data-dir", dataDir], output, error);
+        var again = await WellhouseCli.RunAsync(["batches", "retract", id, "--data-dir", dataDir], new StringWriter(), error);
+        var notAnId = await WellhouseCli.RunAsync(["batches", "retract", "../x", "--data-dir", dataDir], new StringWriter(), error);
+        var after = new StringWriter();
+        await WellhouseCli.RunAsync(["batches", "list", "--data-dir", dataDir], after, new StringWriter());
+
+        Assert.Matches("^[0-9a-f]{64}$", id);
+        Assert.Contains("rows.csv", listed.ToString());
+        Assert.Equal((0, 1, 2), (retracted, again, notAnId));
+        Assert.Contains($"retracted batch {id} (2 rows)", output.ToString());
+        Assert.Contains($"no batch {id}", error.ToString());
+        Assert.Contains("'../x' is not a batch id", error.ToString());
+        Assert.Equal(string.Empty, after.ToString());
+    }
+
+    [Fact]
     public async Task Ingest_MissingFile_ExitsNonZero()
     {
         var error = new StringWriter();

@@ -88,6 +88,54 @@ public sealed class RunsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task RetractBatch_RemovesItsRows_AndTheNextRefreshIsFullWithoutThem()
+    {
+        var client = _factory.CreateWriter();
+        var builder = _factory.Builder;
+        builder.State = new ProjectState { Files = new Dictionary<string, string> { ["models/a.sql"] = "1" }, Target = "prod" };
+        builder.Incremental = true;
+        var kept = JsonDocument.Parse(await (await _factory.IngestCsvAsync(RawCsv.Rows(101, 3))).Content.ReadAsStringAsync()).RootElement;
+        var bad = JsonDocument.Parse(await (await _factory.IngestCsvAsync(RawCsv.Rows(102, 2))).Content.ReadAsStringAsync()).RootElement;
+        var badId = bad.GetProperty("batch").GetProperty("id").GetString()!;
+        var first = await _factory.RefreshAsync(client);
+
+        var anonymous = await _factory.CreateClient().DeleteAsync($"/api/ingest/batches/{badId}");
+        var retracted = await client.DeleteAsync($"/api/ingest/batches/{badId}");
+        var again = await client.DeleteAsync($"/api/ingest/batches/{badId}");
+        var second = await _factory.RefreshAsync(client);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retracted.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await retracted.Content.ReadAsStringAsync()).RootElement.GetProperty("rows").GetInt64());
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/ingest/batches/{badId}")).StatusCode);
+        Assert.False(File.Exists(Path.Combine(_factory.DataDir, "raw", "batches", badId + ".parquet")));
+        Assert.False(File.Exists(Path.Combine(_factory.DataDir, "raw", "batches", badId + ".json")));
+        Assert.Equal((RefreshModes.Full, $"1 raw batch(es) of snapshot {first.Id} are no longer in the raw store"), (second.Mode, second.ModeReason));
+        Assert.Equal([kept.GetProperty("batch").GetProperty("id").GetString() + ".parquet"],
+            builder.LastRequest!.RawBatchFiles.Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task RetractBatch_WhileARefreshRuns_Is409AndKeepsTheBatch()
+    {
+        var batch = JsonDocument.Parse(await (await _factory.IngestCsvAsync(RawCsv.Rows(101, 3))).Content.ReadAsStringAsync()).RootElement
+            .GetProperty("batch").GetProperty("id").GetString()!;
+        _factory.Builder.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var client = _factory.CreateWriter();
+        var run = (await client.PostAsync("/api/runs", null)).Headers.Location!.ToString().Split('/')[^1];
+
+        var retract = await client.DeleteAsync($"/api/ingest/batches/{batch}");
+        var problem = JsonDocument.Parse(await retract.Content.ReadAsStringAsync()).RootElement;
+        _factory.Builder.Gate.SetResult();
+        await _factory.Services.GetRequiredService<RefreshCoordinator>().WaitAsync(run);
+
+        Assert.Equal(HttpStatusCode.Conflict, retract.StatusCode);
+        Assert.Equal(run, problem.GetProperty("running_id").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/ingest/batches/{batch}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Start_WhileRunning_Is409WithRunningId()
     {
         _factory.Builder.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
