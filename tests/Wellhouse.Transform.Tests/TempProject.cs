@@ -58,7 +58,7 @@ internal class TempProject : IDisposable
         Write("profiles.yml", $"{name}:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: target/dev.duckdb\n      threads: 1\n");
     }
 
-    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null, bool storeFailures = false, string? target = null, bool fullRefresh = false) =>
+    public Task<DbtRunReport> RunAsync(DbtCommandKind command = DbtCommandKind.Build, string? vars = null, int? threads = null, IReadOnlyList<string>? select = null, bool storeFailures = false, string? target = null, bool fullRefresh = false, IReadOnlyDictionary<string, ICSharpModel>? csharp = null) =>
         DbtRunner.RunAsync(
             new DbtRunOptions
             {
@@ -66,6 +66,7 @@ internal class TempProject : IDisposable
                 ProfilesDir = ProjectDir,
                 Target = target,
                 FullRefresh = fullRefresh,
+                CSharpModels = csharp ?? new Dictionary<string, ICSharpModel>(),
                 Command = command,
                 VarsYaml = vars,
                 Threads = threads,

@@ -4,11 +4,11 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Adapters;
 
 /// <summary>
-/// The statements of a snapshot on DuckDB (see <see cref="SnapshotMaterializer"/>). Keys and <c>updated_at</c> are
+/// The statements of a snapshot, standard SQL that DuckDB and PostgreSQL both run (see <see cref="SnapshotMaterializer"/>). Keys and <c>updated_at</c> are
 /// written as given (dbt allows expressions); other column names are quoted. The source rows are in a temporary table;
 /// each side computes its key as <c>__dbt_key_&lt;i&gt;</c> so that key expressions compare like for like.
 /// </summary>
-internal sealed class SnapshotSql(SnapshotConfig config, Relation target, Relation source, IReadOnlyList<ColumnSchema> sourceSchema, string now)
+internal sealed class SnapshotSql(SqlDialect dialect, SnapshotConfig config, Relation target, Relation source, IReadOnlyList<ColumnSchema> sourceSchema, string now)
 {
     private readonly SnapshotColumns meta = config.Columns;
     private readonly IReadOnlyList<string> sourceColumns = [.. sourceSchema.Select(c => c.Name)];
@@ -66,7 +66,7 @@ internal sealed class SnapshotSql(SnapshotConfig config, Relation target, Relati
         }
 
         const string staged = "__dbt_snapshot_changes";
-        statements.Add($"create or replace temp table {staged} as\nselect s.*, t.{Q(meta.ScdId)} as __dbt_closes\nfrom ({SourceKeyed()}) as s\nleft join ({CurrentKeyed()}) as t on {keysMatch}\nwhere t.{Q(meta.ScdId)} is null or ({changed})");
+        statements.Add(dialect.CreateTemp(dialect.TempTable(staged, string.Empty), $"select s.*, t.{Q(meta.ScdId)} as __dbt_closes\nfrom ({SourceKeyed()}) as s\nleft join ({CurrentKeyed()}) as t on {keysMatch}\nwhere t.{Q(meta.ScdId)} is null or ({changed})"));
         UpdateIndex = statements.Count;
         statements.Add($"update {target} as t set {Q(meta.ValidTo)} = c.__dbt_ts\nfrom {staged} as c\nwhere c.__dbt_closes is not null and t.{Q(meta.ScdId)} = c.__dbt_closes");
         InsertIndex = statements.Count;
@@ -77,7 +77,7 @@ internal sealed class SnapshotSql(SnapshotConfig config, Relation target, Relati
         {
             const string gone = "__dbt_snapshot_deletes";
             var notDeleted = NewRecord ? $" and t.{Q(meta.IsDeleted)} is distinct from 'True'" : string.Empty;
-            statements.Add($"create or replace temp table {gone} as\nselect t.* from ({CurrentKeyed()}) as t\nwhere not exists (select 1 from ({SourceKeyed()}) as s where {keysMatch}){notDeleted}");
+            statements.Add(dialect.CreateTemp(dialect.TempTable(gone, string.Empty), $"select t.* from ({CurrentKeyed()}) as t\nwhere not exists (select 1 from ({SourceKeyed()}) as s where {keysMatch}){notDeleted}"));
             DeleteIndex = statements.Count;
             statements.Add($"update {target} as t set {Q(meta.ValidTo)} = {now}\nfrom {gone} as g where t.{Q(meta.ScdId)} = g.{Q(meta.ScdId)}");
             if (NewRecord)

@@ -35,6 +35,13 @@ internal abstract class SqlDialect
     /// <summary>Changes a column's type in place, casting the existing values (a failing cast fails the run).</summary>
     public abstract string AlterColumnType(Relation target, ColumnSchema column);
 
+    /// <summary>
+    /// Every table and view of the database with its columns, for catalog.json: rows of database, schema, name, type
+    /// (<c>BASE TABLE</c> or <c>VIEW</c>), comment, column name, column index, column type, column comment, ordered by
+    /// relation and column.
+    /// </summary>
+    public abstract string CatalogQuery { get; }
+
     /// <summary>A connection-local temporary table named <paramref name="name"/> + <paramref name="suffix"/>.</summary>
     public abstract Relation TempTable(string name, string suffix);
 

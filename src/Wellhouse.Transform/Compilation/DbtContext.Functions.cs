@@ -23,6 +23,19 @@ internal sealed partial class DbtContext
             ["profile_name"] = services.Target.ProfileName,
             ["path"] = services.Target.Path,
         };
+        if (services.Target.Postgres is { } postgres)
+        {
+            // dbt's target holds the profile's connection keys, never the password.
+            target.Remove("path");
+            target["host"] = postgres.Host;
+            target["port"] = (long)postgres.Port;
+            target["user"] = postgres.User;
+            target["dbname"] = postgres.DatabaseName;
+            target["search_path"] = postgres.SearchPath;
+            target["role"] = postgres.Role;
+            target["sslmode"] = postgres.SslMode;
+        }
+
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["target"] = target,

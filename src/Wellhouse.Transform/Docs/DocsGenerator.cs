@@ -109,7 +109,7 @@ public static class DocsGenerator
 
         using var adapter = SqlAdapters.Open(target);
         using var session = adapter.OpenSession();
-        return CatalogReader.Read(session, project.Manifest, selected);
+        return CatalogReader.Read(adapter, session, project.Manifest, selected);
     }
 
     private static DbtRunOptions ToRunOptions(DocsGenerateOptions options) => new()

@@ -4,7 +4,7 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Execution;
 
 /// <summary>
-/// What the PostgreSQL adapter does not run yet: snapshots, external models and C# models (docs/engine.md,
+/// What the PostgreSQL adapter does not run yet: external models and C# models (docs/engine.md,
 /// "PostgreSQL"). Such a node is an error naming its file, never skipped silently; the rest of the run goes on.
 /// </summary>
 internal static class AdapterSupport
@@ -16,8 +16,7 @@ internal static class AdapterSupport
             return null;
         }
 
-        var what = node.ResourceType == ResourceType.Snapshot ? "snapshots"
-            : node.Language == "csharp" ? "C# models"
+        var what = node.Language == "csharp" ? "C# models"
             : node.ResourceType == ResourceType.Model && node.Config.Materialized == "external" ? "the external materialization"
             : null;
         return what is null

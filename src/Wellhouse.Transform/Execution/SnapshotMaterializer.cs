@@ -5,7 +5,7 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Execution;
 
 /// <summary>
-/// dbt's snapshot materialization (type-2 history) on DuckDB. First run: the query's rows with <c>dbt_scd_id</c>,
+/// dbt's snapshot materialization (type-2 history) on DuckDB and PostgreSQL. First run: the query's rows with <c>dbt_scd_id</c>,
 /// <c>dbt_updated_at</c>, <c>dbt_valid_from</c> and <c>dbt_valid_to</c> (NULL, or <c>dbt_valid_to_current</c>). Later
 /// runs, in one transaction: new source columns are added; the current row of every key whose data changed
 /// (timestamp: <c>updated_at</c> newer than the row's <c>dbt_valid_from</c>; check: a checked column IS DISTINCT) is
@@ -26,15 +26,16 @@ internal static class SnapshotMaterializer
 
         var target = node.Relation;
         context.EnsureSchema(session, target.Database, target.Schema);
-        var source = DuckDbDialect.Instance.TempRelation(target);
+        var dialect = context.Adapter.Dialect;
+        var source = dialect.TempRelation(target);
         var statements = new List<string>();
         try
         {
             var now = "cast('" + Convert.ToString(session.Query("select cast(now() as timestamp)::varchar")[0][0], CultureInfo.InvariantCulture) + "' as timestamp)";
-            var createSource = DuckDbDialect.Instance.CreateTemp(source, sql);
+            var createSource = dialect.CreateTemp(source, sql);
             statements.Add(createSource);
             session.Execute(createSource, cancellationToken);
-            var snapshot = new SnapshotSql(config, target, source, session.GetColumns(source), now);
+            var snapshot = new SnapshotSql(dialect, config, target, source, session.GetColumns(source), now);
             if (session.GetRelationKind(target) is null)
             {
                 var create = snapshot.Create();

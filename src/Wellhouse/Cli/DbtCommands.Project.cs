@@ -97,7 +97,9 @@ internal static partial class DbtCommands
 
             var target = DbtRunner.ToAdapterTarget(project.Target, project.ProjectDir);
             console.Plain($"profile: {project.Target.ProfileName}  target: {project.Target.Name}  type: {target.Type}");
-            console.Plain($"path: {target.Path}  database: {target.Database}  schema: {target.Schema}  threads: {target.Threads}");
+            console.Plain(target.Postgres is { } pg
+                ? $"host: {pg.Host}  port: {pg.Port}  user: {pg.User}  dbname: {pg.DatabaseName}  schema: {target.Schema}  threads: {target.Threads}"
+                : $"path: {target.Path}  database: {target.Database}  schema: {target.Schema}  threads: {target.Threads}");
             try
             {
                 using var adapter = SqlAdapters.Open(target);

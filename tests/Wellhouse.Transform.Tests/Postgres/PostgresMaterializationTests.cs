@@ -94,18 +94,72 @@ public sealed class PostgresMaterializationTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task Snapshot_OnPostgres_IsAnErrorNamingTheFile()
+    public async Task CSharpModel_OnPostgres_IsAnErrorNamingItsFileAndSkipsWhatNeedsIt()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
         project.WriteProject("shop");
-        project.Write("models/src.sql", "select 1 as id, 'a' as v");
-        project.Write("snapshots/snap.sql", "{% snapshot snap %}\n{{ config(target_schema='snapshots', unique_key='id', strategy='check', check_cols='all') }}\nselect * from {{ ref('src') }}\n{% endsnapshot %}");
+        project.Write("models/wells.sql", "select 1 as well_id");
+        project.Write("models/schema.yml", "version: 2\nmodels:\n  - name: fits\n");
+        project.Write("models/after_fits.sql", "select * from {{ ref('fits') }}");
+
+        var report = await project.RunAsync(csharp: new Dictionary<string, ICSharpModel> { ["fits"] = new NoOpModel() });
+
+        var results = report.Outcome!.Results.ToDictionary(r => r.Node.Name);
+        Assert.Equal(NodeStatus.Success, results["wells"].Status);
+        Assert.Equal(NodeStatus.Error, results["fits"].Status);
+        Assert.Contains("model fits (models/schema.yml)", results["fits"].Message, StringComparison.Ordinal);
+        Assert.Contains("C# models cannot run on target type 'postgres' yet", results["fits"].Message, StringComparison.Ordinal);
+        Assert.Equal(NodeStatus.Skipped, results["after_fits"].Status);
+    }
+
+    [Fact]
+    public async Task Contract_OnPostgres_MatchingTypesBuildAndAMismatchFails()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("models/good.sql", "select 1 as id, 'a' as name");
+        project.Write("models/bad.sql", "select 'x' as id");
+        project.Write("models/schema.yml", """
+            version: 2
+            models:
+              - name: good
+                config: {contract: {enforced: true}, materialized: table}
+                columns:
+                  - {name: id, data_type: int}
+                  - {name: name, data_type: text}
+              - name: bad
+                config: {contract: {enforced: true}, materialized: table}
+                columns:
+                  - {name: id, data_type: int}
+            """);
 
         var report = await project.RunAsync();
 
-        var snap = report.Outcome!.Results.Single(r => r.Node.Name == "snap");
-        Assert.Equal(NodeStatus.Error, snap.Status);
-        Assert.Contains("snapshots/snap.sql", snap.Message, StringComparison.Ordinal);
-        Assert.Contains("cannot run on target type 'postgres'", snap.Message, StringComparison.Ordinal);
+        var results = report.Outcome!.Results.ToDictionary(r => r.Node.Name);
+        Assert.Equal(NodeStatus.Success, results["good"].Status);
+        Assert.Equal(NodeStatus.Error, results["bad"].Status);
+        Assert.Contains("data type mismatch", results["bad"].Message, StringComparison.Ordinal);
+        Assert.Empty(project.Query("select 1 from information_schema.tables where table_name = 'bad'"));
+    }
+
+    [Fact]
+    public async Task Target_OnPostgres_HoldsTheConnectionKeysButNotThePassword()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("models/t.sql", "select '{{ target.type }}|{{ target.host }}|{{ target.port }}|{{ target.user }}|{{ target.dbname }}|{{ target.schema }}|{{ target.password is defined }}' as t");
+
+        Assert.True((await project.RunAsync()).Success);
+
+        Assert.Equal($"postgres|127.0.0.1|{cluster.Port}|wellhouse|{project.Database}|analytics|False", project.Query("select t from analytics.t")[0][0]);
+    }
+
+    private sealed class NoOpModel : ICSharpModel
+    {
+        public string Name => "fits";
+
+        public IReadOnlyList<string> DependsOn { get; } = ["wells"];
+
+        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken) => throw new InvalidOperationException("must not run on postgres");
     }
 }

@@ -16,6 +16,22 @@ internal sealed class PostgresDialect : SqlDialect
 
     public static PostgresDialect Instance { get; } = new();
 
+    /// <summary>Tables (also partitioned and foreign ones) and views (also materialized ones) of every schema but the
+    /// system's and temporary ones, with their columns (1-based <c>attnum</c> as the index, as dbt-postgres's catalog)
+    /// and comments, from pg_catalog.</summary>
+    public override string CatalogQuery => """
+        select current_database(), n.nspname, c.relname,
+               case when c.relkind in ('v', 'm') then 'VIEW' else 'BASE TABLE' end,
+               pg_catalog.obj_description(c.oid, 'pg_class'),
+               a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.col_description(c.oid, a.attnum)
+        from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+        where c.relkind in ('r', 'p', 'f', 'v', 'm')
+          and n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\_toast%' and n.nspname not like 'pg\_temp\_%'
+        order by n.nspname, c.relname, a.attnum
+        """;
+
     /// <summary>A view is replaced in place when its columns allow it (so views over it survive); see
     /// <see cref="PostgresSession.CreateView"/> for the fallback.</summary>
     public override string ViewStatement(Relation relation, string sql) => $"create or replace view {relation} as (\n{sql}\n)";
