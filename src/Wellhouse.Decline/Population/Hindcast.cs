@@ -60,7 +60,8 @@ public static class Hindcast
         }
 
         var dataEnd = population.Max(h => h.LastMonth);
-        var forecaster = new PopulationForecaster(population, options);
+        // Every horizon compared is learned from the past (not extended from the last learned one).
+        var forecaster = new PopulationForecaster(population, options with { LearnedMonths = Math.Max(options.LearnedMonths, longest) });
         var rows = new List<HindcastForecast>();
         foreach (var asOf in asOfDates)
         {

@@ -58,6 +58,53 @@ public sealed class MonthlyHistory
     }
 }
 
+/// <summary>
+/// Sums one well's reported periods (days or months, in any order of arrival but added in period order) into the
+/// calendar months of a <see cref="MonthlyHistory"/>: the month's volume and its producing days (a period without
+/// reported days counts all its days when it has volume; a month without any period has NaN days). The CLI's raw
+/// files and the warehouse's staged rows go through it, so both forecast the same history.
+/// </summary>
+public sealed class MonthlyHistoryBuilder(string id)
+{
+    private readonly List<(int Month, double Volume, double DaysOn)> _periods = [];
+
+    /// <summary>Adds a period: its first day, volume (kbbl or MMcf; NaN or infinite counts as 0), producing days
+    /// (null when not reported) and calendar days.</summary>
+    public void Add(DateOnly period, double volume, double? daysOn, double periodDays)
+    {
+        var value = double.IsFinite(volume) ? volume : 0;
+        _periods.Add((MonthIndex.Of(period), value, daysOn ?? (value > 0 ? periodDays : 0)));
+    }
+
+    /// <summary>The history, or null when no period was added.</summary>
+    public MonthlyHistory? Build()
+    {
+        if (_periods.Count == 0)
+        {
+            return null;
+        }
+
+        var first = _periods.Min(p => p.Month);
+        var count = _periods.Max(p => p.Month) - first + 1;
+        var volumes = new double[count];
+        var daysOn = new double[count];
+        var reported = new bool[count];
+        foreach (var (month, volume, days) in _periods)
+        {
+            volumes[month - first] += volume;
+            daysOn[month - first] += days;
+            reported[month - first] = true;
+        }
+
+        for (var m = 0; m < count; m++)
+        {
+            daysOn[m] = reported[m] ? daysOn[m] : double.NaN;
+        }
+
+        return new MonthlyHistory(id, MonthIndex.Date(first), volumes, daysOn);
+    }
+}
+
 /// <summary>Calendar months as integers (year x 12 + month - 1), so that month arithmetic is addition.</summary>
 public static class MonthIndex
 {

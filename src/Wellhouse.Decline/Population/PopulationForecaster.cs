@@ -11,6 +11,12 @@ public sealed record PopulationForecastOptions
     /// <summary>Months to forecast from the as-of date.</summary>
     public int Months { get; init; } = 24;
 
+    /// <summary>Horizons learned from the past (type curves and calibration): the first this many months of
+    /// <see cref="Months"/>. Later months extend the last learned one by the well's own curve, its band keeping the
+    /// last learned relative width (a 120-month forecast learns no more than 24 months from the past: few wells have
+    /// 10 years of outcome, and the samples grow with every horizon).</summary>
+    public int LearnedMonths { get; init; } = 24;
+
     /// <summary>A well without production in this many months before the as-of date is abandoned: not forecast, no
     /// remaining volume.</summary>
     public int AbandonMonths { get; init; } = 12;
@@ -70,12 +76,16 @@ public sealed class PopulationForecaster
         ArgumentNullException.ThrowIfNull(population);
         _population = population;
         _options = options ?? PopulationForecastOptions.Default;
-        if (_options.Months < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1 || _options.MinSamples < 2
-            || _options.CalibrationDates < 0)
+        if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
+            || _options.MinSamples < 2 || _options.CalibrationDates < 0)
         {
-            throw new ArgumentException("Months, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates >= 0", nameof(options));
+            throw new ArgumentException(
+                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates >= 0", nameof(options));
         }
     }
+
+    /// <summary>The horizons learned from the past.</summary>
+    private int Learned => Math.Min(_options.LearnedMonths, _options.Months);
 
     /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month).</summary>
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
@@ -128,8 +138,9 @@ public sealed class PopulationForecaster
             var p90 = new double[_options.Months];
             for (var h = 0; h < p50.Length; h++)
             {
-                var (shift, scale) = calibration.TryGetValue((b.Cohort, h), out var c) ? c
-                    : calibration.TryGetValue((Pooled, h), out var pooled) ? pooled : (0, 1);
+                var key = Math.Min(h, Learned - 1);
+                var (shift, scale) = calibration.TryGetValue((b.Cohort, key), out var c) ? c
+                    : calibration.TryGetValue((Pooled, key), out var pooled) ? pooled : (0, 1);
                 p50[h] = b.P50![h] * Math.Exp(shift);
                 p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
                 p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
@@ -164,7 +175,7 @@ public sealed class PopulationForecaster
     /// past anchors).</summary>
     private Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> Learn(int asOf)
     {
-        var months = _options.Months;
+        var months = Learned;
         var step = _options.AnchorStepMonths;
         var perWell = new List<((string, bool, int) Key, double X, double Y)>[_population.Count];
         Parallel.For(0, _population.Count, well =>
@@ -250,7 +261,7 @@ public sealed class PopulationForecaster
     /// </summary>
     private Dictionary<(string Cohort, int H), (double Shift, double Scale)> Calibrate(int asOf, Func<int, BaseForecast[]> source, bool withShift)
     {
-        var months = _options.Months;
+        var months = Learned;
         var samples = new Dictionary<(string, int), List<(double E, double Up, double Down)>>();
         for (var k = 1; k <= _options.CalibrationDates; k++)
         {
@@ -355,7 +366,7 @@ public sealed class PopulationForecaster
         var p50 = new double[months];
         var p90 = new double[months];
         var learned = 0;
-        for (var h = 1; h <= months; h++)
+        for (var h = 1; h <= byHorizon.Length; h++)
         {
             if (byHorizon[h - 1] is not { } model)
             {

@@ -102,26 +102,14 @@ internal static class RawHistories
 
         gaps.Sort();
         var monthly = gaps.Count > 0 ? gaps[gaps.Count / 2] >= 27 : rows[0].ProductionPeriod.Day == 1;
-        var first = MonthIndex.Of(rows[0].ProductionPeriod);
-        var count = MonthIndex.Of(rows[^1].ProductionPeriod) - first + 1;
-        var volumes = new double[count];
-        var daysOn = new double[count];
-        var reported = new bool[count];
+        var builder = new MonthlyHistoryBuilder(wellCode.ToString(CultureInfo.InvariantCulture));
         foreach (var row in rows)
         {
-            var m = MonthIndex.Of(row.ProductionPeriod) - first;
-            var periodDays = monthly ? MonthIndex.Days(m + first) : 1;
+            var periodDays = monthly ? MonthIndex.Days(MonthIndex.Of(row.ProductionPeriod)) : 1;
             var value = rate(row) is { } r && double.IsFinite(r) ? r : 0;
-            volumes[m] += value * periodDays;
-            daysOn[m] += row.DaysOnProduction is { } d ? (monthly ? d : Math.Min(d, 1)) : value > 0 ? periodDays : 0;
-            reported[m] = true;
+            builder.Add(row.ProductionPeriod, value * periodDays, row.DaysOnProduction is { } d ? (monthly ? d : Math.Min(d, 1)) : null, periodDays);
         }
 
-        for (var m = 0; m < count; m++)
-        {
-            daysOn[m] = reported[m] ? daysOn[m] : double.NaN;
-        }
-
-        return new MonthlyHistory(wellCode.ToString(CultureInfo.InvariantCulture), MonthIndex.Date(first), volumes, daysOn);
+        return builder.Build()!;
     }
 }

@@ -29,6 +29,9 @@ public abstract class WarehouseBuildFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The raw file the build read (the var raw_location), when the fixture gave one.</summary>
+    internal string? RawLocation { get; private set; }
+
     /// <summary>The file under ../shared the data set is made from, if any (relative to ../shared).</summary>
     private protected virtual string? SharedInput => null;
 
@@ -50,7 +53,9 @@ public abstract class WarehouseBuildFixture : IAsyncLifetime
         }
 
         Directory.CreateDirectory(InputDirectory);
-        build = await WarehouseBuild.RunAsync(await PrepareAsync());
+        var options = await PrepareAsync();
+        RawLocation = options.RawLocation;
+        build = await WarehouseBuild.RunAsync(options);
         build.EnsureSucceeded();
     }
 

@@ -81,15 +81,15 @@ internal sealed record ForecastRow
     [JsonPropertyName("month")]
     public required DateOnly Month { get; init; }
 
-    /// <summary>High estimate of the producing-day rate, kbd or MMcfd.</summary>
+    /// <summary>High estimate of the rate, kbd or MMcfd: the month's volume over its calendar days (population), the producing-day rate at full uptime (per_well_fit).</summary>
     [JsonPropertyName("rate_p10")]
     public double? RateP10 { get; init; }
 
-    /// <summary>P50 producing-day rate, kbd or MMcfd.</summary>
+    /// <summary>P50 rate, kbd or MMcfd (as rate_p10).</summary>
     [JsonPropertyName("rate_p50")]
     public double? RateP50 { get; init; }
 
-    /// <summary>Low estimate of the producing-day rate, kbd or MMcfd.</summary>
+    /// <summary>Low estimate of the rate, kbd or MMcfd (as rate_p10).</summary>
     [JsonPropertyName("rate_p90")]
     public double? RateP90 { get; init; }
 
@@ -100,4 +100,8 @@ internal sealed record ForecastRow
     /// <summary>P50 cumulative to the end of the month (history + forecast), kbbl or MMcf.</summary>
     [JsonPropertyName("cum_p50")]
     public double? CumP50 { get; init; }
+
+    /// <summary>'population' (the population method of `wellhouse decline forecast`) or 'per_well_fit' (the well's own decline fit, for wells the population method cannot forecast).</summary>
+    [JsonPropertyName("method")]
+    public string? Method { get; init; }
 }

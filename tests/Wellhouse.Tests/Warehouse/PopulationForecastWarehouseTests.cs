@@ -1,0 +1,103 @@
+using System.Globalization;
+using Wellhouse.Cli;
+using Wellhouse.Tests.RealData;
+
+namespace Wellhouse.Tests.Warehouse;
+
+/// <summary>
+/// The warehouse forecasts with the method of <c>wellhouse decline forecast</c> (issue 15): on the same raw file and
+/// the same as-of date (the data's, int_well_status.forecast_from_month), int_population_forecast holds the CLI's
+/// numbers, and mart_decline_forecast's population rows are them as rates, volumes and cumulatives.
+/// </summary>
+internal static class PopulationForecastComparison
+{
+    private const double Tolerance = 1e-9;
+
+    public static async Task AssertSameAsTheCliAsync(WarehouseBuild build, string rawFile)
+    {
+        var asOf = (DateOnly)(await build.QueryAsync("select distinct forecast_from_month from int_well_status"))
+            .Select(r => r[0]).Single()!;
+        var horizon = await build.ScalarAsync<long>("select count(distinct month) from int_population_forecast");
+        Assert.Equal(120, horizon);
+        var folder = Directory.CreateTempSubdirectory("wellhouse-population-warehouse-");
+        try
+        {
+            var compared = 0;
+            foreach (var stream in new[] { "oil", "gas" })
+            {
+                var target = Path.Combine(folder.FullName, stream + ".csv");
+                var output = new StringWriter();
+                var error = new StringWriter();
+                var exit = await WellhouseCli.RunAsync(["decline", "forecast", "--input", rawFile, "--as-of", $"{asOf:yyyy-MM-dd}",
+                    "--months", "120", "--output", target, "--stream", stream], output, error);
+                Assert.True(exit == 0, error.ToString());
+
+                var cli = File.ReadLines(target).Skip(1).Select(l => l.Split(','))
+                    .ToDictionary(f => (int.Parse(f[0], CultureInfo.InvariantCulture), DateOnly.Parse(f[2], CultureInfo.InvariantCulture)),
+                        f => f[3..].Select(x => double.Parse(x, CultureInfo.InvariantCulture)).ToArray());
+                var warehouse = await build.QueryAsync($"""
+                    select well_code, month, volume_p10, volume_p50, volume_p90, cum_p10, cum_p50, cum_p90
+                    from int_population_forecast where stream = '{stream}' and month is not null order by well_code, month
+                    """);
+                Assert.Equal(cli.Count, warehouse.Count);
+                foreach (var row in warehouse)
+                {
+                    var key = (Convert.ToInt32(row[0], CultureInfo.InvariantCulture), (DateOnly)row[1]!);
+                    Assert.True(cli.TryGetValue(key, out var expected), $"{stream} {key}: not in the CLI's forecast");
+                    for (var i = 0; i < 6; i++)
+                    {
+                        var actual = Convert.ToDouble(row[i + 2], CultureInfo.InvariantCulture);
+                        Assert.True(Math.Abs(actual - expected[i]) <= Tolerance * Math.Max(Math.Abs(expected[i]), 1e-6),
+                            $"{stream} {key} column {i}: warehouse {actual:R}, CLI {expected[i]:R}");
+                    }
+                }
+
+                var reasons = File.ReadLines(Path.ChangeExtension(target, null) + ".reasons.csv").Skip(1)
+                    .Select(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).Order().ToArray();
+                var warehouseReasons = (await build.QueryAsync(
+                    $"select well_code from int_population_forecast where stream = '{stream}' and month is null order by well_code"))
+                    .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToArray();
+                Assert.Equal(reasons, warehouseReasons);
+                compared += warehouse.Count;
+            }
+
+            Assert.True(compared > 0);
+
+            // mart_decline_forecast: the population's months as they are (rate = volume / days of the month).
+            Assert.Equal(0, await build.ScalarAsync<long>("""
+                select count(*) from mart_decline_forecast as m
+                left join int_population_forecast as p on m.well_code = p.well_code and m.stream = p.stream and m.month = p.month
+                where m.method = 'population' and (p.well_code is null
+                    or abs(m.volume_p50 - p.volume_p50) > 1e-12 * greatest(abs(p.volume_p50), 1)
+                    or abs(m.rate_p10 * day(last_day(m.month)) - p.volume_p10) > 1e-9 * greatest(abs(p.volume_p10), 1)
+                    or abs(m.rate_p90 * day(last_day(m.month)) - p.volume_p90) > 1e-9 * greatest(abs(p.volume_p90), 1))
+                """));
+            Assert.Equal(await build.ScalarAsync<long>("""
+                select count(*) from int_population_forecast as p inner join int_well_status as s on p.well_code = s.well_code
+                where p.month is not null and s.well_status <> 'abandoned'
+                """), await build.ScalarAsync<long>("select count(*) from mart_decline_forecast where method = 'population'"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
+
+/// <summary>On the bundled Volve sample (7 wells, daily rows): runs on a clean clone.</summary>
+[Collection(VolveBuildCollection.Name)]
+public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
+{
+    [Fact]
+    public async Task IntPopulationForecast_Volve_IsTheCliForecastOfTheSameFileAndDate() =>
+        await PopulationForecastComparison.AssertSameAsTheCliAsync(fixture.Build, fixture.RawLocation!);
+}
+
+/// <summary>On the North Dakota Bakken wells (../shared, read at test time; skipped where absent, failed in CI).</summary>
+[Collection(NorthDakotaBuildCollection.Name)]
+public sealed class PopulationForecastNorthDakotaTests(NorthDakotaBuildFixture fixture)
+{
+    [Fact]
+    public async Task IntPopulationForecast_NorthDakota_IsTheCliForecastOfTheSameFileAndDate() =>
+        await PopulationForecastComparison.AssertSameAsTheCliAsync(fixture.Build, fixture.RawLocation!);
+}
