@@ -19,6 +19,11 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public const string Password = "wellhouse-test-password";
 
+    private const string FolderPrefix = "wellhouse-pg-";
+
+    /// <summary>The file in the cluster's folder holding the id of the test process that owns it.</summary>
+    private const string OwnerFile = "owner.pid";
+
     private readonly SemaphoreSlim startLock = new(1, 1);
     private int databases;
     private string? root;
@@ -39,7 +44,9 @@ public sealed class PostgresCluster : IAsyncDisposable
             }
 
             var bin = FindBinaries();
-            var folder = Directory.CreateTempSubdirectory("wellhouse-pg-").FullName;
+            StopAbandonedClusters(bin);
+            var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
             var asRoot = Environment.UserName == "root";
             var data = Path.Combine(folder, "data");
             var passwordFile = Path.Combine(folder, "password");
@@ -136,6 +143,50 @@ public sealed class PostgresCluster : IAsyncDisposable
 
         startLock.Dispose();
         await ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// Stops and deletes the clusters of test processes that are gone (killed before they could stop theirs), so a
+    /// killed test run leaves no server running for longer than the next run's start.
+    /// </summary>
+    private static void StopAbandonedClusters(string bin)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            if (!File.Exists(owner) || !int.TryParse(File.ReadAllText(owner), out var pid) || IsRunning(pid))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(folder, "data");
+            try
+            {
+                if (File.Exists(Path.Combine(data, "postmaster.pid")))
+                {
+                    Run(Path.Combine(bin, "pg_ctl"), ["stop", "-m", "immediate", "-w", "-D", data], Environment.UserName == "root");
+                }
+
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                // Another run's leftovers are best-effort: never fail this run because of them.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Debian's binaries (<c>/usr/lib/postgresql/&lt;newest&gt;/bin</c>), or <c>WELLHOUSE_PG_BIN</c>.</summary>

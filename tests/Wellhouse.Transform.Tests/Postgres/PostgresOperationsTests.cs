@@ -1,0 +1,105 @@
+using Wellhouse.Testing;
+using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Freshness;
+using Wellhouse.Transform.Tests.State;
+
+namespace Wellhouse.Transform.Tests.Postgres;
+
+/// <summary>The verbs besides build on PostgreSQL: run-operation (catalog changes, run_query), show, source freshness,
+/// and hooks.</summary>
+public sealed class PostgresOperationsTests(PostgresCluster cluster)
+{
+    [Fact]
+    public async Task RunOperation_CreatesSchemaAndTableThroughAdapterAndRunQuery()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops");
+        project.Write("macros/make_raw.sql", """
+            {% macro make_raw(rows) %}
+              {% set raw = api.Relation.create(database=target.database, schema=target.schema ~ '_raw') %}
+              {% do adapter.create_schema(raw) %}
+              {% do run_query('create table ' ~ raw ~ '.events as select generate_series(1, ' ~ rows ~ ') as id') %}
+              {% set counted = run_query('select count(*) as n from ' ~ raw ~ '.events') %}
+              {{ log('events: ' ~ counted.columns[0].values()[0], info=true) }}
+            {% endmacro %}
+            """);
+
+        var report = await DbtRunner.RunOperationAsync(Options(project), "make_raw", "{rows: 3}", TestContext.Current.CancellationToken);
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        Assert.Contains("events: 3", project.Log);
+        Assert.Equal(3L, project.Query("select count(*) from analytics_raw.events")[0][0]);
+    }
+
+    [Fact]
+    public async Task Show_InlineWithRef_PrintsTheFirstRows()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops");
+        project.Write("models/numbers.sql", "{{ config(materialized='table') }}\nselect generate_series(1, 10) as n");
+        Assert.True((await project.RunAsync()).Success);
+
+        var report = await DbtRunner.ShowAsync(Options(project), "select n, n * 2 as doubled from {{ ref('numbers') }} order by n", 2, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Success, string.Join("\n", report.FormatProblems()));
+        var shown = report.Outcome!.Results.Single().Message!;
+        Assert.Contains("| n | doubled |", shown.Replace("  ", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("| 2 |", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("| 3 |", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SourceFreshness_OnPostgres_ReadsMaxLoadedAt()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops", "seeds:\n  ops:\n    +schema: raw\n");
+        project.Write("seeds/events.csv", "id,loaded_at\n1,2026-01-01 00:00:00\n2,2026-01-09 12:00:00\n");
+        project.Write("models/sources.yml", """
+            version: 2
+            sources:
+              - name: raw
+                schema: analytics_raw
+                loaded_at_field: loaded_at
+                freshness:
+                  warn_after: {count: 1, period: day}
+                  error_after: {count: 30, period: day}
+                tables:
+                  - name: events
+            """);
+        Assert.True((await project.RunAsync(DbtCommandKind.Seed)).Success);
+
+        var report = await SourceFreshnessRunner.RunAsync(Options(project), TestContext.Current.CancellationToken, new FixedClock(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero)));
+
+        var result = Assert.Single(report.Results!);
+        Assert.Null(result.Error);
+        Assert.Equal(new DateTimeOffset(2026, 1, 9, 12, 0, 0, TimeSpan.Zero), result.MaxLoadedAt);
+        Assert.Equal(FreshnessStatus.Pass, result.Status);
+        Assert.Equal(43200, result.AgeSeconds);
+    }
+
+    [Fact]
+    public async Task Hooks_OnPostgres_RunBeforeAndAfterTheModelAndTheRun()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops", "on-run-start: [\"create schema if not exists {{ target.schema }}\", \"create table if not exists {{ target.schema }}.audit (event text)\"]\non-run-end: [\"insert into {{ target.schema }}.audit values ('end')\"]\n");
+        project.Write("models/m.sql", "{{ config(materialized='table', pre_hook=\"insert into {{ target.schema }}.audit values ('pre')\", post_hook=\"insert into {{ target.schema }}.audit select 'post ' || count(*) from {{ this }}\") }}\nselect 1 as n");
+
+        var report = await project.RunAsync();
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        Assert.Equal(["pre", "post 1", "end"], project.Query("select event from analytics.audit").Select(r => (string)r[0]!));
+    }
+
+    private static DbtRunOptions Options(PostgresProject project) => new()
+    {
+        ProjectDir = project.ProjectDir,
+        ProfilesDir = project.ProjectDir,
+        Log = line =>
+        {
+            lock (project.Log)
+            {
+                project.Log.Add(line);
+            }
+        },
+    };
+}
