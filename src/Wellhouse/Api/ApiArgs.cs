@@ -32,6 +32,8 @@ internal sealed class ApiArgs
         return null;
     }
 
+    public int Int(string? text, IntQuery query) => Int(text, query.Name, query.Default, query.Min, query.Max);
+
     public int Int(string? text, string name, int defaultValue, int min, int max)
     {
         if (string.IsNullOrEmpty(text))
@@ -111,4 +113,15 @@ internal sealed class ApiArgs
 
         return (start, end);
     }
+}
+
+/// <summary>
+/// A whole-number query parameter with its default and range: the handler reads it as text (<see cref="ApiArgs.Int(string?, IntQuery)"/>,
+/// so a bad value is the API's 400 naming the range), and as endpoint metadata the OpenAPI document declares it an
+/// integer with that range, so generated clients take a number.
+/// </summary>
+internal sealed record IntQuery(string Name, int Default, int Min, int Max)
+{
+    /// <summary>An integer without default or range (e.g. a code to filter by).</summary>
+    public static IntQuery Code(string name) => new(name, 0, int.MinValue, int.MaxValue);
 }

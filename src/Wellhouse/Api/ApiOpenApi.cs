@@ -61,6 +61,26 @@ internal static class ApiOpenApi
         options.AddOperationTransformer(DeclareAlternativesAsync);
         options.AddOperationTransformer((operation, context, _) =>
         {
+            foreach (var query in context.Description.ActionDescriptor.EndpointMetadata.OfType<IntQuery>())
+            {
+                if (operation.Parameters?.OfType<OpenApiParameter>().FirstOrDefault(parameter => parameter.Name == query.Name) is { } parameter)
+                {
+                    var isCode = query.Min == int.MinValue;
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int32",
+                        Minimum = isCode ? null : query.Min.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Maximum = isCode ? null : query.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Default = isCode ? null : JsonValue.Create(query.Default),
+                    };
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        options.AddOperationTransformer((operation, context, _) =>
+        {
             if (context.Description.ActionDescriptor.EndpointMetadata.OfType<BinaryBody>().Any() && operation.RequestBody?.Content is { } content)
             {
                 foreach (var media in content.Values)

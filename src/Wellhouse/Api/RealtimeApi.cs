@@ -11,18 +11,20 @@ namespace Wellhouse.Api;
 /// </summary>
 internal static class RealtimeApi
 {
+    private static readonly IntQuery Limit = new("limit", 100, 1, 10_000);
+
     public static void MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/wells/{wellCode:int}/latest", Latest).WithTags("Real-time").WithName("GetLatestRawRows")
             .WithMetadata(SnapshotRead.Uncached)
             .WithSummary("Raw rows of a well received after the published snapshot (not yet in the marts).")
-            .Produces<LatestResponse>().ProducesValidationProblem().ProducesSnapshotReadProblems();
+            .Produces<LatestResponse>().ProducesValidationProblem().ProducesSnapshotReadProblems().WithMetadata(Limit);
     }
 
     private static async Task<IResult> Latest(HttpContext context, int wellCode, string? limit, RawStore raw)
     {
         var args = new ApiArgs();
-        var rows = args.Int(limit, "limit", 100, 1, 10_000);
+        var rows = args.Int(limit, Limit);
         if (!args.IsValid)
         {
             return args.Problem();

@@ -9,6 +9,8 @@ namespace Wellhouse.Api;
 /// <summary><c>/api/runs</c>: start a refresh (202 + Location; 409 while one runs), list and inspect runs, read a log, cancel.</summary>
 internal static class RunsApi
 {
+    private static readonly IntQuery Limit = new("limit", 50, 1, 1000);
+
     public static void MapRuns(this IEndpointRouteBuilder endpoints)
     {
         var runs = endpoints.MapGroup("/api/runs").WithTags("Runs");
@@ -17,7 +19,7 @@ internal static class RunsApi
             .Produces<RunResponse>(StatusCodes.Status202Accepted).ProducesWriteProblems()
             .Produces<RefreshRunningProblem>(StatusCodes.Status409Conflict, "application/problem+json");
         runs.MapGet("/", List).WithName("ListRuns").WithSummary("Refresh runs, newest first.")
-            .Produces<RunListResponse>().ProducesValidationProblem();
+            .Produces<RunListResponse>().ProducesValidationProblem().WithMetadata(Limit);
         runs.MapGet("/{id}", Get).WithName("GetRun").WithSummary("A run: status, per-node results and timings, error.")
             .Produces<RunResponse>().ProducesProblem(StatusCodes.Status404NotFound);
         runs.MapGet("/{id}/log", Log).WithName("GetRunLog").WithSummary("A run's log as text (the server's folders named, e.g. <data>, not spelled out).")
@@ -54,7 +56,7 @@ internal static class RunsApi
     private static IResult List(RunStore runs, RefreshCoordinator coordinator, string? limit, DataDirectory data, IOptions<WellhouseOptions> options)
     {
         var args = new ApiArgs();
-        var count = args.Int(limit, "limit", 50, 1, 1000);
+        var count = args.Int(limit, Limit);
         return args.IsValid
             ? TypedResults.Ok(new RunListResponse(Live(() => runs.List(count), coordinator).Select(run => RunResponse.From(run, RunLogText.ForClients(data, options.Value))).ToList()))
             : args.Problem();

@@ -8,13 +8,17 @@ namespace Wellhouse.Api;
 /// <summary><c>/api/wells</c>: the well list (paging, search, field filter) and one well's summary (mart_well_summary).</summary>
 internal static class WellsApi
 {
+    private static readonly IntQuery Page = new("page", 1, 1, 1_000_000);
+    private static readonly IntQuery PageSize = new("page_size", 50, 1, 1000);
+    private static readonly IntQuery Field = IntQuery.Code("field");
+
     public static void MapWells(this IEndpointRouteBuilder endpoints)
     {
         var wells = endpoints.MapGroup("/api/wells").WithTags("Wells").WithMetadata(SnapshotRead.Cached);
         wells.MapGet("/", ListWells).WithName("ListWells")
             .WithSummary("Wells of the published snapshot, paged; search by name, reference or code; filter by field.")
             .Produces<WellListResponse>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesSnapshotReadProblems();
+            .ProducesSnapshotReadProblems().WithMetadata(Page, PageSize, Field);
         wells.MapGet("/{wellCode:int}", GetWell).WithName("GetWell")
             .WithSummary("One well's summary: identity, dates, cumulatives, current rates, decline parameters and EUR.")
             .Produces<WellSummary>().ProducesProblem(StatusCodes.Status404NotFound).ProducesSnapshotReadProblems();
@@ -25,9 +29,9 @@ internal static class WellsApi
     {
         var args = new ApiArgs();
         var term = args.Text(search, "search");
-        var fieldCode = args.OptionalInt(field, "field");
-        var pageNumber = args.Int(page, "page", 1, 1, 1_000_000);
-        var size = args.Int(pageSize, "page_size", 50, 1, 1000);
+        var fieldCode = args.OptionalInt(field, Field.Name);
+        var pageNumber = args.Int(page, Page);
+        var size = args.Int(pageSize, PageSize);
         if (!args.IsValid)
         {
             return args.Problem();

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Wellhouse.Tests.Warehouse;
@@ -111,6 +112,33 @@ public sealed class OpenApiDocumentTests : IDisposable
         var csv = new JsonSchemaChecker(document, false).ResponseSchema(path, "get", mediaType: "text/csv");
 
         Assert.Equal("string", csv.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/wells", "page", "1,1,1000000")]
+    [InlineData("/api/wells", "page_size", "50,1,1000")]
+    [InlineData("/api/wells", "field", ",,")]
+    [InlineData("/api/wells/{wellCode}/latest", "limit", "100,1,10000")]
+    [InlineData("/api/runs", "limit", "50,1,1000")]
+    public async Task Document_WholeNumberQueryParameters_AreIntegersWithTheirRange_AndTheServerHoldsToIt(string path, string name, string range)
+    {
+        var document = await LiveDocumentAsync();
+        var schema = document.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Single(parameter => parameter.GetProperty("name").GetString() == name).GetProperty("schema");
+        string Of(string property) => schema.TryGetProperty(property, out var value) ? value.GetRawText() : "";
+
+        Assert.Equal("\"integer\"", Of("type"));
+        Assert.Equal(range, $"{Of("default")},{Of("minimum")},{Of("maximum")}");
+        if (Of("maximum") is { Length: > 0 } maximum)
+        {
+            await _factory.IngestCsvAsync(RawCsv.Rows(101, 3));
+            await _factory.RefreshAsync();
+            var url = path.Replace("{wellCode}", "101") + $"?{name}={long.Parse(maximum) + 1}";
+            var response = await _factory.CreateClient().GetAsync(url);
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains($"from {Of("minimum")} to {maximum}", problem.GetProperty("errors").GetProperty(name)[0].GetString());
+        }
     }
 
     [Theory]

@@ -23,7 +23,7 @@ public static class ClientScenario
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
         var client = new WellhouseClient(http);
 
-        var wells = await client.ListWellsAsync(search: null, field: null, page: "1", page_size: "100");
+        var wells = await client.ListWellsAsync(search: null, field: null, page: 1, page_size: 100);
         var well = wells.Items.First();
         var production = await client.GetProductionAsync(well.Well_code, granularity: "monthly", from: null, to: null);
         Check(production.Granularity == MonthlyProductionResponseGranularity.Monthly, "monthly production is not monthly");

@@ -16,7 +16,7 @@ const anonymous = createClient<paths, Json>({ baseUrl });
 const keyed = createClient<paths, Json>({ baseUrl, headers: { 'X-Api-Key': key } });
 
 // Reads: the well list and the first well's monthly production.
-const wells = await anonymous.GET('/api/wells', { params: { query: { page: '1', page_size: '100' } } });
+const wells = await anonymous.GET('/api/wells', { params: { query: { page: 1, page_size: 100 } } });
 if (!wells.data) fail(`GET /api/wells: ${wells.response.status}`);
 const well = wells.data.items[0];
 if (!well) fail('no wells');

@@ -11,7 +11,7 @@ function utc(iso) {
 }
 
 export async function renderData(main) {
-  const [snapshots, runs] = await Promise.all([getJson('/api/snapshots'), getJson('/api/runs', { query: { limit: '10' } })]);
+  const [snapshots, runs] = await Promise.all([getJson('/api/snapshots'), getJson('/api/runs', { query: { limit: 10 } })]);
   const published = snapshots.items.find(s => s.published);
   const latest = runs.items.find(r => r.nodes?.length) ?? runs.items[0];
   main.innerHTML = `

@@ -35,7 +35,7 @@ export async function renderWells(main, params) {
   form.querySelector('input').addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(() => go(), 350); });
 
   const [fields, wells] = await Promise.all([getJson('/api/fields'),
-    getJson('/api/wells', { query: { page: String(page), page_size: String(pageSize), search, field } })]);
+    getJson('/api/wells', { query: { page, page_size: pageSize, search, field: field === '' ? undefined : Number(field) } })]);
   const select = form.querySelector('select');
   for (const f of fields.items) {
     select.append(new Option(`${f.field_name} (${f.well_count})`, String(f.field_code), false, String(f.field_code) === field));
