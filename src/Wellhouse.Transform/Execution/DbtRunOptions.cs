@@ -23,6 +23,9 @@ public sealed class DbtRunOptions
     /// <summary>dbt's <c>--selector</c>: a selector of the project's selectors.yml.</summary>
     public string? Selector { get; init; }
 
+    /// <summary><c>--indirect-selection</c>: which tests of the selected nodes are added (eager, cautious, buildable, empty).</summary>
+    public string IndirectSelection { get; init; } = Graph.NodeSelector.Eager;
+
     /// <summary><c>--threads</c>; null takes the profile target's threads.</summary>
     public int? Threads { get; init; }
 

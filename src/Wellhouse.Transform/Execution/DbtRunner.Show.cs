@@ -31,7 +31,7 @@ public static partial class DbtRunner
 
         if (inline is null)
         {
-            var selected = ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out var selectError);
+            var selected = ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out var selectError, indirectSelection: options.IndirectSelection);
             if (selected is null)
             {
                 return Task.FromResult(new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project });

@@ -8,10 +8,10 @@ public static partial class NodeSelector
     {
         var chosen = select.Count == 0 || select.All(string.IsNullOrWhiteSpace)
             ? manifest.Sources.Keys.ToHashSet(StringComparer.Ordinal)
-            : Evaluate(manifest, graph, select, state);
+            : Evaluate(manifest, graph, select, state, Empty).Direct;
         if (exclude.Count > 0)
         {
-            chosen.ExceptWith(Evaluate(manifest, graph, exclude, state));
+            chosen.ExceptWith(Evaluate(manifest, graph, exclude, state, Empty).Direct);
         }
 
         return [.. chosen.Where(manifest.Sources.ContainsKey).Order(StringComparer.Ordinal)];

@@ -4,47 +4,49 @@ namespace Wellhouse.Transform.Graph;
 
 /// <summary>
 /// dbt's node selection: each <c>--select</c> argument may hold several space-separated terms (union); a term may be
-/// comma-separated criteria (intersection); <c>--exclude</c> removes nodes; then tests whose parents include a
-/// selected node are added (indirect selection "eager", dbt's default). An empty selection means every node.
+/// comma-separated criteria (intersection); <c>--exclude</c> removes nodes; tests are added by indirect selection
+/// (see NodeSelector.Indirect.cs; dbt's default "eager"). An empty selection means every node.
 /// </summary>
 public static partial class NodeSelector
 {
     /// <summary>
     /// Selects unique ids of nodes (never sources). Throws <see cref="SelectorException"/> on bad syntax.
-    /// <paramref name="state"/> is the <c>--state</c> folder's artifacts, for the <c>state:</c> and <c>result:</c> methods.
+    /// <paramref name="state"/> is the <c>--state</c> folder's artifacts, for the <c>state:</c> and <c>result:</c> methods;
+    /// <paramref name="indirectSelection"/> is <c>--indirect-selection</c> (eager, cautious, buildable or empty).
     /// </summary>
-    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
+    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
     {
-        var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
-        var direct = select.Count == 0 || select.All(string.IsNullOrWhiteSpace) ? new HashSet<string>(candidates, StringComparer.Ordinal) : Evaluate(manifest, graph, select, state);
-        var excluded = exclude.Count == 0 ? [] : Evaluate(manifest, graph, exclude, state);
-        return Finish(manifest, graph, direct, excluded, resourceTypes);
-    }
-
-    /// <summary>The selection of a named selector of selectors.yml (<c>--selector</c>).</summary>
-    public static IReadOnlyCollection<string> SelectNamed(Manifest manifest, DependencyGraph graph, IReadOnlyDictionary<string, YamlSelector> selectors, string name, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
-    {
-        var direct = new SelectorDefinitions(selectors, (terms) => Evaluate(manifest, graph, terms, state), manifest.Nodes.Keys).Evaluate(name);
-        return Finish(manifest, graph, direct, [], resourceTypes);
-    }
-
-    /// <summary>Indirect selection, resource types and graph order over the directly selected nodes.</summary>
-    private static List<string> Finish(Manifest manifest, DependencyGraph graph, HashSet<string> direct, HashSet<string> excluded, IReadOnlyCollection<string>? resourceTypes)
-    {
-        var candidates = manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal);
-        direct.ExceptWith(excluded);
-        direct.IntersectWith(candidates);
-
-        // Indirect selection (eager): tests that depend on any selected node.
-        var result = new HashSet<string>(direct, StringComparer.Ordinal);
-        foreach (var node in manifest.Nodes.Values)
+        var mode = CheckMode(indirectSelection, new SourceSpan("--indirect-selection", 0, 0));
+        var selection = select.Count == 0 || select.All(string.IsNullOrWhiteSpace)
+            ? Criterion(manifest, graph, manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal), mode)
+            : Evaluate(manifest, graph, select, state, mode);
+        if (exclude.Count > 0)
         {
-            if (node.ResourceType is ResourceType.Test or ResourceType.UnitTest && !excluded.Contains(node.UniqueId) && node.DependsOnNodes.Any(direct.Contains))
-            {
-                result.Add(node.UniqueId);
-            }
+            selection = Combine(manifest, graph, [selection, Evaluate(manifest, graph, exclude, state, mode)], Difference, mode);
         }
 
+        return Finish(manifest, graph, selection.Direct, resourceTypes);
+    }
+
+    /// <summary>The selection of a named selector of selectors.yml (<c>--selector</c>); a definition's own
+    /// <c>indirect_selection</c> wins over <paramref name="indirectSelection"/>.</summary>
+    public static IReadOnlyCollection<string> SelectNamed(Manifest manifest, DependencyGraph graph, IReadOnlyDictionary<string, YamlSelector> selectors, string name, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
+    {
+        var mode = CheckMode(indirectSelection, new SourceSpan("--indirect-selection", 0, 0));
+        var definitions = new SelectorDefinitions(
+            selectors,
+            (terms, termMode) => Evaluate(manifest, graph, terms, state, termMode),
+            (parts, combine, partMode) => Combine(manifest, graph, parts, combine, partMode),
+            ids => Criterion(manifest, graph, ids, mode),
+            manifest.Nodes.Keys,
+            mode);
+        return Finish(manifest, graph, definitions.Evaluate(name).Direct, resourceTypes);
+    }
+
+    /// <summary>Resource types and graph order over the selected nodes.</summary>
+    private static List<string> Finish(Manifest manifest, DependencyGraph graph, HashSet<string> selected, IReadOnlyCollection<string>? resourceTypes)
+    {
+        var result = new HashSet<string>(selected.Where(manifest.Nodes.ContainsKey), StringComparer.Ordinal);
         if (resourceTypes is { Count: > 0 })
         {
             result.RemoveWhere(id => !resourceTypes.Contains(manifest.Nodes[id].ResourceType.ToDbtString()));
@@ -57,15 +59,15 @@ public static partial class NodeSelector
     /// not match any enabled nodes" for each. Call after a successful selection (a bad term throws).</summary>
     public static IReadOnlyList<string> UnmatchedCriteria(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, PreviousState? state = null) =>
         [.. select.SelectMany(argument => argument.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
-            .Where(term => Evaluate(manifest, graph, [term], state).Count == 0)];
+            .Where(term => Evaluate(manifest, graph, [term], state, Empty).Direct.Count == 0)];
 
     /// <summary>Like <see cref="Select"/>, returning the syntax error as a diagnostic instead of throwing.</summary>
-    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null)
+    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
     {
         try
         {
             diagnostic = null;
-            return Select(manifest, graph, select, exclude, resourceTypes, state);
+            return Select(manifest, graph, select, exclude, resourceTypes, state, indirectSelection);
         }
         catch (SelectorException ex)
         {
@@ -74,15 +76,16 @@ public static partial class NodeSelector
         }
     }
 
-    private static HashSet<string> Evaluate(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> arguments, PreviousState? state)
+    /// <summary>The command line's terms: a union of space-separated terms, each an intersection of comma-separated criteria.</summary>
+    private static Selection Evaluate(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> arguments, PreviousState? state, string mode)
     {
         StateComparer? comparer = null;
-        var union = new HashSet<string>(StringComparer.Ordinal);
+        var union = new List<Selection>();
         foreach (var argument in arguments)
         {
             foreach (var term in argument.Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries))
             {
-                HashSet<string>? intersection = null;
+                var intersection = new List<Selection>();
                 foreach (var part in term.Split(',', StringSplitOptions.RemoveEmptyEntries))
                 {
                     if (!SelectionTerm.TryParse(part, out var parsed, out var error))
@@ -91,21 +94,14 @@ public static partial class NodeSelector
                     }
 
                     var matched = Expand(graph, parsed, parsed.Method is "state" or "result" ? MatchState(manifest, parsed, state, ref comparer) : Match(manifest, parsed));
-                    if (intersection is null)
-                    {
-                        intersection = matched;
-                    }
-                    else
-                    {
-                        intersection.IntersectWith(matched);
-                    }
+                    intersection.Add(Criterion(manifest, graph, matched, mode));
                 }
 
-                union.UnionWith(intersection ?? []);
+                union.Add(intersection.Count == 1 ? intersection[0] : Combine(manifest, graph, intersection, Intersection, mode));
             }
         }
 
-        return union;
+        return union.Count == 1 ? union[0] : Combine(manifest, graph, union, Union, mode);
     }
 
     private static HashSet<string> Expand(DependencyGraph graph, SelectionTerm term, HashSet<string> matched)

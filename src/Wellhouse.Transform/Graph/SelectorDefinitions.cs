@@ -10,13 +10,20 @@ public sealed record YamlSelector(string Name, object? Definition, bool IsDefaul
 /// Evaluates selectors.yml definitions (dbt docs: "YAML selectors"): a string in the command line's syntax; a
 /// <c>method</c>/<c>value</c> mapping with <c>parents</c>, <c>children</c>, <c>parents_depth</c>, <c>children_depth</c>,
 /// <c>childrens_parents</c>; <c>union</c> and <c>intersection</c> lists, in which an <c>exclude</c> item is taken away
-/// from the result; <c>method: selector</c> to use another selector. Errors name the selector and where it is.
+/// from the result; <c>method: selector</c> to use another selector; a method's <c>indirect_selection</c> (eager,
+/// cautious, buildable, empty) wins over the command line's. Errors name the selector and where it is.
 /// </summary>
-internal sealed class SelectorDefinitions(IReadOnlyDictionary<string, YamlSelector> selectors, Func<IReadOnlyList<string>, HashSet<string>> evaluateTerms, IEnumerable<string> allNodes)
+internal sealed class SelectorDefinitions(
+    IReadOnlyDictionary<string, YamlSelector> selectors,
+    Func<IReadOnlyList<string>, string, NodeSelector.Selection> evaluateTerms,
+    Func<IReadOnlyList<NodeSelector.Selection>, Func<List<HashSet<string>>, HashSet<string>>, string, NodeSelector.Selection> combine,
+    Func<HashSet<string>, NodeSelector.Selection> all,
+    IEnumerable<string> allNodes,
+    string mode)
 {
     private readonly HashSet<string> evaluating = new(StringComparer.Ordinal);
 
-    public HashSet<string> Evaluate(string name)
+    public NodeSelector.Selection Evaluate(string name)
     {
         if (!selectors.TryGetValue(name, out var selector))
         {
@@ -39,12 +46,12 @@ internal sealed class SelectorDefinitions(IReadOnlyDictionary<string, YamlSelect
         }
     }
 
-    private HashSet<string> Definition(YamlSelector selector, object? definition)
+    private NodeSelector.Selection Definition(YamlSelector selector, object? definition)
     {
         switch (definition)
         {
             case string text:
-                return evaluateTerms([text]);
+                return Terms(selector, text, mode);
             case Dictionary<string, object?> map when map.TryGetValue("union", out var union):
                 return Combine(selector, union, intersect: false);
             case Dictionary<string, object?> map when map.TryGetValue("intersection", out var intersection):
@@ -56,45 +63,32 @@ internal sealed class SelectorDefinitions(IReadOnlyDictionary<string, YamlSelect
         }
     }
 
-    private HashSet<string> Combine(YamlSelector selector, object? items, bool intersect)
+    private NodeSelector.Selection Combine(YamlSelector selector, object? items, bool intersect)
     {
         if (items is not List<object?> list)
         {
             throw Error(selector, (intersect ? "intersection" : "union") + " must be a list");
         }
 
-        HashSet<string>? result = null;
-        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var parts = new List<NodeSelector.Selection>();
+        var excluded = new List<NodeSelector.Selection>();
         foreach (var item in list)
         {
             if (item is Dictionary<string, object?> map && map.TryGetValue("exclude", out var exclude))
             {
-                excluded.UnionWith(exclude is List<object?> parts ? Combine(selector, parts, intersect: false) : Definition(selector, exclude));
+                excluded.Add(exclude is List<object?> excludes ? Combine(selector, excludes, intersect: false) : Definition(selector, exclude));
                 continue;
             }
 
-            var part = Definition(selector, item);
-            if (result is null)
-            {
-                result = part;
-            }
-            else if (intersect)
-            {
-                result.IntersectWith(part);
-            }
-            else
-            {
-                result.UnionWith(part);
-            }
+            parts.Add(Definition(selector, item));
         }
 
         // A union of excludes only takes away from everything (dbt: "exclude" alone selects all but those).
-        result ??= [.. allNodes];
-        result.ExceptWith(excluded);
-        return result;
+        var result = parts.Count == 0 ? all([.. allNodes]) : combine(parts, intersect ? NodeSelector.Intersection : NodeSelector.Union, mode);
+        return excluded.Count == 0 ? result : combine([result, combine(excluded, NodeSelector.Union, mode)], NodeSelector.Difference, mode);
     }
 
-    private HashSet<string> Method(YamlSelector selector, Dictionary<string, object?> map)
+    private NodeSelector.Selection Method(YamlSelector selector, Dictionary<string, object?> map)
     {
         var method = Convert.ToString(map["method"], CultureInfo.InvariantCulture) ?? string.Empty;
         var value = Convert.ToString(map.GetValueOrDefault("value"), CultureInfo.InvariantCulture) ?? string.Empty;
@@ -121,9 +115,24 @@ internal sealed class SelectorDefinitions(IReadOnlyDictionary<string, YamlSelect
             }
         }
 
+        var termMode = mode;
+        if (map.TryGetValue("indirect_selection", out var indirect))
+        {
+            termMode = indirect as string ?? string.Empty;
+            if (!NodeSelector.IndirectSelectionModes.Contains(termMode))
+            {
+                throw Error(selector, $"indirect_selection '{PythonRepr.Str(indirect)}' is not one of eager, cautious, buildable, empty");
+            }
+        }
+
+        return Terms(selector, term, termMode);
+    }
+
+    private NodeSelector.Selection Terms(YamlSelector selector, string terms, string termMode)
+    {
         try
         {
-            return evaluateTerms([term]);
+            return evaluateTerms([terms], termMode);
         }
         catch (SelectorException ex)
         {

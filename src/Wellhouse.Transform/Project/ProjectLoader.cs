@@ -120,7 +120,7 @@ internal sealed partial class ProjectParser
         ResolveConstraintTargets();
         ResolveExposures();
         var graph = BuildGraph();
-        var selectors = SelectorsFileReader.Read(projectDir, diagnostics);
+        var selectors = SelectorsFileReader.Read(projectDir, diagnostics, Renderer(bootstrap));
         RenderDescriptions();
         services.GraphValue = GraphGlobal.Build(manifest);
 

@@ -3,14 +3,15 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Project;
 
 /// <summary>Reads the root project's selectors.yml (dbt docs: "YAML selectors"): <c>selectors:</c>, each with
-/// <c>name</c>, <c>definition</c>, optional <c>description</c> and <c>default</c> (at most one).</summary>
+/// <c>name</c>, <c>definition</c>, optional <c>description</c> and <c>default</c> (at most one). Strings are rendered
+/// with Jinja as dbt's <c>SelectorRenderer</c> does: <c>env_var()</c> and <c>var()</c> of <c>--vars</c>.</summary>
 internal static class SelectorsFileReader
 {
     public const string FileName = "selectors.yml";
 
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal) { "name", "description", "definition", "default" };
 
-    public static Dictionary<string, YamlSelector> Read(string projectDir, DiagnosticBag diagnostics)
+    public static Dictionary<string, YamlSelector> Read(string projectDir, DiagnosticBag diagnostics, StringRenderer render)
     {
         var result = new Dictionary<string, YamlSelector>(StringComparer.Ordinal);
         var path = Path.Combine(projectDir, FileName);
@@ -53,7 +54,7 @@ internal static class SelectorsFileReader
                 continue;
             }
 
-            var isDefault = YamlFile.ToValue(YamlFile.Get(entry, "default")) switch
+            var isDefault = (YamlFile.Get(entry, "default") is { } defaultNode ? DbtProjectReader.Render(defaultNode, render, diagnostics, skip: false, FileName) : null) switch
             {
                 bool b => b,
                 string s => bool.TryParse(s, out var b) && b,
@@ -64,7 +65,7 @@ internal static class SelectorsFileReader
                 diagnostics.Error(DiagnosticCodes.InvalidValue, $"selectors '{other.Name}' and '{name}' are both 'default: true'", span);
             }
 
-            if (!result.TryAdd(name, new YamlSelector(name, YamlFile.ToValue(definition), isDefault, span, YamlFile.ToValue(YamlFile.Get(entry, "description")) as string ?? string.Empty)))
+            if (!result.TryAdd(name, new YamlSelector(name, DbtProjectReader.Render(definition, render, diagnostics, skip: false, FileName), isDefault, span, YamlFile.ToValue(YamlFile.Get(entry, "description")) as string ?? string.Empty)))
             {
                 diagnostics.Error(DiagnosticCodes.DuplicateName, $"selector '{name}' is defined twice", span);
             }

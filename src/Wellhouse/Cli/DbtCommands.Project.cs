@@ -41,7 +41,7 @@ internal static partial class DbtCommands
             }
 
             var types = parse.GetValue(resourceType) is { Length: > 0 } t ? t : null;
-            var selected = ProjectSelection.TrySelect(project, Split(parse.GetValue(options.Select)), Split(parse.GetValue(options.Exclude)), parse.GetValue(options.Selector), out var error, types, state);
+            var selected = ProjectSelection.TrySelect(project, Split(parse.GetValue(options.Select)), Split(parse.GetValue(options.Exclude)), parse.GetValue(options.Selector), out var error, types, state, indirectSelection: options.IndirectSelectionOf(parse));
             if (selected is null)
             {
                 console.Error(error!.Format(project.ProjectDir));

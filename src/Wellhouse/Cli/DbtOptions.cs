@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Graph;
 using Wellhouse.Warehouse;
 
 namespace Wellhouse.Cli;
@@ -25,6 +26,12 @@ internal sealed class DbtOptions
 
     public Option<string?> Selector { get; } = new("--selector") { Description = "A selector of the project's selectors.yml (instead of --select/--exclude)." };
 
+    public Option<string?> IndirectSelection { get; } = new("--indirect-selection")
+    {
+        Description = "Which tests of the selected nodes are selected too: eager (any parent selected, the default), cautious (all parents), buildable (parents selected or their ancestors), empty (none). Default: DBT_INDIRECT_SELECTION.",
+        Validators = { result => { if (result.GetValueOrDefault<string?>() is { } mode && !NodeSelector.IndirectSelectionModes.Contains(mode)) { result.AddError($"--indirect-selection must be one of {string.Join(", ", NodeSelector.IndirectSelectionModes)}, not '{mode}'"); } } },
+    };
+
     public Option<bool> StoreFailures { get; } = new("--store-failures") { Description = "Store each test's failing rows in <schema>_dbt_test__audit (a test's store_failures config wins)." };
 
     public Option<bool> FailFast { get; } = new("--fail-fast", "-x") { Description = "Stop at the first failure." };
@@ -43,6 +50,7 @@ internal sealed class DbtOptions
             command.Options.Add(Select);
             command.Options.Add(Exclude);
             command.Options.Add(Selector);
+            command.Options.Add(IndirectSelection);
 
             // `source freshness` does not pass a previous state to its selection, so it does not offer --state.
             if (command.Name is not "freshness")
@@ -72,6 +80,7 @@ internal sealed class DbtOptions
         Select = SplitTerms(parse.GetValue(Select)),
         Exclude = SplitTerms(parse.GetValue(Exclude)),
         Selector = parse.GetValue(Selector),
+        IndirectSelection = IndirectSelectionOf(parse),
         Threads = parse.GetValue(Threads),
         FailFast = parse.GetValue(FailFast),
         StoreFailures = parse.GetValue(StoreFailures),
@@ -87,6 +96,10 @@ internal sealed class DbtOptions
     public string? StatePathOf(ParseResult parse) =>
         parse.GetValue(State) is { Length: > 0 } state ? Path.GetFullPath(state)
         : Environment.GetEnvironmentVariable("DBT_STATE") is { Length: > 0 } fromEnvironment ? Path.GetFullPath(fromEnvironment) : null;
+
+    /// <summary><c>--indirect-selection</c>, else DBT_INDIRECT_SELECTION (as dbt reads it), else eager.</summary>
+    public string IndirectSelectionOf(ParseResult parse) =>
+        parse.GetValue(IndirectSelection) ?? (Environment.GetEnvironmentVariable("DBT_INDIRECT_SELECTION") is { Length: > 0 } mode ? mode.ToLowerInvariant() : NodeSelector.Eager);
 
     /// <summary>dbt takes <c>-s "a b"</c> and <c>-s a b</c> alike: every space-separated term is a union member.</summary>
     private static string[] SplitTerms(string[]? values) =>

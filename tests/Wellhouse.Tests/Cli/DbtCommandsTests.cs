@@ -66,6 +66,32 @@ public sealed class DbtCommandsTests
         Assert.Equal(["orders", "stg_orders", "stg_payments"], project.Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Order(StringComparer.Ordinal));
     }
 
+    [Theory]
+    [InlineData("eager", true)]
+    [InlineData("cautious", false)]
+    public async Task Ls_IndirectSelection_DecidesWhetherATestOfTwoModelsComesWithOne(string mode, bool relationshipsListed)
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("ls", "-s", "orders", "--resource-type", "test", "--output", "name", "--indirect-selection", mode);
+
+        Assert.Equal(0, exit);
+        var names = project.Output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.Contains("unique_orders_order_id", names);
+        Assert.Equal(relationshipsListed, names.Contains("relationships_orders_customer_id__customer_id__ref_customers_"));
+    }
+
+    [Fact]
+    public async Task Ls_IndirectSelection_AnUnknownModeIsAnError()
+    {
+        using var project = new FixtureProject("jaffle_shop");
+
+        var exit = await project.RunAsync("ls", "-s", "orders", "--indirect-selection", "careful");
+
+        Assert.NotEqual(0, exit);
+        Assert.Contains("--indirect-selection must be one of eager, cautious, buildable, empty, not 'careful'", project.Error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ls_Warehouse_ListsItsCSharpModels()
     {
