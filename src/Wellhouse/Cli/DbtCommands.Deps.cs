@@ -11,6 +11,9 @@ internal static partial class DbtCommands
         var command = new Command("deps", "Install the packages of packages.yml (or dependencies.yml) and write package-lock.yml.");
         var upgrade = new Option<bool>("--upgrade") { Description = "Resolve packages.yml again even when package-lock.yml matches it." };
         var lockOnly = new Option<bool>("--lock") { Description = "Write package-lock.yml without installing the packages." };
+        var addPackage = new Option<string?>("--add-package") { Description = "Add a package to packages.yml first, as name@version (e.g. dbt-labs/dbt_utils@1.3.0; a version range with commas); --source says what the name is." };
+        var source = new Option<string>("--source") { Description = "What --add-package names: hub (a hub package, the default), git (a repository URL, the version a revision) or local (a path).", DefaultValueFactory = _ => "hub" };
+        source.AcceptOnlyFromAmong("hub", "git", "local");
         command.Options.Add(options.ProjectDir);
         command.Options.Add(options.Vars);
 
@@ -19,6 +22,8 @@ internal static partial class DbtCommands
         command.Options.Add(options.Target);
         command.Options.Add(upgrade);
         command.Options.Add(lockOnly);
+        command.Options.Add(addPackage);
+        command.Options.Add(source);
         command.SetAction((parse, cancellationToken) =>
         {
             var console = new DbtConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
@@ -27,7 +32,7 @@ internal static partial class DbtCommands
             try
             {
                 report = DepsInstaller.Run(
-                    new DepsOptions { ProjectDir = projectDir, VarsYaml = parse.GetValue(options.Vars), Upgrade = parse.GetValue(upgrade), LockOnly = parse.GetValue(lockOnly), Log = console.Line },
+                    new DepsOptions { ProjectDir = projectDir, VarsYaml = parse.GetValue(options.Vars), Upgrade = parse.GetValue(upgrade), LockOnly = parse.GetValue(lockOnly), AddPackage = parse.GetValue(addPackage), Source = parse.GetValue(source)!, Log = console.Line },
                     cancellationToken);
             }
             catch (OperationCanceledException)

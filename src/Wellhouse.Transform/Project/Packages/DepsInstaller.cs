@@ -16,6 +16,12 @@ public sealed class DepsOptions
     /// <summary><c>--lock</c>: write package-lock.yml without installing.</summary>
     public bool LockOnly { get; init; }
 
+    /// <summary><c>--add-package name@version</c>: add the package to packages.yml first (dbt 1.8+); null adds none.</summary>
+    public string? AddPackage { get; init; }
+
+    /// <summary><c>--source</c> of <see cref="AddPackage"/>: hub (default), git or local.</summary>
+    public string Source { get; init; } = "hub";
+
     /// <summary>The package hub (dbt's <c>DBT_PACKAGE_HUB_URL</c>); null reads that variable, else dbt's public hub.</summary>
     public string? HubUrl { get; init; }
 
@@ -50,6 +56,11 @@ public static partial class DepsInstaller
         var environment = options.Environment ?? ProjectParser.ReadEnvironment();
         var render = ProjectParser.BootstrapRenderer(environment, new Dictionary<string, object?>());
         var project = DbtProjectReader.Read(projectDir, diagnostics, render);
+        if (project is not null && options.AddPackage is { } added && !PackagesFileEditor.Add(projectDir, added, options.Source, diagnostics, log))
+        {
+            return new DepsReport { Diagnostics = diagnostics.Items };
+        }
+
         var specs = project is null ? null : PackagesFile.Read(projectDir, diagnostics, render);
         if (project is null || specs is null)
         {
