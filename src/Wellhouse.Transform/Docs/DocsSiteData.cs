@@ -6,8 +6,9 @@ namespace Wellhouse.Transform.Docs;
 
 /// <summary>
 /// The data the docs site shows, taken from the manifest and the catalog and written as one compact JSON object
-/// inlined into index.html: the project name, and one entry per model, seed, test and source with its description,
-/// columns (yml description and tests, catalog type), SQL, dependencies and relation. Children are derived in the page.
+/// inlined into index.html: the project name, and one entry per model, seed, test, source and exposure with its
+/// description, columns (yml description and tests, catalog type), SQL, dependencies and relation (an exposure: its
+/// type, owner, maturity and URL). Children are derived in the page.
 /// </summary>
 internal static class DocsSiteData
 {
@@ -31,6 +32,11 @@ internal static class DocsSiteData
         foreach (var source in manifest.Sources.Values.OrderBy(s => s.UniqueId, StringComparer.Ordinal))
         {
             WriteSource(json, source, catalog.Find(source.UniqueId), testsByNode[source.UniqueId]);
+        }
+
+        foreach (var exposure in manifest.Exposures.Values.OrderBy(e => e.UniqueId, StringComparer.Ordinal))
+        {
+            WriteExposure(json, exposure);
         }
 
         json.WriteEndArray();
@@ -101,6 +107,28 @@ internal static class DocsSiteData
 
         WriteRelation(json, table);
         WriteColumns(json, source.Columns, table, tests);
+        json.WriteEndObject();
+    }
+
+    private static void WriteExposure(Utf8JsonWriter json, ExposureDefinition exposure)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", exposure.UniqueId);
+        json.WriteString("type", "exposure");
+        json.WriteString("name", exposure.Label is { Length: > 0 } label ? label : exposure.Name);
+        json.WriteString("file", exposure.OriginalFilePath);
+        WriteStrings(json, "fqn", [exposure.PackageName, exposure.Name]);
+        json.WriteString("desc", exposure.Description);
+        WriteStrings(json, "tags", exposure.Tags);
+        WriteStrings(json, "deps", exposure.DependsOnNodes);
+        json.WriteString("kind", exposure.Type);
+        var owner = exposure.Owner.GetValueOrDefault("name") as string;
+        var email = exposure.Owner.GetValueOrDefault("email") as string;
+        json.WriteString("owner", owner is null ? email : email is null ? owner : $"{owner} <{email}>");
+        json.WriteString("maturity", exposure.Maturity);
+        json.WriteString("url", exposure.Url);
+        json.WriteStartArray("columns");
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

@@ -6,8 +6,8 @@ using Wellhouse.Tests.Dashboard;
 namespace Wellhouse.Tests.Docs;
 
 /// <summary>
-/// The jaffle_shop fixture built and documented (<c>wellhouse build</c>, then <c>wellhouse docs generate</c>) in a
-/// temp folder, and headless chromium launched as the dashboard tests launch it. The site is opened from disk
+/// The jaffle_shop fixture, with an exposure on its customers mart added, built and documented (<c>wellhouse build</c>, then
+/// <c>wellhouse docs generate</c>) in a temp folder, and headless chromium launched as the dashboard tests launch it. The site is opened from disk
 /// (file://), as a user opens target/index.html with no server and no network.
 /// </summary>
 public sealed class DocsSite : IAsyncLifetime
@@ -23,7 +23,10 @@ public sealed class DocsSite : IAsyncLifetime
 
     public static string ScreenshotDir => Path.Combine(AppContext.BaseDirectory, "docs-screenshots");
 
-    /// <summary>The ids the lineage graph must show: manifest.json's models and seeds, and its sources.</summary>
+    /// <summary>The exposure added to the copy, drawn downstream of the marts it depends on.</summary>
+    public const string Exposure = "exposure.jaffle_shop.customer_dashboard";
+
+    /// <summary>The ids the lineage graph must show: manifest.json's models and seeds, its sources and exposures.</summary>
     public IReadOnlyList<string> LineageIds { get; private set; } = [];
 
     /// <summary>manifest.json's parent_map restricted to <see cref="LineageIds"/>, as "parent>child".</summary>
@@ -31,12 +34,26 @@ public sealed class DocsSite : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        File.WriteAllText(Path.Combine(_project.Directory, "models", "exposures.yml"), """
+            version: 2
+            exposures:
+              - name: customer_dashboard
+                label: Customer dashboard
+                type: dashboard
+                maturity: medium
+                url: https://bi.example.com/customers
+                owner: {name: Analytics, email: analytics@example.com}
+                description: Lifetime value per customer.
+                depends_on:
+                  - ref('customers')
+            """);
         await Run("build");
         await Run("docs", "generate");
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(TargetDir, "manifest.json")));
         var root = manifest.RootElement;
         var ids = root.GetProperty("nodes").EnumerateObject().Where(n => n.Value.GetProperty("resource_type").GetString() != "test").Select(n => n.Name)
-            .Concat(root.GetProperty("sources").EnumerateObject().Select(s => s.Name)).Order(StringComparer.Ordinal).ToList();
+            .Concat(root.GetProperty("sources").EnumerateObject().Select(s => s.Name))
+            .Concat(root.GetProperty("exposures").EnumerateObject().Select(e => e.Name)).Order(StringComparer.Ordinal).ToList();
         LineageIds = ids;
         LineageEdges = [.. root.GetProperty("parent_map").EnumerateObject().Where(p => ids.Contains(p.Name))
             .SelectMany(p => p.Value.EnumerateArray().Select(parent => parent.GetString()!).Where(ids.Contains).Select(parent => parent + ">" + p.Name))

@@ -14,7 +14,8 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
         var edges = await page.Locator("#graph-host path.edge").EvaluateAllAsync<string[]>("ps => ps.map(p => p.dataset.from + '>' + p.dataset.to)");
 
         Assert.Equal(site.LineageIds, nodes.Order(StringComparer.Ordinal));
-        Assert.Equal(8, nodes.Length);
+        Assert.Equal(9, nodes.Length);
+        Assert.Contains("model.jaffle_shop.customers>" + DocsSite.Exposure, edges);
         Assert.Equal(site.LineageEdges, edges.Order(StringComparer.Ordinal));
         Assert.Contains("seed.jaffle_shop.raw_orders>model.jaffle_shop.stg_orders", edges);
         Assert.Empty(errors);
@@ -74,7 +75,7 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
         await page.Locator("#graph-host g.node[data-id='model.jaffle_shop.stg_orders']").ClickAsync();
         await page.WaitForSelectorAsync(".page-node[data-id='model.jaffle_shop.stg_orders'] #graph-host g.node.selected");
 
-        Assert.Equal(["model.jaffle_shop.customers", Orders], await GraphIds(page, "downstream"));
+        Assert.Equal([DocsSite.Exposure, "model.jaffle_shop.customers", Orders], await GraphIds(page, "downstream"));
         Assert.Equal(["seed.jaffle_shop.raw_orders"], await GraphIds(page, "upstream"));
         Assert.Equal(["model.jaffle_shop.customers", Orders], await DataIds(page, "ul[data-list='referenced-by'] a"));
         await page.CloseAsync();
@@ -105,7 +106,7 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
         await page.Locator("#graph-host g.node[data-id='model.jaffle_shop.stg_payments']").HoverAsync();
 
         Assert.Equal(["seed.jaffle_shop.raw_payments"], await GraphIds(page, "upstream"));
-        Assert.Equal(["model.jaffle_shop.customers", Orders], await GraphIds(page, "downstream"));
+        Assert.Equal([DocsSite.Exposure, "model.jaffle_shop.customers", Orders], await GraphIds(page, "downstream"));
         Assert.Contains("highlighting", await page.GetAttributeAsync("#graph-host svg", "class") ?? "");
         await page.ScreenshotAsync(new() { Path = Path.Combine(DocsSite.ScreenshotDir, "docs-lineage.png") });
         await page.CloseAsync();
@@ -168,6 +169,27 @@ public sealed class DocsSiteTests(DocsSite site) : IClassFixture<DocsSite>
 
     private static async Task<double> Scale(Microsoft.Playwright.IPage page) =>
         double.Parse((await page.GetAttributeAsync("#graph-host svg", "data-scale"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Exposure_Page_ShowsItsOwnerUrlAndUpstreamAndTheTreeListsIt()
+    {
+        var (page, errors) = await site.OpenAsync("#!/node/" + Uri.EscapeDataString(DocsSite.Exposure));
+        await page.WaitForSelectorAsync($".page-node[data-id='{DocsSite.Exposure}'] #graph-host g.node.selected");
+
+        Assert.Equal("Customer dashboard", await page.InnerTextAsync("h1"));
+        var facts = await page.InnerTextAsync(".facts");
+        Assert.Contains("Analytics <analytics@example.com>", facts, StringComparison.Ordinal);
+        Assert.Contains("dashboard", facts, StringComparison.Ordinal);
+        Assert.Equal("https://bi.example.com/customers", await page.GetAttributeAsync(".facts a", "href"));
+        Assert.Equal(["model.jaffle_shop.customers"], await DataIds(page, "ul[data-list='depends-on'] a"));
+        Assert.Contains("model.jaffle_shop.customers", await GraphIds(page, "upstream"));
+        Assert.Contains("seed.jaffle_shop.raw_orders", await GraphIds(page, "upstream"));
+        Assert.Equal(0, await page.Locator(".page-node h2", new() { HasText = "Columns" }).CountAsync());
+        Assert.Equal([DocsSite.Exposure], await DataIds(page, "#tree details[data-section='Exposures'] a.tree-item"));
+        Assert.Empty(errors);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(DocsSite.ScreenshotDir, "docs-exposure.png"), FullPage = true });
+        await page.CloseAsync();
+    }
 
     private static async Task<string[]> GraphIds(Microsoft.Playwright.IPage page, string state) =>
         [.. (await page.Locator($"#graph-host g.node.{state}").EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.id)")).Order(StringComparer.Ordinal)];

@@ -64,6 +64,34 @@ public sealed partial class DocsSiteWriterTests : IDisposable
         Assert.Equal("shop", data.Project);
     }
 
+    [Fact]
+    public async Task Write_Exposure_IsALineageNodeWithItsOwnerAndWhatItDependsOn()
+    {
+        project.Write("models/exposures.yml", """
+            version: 2
+            exposures:
+              - name: oil_dashboard
+                label: Oil dashboard
+                type: dashboard
+                maturity: high
+                url: https://bi.example.com/oil
+                owner: {name: Production team, email: prod@example.com}
+                description: Monthly oil with prices.
+                depends_on:
+                  - ref('monthly_oil')
+                  - source('raw', 'production')
+            """);
+        await project.BuildAsync();
+        await project.GenerateAsync();
+
+        var exposure = Data(File.ReadAllText(project.TargetFile("index.html"))).Nodes["exposure.shop.oil_dashboard"];
+
+        Assert.Equal(("exposure", "Oil dashboard", "dashboard"), (exposure.GetProperty("type").GetString(), exposure.GetProperty("name").GetString(), exposure.GetProperty("kind").GetString()));
+        Assert.Equal("Production team <prod@example.com>", exposure.GetProperty("owner").GetString());
+        Assert.Equal(("high", "https://bi.example.com/oil"), (exposure.GetProperty("maturity").GetString(), exposure.GetProperty("url").GetString()));
+        Assert.Equal(["model.shop.monthly_oil", "source.shop.raw.production"], exposure.GetProperty("deps").EnumerateArray().Select(d => d.GetString()).Order());
+    }
+
     private static (string Project, Dictionary<string, JsonElement> Nodes) Data(string html)
     {
         var match = Regex.Match(html, "<script type=\"application/json\" id=\"docs-data\">(.*?)</script>", RegexOptions.Singleline);

@@ -13,7 +13,7 @@ const Docs = (() => {
       else children.get(dep).push(node.id);
     }
   }
-  // The lineage graph shows models, seeds and sources, as dbt's does; tests are listed on their node's page.
+  // The lineage graph shows sources, seeds, models and exposures, as dbt's does; tests are listed on their node's page.
   const inLineage = n => n.type !== "test";
   const parentsOf = id => (byId.get(id)?.deps || []).filter(d => byId.has(d) && inLineage(byId.get(d)));
   const childrenOf = id => children.get(id) || [];
@@ -28,7 +28,7 @@ const Docs = (() => {
   function treeSections() {
     const sections = [["Sources", n => n.type === "source"], ["Seeds", n => n.type === "seed"],
       ["Models", n => n.type === "model" && n.lang !== "csharp"], ["C# models", n => n.type === "model" && n.lang === "csharp"],
-      ["Tests", n => n.type === "test"]];
+      ["Exposures", n => n.type === "exposure"], ["Tests", n => n.type === "test"]];
     return sections.map(([title, match]) => [title, data.nodes.filter(match)]).filter(([, nodes]) => nodes.length);
   }
 
@@ -71,7 +71,7 @@ const Docs = (() => {
   // ---- pages ----
   function graphPage(focus) {
     const ids = data.nodes.filter(inLineage).map(n => n.id);
-    const counts = ["model", "seed", "source"].map(t => [t, ids.filter(id => byId.get(id).type === t).length]).filter(([, n]) => n)
+    const counts = ["model", "seed", "source", "exposure"].map(t => [t, ids.filter(id => byId.get(id).type === t).length]).filter(([, n]) => n)
       .map(([t, n]) => `${n} ${t}${n === 1 ? "" : "s"}`).join(", ") || "No models";
     content.replaceChildren(el("div", { class: "page page-graph" },
       el("h1", { text: "Lineage" }),
@@ -86,7 +86,7 @@ const Docs = (() => {
   }
 
   function legend() {
-    return el("div", { class: "legend" }, [["source", "source"], ["seed", "seed"], ["model", "SQL model"], ["model lang-csharp", "C# model"], ["upstream", "upstream"], ["downstream", "downstream"]]
+    return el("div", { class: "legend" }, [["source", "source"], ["seed", "seed"], ["model", "SQL model"], ["model lang-csharp", "C# model"], ["exposure", "exposure"], ["upstream", "upstream"], ["downstream", "downstream"]]
       .map(([cls, label]) => el("span", { class: "legend-item " + cls.split(" ").map(c => "key-" + c).join(" ") }, el("i"), label)));
   }
 
@@ -102,7 +102,7 @@ const Docs = (() => {
   }
 
   function codeBlock(node) {
-    if (node.type === "source" || node.type === "seed") return null;
+    if (node.type === "source" || node.type === "seed" || node.type === "exposure") return null;
     if (node.lang === "csharp") return el("section", {}, el("h2", { text: "Code" }), el("p", { class: "muted", text: "Implemented in C# (registered with the engine); see " + node.file + " for its declaration." }));
     const tabs = [["Source", node.raw], ["Compiled", node.compiled]];
     const pre = el("pre", { class: "code" }, el("code"));
@@ -120,8 +120,9 @@ const Docs = (() => {
     const node = byId.get(id);
     if (!node) { content.replaceChildren(el("div", { class: "page" }, el("h1", { text: "Not found" }), el("p", { text: id }))); return; }
     // A relation absent from the catalog has not been built (or the database was not there when the docs were made).
-    const built = node.dbtype || (node.type === "test" || node.mat === "ephemeral" ? null : "not in the database (not built yet)");
-    const facts = [["Type", kindOf(node)], ["Materialized", node.mat], ["Relation", node.rel], ["Database type", built],
+    const built = node.dbtype || (node.type === "test" || node.type === "exposure" || node.mat === "ephemeral" ? null : "not in the database (not built yet)");
+    const facts = [["Type", kindOf(node)], ["Exposure type", node.kind], ["Owner", node.owner], ["Maturity", node.maturity], ["URL", node.url],
+      ["Materialized", node.mat], ["Relation", node.rel], ["Database type", built],
       ["File", node.file], ["Tags", node.tags.join(", ")], ["Loader", node.loader], ["Severity", node.severity], ["Column", node.column]]
       .filter(([, v]) => v);
     const downstream = childrenOf(id);
@@ -129,10 +130,10 @@ const Docs = (() => {
     const page = el("div", { class: "page page-node", "data-id": id },
       el("div", { class: "eyebrow", text: kindOf(node) }),
       el("h1", { text: node.name }),
-      el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", { text: k }), el("dd", {}, k === "Relation" || k === "File" ? el("code", { text: v }) : v)])),
+      el("dl", { class: "facts" }, facts.map(([k, v]) => [el("dt", { text: k }), el("dd", {}, k === "Relation" || k === "File" ? el("code", { text: v }) : k === "URL" && /^https?:\/\//i.test(v) ? el("a", { href: v, rel: "noopener", text: v }) : v)])),
       el("section", {}, el("h2", { text: "Description" }), description(node.desc)),
       node.type === "test" ? el("section", {}, el("h2", { text: "Tests" }), el("p", {}, "Tests ", node.attached ? link(node.attached) : "", node.column ? ["column ", el("code", { text: node.column })] : "")) : null,
-      node.type !== "test" ? el("section", {}, el("h2", { text: "Columns" }), columnsTable(node)) : null,
+      node.type !== "test" && node.type !== "exposure" ? el("section", {}, el("h2", { text: "Columns" }), columnsTable(node)) : null,
       tests.length ? el("section", {}, el("h2", { text: `Tests (${tests.length})` }), el("ul", { class: "links tests" }, tests.map(t => el("li", {}, link(t), byId.get(t).column ? el("span", { class: "muted" }, " on ", el("code", { text: byId.get(t).column })) : "")))) : null,
       el("section", { class: "deps" },
         el("div", {}, el("h2", { text: "Depends on" }), depsList(node.deps.filter(d => byId.has(d)), "depends-on")),
