@@ -37,6 +37,34 @@ internal sealed class UnitTestDefinition
 
     /// <summary>The tested model's unique id once resolved.</summary>
     public string? ModelId { get; set; }
+
+    /// <summary><c>versions: {include: [...]}</c> of a test of a versioned model (null: every version).</summary>
+    public IReadOnlyList<string>? VersionsInclude { get; set; }
+
+    /// <summary><c>versions: {exclude: [...]}</c>.</summary>
+    public IReadOnlyList<string>? VersionsExclude { get; set; }
+
+    /// <summary>The test of one version of a versioned model: named <c>&lt;name&gt;_v&lt;v&gt;</c> as dbt names it, with its
+    /// own inputs (their resolution belongs to that version).</summary>
+    public UnitTestDefinition ForVersion(string version)
+    {
+        var copy = new UnitTestDefinition { Name = $"{Name}_v{version}", Model = Model, Span = Span, ModelSpan = ModelSpan, Description = Description, Expect = Expect?.Copy() };
+        copy.Given.AddRange(Given.Select(g => (UnitTestInput)g.Copy()));
+        foreach (var (target, source) in new[] { (copy.Config, Config), (copy.MacroOverrides, MacroOverrides), (copy.VarOverrides, VarOverrides) })
+        {
+            foreach (var (key, value) in source)
+            {
+                target[key] = value;
+            }
+        }
+
+        foreach (var (key, value) in EnvVarOverrides)
+        {
+            copy.EnvVarOverrides[key] = value;
+        }
+
+        return copy;
+    }
 }
 
 /// <summary>How fixture rows are written: a list of mappings, CSV text, or a SQL query.</summary>
@@ -67,6 +95,9 @@ internal class UnitTestFixture
     /// <summary>Where <c>rows:</c> (or <c>fixture:</c>) is written, for row errors.</summary>
     public SourceSpan RowsSpan { get; set; }
 
+    /// <summary>A fixture as written, before any resolution.</summary>
+    public virtual UnitTestFixture Copy() => new() { Format = Format, Rows = Rows, Sql = Sql, FixtureName = FixtureName, Span = Span, RowsSpan = RowsSpan };
+
     /// <summary>The columns named in the rows, in first-seen order.</summary>
     public IReadOnlyList<string> Columns => Rows is null ? [] : Rows.SelectMany(r => r.Cells.Select(c => c.Column)).Distinct(StringComparer.Ordinal).ToList();
 }
@@ -91,6 +122,8 @@ internal sealed class UnitTestInput : UnitTestFixture
     public string? TargetId { get; set; }
 
     /// <summary>The CTE name the input is compiled to.</summary>
+    public override UnitTestFixture Copy() => new UnitTestInput { Input = Input, InputSpan = InputSpan, Format = Format, Rows = Rows, Sql = Sql, FixtureName = FixtureName, Span = Span, RowsSpan = RowsSpan };
+
     public string CteName => IsThis ? "__dbt__cte__this"
         : SourceName is { } s ? $"__dbt__cte__{s.Source}__{s.Table}"
         : "__dbt__cte__" + RefName;

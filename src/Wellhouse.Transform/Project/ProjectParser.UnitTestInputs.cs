@@ -33,7 +33,7 @@ internal sealed partial class ProjectParser
                 return;
             }
 
-            input.TargetId = manifest.Nodes.Values.FirstOrDefault(n => n.Name == name && n.ResourceType is ResourceType.Model or ResourceType.Seed)?.UniqueId;
+            input.TargetId = manifest.Nodes.Values.FirstOrDefault(n => n.Name == name && n.ResourceType is ResourceType.Model or ResourceType.Seed && (n.Version is null || n.IsLatestVersion))?.UniqueId;
             return;
         }
 

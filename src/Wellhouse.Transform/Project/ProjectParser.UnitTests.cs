@@ -12,49 +12,79 @@ internal sealed partial class ProjectParser
 {
     private void LoadUnitTests()
     {
-        foreach (var test in schema.UnitTests)
+        foreach (var definition in schema.UnitTests)
         {
-            var model = manifest.Nodes.Values.FirstOrDefault(n => n.ResourceType == ResourceType.Model && n.Name == test.Model && (n.Version is null || n.IsLatestVersion));
-            if (model is null)
+            foreach (var (test, model) in TestedModels(definition))
             {
-                diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}' tests model '{test.Model}' which was not found", test.ModelSpan);
-                continue;
+                LoadUnitTest(test, model);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The model a unit test tests, or for a versioned model one test per version (dbt-core's
+    /// <c>process_models_for_unit_test</c>): every version, or those its <c>versions:</c> includes or does not exclude.
+    /// </summary>
+    private IEnumerable<(UnitTestDefinition Test, Node Model)> TestedModels(UnitTestDefinition test)
+    {
+        var models = manifest.Nodes.Values.Where(n => n.ResourceType == ResourceType.Model && n.Name == test.Model).ToList();
+        if (models.Count == 0)
+        {
+            diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}' tests model '{test.Model}' which was not found", test.ModelSpan);
+            return [];
+        }
+
+        if (models.All(m => m.Version is null))
+        {
+            if (test.VersionsInclude is not null || test.VersionsExclude is not null)
+            {
+                diagnostics.Error(UnitTestCodes.UnknownModel, $"Unit test '{test.Name}' should not have a versions include or exclude when referencing non-versioned model '{test.Model}'", test.Span);
+                return [];
             }
 
-            if (model.Version is not null)
-            {
-                diagnostics.Warning(DiagnosticCodes.NotSupported, $"unit test '{test.Name}' runs against the latest version of '{test.Model}' (v{model.VersionText}) only: unit tests of each version and 'versions:' include/exclude are not supported yet", test.ModelSpan);
-            }
+            return [(test, models[0])];
+        }
 
-            if (model.Language != "sql")
-            {
-                diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}': only SQL models can be unit tested ('{test.Model}' is a {model.Language} model)", test.ModelSpan);
-                continue;
-            }
+        var versions = models.Where(m => m.Version is not null && (test.VersionsExclude is { } exclude ? !exclude.Contains(m.VersionText!) : test.VersionsInclude is not { } include || include.Contains(m.VersionText!)))
+            .OrderBy(m => m.Version, Comparer<object?>.Create(SchemaYmlReader.CompareVersions)).ToList();
+        if (versions.Count == 0)
+        {
+            diagnostics.Error(UnitTestCodes.UnknownModel, $"Unit test '{test.Name}' referenced a version of '{test.Model}' which was not found.", test.Span);
+        }
 
-            test.ModelId = model.UniqueId;
-            var node = CreateUnitTestNode(test, model);
-            foreach (var input in test.Given)
-            {
-                ResolveInput(test, input, model);
-                LoadFixtureFile(input);
-            }
+        return versions.Select(m => (test.ForVersion(m.VersionText!), m));
+    }
 
-            CheckMissingInputs(test, model);
-            if (test.Expect is { } expect)
-            {
-                LoadFixtureFile(expect);
-                if (expect.Rows is null && expect.Sql is null && expect.FixtureName is null)
-                {
-                    diagnostics.Error(UnitTestCodes.MalformedRows, $"the 'expect' of unit test '{test.Name}' needs 'rows' or a 'fixture'", expect.Span);
-                }
-            }
+    private void LoadUnitTest(UnitTestDefinition test, Node model)
+    {
+        if (model.Language != "sql")
+        {
+            diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}': only SQL models can be unit tested ('{test.Model}' is a {model.Language} model)", test.ModelSpan);
+            return;
+        }
 
-            node.Checksum = Sha256(ContentText(test));
-            if (AddNode(node))
+        test.ModelId = model.UniqueId;
+        var node = CreateUnitTestNode(test, model);
+        foreach (var input in test.Given)
+        {
+            ResolveInput(test, input, model);
+            LoadFixtureFile(input);
+        }
+
+        CheckMissingInputs(test, model);
+        if (test.Expect is { } expect)
+        {
+            LoadFixtureFile(expect);
+            if (expect.Rows is null && expect.Sql is null && expect.FixtureName is null)
             {
-                manifest.UnitTests[node.UniqueId] = test;
+                diagnostics.Error(UnitTestCodes.MalformedRows, $"the 'expect' of unit test '{test.Name}' needs 'rows' or a 'fixture'", expect.Span);
             }
+        }
+
+        node.Checksum = Sha256(ContentText(test));
+        if (AddNode(node))
+        {
+            manifest.UnitTests[node.UniqueId] = test;
         }
     }
 

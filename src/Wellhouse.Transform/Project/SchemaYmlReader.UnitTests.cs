@@ -49,8 +49,28 @@ internal sealed partial class SchemaYmlReader
         }
 
         ReadOverrides(YamlFile.Get(node, "overrides"), file, test);
+        if (YamlFile.Get(node, "versions") is { } versions)
+        {
+            if (YamlFile.ToValue(versions) is not Dictionary<string, object?> map || map.Keys.Any(k => k is not ("include" or "exclude")))
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, $"'versions' of unit test '{name}' takes 'include' or 'exclude', a list of versions", YamlFile.SpanOf(versions, file));
+            }
+            else
+            {
+                test.VersionsInclude = VersionList(map.GetValueOrDefault("include"));
+                test.VersionsExclude = VersionList(map.GetValueOrDefault("exclude"));
+            }
+        }
+
         into.UnitTests.Add(test);
     }
+
+    private static List<string>? VersionList(object? value) => value switch
+    {
+        null => null,
+        List<object?> items => items.Select(PythonRepr.Str).ToList(),
+        var one => [PythonRepr.Str(one)],
+    };
 
     private void ReadGiven(YamlNode? node, string file, UnitTestDefinition test)
     {

@@ -169,4 +169,42 @@ public sealed class ModelVersionTests
         Assert.Contains(problems, p => p.StartsWith("Error models/schema.yml:8 latest_version: 3 is not one of model 'other' versions: [1]", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Warning models/schema.yml:13 Did not find matching node for patch with name 'gauges_v1'", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_unit_test_of_a_versioned_model_runs_once_per_version_or_for_those_it_includes()
+    {
+        using var project = Project();
+        project.Write("models/unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: first_well
+                model: dim_wells
+                given: []
+                expect:
+                  rows:
+                    - {id: 1}
+              - name: old_columns
+                model: dim_wells
+                versions:
+                  include: [1]
+                given: []
+                expect:
+                  rows:
+                    - {id: 1, legacy: old}
+            """);
+
+        var report = await project.RunAsync(Wellhouse.Transform.Execution.DbtCommandKind.Test);
+
+        var statuses = report.Outcome!.Results.Where(r => r.Node.ResourceType == Wellhouse.Transform.Graph.ResourceType.UnitTest)
+            .Select(r => $"{r.Node.UniqueId} {r.Status}").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [
+                "unit_test.versioned.dim_wells.first_well_v1 Pass",
+                "unit_test.versioned.dim_wells.first_well_v2 Fail",
+                "unit_test.versioned.dim_wells.first_well_v3 Pass",
+                "unit_test.versioned.dim_wells.old_columns_v1 Pass",
+            ],
+            statuses);
+        Assert.DoesNotContain(report.Diagnostics, d => d.Code == "DBT180");
+    }
 }
