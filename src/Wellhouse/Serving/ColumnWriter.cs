@@ -31,6 +31,10 @@ internal sealed class ColumnWriter
     private long _max = long.MinValue;
     private bool _hasNull;
 
+    /// <summary>Whether every value is an integer: always for the integer kinds; for doubles, until one is not a whole
+    /// number of at most 2^53 in magnitude (or is -0).</summary>
+    private bool _integral;
+
     public ColumnWriter(SafeFileHandle file, string name, ServeKind kind, Type type, long rows, ref long offset)
     {
         _file = file;
@@ -38,6 +42,7 @@ internal sealed class ColumnWriter
         _name = name;
         _kind = kind;
         _width = ServeFormat.Width(kind);
+        _integral = true;
         _valuesOffset = ServeStoreBuilder.Align(offset);
         _nulls = new byte[(rows + 7) / 8];
         offset = _valuesOffset + (rows * _width);
@@ -104,9 +109,9 @@ internal sealed class ColumnWriter
             }
         }
 
-        if (_kind != ServeKind.Double && !isNull)
+        if (!isNull && _integral)
         {
-            var value = Read(span, _width);
+            var value = Integer(span);
             _min = Math.Min(_min, value);
             _max = Math.Max(_max, value);
         }
@@ -132,7 +137,8 @@ internal sealed class ColumnWriter
     public ServeColumnInfo Finish(SafeFileHandle target, ref long end)
     {
         Flush();
-        var (width, first) = _kind == ServeKind.Double || _min > _max ? (_width, 0L) : Narrowest(_min, _max);
+        var (width, first) = _integral && _min <= _max ? Narrowest(_min, _max) : (_width, 0L);
+        var integralDoubles = _kind == ServeKind.Double && width < 8;
         var hash = new XxHash3();
         var valuesOffset = ServeStoreBuilder.Align(end);
         var narrow = new byte[BufferBytes];
@@ -156,7 +162,9 @@ internal sealed class ColumnWriter
                 {
                     var row = firstRow + i;
                     var isNull = (_nulls[row >> 3] & (1 << (int)(row & 7))) != 0;
-                    Write(narrow.AsSpan(i * width, width), width, isNull ? 0 : Read(span.Slice(i * _width, _width), _width) - first);
+                    var value = isNull ? first : integralDoubles ? (long)BitConverter.Int64BitsToDouble(Read(span.Slice(i * _width, _width), _width))
+                        : Read(span.Slice(i * _width, _width), _width);
+                    Write(narrow.AsSpan(i * width, width), width, value - first);
                 }
 
                 output = narrow.AsSpan(0, count * width);
@@ -186,6 +194,7 @@ internal sealed class ColumnWriter
             NullsOffset = nullsOffset,
             Width = width,
             Base = first,
+            Integral = integralDoubles,
             Checksum = Convert.ToHexStringLower(hash.GetCurrentHash()),
             Dictionary = _dictionary,
         };
@@ -196,6 +205,24 @@ internal sealed class ColumnWriter
     {
         var range = (ulong)(max - min);
         return (range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8, range <= uint.MaxValue ? min : 0);
+    }
+
+    /// <summary>A value as an integer; for a double that is not one, clears <see cref="_integral"/>.</summary>
+    private long Integer(ReadOnlySpan<byte> span)
+    {
+        if (_kind != ServeKind.Double)
+        {
+            return Read(span, _width);
+        }
+
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(span);
+        if (Math.Abs(value) <= 9007199254740992.0 && value == Math.Floor(value) && !(value == 0 && double.IsNegative(value)))
+        {
+            return (long)value;
+        }
+
+        _integral = false;
+        return 0;
     }
 
     private static long Read(ReadOnlySpan<byte> span, int width) => width switch

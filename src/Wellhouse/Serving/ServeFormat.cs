@@ -122,6 +122,10 @@ internal sealed record ServeColumnInfo
     [JsonPropertyName("base")]
     public long Base { get; init; }
 
+    /// <summary>A double column whose values are all whole numbers, stored as integers like the integer kinds.</summary>
+    [JsonPropertyName("integral")]
+    public bool Integral { get; init; }
+
     /// <summary>XxHash3 of the values and null bitmap regions.</summary>
     [JsonPropertyName("checksum")]
     public required string Checksum { get; init; }

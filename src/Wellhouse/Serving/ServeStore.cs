@@ -153,7 +153,7 @@ internal sealed unsafe class ServeRelation
             _ordinals[column.Name] = i;
             if (column.Derived is null)
             {
-                if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8))
+                if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral))
                 {
                     throw new InvalidDataException($"{info.Name}.{column.Name}: width {column.Width}");
                 }
@@ -256,6 +256,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private readonly byte* _nulls = info.Derived is null && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
     private readonly int _width = info.Width;
     private readonly long _base = info.Base;
+    private readonly bool _integral = info.Integral;
     private readonly ServeKind _kind = info.Kind;
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
     private JsonEncodedText[]? _encoded;
@@ -292,7 +293,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : _values is null && Derived(row) is null;
 
-    public double Double(int row) => _values is not null ? ((double*)_values)[row] : Derived(row) ?? double.NaN;
+    public double Double(int row) => _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
 
     public int Int32(int row) => (int)Long(row);
 
