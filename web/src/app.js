@@ -2,6 +2,7 @@
 //   #/wells            well list (search, field filter)
 //   #/wells/{code}     one well: production, decline and forecast, trendline, moving averages, cumulative, revenue
 //   #/fields[/{code}]  field overview
+//   #/forecasts[?stream=oil|gas]  forecast accuracy: the hindcast of the snapshot's wells per model, cohort, horizon
 //   #/data             snapshot freshness, latest runs, test results, lineage
 
 import { age, esc } from './api.js';
@@ -10,6 +11,7 @@ import { renderWells } from './pages/wells.js';
 import { renderWell } from './pages/well.js';
 import { renderFields } from './pages/fields.js';
 import { renderData } from './pages/data.js';
+import { renderForecasts } from './pages/forecasts.js';
 
 const main = document.getElementById('main');
 const snapshot = document.getElementById('snapshot');
@@ -25,6 +27,7 @@ const routes = [
   [/^#\/wells\/(\d+)$/, match => renderWell(main, Number(match[1])), 'wells'],
   [/^#\/wells(?:\?(.*))?$/, match => renderWells(main, new URLSearchParams(match[1] ?? '')), 'wells'],
   [/^#\/fields(?:\/(\d+))?$/, match => renderFields(main, match[1] ? Number(match[1]) : null), 'fields'],
+  [/^#\/forecasts(?:\?(.*))?$/, match => renderForecasts(main, new URLSearchParams(match[1] ?? '').get('stream') === 'gas' ? 'gas' : 'oil'), 'forecasts'],
   [/^#\/data$/, () => renderData(main), 'data'],
 ];
 

@@ -23,6 +23,7 @@ internal static class ApiSecurityTransformer
         ["Wells"] = "Wells of the published snapshot and their summaries (mart_well_summary).",
         ["Production"] = "A well's series from the published snapshot: production, cumulatives, moving averages, decline curves, forecasts, trendlines, revenue.",
         ["Fields"] = "Fields and their aggregated production.",
+        ["Decline"] = "How well the decline forecasts did at past as-of dates on the snapshot's own wells (the hindcast).",
         ["Real-time"] = "Raw rows received after the published snapshot, and on-demand decline fits of a posted series.",
         ["Ingest"] = "Uploads of raw production rows (the raw contract) and the accepted batches.",
         ["Runs"] = "Refreshes: build, test and publish a new snapshot; their history and logs.",

@@ -38,6 +38,7 @@ internal static partial class WellhouseWebHost
             api.MapFields();
             api.MapRealtime();
             api.MapDecline();
+            api.MapHindcast();
             api.MapIngest();
             api.MapRuns();
             api.MapSnapshots();

@@ -9,7 +9,7 @@ namespace Wellhouse.Warehouse;
 internal static class WarehouseModels
 {
     /// <summary>All C# models of the well pipeline, in dependency order.</summary>
-    public static IReadOnlyList<ICSharpModel> All { get; } = [new DeclineFitsModel(), new PopulationForecastModel(), new TrendlinePredictionsModel()];
+    public static IReadOnlyList<ICSharpModel> All { get; } = [new DeclineFitsModel(), new PopulationForecastModel(), new HindcastModel(), new TrendlinePredictionsModel()];
 
     /// <summary>The same models by name, as the engine's <c>CSharpModels</c> option takes them.</summary>
     public static IReadOnlyDictionary<string, ICSharpModel> ByName { get; } = All.ToDictionary(model => model.Name, StringComparer.Ordinal);

@@ -46,6 +46,8 @@ public sealed class ResponseSchemaTests(SampleSnapshotFixture fixture) : IClassF
     [InlineData("/api/wells/7405/revenue", "/api/wells/{wellCode}/revenue")]
     [InlineData("/api/wells/101/latest", "/api/wells/{wellCode}/latest")]
     [InlineData("/api/fields", "/api/fields")]
+    [InlineData("/api/decline/hindcast", "/api/decline/hindcast")]
+    [InlineData("/api/decline/hindcast?stream=gas&horizon=24", "/api/decline/hindcast")]
     [InlineData("/health", "/health")]
     [InlineData("/alive", "/alive")]
     [InlineData("/api/runs", "/api/runs")]

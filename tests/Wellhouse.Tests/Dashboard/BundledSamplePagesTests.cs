@@ -20,6 +20,7 @@ public sealed class BundledSamplePagesTests(BundledSampleServer server)
             ("well", $"#/wells/{wellCode}", 9),
             ("fields", $"#/fields/{fieldCode}", 3),
             ("data", "#/data", 2),
+            ("forecasts", "#/forecasts", 2),
         };
         var (page, errors) = await server.NewPageAsync();
         await page.SetViewportSizeAsync(1400, 900);

@@ -99,7 +99,7 @@ public sealed class PetroleumEngineerTests(DashboardServer server)
         await page.SetViewportSizeAsync(width, 900);
         var problems = new List<string>();
 
-        foreach (var route in new[] { "#/wells/101", "#/fields/1", "#/data" })
+        foreach (var route in new[] { "#/wells/101", "#/fields/1", "#/data", "#/forecasts" })
         {
             await ChartReadback.OpenAsync(page, $"{server.Url}/{route}");
             foreach (var chart in await page.Locator("[data-chart]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.chart)"))
@@ -151,6 +151,7 @@ public sealed class PetroleumEngineerTests(DashboardServer server)
     [InlineData("#/fields/1")]
     [InlineData("#/data")]
     [InlineData("#/wells")]
+    [InlineData("#/forecasts")]
     public async Task Tables_At1400Pixels_AreNotClipped(string route)
     {
         var (page, _) = await server.NewPageAsync();

@@ -99,6 +99,19 @@ internal static class SampleSnapshot
             'per_well_fit' as method
         from int_declining_curves where is_forecast;
 
+        -- A hindcast of made-up but consistent figures: per model, cohort and horizon (the per-well fit has no 1-5 cohort).
+        create table mart_decline_hindcast as
+        select 'volve' as data_source, 'oil' as stream, model, cohort, horizon_months,
+            cast(40 + 10 * c + horizon_months as integer) as forecasts,
+            (case when model = 'population' then 0.08 else 0.12 end) * (1 + horizon_months / 12.0) * (1 + 0.3 * (4 - c)) as median_ape,
+            (case when model = 'population' then 0.01 else -0.05 end) * horizon_months / 6.0 as median_bias,
+            case when model = 'population' then 0.78 + 0.01 * c else 0.30 - 0.01 * c end as coverage,
+            date '2013-01-01' as first_as_of, date '2019-07-01' as last_as_of
+        from (values ('population'), ('per-well-arps')) as m(model)
+        cross join (values ('1-5', 0), ('6-12', 1), ('13-24', 2), ('25+', 3), ('all', 4)) as k(cohort, c)
+        cross join (values (6), (12), (24)) as h(horizon_months)
+        where not (model = 'per-well-arps' and cohort = '1-5');
+
         create table mart_field_production_monthly as
         select field_code, any_value(field_name) as field_name, month, any_value(year) as year, any_value(calendar_days) as calendar_days,
             count(*) as well_count, sum(producing_days) as producing_days, sum(oil_volume_kbbl) as oil_volume_kbbl,

@@ -46,7 +46,7 @@ public sealed class WarehouseDocsTests : IDisposable
             await page.Locator("#graph-host g.node.lang-csharp").First.ClickAsync();
             await page.WaitForSelectorAsync(".page-node");
 
-            Assert.Equal(["model.wellhouse.int_decline_fits", "model.wellhouse.int_population_forecast", "model.wellhouse.ml_predictions_raw"], csharp);
+            Assert.Equal(["model.wellhouse.int_decline_fits", "model.wellhouse.int_population_forecast", "model.wellhouse.mart_decline_hindcast", "model.wellhouse.ml_predictions_raw"], csharp);
             Assert.Equal(csharp, tree.Order());
             Assert.Equal(csharp, graph.Order());
             Assert.Equal(["backwards=0", "overlapping=0"], layout);

@@ -91,6 +91,40 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
     [Fact]
     public async Task IntPopulationForecast_Volve_IsTheCliForecastOfTheSameFileAndDate() =>
         await PopulationForecastComparison.AssertSameAsTheCliAsync(fixture.Build, fixture.RawLocation!);
+
+    [Fact]
+    public async Task MartDeclineHindcast_Volve_IsWhatTheCliHindcastPrints()
+    {
+        var build = fixture.Build;
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await WellhouseCli.RunAsync(["decline", "hindcast", "--input", fixture.RawLocation!, "--stream", "oil"], output, error);
+        Assert.True(exit == 0, error.ToString());
+
+        // "population     6-12          24          3     41.3 %       -41.3 %            33.3 %"
+        var printed = output.ToString().Split('\n').Skip(2).Where(l => l.Length > 0)
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(f => (f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture)),
+                f => (Forecasts: int.Parse(f[3], CultureInfo.InvariantCulture), Ape: Percent(f[4]), Bias: Percent(f[6]), Coverage: Percent(f[8])));
+        var rows = await build.QueryAsync("""
+            select model, cohort, horizon_months, forecasts, median_ape, median_bias, coverage
+            from mart_decline_hindcast where stream = 'oil'
+            """);
+
+        Assert.NotEmpty(rows);
+        Assert.Equal(printed.Count, rows.Count);
+        foreach (var row in rows)
+        {
+            var key = ((string)row[0]!, (string)row[1]!, Convert.ToInt32(row[2], CultureInfo.InvariantCulture));
+            Assert.True(printed.TryGetValue(key, out var cli), $"{key} is not in the CLI's table");
+            Assert.Equal(cli.Forecasts, Convert.ToInt32(row[3], CultureInfo.InvariantCulture));
+            Assert.Equal(cli.Ape, Math.Round(Convert.ToDouble(row[4], CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero), 6);
+            Assert.Equal(cli.Bias, Math.Round(Convert.ToDouble(row[5], CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero), 6);
+            Assert.Equal(cli.Coverage, Math.Round(Convert.ToDouble(row[6], CultureInfo.InvariantCulture) * 100, 1, MidpointRounding.AwayFromZero), 6);
+        }
+    }
+
+    private static double Percent(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 }
 
 /// <summary>On the North Dakota Bakken wells (../shared, read at test time; skipped where absent, failed in CI).</summary>

@@ -1,0 +1,97 @@
+using Wellhouse.Decline;
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Warehouse;
+
+/// <summary>
+/// The C# model <c>mart_decline_hindcast</c>: what <c>wellhouse decline hindcast</c> prints, on the warehouse's own
+/// wells: per data source and stream (oil, gas), the population method and the per-well Arps fit forecast at past as-of
+/// dates (every 6 months from 24 months after the source's first month while the longest horizon ends before its
+/// as-of month) and compared with what the wells then produced; per model, age cohort ("all" pools them) and horizon
+/// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. No row for a source or
+/// stream whose history is too short to compare. Rebuilt whole on every refresh.
+/// </summary>
+internal sealed class HindcastModel : ICSharpModel
+{
+    /// <summary>The horizons compared, in months.</summary>
+    public static readonly int[] Horizons = [6, 12, 24];
+
+    public string Name => "mart_decline_hindcast";
+
+    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
+
+    public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
+        var target = context.Target;
+        var longest = Horizons.Max();
+        var options = PopulationForecastOptions.Default with
+        {
+            Months = Math.Max(longest, PopulationForecastOptions.Default.Months),
+            AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
+        };
+        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        foreach (var source in StagedHistories.Read(context, cancellationToken))
+        {
+            for (var s = 0; s < StagedHistories.Streams.Count; s++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var histories = source.Histories[s];
+                var dates = AsOfDates(histories, MonthIndex.Of(source.AsOf), longest);
+                if (dates.Count == 0)
+                {
+                    continue;
+                }
+
+                var rows = Hindcast.Run(histories, dates, Horizons, options);
+                foreach (var summary in Hindcast.Summarize(rows))
+                {
+                    appender.CreateRow().AppendValue(source.DataSource).AppendValue(StagedHistories.Streams[s])
+                        .AppendValue(summary.Model).AppendValue(summary.Cohort).AppendValue(summary.Horizon)
+                        .AppendValue(summary.Forecasts).AppendValue(summary.MedianApe).AppendValue(summary.MedianBias)
+                        .AppendValue(summary.Coverage).AppendValue(dates[0]).AppendValue(dates[^1]).EndRow();
+                }
+            }
+        }
+    }
+
+    /// <summary>The as-of dates of <c>wellhouse decline hindcast</c>'s default: every 6 months from 24 months after the
+    /// first month while <paramref name="longest"/> months of outcome end before the source's as-of month.</summary>
+    private static List<DateOnly> AsOfDates(IReadOnlyList<MonthlyHistory> histories, int asOf, int longest)
+    {
+        var dates = new List<DateOnly>();
+        if (histories.Count == 0)
+        {
+            return dates;
+        }
+
+        for (var m = histories.Min(h => h.FirstMonth) + 24; m + longest <= asOf; m += 6)
+        {
+            dates.Add(MonthIndex.Date(m));
+        }
+
+        return dates;
+    }
+
+    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
+    {
+        using var command = context.Connection.CreateCommand();
+        command.CommandText = $"""
+            create table {context.Target} (
+                data_source varchar,
+                stream varchar,
+                model varchar,
+                cohort varchar,
+                horizon_months integer,
+                forecasts integer,
+                median_ape double,
+                median_bias double,
+                coverage double,
+                first_as_of date,
+                last_as_of date
+            )
+            """;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
