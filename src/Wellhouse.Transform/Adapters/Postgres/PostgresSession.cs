@@ -160,7 +160,7 @@ internal sealed partial class PostgresSession(PostgresAdapter adapter, NpgsqlCon
     public void CreateTable(Relation relation, IReadOnlyList<ColumnSchema> columns)
     {
         DropRelationIfExists(relation);
-        var columnList = string.Join(", ", columns.Select(c => adapter.Quote(c.Name) + " " + (c.DataType == "VARCHAR" ? "text" : c.DataType)));
+        var columnList = string.Join(", ", columns.Select(c => adapter.Quote(c.Name) + " " + c.DataType));
         Execute(relation.Schema == "pg_temp"
             ? $"create temp table {adapter.Quote(relation.Identifier)} ({columnList})"
             : $"create table {relation} ({columnList})");
