@@ -4,7 +4,7 @@
 # refresh; then the day after for every well, ingest, incremental refresh (on the first incremental snapshot); then a
 # full refresh of the same raw data (--full-refresh) and the equality check of the last two snapshots (--compare:
 # every table and view, EXCEPT ALL both ways). Prints per stage wall time, CPU, maximum RSS, the snapshot's size and
-# the load average. Usage: bash bench/warehouse/incremental.sh [wells] [days]   (default 10000 1000)
+# the load average, and the bytes per table of the full refresh's snapshot (--storage). Usage: bash bench/warehouse/incremental.sh [wells] [days]   (default 10000 1000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 wells="${1:-10000}"
@@ -41,6 +41,7 @@ stage() {
 
 stage "ingest $(ls "$work/raw"/*.parquet | wc -l) generated files" bash -c "for f in '$work'/raw/*.parquet; do ${wellhouse[*]} ingest \"\$f\" --format parquet --data-dir '$data' || exit 1; done"
 stage "full refresh" "${wellhouse[@]}" refresh --data-dir "$data"
+"${bench[@]}" --storage "$data/snapshots/$(cat "$data/snapshots/current").duckdb" "$work/raw"
 stage "ingest a day of 1 % of the wells" "${wellhouse[@]}" ingest "$work/next/some-wells.parquet" --format parquet --data-dir "$data"
 stage "incremental refresh (1 % of wells)" "${wellhouse[@]}" refresh --data-dir "$data"
 stage "ingest a day of every well" "${wellhouse[@]}" ingest "$work/next/every-well.parquet" --format parquet --data-dir "$data"

@@ -98,7 +98,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains("int_decline_fits", relations);
         Assert.Contains("ml_predictions_raw", relations);
         Assert.Equal(
-            Strings(connection, "select 1 from duckdb_tables() where database_name = 'incremental' and table_name = 'stg_well_production'"),
+            Strings(connection, "select 1 from duckdb_tables() where database_name = 'incremental' and table_name = 'stg_well_production_accepted'"),
             ["1"]);
         // int_refresh_wells differs by design: the wells this refresh recomputed (none in a full build).
         Assert.Equal(8, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells"));
@@ -123,7 +123,7 @@ public sealed class IncrementalRefreshTests : IDisposable
 
         // Each incremental model kept the untouched wells' rows of the parent and appended the recomputed wells' rows after
         // them (a whole rebuild writes in well order, or in no order): well 1 (recomputed) comes after well 10 (untouched).
-        foreach (var model in new[] { "stg_well_production", "int_wells", "int_production_cumsum", "int_decline_fits", "ml_predictions_raw",
+        foreach (var model in new[] { "stg_well_production_accepted", "int_wells", "int_decline_fits", "ml_predictions_raw",
             "mart_production_monthly", "mart_production_yearly", "mart_revenue" })
         {
             Assert.True(

@@ -22,8 +22,8 @@ curves as (
     select * from {{ ref('int_declining_curves') }}
 ),
 
-cumulatives as (
-    select * from {{ ref('int_production_cumsum') }}
+production as (
+    select * from {{ ref('stg_well_production') }}
 ),
 
 to_date as (
@@ -31,7 +31,7 @@ to_date as (
         well_code,
         sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl,
         sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf
-    from cumulatives
+    from production
     group by well_code
 ),
 

@@ -1,37 +1,16 @@
-{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
--- depends_on: {{ ref('int_refresh_wells') }}
--- depends_on: {{ ref('stg_well_production_typed') }}
+{{ config(materialized='view') }}
 
--- The accepted raw rows: one per well and period (latest updated_at wins), typed, with calendar-day volumes and
--- producing-day rates. Volume of a period = calendar-day rate x calendar days of the period (docs/domain.md); the
--- producing-day rate = volume / days_on_production, undefined (null) when the well did not produce.
--- The well's own attributes (name, reference, field, currency) are in int_wells, one row per well: repeated on each of
--- 10 M rows they cost more to write than all the volumes (measured: 10,000 wells x 1,000 days, docs/warehouse.md).
-
--- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted, ranking the versions of those wells' rows only (the
--- same rule as stg_well_production_checked, macro version_ranked); otherwise the whole table is built.
+-- The accepted raw rows (stg_well_production_accepted: one per well and period, latest updated_at wins) with
+-- calendar-day volumes and producing-day rates. Volume of a period = calendar-day rate x calendar days of the period
+-- (docs/domain.md); the producing-day rate = volume / days_on_production, undefined (null) when the well did not
+-- produce. A view: the products and quotients cost next to nothing to compute on read, and stored they were seven
+-- poorly compressible doubles per row, more than the reported columns themselves (docs/warehouse.md, "Snapshot
+-- size"). A filter on well_code reaches the table's scan, so a read of one well still skips the others' row groups.
 
 with
 
-{% if is_incremental() -%}
-refreshed_typed as (
-    select * from {{ ref('stg_well_production_typed') }}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
-),
-
-checked as (
-    {{ version_ranked('refreshed_typed') }}
-),
-{%- else -%}
-checked as (
-    select * from {{ ref('stg_well_production_checked') }}
-),
-{%- endif %}
-
 accepted as (
-    select * from checked
-    where reject_reason is null
+    select * from {{ ref('stg_well_production_accepted') }}
 ),
 
 volumes as (
@@ -67,7 +46,3 @@ final as (
 )
 
 select * from final
--- Stored in well and period order: the application reads one well at a time (this table, and the views over it:
--- mart_production_daily, int_declining_curves, int_moving_averages), and DuckDB skips the row groups of other wells
--- by their min/max well_code (one well 1.7 ms instead of 13 ms at 10,000 wells; the sort costs about 3 CPU-s there).
-order by well_code, production_period

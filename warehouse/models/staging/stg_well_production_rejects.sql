@@ -1,16 +1,29 @@
 {{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
+-- depends_on: {{ ref('stg_well_production_typed') }}
 
 -- The raw rows kept out of the warehouse, with the rule that rejected each; the warn tests count them per rule.
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- of int_refresh_wells, whose old rows the application deleted, and the rows without a well, ranking the versions of
+-- those rows only (macro version_ranked, as stg_well_production_accepted does); otherwise the whole table is built.
 
 with
 
+{% if is_incremental() -%}
+refreshed_typed as (
+    select * from {{ ref('stg_well_production_typed') }}
+    where well_code is null or well_code in (select well_code from {{ ref('int_refresh_wells') }})
+),
+
+checked as (
+    {{ version_ranked('refreshed_typed') }}
+),
+{%- else -%}
 checked as (
     select * from {{ ref('stg_well_production_checked') }}
 ),
+{%- endif %}
 
 final as (
     select
@@ -24,9 +37,6 @@ final as (
         updated_at
     from checked
     where reject_reason is not null
-    {%- if is_incremental() %}
-        and (well_code is null or well_code in (select well_code from {{ ref('int_refresh_wells') }}))
-    {%- endif %}
 )
 
 select * from final
