@@ -9,8 +9,10 @@ namespace Wellhouse.Tests.Serving;
 /// <summary>
 /// Every per-well series of every well, from the server that answers from the serving store, against the server that
 /// answers with SQL on the snapshot's relations (the same snapshot): the same bytes, JSON and CSV, for the relations
-/// stored as they are; for the views the store computes (moving averages, the decline curve), the same rows and
-/// columns with numbers equal to a relative 1e-12 (the same equations and steps; sums may round in another order).
+/// stored as they are; for the views the store computes (moving averages, the decline curve) or holds as one scan of the
+/// view (cumulatives), the same rows and columns with numbers equal to a relative 1e-12 (the same equations and steps;
+/// sums may round in another order: DuckDB adds a window's running sum in the order of each query's plan, so one well's
+/// cumulatives read alone and read in the scan of every well can differ in the last bit).
 /// </summary>
 public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture<ServingFixture>
 {
@@ -20,14 +22,15 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
     private static readonly string[] StoredSeries =
     [
         "", "/production", "/production?granularity=yearly", "/production?granularity=daily", "/production?granularity=daily&from=2014-02-01&to=2014-03-15",
-        "/production?from=2020-03-01&to=2021-02-28", "/production?granularity=yearly&from=2021-06-01", "/cumulative", "/cumulative?to=2020-12-31",
+        "/production?from=2020-03-01&to=2021-02-28", "/production?granularity=yearly&from=2021-06-01",
         "/forecast?stream=oil", "/forecast?stream=gas", "/trendline?stream=oil", "/trendline?stream=gas", "/trendline?stream=water", "/revenue",
         "/revenue?from=2012-01-01&to=2021-12-31",
     ];
 
-    /// <summary>Series the store computes as the warehouse's views do.</summary>
+    /// <summary>Series the store computes as the warehouse's views do, or holds as one scan of a view with running sums.</summary>
     private static readonly string[] ComputedSeries =
     [
+        "/cumulative", "/cumulative?to=2020-12-31",
         "/moving-averages", "/moving-averages?window=30d", "/moving-averages?window=3m&from=2020-01-01", "/moving-averages?window=180d&to=2014-01-01",
         "/decline?stream=oil", "/decline?stream=gas", "/decline?stream=water", "/decline?stream=oil&from=2012-01-01&to=2030-06-30",
     ];
