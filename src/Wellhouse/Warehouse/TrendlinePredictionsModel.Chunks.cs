@@ -37,7 +37,7 @@ internal sealed partial class TrendlinePredictionsModel
         private readonly int[] periods = new int[Capacity];
         private readonly double[] actuals = new double[Capacity];
         private readonly double[] trends = new double[Capacity];
-        private readonly double[] scores = new double[Capacity];
+        private readonly double[] sigmas = new double[Capacity];
         private int count;
 
         public ChunkAppender(DuckDBConnection connection, Relation target)
@@ -70,8 +70,9 @@ internal sealed partial class TrendlinePredictionsModel
             }
         }
 
-        /// <summary>Appends the rows of one fitted series (<paramref name="stream"/>: its index in the ENUM).</summary>
-        public void Append(WellSeries series, byte stream, List<double> actual, double[] trend, double[] z)
+        /// <summary>Appends the rows of one fitted series (<paramref name="stream"/>: its index in the ENUM; <paramref name="sigma"/>: the
+        /// series' residual scale, on every row).</summary>
+        public void Append(WellSeries series, byte stream, List<double> actual, double[] trend, double sigma)
         {
             for (var i = 0; i < series.Count; i++)
             {
@@ -80,7 +81,7 @@ internal sealed partial class TrendlinePredictionsModel
                 periods[count] = series.Periods[i].DayNumber - UnixEpochDayNumber;
                 actuals[count] = actual[i];
                 trends[count] = trend[i];
-                scores[count] = z[i];
+                sigmas[count] = sigma;
                 if (++count == Capacity)
                 {
                     Flush();
@@ -114,7 +115,7 @@ internal sealed partial class TrendlinePredictionsModel
             Marshal.Copy(periods, 0, VectorData(2), count);
             Marshal.Copy(actuals, 0, VectorData(3), count);
             Marshal.Copy(trends, 0, VectorData(4), count);
-            Marshal.Copy(scores, 0, VectorData(5), count);
+            Marshal.Copy(sigmas, 0, VectorData(5), count);
             NativeMethods.DataChunks.DuckDBDataChunkSetSize(chunk, (ulong)count);
             Check(NativeMethods.Appender.DuckDBAppendDataChunk(appender, chunk), "append a chunk to");
             NativeMethods.DataChunks.DuckDBDataChunkReset(chunk);

@@ -30,6 +30,7 @@ internal sealed partial class TrendlinePredictionsModel
             for (var i = 0; i < Math.Clamp(Environment.ProcessorCount, 1, 8); i++)
             {
                 connections.Add(ModelConnections.OpenSecond(context.Connection));
+                KeepInsertionOrder(connections[^1]);
                 appenders.Add(new ChunkAppender(connections[^1], target));
             }
 
@@ -88,6 +89,19 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
+    /// <summary>
+    /// Appends in insertion order on this connection, whatever the target's <c>preserve_insertion_order</c> (false for
+    /// ci and prod): with it false, DuckDB's appender wrote every row group twice and left the first copy as free
+    /// blocks in the file (at 1 M rows: 160 free blocks, 40 MiB, for a 66 MiB table; also 2.1 times slower in a
+    /// reduced case). The rows of one series stay together either way; this keeps them in the order they are written.
+    /// </summary>
+    private static void KeepInsertionOrder(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "set session preserve_insertion_order = true";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Closes every appender (which commits its rows) and connection, even when one fails; then rethrows the
     /// first failure.</summary>
     private static void CloseAll(List<ChunkAppender> appenders, List<DuckDBConnection> connections)
@@ -137,8 +151,8 @@ internal sealed partial class TrendlinePredictionsModel
             {
                 foreach (var (series, actual) in well.Series)
                 {
-                    var (_, trend, z) = Fit(series, minSigma);
-                    appender.Append(series, (byte)Array.IndexOf(Streams, series.Stream), actual, trend, z);
+                    var (_, trend, sigma, _) = Fit(series, minSigma);
+                    appender.Append(series, (byte)Array.IndexOf(Streams, series.Stream), actual, trend, sigma);
                 }
             }
         }

@@ -71,16 +71,37 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
             }
         }
 
-        var (_, trend, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1);
+        var (_, trend, sigma, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1);
+        // The z-score as the view int_ml_trendlines_output computes it from the stored columns.
         var written = await RowsAsync($"""
-            select production_period, actual_rate, trend_rate, residual_z from main.ml_predictions_raw
+            select production_period, actual_rate, trend_rate, residual_sigma,
+                case when residual_sigma > 0 then (ln(actual_rate) - ln(trend_rate)) / residual_sigma else 0 end
+            from main.ml_predictions_raw
             where well_code = {wellCode} and stream = '{stream}' order by production_period
             """);
 
         Assert.Equal(series.Periods, written.Select(row => (DateOnly)row[0]!));
         Assert.Equal(series.Rates, written.Select(row => (double)row[1]!));
         Assert.Equal(trend, written.Select(row => (double)row[2]!));
-        Assert.Equal(z, written.Select(row => (double)row[3]!));
+        Assert.All(written, row => Assert.Equal(sigma, (double)row[3]!));
+        Assert.Equal(z.Length, written.Count);
+        Assert.All(z.Zip(written), pair => Assert.Equal(pair.First, (double)pair.Second[4]!, 1e-12));
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TargetWithoutInsertionOrder_LeavesNoFreeBlocks()
+    {
+        // As the ci and prod targets set it; 1,000 wells x 400 days, three streams: 1.2 M rows, ten row groups.
+        await ScalarAsync("set preserve_insertion_order = false");
+        await ExecuteAsync(Input.Replace("range(1, 151)", "range(1, 1001)", StringComparison.Ordinal)
+            .Replace("range(0, 60)", "range(0, 400)", StringComparison.Ordinal)
+            .Replace("when w % 5 = 0 then null", "when false then null", StringComparison.Ordinal)
+            .Replace("when d < 20 then 0 when w = 7 and d = 40 then 30", "when false then 0", StringComparison.Ordinal)
+            .Replace("when d % 7 = 3 then 0", "when false then 0", StringComparison.Ordinal));
+        await ScalarAsync("checkpoint");
+
+        Assert.Equal(1_200_000L, await ScalarAsync("select count(*) from main.ml_predictions_raw"));
+        Assert.Equal(0L, await ScalarAsync("select free_blocks from pragma_database_size() where database_name = current_database()"));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class TrendlinePredictionsModelTests
     [Fact]
     public void Fit_SmoothDailySeriesWithScaleFloor_FlagsOnlyTheRealOutliers()
     {
-        var (_, _, z) = TrendlinePredictionsModel.Fit(SmoothDailyWell(), minSigma: 0.1);
+        var (_, _, _, z) = TrendlinePredictionsModel.Fit(SmoothDailyWell(), minSigma: 0.1);
 
         var flagged = Enumerable.Range(0, z.Length).Where(i => Math.Abs(z[i]) > 3).ToList();
 

@@ -4,13 +4,25 @@
 -- and water, MMcfd for gas), its robust trend, the residual z-score and the outlier flag.
 -- ml_predictions_raw writes the actual rate it read from int_ml_trendlines_input (one row per well, stream and
 -- producing period), so this model needs no join back to the input; a view, since it only renames and orders the
--- columns of a table that is already written. The stream is an ENUM there (cheaper to write) and text here; the
--- outlier flag is computed here: |residual_z| above the var trendline_outlier_z (a NaN z-score is no outlier).
+-- columns of a table that is already written. The stream is an ENUM there (cheaper to write) and text here. The
+-- z-score is computed here from the stored rates and the series' residual scale (the model's own residual,
+-- ln actual - ln trend, so the same number it ranks the residuals by; stored, it was a third of the table), and the
+-- outlier flag: |residual_z| above the var trendline_outlier_z (a NaN z-score is no outlier).
 
 with
 
 predictions as (
     select * from {{ ref('ml_predictions_raw') }}
+),
+
+scored as (
+    select
+        *,
+        case
+            when residual_sigma > 0 then (ln(actual_rate) - ln(trend_rate)) / residual_sigma
+            else 0
+        end as residual_z
+    from predictions
 ),
 
 final as (
@@ -23,7 +35,7 @@ final as (
         residual_z,
         coalesce(abs(residual_z) > cast({{ var('trendline_outlier_z', 3.0) }} as double) and not isnan(residual_z), false)
             as is_outlier
-    from predictions
+    from scored
 )
 
 select * from final
