@@ -18,27 +18,7 @@ internal sealed partial class DuckDbSession
         try
         {
             using var reader = command.ExecuteReader();
-            var names = new string[reader.FieldCount];
-            var types = new string[reader.FieldCount];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = reader.GetName(i);
-                types[i] = reader.GetDataTypeName(i);
-            }
-
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[names.Length];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : keepOffsets ? ReadValue(reader, i, types[i]) : reader.GetValue(i);
-                }
-
-                rows.Add(row);
-            }
-
-            return new QueryTable(names, types, rows);
+            return keepOffsets ? QueryTable.Read(reader, ReadValue) : QueryTable.Read(reader, static (r, i, _) => r.GetValue(i));
         }
         catch (DuckDBException ex)
         {

@@ -15,27 +15,7 @@ internal sealed partial class PostgresSession
         try
         {
             using var reader = command.ExecuteReader();
-            var names = new string[reader.FieldCount];
-            var types = new string[reader.FieldCount];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = reader.GetName(i);
-                types[i] = reader.GetDataTypeName(i);
-            }
-
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[names.Length];
-                for (var i = 0; i < row.Length; i++)
-                {
-                    row[i] = reader.IsDBNull(i) ? null : Value(reader, i, types[i]);
-                }
-
-                rows.Add(row);
-            }
-
-            return new QueryTable(names, types, rows);
+            return QueryTable.Read(reader, Value);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
         {
