@@ -44,26 +44,8 @@ internal sealed partial class DuckDbSession : ISqlSession
     public IReadOnlyList<object?[]> Query(string sql, CancellationToken cancellationToken = default) =>
         Read(sql, keepOffsets: false, cancellationToken).Rows;
 
-    public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default)
-    {
-        var counts = new long[statements.Count];
-        using var transaction = connection.BeginTransaction();
-        for (var i = 0; i < statements.Count; i++)
-        {
-            counts[i] = Execute(statements[i], cancellationToken);
-        }
-
-        try
-        {
-            transaction.Commit();
-        }
-        catch (DuckDBException ex)
-        {
-            throw Wrap(ex, null);
-        }
-
-        return counts;
-    }
+    public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default) =>
+        SessionTransaction.Run<DuckDBException>(connection, statements, sql => Execute(sql, cancellationToken), ex => Wrap(ex, null));
 
     public RelationKind? GetRelationKind(Relation relation)
     {

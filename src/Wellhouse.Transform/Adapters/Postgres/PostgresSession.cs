@@ -34,26 +34,8 @@ internal sealed partial class PostgresSession(PostgresAdapter adapter, NpgsqlCon
 
     public QueryTable Fetch(string sql, CancellationToken cancellationToken = default) => Read(sql, cancellationToken);
 
-    public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default)
-    {
-        var counts = new long[statements.Count];
-        using var transaction = connection.BeginTransaction();
-        for (var i = 0; i < statements.Count; i++)
-        {
-            counts[i] = Execute(statements[i], cancellationToken);
-        }
-
-        try
-        {
-            transaction.Commit();
-        }
-        catch (NpgsqlException ex)
-        {
-            throw Wrap(ex, null);
-        }
-
-        return counts;
-    }
+    public IReadOnlyList<long> ExecuteInTransaction(IReadOnlyList<string> statements, CancellationToken cancellationToken = default) =>
+        SessionTransaction.Run<NpgsqlException>(connection, statements, sql => Execute(sql, cancellationToken), ex => Wrap(ex, null));
 
     public RelationKind? GetRelationKind(Relation relation)
     {
