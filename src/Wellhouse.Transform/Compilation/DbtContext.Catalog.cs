@@ -25,6 +25,39 @@ internal sealed partial class DbtContext
         adapter["create_schema"] = new JinjaFunction(args => ChangeSchema(state, args, "create schema if not exists {0}", "adapter.create_schema"));
         adapter["drop_schema"] = new JinjaFunction(args => ChangeSchema(state, args, "drop schema if exists {0} cascade", "adapter.drop_schema"));
         adapter["drop_relation"] = new JinjaFunction(args => DropRelation(state, ContextArgs.Get(args, 0, "relation") as RelationValue, args.Span));
+        adapter["rename_relation"] = new JinjaFunction(args => RenameRelation(state, args));
+        adapter["truncate_relation"] = new JinjaFunction(args => RunOn(state, ContextArgs.Get(args, 0, "relation") as RelationValue, "truncate table {0}", "adapter.truncate_relation", args.Span));
+
+        // Each statement commits on its own, and the engine keeps no relation cache: these have nothing to do.
+        foreach (var name in (string[])["commit", "begin", "rollback_if_open", "cache_added", "cache_dropped", "cache_renamed"])
+        {
+            adapter[name] = new JinjaFunction(_ => string.Empty);
+        }
+    }
+
+    /// <summary>dbt's <c>adapter.rename_relation(from_relation, to_relation)</c>: the table or view (its kind read from
+    /// the database) takes the other's identifier, in its own schema.</summary>
+    private string RenameRelation(RenderState state, JinjaCallArguments args)
+    {
+        if (ContextArgs.Get(args, 1, "to_relation") is RelationValue to
+            && GetRelation(state, ContextArgs.Get(args, 0, "from_relation") as RelationValue, args.Span) is { } from
+            && DatabaseFor(state) is { } db)
+        {
+            var kind = from.TryGetAttribute("type", out var type) && type is "view" ? "view" : "table";
+            Fetch(db, $"alter {kind} {from} rename to {Graph.Relation.Quote(to.Identifier)}", "adapter.rename_relation", args.Span);
+        }
+
+        return string.Empty;
+    }
+
+    private string RunOn(RenderState state, RelationValue? relation, string statement, string caller, SourceSpan span)
+    {
+        if (relation is not null && DatabaseFor(state) is { } db)
+        {
+            Fetch(db, string.Format(System.Globalization.CultureInfo.InvariantCulture, statement, relation), caller, span);
+        }
+
+        return string.Empty;
     }
 
     /// <summary>dbt's <c>adapter.create_schema(relation)</c> / <c>adapter.drop_schema(relation)</c>: the relation's

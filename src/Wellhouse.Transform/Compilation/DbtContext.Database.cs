@@ -70,6 +70,11 @@ internal sealed partial class DbtContext
         var name = ContextArgs.Get(args, 0, "name");
         var fetch = PyOps.Truthy(ContextArgs.Get(args, 1, "fetch_result", false), args.Span);
         var result = Fetch(database, sql, "statement", args.Span);
+        if (name is "main")
+        {
+            state.MainStatementSql = sql;
+        }
+
         if (name is not null)
         {
             var table = new AgateTable(fetch ? result : QueryTable.Empty, Printer());

@@ -44,9 +44,18 @@ internal sealed class ProjectTemplates
     /// <summary>Parses <paramref name="text"/> once per distinct text (the first file name is kept for errors).</summary>
     public JinjaTemplate Parse(string text, string file) => Snippets.GetOrAdd(text, (t, f) => Environment.Parse(t, f), file);
 
+    /// <summary>The <c>{% materialization %}</c> blocks of the project and its packages, in load order.</summary>
+    public List<MaterializationEntry> Materializations { get; } = [];
+
     /// <summary>Docs block bodies by name.</summary>
     public Dictionary<string, string> Docs { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A macro with the package it belongs to (<c>dbt</c> for the built-in ones).</summary>
 internal sealed record MacroEntry(JinjaMacro Macro, string PackageName, string UniqueId);
+
+/// <summary>A <c>{% materialization %}</c> block with its macro and package.</summary>
+internal sealed record MaterializationEntry(JinjaMaterializationBlock Block, MacroEntry Macro)
+{
+    public string PackageName => Macro.PackageName;
+}

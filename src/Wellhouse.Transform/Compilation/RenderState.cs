@@ -35,6 +35,9 @@ internal sealed class RenderState(Node? node, RenderPhase phase)
     /// <c>load_result</c>; a null value was stored and has been loaded.</summary>
     public Dictionary<string, Dictionary<string, object?>?> StatementResults { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The SQL of the last <c>statement('main')</c> (a custom materialization's, written to target/run/).</summary>
+    public string? MainStatementSql { get; set; }
+
     /// <summary>Unique ids of the macros called during the render.</summary>
     public HashSet<string> Macros { get; } = new(StringComparer.Ordinal);
 }

@@ -216,10 +216,28 @@ public static partial class DbtRunner
         public string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null)
         {
             var result = compiler.RenderSnippet(jinja, definedAt, node, extraGlobals);
-            return result.Sql ?? throw new NodeCompilationException(result.Error!.Format(projectDir))
-            {
-                IsDatabaseError = result.Error!.Code == DbtContextCodes.DatabaseError,
-            };
+            return result.Sql ?? throw Failure(result.Error!);
         }
+
+        public MaterializationEntry? FindMaterialization(Node node, string adapterType)
+        {
+            try
+            {
+                return compiler.FindMaterialization(node, adapterType);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new NodeCompilationException(ex.Message);
+            }
+        }
+
+        public (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, MaterializationEntry entry)
+        {
+            var result = compiler.RunMaterialization(node, compiledSql, entry);
+            return result.Success ? (result.MainSql, result.Message) : throw Failure(result.Error!);
+        }
+
+        private NodeCompilationException Failure(Diagnostic error) =>
+            new(error.Format(projectDir)) { IsDatabaseError = error.Code == DbtContextCodes.DatabaseError };
     }
 }

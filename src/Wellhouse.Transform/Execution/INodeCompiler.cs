@@ -14,6 +14,14 @@ internal interface INodeCompiler
     /// <summary>Renders a hook or operation (see <c>Compiler.RenderSnippet</c>); throws
     /// <see cref="NodeCompilationException"/> with the formatted diagnostic.</summary>
     string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null);
+
+    /// <summary>The project's <c>{% materialization %}</c> block that builds the model, or null when the engine's own
+    /// materialization does; throws <see cref="NodeCompilationException"/> when there is none (dbt's message).</summary>
+    Compilation.MaterializationEntry? FindMaterialization(Node node, string adapterType);
+
+    /// <summary>Runs a custom materialization (see <c>Compiler.RunMaterialization</c>): the <c>main</c> statement's
+    /// SQL and message; throws <see cref="NodeCompilationException"/> with the formatted diagnostic.</summary>
+    (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, Compilation.MaterializationEntry entry);
 }
 
 /// <summary>A node could not be compiled; the message is the formatted diagnostic (file, line, column).</summary>
@@ -45,4 +53,9 @@ internal sealed class PassThroughCompiler : INodeCompiler
     public string Compile(Node node) => node.RawCode;
 
     public string RenderSnippet(string jinja, SourceSpan definedAt, Node? node, IReadOnlyDictionary<string, object?>? extraGlobals = null) => jinja;
+
+    public Compilation.MaterializationEntry? FindMaterialization(Node node, string adapterType) => null;
+
+    public (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, Compilation.MaterializationEntry entry) =>
+        throw new NodeCompilationException("custom materializations need a project");
 }

@@ -45,7 +45,7 @@ internal static class ModelMaterializer
             default:
                 return new NodeOutcome(
                     NodeStatus.Error,
-                    $"Compilation Error in model {node.Name} ({node.OriginalFilePath})\n  no materialization '{materialized}' (supported: view, table, incremental, external, ephemeral)");
+                    $"Compilation Error in model {node.Name} ({node.OriginalFilePath})\n  No materialization '{materialized}' was found for adapter {context.Adapter.Type}! (searched types 'default' and '{context.Adapter.Type}')");
         }
     }
 

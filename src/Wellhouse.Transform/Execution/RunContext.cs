@@ -46,6 +46,14 @@ internal sealed class RunContext
         return sql;
     }
 
+    /// <summary>Runs a custom materialization of <paramref name="node"/>; its templates query the database on
+    /// <paramref name="session"/>.</summary>
+    public (string? MainSql, string Message) RunMaterialization(Node node, string sql, Compilation.MaterializationEntry entry, ISqlSession session)
+    {
+        using var scope = CompileDatabase.Use(session);
+        return Request.Compiler.RunMaterialization(node, sql, entry);
+    }
+
     /// <summary>Renders a hook or operation for <paramref name="node"/> (or none); its templates query the database on
     /// <paramref name="session"/>.</summary>
     public string RenderSnippet(string jinja, Project.SourceSpan definedAt, Node? node, ISqlSession session, IReadOnlyDictionary<string, object?>? extraGlobals = null)

@@ -86,11 +86,6 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
-            foreach (var block in template.Materializations)
-            {
-                diagnostics.Warning(DiagnosticCodes.NotSupported, $"custom materialization '{block.Name}' is not supported yet: the engine builds view, table, incremental, external and ephemeral models only, so a model configured with materialized='{block.Name}' fails", block.Span);
-            }
-
             foreach (var macro in template.Macros)
             {
                 if (defined.TryGetValue(macro.Name, out var first))
@@ -103,6 +98,11 @@ internal sealed partial class ProjectParser
                 var id = $"macro.{file.Name}.{macro.Name}";
                 Templates.AddMacro(new MacroEntry(macro, file.Name, id), current.IsRoot);
                 manifest.Macros[id] = new MacroDefinition(id, macro.Name, file.Name, current.PackageRelative(relative), MacroText(text!, template, macro));
+            }
+
+            foreach (var block in template.Materializations.Where(b => defined[b.Macro.Name] == b.Macro.Span))
+            {
+                Templates.Materializations.Add(new MaterializationEntry(block, new MacroEntry(block.Macro, file.Name, $"macro.{file.Name}.{block.Macro.Name}")));
             }
         }
     }

@@ -30,21 +30,4 @@ public sealed class UnsupportedFeatureWarningTests
             ],
             warnings);
     }
-
-    [Fact]
-    public async Task A_custom_materialization_loads_with_a_warning_and_a_model_using_it_fails_naming_it()
-    {
-        using var project = new TempProject("wellhouse-unsupported-");
-        project.WriteProject("partial");
-        project.Write("macros/mat.sql", "{% macro helper() %}1{% endmacro %}\n\n{% materialization insert_only, adapter='duckdb' %}\n  {% set x = 1 %}\n  {{ return({'relations': []}) }}\n{% endmaterialization %}\n");
-        project.Write("models/m.sql", "{{ config(materialized='insert_only') }}\nselect {{ helper() }} as id");
-
-        var report = await project.RunAsync(Wellhouse.Transform.Execution.DbtCommandKind.Run);
-
-        var warning = Assert.Single(report.Diagnostics, d => d.Code == "DBT180");
-        Assert.Equal(("macros/mat.sql", 3), (warning.Span.File, warning.Span.Line));
-        Assert.Contains("custom materialization 'insert_only' is not supported yet", warning.Message, StringComparison.Ordinal);
-        var model = report.Outcome!.Results.Single(r => r.Node.Name == "m");
-        Assert.Contains("no materialization 'insert_only'", model.Message, StringComparison.Ordinal);
-    }
 }

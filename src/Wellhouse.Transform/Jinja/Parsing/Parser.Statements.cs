@@ -237,30 +237,65 @@ internal sealed partial class Parser
         }
     }
 
-    /// <summary>dbt's custom materialization block: its name is kept, its header and body skipped up to
-    /// <c>{% endmaterialization %}</c> (the engine builds only its own materializations).</summary>
-    private NoOutputNode ParseMaterialization(Token tag)
+    /// <summary>
+    /// dbt's custom materialization block, <c>{% materialization name, adapter='duckdb' %}</c> (or <c>, default</c>;
+    /// optionally <c>supported_languages=[...]</c>), as dbt-common's MaterializationExtension reads it: a top-level
+    /// macro named <c>materialization_&lt;name&gt;_&lt;adapter&gt;</c> whose one parameter, <c>supported_languages</c>,
+    /// defaults to the given list (<c>['sql']</c> when none is given).
+    /// </summary>
+    private MacroNode ParseMaterialization(Token tag)
     {
         var nameToken = Current;
         var name = ExpectName();
-        while (true)
+        var adapter = "default";
+        Expr? languages = null;
+        while (Accept(TokenKind.Comma))
         {
-            if (Current.Kind == TokenKind.Eof)
+            var argument = Current;
+            switch (ExpectName())
             {
-                throw Error("Unexpected end of template. Jinja was looking for the following tags: 'endmaterialization'. The innermost block that needs to be closed is 'materialization'.", Current);
+                case "default":
+                    break;
+                case "adapter":
+                    Expect(TokenKind.Assign);
+                    adapter = ParseExpression(withCondExpr: false) is ConstExpr { Value: string value }
+                        ? value
+                        : throw Error($"materialization '{name}': adapter must be a quoted name", argument);
+                    break;
+                case "supported_languages":
+                    Expect(TokenKind.Assign);
+                    languages = ParseExpression(withCondExpr: false);
+                    break;
+                default:
+                    throw Error($"materialization '{name}' takes no argument '{argument.Value}' (dbt's are adapter, default and supported_languages)", argument);
             }
-
-            if (Current.Kind == TokenKind.BlockBegin && Peek().IsName("endmaterialization"))
-            {
-                pos += 2;
-                Expect(TokenKind.BlockEnd);
-                Materializations.Add(new JinjaMaterializationBlock(name, SpanOf(nameToken)));
-                return new NoOutputNode(SpanOf(tag));
-            }
-
-            pos++;
         }
+
+        Expect(TokenKind.BlockEnd);
+        var span = SpanOf(nameToken);
+        languages ??= new ListExpr([new ConstExpr("sql", span)], tuple: false, span);
+        var definition = new MacroDefinition($"materialization_{name}_{adapter}", ["supported_languages"], [languages], span);
+        var topLevel = blockDepth == 1;
+        var outerLoops = loopDepth;
+        loopDepth = 0;
+        macros.Push(definition);
+        definition.Body = ParseBody(["endmaterialization"], "materialization", out _);
+        macros.Pop();
+        loopDepth = outerLoops;
+        Expect(TokenKind.BlockEnd);
+        if (topLevel)
+        {
+            var macro = new JinjaMacro(definition, file);
+            Macros.Add(macro);
+            Materializations.Add(new JinjaMaterializationBlock(name, adapter, Languages(languages), macro, span));
+        }
+
+        return new MacroNode(definition, SpanOf(tag));
     }
+
+    /// <summary>The literal strings of a <c>supported_languages</c> list (dbt reads them at parse time).</summary>
+    private static IReadOnlyList<string> Languages(Expr languages) =>
+        languages is ListExpr list ? [.. list.Items.OfType<ConstExpr>().Select(c => c.Value).OfType<string>()] : [];
 
     private AssignTarget ParseAssignTarget(bool withNamespace)
     {
