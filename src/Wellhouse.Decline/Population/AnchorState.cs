@@ -13,8 +13,11 @@ internal sealed class AnchorState
     /// <summary>Months the uptime is measured over.</summary>
     private const int UptimeMonths = 12;
 
+    /// <summary>Calendar days from the anchor through month h (index h - 1) over the forecast horizon.</summary>
+    private readonly double[] _days;
+
     private AnchorState(int anchor, int firstProducing, int lastProducing, int producingMonths, double level, double uptime,
-        double[]? fitCumulative, string? reason)
+        double[]? fitCumulative, string? reason, int horizon = 0)
     {
         Anchor = anchor;
         FirstProducing = firstProducing;
@@ -24,6 +27,13 @@ internal sealed class AnchorState
         Uptime = uptime;
         FitCumulative = fitCumulative;
         Reason = reason;
+        _days = new double[reason is null ? Math.Max(horizon, 0) : 0];
+        var days = 0.0;
+        for (var m = 0; m < _days.Length; m++)
+        {
+            days += MonthIndex.Days(anchor + m);
+            _days[m] = days;
+        }
     }
 
     /// <summary>The anchor month (index); the state uses months before it.</summary>
@@ -52,15 +62,23 @@ internal sealed class AnchorState
     public string? Reason { get; }
 
     /// <summary>The flat forecast through month h: level x uptime x calendar days from the anchor.</summary>
-    public double Flat(int h)
+    public double Flat(int h) => Level * Math.Max(Uptime, 0.05) * Days(h);
+
+    /// <summary>Calendar days from the anchor through month h (read from <see cref="_days"/> within the horizon).</summary>
+    private double Days(int h)
     {
+        if (h <= _days.Length)
+        {
+            return h > 0 ? _days[h - 1] : 0;
+        }
+
         var days = 0.0;
         for (var m = 0; m < h; m++)
         {
             days += MonthIndex.Days(Anchor + m);
         }
 
-        return Level * Math.Max(Uptime, 0.05) * days;
+        return days;
     }
 
     /// <summary>ln(own fit / (level x calendar days)) through month h: how much the well's own curve declines over
@@ -131,7 +149,7 @@ internal sealed class AnchorState
         }
 
         return new AnchorState(anchor, first, last, producing, level, calendar > 0 ? on / calendar : 1,
-            OwnFit(history, first, anchor, horizon, fitOptions), null);
+            OwnFit(history, first, anchor, horizon, fitOptions), null, horizon);
     }
 
     /// <summary>The own fit (fitter's defaults on producing-day rates) and its full-uptime volumes after the anchor.</summary>

@@ -33,8 +33,10 @@ public sealed record HindcastSummary(string Model, string Cohort, int Horizon, i
 
 /// <summary>
 /// As-of hindcasts: for each as-of date, forecast every well from the data before it (the population method and a
-/// per-well Arps fit), and compare the volume of the next months with what the well produced. A well counts at an
-/// as-of date when the data run through the horizon (the population's last month) and it produced in that time.
+/// per-well Arps fit), and compare the volume of the next months with what the well produced. The wells compared at
+/// an as-of date are those the population method learns from there (all wells with history before it, or its
+/// deterministic sample of <see cref="PopulationForecastOptions.SampleWells"/>); a well counts when the data run
+/// through the horizon (the population's last month) and it produced in that time.
 /// </summary>
 public static class Hindcast
 {
@@ -71,9 +73,13 @@ public static class Hindcast
                 continue;
             }
 
-            var forecasts = forecaster.Forecast(asOf);
-            var perWell = new List<HindcastForecast>[population.Count];
-            Parallel.For(0, population.Count, i => perWell[i] = Compare(forecaster, population[i], i, forecasts[i], anchor, horizons, options));
+            var forecasts = forecaster.ForecastSample(asOf);
+            var perWell = new List<HindcastForecast>[forecasts.Count];
+            Parallel.For(0, forecasts.Count, k =>
+            {
+                var (well, forecast) = forecasts[k];
+                perWell[k] = Compare(forecaster, population[well], well, forecast, anchor, horizons, options);
+            });
             rows.AddRange(perWell.SelectMany(r => r));
         }
 

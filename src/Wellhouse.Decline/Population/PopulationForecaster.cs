@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.IO.Hashing;
+using System.Text;
 
 namespace Wellhouse.Decline;
 
@@ -32,6 +34,15 @@ public sealed record PopulationForecastOptions
     /// band and the median: 12 quarters by default.</summary>
     public int CalibrationDates { get; init; } = 12;
 
+    /// <summary>
+    /// Most wells the method learns and calibrates from at one date (<see cref="PopulationForecaster"/>): all wells
+    /// with history before the date when there are no more, else this many chosen by a hash of their identifiers.
+    /// Every well is still forecast from the as-of date; only the type curves, the calibration and a hindcast's
+    /// comparisons read the sample, so the cost grows with the wells plus sample x past dates instead of wells x past
+    /// dates. 0 = all wells.
+    /// </summary>
+    public int SampleWells { get; init; } = 2000;
+
     /// <summary>The own fit of each well (Arps by BIC by default).</summary>
     public FitOptions Fit { get; init; } = FitOptions.Default with { Model = ModelSelection.Arps };
 
@@ -54,9 +65,14 @@ public sealed record WellPopulationForecast(string Id, string? Reason, string Co
 /// cref="PopulationForecastOptions.CalibrationDates"/> quarterly as-of dates, compared with what the wells produced
 /// before the as-of date, gives per cohort and horizon the median log error (a shift of the P50) and the factor that
 /// makes 80 % of those outcomes fall inside the band; a second pass scales the band again by how the calibrated bands
-/// of those past dates covered their outcomes (<see cref="Final"/>). Volumes are calendar volumes (uptime included). Thread-safe;
-/// one instance caches anchor states and past forecasts, so a hindcast over several as-of dates fits each well once
-/// per anchor.
+/// of those past dates covered their outcomes. The first calibration at horizon h learns from forecasts made at least h
+/// months earlier (for 24 months, two to three years stale); when the wells have changed since (newer completions of
+/// young wells decline faster), its band covers fewer than 80 % of later outcomes; the second one measures exactly
+/// that miss on past as-of dates (whose calibrated bands used only data before them) and widens or narrows the band by
+/// it. The type curves and both calibrations read a deterministic sample of the wells (<see
+/// cref="PopulationForecastOptions.SampleWells"/>); every well is forecast from the as-of date. Volumes are calendar
+/// volumes (uptime included). Thread-safe; one instance caches anchor states and the sample's past forecasts, so a
+/// hindcast over several as-of dates fits each sampled well once per anchor.
 /// </summary>
 public sealed class PopulationForecaster
 {
@@ -66,9 +82,13 @@ public sealed class PopulationForecaster
     private readonly IReadOnlyList<MonthlyHistory> _population;
     private readonly PopulationForecastOptions _options;
     private readonly ConcurrentDictionary<(int Well, int Anchor), AnchorState> _states = new();
+    private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
-    private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _final = new();
+    private readonly ConcurrentDictionary<int, Lazy<Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]>>> _models = new();
+
+    /// <summary>The wells' indices in the order of their identifiers' hash (the sample takes the first eligible ones).</summary>
+    private readonly int[] _byHash;
 
     /// <summary>A forecaster over <paramref name="population"/>.</summary>
     public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null)
@@ -77,11 +97,17 @@ public sealed class PopulationForecaster
         _population = population;
         _options = options ?? PopulationForecastOptions.Default;
         if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
-            || _options.MinSamples < 2 || _options.CalibrationDates < 0)
+            || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0)
         {
             throw new ArgumentException(
-                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates >= 0", nameof(options));
+                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates and SampleWells >= 0",
+                nameof(options));
         }
+
+        _byHash = [.. Enumerable.Range(0, population.Count)
+            .OrderBy(i => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(population[i].Id)))
+            .ThenBy(i => population[i].Id, StringComparer.Ordinal)
+            .ThenBy(i => i)];
     }
 
     /// <summary>The horizons learned from the past.</summary>
@@ -91,33 +117,61 @@ public sealed class PopulationForecaster
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
     {
         var anchor = MonthIndex.Of(asOf);
-        var final = Final(anchor);
-        var results = new WellPopulationForecast[_population.Count];
-        for (var i = 0; i < results.Length; i++)
-        {
-            var b = final[i];
-            results[i] = b.Reason is not null
-                ? new WellPopulationForecast(_population[i].Id, b.Reason, b.Cohort, b.AgeMonths, [])
-                : new WellPopulationForecast(_population[i].Id, null, b.Cohort, b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
-        }
-
-        return results;
+        var models = Models(anchor);
+        var baseline = new BaseForecast[_population.Count];
+        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(i, anchor, models));
+        var final = Apply(Apply(baseline, Calibrate(anchor, Base, withShift: true)), Calibrate(anchor, Calibrated, withShift: false));
+        return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
 
-    /// <summary>The forecasts of every well from an anchor calibrated once: the uncalibrated forecasts with the shift
-    /// and band scale learned on their own past errors (<see cref="Calibrate"/>).</summary>
-    private BaseForecast[] Calibrated(int anchor) =>
-        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), Calibrate(a, Base, withShift: true)))).Value;
+    /// <summary>The forecasts from <paramref name="asOf"/> of the wells the method learns from at that date (<see
+    /// cref="PopulationForecastOptions.SampleWells"/>), with their index in the population: what a hindcast compares.
+    /// Each equals the well's row of <see cref="Forecast"/>.</summary>
+    internal IReadOnlyList<(int Well, WellPopulationForecast Forecast)> ForecastSample(DateOnly asOf)
+    {
+        var anchor = MonthIndex.Of(asOf);
+        var wells = SampleAt(anchor);
+        var final = Apply(Calibrated(anchor), Calibrate(anchor, Calibrated, withShift: false));
+        return [.. wells.Select((well, k) => (well, Result(well, anchor, final[k])))];
+    }
+
+    private WellPopulationForecast Result(int well, int anchor, BaseForecast b) => b.Reason is not null
+        ? new WellPopulationForecast(_population[well].Id, b.Reason, b.Cohort, b.AgeMonths, [])
+        : new WellPopulationForecast(_population[well].Id, null, b.Cohort, b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
 
     /// <summary>
-    /// The published forecasts: the calibrated ones with their band scaled again on the past errors of calibrated
-    /// forecasts. The first calibration at horizon h learns from forecasts made at least h months earlier (for 24 months,
-    /// two to three years stale); when the wells have changed since (newer completions of young wells decline faster),
-    /// its band covers fewer than 80 % of later outcomes. The second one measures exactly that miss on past as-of dates
-    /// (whose calibrated bands used only data before them) and widens or narrows the band by it.
+    /// The wells the method learns and calibrates from at an anchor, in population order: those whose history starts
+    /// before it (so the choice reads nothing after the anchor), all of them or the first <see
+    /// cref="PopulationForecastOptions.SampleWells"/> in the order of their identifiers' hash (XxHash3 of the UTF-8
+    /// identifier: the same wells on any machine and in any input order; mostly the same wells at every anchor, so
+    /// their states are shared).
     /// </summary>
-    private BaseForecast[] Final(int anchor) =>
-        _final.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Calibrated(a), Calibrate(a, Calibrated, withShift: false)))).Value;
+    private int[] SampleAt(int anchor) =>
+        _samples.GetOrAdd(anchor, a => new Lazy<int[]>(() =>
+        {
+            var cap = _options.SampleWells == 0 ? int.MaxValue : _options.SampleWells;
+            var wells = new List<int>();
+            foreach (var i in _byHash)
+            {
+                if (wells.Count == cap)
+                {
+                    break;
+                }
+
+                if (_population[i].FirstMonth < a)
+                {
+                    wells.Add(i);
+                }
+            }
+
+            wells.Sort();
+            return [.. wells];
+        })).Value;
+
+    /// <summary>The sample's forecasts from an anchor calibrated once: the uncalibrated forecasts with the shift and
+    /// band scale learned on their own past errors (<see cref="Calibrate"/>).</summary>
+    private BaseForecast[] Calibrated(int anchor) =>
+        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), Calibrate(a, Base, withShift: true)))).Value;
 
     /// <summary>Applies (shift, scale) per cohort and horizon (the pooled cohort's where the well's has none, none where
     /// neither): P50 x e^shift, and the band's log half-widths around it times scale.</summary>
@@ -177,9 +231,11 @@ public sealed class PopulationForecaster
     {
         var months = Learned;
         var step = _options.AnchorStepMonths;
-        var perWell = new List<((string, bool, int) Key, double X, double Y)>[_population.Count];
-        Parallel.For(0, _population.Count, well =>
+        var wells = SampleAt(asOf);
+        var perWell = new List<((string, bool, int) Key, double X, double Y)>[wells.Length];
+        Parallel.For(0, wells.Length, k =>
         {
+            var well = wells[k];
             var history = _population[well];
             var found = new List<((string, bool, int), double, double)>();
             var firstAnchor = (int)Math.Ceiling((history.FirstMonth + 1) / (double)step) * step;
@@ -208,7 +264,7 @@ public sealed class PopulationForecaster
                 }
             }
 
-            perWell[well] = found;
+            perWell[k] = found;
         });
 
         // Merged in well order, so that the sums (and the forecast) do not depend on the threads' schedule.
@@ -240,13 +296,18 @@ public sealed class PopulationForecaster
     /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
     private sealed record BaseForecast(string? Reason, string Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90);
 
-    /// <summary>The uncalibrated forecasts of every well from an anchor, computed once.</summary>
+    /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once.</summary>
+    private Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> Models(int anchor) =>
+        _models.GetOrAdd(anchor, a => new Lazy<Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]>>(() => Learn(a))).Value;
+
+    /// <summary>The uncalibrated forecasts of the sample's wells (<see cref="SampleAt"/>) from an anchor, computed once.</summary>
     private BaseForecast[] Base(int anchor) =>
         _base.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() =>
         {
-            var models = Learn(a);
-            var results = new BaseForecast[_population.Count];
-            Parallel.For(0, _population.Count, i => results[i] = ForecastWell(i, a, models));
+            var models = Models(a);
+            var wells = SampleAt(a);
+            var results = new BaseForecast[wells.Length];
+            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(wells[k], a, models));
             return results;
         })).Value;
 
@@ -266,10 +327,12 @@ public sealed class PopulationForecaster
         for (var k = 1; k <= _options.CalibrationDates; k++)
         {
             var date = asOf - (k * _options.AnchorStepMonths);
+            var wells = SampleAt(date);
             var forecasts = source(date);
-            for (var i = 0; i < forecasts.Length; i++)
+            for (var j = 0; j < forecasts.Length; j++)
             {
-                var f = forecasts[i];
+                var f = forecasts[j];
+                var i = wells[j];
                 if (f.Reason is not null)
                 {
                     continue;

@@ -20,10 +20,11 @@ internal static class DeclineForecastCommands
         var months = new Option<int>("--months") { Description = "Months to forecast.", DefaultValueFactory = _ => 24 };
         var output = new Option<FileInfo>("--output", "-o") { Description = "CSV: well_code, stream, month, volume_p10/p50/p90, cum_p10/p50/p90.", Required = true };
         var stream = StreamOption();
+        var sample = SampleWellsOption();
         var command = new Command("forecast",
             "Forecast every well of a raw-contract CSV from an as-of date (type curves and calibrated P10-P90 learned from the wells' past).")
         {
-            input, asOf, months, output, stream,
+            input, asOf, months, output, stream, sample,
         };
         command.SetAction(parse =>
         {
@@ -31,6 +32,7 @@ internal static class DeclineForecastCommands
             var stdout = parse.InvocationConfiguration.Output;
             if (!TryAsOf(parse.GetValue(asOf)!, out var date, out var error)
                 || !TryMonths(parse.GetValue(months), out error)
+                || !TrySampleWells(parse.GetValue(sample), out error)
                 || !RawHistories.TryRead(parse.GetValue(input)!.FullName, parse.GetValue(stream)!, out var histories, out error))
             {
                 stderr.WriteLine($"error: {error}");
@@ -38,7 +40,8 @@ internal static class DeclineForecastCommands
             }
 
             var name = parse.GetValue(stream)!;
-            var forecaster = new PopulationForecaster(histories, PopulationForecastOptions.Default with { Months = parse.GetValue(months) });
+            var forecaster = new PopulationForecaster(histories,
+                PopulationForecastOptions.Default with { Months = parse.GetValue(months), SampleWells = parse.GetValue(sample) });
             var forecasts = forecaster.Forecast(date);
             var target = parse.GetValue(output)!.FullName;
             var reasons = Path.ChangeExtension(target, null) + ".reasons.csv";
@@ -67,16 +70,18 @@ internal static class DeclineForecastCommands
         var horizons = new Option<string>("--horizons") { Description = "Comma-separated horizons in months.", DefaultValueFactory = _ => "6,12,24" };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Also write every compared forecast as CSV." };
         var stream = StreamOption();
+        var sample = SampleWellsOption();
         var command = new Command("hindcast",
             "Forecast at past as-of dates and compare with what happened: APE by horizon, bias and P10-P90 coverage per model and cohort.")
         {
-            input, asOf, horizons, output, stream,
+            input, asOf, horizons, output, stream, sample,
         };
         command.SetAction(parse =>
         {
             var stderr = parse.InvocationConfiguration.Error;
             var stdout = parse.InvocationConfiguration.Output;
             if (!TryHorizons(parse.GetValue(horizons)!, out var list, out var error)
+                || !TrySampleWells(parse.GetValue(sample), out error)
                 || !RawHistories.TryRead(parse.GetValue(input)!.FullName, parse.GetValue(stream)!, out var histories, out error))
             {
                 stderr.WriteLine($"error: {error}");
@@ -114,7 +119,11 @@ internal static class DeclineForecastCommands
                 }
             }
 
-            var rows = Hindcast.Run(histories, dates, list, PopulationForecastOptions.Default with { Months = Math.Max(longest, 24) });
+            var rows = Hindcast.Run(histories, dates, list, PopulationForecastOptions.Default with
+            {
+                Months = Math.Max(longest, 24),
+                SampleWells = parse.GetValue(sample),
+            });
             if (rows.Count == 0)
             {
                 stderr.WriteLine("error: no well could be compared: the as-of dates need the horizon's months in the data after them and history before them");
@@ -137,6 +146,18 @@ internal static class DeclineForecastCommands
         var stream = new Option<string>("--stream") { Description = "oil, gas or water.", DefaultValueFactory = _ => "oil" };
         stream.AcceptOnlyFromAmong([.. RawHistories.Streams.Keys]);
         return stream;
+    }
+
+    private static Option<int> SampleWellsOption() => new("--sample-wells")
+    {
+        Description = "Most wells to learn the type curves and calibration from per date (and, in a hindcast, to compare), chosen by a hash of the well code; 0 = all.",
+        DefaultValueFactory = _ => PopulationForecastOptions.Default.SampleWells,
+    };
+
+    private static bool TrySampleWells(int wells, out string? error)
+    {
+        error = wells >= 0 ? null : $"--sample-wells {wells}: give 0 (all wells) or more";
+        return error is null;
     }
 
     private static bool TryAsOf(string text, out DateOnly date, out string? error)

@@ -8,8 +8,9 @@ namespace Wellhouse.Warehouse;
 /// wells: per data source and stream (oil, gas), the population method and the per-well Arps fit forecast at past as-of
 /// dates (every 6 months from 24 months after the source's first month while the longest horizon ends before its
 /// as-of month) and compared with what the wells then produced; per model, age cohort ("all" pools them) and horizon
-/// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. No row for a source or
-/// stream whose history is too short to compare. Rebuilt whole on every refresh.
+/// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. The wells compared are
+/// the method's sample at each date (var <c>population_sample_wells</c>). No row for a source or stream whose history
+/// is too short to compare. Rebuilt whole on every refresh.
 /// </summary>
 internal sealed class HindcastModel : ICSharpModel
 {
@@ -30,6 +31,7 @@ internal sealed class HindcastModel : ICSharpModel
         {
             Months = Math.Max(longest, PopulationForecastOptions.Default.Months),
             AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
+            SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
         };
         using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
         foreach (var source in StagedHistories.Read(context, cancellationToken))

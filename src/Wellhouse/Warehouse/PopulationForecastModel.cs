@@ -10,7 +10,8 @@ namespace Wellhouse.Warehouse;
 /// <c>wellhouse decline forecast</c> (<see cref="PopulationForecaster"/>: each well's own Arps fit blended with its age
 /// cohort's type curve, P10-P90 calibrated on the method's own past errors) from the source's first forecast month
 /// (<c>int_well_status.forecast_from_month</c>), for <c>forecast_horizon_months</c> months, with only the periods before
-/// it. The wells of one data source are one population (the other wells of the basin are the prior). One row per
+/// it. The wells of one data source are one population (the other wells of the basin are the prior; at most
+/// <c>population_sample_wells</c> of them per date are learned from). One row per
 /// forecast month with monthly volumes and cumulatives from the as-of date (P10 the high one); a well the method cannot
 /// forecast has one row with its reason and no month. Rebuilt whole on every refresh: the as-of date moves with any
 /// well's new periods, and every well is another's prior.
@@ -28,6 +29,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
         {
             Months = (int)ModelVars.Number(context, "forecast_horizon_months", 120),
             AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
+            SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
         };
         await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
         var target = context.Target;

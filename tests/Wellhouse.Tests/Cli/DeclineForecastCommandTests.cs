@@ -86,6 +86,21 @@ public sealed class DeclineForecastCommandTests : IDisposable
         Assert.Contains("give the first day of a month (2014-01-01)", error);
     }
 
+    [Theory]
+    [InlineData("forecast")]
+    [InlineData("hindcast")]
+    public async Task SampleWells_Negative_IsRefusedAndWritesNothing(string verb)
+    {
+        var target = PathOf("out.csv");
+        string[] asOf = verb == "forecast" ? ["--as-of", "2014-01-01"] : [];
+
+        var (exit, _, error) = await Run(["decline", verb, "--input", RepoPaths.Sample, .. asOf, "--output", target, "--sample-wells", "-5"]);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("error: --sample-wells -5: give 0 (all wells) or more", error.Trim());
+        Assert.False(File.Exists(target));
+    }
+
     [Fact]
     public async Task Hindcast_Volve_PrintsApeBiasAndCoveragePerModelAndCohort()
     {
