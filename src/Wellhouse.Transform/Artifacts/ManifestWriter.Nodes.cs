@@ -109,7 +109,8 @@ public static partial class ManifestWriter
             json.WritePropertyName("primary_key");
             json.WriteStartArray();
             json.WriteEndArray();
-            json.WriteNull("time_spine");
+            json.WritePropertyName("time_spine");
+            WriteValue(json, node.TimeSpine);
         }
 
         if (node.TestMetadata is { } test)

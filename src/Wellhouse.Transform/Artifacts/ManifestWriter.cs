@@ -5,8 +5,7 @@ namespace Wellhouse.Transform.Artifacts;
 
 /// <summary>
 /// Writes manifest.json in dbt's v12 shape (https://schemas.getdbt.com/dbt/manifest/v12.json): metadata, nodes,
-/// sources, macros, docs, exposures, groups, selectors, the empty collections this engine does not produce (metrics,
-/// semantic models, saved queries), unit_tests, disabled, parent_map, child_map and group_map. The file is written to
+/// sources, macros, docs, exposures, groups, selectors, metrics, semantic models, saved queries, unit_tests, disabled, parent_map, child_map and group_map. The file is written to
 /// a temporary name and moved into place, so readers never see half a file.
 /// </summary>
 public static partial class ManifestWriter
@@ -62,9 +61,7 @@ public static partial class ManifestWriter
             ["definition"] = s.Definition,
             ["default"] = s.IsDefault,
         }, StringComparer.Ordinal));
-        json.WritePropertyName("metrics");
-        json.WriteStartObject();
-        json.WriteEndObject();
+        WriteSemantic(json, "metrics", manifest.Metrics);
         json.WritePropertyName("groups");
         WriteValue(json, manifest.Groups.Values.OrderBy(g => g.UniqueId, StringComparer.Ordinal).ToDictionary(g => g.UniqueId, g => (object?)g.ToManifest(), StringComparer.Ordinal));
 
@@ -87,14 +84,16 @@ public static partial class ManifestWriter
             name => name,
             name => (object?)manifest.Nodes.Values.Where(n => n.Group == name).Select(n => (object?)n.UniqueId).ToList(),
             StringComparer.Ordinal));
-        foreach (var empty in new[] { "saved_queries", "semantic_models" })
-        {
-            json.WritePropertyName(empty);
-            json.WriteStartObject();
-            json.WriteEndObject();
-        }
+        WriteSemantic(json, "saved_queries", manifest.SavedQueries);
+        WriteSemantic(json, "semantic_models", manifest.SemanticModels);
 
         json.WriteEndObject();
+    }
+
+    private static void WriteSemantic(Utf8JsonWriter json, string name, Dictionary<string, Graph.SemanticResource> resources)
+    {
+        json.WritePropertyName(name);
+        WriteValue(json, resources.Values.OrderBy(r => r.UniqueId, StringComparer.Ordinal).ToDictionary(r => r.UniqueId, r => (object?)r.ToManifest(), StringComparer.Ordinal));
     }
 
     private static void WriteMetadata(Utf8JsonWriter json, LoadedProject project) =>

@@ -41,6 +41,9 @@ internal static class GraphGlobal
             ["nodes"] = nodes,
             ["sources"] = sources,
             ["exposures"] = manifest.Exposures.Values.ToDictionary(e => e.UniqueId, e => (object?)e.ToManifest(), StringComparer.Ordinal),
+            ["metrics"] = manifest.Metrics.Values.ToDictionary(m => m.UniqueId, m => (object?)m.ToManifest(), StringComparer.Ordinal),
+            ["semantic_models"] = manifest.SemanticModels.Values.ToDictionary(m => m.UniqueId, m => (object?)m.ToManifest(), StringComparer.Ordinal),
+            ["saved_queries"] = manifest.SavedQueries.Values.ToDictionary(q => q.UniqueId, q => (object?)q.ToManifest(), StringComparer.Ordinal),
             ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),
         };
     }

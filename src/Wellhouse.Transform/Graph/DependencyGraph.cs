@@ -35,20 +35,22 @@ public sealed class DependencyGraph
             children[id] = [];
         }
 
-        foreach (var id in manifest.Nodes.Keys.Concat(manifest.Exposures.Keys))
+        foreach (var id in manifest.Nodes.Keys.Concat(manifest.Exposures.Keys).Concat(manifest.SemanticResources.Select(r => r.UniqueId)))
         {
             parents[id] = [];
             children[id] = [];
         }
 
-        foreach (var exposure in manifest.Exposures.Values)
+        var others = manifest.Exposures.Values.Select(e => (e.UniqueId, (IReadOnlyList<string>)e.DependsOnNodes))
+            .Concat(manifest.SemanticResources.Select(r => (r.UniqueId, (IReadOnlyList<string>)r.DependsOnNodes)));
+        foreach (var (id, dependsOn) in others)
         {
-            foreach (var parent in exposure.DependsOnNodes.Distinct(StringComparer.Ordinal))
+            foreach (var parent in dependsOn.Distinct(StringComparer.Ordinal))
             {
                 if (children.TryGetValue(parent, out var list))
                 {
-                    list.Add(exposure.UniqueId);
-                    parents[exposure.UniqueId].Add(parent);
+                    list.Add(id);
+                    parents[id].Add(parent);
                 }
             }
         }

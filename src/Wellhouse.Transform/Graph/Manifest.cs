@@ -21,6 +21,16 @@ public sealed class Manifest
 
     public Dictionary<string, Node> Disabled { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Semantic models, metrics and saved queries by unique id (<c>metric.project.name</c>, ...).</summary>
+    public Dictionary<string, SemanticResource> SemanticModels { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SemanticResource> Metrics { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SemanticResource> SavedQueries { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The semantic models, metrics and saved queries.</summary>
+    public IEnumerable<SemanticResource> SemanticResources => SemanticModels.Values.Concat(Metrics.Values).Concat(SavedQueries.Values);
+
     /// <summary>The schema files' <c>groups:</c>, by unique id (<c>group.project.name</c>).</summary>
     public Dictionary<string, GroupDefinition> Groups { get; } = new(StringComparer.Ordinal);
 

@@ -99,6 +99,9 @@ public sealed class Node
 
     public DateTimeOffset? DeprecationDate { get; set; }
 
+    /// <summary>A model's <c>time_spine:</c> property (MetricFlow's time spine), as written; null when none.</summary>
+    public Dictionary<string, object?>? TimeSpine { get; set; }
+
     /// <summary>A model's model-level <c>constraints:</c> (column constraints are on <see cref="Columns"/>).</summary>
     public List<Constraint> Constraints { get; } = [];
 

@@ -38,6 +38,25 @@ public static partial class NodeSelector
             }
         }
 
+        foreach (var resource in manifest.SemanticResources)
+        {
+            if (term.Method switch
+            {
+                "semantic_model" or "metric" or "saved_query" => resource.ResourceType == term.Method
+                    && (Glob.IsMatch(resource.Name, term.Value) || Glob.IsMatch(resource.PackageName + "." + resource.Name, term.Value)),
+                "fqn" => MatchFqn(resource.Fqn, term.Value),
+                "tag" => resource.Tags.Any(t => Glob.IsMatch(t, term.Value)),
+                "group" => resource.Group is { } group && Glob.IsMatch(group, term.Value),
+                "path" => MatchPath(resource.OriginalFilePath, term.Value),
+                "resource_type" => resource.ResourceType == term.Value,
+                "package" => Glob.IsMatch(resource.PackageName, term.Value),
+                _ => false,
+            })
+            {
+                result.Add(resource.UniqueId);
+            }
+        }
+
         return result;
     }
 

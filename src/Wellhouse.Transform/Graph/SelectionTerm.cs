@@ -12,7 +12,7 @@ internal sealed partial record SelectionTerm(string Method, string? MethodArgume
     private static readonly HashSet<string> Methods = new(StringComparer.Ordinal)
     {
         "fqn", "tag", "path", "file", "config", "resource_type", "source", "exposure", "test_type", "package", "test_name", "state", "result",
-        "version", "group", "access",
+        "version", "group", "access", "metric", "semantic_model", "saved_query",
     };
 
     [GeneratedRegex(@"^(?<childrens_parents>@)?(?<parents>(?<parent_depth>\d*)\+)?(?<body>[^+@]+?)(?<children>\+(?<child_depth>\d*))?$", RegexOptions.CultureInvariant)]

@@ -24,9 +24,6 @@ internal static class DbtProjectReader
     private static readonly Dictionary<string, string> UnsupportedProjectKeys = new(StringComparer.Ordinal)
     {
         ["exposures"] = "exposure configs are ignored",
-        ["metrics"] = "metric configs are ignored",
-        ["semantic-models"] = "semantic model configs are ignored",
-        ["saved-queries"] = "saved query configs are ignored",
     };
 
     private static readonly HashSet<string> UnrenderedKeys = new(StringComparer.Ordinal) { "pre-hook", "post-hook", "+pre-hook", "+post-hook", "on-run-start", "on-run-end", "query-comment" };

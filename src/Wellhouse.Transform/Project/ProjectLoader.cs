@@ -106,6 +106,7 @@ internal sealed partial class ProjectParser
             LoadSnapshots();
             LoadAnalyses();
             LoadExposures();
+            LoadSemanticResources();
             LoadGroups();
             LoadSingularTests();
         });
@@ -119,6 +120,8 @@ internal sealed partial class ProjectParser
         WarnDeprecations();
         ResolveConstraintTargets();
         ResolveExposures();
+        ResolveSemanticResources();
+        ValidateSemanticManifest();
         var graph = BuildGraph();
         var selectors = SelectorsFileReader.Read(projectDir, diagnostics, Renderer(bootstrap));
         RenderDescriptions();

@@ -203,6 +203,7 @@ internal sealed partial class ProjectParser
 
             entry.Used = true;
             node.Description = entry.Description;
+            node.TimeSpine = entry.TimeSpine;
             node.PatchPath = $"{file.Name}://{current.PackageRelative(entry.File)}";
             foreach (var (key, value) in entry.Meta)
             {

@@ -93,7 +93,7 @@ internal sealed partial class ProjectParser
             diagnostics.Error(DiagnosticCodes.Cycle, "found a cycle: " + Join(names), first?.DefinedAt ?? SourceSpan.None);
         }
 
-        foreach (var id in manifest.Sources.Keys.Concat(manifest.Nodes.Keys).Concat(manifest.Exposures.Keys).Order(StringComparer.Ordinal))
+        foreach (var id in manifest.Sources.Keys.Concat(manifest.Nodes.Keys).Concat(manifest.Exposures.Keys).Concat(manifest.SemanticResources.Select(r => r.UniqueId)).Order(StringComparer.Ordinal))
         {
             manifest.ParentMap[id] = graph.Parents(id).ToList();
             manifest.ChildMap[id] = graph.Children(id).ToList();

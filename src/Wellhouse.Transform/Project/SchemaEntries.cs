@@ -41,6 +41,9 @@ internal sealed class SchemaEntry
     /// <summary><c>deprecation_date</c>: the version's for a versioned entry, the model's otherwise.</summary>
     public DateTimeOffset? DeprecationDate { get; set; }
 
+    /// <summary>A model's <c>time_spine:</c> (MetricFlow's time spine: <c>standard_granularity_column</c>, ...).</summary>
+    public Dictionary<string, object?>? TimeSpine { get; set; }
+
     /// <summary>Model-level <c>constraints:</c> (each a mapping with <c>type</c>, <c>columns</c>, <c>expression</c>...).</summary>
     public List<Dictionary<string, object?>> Constraints { get; } = [];
 
@@ -129,6 +132,10 @@ internal sealed class SchemaFiles
 
     /// <summary>The <c>exposures:</c> entries, with the file each is written in.</summary>
     public List<(Graph.ExposureDefinition Exposure, string File)> Exposures { get; } = [];
+
+    /// <summary>The <c>semantic_models:</c>, <c>metrics:</c> and <c>saved_queries:</c> entries, each with its YAML (for
+    /// the lines of its parts in later checks).</summary>
+    public List<(Graph.SemanticResource Resource, YamlDotNet.RepresentationModel.YamlMappingNode Node)> Semantic { get; } = [];
 
     /// <summary>The <c>groups:</c> entries.</summary>
     public List<GroupDefinition> Groups { get; } = [];

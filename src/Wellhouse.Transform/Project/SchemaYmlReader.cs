@@ -25,9 +25,6 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
     /// <summary>Top-level keys dbt reads that the engine does not carry out yet, with what that leaves out.</summary>
     private static readonly Dictionary<string, string> Unsupported = new(StringComparer.Ordinal)
     {
-        ["metrics"] = "metrics (the semantic layer) are ignored",
-        ["semantic_models"] = "semantic models are ignored",
-        ["saved_queries"] = "saved queries are ignored",
         ["functions"] = "user-defined functions are not created",
     };
 
@@ -112,6 +109,27 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     foreach (var item in Items(value, file, key))
                     {
                         ReadUnitTest(item, file, into);
+                    }
+
+                    break;
+                case "semantic_models":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadSemanticModel(item, file, into);
+                    }
+
+                    break;
+                case "metrics":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadMetric(item, file, into);
+                    }
+
+                    break;
+                case "saved_queries":
+                    foreach (var item in Items(value, file, key))
+                    {
+                        ReadSavedQuery(item, file, into);
                     }
 
                     break;
@@ -282,6 +300,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         ReadTests(node, file, null, entry.Tests);
         ReadColumns(YamlFile.Get(node, "columns"), file, entry.Columns);
         entry.DeprecationDate = ReadDate(YamlFile.Get(node, "deprecation_date"), file);
+        entry.TimeSpine = YamlFile.ToValue(YamlFile.Get(node, "time_spine")) as Dictionary<string, object?>;
         if (kind == "models" && YamlFile.Get(node, "versions") is { } versions and not YamlScalarNode { Value: null or "" })
         {
             into.Entries.AddRange(ReadVersions(node, versions, entry));
