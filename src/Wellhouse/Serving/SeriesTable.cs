@@ -36,16 +36,20 @@ internal sealed class SeriesTable(int count)
 /// A column of a <see cref="SeriesTable"/>: values by output row. <see cref="WriteJson"/> writes one value as the SQL
 /// path writes it (<see cref="Api.RowsResult"/>); the accessors serve CSV.
 /// </summary>
-internal abstract class SeriesColumn(string name, ServeKind kind, JsonEncodedText? jsonName = null)
+internal abstract class SeriesColumn(string name, ServeKind kind, byte[]? jsonPrefix = null)
 {
-    private static readonly ConcurrentDictionary<string, JsonEncodedText> EncodedNames = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, byte[]> Prefixes = new(StringComparer.Ordinal);
 
     public string Name { get; } = name;
 
-    /// <summary>The name as a JSON property, encoded once per name (not per request).</summary>
-    public JsonEncodedText JsonName { get; } = jsonName ?? EncodedNames.GetOrAdd(name, JsonEncodedText.Encode(name));
+    /// <summary><c>,"name":</c>, encoded once per name (not per request); a row's first column leaves out the comma.</summary>
+    public byte[] JsonPrefix { get; } = jsonPrefix ?? PrefixOf(name);
 
     public ServeKind Kind { get; } = kind;
+
+    /// <summary>The JSON text before a value of the named column: comma, the escaped name in quotes, colon.</summary>
+    public static byte[] PrefixOf(string name) => Prefixes.GetOrAdd(name, static name =>
+        [(byte)',', (byte)'"', .. JsonEncodedText.Encode(name).EncodedUtf8Bytes, (byte)'"', (byte)':']);
 
     public abstract bool IsNull(int row);
 
@@ -56,24 +60,24 @@ internal abstract class SeriesColumn(string name, ServeKind kind, JsonEncodedTex
 
     public abstract string? String(int row);
 
-    public virtual void WriteJson(Utf8JsonWriter json, int row)
+    public virtual void WriteJson(JsonText json, int row)
     {
         if (IsNull(row))
         {
-            json.WriteNullValue();
+            json.Null();
             return;
         }
 
         switch (Kind)
         {
             case ServeKind.Double:
-                JsonValues.Double(json, Double(row));
+                json.Double(Double(row));
                 break;
             case ServeKind.String:
-                json.WriteStringValue(String(row));
+                json.String(JsonEncodedText.Encode(String(row)!));
                 break;
             default:
-                JsonValues.Long(json, Kind, Long(row));
+                json.Long(Kind, Long(row));
                 break;
         }
     }
@@ -81,7 +85,7 @@ internal abstract class SeriesColumn(string name, ServeKind kind, JsonEncodedTex
 
 /// <summary>A stored column at a list of its rows.</summary>
 internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name = null)
-    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonName : null)
+    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonPrefix : null)
 {
     public override bool IsNull(int row) => column.IsNull(rows[row]);
 
@@ -91,12 +95,12 @@ internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name 
 
     public override string? String(int row) => column.String(rows[row]);
 
-    public override void WriteJson(Utf8JsonWriter json, int row) => column.WriteJson(json, rows[row]);
+    public override void WriteJson(JsonText json, int row) => column.WriteJson(json, rows[row]);
 }
 
 /// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters.</summary>
 internal sealed class ConstantColumn(ServeColumn column, int? row, string? name = null)
-    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonName : null)
+    : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonPrefix : null)
 {
     private readonly bool _null = row is null || column.IsNull(row.Value);
 
@@ -108,11 +112,11 @@ internal sealed class ConstantColumn(ServeColumn column, int? row, string? name 
 
     public override string? String(int row1) => _null ? null : column.String(row!.Value);
 
-    public override void WriteJson(Utf8JsonWriter json, int row1)
+    public override void WriteJson(JsonText json, int row1)
     {
         if (_null)
         {
-            json.WriteNullValue();
+            json.Null();
         }
         else
         {

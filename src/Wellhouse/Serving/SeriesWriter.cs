@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 
@@ -9,8 +8,8 @@ namespace Wellhouse.Serving;
 /// Writes a <see cref="SeriesTable"/> exactly as <see cref="Api.RowsResult"/> writes the same rows read from DuckDB:
 /// JSON <c>{...envelope, "items": [...]}</c> (doubles as shortest round-trip numbers, non-finite ones as null, ISO dates)
 /// or CSV with a header when the client asks for <c>text/csv</c>; with <c>single</c>, the first row as an object
-/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the JSON is
-/// written straight into the response's pipe (no intermediate buffer to grow and copy), flushed every 64 KB.
+/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the rows'
+/// text (<see cref="JsonText"/>) goes into the response's pipe, flushed every 64 KB.
 /// </summary>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false) : IResult
 {
@@ -39,52 +38,57 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
 
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var pipe = httpContext.Response.BodyWriter;
-        await using var json = new Utf8JsonWriter(pipe, Options);
+        using var text = new JsonText();
         if (single)
         {
-            SeriesWriter.WriteRow(json, table, 0);
+            SeriesWriter.WriteRow(text, table, 0);
         }
         else
         {
-            json.WriteStartObject();
-            SeriesWriter.WriteEnvelope(json, envelope);
-            json.WriteStartArray("items"u8);
+            using (var json = new Utf8JsonWriter(pipe, Options)) // Dispose only advances the pipe: nothing is sent yet
+            {
+                json.WriteStartObject();
+                SeriesWriter.WriteEnvelope(json, envelope);
+                json.WriteStartArray("items"u8);
+            }
+
             for (var row = 0; row < table.Count; row++)
             {
-                SeriesWriter.WriteRow(json, table, row);
-                if (json.BytesPending > FlushBytes)
+                if (row > 0)
                 {
-                    await FlushAsync(json, pipe, httpContext.RequestAborted);
+                    text.Byte((byte)',');
+                }
+
+                SeriesWriter.WriteRow(text, table, row);
+                if (text.Pending > FlushBytes)
+                {
+                    text.CopyTo(pipe);
+                    await pipe.FlushAsync(httpContext.RequestAborted);
                 }
             }
 
-            json.WriteEndArray();
-            json.WriteEndObject();
+            text.Raw("]}"u8);
         }
 
         // Hands the rest to the pipe; the server sends it when the request ends.
-        json.Flush();
-    }
-
-    private static async ValueTask FlushAsync(Utf8JsonWriter json, PipeWriter pipe, CancellationToken cancellationToken)
-    {
-        json.Flush();
-        await pipe.FlushAsync(cancellationToken);
+        text.CopyTo(pipe);
     }
 }
 
 internal static class SeriesWriter
 {
-    public static void WriteRow(Utf8JsonWriter json, SeriesTable table, int row)
+    public static void WriteRow(JsonText json, SeriesTable table, int row)
     {
-        json.WriteStartObject();
-        foreach (var column in table.Columns)
+        json.Byte((byte)'{');
+        var columns = table.Columns;
+        for (var i = 0; i < columns.Count; i++)
         {
-            json.WritePropertyName(column.JsonName);
+            var column = columns[i];
+            json.Raw(i == 0 ? column.JsonPrefix.AsSpan(1) : column.JsonPrefix);
             column.WriteJson(json, row);
         }
 
-        json.WriteEndObject();
+        json.Byte((byte)'}');
     }
 
     /// <summary>The envelope's properties, as JsonSerializer writes them (the SQL path's way), without its per-call cost
@@ -159,87 +163,5 @@ internal static class SeriesWriter
         }
 
         return text.ToString();
-    }
-}
-
-/// <summary>JSON values of the store's kinds, written as <see cref="Api.RowsResult"/> writes DuckDB's values.</summary>
-internal static class JsonValues
-{
-    [ThreadStatic]
-    private static long _lastTicks;
-
-    [ThreadStatic]
-    private static JsonEncodedText? _lastTimestamp;
-
-    /// <summary>A double as the shortest round-trip number; NaN and infinities (which JSON lacks) as null.</summary>
-    public static void Double(Utf8JsonWriter json, double value)
-    {
-        if (double.IsFinite(value))
-        {
-            json.WriteNumberValue(value);
-        }
-        else
-        {
-            json.WriteNullValue();
-        }
-    }
-
-    /// <summary>Integers, booleans (0/1), dates (day numbers) and timestamps (ticks).</summary>
-    public static void Long(Utf8JsonWriter json, ServeKind kind, long value)
-    {
-        switch (kind)
-        {
-            case ServeKind.Bool:
-                json.WriteBooleanValue(value != 0);
-                break;
-            case ServeKind.Date:
-                Date(json, (int)value);
-                break;
-            case ServeKind.Timestamp:
-                Timestamp(json, value);
-                break;
-            default:
-                json.WriteNumberValue(value);
-                break;
-        }
-    }
-
-    /// <summary>"yyyy-MM-dd" of a day number, digits written directly (no text formatting or escaping).</summary>
-    public static void Date(Utf8JsonWriter json, int dayNumber)
-    {
-        DateOnly.FromDayNumber(dayNumber).Deconstruct(out var year, out var month, out var day);
-        Span<byte> text = stackalloc byte[12];
-        text[0] = (byte)'"';
-        Digits(text.Slice(1, 4), year);
-        text[5] = (byte)'-';
-        Digits(text.Slice(6, 2), month);
-        text[8] = (byte)'-';
-        Digits(text.Slice(9, 2), day);
-        text[11] = (byte)'"';
-        json.WriteRawValue(text, skipInputValidation: true);
-    }
-
-    /// <summary>"yyyy-MM-ddTHH:mm:ss.FFFFFFF" (ISO 8601, trailing zeros of the fraction left out), as the SQL path. The
-    /// rows of a series mostly share their timestamp (their batch's load time), so the last text is kept per thread.</summary>
-    public static void Timestamp(Utf8JsonWriter json, long ticks)
-    {
-        if (ticks != _lastTicks || _lastTimestamp is null)
-        {
-            Span<byte> text = stackalloc byte[40];
-            new DateTime(ticks).TryFormat(text, out var written, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-            _lastTimestamp = JsonEncodedText.Encode(text[..written]);
-            _lastTicks = ticks;
-        }
-
-        json.WriteStringValue(_lastTimestamp.Value);
-    }
-
-    private static void Digits(Span<byte> target, int value)
-    {
-        for (var i = target.Length - 1; i >= 0; i--)
-        {
-            target[i] = (byte)('0' + (value % 10));
-            value /= 10;
-        }
     }
 }

@@ -284,8 +284,8 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public string Name => info.Name;
 
-    /// <summary>The name as a JSON property, encoded once.</summary>
-    public JsonEncodedText JsonName { get; } = JsonEncodedText.Encode(info.Name);
+    /// <summary><c>,"name":</c> (<see cref="SeriesColumn.JsonPrefix"/>), encoded once.</summary>
+    public byte[] JsonPrefix { get; } = SeriesColumn.PrefixOf(info.Name);
 
     public ServeKind Kind => _kind;
 
@@ -317,24 +317,24 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public string[] Dictionary => _dictionary;
 
     /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
-    public void WriteJson(Utf8JsonWriter json, int row)
+    public void WriteJson(JsonText json, int row)
     {
         if (IsNull(row))
         {
-            json.WriteNullValue();
+            json.Null();
             return;
         }
 
         switch (_kind)
         {
             case ServeKind.Double:
-                JsonValues.Double(json, Double(row));
+                json.Double(Double(row));
                 break;
             case ServeKind.String:
-                json.WriteStringValue((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[Long(row)]);
+                json.String((_encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray())[Long(row)]);
                 break;
             default:
-                JsonValues.Long(json, _kind, Long(row));
+                json.Long(_kind, Long(row));
                 break;
         }
     }
