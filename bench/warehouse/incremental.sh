@@ -39,7 +39,7 @@ stage() {
     fi
 }
 
-stage "ingest $(ls "$work/raw"/*.parquet | wc -l) generated files" bash -c "for f in '$work'/raw/*.parquet; do ${wellhouse[*]} ingest \"\$f\" --format parquet --data-dir '$data' || exit 1; done"
+stage "ingest $(ls "$work/raw"/*.parquet | wc -l) generated files" "${wellhouse[@]}" ingest "$work/raw"/*.parquet --data-dir "$data"
 stage "full refresh" "${wellhouse[@]}" refresh --data-dir "$data"
 "${bench[@]}" --storage "$data/snapshots/$(cat "$data/snapshots/current").duckdb" "$work/raw"
 stage "ingest a day of 1 % of the wells" "${wellhouse[@]}" ingest "$work/next/some-wells.parquet" --format parquet --data-dir "$data"

@@ -6,49 +6,65 @@ using Wellhouse.Sample;
 
 namespace Wellhouse.Cli;
 
-/// <summary><c>wellhouse ingest FILE</c>: adds a file in the raw contract to the raw store, as <c>POST /api/ingest</c> does.</summary>
+/// <summary>
+/// <c>wellhouse ingest FILE...</c>: adds files in the raw contract to the raw store, each as one batch, as <c>POST
+/// /api/ingest</c> does; one process for all of them (a file that fails is reported and the others still go in; the exit
+/// code is then non-zero).
+/// </summary>
 internal static class IngestCommands
 {
     public static void Add(RootCommand root)
     {
-        var file = new Argument<FileInfo>("file") { Description = "A CSV, JSON, NDJSON or Parquet file in the raw contract." };
+        var files = new Argument<FileInfo[]>("file")
+        {
+            Description = "CSV, JSON, NDJSON or Parquet files in the raw contract (each becomes one batch).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var dataDir = DataDirOption.Create();
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "Keep the valid rows and report the others." };
         var format = new Option<string?>("--format")
         {
             Description = "csv, json, ndjson or parquet in the raw contract (default: from the extension), or volve for Equinor's daily Volve CSV.",
         };
-        var ingest = new Command("ingest", "Add a file of raw production rows to the raw store.") { file, dataDir, skipInvalid, format };
+        var ingest = new Command("ingest", "Add files of raw production rows to the raw store, each as one batch.") { files, dataDir, skipInvalid, format };
         ingest.SetAction(StorageGuard.Wrap(async (parse, cancellationToken) =>
         {
-            var output = parse.InvocationConfiguration.Output;
+            // Every file's existence and format first: a mistyped name stops the command before anything is stored.
             var error = parse.InvocationConfiguration.Error;
-            var path = parse.GetValue(file)!;
-            if (string.Equals(parse.GetValue(format), "volve", StringComparison.OrdinalIgnoreCase))
+            var volve = string.Equals(parse.GetValue(format), "volve", StringComparison.OrdinalIgnoreCase);
+            var uploads = new List<(FileInfo Path, UploadFormat? Format)>();
+            foreach (var path in parse.GetValue(files)!)
             {
-                if (!path.Exists)
+                var uploadFormat = volve ? null : UploadFormats.Detect(parse.GetValue(format), null, path.Name);
+                if (!path.Exists || (!volve && uploadFormat is null))
                 {
-                    await error.WriteLineAsync($"{path.FullName}: no such file");
+                    await error.WriteLineAsync(!path.Exists ? $"{path.FullName}: no such file" : $"{path.FullName}: unknown format; use --format");
                     return 2;
                 }
 
-                return await IngestVolveAsync(parse, path, dataDir, cancellationToken);
+                uploads.Add((path, uploadFormat));
             }
 
-            var uploadFormat = UploadFormats.Detect(parse.GetValue(format), null, path.Name);
-            if (!path.Exists || uploadFormat is null)
+            // The host's services, so ingest reads the configuration a refresh reads (data directory, warehouse project).
+            using var host = WellhouseWebHost.CreateHostBuilder(DataDirOption.HostArgs(parse.GetValue(dataDir), "--Logging:LogLevel:Default=Warning"),
+                background: false).Build();
+            host.Services.GetRequiredService<DataDirectory>().EnsureCreated();
+            var exit = 0;
+            foreach (var (path, uploadFormat) in uploads)
             {
-                await error.WriteLineAsync(!path.Exists ? $"{path.FullName}: no such file" : $"{path.FullName}: unknown format; use --format");
-                return 2;
+                var outcome = uploadFormat is { } known
+                    ? await StoreAsync(parse, host, path, path.Name, known, parse.GetValue(skipInvalid), cancellationToken)
+                    : await IngestVolveAsync(parse, host, path, cancellationToken);
+                exit = Math.Max(exit, outcome);
             }
 
-            return await StoreAsync(parse, path, path.Name, uploadFormat.Value, dataDir, parse.GetValue(skipInvalid), cancellationToken);
+            return exit;
         }));
         root.Subcommands.Add(ingest);
     }
 
     /// <summary>Converts Equinor's daily Volve CSV to the raw contract (Sm3 to bbl and scf) and stores it as one batch.</summary>
-    private static async Task<int> IngestVolveAsync(ParseResult parse, FileInfo path, Option<string?> dataDir, CancellationToken cancellationToken)
+    private static async Task<int> IngestVolveAsync(ParseResult parse, IHost host, FileInfo path, CancellationToken cancellationToken)
     {
         var converted = Path.Combine(Path.GetTempPath(), $"wellhouse-volve-{Guid.NewGuid():N}.parquet");
         try
@@ -58,7 +74,7 @@ internal static class IngestCommands
                 writer.Write(VolveImporter.Read(path.FullName), converted);
             }
 
-            return await StoreAsync(parse, new FileInfo(converted), path.Name, UploadFormat.Parquet, dataDir, skipInvalid: false, cancellationToken);
+            return await StoreAsync(parse, host, new FileInfo(converted), path.Name, UploadFormat.Parquet, skipInvalid: false, cancellationToken);
         }
         catch (VolveImportException exception)
         {
@@ -72,15 +88,11 @@ internal static class IngestCommands
     }
 
     private static async Task<int> StoreAsync(
-        ParseResult parse, FileInfo path, string sourceName, UploadFormat uploadFormat, Option<string?> dataDir, bool skipInvalid, CancellationToken cancellationToken)
+        ParseResult parse, IHost host, FileInfo path, string sourceName, UploadFormat uploadFormat, bool skipInvalid, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
-        // The host's services, so ingest reads the configuration a refresh reads (data directory, warehouse project).
-        using var host = WellhouseWebHost.CreateHostBuilder(DataDirOption.HostArgs(parse.GetValue(dataDir), "--Logging:LogLevel:Default=Warning"),
-            background: false).Build();
         var data = host.Services.GetRequiredService<DataDirectory>();
-        data.EnsureCreated();
         var service = host.Services.GetRequiredService<IngestService>();
         await using var stream = path.OpenRead();
         var outcome = await service.IngestAsync(stream, uploadFormat, sourceName, skipInvalid, long.MaxValue, cancellationToken);

@@ -25,6 +25,8 @@ internal sealed class BatchWriter : IDisposable
     private readonly DuckDBConnection _connection;
     private readonly string? _databasePath;
     private DuckDBAppender? _appender;
+    private ParquetBulk? _bulk;
+    private string? _bulkFile;
 
     public BatchWriter(string? databasePath = null)
     {
@@ -40,9 +42,32 @@ internal sealed class BatchWriter : IDisposable
 
     public long Count { get; private set; }
 
+    /// <summary>
+    /// Takes every row of the checked Parquet file <paramref name="file"/> as the whole batch (the bulk path:
+    /// <see cref="ParquetBulkCheck"/>); <see cref="WriteParquet"/> then copies the file itself when it is in the raw
+    /// store's form already, else its rows by SQL (sorted unless they are in order: DuckDB's COPY keeps a query's order).
+    /// The file must stay until then.
+    /// </summary>
+    public void AppendAll(ParquetBulk bulk, string file, long rows)
+    {
+        if (Count != 0 || _bulk is not null)
+        {
+            throw new InvalidOperationException("A bulk batch is the whole batch.");
+        }
+
+        _bulk = bulk;
+        _bulkFile = file;
+        Count = rows;
+    }
+
     public void Append(RawProductionRow row)
     {
         var target = _appender ?? throw new InvalidOperationException("The batch is already written.");
+        if (_bulk is not null)
+        {
+            throw new InvalidOperationException("A bulk batch is the whole batch.");
+        }
+
         target.CreateRow()
             .AppendValue(row.FieldCode)
             .AppendValue(row.FieldName)
@@ -70,7 +95,15 @@ internal sealed class BatchWriter : IDisposable
         _appender?.Dispose();
         _appender = null;
         using var command = _connection.CreateCommand();
-        command.CommandText = $"copy (select * from batch order by well_code, production_period) to {SqlText.Literal(path)} (format parquet, compression zstd)";
+        if (_bulk is { ContractForm: true })
+        {
+            File.Copy(_bulkFile!, path, overwrite: true);
+            return;
+        }
+
+        var rows = _bulk is null ? "select * from batch order by well_code, production_period"
+            : _bulk.Sorted ? _bulk.Select : $"select * from ({_bulk.Select}) order by well_code, production_period";
+        command.CommandText = $"copy ({rows}) to {SqlText.Literal(path)} (format parquet, compression zstd)";
         command.ExecuteNonQuery();
     }
 

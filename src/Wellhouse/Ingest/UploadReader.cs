@@ -9,7 +9,12 @@ namespace Wellhouse.Ingest;
 /// <see cref="UploadTooLargeException"/> past <paramref name="maxRows"/> rows (counted as they are read, and for
 /// Parquet from the file's footer before any row is decompressed).
 /// </summary>
-internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<string>? knownSources = null, long maxRows = long.MaxValue)
+/// <param name="receivedAt">The upload's time: created_at and updated_at of rows without them.</param>
+/// <param name="knownSources">The data sources a row may name (null: not checked).</param>
+/// <param name="maxRows">The most rows an upload may hold.</param>
+/// <param name="bulk">Whether a Parquet file whose rows are all valid is copied by SQL (<see cref="ParquetBulkCheck"/>); the
+/// tests turn it off to compare both ways.</param>
+internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<string>? knownSources = null, long maxRows = long.MaxValue, bool bulk = true)
 {
     public const int MaxReportedErrors = 100;
 
@@ -21,6 +26,9 @@ internal sealed partial class UploadReader(DateTime receivedAt, IReadOnlySet<str
     public long InvalidRows { get; private set; }
 
     public long TotalRows { get; private set; }
+
+    /// <summary>Whether the rows were checked and copied by SQL (<see cref="ParquetBulkCheck"/>), not read one by one.</summary>
+    public bool CopiedInBulk { get; private set; }
 
     /// <summary>Rows refused because their data_source is not in the list of known sources.</summary>
     public long UnknownSourceRows => _parser.UnknownSourceRows;
