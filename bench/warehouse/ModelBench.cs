@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Warehouse.Bench;
@@ -47,7 +48,7 @@ internal static class ModelBench
                 await model.ExecuteAsync(
                     new CSharpModelContext
                     {
-                        Connection = connection,
+                        Storage = ModelStorage.ForDuckDb(connection),
                         Node = node,
                         Target = new Relation("ci", "main", name),
                         Ref = reference => new Relation("ci", "main", reference),

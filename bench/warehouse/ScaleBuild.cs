@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Warehouse.Bench;
@@ -104,7 +105,7 @@ internal static class ScaleBuild
                 await model.ExecuteAsync(
                     new CSharpModelContext
                     {
-                        Connection = connection,
+                        Storage = ModelStorage.ForDuckDb(connection),
                         Node = node,
                         Target = node.Relation,
                         Ref = name => new Relation(node.Database, node.Schema, name),

@@ -1,6 +1,7 @@
-using System.Data.Common;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
+using Wellhouse.Transform.Adapters.Models;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Adapters;
@@ -19,7 +20,7 @@ internal sealed partial class DuckDbSession : ISqlSession
         this.ownsConnection = ownsConnection;
     }
 
-    public DbConnection Connection => connection;
+    public ModelStorage OpenModelStorage() => new DuckDbModelStorage(connection);
 
     public QueryComment? Comment { get; set; }
 

@@ -1,4 +1,4 @@
-using System.Data.Common;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Adapters;
@@ -34,8 +34,8 @@ internal interface ISqlAdapter : IDisposable
 /// <summary>One connection: statements, catalog queries and materialization DDL.</summary>
 internal interface ISqlSession : IDisposable
 {
-    /// <summary>The underlying connection (C# models write with it, e.g. through DuckDB's appender).</summary>
-    DbConnection Connection { get; }
+    /// <summary>How a C# model run on this session reads and writes the database.</summary>
+    ModelStorage OpenModelStorage();
 
     /// <summary>Runs a statement; returns the rows affected as the database reports them.</summary>
     long Execute(string sql, CancellationToken cancellationToken = default);

@@ -4,8 +4,7 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Execution;
 
 /// <summary>
-/// What the PostgreSQL adapter does not run yet: external models and C# models (docs/engine.md,
-/// "PostgreSQL"). Such a node is an error naming its file, never skipped silently; the rest of the run goes on.
+/// What the PostgreSQL adapter does not run yet: external models (docs/engine.md, "PostgreSQL"). Such a node is an error naming its file, never skipped silently; the rest of the run goes on.
 /// </summary>
 internal static class AdapterSupport
 {
@@ -16,14 +15,11 @@ internal static class AdapterSupport
             return null;
         }
 
-        var what = node.Language == "csharp" ? "C# models"
-            : node.ResourceType == ResourceType.Model && node.Config.Materialized == "external" ? "the external materialization"
-            : null;
-        return what is null
+        return node.ResourceType != ResourceType.Model || node.Config.Materialized != "external"
             ? null
             : new NodeOutcome(
                 NodeStatus.Error,
-                $"Not supported in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  {what} cannot run on target type 'postgres' yet (only on 'duckdb')")
+                $"Not supported in {node.ResourceType.ToDbtString()} {node.Name} ({node.OriginalFilePath})\n  the external materialization cannot run on target type 'postgres' yet (only on 'duckdb')")
             {
                 ShortStatus = "ERROR",
             };

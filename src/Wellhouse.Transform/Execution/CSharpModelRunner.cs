@@ -1,4 +1,3 @@
-using DuckDB.NET.Data;
 using Wellhouse.Transform.Adapters;
 using Wellhouse.Transform.Graph;
 
@@ -25,7 +24,7 @@ internal static class CSharpModelRunner
         var manifest = context.Request.Manifest;
         var modelContext = new CSharpModelContext
         {
-            Connection = (DuckDBConnection)session.Connection,
+            Storage = session.OpenModelStorage(),
             Node = node,
             Target = incremental ? relation : staged,
             IsIncremental = incremental,

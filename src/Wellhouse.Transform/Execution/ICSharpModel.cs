@@ -1,4 +1,4 @@
-using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Execution;
@@ -6,8 +6,10 @@ namespace Wellhouse.Transform.Execution;
 /// <summary>
 /// A model implemented in C# (the counterpart of dbt's Python models). The host application registers it; a schema
 /// .yml declares a model of the same name (no .sql file) with its description, columns and tests. It reads its
-/// upstream relations through <see cref="CSharpModelContext.Ref"/> and writes its result table (for example with a
-/// DuckDB appender) to <see cref="CSharpModelContext.Target"/>; the engine then swaps it into place like a table model.
+/// upstream relations through <see cref="CSharpModelContext.Ref"/> and <see cref="CSharpModelContext.Read"/> and writes
+/// its result table to <see cref="CSharpModelContext.Target"/> (<see cref="CSharpModelContext.CreateTargetAsync"/>,
+/// <see cref="CSharpModelContext.OpenWriter"/>), without knowing the engine (DuckDB's appender, PostgreSQL's binary
+/// COPY: <see cref="ModelStorage"/>); the engine then swaps it into place like a table model.
 /// A C# model configured <c>materialized: incremental</c> whose table exists (and no full refresh) runs with
 /// <see cref="CSharpModelContext.IsIncremental"/> true and its own table as the target: it adds its new rows there
 /// (and deletes what it replaces). Those writes are not staged, so a model that fails halfway leaves them.
@@ -27,7 +29,8 @@ public interface ICSharpModel
 /// <summary>What a C# model sees while it runs.</summary>
 public sealed class CSharpModelContext
 {
-    public required DuckDBConnection Connection { get; init; }
+    /// <summary>The target database, as the model reads and writes it.</summary>
+    public required ModelStorage Storage { get; init; }
 
     /// <summary>The model's node (name, config, columns).</summary>
     public required Node Node { get; init; }
@@ -46,6 +49,19 @@ public sealed class CSharpModelContext
     public required IReadOnlyDictionary<string, object?> Vars { get; init; }
 
     public Action<string>? Log { get; init; }
+
+    /// <summary>Creates <see cref="Target"/> as an empty table of <paramref name="columns"/>.</summary>
+    public Task CreateTargetAsync(IReadOnlyList<ModelColumn> columns, CancellationToken cancellationToken) =>
+        Storage.CreateTableAsync(Target, columns, cancellationToken);
+
+    /// <summary>A writer of rows into <see cref="Target"/>, whose columns are <paramref name="columns"/>; one per thread.</summary>
+    public ModelWriter OpenWriter(IReadOnlyList<ModelColumn> columns) => Storage.OpenWriter(Target, columns);
+
+    /// <summary>The rows of a query (over <see cref="Ref"/>'s relations), on a connection of the reader's own.</summary>
+    public ModelReader Read(string sql, CancellationToken cancellationToken) => Storage.Read(sql, cancellationToken);
+
+    /// <summary>Runs a statement (e.g. a delete from <see cref="Target"/>).</summary>
+    public Task ExecuteAsync(string sql, CancellationToken cancellationToken) => Storage.ExecuteAsync(sql, cancellationToken);
 
     /// <summary>The var's value, else <paramref name="defaultValue"/>.</summary>
     public object? Var(string name, object? defaultValue = null) => Vars.TryGetValue(name, out var value) ? value : defaultValue;

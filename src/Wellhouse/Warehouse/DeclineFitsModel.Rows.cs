@@ -1,27 +1,51 @@
-using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution.Models;
 
 namespace Wellhouse.Warehouse;
 
 /// <summary>Writing the rows of <c>int_decline_fits</c>: one per well and stream.</summary>
 internal sealed partial class DeclineFitsModel
 {
-    /// <summary>The columns after well_code and stream (see CreateTargetAsync): NULL for a series without a fit.</summary>
-    private const int FitColumns = 23;
+    /// <summary>The table's columns: a series' well and stream, its fit (NULL without one) and forecast as lists.</summary>
+    private static readonly ModelColumn[] Columns =
+    [
+        ModelColumn.Integer("well_code"),
+        ModelColumn.Text("stream"),
+        ModelColumn.Text("model"),
+        ModelColumn.Double("qi"),
+        ModelColumn.Double("di_nominal_per_year"),
+        ModelColumn.Double("b"),
+        ModelColumn.Double("dmin_per_year"),
+        ModelColumn.Double("di_per_day"),
+        ModelColumn.Double("dlim_per_day"),
+        ModelColumn.Double("duong_a_per_day"),
+        ModelColumn.Double("duong_m"),
+        ModelColumn.Double("tau_days"),
+        ModelColumn.Double("stretch_n"),
+        ModelColumn.Date("t0_date"),
+        ModelColumn.Integer("segment"),
+        ModelColumn.Double("log_sigma"),
+        ModelColumn.Double("remaining_p50"),
+        ModelColumn.Double("remaining_p10"),
+        ModelColumn.Double("remaining_p90"),
+        ModelColumn.Date("eur_end_date"),
+        ModelColumn.Text("eur_limited_by"),
+        ModelColumn.DateList("forecast_months"),
+        ModelColumn.DoubleList("forecast_p50"),
+        ModelColumn.DoubleList("forecast_p10"),
+        ModelColumn.DoubleList("forecast_p90"),
+    ];
 
     /// <summary>Appends the fit of a series, or a row with NULL parameters and forecast when it could not be fit.
     /// Forecast rates are the bootstrap's percentiles of the month's average rate at full uptime, floored at zero (the
     /// bootstrap can return -1e-17 for a rate that has declined to nothing).</summary>
-    private static void AppendFit(DuckDBAppender appender, WellSeries series, WellDeclineFit? fit)
+    private static void AppendFit(ModelWriter writer, WellSeries series, WellDeclineFit? fit)
     {
-        var row = appender.CreateRow().AppendValue(series.WellCode).AppendValue(series.Stream);
+        writer.StartRow();
+        writer.Write(series.WellCode);
+        writer.Write(series.Stream);
         if (fit is null)
         {
-            for (var column = 0; column < FitColumns; column++)
-            {
-                row.AppendNullValue();
-            }
-
-            row.EndRow();
+            writer.WriteNulls(Columns.Length - 2);
             return;
         }
 
@@ -40,29 +64,28 @@ internal sealed partial class DeclineFitsModel
             }
         }
 
-        row.AppendValue(fit.Model)
-            .AppendValue(fit.Qi)
-            .AppendValue(fit.DiNominalPerYear)
-            .AppendValue(fit.B)
-            .AppendValue(fit.DminPerYear)
-            .AppendValue(fit.Curve.DiPerDay)
-            .AppendValue(fit.Curve.DlimPerDay)
-            .AppendValue(fit.Curve.DuongA)
-            .AppendValue(fit.Curve.DuongM)
-            .AppendValue(fit.Curve.TauDays)
-            .AppendValue(fit.Curve.N)
-            .AppendValue(fit.T0)
-            .AppendValue(fit.Segment)
-            .AppendValue(fit.LogSigma)
-            .AppendValue(fit.Remaining.P50)
-            .AppendValue(fit.Remaining.P10)
-            .AppendValue(fit.Remaining.P90)
-            .AppendValue(fit.Remaining.EndDate)
-            .AppendValue(fit.Remaining.LimitedBy)
-            .AppendValue(months)
-            .AppendValue(p50)
-            .AppendValue(p10)
-            .AppendValue(p90)
-            .EndRow();
+        writer.Write(fit.Model);
+        writer.Write(fit.Qi);
+        writer.Write(fit.DiNominalPerYear);
+        writer.Write(fit.B);
+        writer.Write(fit.DminPerYear);
+        writer.Write(fit.Curve.DiPerDay);
+        writer.Write(fit.Curve.DlimPerDay);
+        writer.Write(fit.Curve.DuongA);
+        writer.Write(fit.Curve.DuongM);
+        writer.Write(fit.Curve.TauDays);
+        writer.Write(fit.Curve.N);
+        writer.Write(fit.T0);
+        writer.Write(fit.Segment);
+        writer.Write(fit.LogSigma);
+        writer.Write(fit.Remaining.P50);
+        writer.Write(fit.Remaining.P10);
+        writer.Write(fit.Remaining.P90);
+        writer.Write(fit.Remaining.EndDate);
+        writer.Write(fit.Remaining.LimitedBy);
+        writer.Write(months);
+        writer.Write(p50);
+        writer.Write(p10);
+        writer.Write(p90);
     }
 }

@@ -30,12 +30,11 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
             EconomicLimitGasMmcfd = ModelVars.Number(context, "economic_limit_gas_mmcfd", 0.05),
             EurTimeCapYears = ModelVars.Number(context, "eur_time_cap_years", 30),
         };
-        var filter = await IncrementalWells.PrepareAsync(context, () => CreateTargetAsync(context, cancellationToken), cancellationToken)
+        var filter = await IncrementalWells.PrepareAsync(context, () => context.CreateTargetAsync(Columns, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 
         var wells = ReadWells(context, filter, cancellationToken);
-        var target = context.Target;
-        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        using var writer = context.OpenWriter(Columns);
         foreach (var batch in wells.Chunk(BatchWells))
         {
             var results = batch
@@ -46,60 +45,26 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
                 .ToList();
             foreach (var (series, fit) in results)
             {
-                AppendFit(appender, series, fit);
+                AppendFit(writer, series, fit);
             }
         }
+
+        writer.Complete();
     }
 
-    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
-    {
-        using var command = context.Connection.CreateCommand();
-        command.CommandText = $"""
-            create table {context.Target} (
-                well_code integer,
-                stream varchar,
-                model varchar,
-                qi double,
-                di_nominal_per_year double,
-                b double,
-                dmin_per_year double,
-                di_per_day double,
-                dlim_per_day double,
-                duong_a_per_day double,
-                duong_m double,
-                tau_days double,
-                stretch_n double,
-                t0_date date,
-                segment integer,
-                log_sigma double,
-                remaining_p50 double,
-                remaining_p10 double,
-                remaining_p90 double,
-                eur_end_date date,
-                eur_limited_by varchar,
-                forecast_months date[],
-                forecast_p50 double[],
-                forecast_p10 double[],
-                forecast_p90 double[]
-            )
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Streams the oil and gas series of every well, in well order, on a second connection to the same
-    /// database (the first one appends the result meanwhile).</summary>
+    /// <summary>Streams the oil and gas series of every well, in well order (on the reader's own connection, while the
+    /// writer appends the result).</summary>
     private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
     {
-        using var connection = ModelConnections.OpenSecond(context.Connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var reader = context.Read(
+            $"""
             select well_code, production_period, period_type, period_days, days_on_production,
                 oil_producing_rate_kbd, gas_producing_rate_mmcfd, oil_rate_kbd, gas_rate_mmcfd
             from {context.Ref("stg_well_production")}
             {filter}
             order by well_code, production_period
-            """;
-        using var reader = command.ExecuteReader();
+            """,
+            cancellationToken);
         WellSeries? oil = null, gas = null;
         while (reader.Read())
         {
@@ -113,16 +78,16 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
                     yield return gas;
                 }
 
-                var monthly = !reader.IsDBNull(2) && reader.GetString(2) == "month";
+                var monthly = !reader.IsNull(2) && reader.GetString(2) == "month";
                 oil = new WellSeries(wellCode, "oil", monthly);
                 gas = new WellSeries(wellCode, "gas", monthly);
             }
 
-            var period = reader.GetFieldValue<DateOnly>(1);
+            var period = reader.GetDate(1);
             var periodDays = reader.GetDouble(3);
-            double? daysOn = reader.IsDBNull(4) ? null : reader.GetDouble(4);
-            oil.Add(period, Nullable(reader, 5), daysOn, periodDays, Nullable(reader, 7));
-            gas!.Add(period, Nullable(reader, 6), daysOn, periodDays, Nullable(reader, 8));
+            var daysOn = reader.GetNullableDouble(4);
+            oil.Add(period, reader.GetNullableDouble(5), daysOn, periodDays, reader.GetNullableDouble(7));
+            gas!.Add(period, reader.GetNullableDouble(6), daysOn, periodDays, reader.GetNullableDouble(8));
         }
 
         if (oil is not null && gas is not null)
@@ -131,6 +96,4 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
             yield return gas;
         }
     }
-
-    private static double? Nullable(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 }

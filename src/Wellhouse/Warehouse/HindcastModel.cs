@@ -1,5 +1,6 @@
 using Wellhouse.Decline;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 
 namespace Wellhouse.Warehouse;
 
@@ -17,6 +18,22 @@ internal sealed class HindcastModel : ICSharpModel
     /// <summary>The horizons compared, in months.</summary>
     public static readonly int[] Horizons = [6, 12, 24];
 
+    /// <summary>The table's columns: one row per data source, stream, model, cohort and horizon.</summary>
+    private static readonly ModelColumn[] Columns =
+    [
+        ModelColumn.Text("data_source"),
+        ModelColumn.Text("stream"),
+        ModelColumn.Text("model"),
+        ModelColumn.Text("cohort"),
+        ModelColumn.Integer("horizon_months"),
+        ModelColumn.Integer("forecasts"),
+        ModelColumn.Double("median_ape"),
+        ModelColumn.Double("median_bias"),
+        ModelColumn.Double("coverage"),
+        ModelColumn.Date("first_as_of"),
+        ModelColumn.Date("last_as_of"),
+    ];
+
     public string Name => "mart_decline_hindcast";
 
     public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
@@ -24,8 +41,7 @@ internal sealed class HindcastModel : ICSharpModel
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
-        var target = context.Target;
+        await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
         var longest = Horizons.Max();
         var options = PopulationForecastOptions.Default with
         {
@@ -33,7 +49,7 @@ internal sealed class HindcastModel : ICSharpModel
             AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
             SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
         };
-        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
         {
             for (var s = 0; s < StagedHistories.Streams.Count; s++)
@@ -49,13 +65,23 @@ internal sealed class HindcastModel : ICSharpModel
                 var rows = Hindcast.Run(histories, dates, Horizons, options);
                 foreach (var summary in Hindcast.Summarize(rows))
                 {
-                    appender.CreateRow().AppendValue(source.DataSource).AppendValue(StagedHistories.Streams[s])
-                        .AppendValue(summary.Model).AppendValue(summary.Cohort).AppendValue(summary.Horizon)
-                        .AppendValue(summary.Forecasts).AppendValue(summary.MedianApe).AppendValue(summary.MedianBias)
-                        .AppendValue(summary.Coverage).AppendValue(dates[0]).AppendValue(dates[^1]).EndRow();
+                    writer.StartRow();
+                    writer.Write(source.DataSource);
+                    writer.Write(StagedHistories.Streams[s]);
+                    writer.Write(summary.Model);
+                    writer.Write(summary.Cohort);
+                    writer.Write(summary.Horizon);
+                    writer.Write(summary.Forecasts);
+                    writer.Write(summary.MedianApe);
+                    writer.Write(summary.MedianBias);
+                    writer.Write(summary.Coverage);
+                    writer.Write(dates[0]);
+                    writer.Write(dates[^1]);
                 }
             }
         }
+
+        writer.Complete();
     }
 
     /// <summary>The as-of dates of <c>wellhouse decline hindcast</c>'s default: every 6 months from 24 months after the
@@ -74,26 +100,5 @@ internal sealed class HindcastModel : ICSharpModel
         }
 
         return dates;
-    }
-
-    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
-    {
-        using var command = context.Connection.CreateCommand();
-        command.CommandText = $"""
-            create table {context.Target} (
-                data_source varchar,
-                stream varchar,
-                model varchar,
-                cohort varchar,
-                horizon_months integer,
-                forecasts integer,
-                median_ape double,
-                median_bias double,
-                coverage double,
-                first_as_of date,
-                last_as_of date
-            )
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -28,9 +28,7 @@ internal static class IncrementalWells
             return $"where well_code in (select well_code from {context.Ref("int_refresh_wells")})";
         }
 
-        using var command = context.Connection.CreateCommand();
-        command.CommandText = $"delete from {context.Target}";
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
         return string.Empty;
     }
 }

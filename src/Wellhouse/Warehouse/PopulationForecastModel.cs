@@ -1,7 +1,7 @@
 using System.Globalization;
-using DuckDB.NET.Data;
 using Wellhouse.Decline;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 
 namespace Wellhouse.Warehouse;
 
@@ -18,6 +18,23 @@ namespace Wellhouse.Warehouse;
 /// </summary>
 internal sealed class PopulationForecastModel : ICSharpModel
 {
+    /// <summary>The table's columns: one row per well, stream and forecast month, or per well the method could not forecast.</summary>
+    private static readonly ModelColumn[] Columns =
+    [
+        ModelColumn.Integer("well_code"),
+        ModelColumn.Text("stream"),
+        ModelColumn.Date("month"),
+        ModelColumn.Double("volume_p10"),
+        ModelColumn.Double("volume_p50"),
+        ModelColumn.Double("volume_p90"),
+        ModelColumn.Double("cum_p10"),
+        ModelColumn.Double("cum_p50"),
+        ModelColumn.Double("cum_p90"),
+        ModelColumn.Text("cohort"),
+        ModelColumn.Integer("age_months"),
+        ModelColumn.Text("reason"),
+    ];
+
     public string Name => "int_population_forecast";
 
     public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
@@ -31,9 +48,8 @@ internal sealed class PopulationForecastModel : ICSharpModel
             AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
             SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
         };
-        await CreateTargetAsync(context, cancellationToken).ConfigureAwait(false);
-        var target = context.Target;
-        using var appender = context.Connection.CreateAppender(target.Database, target.Schema, target.Identifier);
+        await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
         {
             for (var s = 0; s < StagedHistories.Streams.Count; s++)
@@ -43,55 +59,44 @@ internal sealed class PopulationForecastModel : ICSharpModel
                 var forecasts = new PopulationForecaster(histories, options).Forecast(source.AsOf);
                 foreach (var forecast in forecasts)
                 {
-                    Append(appender, forecast, StagedHistories.Streams[s]);
+                    Append(writer, forecast, StagedHistories.Streams[s]);
                 }
             }
         }
+
+        writer.Complete();
     }
 
-    private static void Append(DuckDBAppender appender, WellPopulationForecast forecast, string stream)
+    private static void Append(ModelWriter writer, WellPopulationForecast forecast, string stream)
     {
         var wellCode = int.Parse(forecast.Id, CultureInfo.InvariantCulture);
         if (forecast.Reason is { } reason)
         {
-            var row = appender.CreateRow().AppendValue(wellCode).AppendValue(stream).AppendNullValue();
-            for (var column = 0; column < 6; column++)
-            {
-                row.AppendNullValue();
-            }
-
-            row.AppendValue(forecast.Cohort).AppendValue(forecast.AgeMonths).AppendValue(reason).EndRow();
+            writer.StartRow();
+            writer.Write(wellCode);
+            writer.Write(stream);
+            writer.WriteNulls(7);
+            writer.WriteText(forecast.Cohort);
+            writer.Write(forecast.AgeMonths);
+            writer.Write(reason);
             return;
         }
 
         foreach (var m in forecast.Months)
         {
-            appender.CreateRow().AppendValue(wellCode).AppendValue(stream).AppendValue(m.Month)
-                .AppendValue(m.VolumeP10).AppendValue(m.VolumeP50).AppendValue(m.VolumeP90)
-                .AppendValue(m.CumP10).AppendValue(m.CumP50).AppendValue(m.CumP90)
-                .AppendValue(forecast.Cohort).AppendValue(forecast.AgeMonths).AppendNullValue().EndRow();
+            writer.StartRow();
+            writer.Write(wellCode);
+            writer.Write(stream);
+            writer.Write(m.Month);
+            writer.Write(m.VolumeP10);
+            writer.Write(m.VolumeP50);
+            writer.Write(m.VolumeP90);
+            writer.Write(m.CumP10);
+            writer.Write(m.CumP50);
+            writer.Write(m.CumP90);
+            writer.WriteText(forecast.Cohort);
+            writer.Write(forecast.AgeMonths);
+            writer.WriteNull();
         }
-    }
-
-    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
-    {
-        using var command = context.Connection.CreateCommand();
-        command.CommandText = $"""
-            create table {context.Target} (
-                well_code integer,
-                stream varchar,
-                month date,
-                volume_p10 double,
-                volume_p50 double,
-                volume_p90 double,
-                cum_p10 double,
-                cum_p50 double,
-                cum_p90 double,
-                cohort varchar,
-                age_months integer,
-                reason varchar
-            )
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

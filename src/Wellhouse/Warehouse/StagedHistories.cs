@@ -15,13 +15,12 @@ internal static class StagedHistories
     public sealed record Source(string DataSource, DateOnly AsOf, List<MonthlyHistory>[] Histories);
 
     /// <summary>Reads the staged periods of every well, by data source and well, into monthly histories (the same
-    /// summing as the CLI's, <see cref="MonthlyHistoryBuilder"/>), on a second connection to the same database; a
+    /// summing as the CLI's, <see cref="MonthlyHistoryBuilder"/>), on the reader's own connection; a
     /// data source's first forecast month is int_well_status.forecast_from_month.</summary>
     public static IEnumerable<Source> Read(CSharpModelContext context, CancellationToken cancellationToken)
     {
-        using var connection = ModelConnections.OpenSecond(context.Connection);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        using var reader = context.Read(
+            $"""
             select status.data_source, status.forecast_from_month, production.well_code, production.production_period,
                 production.period_days, production.days_on_production, production.oil_volume_kbbl, production.gas_volume_mmcf
             from {context.Ref("stg_well_production")} as production
@@ -29,8 +28,8 @@ internal static class StagedHistories
                 on production.well_code = status.well_code
             where status.forecast_from_month is not null
             order by status.data_source, production.well_code, production.production_period
-            """;
-        using var reader = command.ExecuteReader();
+            """,
+            cancellationToken);
         string? sourceName = null;
         var asOf = default(DateOnly);
         List<MonthlyHistory>[] histories = [[], []];
@@ -39,7 +38,7 @@ internal static class StagedHistories
         while (reader.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var name = reader.IsDBNull(0) ? "" : reader.GetString(0);
+            var name = reader.IsNull(0) ? "" : reader.GetString(0);
             var code = reader.GetInt32(2);
             if (well is not null && (code != wellCode || name != sourceName))
             {
@@ -55,7 +54,7 @@ internal static class StagedHistories
                 }
 
                 sourceName = name;
-                asOf = reader.GetFieldValue<DateOnly>(1);
+                asOf = reader.GetDate(1);
                 histories = [[], []];
             }
 
@@ -66,11 +65,11 @@ internal static class StagedHistories
                 well = [new MonthlyHistoryBuilder(id), new MonthlyHistoryBuilder(id)];
             }
 
-            var period = reader.GetFieldValue<DateOnly>(3);
+            var period = reader.GetDate(3);
             var periodDays = reader.GetDouble(4);
-            double? daysOn = reader.IsDBNull(5) ? null : reader.GetDouble(5);
-            well[0].Add(period, reader.IsDBNull(6) ? 0 : reader.GetDouble(6), daysOn, periodDays);
-            well[1].Add(period, reader.IsDBNull(7) ? 0 : reader.GetDouble(7), daysOn, periodDays);
+            var daysOn = reader.GetNullableDouble(5);
+            well[0].Add(period, reader.IsNull(6) ? 0 : reader.GetDouble(6), daysOn, periodDays);
+            well[1].Add(period, reader.IsNull(7) ? 0 : reader.GetDouble(7), daysOn, periodDays);
         }
 
         if (well is not null)

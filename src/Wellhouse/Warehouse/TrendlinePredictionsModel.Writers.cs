@@ -1,17 +1,16 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using DuckDB.NET.Data;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 
 namespace Wellhouse.Warehouse;
 
 /// <summary>
 /// Fitting and writing <c>ml_predictions_raw</c> on several threads: one reads the wells in order and hands out
-/// batches of wells; each writer, on a connection and appender of its own, fits a batch's series and appends their
-/// rows. DuckDB inserts from several connections into one table never conflict, and writers that each fit what they
-/// write keep every core busy (DuckDB's append costs about twice the CPU of the LOWESS fits). Every appender is closed
-/// (committed) before <see cref="WriteAsync"/> returns; on a failure the others stop too and the failure is rethrown,
-/// so the engine drops the staged table.
+/// batches of wells; each writer, with a <see cref="ModelWriter"/> (and so a connection) of its own, fits a batch's
+/// series and appends their rows (on DuckDB the writers share one appender, each filling its own data chunks; on
+/// PostgreSQL each is a COPY of its own), so writers that each fit what they write keep every core busy. Every writer is completed (committed) before <see cref="WriteAsync"/> returns; on
+/// a failure the others stop too and the failure is rethrown, so the engine drops the staged table.
 /// </summary>
 internal sealed partial class TrendlinePredictionsModel
 {
@@ -20,33 +19,29 @@ internal sealed partial class TrendlinePredictionsModel
 
     private static async Task WriteAsync(CSharpModelContext context, string filter, double minSigma, CancellationToken cancellationToken)
     {
-        // Connections and appenders are opened here, one after another; once every task has ended, the appenders are
-        // closed (which commits their rows), and on a failure destroyed (the engine then drops the staged table).
-        var target = context.Target;
-        var connections = new List<DuckDBConnection>();
-        var appenders = new List<ChunkAppender>();
+        // Writers are opened here, one after another; once every task has ended, they are completed (which commits
+        // their rows), and on a failure disposed (the engine then drops the staged table).
+        var writers = new List<ModelWriter>();
         try
         {
             for (var i = 0; i < Math.Clamp(Environment.ProcessorCount, 1, 8); i++)
             {
-                connections.Add(ModelConnections.OpenSecond(context.Connection));
-                KeepInsertionOrder(connections[^1]);
-                appenders.Add(new ChunkAppender(connections[^1], target));
+                writers.Add(context.OpenWriter(Columns));
             }
 
-            await FitAndAppendAsync(context, filter, appenders, minSigma, cancellationToken).ConfigureAwait(false);
-            appenders.ForEach(appender => appender.Close());
+            await FitAndAppendAsync(context, filter, writers, minSigma, cancellationToken).ConfigureAwait(false);
+            writers.ForEach(writer => writer.Complete());
         }
         finally
         {
-            CloseAll(appenders, connections);
+            DisposeAll(writers);
         }
     }
 
-    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, List<ChunkAppender> appenders, double minSigma, CancellationToken cancellationToken)
+    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, List<ModelWriter> writers, double minSigma, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: appenders.Count * 2);
+        using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: writers.Count * 2);
         var tasks = new List<Task>
         {
             Run(
@@ -66,9 +61,9 @@ internal sealed partial class TrendlinePredictionsModel
                 },
                 stop),
         };
-        foreach (var appender in appenders)
+        foreach (var writer in writers)
         {
-            tasks.Add(Run(() => Write(appender, batches, minSigma, stop.Token), stop));
+            tasks.Add(Run(() => Write(writer, batches, minSigma, stop.Token), stop));
         }
 
         var all = Task.WhenAll(tasks);
@@ -89,29 +84,15 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    /// <summary>
-    /// Appends in insertion order on this connection, whatever the target's <c>preserve_insertion_order</c> (false for
-    /// ci and prod): with it false, DuckDB's appender wrote every row group twice and left the first copy as free
-    /// blocks in the file (at 1 M rows: 160 free blocks, 40 MiB, for a 66 MiB table; also 2.1 times slower in a
-    /// reduced case). The rows of one series stay together either way; this keeps them in the order they are written.
-    /// </summary>
-    private static void KeepInsertionOrder(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "set session preserve_insertion_order = true";
-        command.ExecuteNonQuery();
-    }
-
-    /// <summary>Closes every appender (which commits its rows) and connection, even when one fails; then rethrows the
-    /// first failure.</summary>
-    private static void CloseAll(List<ChunkAppender> appenders, List<DuckDBConnection> connections)
+    /// <summary>Disposes every writer (and its connection), even when one fails; then rethrows the first failure.</summary>
+    private static void DisposeAll(List<ModelWriter> writers)
     {
         Exception? first = null;
-        foreach (var disposable in appenders.Cast<IDisposable>().Concat(connections))
+        foreach (var writer in writers)
         {
             try
             {
-                disposable.Dispose();
+                writer.Dispose();
             }
             catch (Exception exception) when (first is null)
             {
@@ -143,7 +124,7 @@ internal sealed partial class TrendlinePredictionsModel
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
 
-    private static void Write(ChunkAppender appender, BlockingCollection<WellStreams[]> batches, double minSigma, CancellationToken cancellationToken)
+    private static void Write(ModelWriter writer, BlockingCollection<WellStreams[]> batches, double minSigma, CancellationToken cancellationToken)
     {
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
@@ -152,9 +133,25 @@ internal sealed partial class TrendlinePredictionsModel
                 foreach (var (series, actual) in well.Series)
                 {
                     var (_, trend, sigma, _) = Fit(series, minSigma);
-                    appender.Append(series, (byte)Array.IndexOf(Streams, series.Stream), actual, trend, sigma);
+                    Append(writer, series, Array.IndexOf(Streams, series.Stream), actual, trend, sigma);
                 }
             }
+        }
+    }
+
+    /// <summary>Appends the rows of one fitted series (<paramref name="stream"/>: its index in <see cref="Streams"/>;
+    /// <paramref name="sigma"/>: the series' residual scale, on every row).</summary>
+    private static void Append(ModelWriter writer, WellSeries series, int stream, List<double> actual, double[] trend, double sigma)
+    {
+        for (var i = 0; i < series.Count; i++)
+        {
+            writer.StartRow();
+            writer.Write(series.WellCode);
+            writer.WriteEnum(stream);
+            writer.Write(series.Periods[i]);
+            writer.Write(actual[i]);
+            writer.Write(trend[i]);
+            writer.Write(sigma);
         }
     }
 }

@@ -32,26 +32,9 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
     {
         ArgumentNullException.ThrowIfNull(context);
         var minSigma = ModelVars.Number(context, "trendline_min_sigma", 0.1);
-        var filter = await IncrementalWells.PrepareAsync(context, () => CreateTargetAsync(context, cancellationToken), cancellationToken)
+        var filter = await IncrementalWells.PrepareAsync(context, () => context.CreateTargetAsync(Columns, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
         await WriteAsync(context, filter, minSigma, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static async Task CreateTargetAsync(CSharpModelContext context, CancellationToken cancellationToken)
-    {
-        // The stream as an ENUM: appending it costs what a small integer does, a third of a VARCHAR.
-        using var command = context.Connection.CreateCommand();
-        command.CommandText = $"""
-            create table {context.Target} (
-                well_code integer,
-                stream enum('oil', 'gas', 'water'),
-                production_period date,
-                actual_rate double,
-                trend_rate double,
-                residual_sigma double
-            )
-            """;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Fits one series: trend rates, the residual scale sigma (ln units) and the residual z-scores, index by

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 using Wellhouse.Warehouse;
 
@@ -130,7 +131,7 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
         await new TrendlinePredictionsModel().ExecuteAsync(
             new CSharpModelContext
             {
-                Connection = connection,
+                Storage = ModelStorage.ForDuckDb(connection),
                 Node = new Node
                 {
                     UniqueId = "model.wellhouse.ml_predictions_raw",

@@ -111,19 +111,18 @@ public sealed class DbtRunnerTests : IDisposable
 
         public IReadOnlyList<string> DependsOn => ["stg_wells"];
 
-        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+        public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
         {
             Incremental.Add(context.IsIncremental);
-            using var command = context.Connection.CreateCommand();
-            command.CommandText = context.IsIncremental
-                ? $"insert into {context.Target} select well_id || '-again', rate * 2 from {context.Ref("stg_wells")}"
-                : $"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}";
-            command.ExecuteNonQuery();
-            using var count = context.Connection.CreateCommand();
-            count.CommandText = $"select count(*) from {context.Ref("stg_wells")}";
-            var source = (long)count.ExecuteScalar()!;
+            await context.ExecuteAsync(
+                context.IsIncremental
+                    ? $"insert into {context.Target} select well_id || '-again', rate * 2 from {context.Ref("stg_wells")}"
+                    : $"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}",
+                cancellationToken);
+            using var count = context.Read($"select count(*) from {context.Ref("stg_wells")}", cancellationToken);
+            count.Read();
+            var source = count.GetInt32(0);
             Rows = context.IsIncremental ? Rows + source : source;
-            return Task.CompletedTask;
         }
     }
 
@@ -133,13 +132,8 @@ public sealed class DbtRunnerTests : IDisposable
 
         public IReadOnlyList<string> DependsOn => ["stg_wells"];
 
-        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
-        {
-            using var command = context.Connection.CreateCommand();
-            command.CommandText = $"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}";
-            command.ExecuteNonQuery();
-            return Task.CompletedTask;
-        }
+        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken) =>
+            context.ExecuteAsync($"create table {context.Target} as select well_id, rate * 2 as doubled_rate from {context.Ref("stg_wells")}", cancellationToken);
     }
 
     private static string RepoRoot()

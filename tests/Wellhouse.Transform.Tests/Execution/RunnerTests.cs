@@ -1,4 +1,5 @@
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Tests.Execution;
@@ -174,34 +175,25 @@ public sealed class RunnerTests
 
         public IReadOnlyList<string> DependsOn => ["a"];
 
-        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+        public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
         {
             if (Fail)
             {
                 throw new InvalidOperationException("boom");
             }
 
-            using var create = context.Connection.CreateCommand();
-            create.CommandText = $"create table {context.Target} (id integer, v2 bigint)";
-            create.ExecuteNonQuery();
-            using var read = context.Connection.CreateCommand();
-            read.CommandText = $"select id, v from {context.Ref("a")} order by id";
-            var rows = new List<(int, long)>();
-            using (var reader = read.ExecuteReader())
+            ModelColumn[] columns = [ModelColumn.Integer("id"), ModelColumn.Double("v2")];
+            await context.CreateTargetAsync(columns, cancellationToken);
+            using var reader = context.Read($"select id, v from {context.Ref("a")} order by id", cancellationToken);
+            using var writer = context.OpenWriter(columns);
+            while (reader.Read())
             {
-                while (reader.Read())
-                {
-                    rows.Add((Convert.ToInt32(reader.GetValue(0)), Convert.ToInt64(reader.GetValue(1)) * 2));
-                }
+                writer.StartRow();
+                writer.Write(reader.GetInt32(0));
+                writer.Write(reader.GetDouble(1) * 2);
             }
 
-            using var appender = context.Connection.CreateAppender(context.Target.Database!, context.Target.Schema, context.Target.Identifier);
-            foreach (var (id, v2) in rows)
-            {
-                appender.CreateRow().AppendValue(id).AppendValue(v2).EndRow();
-            }
-
-            return Task.CompletedTask;
+            writer.Complete();
         }
     }
 }

@@ -1,5 +1,6 @@
 using Wellhouse.Testing;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
 
 namespace Wellhouse.Transform.Tests.Postgres;
 
@@ -94,22 +95,58 @@ public sealed class PostgresMaterializationTests(PostgresCluster cluster)
     }
 
     [Fact]
-    public async Task CSharpModel_OnPostgres_IsAnErrorNamingItsFileAndSkipsWhatNeedsIt()
+    public async Task CSharpModel_OnPostgresAndDuckDb_ReadsAndWritesTheSameRows()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
         project.WriteProject("shop");
-        project.Write("models/wells.sql", "select 1 as well_id");
+        project.Write("models/wells.sql", """
+            select * from (values
+                (1, 'a', 2.5, date '2020-01-31'),
+                (2, null, null, null),
+                (3, 'c', 4.0, date '2021-02-28'),
+                (4, 'd''s', 0.125, date '1999-12-31')
+            ) as t(id, name, rate, day)
+            """);
+        project.Write("models/schema.yml", "version: 2\nmodels:\n  - name: fits\n");
+        project.Write("models/after_fits.sql", "select count(*) as n from {{ ref('fits') }}");
+        var models = new Dictionary<string, ICSharpModel> { ["fits"] = new EveryTypeModel() };
+
+        var postgres = await project.RunAsync(target: "pg", csharp: models);
+        var duckdb = await project.RunAsync(target: "duck", csharp: models);
+
+        Assert.True(postgres.Success, string.Join("\n", postgres.Outcome!.Results.Select(r => r.Message)));
+        Assert.True(duckdb.Success, string.Join("\n", duckdb.Outcome!.Results.Select(r => r.Message)));
+        const string Rows = "select id, name, rate, day, kind, days[1], days[2], rates[2], writer from analytics.fits order by id";
+        var onPostgres = EngineRows.Normalize(project.Query(Rows));
+        Assert.Equal(4, onPostgres.Count);
+        Assert.Equal(["1", "a", "5", "2020-01-31", "low", "2020-01-31", "2020-02-29", "5", "1"], onPostgres[0]);
+        Assert.Equal(["2", "null", "null", "null", "null", "null", "null", "null", "0"], onPostgres[1]);
+        Assert.Equal(["4", "d's", "0.25", "1999-12-31", "low", "1999-12-31", "2000-01-31", "0.25", "0"], onPostgres[3]);
+        Assert.Equal(onPostgres, EngineRows.Normalize(project.QueryDuckDb(Rows)));
+        string[] types = ["integer", "text", "double precision", "date", "text", "ARRAY", "ARRAY", "integer"];
+        Assert.Equal(types, project.Query("select data_type from information_schema.columns where table_name = 'fits' order by ordinal_position")
+            .Select(r => (string)r[0]!).ToArray());
+    }
+
+    [Fact]
+    public async Task CSharpModel_FailingOnPostgres_KeepsTheOldTableAndSkipsWhatNeedsIt()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("models/wells.sql", "select id, 'a' as name, 2.0 as rate, date '2020-01-01' as day from (values (1), (2)) as t(id)");
         project.Write("models/schema.yml", "version: 2\nmodels:\n  - name: fits\n");
         project.Write("models/after_fits.sql", "select * from {{ ref('fits') }}");
+        Assert.True((await project.RunAsync(csharp: new Dictionary<string, ICSharpModel> { ["fits"] = new EveryTypeModel() })).Success);
 
-        var report = await project.RunAsync(csharp: new Dictionary<string, ICSharpModel> { ["fits"] = new NoOpModel() });
+        var report = await project.RunAsync(csharp: new Dictionary<string, ICSharpModel> { ["fits"] = new EveryTypeModel { FailAfterRows = 1 } });
 
         var results = report.Outcome!.Results.ToDictionary(r => r.Node.Name);
-        Assert.Equal(NodeStatus.Success, results["wells"].Status);
         Assert.Equal(NodeStatus.Error, results["fits"].Status);
         Assert.Contains("model fits (models/schema.yml)", results["fits"].Message, StringComparison.Ordinal);
-        Assert.Contains("C# models cannot run on target type 'postgres' yet", results["fits"].Message, StringComparison.Ordinal);
+        Assert.Contains("failed after 1 row", results["fits"].Message, StringComparison.Ordinal);
         Assert.Equal(NodeStatus.Skipped, results["after_fits"].Status);
+        Assert.Equal(["1", "2"], project.Query("select id from analytics.fits order by id").Select(r => EngineRows.Text(r[0])).ToArray());
+        Assert.Empty(project.Query("select 1 from pg_catalog.pg_class where relname like 'fits__dbt_tmp%'"));
     }
 
     [Fact]
@@ -154,12 +191,67 @@ public sealed class PostgresMaterializationTests(PostgresCluster cluster)
         Assert.Equal($"postgres|127.0.0.1|{cluster.Port}|wellhouse|{project.Database}|analytics|False", project.Query("select t from analytics.t")[0][0]);
     }
 
-    private sealed class NoOpModel : ICSharpModel
+    /// <summary>Reads <c>wells</c> (integer, text, a number, date; a row of NULLs) and writes every column type a C#
+    /// model has, from two writers at once (odd ids from one, even from the other).</summary>
+    private sealed class EveryTypeModel : ICSharpModel
     {
+        private static readonly ModelColumn[] Columns =
+        [
+            ModelColumn.Integer("id"),
+            ModelColumn.Text("name"),
+            ModelColumn.Double("rate"),
+            ModelColumn.Date("day"),
+            ModelColumn.Enum("kind", "low", "high"),
+            ModelColumn.DateList("days"),
+            ModelColumn.DoubleList("rates"),
+            ModelColumn.Integer("writer"),
+        ];
+
+        public int? FailAfterRows { get; init; }
+
         public string Name => "fits";
 
         public IReadOnlyList<string> DependsOn { get; } = ["wells"];
 
-        public Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken) => throw new InvalidOperationException("must not run on postgres");
+        public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
+        {
+            await context.CreateTargetAsync(Columns, cancellationToken);
+            using var reader = context.Read($"select id, name, rate, day from {context.Ref("wells")} order by id", cancellationToken);
+            using var odd = context.OpenWriter(Columns);
+            using var even = context.OpenWriter(Columns);
+            var rows = 0;
+            while (reader.Read())
+            {
+                if (rows++ == FailAfterRows)
+                {
+                    throw new InvalidOperationException($"failed after {FailAfterRows} row");
+                }
+
+                var id = reader.GetInt32(0);
+                var writer = id % 2 == 1 ? odd : even;
+                writer.StartRow();
+                writer.Write(id);
+                writer.WriteText(reader.IsNull(1) ? null : reader.GetString(1));
+                double? rate = reader.IsNull(2) ? null : reader.GetDouble(2) * 2;
+                writer.Write(rate);
+                DateOnly? day = reader.IsNull(3) ? null : reader.GetDate(3);
+                writer.Write(day);
+                if (rate is { } r && day is { } d)
+                {
+                    writer.WriteEnum(r > 6 ? 1 : 0);
+                    writer.Write([d, d.AddMonths(1)]);
+                    writer.Write([r, r]);
+                }
+                else
+                {
+                    writer.WriteNulls(3);
+                }
+
+                writer.Write(id % 2);
+            }
+
+            odd.Complete();
+            even.Complete();
+        }
     }
 }

@@ -45,7 +45,9 @@ internal sealed class PostgresAdapter : ISqlAdapter
         return adapter;
     }
 
-    public ISqlSession OpenSession()
+    public ISqlSession OpenSession() => OpenPostgresSession();
+
+    internal PostgresSession OpenPostgresSession()
     {
         NpgsqlConnection connection;
         try

@@ -1,7 +1,7 @@
 using System.Data;
-using System.Data.Common;
 using Npgsql;
 using NpgsqlTypes;
+using Wellhouse.Transform.Execution.Models;
 using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Adapters.Postgres;
@@ -11,7 +11,10 @@ namespace Wellhouse.Transform.Adapters.Postgres;
 /// drop and create in one transaction.</summary>
 internal sealed partial class PostgresSession(PostgresAdapter adapter, NpgsqlConnection connection) : ISqlSession
 {
-    public DbConnection Connection => connection;
+    /// <summary>The session's connection (binary COPY of C# models' readers and writers).</summary>
+    internal NpgsqlConnection Connection => connection;
+
+    public ModelStorage OpenModelStorage() => new PostgresModelStorage(adapter, this);
 
     public QueryComment? Comment { get; set; }
 

@@ -1,0 +1,73 @@
+using DuckDB.NET.Data;
+using Wellhouse.Transform.Execution.Models;
+using Wellhouse.Transform.Graph;
+
+namespace Wellhouse.Transform.Tests.Execution;
+
+/// <summary>A C# model's storage on a DuckDB file: fixed-width tables go through the chunk writer (NULLs in the
+/// validity mask, more rows than one chunk), others through the row appender; the reader converts numbers.</summary>
+public sealed class DuckDbModelStorageTests : IDisposable
+{
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-model-storage-" + Guid.NewGuid().ToString("N"));
+    private readonly DuckDBConnection connection;
+
+    public DuckDbModelStorageTests()
+    {
+        Directory.CreateDirectory(directory);
+        connection = new DuckDBConnection($"Data Source={Path.Combine(directory, "m.duckdb")}");
+        connection.Open();
+    }
+
+    [Fact]
+    public async Task ChunkWriter_RowsWithNullsAcrossSeveralChunks_ReadBackAsWritten()
+    {
+        var storage = ModelStorage.ForDuckDb(connection);
+        ModelColumn[] columns = [ModelColumn.Integer("id"), ModelColumn.Enum("kind", "a", "b", "c"), ModelColumn.Date("day"), ModelColumn.Double("v")];
+        var table = new Relation("m", "main", "fixed");
+        await storage.CreateTableAsync(table, columns, TestContext.Current.CancellationToken);
+        const int Rows = 5000;
+        using (var writer = storage.OpenWriter(table, columns))
+        {
+            for (var i = 0; i < Rows; i++)
+            {
+                writer.StartRow();
+                writer.Write(i);
+                writer.WriteEnum(i % 3);
+                writer.Write(i % 7 == 0 ? null : new DateOnly(2020, 1, 1).AddDays(i));
+                writer.Write(i % 5 == 0 ? null : i * 0.5);
+            }
+
+            writer.Complete();
+        }
+
+        using var reader = storage.Read($"select count(*), count(day), count(v), sum(v), max(day), min(kind), max(kind), sum(id) from {table}", TestContext.Current.CancellationToken);
+        Assert.True(reader.Read());
+        Assert.Equal(Rows, reader.GetInt32(0));
+        Assert.Equal(Rows - ((Rows + 6) / 7), reader.GetInt32(1));
+        Assert.Equal(Rows - (Rows / 5), reader.GetInt32(2));
+        Assert.Equal(Enumerable.Range(0, Rows).Where(i => i % 5 != 0).Sum(i => i * 0.5), reader.GetDouble(3));
+        Assert.Equal(new DateOnly(2020, 1, 1).AddDays(4999), reader.GetDate(4));
+        Assert.Equal("a", reader.GetString(5));
+        Assert.Equal("c", reader.GetString(6));
+        Assert.Equal((double)Rows * (Rows - 1) / 2, reader.GetDouble(7));
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public async Task ChunkWriter_TableWithOtherColumns_IsAnErrorNamingThem()
+    {
+        var storage = ModelStorage.ForDuckDb(connection);
+        var table = new Relation("m", "main", "other");
+        await storage.CreateTableAsync(table, [ModelColumn.Integer("id"), ModelColumn.Integer("n")], TestContext.Current.CancellationToken);
+
+        var error = Assert.Throws<InvalidOperationException>(() => storage.OpenWriter(table, [ModelColumn.Integer("id"), ModelColumn.Double("v")]));
+
+        Assert.Contains("\"m\".\"main\".\"other\" does not have the columns id integer, v double", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        connection.Dispose();
+        Directory.Delete(directory, recursive: true);
+    }
+}
