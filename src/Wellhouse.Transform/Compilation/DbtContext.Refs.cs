@@ -45,6 +45,11 @@ internal sealed partial class DbtContext
         }
 
         RequireDeclared(state, target, package, name, args.Span);
+        if (state.Phase == RenderPhase.Compile && versionText is null && target.Version is not null)
+        {
+            LogNewerVersion(state, target);
+        }
+
         if (target.IsEphemeral)
         {
             if (state.Phase == RenderPhase.Compile && !state.EphemeralRefs.Contains(target))
@@ -56,6 +61,30 @@ internal sealed partial class DbtContext
         }
 
         return RelationValue.Of(target.Relation);
+    }
+
+    /// <summary>dbt's UnpinnedRefNewVersionAvailable (info): an unpinned ref resolves to the latest version while a
+    /// greater (prerelease) version of the model exists.</summary>
+    private void LogNewerVersion(RenderState state, Node target)
+    {
+        var max = services.Manifest.Nodes.Values
+            .Where(n => n.ResourceType == ResourceType.Model && n.Name == target.Name && n.PackageName == target.PackageName && n.Version is not null)
+            .Select(n => n.Version)
+            .Max(Comparer<object?>.Create(SchemaYmlReader.CompareVersions));
+        if (SchemaYmlReader.CompareVersions(max, target.LatestVersion) <= 0)
+        {
+            return;
+        }
+
+        var (latest, newest) = (target.VersionText, PythonRepr.Str(max));
+        (hooks?.Log ?? services.Log)?.Invoke(
+            $"While compiling '{state.Node?.Name}':\n"
+            + $"Found an unpinned reference to versioned model '{target.Name}' in project '{target.PackageName}'.\n"
+            + $"Resolving to latest version: {target.Name}.v{latest}\n"
+            + $"A prerelease version {newest} is available. It has not yet been marked 'latest' by its maintainer.\n"
+            + $"When that happens, this reference will resolve to {target.Name}.v{newest} instead.\n\n"
+            + $"  Try out v{newest}: {{{{ ref('{target.PackageName}', '{target.Name}', v='{newest}') }}}}\n"
+            + $"  Pin to  v{latest}: {{{{ ref('{target.PackageName}', '{target.Name}', v='{latest}') }}}}\n");
     }
 
     /// <summary>

@@ -79,6 +79,10 @@ public static class DocsGenerator
         {
             return new DocsGenerateReport { Diagnostics = diagnostics, Project = project, Errors = ["error DBT400: cannot read the catalog: " + ex.Message] };
         }
+        catch (Execution.NodeCompilationException ex)
+        {
+            return new DocsGenerateReport { Diagnostics = diagnostics, Project = project, Errors = ["query comment of the catalog's connection: " + ex.Message] };
+        }
 
         options.Log?.Invoke($"Building catalog: {catalog.Nodes.Count} nodes and {catalog.Sources.Count} sources found in the database");
         var catalogPath = Path.Combine(project.TargetPath, "catalog.json");
@@ -109,6 +113,7 @@ public static class DocsGenerator
 
         using var adapter = SqlAdapters.Open(target);
         using var session = adapter.OpenSession();
+        session.Comment = Execution.QueryComments.For(project, new Compilation.Compiler(project), null, "generate_catalog");
         return CatalogReader.Read(adapter, session, project.Manifest, selected);
     }
 

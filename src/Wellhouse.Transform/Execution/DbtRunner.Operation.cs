@@ -58,6 +58,15 @@ public static partial class DbtRunner
         {
             using var session = adapter.OpenSession();
             var compiler = new Compiler(project, CreateCompileHooks(session, options, "run-operation"));
+            try
+            {
+                session.Comment = QueryComments.For(project, compiler, null, "macro_" + macro);
+            }
+            catch (NodeCompilationException ex)
+            {
+                return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Error = ex.Message });
+            }
+
             var call = "{{ " + macro + "(" + string.Join(", ", args.Keys.Select((k, i) => $"{k}=__wellhouse_args[{i}]")) + ") }}";
             var values = args.Values.ToList();
             var started = DateTimeOffset.UtcNow;

@@ -64,19 +64,40 @@ public static partial class DbtRunner
             var results = new List<NodeResult>();
             if (inline is not null)
             {
-                var rendered = compiler.RenderSnippet(inline, new SourceSpan("--inline", 0, 0));
-                results.Add(Preview(options, session, InlineNode(project, inline), rendered.Sql, rendered.Error?.Format(project.ProjectDir), limit, cancellationToken));
+                var node = InlineNode(project, inline);
+                var rendered = WithComment(project, compiler, session, node, () => compiler.RenderSnippet(inline, new SourceSpan("--inline", 0, 0)), out var commentError);
+                results.Add(Preview(options, session, node, rendered?.Sql, commentError ?? rendered?.Error?.Format(project.ProjectDir), limit, cancellationToken));
             }
 
             foreach (var node in nodes)
             {
-                var compiled = compiler.Compile(node);
-                results.Add(Preview(options, session, node, compiled.Success ? compiled.CompiledCode : null, string.Join("\n", compiled.Diagnostics.Select(d => d.Format(project.ProjectDir))), limit, cancellationToken));
+                var compiled = WithComment(project, compiler, session, node, () => compiler.Compile(node), out var commentError);
+                results.Add(Preview(options, session, node, compiled?.Success == true ? compiled.CompiledCode : null, commentError ?? string.Join("\n", compiled!.Diagnostics.Select(d => d.Format(project.ProjectDir))), limit, cancellationToken));
             }
 
             var outcome = new RunOutcome(results, started, DateTimeOffset.UtcNow, cancellationToken.IsCancellationRequested);
             return Task.FromResult(new DbtRunReport { Diagnostics = load.Diagnostics, Project = project, Outcome = outcome, DatabasePath = target.Path });
         }
+    }
+
+    /// <summary>Sets the node's query comment on the session (dbt comments a preview's statements with its node id),
+    /// then runs <paramref name="compile"/>; null and the comment's error when the comment fails.</summary>
+    private static T? WithComment<T>(LoadedProject project, Compiler compiler, ISqlSession session, Node node, Func<T> compile, out string? error)
+        where T : class
+    {
+        try
+        {
+            session.Comment = QueryComments.For(project, compiler, node, node.UniqueId);
+        }
+        catch (NodeCompilationException ex)
+        {
+            session.Comment = null;
+            error = ex.Message;
+            return null;
+        }
+
+        error = null;
+        return compile();
     }
 
     private static NodeResult Preview(DbtRunOptions options, ISqlSession session, Node node, string? sql, string? compileError, int limit, CancellationToken cancellationToken)

@@ -62,48 +62,11 @@ internal sealed class RunContext
         return Request.Compiler.RenderSnippet(jinja, definedAt, node, extraGlobals);
     }
 
-    /// <summary>
-    /// dbt's query comment for the statements of <paramref name="node"/> (null: the run hooks' <c>master</c>
-    /// connection): the default JSON (app, dbt_version, profile_name, target_name, then node_id or connection_name),
-    /// or the project's template rendered with <c>node</c> and <c>connection_name</c>; null when switched off.
-    /// </summary>
-    public QueryComment? QueryCommentFor(Node? node, ISqlSession session)
-    {
-        if (Request.QueryComment is not { } setting)
-        {
-            return null;
-        }
-
-        string text;
-        if (setting.Template is null)
-        {
-            var fields = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["app"] = "dbt",
-                ["dbt_version"] = Artifacts.RunResultsWriter.DbtVersion,
-                ["profile_name"] = Request.ProfileName,
-                ["target_name"] = Request.TargetName,
-            };
-            fields[node is null ? "connection_name" : "node_id"] = node?.UniqueId ?? "master";
-            text = Jinja.Runtime.Json.Dumps(fields, null, Project.SourceSpan.None, sortKeys: false);
-        }
-        else
-        {
-            var globals = new Dictionary<string, object?>(StringComparer.Ordinal)
-            {
-                ["node"] = node is null ? null : Compilation.DbtContext.NodeDict(node),
-                ["connection_name"] = node?.UniqueId ?? "master",
-            };
-            text = RenderSnippet(setting.Template, new Project.SourceSpan("dbt_project.yml", 0, 0), node, session, globals).Trim();
-        }
-
-        if (text.Contains("*/", StringComparison.Ordinal))
-        {
-            throw new NodeCompilationException($"query comment contains illegal value '*/': {text}");
-        }
-
-        return text.Length == 0 ? null : new QueryComment(text, setting.Append);
-    }
+    /// <summary>dbt's query comment for the statements of <paramref name="node"/> (null: the run hooks' <c>master</c>
+    /// connection); see <see cref="QueryComments"/>.</summary>
+    public QueryComment? QueryCommentFor(Node? node, ISqlSession session) =>
+        QueryComments.For(Request.QueryComment, Request.ProfileName, Request.TargetName, node, "master", (template, globals) =>
+            RenderSnippet(template, new Project.SourceSpan("dbt_project.yml", 0, 0), node, session, globals));
 
     /// <summary>
     /// Queues <c>target/&lt;kind&gt;/&lt;project&gt;/&lt;path&gt;</c> (dbt's compiled/ and run/ folders) for

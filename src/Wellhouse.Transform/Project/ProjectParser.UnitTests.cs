@@ -27,7 +27,16 @@ internal sealed partial class ProjectParser
     /// </summary>
     private IEnumerable<(UnitTestDefinition Test, Node Model)> TestedModels(UnitTestDefinition test)
     {
-        var models = manifest.Nodes.Values.Where(n => n.ResourceType == ResourceType.Model && n.Name == test.Model).ToList();
+        // dbt's find_tested_model_node: 'model: m 2' names version 2 of m (the model must have it).
+        var parts = test.Model.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        var name = parts.Length > 0 ? parts[0] : test.Model;
+        var models = manifest.Nodes.Values.Where(n => n.ResourceType == ResourceType.Model && n.Name == name).ToList();
+        if (parts.Length == 2 && !models.Any(m => m.VersionText == parts[1]))
+        {
+            diagnostics.Error(UnitTestCodes.UnknownModel, $"Unable to find model '{file.Name}.{test.Model}' for unit test '{test.Name}' in {current.PackageRelative(test.Span.File)}", test.ModelSpan);
+            return [];
+        }
+
         if (models.Count == 0)
         {
             diagnostics.Error(UnitTestCodes.UnknownModel, $"unit test '{test.Name}' tests model '{test.Model}' which was not found", test.ModelSpan);
@@ -124,13 +133,13 @@ internal sealed partial class ProjectParser
         var folders = path.Split('/')[..^1];
         var node = new Node
         {
-            UniqueId = $"unit_test.{file.Name}.{model.Name}.{test.Name}",
+            UniqueId = $"unit_test.{file.Name}.{test.Model}.{test.Name}",
             ResourceType = ResourceType.UnitTest,
             Name = test.Name,
             PackageName = file.Name,
             OriginalFilePath = yml,
             Path = path,
-            Fqn = [file.Name, .. folders, model.Name, test.Name],
+            Fqn = [file.Name, .. folders, test.Model, test.Name],
             DefinedAt = test.Span,
             Description = test.Description,
             Checksum = Sha256(yml + "\n" + model.Name + "\n" + test.Name),

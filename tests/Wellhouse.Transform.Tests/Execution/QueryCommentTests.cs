@@ -56,4 +56,44 @@ public sealed class QueryCommentTests
         var m = Assert.Single(report.Outcome!.Results);
         Assert.Contains("query comment contains illegal value '*/'", m.Message, StringComparison.Ordinal);
     }
+
+    private static Wellhouse.Transform.Execution.DbtRunOptions Options(TempProject project) => new()
+    {
+        ProjectDir = project.ProjectDir,
+        ProfilesDir = project.ProjectDir,
+        CSharpModels = new Dictionary<string, Wellhouse.Transform.Execution.ICSharpModel>(),
+    };
+
+    [Fact]
+    public async Task Run_operation_and_show_send_dbts_comment_naming_their_connection_or_node()
+    {
+        using var project = new TempProject("wellhouse-query-comment-");
+        project.WriteProject("qc");
+        project.Write("macros/record.sql", "{% macro record() %}{% do run_query('create table main.op_query as select current_query() as q') %}{% endmacro %}");
+        project.Write("models/m.sql", "select 1 as x");
+
+        var operation = await Wellhouse.Transform.Execution.DbtRunner.RunOperationAsync(Options(project), "record", null, TestContext.Current.CancellationToken);
+        var show = await Wellhouse.Transform.Execution.DbtRunner.ShowAsync(Options(project), "select position('\"node_id\": \"sql_operation.qc.inline_query\"' in current_query()) > 0 as commented", 5, TestContext.Current.CancellationToken);
+
+        Assert.True(operation.Success, string.Join("\n", operation.FormatProblems()));
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"macro_record\"} */\ncreate", (string)project.Query("select q from main.op_query").Single()[0]!, StringComparison.Ordinal);
+        Assert.True(show.Success, string.Join("\n", show.FormatProblems()));
+        Assert.Contains("True", show.Outcome!.Results.Single().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Docs_generate_renders_the_comment_for_its_generate_catalog_connection()
+    {
+        using var project = new TempProject("wellhouse-query-comment-");
+        project.WriteProject("qc", "query-comment: \"{{ exceptions.raise_compiler_error('comment for ' ~ connection_name) if connection_name == 'generate_catalog' else 'ok' }}\"\n");
+        project.Write("models/m.sql", "select 1 as x");
+        Assert.True((await project.RunAsync()).Success, string.Join("\n", project.Log));
+
+        var docs = await Wellhouse.Transform.Docs.DocsGenerator.GenerateAsync(
+            new Wellhouse.Transform.Docs.DocsGenerateOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, CSharpModels = new Dictionary<string, Wellhouse.Transform.Execution.ICSharpModel>() },
+            TestContext.Current.CancellationToken);
+
+        var error = Assert.Single(docs.Errors);
+        Assert.Contains("comment for generate_catalog", error, StringComparison.Ordinal);
+    }
 }

@@ -207,4 +207,54 @@ public sealed class ModelVersionTests
             statuses);
         Assert.DoesNotContain(report.Diagnostics, d => d.Code == "DBT180");
     }
+
+    [Fact]
+    public async Task A_unit_test_naming_a_version_after_the_model_resolves_it_as_dbt_does()
+    {
+        using var project = Project();
+        project.Write("models/unit_tests.yml", """
+            version: 2
+            unit_tests:
+              - name: pinned
+                model: dim_wells 2
+                versions:
+                  include: [2]
+                given: []
+                expect:
+                  rows:
+                    - {id: 1}
+            """);
+
+        var report = await project.RunAsync(Wellhouse.Transform.Execution.DbtCommandKind.Test);
+
+        var unit = Assert.Single(report.Outcome!.Results, r => r.Node.ResourceType == Wellhouse.Transform.Graph.ResourceType.UnitTest);
+        Assert.Equal("unit_test.versioned.dim_wells 2.pinned_v2", unit.Node.UniqueId);
+        Assert.Equal("model.versioned.dim_wells.v2", report.Project!.Manifest.UnitTests[unit.Node.UniqueId].ModelId);
+
+        project.Write("models/unit_tests.yml", "version: 2\nunit_tests:\n  - name: pinned\n    model: dim_wells 9\n    given: []\n    expect: {rows: [{id: 1}]}\n");
+        var load = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir });
+        var error = Assert.Single(load.Diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("Unable to find model 'versioned.dim_wells 9' for unit test 'pinned' in models/unit_tests.yml", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unpinned_ref_logs_dbts_note_when_a_newer_prerelease_version_exists()
+    {
+        using var project = Project();
+        var report = await project.RunAsync(Wellhouse.Transform.Execution.DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        var notes = project.Log.Where(l => l.Contains("Found an unpinned reference", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "While compiling 'report':\n"
+                + "Found an unpinned reference to versioned model 'dim_wells' in project 'versioned'.\n"
+                + "Resolving to latest version: dim_wells.v2\n"
+                + "A prerelease version 3 is available. It has not yet been marked 'latest' by its maintainer.\n"
+                + "When that happens, this reference will resolve to dim_wells.v3 instead.\n\n"
+                + "  Try out v3: {{ ref('versioned', 'dim_wells', v='3') }}\n"
+                + "  Pin to  v2: {{ ref('versioned', 'dim_wells', v='2') }}\n",
+            ],
+            notes);
+    }
 }
