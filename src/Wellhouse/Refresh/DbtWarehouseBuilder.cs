@@ -39,9 +39,11 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
         var incremental = request.Plan.IsIncremental && request.ParentPath is not null;
         if (incremental)
         {
-            var prepared = IncrementalSnapshot.Prepare(request.ParentPath!, request.SnapshotPath, request.NewRawBatchFiles);
+            var parentId = Path.GetFileNameWithoutExtension(request.ParentPath)!;
+            var prepared = IncrementalSnapshot.Prepare(request.ParentPath!, request.SnapshotPath, request.NewRawBatchFiles,
+                Path.Combine(data.Runs, parentId, "manifest.json"));
             await request.Log.WriteLineAsync(FormattableString.Invariant(
-                $"incremental on {Path.GetFileNameWithoutExtension(request.ParentPath)}: copied {prepared.CopiedBytes:N0} bytes in {prepared.CopySeconds:F2}s; {prepared.Wells} well(s) to recompute, their rows deleted from {prepared.Tables} table(s) in {prepared.DeleteSeconds:F2}s"));
+                $"incremental on {parentId}: copied {prepared.CopiedBytes:N0} bytes in {prepared.CopySeconds:F2}s; {prepared.Wells} well(s) to recompute, their rows deleted from {prepared.Tables} table(s), {prepared.Dropped} table(s) to rebuild dropped, in {prepared.DeleteSeconds:F2}s"));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using DuckDB.NET.Data;
 using Wellhouse.Ingest;
 
@@ -9,17 +10,21 @@ namespace Wellhouse.Refresh;
 /// Starts an incremental snapshot from its parent (docs/architecture.md, "Snapshots"; docs/warehouse.md, "Incremental
 /// refresh"): copies the parent's finished file to the new snapshot's path (the parent is only read), writes
 /// <c>refresh_wells</c> (the wells of the new raw batches, and wells with future-dated rows, which the build's date may
-/// now accept), and deletes those wells' rows, and rows without a well, from every table of the copy that has a
-/// <c>well_code</c> column. The build then appends those wells' rows again (the warehouse's incremental models) and
-/// rebuilds every other model whole.
+/// now accept), drops the tables the build replaces whole (models materialized as tables, seeds: named by the parent's
+/// manifest.json), so that their blocks are free for the build to reuse instead of growing the file, and deletes the
+/// refreshed wells' rows, and rows without a well, from every other table of the copy that has a <c>well_code</c>
+/// column. The build then appends those wells' rows again (the warehouse's incremental models) and rebuilds every
+/// other model whole. Without the parent's manifest nothing is dropped (the file then keeps the replaced tables'
+/// blocks as free space).
 /// </summary>
 internal static class IncrementalSnapshot
 {
     /// <summary>What the preparation did, for the run log.</summary>
-    internal sealed record Prepared(int Wells, int Tables, long CopiedBytes, double CopySeconds, double DeleteSeconds);
+    internal sealed record Prepared(int Wells, int Tables, int Dropped, long CopiedBytes, double CopySeconds, double DeleteSeconds);
 
-    public static Prepared Prepare(string parentPath, string snapshotPath, IReadOnlyList<string> newBatchFiles)
+    public static Prepared Prepare(string parentPath, string snapshotPath, IReadOnlyList<string> newBatchFiles, string? parentManifest = null)
     {
+        var rebuilt = parentManifest is not null && File.Exists(parentManifest) ? RebuiltWhole(parentManifest) : [];
         var clock = Stopwatch.StartNew();
         var temp = snapshotPath + ".copy";
         File.Copy(parentPath, temp, overwrite: true);
@@ -43,35 +48,71 @@ internal static class IncrementalSnapshot
             order by well_code
             """);
         var wells = Convert.ToInt32(Scalar(connection, "select count(*) from main.refresh_wells"), CultureInfo.InvariantCulture);
-        var tables = new List<string>();
-        using (var command = connection.CreateCommand())
+        var dropped = Tables(connection, "true").Where(rebuilt.Contains).ToList();
+        foreach (var table in dropped)
         {
-            command.CommandText = """
-                select c.table_name
-                from duckdb_columns() as c
-                inner join duckdb_tables() as t
-                    on c.database_name = t.database_name and c.schema_name = t.schema_name and c.table_name = t.table_name
-                where c.database_name = current_database() and c.schema_name = 'main' and c.column_name = 'well_code'
-                    and c.table_name <> 'refresh_wells'
-                order by c.table_name
-                """;
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                tables.Add(reader.GetString(0));
-            }
+            Execute(connection, $"drop table main.{Quote(table)}");
         }
 
+        var tables = Tables(connection, "c.column_name = 'well_code'");
         foreach (var table in tables)
         {
             Execute(connection, $"""
-                delete from main."{table.Replace("\"", "\"\"", StringComparison.Ordinal)}"
+                delete from main.{Quote(table)}
                 where well_code is null or well_code in (select well_code from main.refresh_wells)
                 """);
         }
 
-        return new Prepared(wells, tables.Count, new FileInfo(snapshotPath).Length, copySeconds, clock.Elapsed.TotalSeconds);
+        return new Prepared(wells, tables.Count, dropped.Count, new FileInfo(snapshotPath).Length, copySeconds, clock.Elapsed.TotalSeconds);
     }
+
+    /// <summary>The tables of the copy (but refresh_wells) with a column that meets <paramref name="columnCondition"/>.</summary>
+    private static List<string> Tables(DuckDBConnection connection, string columnCondition)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            select distinct c.table_name
+            from duckdb_columns() as c
+            inner join duckdb_tables() as t
+                on c.database_name = t.database_name and c.schema_name = t.schema_name and c.table_name = t.table_name
+            where c.database_name = current_database() and c.schema_name = 'main' and {columnCondition}
+                and c.table_name <> 'refresh_wells'
+            order by c.table_name
+            """;
+        using var reader = command.ExecuteReader();
+        var tables = new List<string>();
+        while (reader.Read())
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+
+    /// <summary>
+    /// The relations a build replaces whole, from a manifest.json of the same project (an incremental refresh runs
+    /// only when the project has not changed since its parent): models materialized as tables, and seeds.
+    /// </summary>
+    internal static HashSet<string> RebuiltWhole(string manifestPath)
+    {
+        using var stream = File.OpenRead(manifestPath);
+        using var manifest = JsonDocument.Parse(stream);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var node in manifest.RootElement.GetProperty("nodes").EnumerateObject().Select(entry => entry.Value))
+        {
+            var type = node.GetProperty("resource_type").GetString();
+            var materialized = node.TryGetProperty("config", out var config) && config.TryGetProperty("materialized", out var value)
+                ? value.GetString() : null;
+            if ((type == "model" && materialized == "table") || type == "seed")
+            {
+                names.Add(node.TryGetProperty("alias", out var alias) && alias.GetString() is { } name ? name : node.GetProperty("name").GetString()!);
+            }
+        }
+
+        return names;
+    }
+
+    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void Execute(DuckDBConnection connection, string sql)
     {

@@ -2,9 +2,9 @@
 
 -- Cumulative volumes and producing days per well, in period order (docs/domain.md): running sums of the period volumes.
 -- Missing volumes count as zero in the running sums; negative corrections make a cumulative dip, which the warn test
--- assert_cumulative_never_decreases reports.
+-- assert_cumulative_never_decreases reports (from the negative volumes themselves, without these windows).
 -- A view: stored, its four running sums and three volumes were as large as stg_well_production_accepted (doubles
--- compress poorly), and its readers are few: the serving store reads it once per snapshot, a test once, and the API
+-- compress poorly), and its readers are few: the serving store reads it once per snapshot, and the API
 -- (when no serving store holds the well) one well, whose filter on well_code DuckDB pushes below the window (the
 -- partition column) into the scan (docs/warehouse.md, "Snapshot size").
 
