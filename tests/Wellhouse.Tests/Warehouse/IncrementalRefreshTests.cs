@@ -87,6 +87,11 @@ public sealed class IncrementalRefreshTests : IDisposable
         // The tables the build replaces whole (12: materialized tables and seeds, from the parent's manifest) were dropped
         // from the copy, so their blocks are free for the build instead of growing the file.
         Assert.Contains("12 table(s) to rebuild dropped", log.ToString());
+        // The key test of ml_predictions_raw reads the recomputed wells only when incremental, every row when full.
+        string KeyTest(string run) => File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"),
+            "unique_combination_ml_predicti_*.sql", SearchOption.AllDirectories).Single());
+        Assert.Contains("int_refresh_wells", KeyTest("incremental"));
+        Assert.DoesNotContain("int_refresh_wells", KeyTest("full"));
         Assert.Equal(parentHash, Hash(parent));
         using var connection = new DuckDBConnection($"Data Source={full};ACCESS_MODE=READ_ONLY");
         connection.Open();
