@@ -35,7 +35,7 @@
 {% macro decline_switch_days(di_per_day, b, dlim_per_day) -%}
     (case
         when ({{ di_per_day }}) <= ({{ dlim_per_day }}) then 0
-        when ({{ dlim_per_day }}) <= 0 or ({{ b }}) <= 0 then 'infinity'::double
+        when ({{ dlim_per_day }}) <= 0 or ({{ b }}) <= 0 then 'infinity'::{{ float_type() }}
         else ((1 / ({{ dlim_per_day }})) - (1 / ({{ di_per_day }}))) / ({{ b }})
     end)
 {%- endmacro %}

@@ -39,13 +39,13 @@ history_times as (
         history_rates.well_code,
         history_rates.stream,
         history_rates.production_period,
-        case when isfinite(history_rates.actual_rate) then history_rates.actual_rate end as actual_rate,
+        case when {{ is_finite('history_rates.actual_rate') }} then history_rates.actual_rate end as actual_rate,
         -- days from t0 to the middle of the period (the period's start + period_days / 2), only from t0 on
         case
             when history_rates.production_period >= fits.t0_date
                 then (history_rates.production_period - fits.t0_date) + (history_rates.period_days / 2)
         end as t_days,
-        fits.* exclude (well_code, stream)
+        {{ star_except(ref('int_decline_fits'), 'fits', ['well_code', 'stream']) }}
     from history_rates
     left join fits
         on history_rates.well_code = fits.well_code
@@ -103,7 +103,7 @@ forecast as (
         forecast_months.stream,
         forecast_months.production_period,
         true as is_forecast,
-        cast(null as double) as actual_rate,
+        cast(null as {{ float_type() }}) as actual_rate,
         forecast_months.fitted_rate,
         forecast_months.rate_p10,
         forecast_months.rate_p90,

@@ -33,7 +33,7 @@ final as (
         actual_rate,
         trend_rate,
         residual_z,
-        coalesce(abs(residual_z) > cast({{ var('trendline_outlier_z', 3.0) }} as double) and not isnan(residual_z), false)
+        coalesce(abs(residual_z) > cast({{ var('trendline_outlier_z', 3.0) }} as {{ float_type() }}) and not {{ is_nan('residual_z') }}, false)
             as is_outlier
     from scored
 )

@@ -31,22 +31,11 @@ reported as (
 latest as (
     select
         well_code,
-        arg_max(
-            {
-                'well_name': well_name,
-                'well_reference': well_reference,
-                'field_code': field_code,
-                'field_name': field_name,
-                'data_source': data_source,
-                'currency': currency
-            },
-            {
-                'production_period': production_period,
-                'updated_at': updated_at,
-                'created_at': created_at,
-                'source_data': source_data
-            }
-        ) as attributes,
+        {{ latest_values(
+            ['well_name', 'well_reference', 'field_code', 'field_name', 'data_source', 'currency'],
+            ['production_period', 'updated_at', 'created_at', 'source_data'],
+            'attributes'
+        ) }},
         min(production_period) as first_period_start,
         max(production_period + cast(period_days as integer)) as reported_until
     from reported
@@ -56,12 +45,12 @@ latest as (
 final as (
     select
         well_code,
-        attributes.well_name as well_name,
-        attributes.well_reference as well_reference,
-        attributes.field_code as field_code,
-        attributes.field_name as field_name,
-        attributes.data_source as data_source,
-        attributes.currency as currency,
+        {{ latest_value('attributes', 'well_name') }} as well_name,
+        {{ latest_value('attributes', 'well_reference') }} as well_reference,
+        {{ latest_value('attributes', 'field_code') }} as field_code,
+        {{ latest_value('attributes', 'field_name') }} as field_name,
+        {{ latest_value('attributes', 'data_source') }} as data_source,
+        {{ latest_value('attributes', 'currency') }} as currency,
         first_period_start,
         reported_until
     from latest

@@ -87,7 +87,7 @@ skipped as (
 
 fits as (
     select
-        fitted.* exclude (remaining_p50, remaining_p10, remaining_p90, eur_end_date, eur_limited_by),
+        {{ star_except(ref('int_decline_fits'), 'fitted', ['remaining_p50', 'remaining_p10', 'remaining_p90', 'eur_end_date', 'eur_limited_by']) }},
         case
             when status.well_status = 'abandoned' then status.data_as_of_date
             else fitted.eur_end_date
