@@ -29,6 +29,10 @@ internal interface ISqlAdapter : IDisposable
 
     /// <summary>The column type for a seed column of an inferred kind.</summary>
     string SeedColumnType(SeedColumnKind kind);
+
+    /// <summary>Statements to run on a model's or seed's table right after it is created (Citus's distribution on a
+    /// Citus target); none by default.</summary>
+    IReadOnlyList<string> AfterCreate(Node node, Relation table) => [];
 }
 
 /// <summary>One connection: statements, catalog queries and materialization DDL.</summary>

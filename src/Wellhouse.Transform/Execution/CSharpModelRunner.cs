@@ -22,16 +22,26 @@ internal static class CSharpModelRunner
         var incremental = IncrementalConfig.IsIncremental(node, context.Request.FullRefresh, session.GetRelationKind(relation));
         var staged = relation with { Identifier = relation.Identifier + "__dbt_tmp" };
         var manifest = context.Request.Manifest;
-        var modelContext = new CSharpModelContext
+        CSharpModelContext modelContext;
+        try
         {
-            Storage = session.OpenModelStorage(),
-            Node = node,
-            Target = incremental ? relation : staged,
-            IsIncremental = incremental,
-            Ref = name => ResolveRef(manifest, name),
-            Vars = context.Request.Vars,
-            Log = context.Request.Log,
-        };
+            modelContext = new CSharpModelContext
+            {
+                Storage = session.OpenModelStorage(),
+                Node = node,
+                Target = incremental ? relation : staged,
+                IsIncremental = incremental,
+                Ref = name => ResolveRef(manifest, name),
+                Vars = context.Request.Vars,
+                Log = context.Request.Log,
+                TargetSetup = incremental ? [] : context.Adapter.AfterCreate(node, staged),
+            };
+        }
+        catch (AdapterException ex)
+        {
+            return new NodeOutcome(NodeStatus.Error, $"Runtime Error in model {node.Name} ({node.OriginalFilePath})\n  {ex.Message}");
+        }
+
         if (incremental)
         {
             try
@@ -55,6 +65,7 @@ internal static class CSharpModelRunner
                 return new NodeOutcome(NodeStatus.Error, $"Runtime Error in model {node.Name} ({node.OriginalFilePath})\n  the C# model did not create {staged}");
             }
 
+            await modelContext.SetUpTargetAsync(cancellationToken).ConfigureAwait(false);
             session.SwapInto(staged, relation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -50,9 +50,17 @@ public sealed class CSharpModelContext
 
     public Action<string>? Log { get; init; }
 
+    /// <summary>Statements the engine runs on the target once it is created (Citus's distribution), before rows go in.</summary>
+    internal IReadOnlyList<string> TargetSetup { get; init; } = [];
+
+    private bool targetSetUp;
+
     /// <summary>Creates <see cref="Target"/> as an empty table of <paramref name="columns"/>.</summary>
-    public Task CreateTargetAsync(IReadOnlyList<ModelColumn> columns, CancellationToken cancellationToken) =>
-        Storage.CreateTableAsync(Target, columns, cancellationToken);
+    public async Task CreateTargetAsync(IReadOnlyList<ModelColumn> columns, CancellationToken cancellationToken)
+    {
+        await Storage.CreateTableAsync(Target, columns, cancellationToken).ConfigureAwait(false);
+        await SetUpTargetAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A writer of rows into <see cref="Target"/>, whose columns are <paramref name="columns"/>; one per thread.</summary>
     public ModelWriter OpenWriter(IReadOnlyList<ModelColumn> columns) => Storage.OpenWriter(Target, columns);
@@ -62,6 +70,22 @@ public sealed class CSharpModelContext
 
     /// <summary>Runs a statement (e.g. a delete from <see cref="Target"/>).</summary>
     public Task ExecuteAsync(string sql, CancellationToken cancellationToken) => Storage.ExecuteAsync(sql, cancellationToken);
+
+    /// <summary>Runs <see cref="TargetSetup"/> once (after the target is created; the engine calls it again for a model
+    /// that created its table by other means, before the swap).</summary>
+    internal async Task SetUpTargetAsync(CancellationToken cancellationToken)
+    {
+        if (targetSetUp)
+        {
+            return;
+        }
+
+        targetSetUp = true;
+        foreach (var statement in TargetSetup)
+        {
+            await Storage.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>The var's value, else <paramref name="defaultValue"/>.</summary>
     public object? Var(string name, object? defaultValue = null) => Vars.TryGetValue(name, out var value) ? value : defaultValue;

@@ -67,6 +67,12 @@ internal static class ModelMaterializer
                 session.ExecuteInTransaction(constrained, cancellationToken);
             }
 
+            foreach (var after in context.Adapter.AfterCreate(node, staged))
+            {
+                session.Execute(after, cancellationToken);
+                statement += ";\n" + after;
+            }
+
             session.SwapInto(staged, relation);
         }
         catch (AdapterException ex)

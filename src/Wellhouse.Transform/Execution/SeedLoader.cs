@@ -79,6 +79,7 @@ internal static class SeedLoader
                 }
 
                 statements.Add($"create table {relation} ({string.Join(", ", columns.Select(c => (quote ? adapter.Quote(c.Name) : c.Name) + " " + c.DataType))})");
+                statements.AddRange(adapter.AfterCreate(node, relation));
             }
             else
             {

@@ -29,6 +29,13 @@ internal static class PostgresProfileReader
             return string.Empty;
         }
 
+        bool Invalid(object value)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, $"{output.Describe()}: citus must be true or false, not '{value}'", output.Span("citus"));
+            ok = false;
+            return false;
+        }
+
         var host = Required("host", null, "PGHOST");
         var user = Required("user", null, "PGUSER");
         var database = Required("dbname", "database", "PGDATABASE");
@@ -42,6 +49,13 @@ internal static class PostgresProfileReader
             ok = false;
         }
 
+        var citus = output.Raw.GetValueOrDefault("citus") switch
+        {
+            null => false,
+            bool b => b,
+            string s when bool.TryParse(s, out var parsed) => parsed,
+            var other => Invalid(other),
+        };
         if (!ok)
         {
             return null;
@@ -59,6 +73,7 @@ internal static class PostgresProfileReader
             SslMode = sslMode,
             SearchPath = Text(output, "search_path"),
             Role = Text(output, "role"),
+            Citus = citus,
         };
     }
 

@@ -40,6 +40,41 @@ public sealed class PostgresWarehouseTests(PostgresCluster cluster)
         }
     }
 
+    [Fact]
+    public async Task Warehouse_OnCitusTarget_ShardsThePerWellTablesByWellAndCopiesTheSeedsToEveryNode()
+    {
+        var database = await cluster.CreateDatabaseAsync();
+        try
+        {
+            await LoadRawAsync(database, RepoPaths.Sample);
+            cluster.Query(database, CitusRecorder.Sql);
+
+            await using var build = (await WarehouseBuild.RunAsync(new WarehouseBuildOptions
+            {
+                Target = "citus",
+                RawLocation = string.Empty,
+                Environment = Environment(database),
+            })).EnsureSucceeded();
+
+            var calls = cluster.Query(database, "select fn, replace(tbl, '__dbt_tmp', ''), coalesce(col, '-') from public.citus_calls order by 2")
+                .Select(row => string.Join(" ", row)).ToList();
+            string[] reference = ["currency_rates", "data_sources", "price_benchmarks", "prices"];
+            string[] distributed =
+            [
+                "int_decline_fits", "int_population_forecast", "int_refresh_wells", "int_well_status", "int_wells", "mart_decline_forecast",
+                "mart_production_monthly", "mart_production_yearly", "mart_revenue", "mart_well_summary", "ml_predictions_raw",
+                "stg_well_production_accepted",
+            ];
+            Assert.Equal(
+                reference.Select(t => $"create_reference_table main.{t} -").Concat(distributed.Select(t => $"create_distributed_table main.{t} well_code")).Order(StringComparer.Ordinal),
+                calls.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await cluster.DropDatabaseAsync(database);
+        }
+    }
+
     private async Task CompareAsync(string rawCsv)
     {
         var database = await cluster.CreateDatabaseAsync();
@@ -51,14 +86,7 @@ public sealed class PostgresWarehouseTests(PostgresCluster cluster)
             {
                 Target = "postgres",
                 RawLocation = string.Empty,
-                Environment = new Dictionary<string, string>(StringComparer.Ordinal)
-                {
-                    ["PGHOST"] = cluster.Host,
-                    ["PGPORT"] = cluster.Port.ToString(CultureInfo.InvariantCulture),
-                    ["PGUSER"] = PostgresCluster.User,
-                    ["PGPASSWORD"] = PostgresCluster.Password,
-                    ["PGDATABASE"] = database,
-                },
+                Environment = Environment(database),
             })).EnsureSucceeded();
 
             Assert.Equal(
@@ -88,6 +116,16 @@ public sealed class PostgresWarehouseTests(PostgresCluster cluster)
             await cluster.DropDatabaseAsync(database);
         }
     }
+
+    /// <summary>libpq's environment variables naming the test database.</summary>
+    private Dictionary<string, string> Environment(string database) => new(StringComparer.Ordinal)
+    {
+        ["PGHOST"] = cluster.Host,
+        ["PGPORT"] = cluster.Port.ToString(CultureInfo.InvariantCulture),
+        ["PGUSER"] = PostgresCluster.User,
+        ["PGPASSWORD"] = PostgresCluster.Password,
+        ["PGDATABASE"] = database,
+    };
 
     /// <summary>The raw CSV's columns as text in main.well_production (stg_well_production_typed casts them).</summary>
     private async Task LoadRawAsync(string database, string rawCsv)

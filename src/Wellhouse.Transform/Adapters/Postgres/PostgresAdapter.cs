@@ -91,6 +91,10 @@ internal sealed class PostgresAdapter : ISqlAdapter
         _ => "text",
     };
 
+    /// <summary>Citus's <c>create_distributed_table</c> / <c>create_reference_table</c> when the profile says
+    /// <c>citus: true</c>.</summary>
+    public IReadOnlyList<string> AfterCreate(Node node, Relation table) => settings.Citus ? CitusDistribution.Statements(node, table) : [];
+
     public void Dispose() => dataSource.Dispose();
 
     private static string ConnectionString(PostgresSettings settings)

@@ -33,6 +33,10 @@ public sealed record PostgresSettings
     /// <summary>A role every connection switches to (<c>set role</c>).</summary>
     public string? Role { get; init; }
 
+    /// <summary>The profile key <c>citus: true</c>: the server is a Citus coordinator, so tables of models configured
+    /// <c>distributed_by</c> or <c>reference</c> are distributed after they are built (<see cref="CitusDistribution"/>).</summary>
+    public bool Citus { get; init; }
+
     /// <summary>Where the server is, for messages: <c>host:port</c>.</summary>
     public string Endpoint => Host + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
