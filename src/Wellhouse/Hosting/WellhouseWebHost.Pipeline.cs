@@ -43,5 +43,8 @@ internal static partial class WellhouseWebHost
             api.MapRuns();
             api.MapSnapshots();
         });
+
+        // The pipeline is built before the server listens: the first requests find the code compiled.
+        EndpointWarmUp.Run(app.ApplicationServices, app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(EndpointWarmUp)));
     }
 }

@@ -203,6 +203,9 @@ internal sealed unsafe class ServeRelation
         return index < 0 ? (0, 0) : (_starts[index], _starts[index + 1]);
     }
 
+    /// <summary>The well code at an index of the well index (0 to <see cref="ServeRelationInfo.Wells"/> - 1).</summary>
+    public int WellCode(int index) => (uint)index < (uint)Info.Wells ? _codes[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
     public bool HasWell(int wellCode) => new ReadOnlySpan<int>(_codes, Info.Wells).BinarySearch(wellCode) >= 0;
 
     internal void Verify()
