@@ -29,6 +29,10 @@ internal sealed class JsonText : IDisposable
     /// <summary>Bytes written and not yet copied to the pipe.</summary>
     public int Pending => _at;
 
+    /// <summary>The text written since <paramref name="pending"/> (a <see cref="Pending"/> of before; valid until the
+    /// next <see cref="CopyTo"/>).</summary>
+    public ReadOnlySpan<byte> WrittenSince(int pending) => _buffer.AsSpan(pending, _at - pending);
+
     public void Raw(ReadOnlySpan<byte> bytes)
     {
         Ensure(bytes.Length);

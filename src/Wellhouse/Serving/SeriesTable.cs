@@ -98,11 +98,13 @@ internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name 
     public override void WriteJson(JsonText json, int row) => column.WriteJson(json, rows[row]);
 }
 
-/// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters.</summary>
+/// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters. Its JSON text
+/// is written once per answer and repeated.</summary>
 internal sealed class ConstantColumn(ServeColumn column, int? row, string? name = null)
     : SeriesColumn(name ?? column.Name, column.Kind, name is null ? column.JsonPrefix : null)
 {
     private readonly bool _null = row is null || column.IsNull(row.Value);
+    private byte[]? _json;
 
     public override bool IsNull(int row1) => _null;
 
@@ -114,6 +116,13 @@ internal sealed class ConstantColumn(ServeColumn column, int? row, string? name 
 
     public override void WriteJson(JsonText json, int row1)
     {
+        if (_json is not null)
+        {
+            json.Raw(_json);
+            return;
+        }
+
+        var start = json.Pending;
         if (_null)
         {
             json.Null();
@@ -122,6 +131,8 @@ internal sealed class ConstantColumn(ServeColumn column, int? row, string? name 
         {
             column.WriteJson(json, row!.Value);
         }
+
+        _json = json.WrittenSince(start).ToArray();
     }
 }
 
@@ -131,6 +142,8 @@ internal sealed class ArrayColumn : SeriesColumn
     private readonly double?[]? _doubles;
     private readonly long?[]? _longs;
     private readonly string?[]? _strings;
+    private string? _lastString;
+    private JsonEncodedText _lastEncoded;
 
     private ArrayColumn(string name, ServeKind kind, double?[]? doubles, long?[]? longs, string?[]? strings) : base(name, kind)
     {
@@ -152,4 +165,22 @@ internal sealed class ArrayColumn : SeriesColumn
     public override long Long(int row) => _longs![row]!.Value;
 
     public override string? String(int row) => _strings![row];
+
+    public override void WriteJson(JsonText json, int row)
+    {
+        if (_strings?[row] is not { } text)
+        {
+            base.WriteJson(json, row);
+            return;
+        }
+
+        // The strings of a computed series repeat (stream, period type, window): encoded once per run of equal values.
+        if (text != _lastString)
+        {
+            _lastEncoded = JsonEncodedText.Encode(text);
+            _lastString = text;
+        }
+
+        json.String(_lastEncoded);
+    }
 }

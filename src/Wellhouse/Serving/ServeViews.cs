@@ -75,9 +75,10 @@ internal static class ServeViews
         var (forecastStart, forecastEnd) = forecast.Range(wellCode);
         var forecastRows = new List<int>();
         var forecastPeriod = forecast["production_period"];
+        var forecastStream = forecast["stream"];
         for (var row = forecastStart; row < forecastEnd; row++)
         {
-            if (forecast["stream"].String(row) == stream && ServeSeries.InRange(forecastPeriod, row, low, high))
+            if (forecastStream.String(row) == stream && ServeSeries.InRange(forecastPeriod, row, low, high))
             {
                 forecastRows.Add(row);
             }
@@ -93,10 +94,11 @@ internal static class ServeViews
         var historyFitted = FittedRates(production, history, fits, fit, curve);
         var actualColumn = production[stream == "oil" ? "oil_producing_rate_kbd" : "gas_producing_rate_mmcfd"];
         var sigma = fit is { } f && !fits["log_sigma"].IsNull(f) ? fits["log_sigma"].Double(f) : (double?)null;
+        var period = production["production_period"];
         for (var i = 0; i < history.Length; i++)
         {
             var row = history[i];
-            periods[i] = production["production_period"].Long(row);
+            periods[i] = period.Long(row);
             actual[i] = !actualColumn.IsNull(row) && double.IsFinite(actualColumn.Double(row)) ? actualColumn.Double(row) : null;
             fitted[i] = historyFitted[i];
             if (fitted[i] is { } rate && sigma is { } s)
@@ -108,14 +110,15 @@ internal static class ServeViews
             isForecast[i] = 0;
         }
 
+        var (forecastRate, forecastP10, forecastP90) = (forecast["fitted_rate"], forecast["rate_p10"], forecast["rate_p90"]);
         for (var j = 0; j < forecastRows.Count; j++)
         {
             var i = history.Length + j;
             var row = forecastRows[j];
             periods[i] = forecastPeriod.Long(row);
-            fitted[i] = Nullable(forecast["fitted_rate"], row);
-            p10[i] = Nullable(forecast["rate_p10"], row);
-            p90[i] = Nullable(forecast["rate_p90"], row);
+            fitted[i] = Nullable(forecastRate, row);
+            p10[i] = Nullable(forecastP10, row);
+            p90[i] = Nullable(forecastP90, row);
             isForecast[i] = 1;
         }
 
@@ -169,9 +172,10 @@ internal static class ServeViews
     private static int? FitRow(ServeRelation fits, int wellCode, string stream)
     {
         var (start, end) = fits.Range(wellCode);
+        var streams = fits["stream"];
         for (var row = start; row < end; row++)
         {
-            if (fits["stream"].String(row) == stream)
+            if (streams.String(row) == stream)
             {
                 return row;
             }
