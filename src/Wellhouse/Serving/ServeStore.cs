@@ -282,8 +282,8 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     /// <summary>A derived column's value at a row (null for NULL).</summary>
     private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
 
-    /// <summary>A number column's value as a double (null for NULL), for the computations.</summary>
-    private double? Number(int row) => IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
+    /// <summary>A number column's value as a double (null for NULL), for the computations; a derived one computed once.</summary>
+    private double? Number(int row) => _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
 
     public string Name => info.Name;
 
@@ -322,6 +322,21 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
     public void WriteJson(JsonText json, int row)
     {
+        if (_values is null)
+        {
+            // Derived: computed once (IsNull and Double would each compute it).
+            if (Derived(row) is { } value)
+            {
+                json.Double(value);
+            }
+            else
+            {
+                json.Null();
+            }
+
+            return;
+        }
+
         if (IsNull(row))
         {
             json.Null();
