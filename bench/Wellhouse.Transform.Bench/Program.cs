@@ -4,8 +4,10 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Running;
 using Wellhouse.Transform.Bench;
 
-// `--quick [models] [package macros]`: parse + compile of a generated project (with a package of that many macros
-// installed, e.g. `--quick 1000 300`): a warm-up run and five timed runs, in milliseconds.
+// `--quick [models] [package macros] [runs]`: parse + compile of a generated project (with a package of that many
+// macros installed, e.g. `--quick 1000 300`): three warm-up runs, then [runs] (default 5) timed runs and their median, in
+// milliseconds. The first runs of a process are mostly JIT (tiered compilation; 2x the steady CPU time), so the
+// warm-ups keep JIT progress out of the comparison between builds.
 // `--generate <dir> [models]`: write the generated project only.
 // `--quick-overhead`: the engine's overhead per node (EngineOverheadBenchmarks' comparison, by stopwatch).
 // `--incremental [rows] [strategy]`: full build vs incremental run (IncrementalBenchmark).
@@ -17,16 +19,26 @@ if (args.Length > 0 && args[0] == "--quick")
     {
         var models = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
         var packageMacros = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 0;
+        var runs = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5;
         ProjectGenerator.Write(directory, models, packageMacros);
-        var nodes = ParseCompileBenchmark.ParseAndCompile(directory);
-        Console.WriteLine($"warm-up: {nodes} nodes");
         using var self = Process.GetCurrentProcess();
-        for (var run = 1; run <= 5; run++)
+        for (var warmUp = 1; warmUp <= 3; warmUp++)
+        {
+            var (wall, cpu) = Measure(self, () => ParseCompileBenchmark.ParseAndCompile(directory));
+            Console.WriteLine($"warm-up {warmUp}: parse + compile {wall:F0} ms wall, {cpu:F0} ms CPU");
+        }
+
+        var cpus = new List<double>();
+        for (var run = 1; run <= runs; run++)
         {
             // CPU time is this process's, all threads (GC and JIT included): on a shared machine it is what the run cost.
             var (wall, cpu) = Measure(self, () => ParseCompileBenchmark.ParseAndCompile(directory));
+            cpus.Add(cpu);
             Console.WriteLine($"run {run}: parse + compile {wall:F0} ms wall, {cpu:F0} ms CPU");
         }
+
+        cpus.Sort();
+        Console.WriteLine($"median: {cpus[cpus.Count / 2]:F0} ms CPU (min {cpus[0]:F0})");
     }
     finally
     {
