@@ -32,9 +32,12 @@ if (args.Length > 0 && args[0] == "--quick")
         for (var run = 1; run <= runs; run++)
         {
             // CPU time is this process's, all threads (GC and JIT included): on a shared machine it is what the run cost.
+            // Allocated bytes do not depend on the machine's load: the steadiest figure to compare builds with.
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var (wall, cpu) = Measure(self, () => ParseCompileBenchmark.ParseAndCompile(directory));
+            var allocated = (GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / 1048576.0;
             cpus.Add(cpu);
-            Console.WriteLine($"run {run}: parse + compile {wall:F0} ms wall, {cpu:F0} ms CPU");
+            Console.WriteLine($"run {run}: parse + compile {wall:F0} ms wall, {cpu:F0} ms CPU, {allocated:F0} MiB allocated");
         }
 
         cpus.Sort();

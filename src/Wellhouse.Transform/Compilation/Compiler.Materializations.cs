@@ -37,7 +37,7 @@ public sealed partial class Compiler
             globals["pre_hooks"] = Hooks(node.Config.PreHooks);
             globals["post_hooks"] = Hooks(node.Config.PostHooks);
             globals["render"] = new JinjaFunction(args => project.Templates.Parse(PyStr.Str(ContextArgs.Get(args, 0, "value")), node.OriginalFilePath).Render(globals));
-            var macro = globals.GetValueOrDefault(entry.PackageName) is Dictionary<string, object?> package && package.GetValueOrDefault(entry.Macro.Macro.Name) is IJinjaCallable bound
+            var macro = globals.GetValueOrDefault(entry.PackageName) is IReadOnlyDictionary<string, object?> package && package.GetValueOrDefault(entry.Macro.Macro.Name) is IJinjaCallable bound
                 ? bound
                 : entry.Macro.Macro.Bind(globals);
             var returned = macro.Call(new JinjaCallArguments([], span: entry.Block.Span));

@@ -95,7 +95,8 @@ public sealed partial class Compiler
     {
         RelationValue Cte(UnitTestInput input) => new(null, model.Schema, input.CteName, input.CteName);
 
-        if (globals["ref"] is IJinjaCallable originalRef)
+        var visible = (IReadOnlyDictionary<string, object?>)globals;
+        if (visible.GetValueOrDefault("ref") is IJinjaCallable originalRef)
         {
             globals["ref"] = new JinjaFunction(args =>
             {
@@ -105,7 +106,7 @@ public sealed partial class Compiler
             });
         }
 
-        if (globals["source"] is IJinjaCallable originalSource)
+        if (visible.GetValueOrDefault("source") is IJinjaCallable originalSource)
         {
             globals["source"] = new JinjaFunction(args =>
             {
@@ -134,9 +135,9 @@ public sealed partial class Compiler
             }
 
             var (package, name) = (key[..dot], key[(dot + 1)..]);
-            if (globals.GetValueOrDefault(package) is Dictionary<string, object?> macros)
+            if (globals.GetValueOrDefault(package) is MacroNamespace macros)
             {
-                macros[name] = function;
+                macros.Set(name, function);
             }
 
             if (package == project.Name || package == "dbt")

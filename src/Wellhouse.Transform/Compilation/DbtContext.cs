@@ -26,13 +26,16 @@ internal sealed partial class DbtContext
     /// <summary>The globals for rendering <paramref name="state"/>'s node (or a project-level string when it has none).</summary>
     public Dictionary<string, object?> CreateGlobals(RenderState state)
     {
-        var globals = new Dictionary<string, object?>(shared, StringComparer.Ordinal);
+        var globals = new RenderGlobals(shared);
         var node = state.Node;
         var config = node?.Config ?? new NodeConfig();
         globals["execute"] = state.Phase == RenderPhase.Compile;
         globals["ref"] = new JinjaFunction(args => Ref(args, state));
         globals["source"] = new JinjaFunction(args => Source(args, state));
         globals["config"] = new ConfigValue(config, state.Phase == RenderPhase.Parse ? state.ConfigCalls : null);
+
+        // dbt's builtins: the context's own ref, source and config, for a project macro that replaces one of them.
+        globals["builtins"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ref"] = globals["ref"], ["source"] = globals["source"], ["config"] = globals["config"] };
         globals["is_incremental"] = new JinjaFunction(_ => node is not null && state.Phase == RenderPhase.Compile && (hooks?.IsIncremental?.Invoke(node) ?? false));
         globals["log"] = new JinjaFunction(args => Log(args, state));
         if (node is not null && services.PackageVars.TryGetValue(node.PackageName, out var packageVars))
@@ -64,32 +67,21 @@ internal sealed partial class DbtContext
 
     /// <summary>
     /// Every macro, as dbt's <c>MacroNamespace</c> resolves names for a node of package P: P's macros, then the root
-    /// project's, then each package by name (<c>dbt_utils.star</c>), then <c>dbt</c>, then the built-in macros.
+    /// project's, then each package by name (<c>dbt_utils.star</c>), then <c>dbt</c>, then the built-in macros. The
+    /// namespaces bind a macro to the render when it is first looked up (<see cref="MacroNamespace"/>).
     /// </summary>
-    private void AddMacros(Dictionary<string, object?> globals, RenderState state)
+    private void AddMacros(RenderGlobals globals, RenderState state)
     {
         var root = services.ProjectName;
         var local = state.Node?.PackageName ?? root;
         var builtin = ProjectTemplates.BuiltinPackage;
-        var byPackage = new Dictionary<string, Dictionary<string, object?>>(StringComparer.Ordinal);
+        var byPackage = new Dictionary<string, MacroNamespace>(services.Templates.PackageMacros.Count, StringComparer.Ordinal);
         foreach (var (package, macros) in services.Templates.PackageMacros)
         {
-            var dict = new Dictionary<string, object?>(macros.Count, StringComparer.Ordinal);
-            IReadOnlyDictionary<string, object?> scope = package == local || package == root || package == builtin ? globals : new PackageScope(globals, dict);
-            foreach (var (name, entry) in macros)
-            {
-                dict[name] = new LazyMacro(entry, scope, state.Macros);
-            }
-
-            byPackage[package] = dict;
+            byPackage[package] = new MacroNamespace(macros, globals, package == local || package == root || package == builtin, state.Macros);
         }
 
-        var dbt = byPackage.GetValueOrDefault(builtin) ?? new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var (name, callable) in dbt)
-        {
-            globals[name] = callable;
-        }
-
+        var dbt = byPackage.GetValueOrDefault(builtin) ?? new MacroNamespace(new Dictionary<string, MacroEntry>(), globals, true, state.Macros);
         globals[builtin] = dbt;
         foreach (var (package, macros) in byPackage)
         {
@@ -99,17 +91,29 @@ internal sealed partial class DbtContext
             }
         }
 
-        foreach (var package in local == root ? new[] { root } : [root, local])
+        // Callable by name: the node's package first, then the root project, then dbt's (later wins in dbt's order).
+        var flat = new List<MacroNamespace>(3);
+        if (local != root && byPackage.TryGetValue(local, out var own))
         {
-            foreach (var (name, callable) in byPackage.GetValueOrDefault(package) ?? [])
-            {
-                globals[name] = callable;
-            }
+            flat.Add(own);
         }
 
+        if (byPackage.TryGetValue(root, out var rootMacros))
+        {
+            flat.Add(rootMacros);
+        }
+
+        flat.Add(dbt);
+        globals.SetFlatMacros(flat);
+
         // dbt's own run_query and statement are global-project macros, so dbt.run_query(...) also works.
-        dbt.TryAdd("run_query", globals["run_query"]);
-        dbt.TryAdd("statement", globals["statement"]);
+        foreach (var name in (string[])["run_query", "statement"])
+        {
+            if (!dbt.ContainsKey(name))
+            {
+                dbt.Set(name, ((IReadOnlyDictionary<string, object?>)globals)[name]);
+            }
+        }
 
         if (!globals.ContainsKey("adapter"))
         {
