@@ -22,6 +22,20 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
         var pg = target.Postgres!;
         Assert.Equal(("db.example", 6543, "etl", "secret", "warehouse"), (pg.Host, pg.Port, pg.User, pg.Password, pg.DatabaseName));
         Assert.Equal(("require", 3, 30, "marts,public", "transformer"), (pg.SslMode, pg.ConnectTimeout, pg.KeepalivesIdle, pg.SearchPath, pg.Role));
+        Assert.False(pg.Citus);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("false", false)]
+    [InlineData("\"{{ env_var('ON_CITUS', 'true') }}\"", true)]
+    public void Profile_Citus_Read(string value, bool expected)
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", $"shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: h\n      user: u\n      dbname: d\n      schema: s\n      citus: {value}\n");
+
+        Assert.Equal(expected, Load(project, new Dictionary<string, string>()).Target.Postgres!.Citus);
     }
 
     [Fact]
@@ -42,6 +56,7 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
     [InlineData("      host: h\n      user: u\n      dbname: d\n", "needs 'schema'")]
     [InlineData("      host: h\n      user: u\n      dbname: d\n      schema: s\n      port: lots\n", "'port' is 'lots'; expected a whole number from 1 to 65535")]
     [InlineData("      host: h\n      user: u\n      dbname: d\n      schema: s\n      sslmode: sometimes\n", "sslmode 'sometimes' is not one of disable, allow, prefer, require, verify-ca, verify-full")]
+    [InlineData("      host: h\n      user: u\n      dbname: d\n      schema: s\n      citus: maybe\n", "citus must be true or false, not 'maybe'")]
     public void Profile_MissingOrBadKey_ErrorAtProfilesYml(string keys, string expected)
     {
         using var project = new TempProject();
