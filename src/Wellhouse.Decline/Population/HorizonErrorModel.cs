@@ -76,9 +76,8 @@ internal sealed class HorizonErrorModel
             residuals[i] = y - alpha - (withFit ? beta * x : 0);
         }
 
-        Array.Sort(residuals);
-        return new HorizonErrorModel(alpha, beta, Quantile(residuals, 0.1), Quantile(residuals, 0.5),
-            Quantile(residuals, 0.9), samples.Count);
+        return new HorizonErrorModel(alpha, beta, QuantileOf(residuals, 0.1), QuantileOf(residuals, 0.5),
+            QuantileOf(residuals, 0.9), samples.Count);
     }
 
     /// <summary>ln(volume / flat forecast) at the P90 (low), P50 and P10 (high) for a well with fit ratio x.</summary>
@@ -88,6 +87,33 @@ internal sealed class HorizonErrorModel
         return (center + Low, center + Median, center + High);
     }
 
+    /// <summary>The <paramref name="q"/> quantile of <paramref name="values"/> (reordered; not sorted): the same value as
+    /// <see cref="Quantile"/> of the sorted values, by selection (Hoare 1961) of the two order statistics it reads.</summary>
+    internal static double QuantileOf(double[] values, double q)
+    {
+        if (Array.Exists(values, double.IsNaN))
+        {
+            Array.Sort(values);
+            return Quantile(values, q);
+        }
+
+        var h = (values.Length - 1) * q;
+        var lo = (int)Math.Floor(h);
+        var low = RobustStatistics.Select(values, lo);
+        var high = low;
+        if (lo + 1 < values.Length)
+        {
+            high = values[lo + 1];
+            for (var i = lo + 2; i < values.Length; i++)
+            {
+                high = Math.Min(high, values[i]);
+            }
+        }
+
+        return low + ((h - lo) * (high - low));
+    }
+
+    /// <summary>The <paramref name="q"/> quantile of sorted values (linear between the two nearest ranks).</summary>
     internal static double Quantile(double[] sorted, double q)
     {
         var h = (sorted.Length - 1) * q;

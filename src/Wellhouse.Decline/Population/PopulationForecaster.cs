@@ -76,8 +76,6 @@ public sealed record WellPopulationForecast(string Id, string? Reason, string Co
 /// </summary>
 public sealed class PopulationForecaster
 {
-    /// <summary>The cohort name of every age pooled: the fallback of a cohort with too few past anchors.</summary>
-    private const string Pooled = "";
 
     private readonly IReadOnlyList<MonthlyHistory> _population;
     private readonly PopulationForecastOptions _options;
@@ -85,10 +83,14 @@ public sealed class PopulationForecaster
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
-    private readonly ConcurrentDictionary<int, Lazy<Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]>>> _models = new();
+    private readonly ConcurrentDictionary<int, Lazy<HorizonErrorModel?[]?[]>> _models = new();
 
     /// <summary>The wells' indices in the order of their identifiers' hash (the sample takes the first eligible ones).</summary>
     private readonly int[] _byHash;
+
+    /// <summary>The cohorts' names by index (<see cref="CohortIndex"/>); the last one, "", pools every age: the fallback
+    /// of a cohort with too few past anchors.</summary>
+    private readonly string[] _cohorts;
 
     /// <summary>A forecaster over <paramref name="population"/>.</summary>
     public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null)
@@ -108,7 +110,12 @@ public sealed class PopulationForecaster
             .OrderBy(i => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(population[i].Id)))
             .ThenBy(i => population[i].Id, StringComparer.Ordinal)
             .ThenBy(i => i)];
+        var starts = _options.CohortStarts;
+        _cohorts = [$"<{starts[0]}", .. starts.Select((start, c) => c == starts.Count - 1 ? $"{start}+" : $"{start}-{starts[c + 1] - 1}"), ""];
     }
+
+    /// <summary>The index of the cohort that pools every age.</summary>
+    private int Pooled => _cohorts.Length - 1;
 
     /// <summary>The horizons learned from the past.</summary>
     private int Learned => Math.Min(_options.LearnedMonths, _options.Months);
@@ -136,8 +143,8 @@ public sealed class PopulationForecaster
     }
 
     private WellPopulationForecast Result(int well, int anchor, BaseForecast b) => b.Reason is not null
-        ? new WellPopulationForecast(_population[well].Id, b.Reason, b.Cohort, b.AgeMonths, [])
-        : new WellPopulationForecast(_population[well].Id, null, b.Cohort, b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
+        ? new WellPopulationForecast(_population[well].Id, b.Reason, _cohorts[b.Cohort], b.AgeMonths, [])
+        : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
 
     /// <summary>
     /// The wells the method learns and calibrates from at an anchor, in population order: those whose history starts
@@ -175,7 +182,7 @@ public sealed class PopulationForecaster
 
     /// <summary>Applies (shift, scale) per cohort and horizon (the pooled cohort's where the well's has none, none where
     /// neither): P50 x e^shift, and the band's log half-widths around it times scale.</summary>
-    private BaseForecast[] Apply(BaseForecast[] baseline, Dictionary<(string Cohort, int H), (double Shift, double Scale)> calibration)
+    private BaseForecast[] Apply(BaseForecast[] baseline, (double Shift, double Scale)?[] calibration)
     {
         var results = new BaseForecast[baseline.Length];
         for (var i = 0; i < results.Length; i++)
@@ -193,8 +200,7 @@ public sealed class PopulationForecaster
             for (var h = 0; h < p50.Length; h++)
             {
                 var key = Math.Min(h, Learned - 1);
-                var (shift, scale) = calibration.TryGetValue((b.Cohort, key), out var c) ? c
-                    : calibration.TryGetValue((Pooled, key), out var pooled) ? pooled : (0, 1);
+                var (shift, scale) = calibration[(b.Cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
                 p50[h] = b.P50![h] * Math.Exp(shift);
                 p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
                 p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
@@ -207,37 +213,43 @@ public sealed class PopulationForecaster
     }
 
     /// <summary>The cohort name of an age in months.</summary>
-    public string CohortOf(int ageMonths)
+    public string CohortOf(int ageMonths) => _cohorts[CohortIndex(ageMonths)];
+
+    /// <summary>The index of an age's cohort in <see cref="_cohorts"/>: 0 below the first start, c + 1 from start c.</summary>
+    private int CohortIndex(int ageMonths)
     {
         var starts = _options.CohortStarts;
         for (var c = starts.Count - 1; c >= 0; c--)
         {
             if (ageMonths >= starts[c])
             {
-                return c == starts.Count - 1 ? $"{starts[c]}+" : $"{starts[c]}-{starts[c + 1] - 1}";
+                return c + 1;
             }
         }
 
-        return $"<{starts[0]}";
+        return 0;
     }
+
+    /// <summary>The slot of a cohort's error models with or without the own fit (<see cref="Learn"/>).</summary>
+    private static int Slot(int cohort, bool withFit) => (cohort * 2) + (withFit ? 1 : 0);
 
     internal AnchorState State(int well, int anchor) =>
         _states.GetOrAdd((well, anchor), key =>
             AnchorState.At(_population[key.Well], key.Anchor, _options.Months, _options.AbandonMonths, _options.Fit));
 
-    /// <summary>The error models per cohort, with and without an own fit, per horizon (index h - 1; null where too few
-    /// past anchors).</summary>
-    private Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> Learn(int asOf)
+    /// <summary>The error models per cohort, with and without an own fit (<see cref="Slot"/>; null where the cohort had
+    /// no past anchor), per horizon (index h - 1; null where too few past anchors).</summary>
+    private HorizonErrorModel?[]?[] Learn(int asOf)
     {
         var months = Learned;
         var step = _options.AnchorStepMonths;
         var wells = SampleAt(asOf);
-        var perWell = new List<((string, bool, int) Key, double X, double Y)>[wells.Length];
+        var perWell = new List<(int Key, double X, double Y)>[wells.Length];
         Parallel.For(0, wells.Length, k =>
         {
             var well = wells[k];
             var history = _population[well];
-            var found = new List<((string, bool, int), double, double)>();
+            var found = new List<(int, double, double)>();
             var firstAnchor = (int)Math.Ceiling((history.FirstMonth + 1) / (double)step) * step;
             for (var anchor = firstAnchor; anchor < asOf; anchor += step)
             {
@@ -247,19 +259,19 @@ public sealed class PopulationForecaster
                     continue;
                 }
 
-                var cohort = CohortOf(state.AgeMonths);
+                var cohort = CohortIndex(state.AgeMonths);
                 var actual = 0.0;
                 for (var h = 1; h <= months && anchor + h <= asOf; h++)
                 {
                     actual += history.Volume(anchor + h - 1);
                     var flat = state.Flat(h);
                     var y = Math.Log(Math.Max(actual, 0.01 * flat) / flat);
-                    found.Add(((cohort, false, h), double.NaN, y));
-                    found.Add(((Pooled, false, h), double.NaN, y));
+                    found.Add(((Slot(cohort, false) * months) + h - 1, double.NaN, y));
+                    found.Add(((Slot(Pooled, false) * months) + h - 1, double.NaN, y));
                     if (state.FitRatio(h) is { } x)
                     {
-                        found.Add(((cohort, true, h), x, y));
-                        found.Add(((Pooled, true, h), x, y));
+                        found.Add(((Slot(cohort, true) * months) + h - 1, x, y));
+                        found.Add(((Slot(Pooled, true) * months) + h - 1, x, y));
                     }
                 }
             }
@@ -268,37 +280,35 @@ public sealed class PopulationForecaster
         });
 
         // Merged in well order, so that the sums (and the forecast) do not depend on the threads' schedule.
-        var samples = new Dictionary<(string, bool, int), List<(double, double)>>();
+        var slots = _cohorts.Length * 2;
+        var samples = new List<(double, double)>?[slots * months];
         foreach (var list in perWell)
         {
             foreach (var (key, x, y) in list)
             {
-                AddSample(samples, key, (x, y));
+                (samples[key] ??= []).Add((x, y));
             }
         }
 
-        var models = new Dictionary<(string, bool), HorizonErrorModel?[]>();
-        foreach (var (key, list) in samples)
+        var models = new HorizonErrorModel?[]?[slots];
+        for (var key = 0; key < samples.Length; key++)
         {
-            var (cohort, withFit, h) = key;
-            if (!models.TryGetValue((cohort, withFit), out var byHorizon))
+            if (samples[key] is { } list)
             {
-                byHorizon = new HorizonErrorModel?[months];
-                models[(cohort, withFit)] = byHorizon;
+                var slot = key / months;
+                (models[slot] ??= new HorizonErrorModel?[months])[key % months] = HorizonErrorModel.Learn(list, slot % 2 == 1, _options.MinSamples);
             }
-
-            byHorizon[h - 1] = HorizonErrorModel.Learn(list, withFit, _options.MinSamples);
         }
 
         return models;
     }
 
     /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
-    private sealed record BaseForecast(string? Reason, string Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90);
+    private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90);
 
     /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once.</summary>
-    private Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> Models(int anchor) =>
-        _models.GetOrAdd(anchor, a => new Lazy<Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]>>(() => Learn(a))).Value;
+    private HorizonErrorModel?[]?[] Models(int anchor) =>
+        _models.GetOrAdd(anchor, a => new Lazy<HorizonErrorModel?[]?[]>(() => Learn(a))).Value;
 
     /// <summary>The uncalibrated forecasts of the sample's wells (<see cref="SampleAt"/>) from an anchor, computed once.</summary>
     private BaseForecast[] Base(int anchor) =>
@@ -312,7 +322,7 @@ public sealed class PopulationForecaster
         })).Value;
 
     /// <summary>
-    /// (shift, scale) per cohort and horizon (index h - 1; cohort "" pools every cohort) from the forecasts
+    /// (shift, scale) per cohort and horizon (index cohort x learned months + h - 1; null where too few errors) from the forecasts
     /// <paramref name="source"/> made at past as-of dates D (the cohort theirs at D), compared with what the wells
     /// produced before <paramref name="asOf"/>: at horizon h, the forecasts whose h months all lie before it, and the
     /// more recent ones with their error at the last month seen (asOf - D), in units of their band there. shift = the
@@ -320,10 +330,10 @@ public sealed class PopulationForecaster
     /// around the shifted median in units of the band's half-width on their side (ln(P10/P50) above, ln(P50/P90)
     /// below), so that 80 % of the past outcomes fall inside. A key with fewer than MinSamples errors is left out.
     /// </summary>
-    private Dictionary<(string Cohort, int H), (double Shift, double Scale)> Calibrate(int asOf, Func<int, BaseForecast[]> source, bool withShift)
+    private (double Shift, double Scale)?[] Calibrate(int asOf, Func<int, BaseForecast[]> source, bool withShift)
     {
         var months = Learned;
-        var samples = new Dictionary<(string, int), List<(double E, double Up, double Down)>>();
+        var samples = new List<(double E, double Up, double Down)>?[_cohorts.Length * months];
         for (var k = 1; k <= _options.CalibrationDates; k++)
         {
             var date = asOf - (k * _options.AnchorStepMonths);
@@ -349,8 +359,8 @@ public sealed class PopulationForecaster
                     }
 
                     var sample = Sample(actual, f, h - 1);
-                    AddSample(samples, (f.Cohort, h - 1), sample);
-                    AddSample(samples, (Pooled, h - 1), sample);
+                    (samples[(f.Cohort * months) + h - 1] ??= []).Add(sample);
+                    (samples[(Pooled * months) + h - 1] ??= []).Add(sample);
                 }
 
                 var seen = asOf - date;
@@ -361,26 +371,24 @@ public sealed class PopulationForecaster
                     var sample = Sample(actual, f, seen - 1);
                     for (var h = seen + 1; h <= months; h++)
                     {
-                        AddSample(samples, (f.Cohort, h - 1), sample);
-                        AddSample(samples, (Pooled, h - 1), sample);
+                        (samples[(f.Cohort * months) + h - 1] ??= []).Add(sample);
+                        (samples[(Pooled * months) + h - 1] ??= []).Add(sample);
                     }
                 }
             }
         }
 
-        var calibration = new Dictionary<(string, int), (double, double)>();
-        foreach (var (key, list) in samples)
+        var calibration = new (double Shift, double Scale)?[samples.Length];
+        for (var key = 0; key < samples.Length; key++)
         {
-            if (list.Count < _options.MinSamples)
+            if (samples[key] is not { } list || list.Count < _options.MinSamples)
             {
                 continue;
             }
 
-            var errors = list.Select(s => s.E).Order().ToArray();
-            var shift = withShift ? HorizonErrorModel.Quantile(errors, 0.5) : 0;
-            var z = list.Select(s => s.E >= shift ? (s.E - shift) / Math.Max(s.Up, 1e-6) : (shift - s.E) / Math.Max(s.Down, 1e-6))
-                .Order().ToArray();
-            calibration[key] = (shift, Math.Clamp(HorizonErrorModel.Quantile(z, 0.8), 0.25, 10));
+            var shift = withShift ? HorizonErrorModel.QuantileOf([.. list.Select(s => s.E)], 0.5) : 0;
+            var z = list.Select(s => s.E >= shift ? (s.E - shift) / Math.Max(s.Up, 1e-6) : (shift - s.E) / Math.Max(s.Down, 1e-6)).ToArray();
+            calibration[key] = (shift, Math.Clamp(HorizonErrorModel.QuantileOf(z, 0.8), 0.25, 10));
         }
 
         return calibration;
@@ -394,27 +402,15 @@ public sealed class PopulationForecaster
         return (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h] / p50), Math.Log(p50 / f.P90![h]));
     }
 
-    private static void AddSample<TKey, TValue>(Dictionary<TKey, List<TValue>> samples, TKey key, TValue value)
-        where TKey : notnull
-    {
-        if (!samples.TryGetValue(key, out var list))
-        {
-            list = [];
-            samples[key] = list;
-        }
-
-        list.Add(value);
-    }
-
-    private BaseForecast ForecastWell(int well, int asOf, Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> models)
+    private BaseForecast ForecastWell(int well, int asOf, HorizonErrorModel?[]?[] models)
     {
         var state = State(well, asOf);
+        var cohort = CohortIndex(state.AgeMonths);
         if (state.Reason is { } reason)
         {
-            return new BaseForecast(reason, CohortOf(state.AgeMonths), state.AgeMonths, null, null, null);
+            return new BaseForecast(reason, cohort, state.AgeMonths, null, null, null);
         }
 
-        var cohort = CohortOf(state.AgeMonths);
         var byHorizon = ErrorModels(models, cohort, state.FitCumulative is not null, out var withFit)
             ?? ErrorModels(models, Pooled, state.FitCumulative is not null, out withFit);
         if (byHorizon is null)
@@ -450,11 +446,10 @@ public sealed class PopulationForecaster
 
     /// <summary>The learned models of a cohort, with the own fit when the well has one and the cohort learned it,
     /// or null when the cohort has too few past anchors even at the first horizon.</summary>
-    private static HorizonErrorModel?[]? ErrorModels(
-        Dictionary<(string Cohort, bool WithFit), HorizonErrorModel?[]> models, string cohort, bool hasFit, out bool withFit)
+    private static HorizonErrorModel?[]? ErrorModels(HorizonErrorModel?[]?[] models, int cohort, bool hasFit, out bool withFit)
     {
-        withFit = hasFit && models.TryGetValue((cohort, true), out var fitted) && fitted[0] is not null;
-        return models.TryGetValue((cohort, withFit), out var byHorizon) && byHorizon[0] is not null ? byHorizon : null;
+        withFit = hasFit && models[Slot(cohort, true)] is { } fitted && fitted[0] is not null;
+        return models[Slot(cohort, withFit)] is { } byHorizon && byHorizon[0] is not null ? byHorizon : null;
     }
 
     /// <summary>Past the last learned horizon, the P50 grows by the own fit's monthly volumes (scaled to the learned
