@@ -5,7 +5,7 @@ using Wellhouse.Warehouse.Bench;
 // Full build of warehouse/ on generated raw data through the engine, then the same compiled SQL (and the same C#
 // models) straight on DuckDB, in one process. Usage: run.sh, or
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
-// or one C# model on a kept database: -- --model <name> <ci.duckdb> [repeats]
+// or C# models on a kept database, in one process: -- --model <name>[,<name>...] <ci.duckdb> [repeats]
 // incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>,
 // -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS)
 // or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]

@@ -129,6 +129,28 @@ public sealed class PopulationHindcastTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Hindcast_WithTheForecastsForecaster_EqualsAFreshHindcast()
+    {
+        // The warehouse's path: a 120-month forecast from the as-of month first, then the hindcast at the dates counted
+        // back from it with the same forecaster (its cached fits and calibrations); the same rows, to the bit, as a
+        // hindcast with its own 24-month forecaster.
+        var wells = NorthDakotaOil();
+        var asOf = MonthIndex.Date(wells.Max(w => w.LastMonth) + 1);
+        var options = PopulationForecastOptions.Default with { Months = 120, SampleWells = 300 };
+        var dates = Hindcast.AsOfDatesBefore(wells, asOf, 24);
+        var forecaster = new PopulationForecaster(wells, options);
+        Assert.NotEmpty(forecaster.Forecast(asOf));
+
+        var reused = Hindcast.Run(forecaster, dates, [6, 12, 24]);
+        var fresh = Hindcast.Run(wells, dates, [6, 12, 24], options with { Months = 24 });
+
+        Assert.Equal(asOf.AddMonths(-24), dates[^1]);
+        Assert.True(dates.Count >= 8, $"{dates.Count} dates");
+        Assert.True(reused.Count > 1000);
+        Assert.Equal(fresh, reused);
+    }
+
+    [Fact]
     public void Forecast_AWellSilentForAYear_IsAbandonedWithAReason()
     {
         var wells = NorthDakotaOil();

@@ -13,11 +13,12 @@ internal sealed class AnchorState
     /// <summary>Months the uptime is measured over.</summary>
     private const int UptimeMonths = 12;
 
-    /// <summary>Calendar days from the anchor through month h (index h - 1) over the forecast horizon.</summary>
+    /// <summary>Calendar days from the anchor through month h (index h - 1), shared by the states of one anchor
+    /// (<see cref="CumulativeDays"/>).</summary>
     private readonly double[] _days;
 
     private AnchorState(int anchor, int firstProducing, int lastProducing, int producingMonths, double level, double uptime,
-        double[]? fitCumulative, string? reason, int horizon = 0)
+        double[]? fitCumulative, string? reason, double[] days)
     {
         Anchor = anchor;
         FirstProducing = firstProducing;
@@ -27,13 +28,7 @@ internal sealed class AnchorState
         Uptime = uptime;
         FitCumulative = fitCumulative;
         Reason = reason;
-        _days = new double[reason is null ? Math.Max(horizon, 0) : 0];
-        var days = 0.0;
-        for (var m = 0; m < _days.Length; m++)
-        {
-            days += MonthIndex.Days(anchor + m);
-            _days[m] = days;
-        }
+        _days = days;
     }
 
     /// <summary>The anchor month (index); the state uses months before it.</summary>
@@ -95,9 +90,23 @@ internal sealed class AnchorState
         return fit > 0 && flat > 0 ? Math.Log(fit / flat) : null;
     }
 
+    /// <summary>Calendar days from <paramref name="anchor"/> through each of the next <paramref name="months"/> months.</summary>
+    public static double[] CumulativeDays(int anchor, int months)
+    {
+        var cumulative = new double[months];
+        var days = 0.0;
+        for (var m = 0; m < months; m++)
+        {
+            days += MonthIndex.Days(anchor + m);
+            cumulative[m] = days;
+        }
+
+        return cumulative;
+    }
+
     /// <summary>The state of <paramref name="history"/> at <paramref name="anchor"/>, fitting the own curve for
-    /// <paramref name="horizon"/> months.</summary>
-    public static AnchorState At(MonthlyHistory history, int anchor, int horizon, int abandonMonths, FitOptions fitOptions)
+    /// <paramref name="horizon"/> months; <paramref name="days"/> are the anchor's <see cref="CumulativeDays"/>.</summary>
+    public static AnchorState At(MonthlyHistory history, int anchor, int horizon, int abandonMonths, FitOptions fitOptions, double[] days)
     {
         var end = Math.Min(anchor - 1, history.LastMonth);
         int first = -1, last = -1, producing = 0;
@@ -113,13 +122,13 @@ internal sealed class AnchorState
 
         if (first < 0)
         {
-            return new AnchorState(anchor, anchor, anchor, 0, 0, 0, null, "no production before the as-of date");
+            return new AnchorState(anchor, anchor, anchor, 0, 0, 0, null, "no production before the as-of date", days);
         }
 
         if (anchor - 1 - last >= abandonMonths)
         {
             return new AnchorState(anchor, first, last, producing, 0, 0, null,
-                $"abandoned: no production since {MonthIndex.Date(last):yyyy-MM} ({anchor - 1 - last} months before the as-of date)");
+                $"abandoned: no production since {MonthIndex.Date(last):yyyy-MM} ({anchor - 1 - last} months before the as-of date)", days);
         }
 
         // Level: the geometric mean of the last producing months' producing-day rates, preferring months that produced
@@ -130,10 +139,10 @@ internal sealed class AnchorState
         {
             for (var m = last; m >= first && used < LevelMonths; m--)
             {
-                var days = history.ProducingDays(m);
-                if (days > 0 && (pass == 1 || days >= MonthIndex.Days(m) / 3.0))
+                var producingDays = history.ProducingDays(m);
+                if (producingDays > 0 && (pass == 1 || producingDays >= MonthIndex.Days(m) / 3.0))
                 {
-                    logSum += Math.Log(history.Volume(m) / days);
+                    logSum += Math.Log(history.Volume(m) / producingDays);
                     used++;
                 }
             }
@@ -149,7 +158,7 @@ internal sealed class AnchorState
         }
 
         return new AnchorState(anchor, first, last, producing, level, calendar > 0 ? on / calendar : 1,
-            OwnFit(history, first, anchor, horizon, fitOptions), null, horizon);
+            OwnFit(history, first, anchor, horizon, fitOptions), null, days);
     }
 
     /// <summary>The own fit (fitter's defaults on producing-day rates) and its full-uptime volumes after the anchor.</summary>

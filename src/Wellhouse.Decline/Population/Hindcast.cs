@@ -61,9 +61,25 @@ public static class Hindcast
             throw new ArgumentException($"horizon {longest} exceeds the forecast's {options.Months} months", nameof(horizons));
         }
 
-        var dataEnd = population.Max(h => h.LastMonth);
         // Every horizon compared is learned from the past (not extended from the last learned one).
-        var forecaster = new PopulationForecaster(population, options with { LearnedMonths = Math.Max(options.LearnedMonths, longest) });
+        return Run(new PopulationForecaster(population, options with { LearnedMonths = Math.Max(options.LearnedMonths, longest) }),
+            asOfDates, horizons);
+    }
+
+    /// <summary>Runs the hindcast with <paramref name="forecaster"/> (its population and options; it may already hold
+    /// the fits and calibrations of an earlier forecast of the same population): every horizon must be one it learns
+    /// from the past.</summary>
+    internal static IReadOnlyList<HindcastForecast> Run(
+        PopulationForecaster forecaster, IReadOnlyList<DateOnly> asOfDates, IReadOnlyList<int> horizons)
+    {
+        var longest = horizons.Max();
+        if (longest > forecaster.LearnedMonths)
+        {
+            throw new ArgumentException($"horizon {longest} exceeds the {forecaster.LearnedMonths} months the forecaster learns", nameof(horizons));
+        }
+
+        var population = forecaster.Population;
+        var dataEnd = population.Max(h => h.LastMonth);
         var rows = new List<HindcastForecast>();
         foreach (var asOf in asOfDates)
         {
@@ -78,12 +94,36 @@ public static class Hindcast
             Parallel.For(0, forecasts.Count, k =>
             {
                 var (well, forecast) = forecasts[k];
-                perWell[k] = Compare(forecaster, population[well], well, forecast, anchor, horizons, options);
+                perWell[k] = Compare(forecaster, population[well], well, forecast, anchor, horizons, forecaster.Options);
             });
             rows.AddRange(perWell.SelectMany(r => r));
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// As-of dates counted back from a forecast's as-of month: every 6 months back from <paramref name="longest"/>
+    /// months before <paramref name="asOfMonth"/> (the first month after the data; then the longest horizon's outcome is
+    /// in the data) to 24 months after the population's first month, oldest first. They fall on the past dates a
+    /// forecast from <paramref name="asOfMonth"/> calibrates on (every <see cref="PopulationForecastOptions.AnchorStepMonths"/>
+    /// = 3 months back), so the forecaster that made that forecast has most of their work done.
+    /// </summary>
+    public static IReadOnlyList<DateOnly> AsOfDatesBefore(IReadOnlyList<MonthlyHistory> population, DateOnly asOfMonth, int longest)
+    {
+        ArgumentNullException.ThrowIfNull(population);
+        var dates = new List<DateOnly>();
+        if (population.Count > 0)
+        {
+            var start = population.Min(h => h.FirstMonth) + 24;
+            for (var m = MonthIndex.Of(asOfMonth) - longest; m >= start; m -= 6)
+            {
+                dates.Add(MonthIndex.Date(m));
+            }
+        }
+
+        dates.Reverse();
+        return dates;
     }
 
     /// <summary>The figures per model, cohort and horizon (cohorts in order of age, then "all").</summary>

@@ -80,6 +80,7 @@ public sealed class PopulationForecaster
     private readonly IReadOnlyList<MonthlyHistory> _population;
     private readonly PopulationForecastOptions _options;
     private readonly ConcurrentDictionary<(int Well, int Anchor), AnchorState> _states = new();
+    private readonly ConcurrentDictionary<int, double[]> _days = new();
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
@@ -118,7 +119,15 @@ public sealed class PopulationForecaster
     private int Pooled => _cohorts.Length - 1;
 
     /// <summary>The horizons learned from the past.</summary>
-    private int Learned => Math.Min(_options.LearnedMonths, _options.Months);
+    internal int LearnedMonths => Math.Min(_options.LearnedMonths, _options.Months);
+
+    /// <summary>The wells forecast.</summary>
+    internal IReadOnlyList<MonthlyHistory> Population => _population;
+
+    /// <summary>The options.</summary>
+    internal PopulationForecastOptions Options => _options;
+
+    private int Learned => LearnedMonths;
 
     /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month).</summary>
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
@@ -126,7 +135,8 @@ public sealed class PopulationForecaster
         var anchor = MonthIndex.Of(asOf);
         var models = Models(anchor);
         var baseline = new BaseForecast[_population.Count];
-        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(i, anchor, models));
+        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(
+            AnchorState.At(_population[i], anchor, _options.Months, _options.AbandonMonths, _options.Fit, Days(anchor)), models, _options.Months));
         var final = Apply(Apply(baseline, Calibrate(anchor, Base, withShift: true)), Calibrate(anchor, Calibrated, withShift: false));
         return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
@@ -194,14 +204,14 @@ public sealed class PopulationForecaster
                 continue;
             }
 
-            var p10 = new double[_options.Months];
-            var p50 = new double[_options.Months];
-            var p90 = new double[_options.Months];
+            var p10 = new double[b.P50!.Length];
+            var p50 = new double[b.P50.Length];
+            var p90 = new double[b.P50.Length];
             for (var h = 0; h < p50.Length; h++)
             {
                 var key = Math.Min(h, Learned - 1);
                 var (shift, scale) = calibration[(b.Cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
-                p50[h] = b.P50![h] * Math.Exp(shift);
+                p50[h] = b.P50[h] * Math.Exp(shift);
                 p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
                 p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
             }
@@ -233,9 +243,13 @@ public sealed class PopulationForecaster
     /// <summary>The slot of a cohort's error models with or without the own fit (<see cref="Learn"/>).</summary>
     private static int Slot(int cohort, bool withFit) => (cohort * 2) + (withFit ? 1 : 0);
 
+    /// <summary>A well's state at a past date (learning, calibration, a hindcast), computed once: its own fit's volumes
+    /// for the learned horizons only (the forecasts from past dates are read that far).</summary>
     internal AnchorState State(int well, int anchor) =>
         _states.GetOrAdd((well, anchor), key =>
-            AnchorState.At(_population[key.Well], key.Anchor, _options.Months, _options.AbandonMonths, _options.Fit));
+            AnchorState.At(_population[key.Well], key.Anchor, Learned, _options.AbandonMonths, _options.Fit, Days(key.Anchor)));
+
+    private double[] Days(int anchor) => _days.GetOrAdd(anchor, a => AnchorState.CumulativeDays(a, _options.Months));
 
     /// <summary>The error models per cohort, with and without an own fit (<see cref="Slot"/>; null where the cohort had
     /// no past anchor), per horizon (index h - 1; null where too few past anchors).</summary>
@@ -317,7 +331,7 @@ public sealed class PopulationForecaster
             var models = Models(a);
             var wells = SampleAt(a);
             var results = new BaseForecast[wells.Length];
-            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(wells[k], a, models));
+            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(State(wells[k], a), models, Learned));
             return results;
         })).Value;
 
@@ -402,9 +416,9 @@ public sealed class PopulationForecaster
         return (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h] / p50), Math.Log(p50 / f.P90![h]));
     }
 
-    private BaseForecast ForecastWell(int well, int asOf, HorizonErrorModel?[]?[] models)
+    /// <summary>A well's forecast for <paramref name="months"/> months from its state.</summary>
+    private BaseForecast ForecastWell(AnchorState state, HorizonErrorModel?[]?[] models, int months)
     {
-        var state = State(well, asOf);
         var cohort = CohortIndex(state.AgeMonths);
         if (state.Reason is { } reason)
         {
@@ -420,7 +434,6 @@ public sealed class PopulationForecaster
                 cohort, state.AgeMonths, null, null, null);
         }
 
-        var months = _options.Months;
         var p10 = new double[months];
         var p50 = new double[months];
         var p90 = new double[months];

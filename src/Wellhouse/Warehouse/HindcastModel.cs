@@ -7,8 +7,9 @@ namespace Wellhouse.Warehouse;
 /// <summary>
 /// The C# model <c>mart_decline_hindcast</c>: what <c>wellhouse decline hindcast</c> prints, on the warehouse's own
 /// wells: per data source and stream (oil, gas), the population method and the per-well Arps fit forecast at past as-of
-/// dates (every 6 months from 24 months after the source's first month while the longest horizon ends before its
-/// as-of month) and compared with what the wells then produced; per model, age cohort ("all" pools them) and horizon
+/// dates (every 6 months back from 24 months before the source's as-of month to 24 months after its first month:
+/// <see cref="Hindcast.AsOfDatesBefore"/>, the dates int_population_forecast calibrates on, whose forecaster this
+/// model reuses) and compared with what the wells then produced; per model, age cohort ("all" pools them) and horizon
 /// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. The wells compared are
 /// the method's sample at each date (var <c>population_sample_wells</c>). No row for a source or stream whose history
 /// is too short to compare. Rebuilt whole on every refresh.
@@ -43,9 +44,11 @@ internal sealed class HindcastModel : ICSharpModel
         ArgumentNullException.ThrowIfNull(context);
         await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
         var longest = Horizons.Max();
+        // int_population_forecast's options, so that the forecaster it used (its fits and calibrations) serves here:
+        // the past dates' forecasts read only the learned months, which are the same for any forecast horizon.
         var options = PopulationForecastOptions.Default with
         {
-            Months = Math.Max(longest, PopulationForecastOptions.Default.Months),
+            Months = Math.Max(longest, (int)ModelVars.Number(context, "forecast_horizon_months", 120)),
             AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
             SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
         };
@@ -56,13 +59,15 @@ internal sealed class HindcastModel : ICSharpModel
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
-                var dates = AsOfDates(histories, MonthIndex.Of(source.AsOf), longest);
+                var dates = Hindcast.AsOfDatesBefore(histories, source.AsOf, longest);
                 if (dates.Count == 0)
                 {
                     continue;
                 }
 
-                var rows = Hindcast.Run(histories, dates, Horizons, options);
+                var forecaster = PopulationForecasters.For(histories, options);
+                var rows = Hindcast.Run(forecaster, dates, Horizons);
+                PopulationForecasters.Release(forecaster);
                 foreach (var summary in Hindcast.Summarize(rows))
                 {
                     writer.StartRow();
@@ -82,23 +87,5 @@ internal sealed class HindcastModel : ICSharpModel
         }
 
         writer.Complete();
-    }
-
-    /// <summary>The as-of dates of <c>wellhouse decline hindcast</c>'s default: every 6 months from 24 months after the
-    /// first month while <paramref name="longest"/> months of outcome end before the source's as-of month.</summary>
-    private static List<DateOnly> AsOfDates(IReadOnlyList<MonthlyHistory> histories, int asOf, int longest)
-    {
-        var dates = new List<DateOnly>();
-        if (histories.Count == 0)
-        {
-            return dates;
-        }
-
-        for (var m = histories.Min(h => h.FirstMonth) + 24; m + longest <= asOf; m += 6)
-        {
-            dates.Add(MonthIndex.Date(m));
-        }
-
-        return dates;
     }
 }

@@ -56,7 +56,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
-                var forecasts = new PopulationForecaster(histories, options).Forecast(source.AsOf);
+                var forecasts = PopulationForecasters.For(histories, options).Forecast(source.AsOf);
                 foreach (var forecast in forecasts)
                 {
                     Append(writer, forecast, StagedHistories.Streams[s]);

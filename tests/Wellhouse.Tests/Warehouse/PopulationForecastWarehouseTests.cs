@@ -96,9 +96,23 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
     public async Task MartDeclineHindcast_Volve_IsWhatTheCliHindcastPrints()
     {
         var build = fixture.Build;
+        // The mart's as-of dates: every 6 months back from 24 months before the data's as-of month (the dates the
+        // forecast calibrates on), to 24 months after the first month; the CLI is given them.
+        var asOf = (DateOnly)(await build.QueryAsync("select distinct forecast_from_month from int_well_status")).Single()[0]!;
+        var span = (await build.QueryAsync("select distinct first_as_of, last_as_of from mart_decline_hindcast where stream = 'oil'")).Single();
+        var (first, last) = ((DateOnly)span[0]!, (DateOnly)span[1]!);
+        Assert.Equal(asOf.AddMonths(-24), last);
+        var dates = new List<string>();
+        for (var date = first; date <= last; date = date.AddMonths(6))
+        {
+            dates.Add($"{date:yyyy-MM-dd}");
+        }
+
+        Assert.Equal(last, DateOnly.ParseExact(dates[^1], "yyyy-MM-dd", CultureInfo.InvariantCulture));
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = await WellhouseCli.RunAsync(["decline", "hindcast", "--input", fixture.RawLocation!, "--stream", "oil"], output, error);
+        var exit = await WellhouseCli.RunAsync(
+            ["decline", "hindcast", "--input", fixture.RawLocation!, "--stream", "oil", "--as-of", string.Join(',', dates)], output, error);
         Assert.True(exit == 0, error.ToString());
 
         // "population     6-12          24          3     41.3 %       -41.3 %            33.3 %"
