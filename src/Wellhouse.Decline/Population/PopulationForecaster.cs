@@ -263,8 +263,8 @@ public sealed class PopulationForecaster
         {
             var well = wells[k];
             var history = _population[well];
-            var found = new List<(int, double, double)>();
             var firstAnchor = (int)Math.Ceiling((history.FirstMonth + 1) / (double)step) * step;
+            var found = new List<(int, double, double)>(Math.Max((asOf - firstAnchor + step - 1) / step, 0) * months * 4);
             for (var anchor = firstAnchor; anchor < asOf; anchor += step)
             {
                 var state = State(well, anchor);
@@ -296,11 +296,20 @@ public sealed class PopulationForecaster
         // Merged in well order, so that the sums (and the forecast) do not depend on the threads' schedule.
         var slots = _cohorts.Length * 2;
         var samples = new List<(double, double)>?[slots * months];
+        var counts = new int[samples.Length];
+        foreach (var list in perWell)
+        {
+            foreach (var (key, _, _) in list)
+            {
+                counts[key]++;
+            }
+        }
+
         foreach (var list in perWell)
         {
             foreach (var (key, x, y) in list)
             {
-                (samples[key] ??= []).Add((x, y));
+                (samples[key] ??= new List<(double, double)>(counts[key])).Add((x, y));
             }
         }
 
