@@ -60,14 +60,15 @@ internal sealed class HindcastModel : ICSharpModel
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
                 var dates = Hindcast.AsOfDatesBefore(histories, source.AsOf, longest);
+                // Released even when unused (too short a history), so the forecast's work is not kept past the build.
+                var forecaster = PopulationForecasters.For(histories, options);
+                PopulationForecasters.Release(forecaster);
                 if (dates.Count == 0)
                 {
                     continue;
                 }
 
-                var forecaster = PopulationForecasters.For(histories, options);
                 var rows = Hindcast.Run(forecaster, dates, Horizons);
-                PopulationForecasters.Release(forecaster);
                 foreach (var summary in Hindcast.Summarize(rows))
                 {
                     writer.StartRow();
