@@ -29,14 +29,16 @@ internal static class ProgressFormatter
         };
     }
 
-    /// <summary><c>Done. PASS=10 WARN=1 ERROR=0 SKIP=0 TOTAL=11</c>: PASS counts success and pass, ERROR counts error and fail.</summary>
+    /// <summary><c>Done. PASS=10 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=11</c> (dbt 1.10's StatsLine): PASS counts success
+    /// and pass, ERROR counts error and fail; NO-OP counts dbt's no-op nodes (exposures and saved queries in
+    /// <c>build</c>), which the engine does not run, so it is 0.</summary>
     public static string Summary(IReadOnlyCollection<NodeResult> results)
     {
         var pass = results.Count(r => r.Status is NodeStatus.Success or NodeStatus.Pass);
         var warn = results.Count(r => r.Status == NodeStatus.Warn);
         var error = results.Count(r => r.Status is NodeStatus.Error or NodeStatus.Fail);
         var skip = results.Count(r => r.Status == NodeStatus.Skipped);
-        return $"Done. PASS={pass} WARN={warn} ERROR={error} SKIP={skip} TOTAL={results.Count}";
+        return $"Done. PASS={pass} WARN={warn} ERROR={error} SKIP={skip} NO-OP=0 TOTAL={results.Count}";
     }
 
     private static string Describe(Node node) => node.ResourceType switch

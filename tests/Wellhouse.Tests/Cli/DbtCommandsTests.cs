@@ -20,7 +20,7 @@ public sealed class DbtCommandsTests
         Assert.Contains("line 4:", output);
         Assert.Contains("4 |     no_such_column as extra", output);
         Assert.Contains("SKIP relation main.downstream", output);
-        Assert.Contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 TOTAL=3", output);
+        Assert.Contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=1 NO-OP=0 TOTAL=3", output);
         Assert.Equal(11, Convert.ToInt32(DuckDbReader.Scalar(database, "select amount from main.base")));
         Assert.Equal(20, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.report")));
         Assert.Equal(20, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.downstream")));

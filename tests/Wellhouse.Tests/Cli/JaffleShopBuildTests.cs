@@ -14,7 +14,7 @@ public sealed class JaffleShopBuildTests
 
         var output = project.Output.ToString();
         Assert.True(exit == 0, output + project.Error);
-        Assert.Matches(@"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0 TOTAL=\d+", output);
+        Assert.Matches(@"Done\. PASS=\d+ WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=\d+", output);
         Assert.DoesNotContain("FAIL", output);
         var database = project.DatabasePath("jaffle_shop.duckdb");
         Assert.Equal(8L, DuckDbReader.Scalar(database, "select count(*) from main.customers"));

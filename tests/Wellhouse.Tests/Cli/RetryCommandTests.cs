@@ -10,7 +10,7 @@ public sealed class RetryCommandTests
     {
         using var project = new FixtureProject("state/retry");
         Assert.Equal(1, await project.RunAsync("build", "--vars", "{factor: 3}", "--exclude", "independent"));
-        Assert.Contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=2 TOTAL=4", project.Output.ToString());
+        Assert.Contains("Done. PASS=1 WARN=0 ERROR=1 SKIP=2 NO-OP=0 TOTAL=4", project.Output.ToString());
         Fix(project);
         project.Output.GetStringBuilder().Clear();
 
@@ -23,7 +23,7 @@ public sealed class RetryCommandTests
         Assert.Contains("OK created sql table model main.downstream", output);
         Assert.Contains("PASS not_null_downstream_id", output);
         Assert.DoesNotContain("model main.base", output);
-        Assert.Contains("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 TOTAL=3", output);
+        Assert.Contains("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3", output);
         var database = project.DatabasePath("dev.duckdb");
         Assert.Equal(30, Convert.ToInt32(DuckDbReader.Scalar(database, "select doubled from main.downstream")));
         Assert.Equal(0L, DuckDbReader.Scalar(database, "select count(*) from information_schema.tables where table_name = 'independent'"));

@@ -19,7 +19,7 @@ public sealed class SourceFreshnessCommandTests
         Assert.Contains("START freshness of raw.events_fresh", lines);
         Assert.Contains("ERROR STALE freshness of raw.events_fresh", lines);
         Assert.Contains("ERROR freshness of raw.events_bad_column", lines);
-        Assert.Contains("Done. PASS=0 WARN=0 ERROR=5 SKIP=0 TOTAL=5", lines);
+        Assert.Contains("Done. PASS=0 WARN=0 ERROR=5 SKIP=0 NO-OP=0 TOTAL=5", lines);
         Assert.DoesNotContain("   at ", lines + project.Error);
         Assert.False(File.Exists(Path.Combine(project.Directory, "target", "sources.json")));
         using var json = JsonDocument.Parse(File.ReadAllText(output));

@@ -37,6 +37,6 @@ public sealed class ProgressFormatterTests
 
         var summary = ProgressFormatter.Summary([Of(NodeStatus.Success), Of(NodeStatus.Pass), Of(NodeStatus.Warn), Of(NodeStatus.Fail), Of(NodeStatus.Error), Of(NodeStatus.Skipped)]);
 
-        Assert.Equal("Done. PASS=2 WARN=1 ERROR=2 SKIP=1 TOTAL=6", summary);
+        Assert.Equal("Done. PASS=2 WARN=1 ERROR=2 SKIP=1 NO-OP=0 TOTAL=6", summary);
     }
 }

@@ -28,7 +28,7 @@ public sealed class RunnerTests
         Assert.True(outcome.Success);
         Assert.Equal(["raw", "a", "a_positive", "b", "c", "d"], outcome.Results.Select(r => r.Node.Name));
         Assert.Equal(92L, Convert.ToInt64(harness.Scalar("select sum(v)::bigint from dev.main.d")));
-        Assert.Equal("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 TOTAL=6", harness.Log[^1]);
+        Assert.Equal("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=6", harness.Log[^1]);
         Assert.Contains(harness.Log, l => l.StartsWith("1 of 6 START seed file main.raw ", StringComparison.Ordinal) && l.EndsWith(" [RUN]", StringComparison.Ordinal));
         Assert.Contains(harness.Log, l => l.StartsWith("4 of 6 OK created sql table model main.b ...", StringComparison.Ordinal));
     }
@@ -47,7 +47,7 @@ public sealed class RunnerTests
         Assert.Equal(NodeStatus.Skipped, statuses["b"]);
         Assert.Equal(NodeStatus.Skipped, statuses["d"]);
         Assert.False(outcome.Success);
-        Assert.Equal("Done. PASS=3 WARN=0 ERROR=1 SKIP=3 TOTAL=7", harness.Log[^1]);
+        Assert.Equal("Done. PASS=3 WARN=0 ERROR=1 SKIP=3 NO-OP=0 TOTAL=7", harness.Log[^1]);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class SourceFreshnessTests
         Assert.Contains(lines, l => l.Contains("PASS freshness of raw.events_fresh", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("ERROR freshness of raw.events_bad_column", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains("no_such_column", StringComparison.Ordinal));
-        Assert.Contains("Done. PASS=1 WARN=2 ERROR=2 SKIP=0 TOTAL=5", lines);
+        Assert.Contains("Done. PASS=1 WARN=2 ERROR=2 SKIP=0 NO-OP=0 TOTAL=5", lines);
         Assert.All(lines.Where(l => l.Contains(" of 5 ", StringComparison.Ordinal)), l => Assert.Matches(@"^\d of 5 \S.* \[.+\]$", l));
     }
 

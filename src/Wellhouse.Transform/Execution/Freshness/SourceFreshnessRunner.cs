@@ -97,7 +97,7 @@ public static class SourceFreshnessRunner
         var completedAt = clock.GetUtcNow();
         log?.Invoke(string.Empty);
         log?.Invoke($"Done. PASS={results.Count(r => r.Status == FreshnessStatus.Pass)} WARN={results.Count(r => r.Status == FreshnessStatus.Warn)} " +
-            $"ERROR={results.Count(r => r.Status is FreshnessStatus.Error or FreshnessStatus.RuntimeError)} SKIP=0 TOTAL={results.Count}");
+            $"ERROR={results.Count(r => r.Status is FreshnessStatus.Error or FreshnessStatus.RuntimeError)} SKIP=0 NO-OP=0 TOTAL={results.Count}");
         var targetPath = DbtRunner.TargetPathOf(project, options);
         var output = outputPath is null ? Path.Combine(targetPath, "sources.json") : Path.GetFullPath(outputPath, project.ProjectDir);
         SourcesJsonWriter.Write(output, results, project.InvocationId, startedAt, completedAt);
