@@ -30,7 +30,7 @@ public static partial class DbtRunner
 
         var selected = options.UniqueIds is { } ids
             ? project.Graph.TopologicalOrder.Where(ids.ToHashSet(StringComparer.Ordinal).Contains).Where(project.Manifest.Nodes.ContainsKey).ToList()
-            : ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out selectError, state: state, log: options.Log, indirectSelection: options.IndirectSelection);
+            : ProjectSelection.TrySelect(project, options.Select, options.Exclude, options.Selector, out selectError, state: state, log: options.Log, indirectSelection: options.IndirectSelection, withNoOps: options.Command == DbtCommandKind.Build);
         if (selected is null)
         {
             return new DbtRunReport { Diagnostics = [.. load.Diagnostics, selectError!], Project = project };

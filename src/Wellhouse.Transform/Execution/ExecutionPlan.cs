@@ -13,12 +13,16 @@ internal sealed partial class ExecutionPlan
     private ExecutionPlan(IReadOnlyList<Node> order, Dictionary<string, List<string>> parents, Dictionary<string, List<string>> children)
     {
         Order = order;
+        Nodes = order.ToDictionary(n => n.UniqueId, StringComparer.Ordinal);
         Parents = parents;
         Children = children;
     }
 
     /// <summary>The plan's nodes in a topological order (deterministic; tests right after what they test).</summary>
     public IReadOnlyList<Node> Order { get; }
+
+    /// <summary>The plan's nodes by id (exposures and saved queries of a build are not in the manifest's nodes).</summary>
+    public IReadOnlyDictionary<string, Node> Nodes { get; }
 
     /// <summary>Plan node id -> plan node ids it waits for.</summary>
     public Dictionary<string, List<string>> Parents { get; }
@@ -34,6 +38,18 @@ internal sealed partial class ExecutionPlan
             fullParents[node.UniqueId] = node.DependsOnNodes.Distinct(StringComparer.Ordinal).ToList();
         }
 
+        var noOps = command == DbtCommandKind.Build ? NoOpNodes(manifest) : [];
+        foreach (var node in noOps.Values)
+        {
+            fullParents[node.UniqueId] = node.DependsOnNodes.Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        // Semantic models and metrics are never run; a saved query waits for the models behind them.
+        foreach (var resource in manifest.SemanticModels.Values.Concat(manifest.Metrics.Values))
+        {
+            fullParents[resource.UniqueId] = resource.DependsOnNodes.Distinct(StringComparer.Ordinal).ToList();
+        }
+
         if (command == DbtCommandKind.Build)
         {
             AddUnitTestEdges(manifest, fullParents);
@@ -43,7 +59,7 @@ internal sealed partial class ExecutionPlan
         var inPlan = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in selected)
         {
-            if (manifest.Nodes.TryGetValue(id, out var node) && IsExecutedBy(node, command))
+            if ((manifest.Nodes.TryGetValue(id, out var node) || noOps.TryGetValue(id, out node)) && IsExecutedBy(node, command))
             {
                 inPlan.Add(id);
             }
@@ -65,7 +81,7 @@ internal sealed partial class ExecutionPlan
             }
         }
 
-        var order = TopologicalOrder(manifest, inPlan, parents, children);
+        var order = TopologicalOrder(id => manifest.Nodes.TryGetValue(id, out var node) ? node : noOps[id], inPlan, parents, children);
         return new ExecutionPlan(order, parents, children);
     }
 
@@ -79,7 +95,7 @@ internal sealed partial class ExecutionPlan
 
         return command switch
         {
-            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Test or ResourceType.UnitTest,
+            DbtCommandKind.Build => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Test or ResourceType.UnitTest or ResourceType.Exposure or ResourceType.SavedQuery,
             DbtCommandKind.Snapshot => node.ResourceType == ResourceType.Snapshot,
             DbtCommandKind.Run => node.ResourceType == ResourceType.Model,
             DbtCommandKind.Test => node.ResourceType is ResourceType.Test or ResourceType.UnitTest,
@@ -88,6 +104,34 @@ internal sealed partial class ExecutionPlan
             _ => false,
         };
     }
+
+    /// <summary>Exposures and saved queries, which dbt 1.10's <c>build</c> lists as no-op results (its ExposureRunner
+    /// and SavedQueryRunner), as nodes of the plan.</summary>
+    private static Dictionary<string, Node> NoOpNodes(Manifest manifest)
+    {
+        var nodes = new Dictionary<string, Node>(StringComparer.Ordinal);
+        foreach (var exposure in manifest.Exposures.Values)
+        {
+            nodes[exposure.UniqueId] = NoOpNode(exposure.UniqueId, ResourceType.Exposure, exposure.Name, exposure.PackageName, exposure.OriginalFilePath, exposure.DependsOnNodes);
+        }
+
+        foreach (var query in manifest.SavedQueries.Values)
+        {
+            nodes[query.UniqueId] = NoOpNode(query.UniqueId, ResourceType.SavedQuery, query.Name, query.PackageName, query.OriginalFilePath, query.DependsOnNodes);
+        }
+
+        return nodes;
+    }
+
+    private static Node NoOpNode(string id, ResourceType type, string name, string package, string file, IEnumerable<string> dependsOn)
+    {
+        var node = new Node { UniqueId = id, ResourceType = type, Name = name, PackageName = package, OriginalFilePath = file, Path = file, Fqn = [package, name], RawCode = string.Empty };
+        node.DependsOnNodes.AddRange(dependsOn);
+        return node;
+    }
+
+    /// <summary>Whether the node is an exposure or saved query, which <c>build</c> reports as a no-op.</summary>
+    public static bool IsNoOp(Node node) => node.ResourceType is ResourceType.Exposure or ResourceType.SavedQuery;
 
     private static List<string> NearestPlanAncestors(string id, Dictionary<string, List<string>> fullParents, HashSet<string> inPlan)
     {
@@ -119,7 +163,7 @@ internal sealed partial class ExecutionPlan
     }
 
     private static List<Node> TopologicalOrder(
-        Manifest manifest,
+        Func<string, Node> nodeOf,
         HashSet<string> inPlan,
         Dictionary<string, List<string>> parents,
         Dictionary<string, List<string>> children)
@@ -142,7 +186,7 @@ internal sealed partial class ExecutionPlan
         var order = new List<Node>(inPlan.Count);
         while (ready.TryDequeue(out var id, out _))
         {
-            order.Add(manifest.Nodes[id]);
+            order.Add(nodeOf(id));
             foreach (var child in children[id])
             {
                 if (--pending[child] == 0)

@@ -10,6 +10,12 @@ internal static class NodeExecutor
     public static async Task<(NodeResult Result, string? ShortStatus)> ExecuteAsync(
         RunContext context, ISqlSession session, Node node, string threadId, CancellationToken cancellationToken)
     {
+        if (ExecutionPlan.IsNoOp(node))
+        {
+            // dbt's NoOpRunner: nothing runs, the result says so.
+            return (new NodeResult { Node = node, Status = NodeStatus.NoOp, Message = "NO-OP", ThreadId = threadId, AdapterResponse = new Dictionary<string, object?>() }, "NO-OP");
+        }
+
         var clock = Stopwatch.StartNew();
         var timing = new List<PhaseTiming>(2);
         string? compiled = null;

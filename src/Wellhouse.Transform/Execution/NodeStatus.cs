@@ -20,6 +20,9 @@ public enum NodeStatus
 
     /// <summary>A test crossed its warn_if threshold (or error_if with severity warn).</summary>
     Warn,
+
+    /// <summary>dbt 1.10's no-op result of an exposure or saved query in <c>build</c>.</summary>
+    NoOp,
 }
 
 public static class NodeStatuses
@@ -32,6 +35,7 @@ public static class NodeStatuses
         NodeStatus.Pass => "pass",
         NodeStatus.Fail => "fail",
         NodeStatus.Warn => "warn",
+        NodeStatus.NoOp => "no-op",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 

@@ -20,7 +20,8 @@ internal static class ProgressFormatter
         var time = result.ExecutionTime.ToString("0.00", CultureInfo.InvariantCulture) + "s";
         return result.Status switch
         {
-            NodeStatus.Skipped => Line(index, total, "SKIP " + (node.ResourceType is ResourceType.Test or ResourceType.UnitTest ? Describe(node) : "relation " + QualifiedName(node)), "SKIP"),
+            NodeStatus.NoOp => Line(index, total, "NO-OP " + Describe(node), "NO-OP in " + time),
+            NodeStatus.Skipped => Line(index, total, "SKIP " + (node.ResourceType is ResourceType.Test or ResourceType.UnitTest or ResourceType.Exposure or ResourceType.SavedQuery ? Describe(node) : "relation " + QualifiedName(node)), "SKIP"),
             NodeStatus.Error => Line(index, total, "ERROR " + Doing(node), "ERROR in " + time),
             NodeStatus.Pass => Line(index, total, "PASS " + Named(node), "PASS in " + time),
             NodeStatus.Fail or NodeStatus.Warn => Line(index, total, shortStatus + " " + Named(node), shortStatus + " in " + time),
@@ -30,15 +31,16 @@ internal static class ProgressFormatter
     }
 
     /// <summary><c>Done. PASS=10 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=11</c> (dbt 1.10's StatsLine): PASS counts success
-    /// and pass, ERROR counts error and fail; NO-OP counts dbt's no-op nodes (exposures and saved queries in
-    /// <c>build</c>), which the engine does not run, so it is 0.</summary>
+    /// and pass, ERROR counts error and fail; NO-OP counts the no-op results (exposures and saved queries in
+    /// <c>build</c>).</summary>
     public static string Summary(IReadOnlyCollection<NodeResult> results)
     {
         var pass = results.Count(r => r.Status is NodeStatus.Success or NodeStatus.Pass);
         var warn = results.Count(r => r.Status == NodeStatus.Warn);
         var error = results.Count(r => r.Status is NodeStatus.Error or NodeStatus.Fail);
         var skip = results.Count(r => r.Status == NodeStatus.Skipped);
-        return $"Done. PASS={pass} WARN={warn} ERROR={error} SKIP={skip} NO-OP=0 TOTAL={results.Count}";
+        var noOp = results.Count(r => r.Status == NodeStatus.NoOp);
+        return $"Done. PASS={pass} WARN={warn} ERROR={error} SKIP={skip} NO-OP={noOp} TOTAL={results.Count}";
     }
 
     private static string Describe(Node node) => node.ResourceType switch
@@ -48,6 +50,8 @@ internal static class ProgressFormatter
         ResourceType.Analysis => "analysis " + node.Name,
         ResourceType.Test => "test " + node.Name,
         ResourceType.UnitTest => "unit_test " + Named(node),
+        ResourceType.Exposure => "exposure " + node.Name,
+        ResourceType.SavedQuery => "saved query " + node.Name,
         _ => $"{node.Language} {node.Config.Materialized} model {QualifiedName(node)}",
     };
 

@@ -69,7 +69,7 @@ internal sealed partial class Runner
             {
                 if (--pending[child] == 0)
                 {
-                    ready.Enqueue(context.Request.Manifest.Nodes[child], planIndex[child]);
+                    ready.Enqueue(plan.Nodes[child], planIndex[child]);
                 }
             }
         }

@@ -118,7 +118,11 @@ internal sealed partial class Runner
                     }
 
                     var index = Interlocked.Increment(ref started);
-                    Log(ProgressFormatter.Start(node, index, plan.Order.Count));
+                    if (!ExecutionPlan.IsNoOp(node))
+                    {
+                        Log(ProgressFormatter.Start(node, index, plan.Order.Count));
+                    }
+
                     // One thread: run inline on this thread (no thread hops; under CPU contention each hop costs a
                     // scheduling delay). More threads: run on the thread pool.
                     running.Add(threads == 1 ? Work() : Task.Run(Work, CancellationToken.None));

@@ -14,23 +14,27 @@ public static partial class NodeSelector
     /// <paramref name="state"/> is the <c>--state</c> folder's artifacts, for the <c>state:</c> and <c>result:</c> methods;
     /// <paramref name="indirectSelection"/> is <c>--indirect-selection</c> (eager, cautious, buildable or empty).
     /// </summary>
-    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
+    public static IReadOnlyCollection<string> Select(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager, bool withNoOps = false)
     {
         var mode = CheckMode(indirectSelection, new SourceSpan("--indirect-selection", 0, 0));
+        var everything = manifest.Nodes.Keys.Concat(withNoOps ? NoOpIds(manifest) : []).ToHashSet(StringComparer.Ordinal);
         var selection = select.Count == 0 || select.All(string.IsNullOrWhiteSpace)
-            ? Criterion(manifest, graph, manifest.Nodes.Keys.ToHashSet(StringComparer.Ordinal), mode)
+            ? Criterion(manifest, graph, everything, mode)
             : Evaluate(manifest, graph, select, state, mode);
         if (exclude.Count > 0)
         {
             selection = Combine(manifest, graph, [selection, Evaluate(manifest, graph, exclude, state, mode)], Difference, mode);
         }
 
-        return Finish(manifest, graph, selection.Direct, resourceTypes);
+        return Finish(manifest, graph, selection.Direct, resourceTypes, withNoOps);
     }
+
+    /// <summary>The exposures and saved queries, which <c>build</c> selects too (dbt 1.10 lists them as no-ops).</summary>
+    private static IEnumerable<string> NoOpIds(Manifest manifest) => manifest.Exposures.Keys.Concat(manifest.SavedQueries.Keys);
 
     /// <summary>The selection of a named selector of selectors.yml (<c>--selector</c>); a definition's own
     /// <c>indirect_selection</c> wins over <paramref name="indirectSelection"/>.</summary>
-    public static IReadOnlyCollection<string> SelectNamed(Manifest manifest, DependencyGraph graph, IReadOnlyDictionary<string, YamlSelector> selectors, string name, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
+    public static IReadOnlyCollection<string> SelectNamed(Manifest manifest, DependencyGraph graph, IReadOnlyDictionary<string, YamlSelector> selectors, string name, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager, bool withNoOps = false)
     {
         var mode = CheckMode(indirectSelection, new SourceSpan("--indirect-selection", 0, 0));
         var definitions = new SelectorDefinitions(
@@ -40,16 +44,16 @@ public static partial class NodeSelector
             ids => Criterion(manifest, graph, ids, mode),
             manifest.Nodes.Keys,
             mode);
-        return Finish(manifest, graph, definitions.Evaluate(name).Direct, resourceTypes);
+        return Finish(manifest, graph, definitions.Evaluate(name).Direct, resourceTypes, withNoOps);
     }
 
     /// <summary>Resource types and graph order over the selected nodes.</summary>
-    private static List<string> Finish(Manifest manifest, DependencyGraph graph, HashSet<string> selected, IReadOnlyCollection<string>? resourceTypes)
+    private static List<string> Finish(Manifest manifest, DependencyGraph graph, HashSet<string> selected, IReadOnlyCollection<string>? resourceTypes, bool withNoOps = false)
     {
-        var result = new HashSet<string>(selected.Where(manifest.Nodes.ContainsKey), StringComparer.Ordinal);
+        var result = new HashSet<string>(selected.Where(id => manifest.Nodes.ContainsKey(id) || (withNoOps && (manifest.Exposures.ContainsKey(id) || manifest.SavedQueries.ContainsKey(id)))), StringComparer.Ordinal);
         if (resourceTypes is { Count: > 0 })
         {
-            result.RemoveWhere(id => !resourceTypes.Contains(manifest.Nodes[id].ResourceType.ToDbtString()));
+            result.RemoveWhere(id => !resourceTypes.Contains(manifest.Nodes.TryGetValue(id, out var node) ? node.ResourceType.ToDbtString() : manifest.Exposures.ContainsKey(id) ? "exposure" : "saved_query"));
         }
 
         return graph.TopologicalOrder.Where(result.Contains).Concat(result.Where(id => !graph.Contains(id))).ToList();
@@ -62,12 +66,12 @@ public static partial class NodeSelector
             .Where(term => Evaluate(manifest, graph, [term], state, Empty).Direct.Count == 0)];
 
     /// <summary>Like <see cref="Select"/>, returning the syntax error as a diagnostic instead of throwing.</summary>
-    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager)
+    public static IReadOnlyCollection<string>? TrySelect(Manifest manifest, DependencyGraph graph, IReadOnlyList<string> select, IReadOnlyList<string> exclude, out Diagnostic? diagnostic, IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, string indirectSelection = Eager, bool withNoOps = false)
     {
         try
         {
             diagnostic = null;
-            return Select(manifest, graph, select, exclude, resourceTypes, state, indirectSelection);
+            return Select(manifest, graph, select, exclude, resourceTypes, state, indirectSelection, withNoOps);
         }
         catch (SelectorException ex)
         {

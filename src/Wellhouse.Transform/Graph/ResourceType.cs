@@ -19,6 +19,12 @@ public enum ResourceType
 
     /// <summary>An <c>on-run-start</c>/<c>on-run-end</c> hook (dbt's <c>operation</c> nodes).</summary>
     Operation,
+
+    /// <summary>An exposure as <c>build</c> lists it (dbt 1.10: a no-op result).</summary>
+    Exposure,
+
+    /// <summary>A saved query as <c>build</c> lists it (a no-op result).</summary>
+    SavedQuery,
 }
 
 public static class ResourceTypes
@@ -35,6 +41,8 @@ public static class ResourceTypes
         ResourceType.Operation => "operation",
         ResourceType.Snapshot => "snapshot",
         ResourceType.Analysis => "analysis",
+        ResourceType.Exposure => "exposure",
+        ResourceType.SavedQuery => "saved_query",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
     };
 

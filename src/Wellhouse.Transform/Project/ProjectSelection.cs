@@ -10,7 +10,7 @@ public static class ProjectSelection
 {
     public static IReadOnlyCollection<string>? TrySelect(
         LoadedProject project, IReadOnlyList<string> select, IReadOnlyList<string> exclude, string? selector, out Diagnostic? diagnostic,
-        IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, Action<string>? log = null, string indirectSelection = NodeSelector.Eager)
+        IReadOnlyCollection<string>? resourceTypes = null, PreviousState? state = null, Action<string>? log = null, string indirectSelection = NodeSelector.Eager, bool withNoOps = false)
     {
         var hasSelect = select.Any(s => !string.IsNullOrWhiteSpace(s)) || exclude.Any(s => !string.IsNullOrWhiteSpace(s));
         if (selector is not null && hasSelect)
@@ -22,7 +22,7 @@ public static class ProjectSelection
         var named = selector ?? (hasSelect ? null : project.Selectors.Values.FirstOrDefault(s => s.IsDefault)?.Name);
         if (named is null)
         {
-            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, select, exclude, out diagnostic, resourceTypes, state, indirectSelection);
+            var selected = NodeSelector.TrySelect(project.Manifest, project.Graph, select, exclude, out diagnostic, resourceTypes, state, indirectSelection, withNoOps);
             if (selected is not null && log is not null)
             {
                 foreach (var term in NodeSelector.UnmatchedCriteria(project.Manifest, project.Graph, select, state))
@@ -42,7 +42,7 @@ public static class ProjectSelection
         try
         {
             diagnostic = null;
-            return NodeSelector.SelectNamed(project.Manifest, project.Graph, project.Selectors, named, resourceTypes, state, indirectSelection);
+            return NodeSelector.SelectNamed(project.Manifest, project.Graph, project.Selectors, named, resourceTypes, state, indirectSelection, withNoOps);
         }
         catch (SelectorException ex)
         {

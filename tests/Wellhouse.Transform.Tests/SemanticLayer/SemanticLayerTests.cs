@@ -196,4 +196,34 @@ public sealed class SemanticLayerTests
         Assert.Equal("finance", (manifest.Metrics["metric.shop.revenue"].Config["meta"] as IDictionary<string, object?>)!["owner"]);
         Assert.DoesNotContain(load.Diagnostics, d => d.Code == "DBT180");
     }
+
+    [Fact]
+    public async Task Build_lists_exposures_and_saved_queries_as_no_op_results_after_what_they_depend_on()
+    {
+        using var project = Project();
+        project.Write("models/exposures.yml", "version: 2\nexposures:\n  - name: weekly_report\n    type: dashboard\n    owner: {email: a@b.c}\n    depends_on: [ref('orders')]\n");
+
+        var report = await project.RunAsync(DbtCommandKind.Build);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        var results = report.Outcome!.Results.Select(r => r.Node.UniqueId).ToList();
+        Assert.Equal(NodeStatus.NoOp, report.Outcome.Results.Single(r => r.Node.UniqueId == "exposure.shop.weekly_report").Status);
+        Assert.Equal(NodeStatus.NoOp, report.Outcome.Results.Single(r => r.Node.UniqueId == "saved_query.shop.weekly_revenue").Status);
+        Assert.True(results.IndexOf("model.shop.orders") < results.IndexOf("exposure.shop.weekly_report"));
+        Assert.True(results.IndexOf("model.shop.orders") < results.IndexOf("saved_query.shop.weekly_revenue"));
+        Assert.Contains(project.Log, l => l.Contains(" NO-OP exposure weekly_report ...", StringComparison.Ordinal) && l.EndsWith("[NO-OP in 0.00s]", StringComparison.Ordinal));
+        Assert.Contains(project.Log, l => l.Contains(" NO-OP saved query weekly_revenue ...", StringComparison.Ordinal));
+        Assert.DoesNotContain(project.Log, l => l.Contains("START exposure", StringComparison.Ordinal));
+        Assert.Equal("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=2 TOTAL=4", project.Log[^1]);
+        using var runResults = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.ProjectDir, "target", "run_results.json")));
+        Assert.Contains(runResults.RootElement.GetProperty("results").EnumerateArray(), r => r.GetProperty("unique_id").GetString() == "exposure.shop.weekly_report" && r.GetProperty("status").GetString() == "no-op");
+
+        var run = await project.RunAsync(DbtCommandKind.Run);
+        Assert.DoesNotContain(run.Outcome!.Results, r => r.Status == NodeStatus.NoOp);
+
+        project.Write("models/orders.sql", "select no_such_column");
+        var failed = await project.RunAsync(DbtCommandKind.Build, select: ["orders+"]);
+        Assert.Equal(NodeStatus.Skipped, failed.Outcome!.Results.Single(r => r.Node.UniqueId == "exposure.shop.weekly_report").Status);
+        Assert.Equal(NodeStatus.Skipped, failed.Outcome.Results.Single(r => r.Node.UniqueId == "saved_query.shop.weekly_revenue").Status);
+    }
 }
