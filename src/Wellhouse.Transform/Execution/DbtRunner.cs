@@ -188,11 +188,26 @@ public static partial class DbtRunner
         var snapshots = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Snapshot);
         var tests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.Test);
         var unitTests = manifest.Nodes.Values.Count(n => n.ResourceType == ResourceType.UnitTest);
-        return $"Found {Plural(models, "model")}, {(snapshots > 0 ? Plural(snapshots, "snapshot") + ", " : string.Empty)}{Plural(seeds, "seed")}, {Plural(tests, "data test")}, {Plural(manifest.Sources.Count, "source")}, {Plural(manifest.Macros.Count, "macro")}"
-            + (unitTests > 0 ? ", " + Plural(unitTests, "unit test") : string.Empty);
+        // After the nodes, dbt's _generate_stats order: sources, exposures, metrics, macros, groups, semantic models,
+        // saved queries, unit tests (kinds with none left out).
+        List<string> parts = [Plural(models, "model")];
+        parts.AddRange(Optional(snapshots, "snapshot"));
+        parts.Add(Plural(seeds, "seed"));
+        parts.Add(Plural(tests, "data test"));
+        parts.Add(Plural(manifest.Sources.Count, "source"));
+        parts.AddRange(Optional(manifest.Exposures.Count, "exposure"));
+        parts.AddRange(Optional(manifest.Metrics.Count, "metric"));
+        parts.Add(Plural(manifest.Macros.Count, "macro"));
+        parts.AddRange(Optional(manifest.Groups.Count, "group"));
+        parts.AddRange(Optional(manifest.SemanticModels.Count, "semantic model"));
+        parts.AddRange(Optional(manifest.SavedQueries.Count, "saved query", "saved queries"));
+        parts.AddRange(Optional(unitTests, "unit test"));
+        return "Found " + string.Join(", ", parts);
     }
 
-    private static string Plural(int count, string noun) => count + " " + noun + (count == 1 ? string.Empty : "s");
+    private static string[] Optional(int count, string noun, string? plural = null) => count > 0 ? [Plural(count, noun, plural)] : [];
+
+    private static string Plural(int count, string noun, string? plural = null) => count + " " + (count == 1 ? noun : plural ?? noun + "s");
 
     private static string ProfileSpan(LoadedProject project) => "profiles.yml: target '" + project.Target.Name + "': ";
 

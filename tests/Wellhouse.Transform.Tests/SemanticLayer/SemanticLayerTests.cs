@@ -215,6 +215,7 @@ public sealed class SemanticLayerTests
         Assert.Contains(project.Log, l => l.Contains(" NO-OP saved query weekly_revenue ...", StringComparison.Ordinal));
         Assert.DoesNotContain(project.Log, l => l.Contains("START exposure", StringComparison.Ordinal));
         Assert.Equal("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=2 TOTAL=4", project.Log[^1]);
+        Assert.Contains(project.Log, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^Found 2 models, 0 seeds, 0 data tests, 0 sources, 1 exposure, 4 metrics, \d+ macros, 1 semantic model, 1 saved query$"));
         using var runResults = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.ProjectDir, "target", "run_results.json")));
         Assert.Contains(runResults.RootElement.GetProperty("results").EnumerateArray(), r => r.GetProperty("unique_id").GetString() == "exposure.shop.weekly_report" && r.GetProperty("status").GetString() == "no-op");
 
