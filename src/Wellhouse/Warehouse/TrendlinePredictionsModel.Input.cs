@@ -6,9 +6,8 @@ namespace Wellhouse.Warehouse;
 /// <summary>Reading <c>int_ml_trendlines_input</c> (one row per well and producing period, the three streams' rates
 /// side by side) as the oil, gas and water series of one well at a time.</summary>
 /// <remarks>One row per well-period sorts and reads a third of the rows one row per stream did (measured on 2,000
-/// wells: 0.5 instead of 2.2 CPU-s). The actual rates travel beside each series as read (not cleaned), so that
-/// <c>ml_predictions_raw</c> writes them unchanged and <c>int_ml_trendlines_output</c> needs no join back to the
-/// input.</remarks>
+/// wells: 0.5 instead of 2.2 CPU-s). The actual rates are not written back: <c>int_ml_trendlines_output</c> joins
+/// them from the input (stored, they were 40 % of <c>ml_predictions_raw</c>).</remarks>
 internal sealed partial class TrendlinePredictionsModel
 {
     /// <summary>The streams in the order of the input's rate columns (and of the raw table's ENUM).</summary>
@@ -21,13 +20,12 @@ internal sealed partial class TrendlinePredictionsModel
         ModelColumn.Integer("well_code"),
         ModelColumn.Enum("stream", Streams),
         ModelColumn.Date("production_period"),
-        ModelColumn.Double("actual_rate"),
         ModelColumn.Double("trend_rate"),
         ModelColumn.Double("residual_sigma"),
     ];
 
     /// <summary>One well's series of the streams it produced (a rate above zero in at least one period).</summary>
-    internal sealed record WellStreams(int WellCode, IReadOnlyList<(WellSeries Series, List<double> Actual)> Series);
+    internal sealed record WellStreams(int WellCode, IReadOnlyList<WellSeries> Series);
 
     private static IEnumerable<WellStreams> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
     {
@@ -40,7 +38,7 @@ internal sealed partial class TrendlinePredictionsModel
             order by well_code, production_period
             """,
             cancellationToken);
-        var series = new (WellSeries Series, List<double> Actual)[Streams.Length];
+        var series = new WellSeries[Streams.Length];
         int? wellCode = null;
         while (reader.Read())
         {
@@ -56,7 +54,7 @@ internal sealed partial class TrendlinePredictionsModel
                 wellCode = code;
                 for (var s = 0; s < Streams.Length; s++)
                 {
-                    series[s] = (new WellSeries(code, Streams[s], monthly: false), []);
+                    series[s] = new WellSeries(code, Streams[s], monthly: false);
                 }
             }
 
@@ -75,8 +73,7 @@ internal sealed partial class TrendlinePredictionsModel
                 if (rate > 0 || double.IsNaN(rate))
                 {
                     // The uptime weight travels in DaysOn with one calendar day per period: DaysOn / PeriodDays = weight.
-                    series[s].Actual.Add(rate);
-                    series[s].Series.Add(period, rate, weight, 1);
+                    series[s].Add(period, rate, weight, 1);
                 }
             }
         }
@@ -87,6 +84,6 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    private static WellStreams Produced(int wellCode, (WellSeries Series, List<double> Actual)[] series) =>
-        new(wellCode, series.Where(item => item.Series.Count > 0).ToArray());
+    private static WellStreams Produced(int wellCode, WellSeries[] series) =>
+        new(wellCode, series.Where(item => item.Count > 0).ToArray());
 }

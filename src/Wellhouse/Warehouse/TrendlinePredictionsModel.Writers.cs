@@ -130,10 +130,10 @@ internal sealed partial class TrendlinePredictionsModel
         {
             foreach (var well in batch)
             {
-                foreach (var (series, actual) in well.Series)
+                foreach (var series in well.Series)
                 {
                     var (_, trend, sigma, _) = Fit(series, minSigma);
-                    Append(writer, series, Array.IndexOf(Streams, series.Stream), actual, trend, sigma);
+                    Append(writer, series, Array.IndexOf(Streams, series.Stream), trend, sigma);
                 }
             }
         }
@@ -141,7 +141,7 @@ internal sealed partial class TrendlinePredictionsModel
 
     /// <summary>Appends the rows of one fitted series (<paramref name="stream"/>: its index in <see cref="Streams"/>;
     /// <paramref name="sigma"/>: the series' residual scale, on every row).</summary>
-    private static void Append(ModelWriter writer, WellSeries series, int stream, List<double> actual, double[] trend, double sigma)
+    private static void Append(ModelWriter writer, WellSeries series, int stream, double[] trend, double sigma)
     {
         for (var i = 0; i < series.Count; i++)
         {
@@ -149,7 +149,6 @@ internal sealed partial class TrendlinePredictionsModel
             writer.Write(series.WellCode);
             writer.WriteEnum(stream);
             writer.Write(series.Periods[i]);
-            writer.Write(actual[i]);
             writer.Write(trend[i]);
             writer.Write(sigma);
         }

@@ -6,11 +6,11 @@ namespace Wellhouse.Warehouse;
 /// The C# model <c>ml_predictions_raw</c> (docs/domain.md, "Trendlines and moving averages"): per well, stream and
 /// producing period of <c>int_ml_trendlines_input</c>, a robust LOWESS trend of ln(producing-day rate) on time (uptime-weighted, two
 /// robustness iterations) and the robust z-score of the residual (residual / sigma, sigma = 1.4826 x MAD but at least
-/// the var <c>trendline_min_sigma</c> in ln units). It writes the actual rate it read, the trend rate and the series'
-/// sigma (one value per well and stream, which DuckDB stores run-length encoded); the view
-/// <c>int_ml_trendlines_output</c> computes the z-score (ln actual - ln trend) / sigma and the outlier flag (|z| above
-/// the var <c>trendline_outlier_z</c>) from this table alone, and names the stream as text again. Stored, the z-score
-/// was a third of the table (a double per row that compresses poorly; docs/warehouse.md, "Snapshot size").
+/// the var <c>trendline_min_sigma</c> in ln units). It writes the trend rate and the series' sigma (one value per well
+/// and stream, which DuckDB stores run-length encoded); the view <c>int_ml_trendlines_output</c> joins the actual rate
+/// from <c>int_ml_trendlines_input</c> and computes the z-score (ln actual - ln trend) / sigma and the outlier flag
+/// (|z| above the var <c>trendline_outlier_z</c>), and names the stream as text again. Stored, the z-score was a third
+/// of the table and the actual rate another 40 % (doubles that compress poorly; docs/warehouse.md, "Snapshot size").
 /// The floor matters on smooth daily data: there the MAD is a few percent, and without it every ordinary 10-15 %
 /// day-to-day swing would be flagged (on Volve, 19 % of one well's days were). Deterministic: no randomness (rows are
 /// written in no particular order, the values do not depend on it).
@@ -39,7 +39,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
 
     /// <summary>Fits one series: trend rates, the residual scale sigma (ln units) and the residual z-scores, index by
     /// index. The residual is ln(rate) - ln(trend), the expression the view int_ml_trendlines_output evaluates on the
-    /// stored actual and trend rates, so its z-scores are these.</summary>
+    /// input's rate and the stored trend rate, so its z-scores are these.</summary>
     internal static (WellSeries Series, double[] Trend, double Sigma, double[] Z) Fit(WellSeries series, double minSigma)
     {
         var n = series.Count;

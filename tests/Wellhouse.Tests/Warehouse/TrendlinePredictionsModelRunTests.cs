@@ -73,11 +73,15 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
         }
 
         var (_, trend, sigma, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1);
-        // The z-score as the view int_ml_trendlines_output computes it from the stored columns.
+        // The actual rate and the z-score as the view int_ml_trendlines_output joins and computes them.
         var written = await RowsAsync($"""
             select production_period, actual_rate, trend_rate, residual_sigma,
                 case when residual_sigma > 0 then (ln(actual_rate) - ln(trend_rate)) / residual_sigma else 0 end
-            from main.ml_predictions_raw
+            from (
+                select p.*, case p.stream when 'oil' then i.oil_producing_rate_kbd when 'gas' then i.gas_producing_rate_mmcfd
+                    else i.water_producing_rate_kbd end as actual_rate
+                from main.ml_predictions_raw as p
+                inner join main.int_ml_trendlines_input as i on p.well_code = i.well_code and p.production_period = i.production_period)
             where well_code = {wellCode} and stream = '{stream}' order by production_period
             """);
 
