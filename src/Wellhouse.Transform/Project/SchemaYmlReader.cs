@@ -70,72 +70,37 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
                     }
 
                     break;
-                case "models" or "seeds" or "snapshots" or "analyses":
-                    foreach (var item in Items(value, file, key))
+                default:
+                    if (ItemReader(key) is not { } read)
                     {
-                        ReadEntry(item, file, key, key == "snapshots" ? SnapshotKeys : ModelKeys, into);
+                        break;
                     }
 
-                    break;
-                case "macros":
                     foreach (var item in Items(value, file, key))
                     {
-                        ReadEntry(item, file, key, MacroKeys, into);
-                    }
-
-                    break;
-                case "sources":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadSource(item, file, into);
-                    }
-
-                    break;
-                case "groups":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadGroup(item, file, into);
-                    }
-
-                    break;
-                case "exposures":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadExposure(item, file, into);
-                    }
-
-                    break;
-                case "unit_tests":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadUnitTest(item, file, into);
-                    }
-
-                    break;
-                case "semantic_models":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadSemanticModel(item, file, into);
-                    }
-
-                    break;
-                case "metrics":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadMetric(item, file, into);
-                    }
-
-                    break;
-                case "saved_queries":
-                    foreach (var item in Items(value, file, key))
-                    {
-                        ReadSavedQuery(item, file, into);
+                        read(item, file, into);
                     }
 
                     break;
             }
         }
     }
+
+    /// <summary>What reads one item of a top-level list, or null for a key with no items to read.</summary>
+    private Action<YamlMappingNode, string, SchemaFiles>? ItemReader(string key) => key switch
+    {
+        "models" or "seeds" or "analyses" => (item, file, into) => ReadEntry(item, file, key, ModelKeys, into),
+        "snapshots" => (item, file, into) => ReadEntry(item, file, key, SnapshotKeys, into),
+        "macros" => (item, file, into) => ReadEntry(item, file, key, MacroKeys, into),
+        "sources" => ReadSource,
+        "groups" => ReadGroup,
+        "exposures" => ReadExposure,
+        "unit_tests" => ReadUnitTest,
+        "semantic_models" => ReadSemanticModel,
+        "metrics" => ReadMetric,
+        "saved_queries" => ReadSavedQuery,
+        _ => null,
+    };
 
     private static readonly HashSet<string> ExposureKeys = new(StringComparer.Ordinal)
     {
