@@ -46,12 +46,8 @@ internal sealed class HindcastModel : ICSharpModel
         var longest = Horizons.Max();
         // int_population_forecast's options, so that the forecaster it used (its fits and calibrations) serves here:
         // the past dates' forecasts read only the learned months, which are the same for any forecast horizon.
-        var options = PopulationForecastOptions.Default with
-        {
-            Months = Math.Max(longest, (int)ModelVars.Number(context, "forecast_horizon_months", 120)),
-            AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
-            SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
-        };
+        var forecastOptions = PopulationForecastModel.Options(context);
+        var options = forecastOptions with { Months = Math.Max(longest, forecastOptions.Months) };
         using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
         {

@@ -39,15 +39,20 @@ internal sealed class PopulationForecastModel : ICSharpModel
 
     public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
 
+    /// <summary>The method's options from the project's vars (forecast_horizon_months, abandoned_after_months,
+    /// population_sample_wells): this model's, and mart_decline_hindcast's, whose equal options let it reuse this
+    /// model's forecaster.</summary>
+    internal static PopulationForecastOptions Options(CSharpModelContext context) => PopulationForecastOptions.Default with
+    {
+        Months = (int)ModelVars.Number(context, "forecast_horizon_months", 120),
+        AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
+        SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
+    };
+
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = PopulationForecastOptions.Default with
-        {
-            Months = (int)ModelVars.Number(context, "forecast_horizon_months", 120),
-            AbandonMonths = (int)ModelVars.Number(context, "abandoned_after_months", 12),
-            SampleWells = (int)ModelVars.Number(context, "population_sample_wells", PopulationForecastOptions.Default.SampleWells),
-        };
+        var options = Options(context);
         await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
         using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
