@@ -42,6 +42,9 @@ internal sealed partial class ProjectParser
     private Manifest manifest = null!;
     private readonly List<RunHook> runHooks = [];
 
+    /// <summary>Python models found (not built, DBT180): name -> file, so a ref to one says why it is missing.</summary>
+    private readonly Dictionary<string, string> pythonModels = new(StringComparer.Ordinal);
+
     public ProjectParser(ProjectLoadOptions options)
     {
         this.options = options;
@@ -94,6 +97,7 @@ internal sealed partial class ProjectParser
 
         LoadBuiltinMacros();
         ForEachPackage(LoadMacros);
+        WarnUnusedMaterializations();
         ForEachPackage(LoadRunHooks);
         ForEachPackage(() =>
         {

@@ -107,6 +107,29 @@ internal sealed partial class ProjectParser
         }
     }
 
+    /// <summary>Resource types dbt builds with a materialization a project may replace, which the engine builds itself.</summary>
+    private static readonly Dictionary<string, string> EngineMaterializations = new(StringComparer.Ordinal)
+    {
+        ["seed"] = "seeds", ["snapshot"] = "snapshots", ["test"] = "data tests", ["unit"] = "unit tests",
+    };
+
+    /// <summary>
+    /// dbt lets the root project replace the seed, snapshot, test and unit materializations (a package may not, as
+    /// dbt 1.8+'s require_explicit_package_overrides_for_builtin_materializations); the engine runs those with its own
+    /// code, so such a block of the root project for this adapter (or <c>default</c>) is a DBT180 warning at its line.
+    /// </summary>
+    private void WarnUnusedMaterializations()
+    {
+        foreach (var entry in Templates.Materializations.Where(m => m.Macro.PackageName == rootFile.Name))
+        {
+            var block = entry.Block;
+            if (EngineMaterializations.TryGetValue(block.Name, out var what) && (block.Adapter == "default" || block.Adapter == services.Target.Type))
+            {
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"materialization '{block.Name}' (adapter '{block.Adapter}') is not used: the engine builds {what} with its own materialization, as dbt's default one does; custom materializations apply to models only", block.Span);
+            }
+        }
+    }
+
     /// <summary>The text of one macro: from its line to the line before the next macro of the file.</summary>
     private static string MacroText(string text, JinjaTemplate template, JinjaMacro macro)
     {

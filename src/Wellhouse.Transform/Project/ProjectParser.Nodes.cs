@@ -154,7 +154,26 @@ internal sealed partial class ProjectParser
             }
         }
 
+        LoadPythonModels(names);
         LoadCSharpModels(names);
+    }
+
+    /// <summary>
+    /// dbt-duckdb runs a <c>.py</c> model's <c>def model(dbt, session)</c> in Python; the engine has no Python, so
+    /// each is a DBT180 warning at that line saying what to do instead, and a ref to it says so too.
+    /// </summary>
+    private void LoadPythonModels(HashSet<string> names)
+    {
+        foreach (var (root, relative) in FindFiles(file.ModelPaths, ".py"))
+        {
+            var text = ReadText(relative) ?? string.Empty;
+            var name = Path.GetFileNameWithoutExtension(relative);
+            var at = text.IndexOf("def model(", StringComparison.Ordinal);
+            var line = at < 0 ? 1 : 1 + text.AsSpan(0, at).Count('\n');
+            diagnostics.Warning(DiagnosticCodes.NotSupported, $"Python models are not supported: model '{name}' is not built, and a ref('{name}') fails. Write it as a SQL model ({relative[..^3]}.sql) or a C# model (docs/engine.md, \"C# models\")", new SourceSpan(relative, line, 1));
+            pythonModels.TryAdd(name, relative);
+            names.Add(name);
+        }
     }
 
     private void LoadCSharpModels(HashSet<string> sqlModels)

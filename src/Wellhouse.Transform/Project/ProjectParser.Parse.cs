@@ -99,6 +99,7 @@ internal sealed partial class ProjectParser
             ResourceType.Seed => "seeds",
             ResourceType.Snapshot => "snapshots",
             ResourceType.Analysis => "analyses",
+            ResourceType.Test when node.TestMetadata is null => "data_tests",
             _ => null,
         };
         return kind is null ? null : entriesByName.GetValueOrDefault((kind, node.Name, node.VersionText));
@@ -246,6 +247,12 @@ internal sealed partial class ProjectParser
         foreach (var entry in schema.Entries.Where(e => e.Kind == "seeds" && !e.Used))
         {
             diagnostics.Warning(DiagnosticCodes.UnknownRef, $"seed '{entry.Name}' is described here but no such seed file exists", entry.Span);
+        }
+
+        // dbt's NoNodeForYamlKey: a data_tests entry names a singular test (a .sql file of test-paths).
+        foreach (var entry in schema.Entries.Where(e => e.Kind == "data_tests" && !e.Used))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownRef, $"Did not find matching node for patch with name '{entry.Name}' in the 'data_tests' section of file '{entry.File}': no singular test (a .sql file under test-paths) has that name", entry.Span);
         }
     }
 }

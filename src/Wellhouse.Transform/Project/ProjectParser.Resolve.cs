@@ -55,7 +55,9 @@ internal sealed partial class ProjectParser
                 }
                 else
                 {
-                    var reason = disabledByName.ContainsKey(call.Name) ? "which is disabled" : "which was not found";
+                    var reason = disabledByName.ContainsKey(call.Name) ? "which is disabled"
+                        : pythonModels.TryGetValue(call.Name, out var python) ? $"which is a Python model ({python}), not supported (DBT180)"
+                        : "which was not found";
                     var version = call.Version is null ? string.Empty : $" with version '{call.Version}'";
                     diagnostics.Error(DiagnosticCodes.UnknownRef, $"{node.ResourceType.ToDbtString()} '{node.Name}' depends on a node named '{call.Name}'{version} {reason}", span);
                 }

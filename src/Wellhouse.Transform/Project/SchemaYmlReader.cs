@@ -28,6 +28,9 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         ["functions"] = "user-defined functions are not created",
     };
 
+    /// <summary>A top-level <c>data_tests:</c> entry describes a singular test (dbt 1.9+'s UnparsedSingularTestUpdate).</summary>
+    private static readonly HashSet<string> SingularTestKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "config", "columns" };
+
     private static readonly HashSet<string> SnapshotKeys = new(ModelKeys.Append("relation"), StringComparer.Ordinal);
 
     private static readonly HashSet<string> MacroKeys = new(StringComparer.Ordinal) { "name", "description", "meta", "docs", "arguments", "config" };
@@ -92,6 +95,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
         "models" or "seeds" or "analyses" => (item, file, into) => ReadEntry(item, file, key, ModelKeys, into),
         "snapshots" => (item, file, into) => ReadEntry(item, file, key, SnapshotKeys, into),
         "macros" => (item, file, into) => ReadEntry(item, file, key, MacroKeys, into),
+        "data_tests" => (item, file, into) => ReadEntry(item, file, key, SingularTestKeys, into),
         "sources" => ReadSource,
         "groups" => ReadGroup,
         "exposures" => ReadExposure,
