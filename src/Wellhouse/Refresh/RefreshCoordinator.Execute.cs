@@ -41,7 +41,13 @@ internal sealed partial class RefreshCoordinator
                 return await FailAsync(run, RunStatus.Failed, reason, snapshotPath, started);
             }
 
-            await log.WriteLineAsync(Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id).ToString());
+            var serve = Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id);
+            await log.WriteLineAsync(serve.ToString());
+            foreach (var step in serve.Steps)
+            {
+                await log.WriteLineAsync("    " + step);
+            }
+
             snapshots.Finish(new SnapshotInfo
             {
                 Id = run.Id,

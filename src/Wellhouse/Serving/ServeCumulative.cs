@@ -58,35 +58,29 @@ internal static class ServeCumulative
             return (null, "columns differ from " + string.Join(", ", Columns));
         }
 
+        // In DuckDB, which returns the first difference only (reading the joined rows into .NET cost 2.4 CPU-s at 2 M rows).
+        static string Differs(string column) =>
+            $"coalesce(s.{column} is distinct from c.{column} or signbit(s.{column}) <> signbit(c.{column}), false)";
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            select s.well_code, c.well_code, s.period_type, c.period_type,
-                s.oil_volume_kbbl, c.oil_volume_kbbl, s.gas_volume_mmcf, c.gas_volume_mmcf, s.water_volume_kbbl, c.water_volume_kbbl
+            select s.well_code, c.well_code, s.period_type is distinct from c.period_type,
+                {string.Join(", ", Copied.Select(Differs))}
             from stg_well_production s
             full outer join {Relation} c on s.well_code = c.well_code and s.production_period = c.production_period
+            where s.well_code is null or c.well_code is null or s.period_type is distinct from c.period_type
+                or {string.Join(" or ", Copied.Select(Differs))}
+            limit 1
             """;
         using var rows = command.ExecuteReader();
-        long row = 0;
-        while (rows.Read())
+        if (rows.Read())
         {
-            row++;
             if (rows.IsDBNull(0) || rows.IsDBNull(1))
             {
-                return (null, $"row {row}: a period of one table is not in the other");
+                return (null, $"well {(rows.IsDBNull(0) ? rows.GetValue(1) : rows.GetValue(0))}: a period of one table is not in the other");
             }
 
-            if (rows.IsDBNull(2) != rows.IsDBNull(3) || (!rows.IsDBNull(2) && rows.GetString(2) != rows.GetString(3)))
-            {
-                return (null, $"well {rows.GetValue(0)}: period_type differs");
-            }
-
-            for (var i = 0; i < Copied.Length; i++)
-            {
-                if (!Same(Value(rows, 4 + (2 * i)), Value(rows, 5 + (2 * i))))
-                {
-                    return (null, $"well {rows.GetValue(0)}: {Copied[i]} differs");
-                }
-            }
+            var differing = rows.GetBoolean(2) ? "period_type" : Copied.Where((_, i) => rows.GetBoolean(3 + i)).First();
+            return (null, $"well {rows.GetValue(0)}: {differing} differs");
         }
 
         return (columns, null);
@@ -130,9 +124,4 @@ internal static class ServeCumulative
 
         return table;
     }
-
-    private static double? Value(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
-
-    private static bool Same(double? a, double? b) =>
-        a is null ? b is null : b is not null && BitConverter.DoubleToInt64Bits(a.Value) == BitConverter.DoubleToInt64Bits(b.Value);
 }

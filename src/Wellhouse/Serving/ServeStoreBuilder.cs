@@ -19,6 +19,7 @@ internal static class ServeStoreBuilder
         var watch = Stopwatch.StartNew();
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var skipped = new List<string>();
+        var steps = new ServeBuildSteps();
         var verified = new Dictionary<string, List<ServeViewColumn>>(StringComparer.Ordinal);
         try
         {
@@ -37,7 +38,7 @@ internal static class ServeStoreBuilder
                     var (name, sql) = (scanName, scanSql);
                     if (name == ServeCumulative.Relation)
                     {
-                        var (columns, problem) = ServeCumulative.Check(connection);
+                        var (columns, problem) = steps.Time($"{name} check", () => ServeCumulative.Check(connection));
                         if (columns is not null)
                         {
                             verified[name] = columns;
@@ -49,9 +50,9 @@ internal static class ServeStoreBuilder
                         }
                     }
 
-                    var (derived, notDerived) = ServeDerived.Check(connection, name, sql);
+                    var (derived, notDerived) = steps.Time($"{name} derived check", () => ServeDerived.Check(connection, name, sql));
                     skipped.AddRange(notDerived);
-                    var scan = new RelationScan(connection, file, scratch, name, sql, derived);
+                    var scan = new RelationScan(connection, file, scratch, name, sql, derived, steps);
                     var outcome = scan.Run(ref end);
                     if (outcome.Info is { } info)
                     {
@@ -66,7 +67,7 @@ internal static class ServeStoreBuilder
                 var names = relations.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
                 var kinds = relations.ToDictionary(r => r.Name,
                     r => (IReadOnlyDictionary<string, ServeKind>)r.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal), StringComparer.Ordinal);
-                var (computed, windows, problems) = ServeViewCheck.Check(connection, names, kinds);
+                var (computed, windows, problems) = steps.Time("view check", () => ServeViewCheck.Check(connection, names, kinds));
                 skipped.AddRange(problems);
                 foreach (var (name, columns) in verified)
                 {
@@ -89,12 +90,15 @@ internal static class ServeStoreBuilder
                 ServeFormat.Magic.CopyTo(trailer.AsSpan(8));
                 RandomAccess.Write(file, trailer, end + json.Length);
                 end += json.Length + trailer.Length;
-                RandomAccess.FlushToDisk(file);
+                steps.Time("flush to disk", () => RandomAccess.FlushToDisk(file));
             }
 
             File.Move(temp, path, overwrite: true);
             Hosting.DurableFile.FsyncFolderOf(path);
-            return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), verified.Keys.ToList(), skipped);
+            return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), verified.Keys.ToList(), skipped)
+            {
+                Steps = steps.Lines,
+            };
         }
         finally
         {
@@ -106,7 +110,7 @@ internal static class ServeStoreBuilder
 
     /// <summary>One relation's scan into the file.</summary>
     private sealed class RelationScan(DbConnection connection, SafeFileHandle file, SafeFileHandle scratch, string name, string relationSql,
-        IReadOnlyDictionary<string, ServeDerivation> derived)
+        IReadOnlyDictionary<string, ServeDerivation> derived, ServeBuildSteps steps)
     {
         private const string SelectAll = "select * from ";
 
@@ -116,6 +120,14 @@ internal static class ServeStoreBuilder
             : $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..];
 
         public (ServeRelationInfo? Info, string? Problem) Run(ref long end)
+        {
+            var started = steps.Start();
+            var result = Scan(ref end);
+            steps.Stop(started, $"{name} scan ({result.Info?.Rows ?? 0:N0} rows)");
+            return result;
+        }
+
+        private (ServeRelationInfo? Info, string? Problem) Scan(ref long end)
         {
             long rows;
             try
@@ -207,7 +219,9 @@ internal static class ServeStoreBuilder
 
             starts.Add((int)row);
             var finished = end;
+            var writing = steps.Start();
             var columns = writers.Select(w => w.Finish(file, ref finished)).ToList();
+            steps.Stop(writing, $"{name} write");
             offset = finished;
             if (!ReferenceEquals(sql, relationSql))
             {
@@ -256,10 +270,41 @@ internal static class ServeStoreBuilder
     }
 }
 
+/// <summary>The wall and CPU time (the whole process's, DuckDB's threads included) of a build's steps, for the run log.</summary>
+internal sealed class ServeBuildSteps
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines => _lines;
+
+    public (long Wall, TimeSpan Cpu) Start() => (Stopwatch.GetTimestamp(), Process.GetCurrentProcess().TotalProcessorTime);
+
+    public void Stop((long Wall, TimeSpan Cpu) started, string step) =>
+        _lines.Add(FormattableString.Invariant(
+            $"{step}: {Stopwatch.GetElapsedTime(started.Wall).TotalSeconds:F2} s, {(Process.GetCurrentProcess().TotalProcessorTime - started.Cpu).TotalSeconds:F2} CPU-s"));
+
+    public T Time<T>(string step, Func<T> action)
+    {
+        var started = Start();
+        var result = action();
+        Stop(started, step);
+        return result;
+    }
+
+    public void Time(string step, Action action) => Time(step, () =>
+    {
+        action();
+        return 0;
+    });
+}
+
 /// <summary>What a build of the serving store wrote and what it left out (with the reason).</summary>
 internal sealed record ServeBuildReport(string Path, long Bytes, TimeSpan Elapsed, IReadOnlyList<string> Relations,
     IReadOnlyList<string> Verified, IReadOnlyList<string> Skipped)
 {
+    /// <summary>Each step's wall and CPU time.</summary>
+    public IReadOnlyList<string> Steps { get; init; } = [];
+
     public override string ToString() =>
         $"serving store {System.IO.Path.GetFileName(Path)}: {Relations.Count} relations, {Bytes / 1048576.0:F1} MiB in {Elapsed.TotalSeconds:F1} s"
         + (Verified.Count > 0 ? $"; read through stg_well_production (checked at build): {string.Join(", ", Verified)}" : string.Empty)
