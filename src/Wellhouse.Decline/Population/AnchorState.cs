@@ -13,12 +13,15 @@ internal sealed class AnchorState
     /// <summary>Months the uptime is measured over.</summary>
     private const int UptimeMonths = 12;
 
+    /// <summary>The least uptime a forecast assumes (a well that produced a few days of the last year).</summary>
+    internal const double MinUptime = 0.05;
+
     /// <summary>Calendar days from the anchor through month h (index h - 1), shared by the states of one anchor
     /// (<see cref="CumulativeDays"/>).</summary>
     private readonly double[] _days;
 
     private AnchorState(int anchor, int firstProducing, int lastProducing, int producingMonths, double level, double uptime,
-        double[]? fitCumulative, string? reason, double[] days)
+        (double[] Cumulative, double B)? fit, string? reason, double[] days)
     {
         Anchor = anchor;
         FirstProducing = firstProducing;
@@ -26,7 +29,8 @@ internal sealed class AnchorState
         ProducingMonths = producingMonths;
         Level = level;
         Uptime = uptime;
-        FitCumulative = fitCumulative;
+        FitCumulative = fit?.Cumulative;
+        FitB = fit?.B;
         Reason = reason;
         _days = days;
     }
@@ -53,11 +57,15 @@ internal sealed class AnchorState
     /// history could not be fit.</summary>
     public double[]? FitCumulative { get; }
 
+    /// <summary>The own fit's Arps exponent b (0 for an exponential), null without a fit: the decline's shape past the
+    /// forecast (<see cref="PopulationReserves"/>).</summary>
+    public double? FitB { get; }
+
     /// <summary>Why the well cannot be forecast at this anchor (no production, shut in or abandoned), or null.</summary>
     public string? Reason { get; }
 
     /// <summary>The flat forecast through month h: level x uptime x calendar days from the anchor.</summary>
-    public double Flat(int h) => Level * Math.Max(Uptime, 0.05) * Days(h);
+    public double Flat(int h) => Level * Math.Max(Uptime, MinUptime) * Days(h);
 
     /// <summary>Calendar days from the anchor through month h (read from <see cref="_days"/> within the horizon).</summary>
     private double Days(int h)
@@ -85,7 +93,7 @@ internal sealed class AnchorState
             return null;
         }
 
-        var flat = Flat(h) / Math.Max(Uptime, 0.05);
+        var flat = Flat(h) / Math.Max(Uptime, MinUptime);
         var fit = FitCumulative[h - 1];
         return fit > 0 && flat > 0 ? Math.Log(fit / flat) : null;
     }
@@ -161,8 +169,8 @@ internal sealed class AnchorState
             OwnFit(history, first, anchor, horizon, fitOptions), null, days);
     }
 
-    /// <summary>The own fit (fitter's defaults on producing-day rates) and its full-uptime volumes after the anchor.</summary>
-    private static double[]? OwnFit(MonthlyHistory history, int first, int anchor, int horizon, FitOptions options)
+    /// <summary>The own fit (fitter's defaults on producing-day rates): its full-uptime volumes after the anchor and its b.</summary>
+    private static (double[] Cumulative, double B)? OwnFit(MonthlyHistory history, int first, int anchor, int horizon, FitOptions options)
     {
         var n = anchor - first;
         if (n < options.MinPoints || horizon < 1)
@@ -199,6 +207,6 @@ internal sealed class AnchorState
             cumulative[h] = total;
         }
 
-        return double.IsFinite(total) ? cumulative : null;
+        return double.IsFinite(total) ? (cumulative, fit.B ?? 0) : null;
     }
 }

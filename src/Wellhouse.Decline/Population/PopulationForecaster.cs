@@ -54,8 +54,18 @@ public sealed record PopulationForecastOptions
 public sealed record PopulationForecastMonth(
     DateOnly Month, double VolumeP10, double VolumeP50, double VolumeP90, double CumP10, double CumP50, double CumP90);
 
-/// <summary>A well's population forecast, or the reason it has none.</summary>
-public sealed record WellPopulationForecast(string Id, string? Reason, string Cohort, int AgeMonths, IReadOnlyList<PopulationForecastMonth> Months);
+/// <summary>A well's population forecast, or the reason it has none. <see cref="Tail"/> is what continues it past its
+/// months (<see cref="PopulationReserves"/>); null without a forecast.</summary>
+public sealed record WellPopulationForecast(string Id, string? Reason, string Cohort, int AgeMonths, IReadOnlyList<PopulationForecastMonth> Months)
+{
+    /// <summary>The well's uptime and own fit's b at the as-of date; null without a forecast.</summary>
+    public PopulationTail? Tail { get; init; }
+}
+
+/// <summary>What a forecast's continuation past its months reads from the well at the as-of date: its uptime over the
+/// last year (producing days / calendar days: forecast volumes are calendar volumes, the economic limit is a
+/// producing-day rate) and its own Arps fit's b (null without a fit).</summary>
+public sealed record PopulationTail(double Uptime, double? B);
 
 /// <summary>
 /// Forecasts every well of a population from an as-of date using only data before it, with the other wells as the
@@ -154,7 +164,10 @@ public sealed class PopulationForecaster
 
     private WellPopulationForecast Result(int well, int anchor, BaseForecast b) => b.Reason is not null
         ? new WellPopulationForecast(_population[well].Id, b.Reason, _cohorts[b.Cohort], b.AgeMonths, [])
-        : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!));
+        : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!))
+        {
+            Tail = b.Tail,
+        };
 
     /// <summary>
     /// The wells the method learns and calibrates from at an anchor, in population order: those whose history starts
@@ -327,7 +340,7 @@ public sealed class PopulationForecaster
     }
 
     /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
-    private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90);
+    private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90, PopulationTail? Tail = null);
 
     /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once.</summary>
     private HorizonErrorModel?[]?[] Models(int anchor) =>
@@ -463,7 +476,8 @@ public sealed class PopulationForecaster
         }
 
         Extend(state, learned, p10, p50, p90);
-        return new BaseForecast(null, cohort, state.AgeMonths, p10, p50, p90);
+        return new BaseForecast(null, cohort, state.AgeMonths, p10, p50, p90,
+            new PopulationTail(Math.Max(state.Uptime, AnchorState.MinUptime), state.FitB));
     }
 
     /// <summary>The learned models of a cohort, with the own fit when the well has one and the cohort learned it,

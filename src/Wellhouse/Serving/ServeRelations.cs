@@ -9,9 +9,9 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeRelations
 {
-    /// <summary>The decline forecasts of int_decline_fits, one row per forecast month (its list columns unnested), as
-    /// int_declining_curves keeps them: from the well's first forecast month at the data's as-of date, none for an
-    /// abandoned well (int_well_status).</summary>
+    /// <summary>The forecast rows of int_declining_curves: mart_decline_forecast's months (the well's one forecast, from
+    /// the data's as-of month, none for an abandoned well) as producing-day rates (rate / uptime). (The name is older
+    /// than the population forecast, when these came from int_decline_fits' lists.)</summary>
     public const string DeclineForecastPoints = "int_decline_fits__forecast";
 
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
@@ -30,10 +30,7 @@ internal static class ServeRelations
         ("int_decline_fits",
             "select * exclude (forecast_months, forecast_p50, forecast_p10, forecast_p90) from int_decline_fits order by well_code, stream"),
         (DeclineForecastPoints,
-            "select f.well_code, f.stream, f.production_period, f.fitted_rate, f.rate_p10, f.rate_p90 from (select well_code, stream, "
-            + "unnest(forecast_months) as production_period, unnest(forecast_p50) as fitted_rate, unnest(forecast_p10) as rate_p10, "
-            + "unnest(forecast_p90) as rate_p90 from int_decline_fits) as f inner join int_well_status as s on f.well_code = s.well_code "
-            + "where f.production_period >= s.forecast_from_month and s.well_status <> 'abandoned' "
-            + "order by f.well_code, f.stream, f.production_period"),
+            "select well_code, stream, month as production_period, rate_p50 / uptime as fitted_rate, rate_p10 / uptime as rate_p10, "
+            + "rate_p90 / uptime as rate_p90 from mart_decline_forecast order by well_code, stream, month"),
     ];
 }

@@ -1,4 +1,5 @@
 using Wellhouse.Decline;
+using Wellhouse.Transform.Execution;
 
 namespace Wellhouse.Warehouse;
 
@@ -62,4 +63,19 @@ internal sealed record DeclineFitOptions(double BMax, double DminEffectivePerYea
     public double EurTimeCapYears { get; init; } = 30;
 
     public double EconomicLimit(string stream) => stream == "gas" ? EconomicLimitGasMmcfd : EconomicLimitOilKbd;
+
+    /// <summary>The options from the project's vars (decline_b_max, decline_dmin_effective_per_year,
+    /// forecast_horizon_months, decline_bootstrap_samples, decline_fit_monthly, economic_limit_oil_kbd,
+    /// economic_limit_gas_mmcfd, eur_time_cap_years): int_decline_fits' and int_population_forecast's.</summary>
+    public static DeclineFitOptions Read(CSharpModelContext context) => new(
+        ModelVars.Number(context, "decline_b_max", 2.0),
+        ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08),
+        (int)ModelVars.Number(context, "forecast_horizon_months", 120),
+        (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
+        ModelVars.Flag(context, "decline_fit_monthly", true))
+    {
+        EconomicLimitOilKbd = ModelVars.Number(context, "economic_limit_oil_kbd", 0.01),
+        EconomicLimitGasMmcfd = ModelVars.Number(context, "economic_limit_gas_mmcfd", 0.05),
+        EurTimeCapYears = ModelVars.Number(context, "eur_time_cap_years", 30),
+    };
 }

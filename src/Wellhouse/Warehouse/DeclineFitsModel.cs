@@ -19,17 +19,7 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var options = new DeclineFitOptions(
-            ModelVars.Number(context, "decline_b_max", 2.0),
-            ModelVars.Number(context, "decline_dmin_effective_per_year", 0.08),
-            (int)ModelVars.Number(context, "forecast_horizon_months", 120),
-            (int)ModelVars.Number(context, "decline_bootstrap_samples", 50),
-            ModelVars.Flag(context, "decline_fit_monthly", true))
-        {
-            EconomicLimitOilKbd = ModelVars.Number(context, "economic_limit_oil_kbd", 0.01),
-            EconomicLimitGasMmcfd = ModelVars.Number(context, "economic_limit_gas_mmcfd", 0.05),
-            EurTimeCapYears = ModelVars.Number(context, "eur_time_cap_years", 30),
-        };
+        var options = DeclineFitOptions.Read(context);
         var filter = await IncrementalWells.PrepareAsync(context, () => context.CreateTargetAsync(Columns, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 

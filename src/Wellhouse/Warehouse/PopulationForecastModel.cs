@@ -33,7 +33,16 @@ internal sealed class PopulationForecastModel : ICSharpModel
         ModelColumn.Text("cohort"),
         ModelColumn.Integer("age_months"),
         ModelColumn.Text("reason"),
+        ModelColumn.Double("uptime"),
+        ModelColumn.Double("remaining_p10"),
+        ModelColumn.Double("remaining_p50"),
+        ModelColumn.Double("remaining_p90"),
+        ModelColumn.Date("eur_end_date"),
+        ModelColumn.Text("eur_limited_by"),
     ];
+
+    /// <summary>The columns after reason: the well row's uptime and remaining volumes (<see cref="PopulationReserves"/>).</summary>
+    private const int WellColumns = 6;
 
     public string Name => "int_population_forecast";
 
@@ -53,6 +62,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(context);
+        var limits = DeclineFitOptions.Read(context);
         await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
         using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
@@ -64,7 +74,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
                 var forecasts = PopulationForecasters.For(histories, options).Forecast(source.AsOf);
                 foreach (var forecast in forecasts)
                 {
-                    Append(writer, forecast, StagedHistories.Streams[s]);
+                    Append(writer, forecast, StagedHistories.Streams[s], limits);
                 }
             }
         }
@@ -72,21 +82,32 @@ internal sealed class PopulationForecastModel : ICSharpModel
         writer.Complete();
     }
 
-    private static void Append(ModelWriter writer, WellPopulationForecast forecast, string stream)
+    /// <summary>The well's row (month NULL: its reason, or its uptime and remaining volumes to the economic limit or
+    /// the time cap), then its months.</summary>
+    private static void Append(ModelWriter writer, WellPopulationForecast forecast, string stream, DeclineFitOptions limits)
     {
         var wellCode = int.Parse(forecast.Id, CultureInfo.InvariantCulture);
-        if (forecast.Reason is { } reason)
+        writer.StartRow();
+        writer.Write(wellCode);
+        writer.Write(stream);
+        writer.WriteNulls(7);
+        writer.WriteText(forecast.Cohort);
+        writer.Write(forecast.AgeMonths);
+        var reserves = PopulationReserves.Of(forecast, limits.EconomicLimit(stream), limits.EurTimeCapYears, limits.DminEffectivePerYear);
+        if (forecast.Reason is { } reason || reserves is null || forecast.Tail is not { } tail)
         {
-            writer.StartRow();
-            writer.Write(wellCode);
-            writer.Write(stream);
-            writer.WriteNulls(7);
-            writer.WriteText(forecast.Cohort);
-            writer.Write(forecast.AgeMonths);
-            writer.Write(reason);
+            writer.Write(forecast.Reason ?? "no forecast months");
+            writer.WriteNulls(WellColumns);
             return;
         }
 
+        writer.WriteNull();
+        writer.Write(tail.Uptime);
+        writer.Write(reserves.P10);
+        writer.Write(reserves.P50);
+        writer.Write(reserves.P90);
+        writer.Write(reserves.EndDate);
+        writer.Write(reserves.LimitedBy);
         foreach (var m in forecast.Months)
         {
             writer.StartRow();
@@ -101,7 +122,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
             writer.Write(m.CumP90);
             writer.WriteText(forecast.Cohort);
             writer.Write(forecast.AgeMonths);
-            writer.WriteNull();
+            writer.WriteNulls(WellColumns + 1);
         }
     }
 }

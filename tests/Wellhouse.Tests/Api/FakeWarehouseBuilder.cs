@@ -101,7 +101,7 @@ internal sealed class FakeWarehouseBuilder : IWarehouseBuilder
         create table int_ml_trendlines_output as select well_code, stream, production_period, actual_rate, 0.97 as trend_rate,
             0.5 as residual_z, month(production_period) = 6 as is_outlier from int_declining_curves;
         create table mart_decline_forecast as select well_code, stream, production_period + interval 1 year as month,
-            1.1 as rate_p10, 0.9 as rate_p50, 0.7 as rate_p90, 27.0 as volume_p50, 400.0 as cum_p50, 'population' as method from int_declining_curves;
+            1.1 as rate_p10, 0.9 as rate_p50, 0.7 as rate_p90, 27.0 as volume_p50, 400.0 as cum_p50, 1.0 as uptime, 'population' as method from int_declining_curves;
         create table mart_revenue as select well_code, field_code, month, 30000.0 as oil_volume_bbl, 6000.0 as gas_volume_mcf,
             60.0 as oil_price_usd_per_bbl, 3.0 as gas_price_usd_per_mmbtu, 1.037 as heat_content_mmbtu_per_mcf,
             1800000.0 as oil_revenue_usd, 18666.0 as gas_revenue_usd, 1818666.0 as revenue_usd, 'NOK' as currency,

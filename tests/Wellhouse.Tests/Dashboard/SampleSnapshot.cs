@@ -96,7 +96,7 @@ internal static class SampleSnapshot
         create table mart_decline_forecast as
         select well_code, stream, production_period as month, rate_p10, fitted_rate as rate_p50, rate_p90,
             fitted_rate * 30 as volume_p50, sum(fitted_rate * 30) over (partition by well_code, stream order by production_period) as cum_p50,
-            'per_well_fit' as method
+            1.0 as uptime, 'per_well_fit' as method
         from int_declining_curves where is_forecast;
 
         -- A hindcast of made-up but consistent figures: per model, cohort and horizon (the per-well fit has no 1-5 cohort).

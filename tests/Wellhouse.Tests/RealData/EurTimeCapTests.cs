@@ -8,7 +8,9 @@ namespace Wellhouse.Tests.RealData;
 /// Issue 15, defect 3, on the data that showed it: on North Dakota, 310 of 579 fitted wells still produced more than
 /// 10 bbl/d at the 120th forecast month, where the marts' EUR stopped. EUR now runs to the economic limit
 /// (economic_limit_oil_kbd, 0.01) or the time cap (eur_time_cap_years, 30, from the fit's t0): the fits' remaining
-/// volume from the end of each history, which the summary of a producing well reports as is.
+/// volume from the end of each history, which the summary of a producing well reports as is where the population
+/// method does not forecast it (the population's EUR runs to the same limit or cap:
+/// <c>PopulationForecastNorthDakotaTests.WellSummary_NorthDakota_EurIsThePopulationForecastToTheLimitOrTheCap</c>).
 /// </summary>
 [Collection(NorthDakotaBuildCollection.Name)]
 public sealed class EurTimeCapTests(NorthDakotaBuildFixture fixture, ITestOutputHelper output)
@@ -21,7 +23,7 @@ public sealed class EurTimeCapTests(NorthDakotaBuildFixture fixture, ITestOutput
     {
         var rows = await fixture.Build.QueryAsync("""
             select s.well_code, f.remaining_p50,
-                case when s.well_status = 'producing' then s.oil_eur_kbbl - s.cum_oil_kbbl else f.remaining_p50 end,
+                case when s.well_status = 'producing' and s.oil_forecast_method = 'per_well_fit' then s.oil_eur_kbbl - s.cum_oil_kbbl else f.remaining_p50 end,
                 f.eur_end_date, f.eur_limited_by,
                 f.model, f.qi, f.di_per_day, f.b, f.dlim_per_day, f.duong_a_per_day, f.duong_m, f.tau_days, f.stretch_n,
                 f.t0_date, last_day(max(p.production_period)) + 1, list_last(f.forecast_months), f.remaining_p10, f.remaining_p90

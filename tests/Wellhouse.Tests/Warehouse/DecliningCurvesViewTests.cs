@@ -21,10 +21,15 @@ public sealed class DecliningCurvesViewTests(VolveBuildFixture fixture)
         var history = await fixture.Build.ScalarAsync<long>("select count(*) from int_declining_curves where not is_forecast");
         var periods = await fixture.Build.ScalarAsync<long>("select count(*) from stg_well_production");
         var forecast = await fixture.Build.ScalarAsync<long>("select count(*) from int_declining_curves where is_forecast");
-        var months = await fixture.Build.ScalarAsync<long>("""
-            select count(*) from (select well_code, unnest(forecast_months) as month from int_decline_fits) as f
-            inner join int_well_status as s on f.well_code = s.well_code
-            where f.month >= s.forecast_from_month and s.well_status <> 'abandoned'
+        var months = await fixture.Build.ScalarAsync<long>("select count(*) from mart_decline_forecast");
+        // The forecast rows are the well's one forecast, mart_decline_forecast's, as producing-day rates.
+        var different = await fixture.Build.ScalarAsync<long>("""
+            select count(*) from int_declining_curves as c
+            left join mart_decline_forecast as m on m.well_code = c.well_code and m.stream = c.stream and m.month = c.production_period
+            where c.is_forecast and (m.well_code is null
+                or abs(c.fitted_rate * m.uptime - m.rate_p50) > 1e-12 * greatest(m.rate_p50, 1)
+                or abs(c.rate_p10 * m.uptime - m.rate_p10) > 1e-12 * greatest(m.rate_p10, 1)
+                or abs(c.rate_p90 * m.uptime - m.rate_p90) > 1e-12 * greatest(m.rate_p90, 1))
             """);
         var abandoned = await fixture.Build.ScalarAsync<long>("select count(*) from int_well_status where well_status = 'abandoned'");
         var early = await fixture.Build.ScalarAsync<long>("""
@@ -34,6 +39,7 @@ public sealed class DecliningCurvesViewTests(VolveBuildFixture fixture)
 
         Assert.Equal(2 * periods, history);
         Assert.Equal(months, forecast);
+        Assert.Equal(0, different);
         Assert.True(forecast > 0);
         Assert.Equal(0, early);
         Assert.True(abandoned > 0, "Volve has wells abandoned by its as-of date; their forecast is left out");
@@ -49,11 +55,14 @@ public sealed class DecliningCurvesViewTests(VolveBuildFixture fixture)
     }
 
     [Fact]
-    public async Task UnfitSeries_HistoryWithNullFitAndNoForecast()
+    public async Task UnfitSeries_HistoryWithNullFitAndOnlyThePopulationsForecast()
     {
         var unfit = await fixture.Build.ScalarAsync<long>("select count(*) from int_decline_fits where model is null");
         var rows = await fixture.Build.QueryAsync("""
-            select count(*), count(curves.fitted_rate), count(curves.qi), count(*) filter (where curves.is_forecast)
+            select count(*), count(curves.fitted_rate) filter (where not curves.is_forecast), count(curves.qi),
+                count(*) filter (where curves.is_forecast and not exists (
+                    select 1 from mart_decline_forecast as m
+                    where m.well_code = curves.well_code and m.stream = curves.stream and m.method = 'population'))
             from int_declining_curves as curves
             inner join int_decline_fits as fits
                 on curves.well_code = fits.well_code and curves.stream = fits.stream

@@ -55,7 +55,7 @@ internal static class PopulationForecastComparison
                 var reasons = File.ReadLines(Path.ChangeExtension(target, null) + ".reasons.csv").Skip(1)
                     .Select(l => int.Parse(l.Split(',')[0], CultureInfo.InvariantCulture)).Order().ToArray();
                 var warehouseReasons = (await build.QueryAsync(
-                    $"select well_code from int_population_forecast where stream = '{stream}' and month is null order by well_code"))
+                    $"select well_code from int_population_forecast where stream = '{stream}' and reason is not null order by well_code"))
                     .Select(r => Convert.ToInt32(r[0], CultureInfo.InvariantCulture)).ToArray();
                 Assert.Equal(reasons, warehouseReasons);
                 compared += warehouse.Count;
@@ -84,6 +84,98 @@ internal static class PopulationForecastComparison
     }
 }
 
+/// <summary>
+/// One forecast per well (issue 15): mart_well_summary's EUR and remaining reserves are those of the forecast
+/// mart_decline_forecast shows (the population method's where it forecasts the well), run on to the economic limit or
+/// the time cap past the horizon; the per-well fit's parameters stay beside them.
+/// </summary>
+internal static class PopulationReservesCheck
+{
+    /// <summary>Checks the summary against int_population_forecast and mart_decline_forecast; returns the number of
+    /// oil wells whose EUR comes from the population forecast and the number whose EUR ends past the horizon.</summary>
+    public static async Task<(long Population, long PastHorizon)> AssertSummaryIsThePopulationForecastAsync(WarehouseBuild build)
+    {
+        // The summary's oil EUR is the cumulative + the population's remaining P50 (P10 and P90 likewise) wherever the
+        // population forecasts the well, and the per-well fit's parameters are still reported.
+        Assert.Equal(0, await build.ScalarAsync<long>("""
+            select count(*) from mart_well_summary as s
+            left join int_population_forecast as p
+                on p.well_code = s.well_code and p.stream = 'oil' and p.month is null and p.reason is null
+            left join int_decline_fits as f on f.well_code = s.well_code and f.stream = 'oil'
+            where (s.oil_forecast_method = 'population') <> (p.well_code is not null and s.well_status <> 'abandoned')
+                or (s.oil_forecast_method = 'population' and (
+                    abs(s.oil_remaining_kbbl - p.remaining_p50) > 1e-9
+                    or abs(s.oil_eur_kbbl - s.cum_oil_kbbl - p.remaining_p50) > 1e-6
+                    or abs(s.oil_eur_p10_kbbl - s.cum_oil_kbbl - p.remaining_p10) > 1e-6
+                    or abs(s.oil_eur_p90_kbbl - s.cum_oil_kbbl - p.remaining_p90) > 1e-6
+                    or s.oil_eur_end_date <> p.eur_end_date or s.oil_eur_limited_by <> p.eur_limited_by))
+                or (f.model is not null and (s.oil_qi_kbd is distinct from f.qi or s.oil_b is distinct from f.b))
+                or s.oil_eur_p90_kbbl > s.oil_eur_kbbl + 1e-9 or s.oil_eur_kbbl > s.oil_eur_p10_kbbl + 1e-9
+                or (s.well_status = 'abandoned' and (s.oil_forecast_method <> 'none' or s.oil_remaining_kbbl <> 0))
+            """));
+
+        // The remaining P50 is mart_decline_forecast's P50 months before the end date: all of them, and then a tail,
+        // when it ends past the horizon; those before the first month whose producing-day rate is under the limit
+        // when the limit is reached within it (that month under it, the one before not).
+        var rows = await build.QueryAsync("""
+            with months as (
+                select m.well_code, sum(m.volume_p50) filter (where m.month < p.eur_end_date) as before_end,
+                    max(m.month) as last_month, min(m.month) as first_month,
+                    max(m.volume_p50 / day(last_day(m.month)) / p.uptime) filter (where m.month = p.eur_end_date) as rate_at_end,
+                    max(m.volume_p50 / day(last_day(m.month)) / p.uptime) filter (where m.month = p.eur_end_date - interval 1 month) as rate_before_end
+                from mart_decline_forecast as m
+                inner join int_population_forecast as p
+                    on p.well_code = m.well_code and p.stream = m.stream and p.month is null and p.reason is null
+                where m.stream = 'oil' and m.method = 'population'
+                group by m.well_code
+            )
+            select s.well_code, s.oil_remaining_kbbl, months.before_end, months.last_month, s.oil_eur_end_date,
+                s.oil_eur_limited_by, months.rate_at_end, months.rate_before_end,
+                months.first_month
+            from mart_well_summary as s
+            inner join months on months.well_code = s.well_code
+            where s.oil_forecast_method = 'population'
+            """);
+        var pastHorizon = 0;
+        var problems = new List<string>();
+        foreach (var row in rows)
+        {
+            var remaining = Convert.ToDouble(row[1], CultureInfo.InvariantCulture);
+            var before = row[2] is null ? 0 : Convert.ToDouble(row[2], CultureInfo.InvariantCulture);
+            var lastMonth = (DateOnly)row[3]!;
+            var end = (DateOnly)row[4]!;
+            var limitedBy = (string)row[5]!;
+            if (end > lastMonth.AddMonths(1))
+            {
+                pastHorizon++;
+                if (!(remaining > before))
+                {
+                    problems.Add($"well {row[0]}: ends {end}, past the horizon, but remaining {remaining} <= the months' {before}");
+                }
+            }
+            else if (Math.Abs(remaining - before) > 1e-9 * Math.Max(before, 1))
+            {
+                problems.Add($"well {row[0]}: ends {end} within the horizon, remaining {remaining} but the months before it give {before}");
+            }
+            else if (limitedBy == "economic_limit" && end <= lastMonth
+                && !(Convert.ToDouble(row[6], CultureInfo.InvariantCulture) < 0.01
+                    && (row[7] is null || Convert.ToDouble(row[7], CultureInfo.InvariantCulture) >= 0.01)))
+            {
+                problems.Add($"well {row[0]}: economic limit at {end}, rates there {row[6]} and before {row[7]} kbd");
+            }
+
+            // The cap is 30 years (10,958 days) after the as-of date, the first forecast month.
+            if (limitedBy == "time_cap" && end != ((DateOnly)row[8]!).AddDays(10958))
+            {
+                problems.Add($"well {row[0]}: time cap at {end}, first forecast month {row[8]}");
+            }
+        }
+
+        Assert.Empty(problems);
+        return (rows.Count, pastHorizon);
+    }
+}
+
 /// <summary>On the bundled Volve sample (7 wells, daily rows): runs on a clean clone.</summary>
 [Collection(VolveBuildCollection.Name)]
 public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
@@ -91,6 +183,13 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
     [Fact]
     public async Task IntPopulationForecast_Volve_IsTheCliForecastOfTheSameFileAndDate() =>
         await PopulationForecastComparison.AssertSameAsTheCliAsync(fixture.Build, fixture.RawLocation!);
+
+    [Fact]
+    public async Task WellSummary_Volve_EurIsThePopulationForecastToTheLimitOrTheCap()
+    {
+        var (population, _) = await PopulationReservesCheck.AssertSummaryIsThePopulationForecastAsync(fixture.Build);
+        Assert.True(population > 0, "no Volve well has its oil EUR from the population forecast");
+    }
 
     [Fact]
     public async Task MartDeclineHindcast_Volve_IsWhatTheCliHindcastPrints()
@@ -143,9 +242,18 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
 
 /// <summary>On the North Dakota Bakken wells (../shared, read at test time; skipped where absent, failed in CI).</summary>
 [Collection(NorthDakotaBuildCollection.Name)]
-public sealed class PopulationForecastNorthDakotaTests(NorthDakotaBuildFixture fixture)
+public sealed class PopulationForecastNorthDakotaTests(NorthDakotaBuildFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task IntPopulationForecast_NorthDakota_IsTheCliForecastOfTheSameFileAndDate() =>
         await PopulationForecastComparison.AssertSameAsTheCliAsync(fixture.Build, fixture.RawLocation!);
+
+    [Fact]
+    public async Task WellSummary_NorthDakota_EurIsThePopulationForecastToTheLimitOrTheCap()
+    {
+        var (population, pastHorizon) = await PopulationReservesCheck.AssertSummaryIsThePopulationForecastAsync(fixture.Build);
+        output.WriteLine($"{population} oil wells with the population's EUR; {pastHorizon} end past the 120-month horizon");
+        Assert.True(population > 400, $"{population} wells");
+        Assert.True(pastHorizon > 100, $"only {pastHorizon} wells have their EUR end past the forecast horizon");
+    }
 }

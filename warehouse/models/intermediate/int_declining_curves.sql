@@ -1,12 +1,12 @@
--- The decline curves per well and stream (oil, gas), expanded from the fits of int_decline_fits: a row for every
--- historical period of stg_well_production (actual producing-day rate; the fit's P50 rate at the middle of the period
--- for periods from t0_date on, with the P10/P90 band P50 x exp(+-z90 sigma) of the log-rate residual spread) and the
--- forecast months (the fit's lists) from the data's as-of month on (int_well_status.forecast_from_month: a shut-in
--- well's months between its last report and the as-of date are left out, the curve keeping its clock), none for an
--- abandoned well (docs/domain.md, "Well status and the as-of date"). A view: the fitted rates are cheap to evaluate (macro decline_rate, the same
--- equations as Wellhouse.Decline) and far cheaper than writing a row per day from C#; the consumers read only part
--- of it (the oil history, or the forecast months), which DuckDB prunes from the union.
-
+-- The decline curves per well and stream (oil, gas): a row for every historical period of stg_well_production (actual
+-- producing-day rate; the fit of int_decline_fits' P50 rate at the middle of the period for periods from t0_date on,
+-- with the P10/P90 band P50 x exp(+-z90 sigma) of the log-rate residual spread), then the well's forecast months: those
+-- of mart_decline_forecast (the one forecast per well: the population method's where it forecasts the well, else the
+-- fit's; from the data's as-of month on, none for an abandoned well, docs/domain.md "Well status and the as-of date"),
+-- as producing-day rates (the mart's rate / uptime), so that they continue the history's actual and fitted rates. The
+-- fit's parameters stay on every row. A view: the fitted rates are cheap to evaluate (macro decline_rate, the same
+-- equations as Wellhouse.Decline) and far cheaper than writing a row per day from C#; the consumers read only part of
+-- it (the oil history, or the forecast months), which DuckDB prunes from the union.
 {{ config(materialized='view') }}
 
 {#- z of the standard normal at 90 % (WellDeclineFit.Z90), as a double literal. -#}
@@ -20,10 +20,6 @@ production as (
 
 fits as (
     select * from {{ ref('int_decline_fits') }}
-),
-
-status as (
-    select * from {{ ref('int_well_status') }}
 ),
 
 history_rates as (
@@ -80,45 +76,31 @@ history as (
 ),
 
 forecast_months as (
-    select
-        well_code,
-        stream,
-        unnest(forecast_months) as production_period,
-        unnest(forecast_p50) as fitted_rate,
-        unnest(forecast_p10) as rate_p10,
-        unnest(forecast_p90) as rate_p90,
-        model,
-        qi,
-        di_nominal_per_year,
-        b,
-        dmin_per_year,
-        t0_date,
-        segment
-    from fits
+    -- mart_decline_forecast starts at the as-of month and leaves abandoned wells out already
+    select * from {{ ref('mart_decline_forecast') }}
 ),
 
 forecast as (
     select
         forecast_months.well_code,
         forecast_months.stream,
-        forecast_months.production_period,
+        forecast_months.month as production_period,
         true as is_forecast,
         cast(null as {{ float_type() }}) as actual_rate,
-        forecast_months.fitted_rate,
-        forecast_months.rate_p10,
-        forecast_months.rate_p90,
-        forecast_months.model,
-        forecast_months.qi,
-        forecast_months.di_nominal_per_year,
-        forecast_months.b,
-        forecast_months.dmin_per_year,
-        forecast_months.t0_date,
-        forecast_months.segment
+        forecast_months.rate_p50 / forecast_months.uptime as fitted_rate,
+        forecast_months.rate_p10 / forecast_months.uptime as rate_p10,
+        forecast_months.rate_p90 / forecast_months.uptime as rate_p90,
+        fits.model,
+        fits.qi,
+        fits.di_nominal_per_year,
+        fits.b,
+        fits.dmin_per_year,
+        fits.t0_date,
+        fits.segment
     from forecast_months
-    inner join status
-        on forecast_months.well_code = status.well_code
-    where forecast_months.production_period >= status.forecast_from_month
-        and status.well_status <> 'abandoned'
+    left join fits
+        on forecast_months.well_code = fits.well_code
+        and forecast_months.stream = fits.stream
 ),
 
 final as (

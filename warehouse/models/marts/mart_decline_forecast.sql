@@ -1,11 +1,12 @@
 -- The decline forecast per well, stream and future month, from the data's as-of month (int_well_status; none for an
--- abandoned well): the population method's where it forecasts the well (int_population_forecast: the forecast of
--- `wellhouse decline forecast`, type curves and calibrated P10-P90; method 'population'), else the well's own decline
--- fit (int_declining_curves' forecast months, residual-bootstrap band; method 'per_well_fit'), e.g. for the wells of a
--- data source too small to learn from. Rates are kbd (oil) or MMcfd (gas): for the population method the month's
--- calendar volume over its days (uptime as the well's last year), for the per-well fit the producing-day rate at full
--- uptime; P10 (high), P50, P90 (low). volume_p50 is the P50 volume of the month (kbbl or MMcf) and cum_p50 the
--- cumulative: history to date + forecast volumes.
+-- abandoned well): one forecast per well, the one its EUR and remaining reserves (mart_well_summary) and the decline
+-- chart (int_declining_curves) use. The population method's where it forecasts the well (int_population_forecast: the
+-- forecast of `wellhouse decline forecast`, type curves and calibrated P10-P90; method 'population'), else the well's
+-- own decline fit (int_decline_fits' forecast months, residual-bootstrap band; method 'per_well_fit'), e.g. for the
+-- wells of a data source too small to learn from. Rates are kbd (oil) or MMcfd (gas), the month's calendar volume over
+-- its days: for the population method with the well's uptime of the last year (column uptime), for the per-well fit
+-- at full uptime (uptime 1), so the producing-day rate is rate / uptime; P10 (high), P50, P90 (low). volume_p50 is
+-- the P50 volume of the month (kbbl or MMcf) and cum_p50 the cumulative: history to date + forecast volumes.
 -- Rebuilt whole on every refresh (not incremental): the as-of date moves with other wells' new periods.
 
 with
@@ -18,8 +19,8 @@ status as (
     select * from {{ ref('int_well_status') }}
 ),
 
-curves as (
-    select * from {{ ref('int_declining_curves') }}
+fits as (
+    select * from {{ ref('int_decline_fits') }}
 ),
 
 production as (
@@ -35,6 +36,13 @@ to_date as (
     group by well_code
 ),
 
+population_wells as (
+    -- the well rows: the uptime the forecast's volumes include
+    select well_code, stream, uptime
+    from population
+    where month is null and reason is null
+),
+
 population_months as (
     select
         population.well_code,
@@ -44,31 +52,51 @@ population_months as (
         population.volume_p50 / {{ days_in_month('population.month') }} as rate_p50,
         population.volume_p90 / {{ days_in_month('population.month') }} as rate_p90,
         population.volume_p50,
+        population_wells.uptime,
         'population' as method
     from population
+    inner join population_wells
+        on population.well_code = population_wells.well_code
+        and population.stream = population_wells.stream
     inner join status
         on population.well_code = status.well_code
     where population.month is not null
         and status.well_status <> 'abandoned'
 ),
 
-fit_months as (
-    -- int_declining_curves' forecast starts at the as-of month and leaves abandoned wells out already
+fit_forecast as (
     select
-        curves.well_code,
-        curves.stream,
-        curves.production_period as month,
-        curves.rate_p10,
-        curves.fitted_rate as rate_p50,
-        curves.rate_p90,
-        curves.fitted_rate * {{ days_in_month('curves.production_period') }} as volume_p50,
+        well_code,
+        stream,
+        unnest(forecast_months) as month,
+        unnest(forecast_p50) as rate_p50,
+        unnest(forecast_p10) as rate_p10,
+        unnest(forecast_p90) as rate_p90
+    from fits
+),
+
+fit_months as (
+    -- the fit's forecast months from the as-of month on (a shut-in well's months before it are left out, the curve
+    -- keeping its clock), none for an abandoned well, for the wells and streams the population does not forecast
+    select
+        fit_forecast.well_code,
+        fit_forecast.stream,
+        fit_forecast.month,
+        fit_forecast.rate_p10,
+        fit_forecast.rate_p50,
+        fit_forecast.rate_p90,
+        fit_forecast.rate_p50 * {{ days_in_month('fit_forecast.month') }} as volume_p50,
+        cast(1 as {{ float_type() }}) as uptime,
         'per_well_fit' as method
-    from curves
-    where curves.is_forecast
+    from fit_forecast
+    inner join status
+        on fit_forecast.well_code = status.well_code
+    where fit_forecast.month >= status.forecast_from_month
+        and status.well_status <> 'abandoned'
         and not exists (
-            select 1 from population_months
-            where population_months.well_code = curves.well_code
-                and population_months.stream = curves.stream
+            select 1 from population_wells
+            where population_wells.well_code = fit_forecast.well_code
+                and population_wells.stream = fit_forecast.stream
         )
 ),
 
@@ -93,6 +121,7 @@ final as (
                 order by forecast.month
                 rows between unbounded preceding and current row
             ) as cum_p50,
+        forecast.uptime,
         forecast.method
     from forecast
     inner join to_date

@@ -1,12 +1,16 @@
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
 -- current calendar-day rates (the last reported month's, over its reported days, so a month reported up to the 17th
--- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline parameters and the EUR (docs/domain.md: cumulative to
--- date + the fit's remaining volume until its rate reaches the economic limit or the time cap eur_time_cap_years,
--- int_decline_fits; not bounded by the forecast horizon), with the remaining reserves, the P10 (high) / P90 (low) EUR
--- and where and why the EUR stops. EUR is NULL for a stream whose history could not be fit.
--- The well's status at the data's as-of date (int_well_status): remaining reserves count from that date, so the P50
--- forecast volume of the months a shut-in well skipped before it is taken off, and an abandoned well has none (EUR =
--- cumulative). Rebuilt whole on every refresh (not incremental): the as-of date moves with other wells' new periods.
+-- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline fit's
+-- parameters (int_decline_fits: qi, Di, b) and the EUR from the well's one forecast (docs/domain.md, "EUR and
+-- forecasts"): cumulative to date + the remaining volume of the forecast mart_decline_forecast shows, the population
+-- method's (int_population_forecast's well row: its months, then the well's terminal decline, until the producing-day
+-- rate reaches the economic limit or eur_time_cap_years after the as-of date) where it forecasts the well, else the
+-- per-well fit's (int_decline_fits, to the same limit or cap from the fit's t0; oil_forecast_method says which), with
+-- the P10 (high) / P90 (low) EUR and where and why the EUR stops. EUR is NULL for a stream neither forecasts.
+-- The well's status at the data's as-of date (int_well_status): remaining reserves count from that date (for the
+-- per-well fit, the P50 forecast volume of the months a shut-in well skipped before it is taken off), and an
+-- abandoned well has none (EUR = cumulative). Rebuilt whole on every refresh (not incremental): the as-of date moves
+-- with other wells' new periods.
 
 with
 
@@ -86,31 +90,61 @@ skipped as (
 ),
 
 fits as (
+    select * from {{ ref('int_decline_fits') }}
+),
+
+population as (
+    -- the population forecast's well rows: remaining volumes to the economic limit or the time cap (abandoned wells
+    -- and wells it cannot forecast have a reason instead)
+    select * from {{ ref('int_population_forecast') }}
+    where month is null and reason is null
+),
+
+reserves as (
+    -- one forecast per well and stream: the population method's where it forecasts the well, else the per-well fit's
+    -- (less the forecast volume of the months a shut-in well skipped); none for an abandoned well
     select
-        {{ star_except(ref('int_decline_fits'), 'fitted', ['remaining_p50', 'remaining_p10', 'remaining_p90', 'eur_end_date', 'eur_limited_by']) }},
+        fits.well_code,
+        fits.stream,
         case
-            when status.well_status = 'abandoned' then status.data_as_of_date
-            else fitted.eur_end_date
-        end as eur_end_date,
-        case when status.well_status = 'abandoned' then 'abandoned' else fitted.eur_limited_by end as eur_limited_by,
+            when status.well_status = 'abandoned' then 'none'
+            when population.well_code is not null then 'population'
+            when fits.remaining_p50 is not null then 'per_well_fit'
+        end as forecast_method,
         case
             when status.well_status = 'abandoned' then 0
-            else greatest(fitted.remaining_p50 - coalesce(skipped.volume_p50, 0), 0)
+            when population.well_code is not null then population.remaining_p50
+            else greatest(fits.remaining_p50 - coalesce(skipped.volume_p50, 0), 0)
         end as remaining_p50,
         case
             when status.well_status = 'abandoned' then 0
-            else greatest(fitted.remaining_p10 - coalesce(skipped.volume_p10, 0), 0)
+            when population.well_code is not null then population.remaining_p10
+            else greatest(fits.remaining_p10 - coalesce(skipped.volume_p10, 0), 0)
         end as remaining_p10,
         case
             when status.well_status = 'abandoned' then 0
-            else greatest(fitted.remaining_p90 - coalesce(skipped.volume_p90, 0), 0)
-        end as remaining_p90
-    from {{ ref('int_decline_fits') }} as fitted
+            when population.well_code is not null then population.remaining_p90
+            else greatest(fits.remaining_p90 - coalesce(skipped.volume_p90, 0), 0)
+        end as remaining_p90,
+        case
+            when status.well_status = 'abandoned' then status.data_as_of_date
+            when population.well_code is not null then population.eur_end_date
+            else fits.eur_end_date
+        end as eur_end_date,
+        case
+            when status.well_status = 'abandoned' then 'abandoned'
+            when population.well_code is not null then population.eur_limited_by
+            else fits.eur_limited_by
+        end as eur_limited_by
+    from fits
     inner join status
-        on fitted.well_code = status.well_code
+        on fits.well_code = status.well_code
+    left join population
+        on fits.well_code = population.well_code
+        and fits.stream = population.stream
     left join skipped
-        on fitted.well_code = skipped.well_code
-        and fitted.stream = skipped.stream
+        on fits.well_code = skipped.well_code
+        and fits.stream = skipped.stream
 ),
 
 final as (
@@ -139,13 +173,14 @@ final as (
         oil.di_nominal_per_year as oil_di_nominal_per_year,
         oil.b as oil_b,
         oil.dmin_per_year as oil_dmin_per_year,
-        wells.cum_oil_kbbl + oil.remaining_p50 as oil_eur_kbbl,
-        oil.remaining_p50 as oil_remaining_kbbl,
-        wells.cum_oil_kbbl + oil.remaining_p10 as oil_eur_p10_kbbl,
-        wells.cum_oil_kbbl + oil.remaining_p90 as oil_eur_p90_kbbl,
-        oil.eur_end_date as oil_eur_end_date,
-        oil.eur_limited_by as oil_eur_limited_by,
-        wells.cum_gas_mmcf + gas.remaining_p50 as gas_eur_mmcf
+        oil_reserves.forecast_method as oil_forecast_method,
+        wells.cum_oil_kbbl + oil_reserves.remaining_p50 as oil_eur_kbbl,
+        oil_reserves.remaining_p50 as oil_remaining_kbbl,
+        wells.cum_oil_kbbl + oil_reserves.remaining_p10 as oil_eur_p10_kbbl,
+        wells.cum_oil_kbbl + oil_reserves.remaining_p90 as oil_eur_p90_kbbl,
+        oil_reserves.eur_end_date as oil_eur_end_date,
+        oil_reserves.eur_limited_by as oil_eur_limited_by,
+        wells.cum_gas_mmcf + gas_reserves.remaining_p50 as gas_eur_mmcf
     from wells
     left join well_attributes
         on wells.well_code = well_attributes.well_code
@@ -156,9 +191,12 @@ final as (
     left join fits as oil
         on wells.well_code = oil.well_code
         and oil.stream = 'oil'
-    left join fits as gas
-        on wells.well_code = gas.well_code
-        and gas.stream = 'gas'
+    left join reserves as oil_reserves
+        on wells.well_code = oil_reserves.well_code
+        and oil_reserves.stream = 'oil'
+    left join reserves as gas_reserves
+        on wells.well_code = gas_reserves.well_code
+        and gas_reserves.stream = 'gas'
 )
 
 select * from final

@@ -18,7 +18,7 @@ export async function renderWell(main, code) {
       ${stat('Cum oil (kbbl)', well.cum_oil_kbbl)}${stat('Cum gas (MMcf)', well.cum_gas_mmcf)}
       ${stat('Cum water (kbbl)', well.cum_water_kbbl)}${rateCard(well)}
       ${stat('Oil EUR P50 (kbbl)', well.oil_eur_kbbl)}${stat('EUR P90–P10 (kbbl)', `${fmt(well.oil_eur_p90_kbbl)} – ${fmt(well.oil_eur_p10_kbbl)}`)}
-      ${stat('Remaining oil (kbbl)', well.oil_remaining_kbbl)}
+      ${stat('Remaining oil (kbbl)', well.oil_remaining_kbbl)}${stat('Oil forecast', forecastMethod(well.oil_forecast_method))}
       ${stat('Oil decline', well.oil_model ? `${well.oil_model}, b ${fmt(well.oil_b, 2)}` : '—')}
       ${stat('Producing', produced ? `${well.first_production_date} → ${well.last_production_date}` : 'never (no oil or gas)')}
     </div>
@@ -53,6 +53,15 @@ export async function renderWell(main, code) {
   const logScale = /** @type {HTMLInputElement} */ (main.querySelector('#log-scale'));
   logScale.addEventListener('change', () => { state.log = logScale.checked; drawAll(); });
   await drawAll();
+}
+
+/**
+ * Which forecast the EUR, remaining reserves and the decline chart's forecast come from (mart_well_summary's
+ * oil_forecast_method).
+ * @param {string | null | undefined} method
+ */
+function forecastMethod(method) {
+  return { population: 'population (type curves)', per_well_fit: 'own decline fit', none: 'none (abandoned)' }[method ?? ''] ?? '—';
 }
 
 function stat(label, value, digits) {

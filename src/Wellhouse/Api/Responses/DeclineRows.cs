@@ -25,7 +25,7 @@ internal sealed record DeclineCurveRow
     [JsonPropertyName("actual_rate")]
     public double? ActualRate { get; init; }
 
-    /// <summary>P50 fitted or forecast producing-day rate (kbd or MMcfd); NULL before the fit's start (t0_date).</summary>
+    /// <summary>P50 fitted (history: the per-well fit) or forecast (the well's one forecast, mart_decline_forecast's, as a producing-day rate) rate, kbd or MMcfd; NULL before the fit's start (t0_date).</summary>
     [JsonPropertyName("fitted_rate")]
     public double? FittedRate { get; init; }
 
@@ -81,7 +81,7 @@ internal sealed record ForecastRow
     [JsonPropertyName("month")]
     public required DateOnly Month { get; init; }
 
-    /// <summary>High estimate of the rate, kbd or MMcfd: the month's volume over its calendar days (population), the producing-day rate at full uptime (per_well_fit).</summary>
+    /// <summary>High estimate of the rate, kbd or MMcfd: the month's volume over its calendar days at the well's uptime (the producing-day rate is rate / uptime).</summary>
     [JsonPropertyName("rate_p10")]
     public double? RateP10 { get; init; }
 
@@ -100,6 +100,10 @@ internal sealed record ForecastRow
     /// <summary>P50 cumulative to the end of the month (history + forecast), kbbl or MMcf.</summary>
     [JsonPropertyName("cum_p50")]
     public double? CumP50 { get; init; }
+
+    /// <summary>Producing days over calendar days the forecast assumes: the well's last year (population) or 1 (per_well_fit, producing-day rates at full uptime).</summary>
+    [JsonPropertyName("uptime")]
+    public double? Uptime { get; init; }
 
     /// <summary>'population' (the population method of `wellhouse decline forecast`) or 'per_well_fit' (the well's own decline fit, for wells the population method cannot forecast).</summary>
     [JsonPropertyName("method")]

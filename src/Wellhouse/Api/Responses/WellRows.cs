@@ -150,7 +150,11 @@ internal sealed record WellSummary
     [JsonPropertyName("oil_dmin_per_year")]
     public double? OilDminPerYear { get; init; }
 
-    /// <summary>Oil EUR (P50), kbbl: cumulative + the fitted curve's volume to the economic limit or the time cap.</summary>
+    /// <summary>Which forecast the oil EUR and remaining reserves come from: 'population' (the population method, as the forecast's rows), 'per_well_fit' (the well's own fit, where the population method cannot forecast it), 'none' for an abandoned well.</summary>
+    [JsonPropertyName("oil_forecast_method")]
+    public string? OilForecastMethod { get; init; }
+
+    /// <summary>Oil EUR (P50), kbbl: cumulative + the forecast's volume to the economic limit or the time cap (population: its months, then the well's terminal decline; docs/domain.md).</summary>
     [JsonPropertyName("oil_eur_kbbl")]
     public double? OilEurKbbl { get; init; }
 
@@ -166,7 +170,7 @@ internal sealed record WellSummary
     [JsonPropertyName("oil_eur_p90_kbbl")]
     public double? OilEurP90Kbbl { get; init; }
 
-    /// <summary>Where the oil EUR stops: the date its fitted rate reaches the economic limit, or the time cap.</summary>
+    /// <summary>Where the oil EUR stops: the date its forecast rate reaches the economic limit, or the time cap.</summary>
     [JsonPropertyName("oil_eur_end_date")]
     public DateOnly? OilEurEndDate { get; init; }
 

@@ -1,0 +1,94 @@
+namespace Wellhouse.Decline.Tests;
+
+/// <summary>
+/// A population forecast's remaining volume to the economic limit or the time cap (<see cref="PopulationReserves"/>):
+/// by hand on a forecast whose tail has a closed form, and on the North Dakota Bakken wells (../shared, read at run
+/// time through SharedData; skipped where absent, failed in CI).
+/// </summary>
+public sealed class PopulationReservesTests(ITestOutputHelper output)
+{
+    private const double Limit = 0.01;
+
+    [Fact]
+    public void Of_AnExponentialForecast_AddsTheExponentialTailToTheLimit()
+    {
+        // 12 months at 1 kbd producing-day rate declining 50 %/year nominal, uptime 0.8, b = 0: the tail is exponential
+        // at the same decline (above Dlim) from the last month's rate until it reaches the limit.
+        const double perDay = 0.5 / 365.25;
+        const double uptime = 0.8;
+        var start = new DateOnly(2020, 1, 1);
+        var months = new List<PopulationForecastMonth>();
+        var cum = 0.0;
+        for (var h = 0; h < 12; h++)
+        {
+            var month = start.AddMonths(h);
+            var days = DateTime.DaysInMonth(month.Year, month.Month);
+            var volume = Math.Exp(-perDay * (month.DayNumber - start.DayNumber)) * days * uptime;
+            cum += volume;
+            months.Add(new PopulationForecastMonth(month, 1.2 * volume, volume, 0.8 * volume, 1.2 * cum, cum, 0.8 * cum));
+        }
+
+        var forecast = new WellPopulationForecast("w", null, "25+", 40, months) { Tail = new PopulationTail(uptime, 0) };
+        var reserves = PopulationReserves.Of(forecast, Limit, 30, 0.08)!;
+
+        var last = months[^1];
+        var lastRate = last.VolumeP50 / 31 / uptime;
+        // The decline measured from the monthly rates (calendar-day volumes / days) between month 1 and 12.
+        var measured = Math.Log((months[0].VolumeP50 / 31) / (last.VolumeP50 / 31)) / (last.Month.DayNumber - start.DayNumber);
+        var toLimit = Math.Log(lastRate / Limit) / measured;
+        var tail = lastRate / measured * (1 - (Limit / lastRate)) * uptime;
+        Assert.Equal(perDay, measured, 1e-12);
+        Assert.Equal(cum + tail, reserves.P50, 1e-9 * reserves.P50);
+        Assert.Equal(tail, reserves.TailP50, 1e-9 * tail);
+        Assert.Equal("economic_limit", reserves.LimitedBy);
+        Assert.Equal(new DateOnly(2021, 1, 1).AddDays((int)Math.Round(toLimit)), reserves.EndDate);
+        Assert.True(reserves.P90 < reserves.P50 && reserves.P50 < reserves.P10);
+
+        // A cap inside the tail stops it there; a cap inside the months stops at that month; a limit above the first
+        // month's rate leaves nothing.
+        var capped = PopulationReserves.Of(forecast, Limit, 6.5, 0.08)!;
+        Assert.Equal(("time_cap", start.AddDays(2374)), (capped.LimitedBy, capped.EndDate));
+        Assert.True(capped.P50 < reserves.P50 && capped.P50 > cum);
+        var early = PopulationReserves.Of(forecast, Limit, 0.25, 0.08)!;
+        Assert.Equal(("time_cap", new DateOnly(2020, 4, 1)), (early.LimitedBy, early.EndDate));
+        Assert.Equal(months.Where(m => m.Month < early.EndDate).Sum(m => m.VolumeP50), early.P50, 1e-12);
+        var none = PopulationReserves.Of(forecast, 2, 30, 0.08)!;
+        Assert.Equal((0.0, "economic_limit", start), (none.P50, none.LimitedBy, none.EndDate));
+    }
+
+    [Fact]
+    public void Of_BakkenForecasts_RunPastTheHorizonToTheLimitOrTheCap()
+    {
+        var wells = PopulationHindcastTests.NorthDakotaOil();
+        var asOf = new DateOnly(2016, 1, 1);
+        var forecasts = new PopulationForecaster(wells, PopulationForecastOptions.Default with { Months = 120 }).Forecast(asOf)
+            .Where(f => f.Reason is null).ToArray();
+        int pastHorizon = 0, byCap = 0;
+        foreach (var f in forecasts)
+        {
+            var r = PopulationReserves.Of(f, Limit, 30, 0.08)!;
+            Assert.True(r.P90 <= r.P50 && r.P50 <= r.P10, $"{f.Id}: {r}");
+            var horizonEnd = f.Months[^1].Month.AddMonths(1);
+            if (r.EndDate > horizonEnd)
+            {
+                pastHorizon++;
+                Assert.Equal(f.Months[^1].CumP50 + r.TailP50, r.P50, 1e-9 * r.P50);
+                Assert.True(r.TailP50 > 0);
+            }
+
+            if (r.LimitedBy == "time_cap")
+            {
+                byCap++;
+                Assert.Equal(asOf.AddDays(10958), r.EndDate);
+            }
+
+            // A higher limit or an earlier cap never leaves more; the low estimate reaches the limit no later.
+            Assert.True(PopulationReserves.Of(f, 2 * Limit, 30, 0.08)!.P50 <= r.P50);
+            Assert.True(PopulationReserves.Of(f, Limit, 5, 0.08)!.P50 <= r.P50);
+        }
+
+        output.WriteLine($"{forecasts.Length} wells forecast at {asOf}; EUR past the 120-month horizon: {pastHorizon}; at the 30-year cap: {byCap}");
+        Assert.True(forecasts.Length > 350);
+        Assert.True(pastHorizon > forecasts.Length / 4, $"{pastHorizon} of {forecasts.Length}");
+    }
+}
