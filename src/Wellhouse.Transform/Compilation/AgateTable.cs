@@ -7,10 +7,11 @@ namespace Wellhouse.Transform.Compilation;
 /// <summary>
 /// What <c>run_query</c> returns and <c>load_result(...)['table']</c> holds: dbt's agate <c>Table</c> with
 /// <c>columns</c>, <c>column_names</c>, <c>column_types</c>, <c>rows</c> and <c>print_table()</c> (agate docs, "Table").
-/// As in agate, the table itself is not subscriptable and is always true: use <c>table.rows[0][0]</c>,
-/// <c>table.columns[0].values()</c> and <c>table.rows | length</c>.
+/// As agate 1.9's <c>Table</c> (dbt pins agate 1.7-1.9), the table is shorthand for its rows: it iterates over them
+/// (<c>{% for row in run_query(sql) %}</c>), has their length (so an empty table is false) and <c>table[0]</c> is
+/// <c>table.rows[0]</c>; <c>{{ table }}</c> prints its structure.
 /// </summary>
-internal sealed class AgateTable : IJinjaObject
+internal sealed class AgateTable : IJinjaObject, IReadOnlyList<object?>, System.Collections.ICollection
 {
     private readonly Action<string>? print;
 
@@ -83,6 +84,20 @@ internal sealed class AgateTable : IJinjaObject
     }
 
     private static readonly object Missing = new();
+
+    public int Count => Rows.Count;
+
+    bool System.Collections.ICollection.IsSynchronized => false;
+
+    object System.Collections.ICollection.SyncRoot => this;
+
+    public object? this[int index] => Rows[index];
+
+    public IEnumerator<object?> GetEnumerator() => Rows.GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    void System.Collections.ICollection.CopyTo(Array array, int index) => ((System.Collections.ICollection)Rows).CopyTo(array, index);
 
     private object? PrintTable(JinjaCallArguments args)
     {

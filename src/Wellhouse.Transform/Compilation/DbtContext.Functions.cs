@@ -36,7 +36,7 @@ internal sealed partial class DbtContext
             target["sslmode"] = postgres.SslMode;
         }
 
-        return new Dictionary<string, object?>(StringComparer.Ordinal)
+        var shared = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["target"] = target,
             ["project_name"] = services.ProjectName,
@@ -66,6 +66,8 @@ internal sealed partial class DbtContext
             ["set"] = new JinjaFunction(args => ToSet(args, strict: false)),
             ["set_strict"] = new JinjaFunction(args => ToSet(args, strict: true)),
         };
+        AddSerializationFunctions(shared);
+        return shared;
     }
 
     /// <summary>dbt's <c>set(value, default=None)</c> (the default when the value is not iterable) and

@@ -23,13 +23,21 @@ internal static class GraphGlobal
                 ["source_name"] = source.SourceName,
                 ["resource_type"] = "source",
                 ["package_name"] = source.PackageName,
+                ["path"] = source.OriginalFilePath,
+                ["original_file_path"] = source.OriginalFilePath,
+                ["patch_path"] = null,
                 ["database"] = source.Database,
                 ["schema"] = source.Schema,
                 ["identifier"] = source.Identifier,
                 ["fqn"] = source.Fqn.Cast<object?>().ToList(),
                 ["description"] = source.Description,
                 ["meta"] = source.Meta,
-                ["config"] = source.Config.Values,
+                ["source_description"] = source.SourceDescription,
+                ["loader"] = source.Loader ?? string.Empty,
+                ["config"] = SourceConfig(source),
+                ["freshness"] = source.Config.Values.GetValueOrDefault("freshness"),
+                ["external"] = source.ExternalLocation is null ? null : new Dictionary<string, object?>(StringComparer.Ordinal) { ["location"] = source.ExternalLocation },
+                ["tags"] = source.Config.Tags.Cast<object?>().ToList(),
                 ["loaded_at_field"] = source.LoadedAtField,
                 ["columns"] = DbtContext.ColumnsDict(source.Columns),
                 ["relation_name"] = source.RenderReference(),
@@ -44,7 +52,27 @@ internal static class GraphGlobal
             ["metrics"] = manifest.Metrics.Values.ToDictionary(m => m.UniqueId, m => (object?)m.ToManifest(), StringComparer.Ordinal),
             ["semantic_models"] = manifest.SemanticModels.Values.ToDictionary(m => m.UniqueId, m => (object?)m.ToManifest(), StringComparer.Ordinal),
             ["saved_queries"] = manifest.SavedQueries.Values.ToDictionary(q => q.UniqueId, q => (object?)q.ToManifest(), StringComparer.Ordinal),
-            ["metrics"] = new Dictionary<string, object?>(StringComparer.Ordinal),
         };
+    }
+
+    /// <summary>A source's config with dbt's SourceConfig defaults: an unset <c>freshness</c> is a threshold whose
+    /// <c>warn_after</c> and <c>error_after</c> have no count or period (so <c>config.freshness.warn_after.count</c>
+    /// is none, not an error).</summary>
+    private static Dictionary<string, object?> SourceConfig(SourceDefinition source)
+    {
+        var config = new Dictionary<string, object?>(source.Config.Values, StringComparer.Ordinal);
+        config.TryAdd("enabled", true);
+        config.TryAdd("event_time", null);
+        config.TryAdd("freshness", new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["warn_after"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = null, ["period"] = null },
+            ["error_after"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["count"] = null, ["period"] = null },
+            ["filter"] = null,
+        });
+        config.TryAdd("loaded_at_field", source.LoadedAtField);
+        config.TryAdd("loaded_at_query", null);
+        config.TryAdd("meta", source.Meta);
+        config.TryAdd("tags", source.Config.Tags.Cast<object?>().ToList());
+        return config;
     }
 }

@@ -79,6 +79,11 @@ public sealed class SemanticResource
             result[key] = value;
         }
 
+        if (ResourceType == "metric")
+        {
+            AddMetricDefaults(result);
+        }
+
         result["metadata"] = null;
         result["config"] = Config;
         result["unrendered_config"] = WrittenConfig;
@@ -100,5 +105,24 @@ public sealed class SemanticResource
         }
 
         return result;
+    }
+
+    /// <summary>The keys dbt's Metric and MetricTypeParams always have, none when not written (so a macro reading
+    /// <c>metric.type_params.numerator</c> of a simple metric gets none, as in dbt).</summary>
+    private static void AddMetricDefaults(Dictionary<string, object?> metric)
+    {
+        metric.TryAdd("filter", null);
+        metric.TryAdd("time_granularity", null);
+        var typeParams = metric.GetValueOrDefault("type_params") is Dictionary<string, object?> written
+            ? new Dictionary<string, object?>(written, StringComparer.Ordinal)
+            : new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in (string[])["measure", "numerator", "denominator", "expr", "window", "grain_to_date", "conversion_type_params", "cumulative_type_params", "metric_aggregation_params"])
+        {
+            typeParams.TryAdd(key, null);
+        }
+
+        typeParams.TryAdd("input_measures", new List<object?>());
+        typeParams.TryAdd("metrics", new List<object?>());
+        metric["type_params"] = typeParams;
     }
 }

@@ -177,7 +177,7 @@ internal sealed partial class ProjectParser
 
     private void LoadSchemaFiles()
     {
-        var reader = new SchemaYmlReader(diagnostics);
+        var reader = new SchemaYmlReader(diagnostics, RenderYamlText);
         var roots = file.ModelPaths.Concat(file.SeedPaths).Concat(file.TestPaths).Concat(file.MacroPaths).Concat(file.SnapshotPaths).Concat(file.AnalysisPaths);
         foreach (var (_, relative) in FindFiles(roots, ".yml", ".yaml"))
         {

@@ -52,32 +52,44 @@ internal sealed partial class ProjectParser
     }
 
     /// <summary>
-    /// A schema file's config with Jinja strings rendered (dbt renders schema files with var() and env_var()); the
-    /// other values are kept as they are, and so are hooks, which dbt renders only when they run.
+    /// A schema file's config with its Jinja strings rendered, nested ones too (dbt renders schema files with var()
+    /// and env_var(), e.g. <c>column_types: {x: "{{ 'float' }}"}</c>); the other values are kept as they are, and so are
+    /// hooks, which dbt renders only when they run.
     /// </summary>
     private Dictionary<string, object?> RenderConfig(Dictionary<string, object?> config, Node node, SourceSpan where)
     {
-        if (!config.Any(IsTemplated))
+        if (!config.Any(setting => !IsHook(setting.Key) && HasTemplate(setting.Value)))
         {
             return config;
         }
 
         var rendered = new Dictionary<string, object?>(config, StringComparer.Ordinal);
-        foreach (var (key, value) in config)
+        foreach (var (key, value) in config.Where(setting => !IsHook(setting.Key) && HasTemplate(setting.Value)))
         {
-            if (IsTemplated(new(key, value)) && value is string text)
-            {
-                Render(() => rendered[key] = Templates.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(node, RenderPhase.Parse))), where);
-            }
+            Render(() => rendered[key] = RenderTemplates(value, text => Templates.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(node, RenderPhase.Parse)))), where);
         }
 
         return rendered;
     }
 
-    private static bool IsTemplated(KeyValuePair<string, object?> setting) =>
-        setting.Value is string text
-        && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
-        && setting.Key is not ("pre-hook" or "post-hook" or "pre_hook" or "post_hook");
+    private static bool IsHook(string key) => key is "pre-hook" or "post-hook" or "pre_hook" or "post_hook";
+
+    private static bool HasTemplate(object? value) => value switch
+    {
+        string text => text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal),
+        IDictionary<string, object?> map => map.Values.Any(HasTemplate),
+        IList<object?> list => list.Any(HasTemplate),
+        _ => false,
+    };
+
+    /// <summary>A copy of <paramref name="value"/> with every templated string rendered.</summary>
+    private static object? RenderTemplates(object? value, Func<string, string> render) => value switch
+    {
+        string text when HasTemplate(text) => render(text),
+        IDictionary<string, object?> map when HasTemplate(map) => map.ToDictionary(e => e.Key, e => RenderTemplates(e.Value, render), StringComparer.Ordinal),
+        IList<object?> list when HasTemplate(list) => list.Select(v => RenderTemplates(v, render)).ToList(),
+        _ => value,
+    };
 
     /// <summary>The schema file entry of the node's package that describes a model or seed (the first one when described twice).</summary>
     private SchemaEntry? EntryFor(Node node)

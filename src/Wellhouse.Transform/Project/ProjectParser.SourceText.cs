@@ -24,7 +24,13 @@ internal sealed partial class ProjectParser
             return text;
         }
 
-        var where = spans.GetValueOrDefault(key, fallback);
+        return RenderYamlText(text, spans.GetValueOrDefault(key, fallback));
+    }
+
+    /// <summary>A schema-file string rendered with the parse-time context (var(), env_var(), target); on an error a
+    /// diagnostic at <paramref name="where"/> and the text unchanged.</summary>
+    private string RenderYamlText(string text, SourceSpan where)
+    {
         try
         {
             return Templates.Environment.Parse(text, where.File).Render(context.CreateGlobals(new RenderState(null, RenderPhase.Parse)));

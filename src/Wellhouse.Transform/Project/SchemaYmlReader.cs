@@ -7,7 +7,7 @@ namespace Wellhouse.Transform.Project;
 /// Reads schema .yml files (dbt docs: "Model properties", "Source properties", "Seed properties", "Macro properties").
 /// Keys dbt's property schemas reject are DBT101 errors with their position.
 /// </summary>
-internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
+internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics, Func<string, SourceSpan, string>? render = null)
 {
     private static readonly HashSet<string> TopKeys = new(StringComparer.Ordinal)
     {
@@ -81,6 +81,7 @@ internal sealed partial class SchemaYmlReader(DiagnosticBag diagnostics)
 
                     foreach (var item in Items(value, file, key))
                     {
+                        RenderStrings(item, key, file);
                         read(item, file, into);
                     }
 

@@ -79,9 +79,9 @@ public sealed class AgateTableTests : IDisposable
     }
 
     [Fact]
-    public void Table_NoRows_IsStillTrueAndHasColumns()
+    public void Table_NoRows_IsFalseAsAgatesLenIsZero_AndHasColumns()
     {
-        Assert.Equal("yes|0|('id',)|none", Render("select 1 as id where false", "{{ 'yes' if t else 'no' }}|{{ t.rows | length }}|{{ t.column_names }}|{{ 'rows' if t.rows else 'none' }}"));
+        Assert.Equal("no|0|('id',)|none", Render("select 1 as id where false", "{{ 'yes' if t else 'no' }}|{{ t.rows | length }}|{{ t.column_names }}|{{ 'rows' if t.rows else 'none' }}"));
     }
 
     [Fact]
@@ -127,5 +127,15 @@ public sealed class AgateTableTests : IDisposable
         Assert.Empty(insert.ColumnNames);
         Assert.Empty(create.ColumnNames);
         Assert.Equal("3", Render("select count(*) from t", "{{ t.rows[0][0] }}"));
+    }
+
+    [Fact]
+    public void Table_IteratesItsRows_HasTheirLength_AndIndexesThem()
+    {
+        var text = Render(
+            "select 1 as n, 'a' as s union all select 2, 'b' order by n",
+            "{% for row in t %}{{ row[0] }}{{ row.s }};{% endfor %}|{{ t | length }}|{{ t[1][1] }}|{{ t[-1].n }}|{{ 'yes' if t else 'no' }}");
+
+        Assert.Equal("1a;2b;|2|b|2|yes", text);
     }
 }

@@ -65,6 +65,12 @@ internal static partial class PyOps
                 return index >= 0 && index < list.Count
                     ? list[(int)index]
                     : new Undefined("JINJA013", $"{ObjectName(obj)} has no element {i}", span);
+            case IReadOnlyList<object?> rows when IsInteger(key) && obj is IJinjaObject:
+                var r = ToLong(key, span);
+                var row = r < 0 ? r + rows.Count : r;
+                return row >= 0 && row < rows.Count
+                    ? rows[(int)row]
+                    : new Undefined("JINJA013", $"{ObjectName(obj)} has no element {r}", span);
             case string s when IsInteger(key):
                 var j = ToLong(key, span);
                 var at = j < 0 ? j + s.Length : j;

@@ -1,0 +1,46 @@
+using Wellhouse.Transform.Execution;
+
+namespace Wellhouse.Transform.Tests.Compilation;
+
+/// <summary>dbt's context functions tojson, fromjson, fromyaml, zip_strict and try_or_compiler_error (dbt docs,
+/// "Jinja functions").</summary>
+public sealed class SerializationFunctionTests
+{
+    [Fact]
+    public async Task The_serialization_functions_give_what_dbt_gives()
+    {
+        using var project = new TempProject("wellhouse-serialization-");
+        project.WriteProject("ser");
+        project.Write("models/serialized.sql", """
+            {% set parsed = fromjson('{"b": [1, 2.5, true, null], "a": "x<y"}') %}
+            {% set doc = fromyaml('k: [1, two]\nflag: yes') %}
+            select
+              '{{ tojson({"b": 1, "a": "it''s <b>"}) }}' as dumped,
+              '{{ tojson({"b": 1, "a": 2}, sort_keys=true) }}' as sorted,
+              '{{ parsed.a }}|{{ parsed.b[1] + 1 }}|{{ parsed.b[2] }}|{{ parsed.b[3] }}' as from_json,
+              '{{ fromjson("not json", "fallback") }}' as bad_json,
+              '{{ doc.k[1] }}|{{ doc.flag }}' as from_yaml,
+              '{{ zip_strict([1, 2], ["a", "b"]) | list | length }}' as zipped,
+              '{{ try_or_compiler_error("never shown", fromjson, "[3]")[0] }}' as tried
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        var row = project.Query("select dumped, sorted, from_json, bad_json, from_yaml, zipped, tried from main.serialized").Single();
+        Assert.Equal(["{\"b\": 1, \"a\": \"it's <b>\"}", "{\"a\": 2, \"b\": 1}", "x<y|3.5|True|None", "fallback", "two|True", "2", "3"], row);
+    }
+
+    [Fact]
+    public async Task Try_or_compiler_error_raises_its_message_when_the_call_fails()
+    {
+        using var project = new TempProject("wellhouse-serialization-");
+        project.WriteProject("ser");
+        project.Write("models/failing.sql", "select {{ try_or_compiler_error('the value is not a list', zip_strict, 1) }} as x");
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.False(report.Success);
+        Assert.Contains(report.Diagnostics.Select(d => d.Message).Concat(project.Log), line => line.Contains("the value is not a list", StringComparison.Ordinal));
+    }
+}
