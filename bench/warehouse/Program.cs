@@ -9,16 +9,22 @@ using Wellhouse.Warehouse.Bench;
 // incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>,
 // -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS)
 // or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]
-// or a snapshot's serving store, built with each step's time: -- --serve <snapshot.duckdb> <out.serve>
+// or a snapshot's serving store, built with each step's time: -- --serve <snapshot.duckdb> <out.serve> [<parent.serve> <parent id>]
+// or whether two serving stores answer the same: -- --serve-compare <a.serve> <a id> <b.serve> <b id>
 // or the bytes per table of a snapshot and its ratio to the raw Parquet: -- --storage <snapshot.duckdb> [raw file or folder ...]
 if (args.Length >= 2 && args[0] == "--storage")
 {
     return StorageReport.Run(args[1], args[2..]);
 }
 
-if (args.Length == 3 && args[0] == "--serve")
+if (args.Length is 3 or 5 && args[0] == "--serve")
 {
-    return ServeStoreBench.Run(args[1], args[2]);
+    return ServeStoreBench.Run(args[1], args[2], args.Length == 5 ? new Wellhouse.Serving.ServePrevious(args[3], args[4]) : null);
+}
+
+if (args.Length == 5 && args[0] == "--serve-compare")
+{
+    return ServeStoreBench.Compare(args[1], args[2], args[3], args[4]);
 }
 
 if (args.Length >= 3 && args[0] == "--export")

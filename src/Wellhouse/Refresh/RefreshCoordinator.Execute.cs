@@ -41,7 +41,8 @@ internal sealed partial class RefreshCoordinator
                 return await FailAsync(run, RunStatus.Failed, reason, snapshotPath, started);
             }
 
-            var serve = Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id);
+            var serve = Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id,
+                plan.ParentId is { } parentStore ? new Serving.ServePrevious(snapshots.ServePath(parentStore), parentStore) : null);
             await log.WriteLineAsync(serve.ToString());
             foreach (var step in serve.Steps)
             {

@@ -35,7 +35,10 @@ internal sealed class ColumnWriter
     /// number of at most 2^53 in magnitude (or is -0).</summary>
     private bool _integral;
 
-    public ColumnWriter(SafeFileHandle file, string name, ServeKind kind, Type type, long rows, ref long offset)
+    /// <summary>A writer; a string column's ids continue <paramref name="dictionary"/> when given (a merge with a
+    /// stored column keeps that column's ids).</summary>
+    public ColumnWriter(SafeFileHandle file, string name, ServeKind kind, Type type, long rows, ref long offset,
+        IReadOnlyList<string>? dictionary = null)
     {
         _file = file;
         _type = type;
@@ -48,9 +51,50 @@ internal sealed class ColumnWriter
         offset = _valuesOffset + (rows * _width);
         if (kind == ServeKind.String)
         {
+            _dictionary = [.. dictionary ?? []];
             _ids = new Dictionary<string, int>(StringComparer.Ordinal);
-            _dictionary = [];
+            for (var i = 0; i < _dictionary.Count; i++)
+            {
+                _ids.TryAdd(_dictionary[i], i);
+            }
         }
+    }
+
+    public string Name => _name;
+
+    public ServeKind Kind => _kind;
+
+    public bool HasNull => _hasNull;
+
+    /// <summary>Whether every value is an integer (see <see cref="_integral"/>); then <see cref="Min"/> and
+    /// <see cref="Max"/> are the range of the values (Min &gt; Max when every value is NULL).</summary>
+    public bool Integral => _integral;
+
+    public long Min => _min;
+
+    public long Max => _max;
+
+    public List<string>? Dictionary => _dictionary;
+
+    public bool IsNull(long row) => (_nulls[row >> 3] & (1 << (int)(row & 7))) != 0;
+
+    /// <summary>The scanned values at full width as 64-bit integers (a double's bits), for a merge.</summary>
+    public long[] Values()
+    {
+        Flush();
+        var values = new long[_written / _width];
+        var bytes = new byte[checked((int)_written)];
+        for (var done = 0; done < bytes.Length;)
+        {
+            done += RandomAccess.Read(_file, bytes.AsSpan(done), _valuesOffset + done);
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Read(bytes.AsSpan(i * _width, _width), _width);
+        }
+
+        return values;
     }
 
     public void Add(DbDataReader reader, int ordinal)
@@ -201,7 +245,7 @@ internal sealed class ColumnWriter
     }
 
     /// <summary>The fewest bytes (1, 2, 4 or 8) holding max - min unsigned, and the base (min) the values are stored from.</summary>
-    private static (int Width, long Base) Narrowest(long min, long max)
+    internal static (int Width, long Base) Narrowest(long min, long max)
     {
         var range = (ulong)(max - min);
         return (range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8, range <= uint.MaxValue ? min : 0);
@@ -232,7 +276,7 @@ internal sealed class ColumnWriter
         _ => BinaryPrimitives.ReadInt64LittleEndian(span),
     };
 
-    private static void Write(Span<byte> span, int width, long value)
+    internal static void Write(Span<byte> span, int width, long value)
     {
         switch (width)
         {

@@ -67,8 +67,7 @@ internal static class ServeDerived
         }
 
         // The rows' order does not matter to the check, and costs a sort.
-        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
-        sql = order > 0 ? sql[..order] : sql;
+        sql = ServeRelations.Unordered(sql);
         try
         {
             var types = Types(connection, sql);

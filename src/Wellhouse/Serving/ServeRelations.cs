@@ -5,7 +5,7 @@ namespace Wellhouse.Serving;
 /// order the API serves them). The marts that are tables are stored as they are; the views that are a per-well
 /// computation (mart_production_daily, int_moving_averages, int_declining_curves) are computed by
 /// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic; the
-/// table int_production_cumsum is computed too when the build finds the computation equal to it (<see cref="ServeCumulative"/>).
+/// view int_production_cumsum is computed too, from stg_well_production's rows (<see cref="ServeCumulative"/>).
 /// </summary>
 internal static class ServeRelations
 {
@@ -33,4 +33,37 @@ internal static class ServeRelations
             "select well_code, stream, month as production_period, rate_p50 / uptime as fitted_rate, rate_p10 / uptime as rate_p10, "
             + "rate_p90 / uptime as rate_p90 from mart_decline_forecast order by well_code, stream, month"),
     ];
+
+    /// <summary>
+    /// The scans whose rows of a well depend on that well's raw rows and the project alone (the warehouse's incremental
+    /// models, docs/warehouse.md, "Incremental refresh", and views over them): in a snapshot built incrementally, the
+    /// rows of a well not in int_refresh_wells are the parent's, so the store reuses them from the parent's store
+    /// (<see cref="ServeStoreMerge"/>). The others depend on every well (the data's as-of date of int_well_status, the
+    /// population forecast's priors) and are scanned whole by every build.
+    /// </summary>
+    public static readonly IReadOnlySet<string> PerWell = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "mart_production_monthly", "mart_production_yearly", ServeCumulative.Relation, "mart_revenue", "int_ml_trendlines_output",
+        "stg_well_production", "int_wells", "int_decline_fits",
+    };
+
+    /// <summary>A scan limited to some wells: <c>where well_code in (...)</c> before its order by (the scan has no where
+    /// clause of its own), with the codes as literals, which DuckDB pushes below a view's windows partitioned by well.</summary>
+    public static string ForWells(string sql, IReadOnlyCollection<int> wells)
+    {
+        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
+        if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"not a scan a well filter can be added to: {sql}", nameof(sql));
+        }
+
+        return $"{sql[..order]} where well_code in ({ServeStoreReuse.List(wells)}){sql[order..]}";
+    }
+
+    /// <summary>The scan without its order by (for counts and checks, which the order does not change).</summary>
+    public static string Unordered(string sql)
+    {
+        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
+        return order > 0 ? sql[..order] : sql;
+    }
 }

@@ -193,6 +193,10 @@ internal sealed unsafe class ServeRelation
 
     public ServeColumn? Column(string name) => _ordinals.TryGetValue(name, out var i) ? Columns[i] : null;
 
+    /// <summary>The columns computed from others of their row, with how.</summary>
+    public IReadOnlyDictionary<string, ServeDerivation> Derived() =>
+        Info.Columns.Where(c => c.Derived is not null).ToDictionary(c => c.Name, c => c.Derived!, StringComparer.Ordinal);
+
     public ServeColumn this[string name] => Column(name) ?? throw new KeyNotFoundException($"{Info.Name} has no column {name}");
 
     /// <summary>The well's rows [start, end); empty when the relation has none.</summary>
@@ -267,6 +271,8 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private ServeColumn? _right;
 
     public ServeDerivation? Derivation => info.Derived;
+
+    public ServeColumnInfo Info => info;
 
     /// <summary>Gives a derived column its inputs (columns of the same relation).</summary>
     public void Derive(ServeColumn left, ServeColumn right)

@@ -10,17 +10,22 @@ namespace Wellhouse.Serving;
 /// ordered scan through ADO.NET's <see cref="DbDataReader"/> (so the same code reads DuckDB or another database),
 /// each column streamed into its own region of the file. Written under a temporary name, flushed to disk, renamed.
 /// A relation the snapshot lacks, or with a column type the store does not hold, is left out and reported: the API
-/// then answers that series from SQL as before.
+/// then answers that series from SQL as before. Given the parent's store of a snapshot built incrementally
+/// (<see cref="ServeStoreReuse"/>), a per-well relation scans only the changed wells and copies the others' rows from
+/// the parent's store (<see cref="ServeStoreMerge"/>).
 /// </summary>
 internal static class ServeStoreBuilder
 {
-    public static ServeBuildReport Build(DbConnection connection, string snapshotId, string path)
+    public static ServeBuildReport Build(DbConnection connection, string snapshotId, string path, ServePrevious? previous = null)
     {
         var watch = Stopwatch.StartNew();
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var skipped = new List<string>();
         var steps = new ServeBuildSteps();
         var verified = new Dictionary<string, List<ServeViewColumn>>(StringComparer.Ordinal);
+        var (reuse, reuseNote) = previous is null ? (null, "full build") : steps.Time("reuse check", () => ServeStoreReuse.Open(connection, previous));
+        var reused = new List<string>();
+        var scannedWhole = new List<string>();
         try
         {
             var relations = new List<ServeRelationInfo>();
@@ -42,18 +47,33 @@ internal static class ServeStoreBuilder
                         if (columns is not null)
                         {
                             verified[name] = columns;
-                            (name, sql) = (ServeCumulative.Sums, ServeCumulative.SumsSql);
+                            continue;
+                        }
+
+                        skipped.Add($"{name} stored whole: {problem}");
+                    }
+
+                    (ServeRelationInfo? Info, string? Problem) outcome = (null, null);
+                    if (reuse?.Relation(name) is { } old)
+                    {
+                        outcome = new RelationScan(connection, file, scratch, name, sql, old.Derived(), steps).Merge(old, reuse, ref end);
+                        if (outcome.Info is not null)
+                        {
+                            reused.Add(name);
                         }
                         else
                         {
-                            skipped.Add($"{name} stored whole: {problem}");
+                            scannedWhole.Add($"{name} ({outcome.Problem})");
                         }
                     }
 
-                    var (derived, notDerived) = steps.Time($"{name} derived check", () => ServeDerived.Check(connection, name, sql));
-                    skipped.AddRange(notDerived);
-                    var scan = new RelationScan(connection, file, scratch, name, sql, derived, steps);
-                    var outcome = scan.Run(ref end);
+                    if (outcome.Info is null)
+                    {
+                        var (derived, notDerived) = steps.Time($"{name} derived check", () => ServeDerived.Check(connection, name, sql));
+                        skipped.AddRange(notDerived);
+                        outcome = new RelationScan(connection, file, scratch, name, sql, derived, steps).Run(ref end);
+                    }
+
                     if (outcome.Info is { } info)
                     {
                         relations.Add(info);
@@ -95,9 +115,13 @@ internal static class ServeStoreBuilder
 
             File.Move(temp, path, overwrite: true);
             Hosting.DurableFile.FsyncFolderOf(path);
+            GC.KeepAlive(reuse);
             return new ServeBuildReport(path, end, watch.Elapsed, relations.Select(r => r.Name).ToList(), verified.Keys.ToList(), skipped)
             {
                 Steps = steps.Lines,
+                Reuse = reuse is null ? reuseNote!
+                    : $"{reuseNote}; reused in {string.Join(", ", reused)}" + (scannedWhole.Count > 0 ? $"; scanned whole: {string.Join(", ", scannedWhole)}" : string.Empty),
+                Reused = reused,
             };
         }
         finally
@@ -127,13 +151,94 @@ internal static class ServeStoreBuilder
             return result;
         }
 
+        /// <summary>The relation from the parent's rows of the unchanged wells and a scan of the changed wells, or the
+        /// reason it cannot be (then it is scanned whole).</summary>
+        public (ServeRelationInfo? Info, string? Problem) Merge(ServeRelation old, ServeStoreReuse reuse, ref long end)
+        {
+            var started = steps.Start();
+            var result = MergeScan(old, reuse, ref end);
+            steps.Stop(started, $"{name} merge ({result.Info?.Rows ?? 0:N0} rows, {reuse.Changed.Count:N0} wells scanned)");
+            return result;
+        }
+
+        private (ServeRelationInfo? Info, string? Problem) MergeScan(ServeRelation old, ServeStoreReuse reuse, ref long end)
+        {
+            try
+            {
+                if (Shape(relationSql) is var shape && !shape.SequenceEqual(old.Info.Columns.Select(c => (c.Name, c.Kind))))
+                {
+                    return (null, "its columns differ from the parent store's");
+                }
+
+                var (holding, _) = ServeDerived.Check(connection, name, ServeRelations.ForWells(relationSql, reuse.Changed));
+                if (derived.Keys.FirstOrDefault(column => !holding.ContainsKey(column)) is { } broken)
+                {
+                    return (null, $"{broken} is not {derived[broken].Op} on the changed wells' rows");
+                }
+
+                var filtered = ServeRelations.ForWells(sql, reuse.Changed);
+                var (total, changedRows) = Counts(filtered);
+                var dictionaries = old.Info.Columns.Where(c => c.Dictionary is not null).ToDictionary(c => c.Name, c => (IReadOnlyList<string>)c.Dictionary!, StringComparer.Ordinal);
+                var (scanned, problem) = ScanRows(filtered, changedRows, dictionaries);
+                if (scanned is null)
+                {
+                    return (null, problem);
+                }
+
+                if (ServeStoreMerge.Plan(old, scanned.Codes, scanned.Starts, reuse.ChangedSet) is not { } plan)
+                {
+                    return (null, "the scan of the changed wells returned another well");
+                }
+
+                var rows = plan.Starts[^1];
+                if (rows != total)
+                {
+                    return (null, $"{total} rows, but the parent's unchanged wells and the changed wells' rows make {rows}: int_refresh_wells does not name every changed well");
+                }
+
+                var byName = scanned.Writers.ToDictionary(w => w.Name, StringComparer.Ordinal);
+                var columns = new List<ServeColumnInfo>();
+                foreach (var column in old.Columns)
+                {
+                    columns.Add(column.Derivation is not null ? column.Info : ServeStoreMerge.Column(column, byName[column.Name], plan.Segments, rows, file, ref end));
+                }
+
+                return (Finish(columns, plan.Codes, plan.Starts, rows, ref end), null);
+            }
+            catch (DbException ex)
+            {
+                return (null, ex.Message.Split('\n')[0]);
+            }
+        }
+
+        /// <summary>The relation's rows in all and those of the filter of <paramref name="filtered"/>, in one count.</summary>
+        private (long Total, long Filtered) Counts(string filtered)
+        {
+            var where = filtered.IndexOf(" where ", StringComparison.Ordinal);
+            var condition = filtered[(where + 7)..filtered.LastIndexOf(" order by ", StringComparison.Ordinal)];
+            using var count = connection.CreateCommand();
+            count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)})";
+            using var reader = count.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        private List<(string Name, ServeKind Kind)> Shape(string query)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"select * from ({ServeRelations.Unordered(query)}) limit 0";
+            using var reader = command.ExecuteReader();
+            return Enumerable.Range(0, reader.FieldCount)
+                .Select(i => (reader.GetName(i), ServeValues.KindOf(reader.GetFieldType(i), reader.GetDataTypeName(i)) ?? (ServeKind)(-1))).ToList();
+        }
+
         private (ServeRelationInfo? Info, string? Problem) Scan(ref long end)
         {
             long rows;
             try
             {
                 using var count = connection.CreateCommand();
-                count.CommandText = $"select count(*) from ({sql})";
+                count.CommandText = $"select count(*) from ({ServeRelations.Unordered(sql)})";
                 rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (DbException ex)
@@ -146,8 +251,34 @@ internal static class ServeStoreBuilder
                 return (null, $"{rows} rows (more than the store's {int.MaxValue} per relation)");
             }
 
+            var (scanned, problem) = ScanRows(sql, rows, null);
+            if (scanned is null)
+            {
+                return (null, problem);
+            }
+
+            var writing = steps.Start();
+            var columns = new List<ServeColumnInfo>();
+            foreach (var writer in scanned.Writers)
+            {
+                columns.Add(writer.Finish(file, ref end));
+            }
+
+            steps.Stop(writing, $"{name} write");
+            if (!ReferenceEquals(sql, relationSql))
+            {
+                columns = WithDerived(columns);
+            }
+
+            return (Finish(columns, scanned.Codes.Select(c => (int)c).ToArray(), [.. scanned.Starts], (int)rows, ref end), null);
+        }
+
+        /// <summary>Reads the rows of <paramref name="query"/> (<paramref name="rows"/> of them) into column writers on the
+        /// scratch file, with the well index.</summary>
+        private (Scanned? Scanned, string? Problem) ScanRows(string query, long rows, IReadOnlyDictionary<string, IReadOnlyList<string>>? dictionaries)
+        {
             using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = query;
             using var reader = command.ExecuteReader();
             var kinds = new ServeKind[reader.FieldCount];
             var wellOrdinal = -1;
@@ -174,7 +305,8 @@ internal static class ServeStoreBuilder
             long offset = 0;
             for (var i = 0; i < kinds.Length; i++)
             {
-                writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset);
+                writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset,
+                    dictionaries?.GetValueOrDefault(reader.GetName(i)));
             }
 
             var codes = new List<long>();
@@ -218,33 +350,27 @@ internal static class ServeStoreBuilder
             }
 
             starts.Add((int)row);
-            var finished = end;
-            var writing = steps.Start();
-            var columns = writers.Select(w => w.Finish(file, ref finished)).ToList();
-            steps.Stop(writing, $"{name} write");
-            offset = finished;
-            if (!ReferenceEquals(sql, relationSql))
-            {
-                columns = WithDerived(columns);
-            }
+            return (new Scanned(writers, codes, starts), null);
+        }
 
-            var codesOffset = ServeStoreBuilder.Align(offset);
-            var codeBytes = codes.Select(c => (int)c).ToArray();
-            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(codeBytes.AsSpan()), codesOffset);
-            var startsOffset = ServeStoreBuilder.Align(codesOffset + (codeBytes.Length * 4L));
-            var startBytes = starts.ToArray();
-            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(startBytes.AsSpan()), startsOffset);
-            end = startsOffset + (startBytes.Length * 4L);
-            return (new ServeRelationInfo
+        /// <summary>Writes the well index after the columns and describes the relation.</summary>
+        private ServeRelationInfo Finish(List<ServeColumnInfo> columns, int[] codes, int[] starts, int rows, ref long end)
+        {
+            var codesOffset = ServeStoreBuilder.Align(end);
+            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(codes.AsSpan()), codesOffset);
+            var startsOffset = ServeStoreBuilder.Align(codesOffset + (codes.Length * 4L));
+            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(starts.AsSpan()), startsOffset);
+            end = startsOffset + (starts.Length * 4L);
+            return new ServeRelationInfo
             {
                 Name = name,
                 Rows = rows,
                 Checksum = ServeValues.Combine(columns.Select(c => c.Checksum)),
                 WellCodesOffset = codesOffset,
                 WellStartsOffset = startsOffset,
-                Wells = codes.Count,
+                Wells = codes.Length,
                 Columns = columns,
-            }, null);
+            };
         }
 
         /// <summary>The stored columns with the derived ones in their places in the relation.</summary>
@@ -267,6 +393,9 @@ internal static class ServeStoreBuilder
                     }
                     : byName[column]).ToList();
         }
+
+        /// <summary>A scan's columns (on the scratch file) and its well index.</summary>
+        private sealed record Scanned(ColumnWriter[] Writers, List<long> Codes, List<int> Starts);
     }
 }
 
@@ -305,8 +434,14 @@ internal sealed record ServeBuildReport(string Path, long Bytes, TimeSpan Elapse
     /// <summary>Each step's wall and CPU time.</summary>
     public IReadOnlyList<string> Steps { get; init; } = [];
 
+    /// <summary>Whether the parent's store was reused, and where, or why not.</summary>
+    public string Reuse { get; init; } = "full build";
+
+    /// <summary>The relations merged from the parent's store.</summary>
+    public IReadOnlyList<string> Reused { get; init; } = [];
+
     public override string ToString() =>
-        $"serving store {System.IO.Path.GetFileName(Path)}: {Relations.Count} relations, {Bytes / 1048576.0:F1} MiB in {Elapsed.TotalSeconds:F1} s"
+        $"serving store {System.IO.Path.GetFileName(Path)}: {Relations.Count} relations, {Bytes / 1048576.0:F1} MiB in {Elapsed.TotalSeconds:F1} s ({Reuse})"
         + (Verified.Count > 0 ? $"; read through stg_well_production (checked at build): {string.Join(", ", Verified)}" : string.Empty)
         + (Skipped.Count > 0 ? $"; served from SQL instead: {string.Join("; ", Skipped)}" : string.Empty);
 }

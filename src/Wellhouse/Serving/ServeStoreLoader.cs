@@ -10,12 +10,13 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeStoreLoader
 {
-    /// <summary>Builds the store of a freshly built snapshot file (the refresh's step after its tests).</summary>
-    public static ServeBuildReport Build(string databasePath, string servePath, string snapshotId)
+    /// <summary>Builds the store of a freshly built snapshot file (the refresh's step after its tests), reusing the
+    /// parent's store when the snapshot was built incrementally on it (<see cref="ServeStoreReuse"/>).</summary>
+    public static ServeBuildReport Build(string databasePath, string servePath, string snapshotId, ServePrevious? previous = null)
     {
         using var connection = new DuckDBConnection(ConnectionString(databasePath));
         connection.Open();
-        return ServeStoreBuilder.Build(connection, snapshotId, servePath);
+        return ServeStoreBuilder.Build(connection, snapshotId, servePath, previous);
     }
 
     /// <summary>The read-only connection string readers use (one DuckDB instance per path string in a process).</summary>

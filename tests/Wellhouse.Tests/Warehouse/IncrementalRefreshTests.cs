@@ -22,7 +22,7 @@ public sealed class IncrementalRefreshTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static RawProductionRow Day(int well, int day, double scale = 1, DateTime? updated = null, double daysOn = 1) => new()
+    internal static RawProductionRow Day(int well, int day, double scale = 1, DateTime? updated = null, double daysOn = 1) => new()
     {
         FieldCode = well % 2 == 0 ? 10 : 20,
         FieldName = well % 2 == 0 ? "ALPHA" : "BETA",
@@ -230,7 +230,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         return (process.ExitCode, await output + await error);
     }
 
-    private static async Task BuildAsync(DbtWarehouseBuilder builder, BuildRequest request, CancellationToken cancellationToken)
+    internal static async Task BuildAsync(DbtWarehouseBuilder builder, BuildRequest request, CancellationToken cancellationToken)
     {
         var log = new StringWriter();
         var outcome = await builder.BuildAsync(request with { Log = TextWriter.Synchronized(new TeeWriter(log, request.Log)) }, cancellationToken);
@@ -238,7 +238,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.DoesNotContain(outcome.Nodes, node => node.BlocksPublish);
     }
 
-    private static string Hash(string path)
+    internal static string Hash(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));

@@ -1,0 +1,233 @@
+using System.IO.Hashing;
+using Microsoft.Win32.SafeHandles;
+
+namespace Wellhouse.Serving;
+
+/// <summary>
+/// One relation of an incrementally built store: the parent store's rows of the wells that did not change, copied as
+/// stored, merged in well order with the scanned rows of the changed wells (<see cref="ServeStoreReuse"/>). A column
+/// keeps the parent's encoding (width, base, dictionary ids) when the new values fit it, so its old rows are copied as
+/// bytes; otherwise every value is written again in the narrowest encoding of both. The parent's file is only read.
+/// </summary>
+internal static unsafe class ServeStoreMerge
+{
+    private const int ChunkRows = 1 << 16;
+
+    /// <summary>A run of rows: from the parent's relation (<see cref="Old"/>) or from the scan of the changed wells.</summary>
+    internal readonly record struct Segment(bool Old, int Start, int Count);
+
+    /// <summary>
+    /// The merged well index: every well of the parent not in <paramref name="changed"/>, with its rows, and every
+    /// scanned well (each must be in <paramref name="changed"/>), in well-code order; consecutive parent rows are one
+    /// segment. Null when a scanned well is not one of the changed wells.
+    /// </summary>
+    public static (List<Segment> Segments, int[] Codes, int[] Starts)? Plan(ServeRelation old, IReadOnlyList<long> codes,
+        IReadOnlyList<int> starts, IReadOnlySet<int> changed)
+    {
+        var segments = new List<Segment>();
+        var mergedCodes = new List<int>();
+        var mergedStarts = new List<int>();
+        var rows = 0;
+        var (i, j) = (0, 0);
+        while (i < old.Info.Wells || j < codes.Count)
+        {
+            var oldCode = i < old.Info.Wells ? old.WellCode(i) : int.MaxValue;
+            var newCode = j < codes.Count ? (int)codes[j] : int.MaxValue;
+            if (i < old.Info.Wells && (j == codes.Count || oldCode < newCode))
+            {
+                if (!changed.Contains(oldCode))
+                {
+                    var (start, end) = old.Range(oldCode);
+                    Add(true, oldCode, start, end - start);
+                }
+
+                i++;
+                continue;
+            }
+
+            if (!changed.Contains(newCode))
+            {
+                return null;
+            }
+
+            Add(false, newCode, starts[j], starts[j + 1] - starts[j]);
+            j++;
+            if (oldCode == newCode)
+            {
+                i++;
+            }
+        }
+
+        mergedStarts.Add(rows);
+        return (segments, mergedCodes.ToArray(), mergedStarts.ToArray());
+
+        void Add(bool fromOld, int code, int start, int count)
+        {
+            mergedCodes.Add(code);
+            mergedStarts.Add(rows);
+            rows += count;
+            if (segments.Count > 0 && segments[^1] is var last && last.Old == fromOld && last.Start + last.Count == start)
+            {
+                segments[^1] = last with { Count = last.Count + count };
+            }
+            else
+            {
+                segments.Add(new Segment(fromOld, start, count));
+            }
+        }
+    }
+
+    /// <summary>Writes one stored column of the merged relation at <paramref name="end"/> (aligned) and moves it past.</summary>
+    public static ServeColumnInfo Column(ServeColumn old, ColumnWriter fresh, IReadOnlyList<Segment> segments, int rows,
+        SafeFileHandle target, ref long end)
+    {
+        var oldInfo = old.Info;
+        var freshValues = fresh.Values();
+        var encoding = Encoding.Of(old, fresh, segments);
+        var hash = new XxHash3();
+        var valuesOffset = ServeStoreBuilder.Align(end);
+        long written = 0;
+        var buffer = new byte[ChunkRows * 8];
+        var keep = encoding == Encoding.Of(oldInfo);
+        foreach (var segment in segments)
+        {
+            if (segment.Old && keep)
+            {
+                // Copied as stored: the parent's bytes are this encoding's.
+                for (long done = 0; done < segment.Count;)
+                {
+                    var count = (int)Math.Min(segment.Count - done, 1 << 26);
+                    var bytes = new ReadOnlySpan<byte>(old.Store.Pointer(oldInfo.ValuesOffset + ((segment.Start + done) * encoding.Width)), count * encoding.Width);
+                    Write(bytes);
+                    done += count;
+                }
+
+                continue;
+            }
+
+            for (var done = 0; done < segment.Count;)
+            {
+                var count = Math.Min(segment.Count - done, ChunkRows);
+                for (var k = 0; k < count; k++)
+                {
+                    var row = segment.Start + done + k;
+                    var value = segment.Old
+                        ? (old.IsNull(row) ? (long?)null : encoding.Raw ? BitConverter.DoubleToInt64Bits(old.Double(row)) : old.Long(row))
+                        : fresh.IsNull(row) ? null : encoding.FromScan(fresh.Kind, freshValues[row]);
+                    ColumnWriter.Write(buffer.AsSpan(k * encoding.Width, encoding.Width), encoding.Width,
+                        value is { } v ? (encoding.Raw ? v : v - encoding.Base) : 0);
+                }
+
+                Write(buffer.AsSpan(0, count * encoding.Width));
+                done += count;
+            }
+        }
+
+        end = valuesOffset + written;
+        long nullsOffset = -1;
+        if (oldInfo.NullsOffset >= 0 || fresh.HasNull)
+        {
+            var nulls = new byte[(rows + 7L) / 8];
+            var row = 0;
+            foreach (var segment in segments)
+            {
+                if (segment.Old && oldInfo.NullsOffset < 0)
+                {
+                    row += segment.Count;
+                    continue;
+                }
+
+                for (var k = 0; k < segment.Count; k++, row++)
+                {
+                    if (segment.Old ? oldInfo.NullsOffset >= 0 && old.IsNull(segment.Start + k) : fresh.IsNull(segment.Start + k))
+                    {
+                        nulls[row >> 3] |= (byte)(1 << (row & 7));
+                    }
+                }
+            }
+
+            nullsOffset = ServeStoreBuilder.Align(end);
+            RandomAccess.Write(target, nulls, nullsOffset);
+            hash.Append(nulls);
+            end = nullsOffset + nulls.Length;
+        }
+
+        return new ServeColumnInfo
+        {
+            Name = oldInfo.Name,
+            Kind = oldInfo.Kind,
+            ValuesOffset = valuesOffset,
+            NullsOffset = nullsOffset,
+            Width = encoding.Width,
+            Base = encoding.Raw ? 0 : encoding.Base,
+            Integral = oldInfo.Kind == ServeKind.Double && !encoding.Raw,
+            Checksum = Convert.ToHexStringLower(hash.GetCurrentHash()),
+            Dictionary = oldInfo.Kind == ServeKind.String ? fresh.Dictionary : null,
+        };
+
+        void Write(ReadOnlySpan<byte> bytes)
+        {
+            RandomAccess.Write(target, bytes, valuesOffset + written);
+            hash.Append(bytes);
+            written += bytes.Length;
+        }
+    }
+
+    /// <summary>How a merged column's values are stored: a double's 8 bytes (<see cref="Raw"/>), or value - base in
+    /// <see cref="Width"/> bytes (integers, day numbers, ticks, dictionary ids, whole-number doubles).</summary>
+    private readonly record struct Encoding(bool Raw, int Width, long Base)
+    {
+        public static Encoding Of(ServeColumnInfo info) =>
+            info.Kind == ServeKind.Double && !info.Integral ? new Encoding(true, 8, 0) : new Encoding(false, info.Width, info.Base);
+
+        /// <summary>The parent's encoding when the scanned values fit it, else the narrowest holding both.</summary>
+        public static Encoding Of(ServeColumn old, ColumnWriter fresh, IReadOnlyList<Segment> segments)
+        {
+            var kept = Of(old.Info);
+            if (kept.Raw)
+            {
+                return kept;
+            }
+
+            var freshIntegral = fresh.Integral;
+            if (old.Kind == ServeKind.Double && !freshIntegral)
+            {
+                return new Encoding(true, 8, 0);
+            }
+
+            var (min, max) = (fresh.Min, fresh.Max);
+            if (min > max || kept.Width == 8 || (min >= kept.Base && (ulong)(max - kept.Base) <= Capacity(kept.Width)))
+            {
+                return kept;
+            }
+
+            // The parent's values that stay, with the scanned ones.
+            foreach (var segment in segments.Where(s => s.Old))
+            {
+                for (var row = segment.Start; row < segment.Start + segment.Count; row++)
+                {
+                    if (!old.IsNull(row))
+                    {
+                        var value = old.Long(row);
+                        (min, max) = (Math.Min(min, value), Math.Max(max, value));
+                    }
+                }
+            }
+
+            var (width, first) = ColumnWriter.Narrowest(min, max);
+            return old.Kind == ServeKind.Double && width == 8 ? new Encoding(true, 8, 0) : new Encoding(false, width, first);
+        }
+
+        /// <summary>A scanned value (full width, a double's bits) in this encoding's 64-bit form.</summary>
+        public long FromScan(ServeKind kind, long value) =>
+            kind == ServeKind.Double && !Raw ? (long)BitConverter.Int64BitsToDouble(value) : value;
+
+        private static ulong Capacity(int width) => width switch
+        {
+            1 => byte.MaxValue,
+            2 => ushort.MaxValue,
+            4 => uint.MaxValue,
+            _ => ulong.MaxValue,
+        };
+    }
+}

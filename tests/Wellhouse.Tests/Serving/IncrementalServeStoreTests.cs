@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Hosting;
+using Wellhouse.Generate;
+using Wellhouse.Refresh;
+using Wellhouse.Serving;
+using Wellhouse.Tests.Api;
+using Wellhouse.Tests.Warehouse;
+
+namespace Wellhouse.Tests.Serving;
+
+/// <summary>
+/// The serving store of a snapshot built incrementally, built on its parent's store (the unchanged wells' rows copied,
+/// the changed wells scanned), answers exactly what a store built from scratch of the same snapshot answers: every
+/// relation, well index, NULL and value (<see cref="ServeStoreEquality"/>). The new raw batch has new days, late
+/// corrections (one rejected), new wells whose codes widen the stored well codes, and a row without a well. The
+/// parent's store is never written; a snapshot built whole, or a missing or foreign parent store, gets a full build,
+/// and the report says why.
+/// </summary>
+public sealed class IncrementalServeStoreTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task IncrementalStore_AnswersAsAStoreBuiltFromScratch_AndLeavesTheParentsUntouched()
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var first = Path.Combine(data.Batches, "a.parquet");
+        var second = Path.Combine(data.Batches, "b.parquet");
+        var later = new DateTime(2022, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+        using (var writer = new RawRowWriter())
+        {
+            // Wells 1-30, 400 days.
+            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
+            writer.Write(
+                // New days for wells 1-4; late corrections of wells 5 (halved) and 6 (rejected); new wells 300 and 301
+                // (well codes past the parent's one-byte range); a row without a well. Wells 7-30 are untouched.
+                Enumerable.Range(1, 4).SelectMany(well => Enumerable.Range(400, 30).Select(day => IncrementalRefreshTests.Day(well, day)))
+                    .Concat(Enumerable.Range(100, 10).Select(day => IncrementalRefreshTests.Day(5, day, 0.5, later)))
+                    .Concat([IncrementalRefreshTests.Day(6, 50, 1, later, daysOn: 3)])
+                    .Concat(new[] { 300, 301 }.SelectMany(well => Enumerable.Range(0, 300).Select(day => IncrementalRefreshTests.Day(well, day))))
+                    .Concat([IncrementalRefreshTests.Day(1, 10) with { WellCode = null }]),
+                second);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var cancel = TestContext.Current.CancellationToken;
+        string Snapshot(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
+        string Store(string id) => Path.Combine(data.Snapshots, id + ".serve");
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("parent"), [first], TextWriter.Null), cancel);
+        var parentReport = ServeStoreLoader.Build(Snapshot("parent"), Store("parent"), "parent");
+        Assert.Equal("full build", parentReport.Reuse);
+        var parentHash = IncrementalRefreshTests.Hash(Store("parent"));
+        var parentWritten = File.GetLastWriteTimeUtc(Store("parent"));
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("child"), [first, second], TextWriter.Null)
+        {
+            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
+            ParentPath = Snapshot("parent"),
+            NewRawBatchFiles = [second],
+        }, cancel);
+
+        var report = ServeStoreLoader.Build(Snapshot("child"), Store("child"), "child", new ServePrevious(Store("parent"), "parent"));
+        var scratch = Path.Combine(_temp.Path, "scratch.serve");
+        var full = ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
+
+        Assert.StartsWith("incremental on the store of parent: 8 changed well(s) scanned", report.Reuse);
+        Assert.Equal(ServeRelations.PerWell.Where(name => name != ServeCumulative.Relation).Order(StringComparer.Ordinal),
+            report.Reused.Order(StringComparer.Ordinal));
+        Assert.Equal(full.Relations.Order(StringComparer.Ordinal), report.Relations.Order(StringComparer.Ordinal));
+        var incremental = ServeStore.Open(Store("child"), "child");
+        var scratchStore = ServeStore.Open(scratch, "child");
+        Assert.Empty(ServeStoreEquality.Differences(incremental, scratchStore));
+        incremental.Verify();
+
+        // What changed is there: the new days, the new wells (their codes needed wider well-code columns), the
+        // rejected day gone; and the parent's store was only read.
+        var production = incremental.Relation("stg_well_production")!;
+        Assert.Equal(430, production.Range(1).End - production.Range(1).Start);
+        Assert.Equal(399, production.Range(6).End - production.Range(6).Start);
+        Assert.Equal(300, production.Range(301).End - production.Range(301).Start);
+        Assert.Equal(400, production.Range(30).End - production.Range(30).Start);
+        Assert.True(production["well_code"].Info.Width > ServeStore.Open(Store("parent"), "parent").Relation("stg_well_production")!["well_code"].Info.Width);
+        Assert.Equal(parentHash, IncrementalRefreshTests.Hash(Store("parent")));
+        Assert.Equal(parentWritten, File.GetLastWriteTimeUtc(Store("parent")));
+        Assert.Empty(Directory.GetFiles(data.Snapshots, "*.tmp*"));
+
+        // The equality check itself finds a difference: the parent's store does not answer as the child's.
+        Assert.NotEmpty(ServeStoreEquality.Differences(ServeStore.Open(Store("parent"), "parent"), scratchStore));
+
+        // No reuse, and why: a snapshot built whole (no refresh_wells), a missing parent store, another snapshot's store.
+        var whole = ServeStoreLoader.Build(Snapshot("parent"), Path.Combine(_temp.Path, "whole.serve"), "parent", new ServePrevious(scratch, "child"));
+        Assert.StartsWith("full build: the snapshot's int_refresh_wells cannot be read", whole.Reuse);
+        Assert.Empty(whole.Reused);
+        var missing = ServeStoreLoader.Build(Snapshot("child"), Path.Combine(_temp.Path, "missing.serve"), "child", new ServePrevious(Store("gone"), "gone"));
+        Assert.Equal("full build: the parent's store gone.serve is missing", missing.Reuse);
+        var foreign = ServeStoreLoader.Build(Snapshot("child"), Path.Combine(_temp.Path, "foreign.serve"), "child", new ServePrevious(Store("parent"), "other"));
+        Assert.StartsWith("full build: the parent's store is not usable (built for snapshot parent", foreign.Reuse);
+        Assert.Empty(ServeStoreEquality.Differences(ServeStore.Open(Path.Combine(_temp.Path, "foreign.serve"), "child"), scratchStore));
+    }
+}
