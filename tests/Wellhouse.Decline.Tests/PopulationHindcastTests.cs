@@ -31,9 +31,13 @@ public sealed class PopulationHindcastTests(ITestOutputHelper output)
         // Measured 2026-12-06 (see docs/decline.md); asserted with a margin.
         Assert.True(young.MedianApe < 0.8 * Find(Hindcast.PerWellModel, "6-12").MedianApe, $"6-12 months: {young.MedianApe:P1}");
         Assert.True(mature.MedianApe <= Find(Hindcast.PerWellModel, "25+").MedianApe, $"mature: {mature.MedianApe:P1}");
-        // The target is 75-85 % in both cohorts (measured 83.8 % and 85.3 %); asserted with 3 points of margin above.
-        Assert.InRange(young.Coverage, 0.75, 0.88);
-        Assert.InRange(mature.Coverage, 0.75, 0.88);
+        // The target is 75-85 % in both cohorts (measured 83.8 % and 84.5 %, 2026-12-07).
+        Assert.InRange(young.Coverage, 0.75, 0.85);
+        Assert.InRange(mature.Coverage, 0.75, 0.85);
+        // Young wells' P50 bias: +8.8 % (6-12) and +10.4 % (1-5) before the second calibration's shift, +5.9 % and -0.6 %
+        // with it (each year's new wells decline faster than those the type curve learned from).
+        Assert.InRange(young.MedianBias, -0.07, 0.07);
+        Assert.InRange(Find(Hindcast.PopulationModel, "1-5").MedianBias, -0.07, 0.07);
         Assert.InRange(Find(Hindcast.PerWellModel, "all").Coverage, 0, 0.5);
     }
 

@@ -74,12 +74,13 @@ public sealed record PopulationTail(double Uptime, double? B);
 /// calibrated on the method's own past forecasts: the same forecast made at the last <see
 /// cref="PopulationForecastOptions.CalibrationDates"/> quarterly as-of dates, compared with what the wells produced
 /// before the as-of date, gives per cohort and horizon the median log error (a shift of the P50) and the factor that
-/// makes 80 % of those outcomes fall inside the band; a second pass scales the band again by how the calibrated bands
-/// of those past dates covered their outcomes. The first calibration at horizon h learns from forecasts made at least h
-/// months earlier (for 24 months, two to three years stale); when the wells have changed since (newer completions of
-/// young wells decline faster), its band covers fewer than 80 % of later outcomes; the second one measures exactly
-/// that miss on past as-of dates (whose calibrated bands used only data before them) and widens or narrows the band by
-/// it. The type curves and both calibrations read a deterministic sample of the wells (<see
+/// makes 80 % of those outcomes fall inside the band; a second pass shifts the P50 again by the median miss of the
+/// calibrated P50s of those past dates and scales the band again by how their calibrated bands covered their outcomes.
+/// The first calibration at horizon h learns from forecasts made at least h months earlier (for 24 months, two to
+/// three years stale); when the wells have changed since (newer completions of young wells decline faster), its P50
+/// over-forecasts them and its band covers fewer than 80 % of later outcomes; the second one measures exactly that
+/// miss on past as-of dates (whose calibrated forecasts used only data before them) and moves the P50 and widens or
+/// narrows the band by it. The type curves and both calibrations read a deterministic sample of the wells (<see
 /// cref="PopulationForecastOptions.SampleWells"/>); every well is forecast from the as-of date. Volumes are calendar
 /// volumes (uptime included). Thread-safe; one instance caches anchor states and the sample's past forecasts, so a
 /// hindcast over several as-of dates fits each sampled well once per anchor.
@@ -147,7 +148,7 @@ public sealed class PopulationForecaster
         var baseline = new BaseForecast[_population.Count];
         Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(
             AnchorState.At(_population[i], anchor, _options.Months, _options.AbandonMonths, _options.Fit, Days(anchor)), models, _options.Months));
-        var final = Apply(Apply(baseline, Calibrate(anchor, Base, withShift: true)), Calibrate(anchor, Calibrated, withShift: false));
+        var final = Apply(Apply(baseline, Calibrate(anchor, Base, withShift: true)), Calibrate(anchor, Calibrated, withShift: true));
         return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
 
@@ -158,7 +159,7 @@ public sealed class PopulationForecaster
     {
         var anchor = MonthIndex.Of(asOf);
         var wells = SampleAt(anchor);
-        var final = Apply(Calibrated(anchor), Calibrate(anchor, Calibrated, withShift: false));
+        var final = Apply(Calibrated(anchor), Calibrate(anchor, Calibrated, withShift: true));
         return [.. wells.Select((well, k) => (well, Result(well, anchor, final[k])))];
     }
 
