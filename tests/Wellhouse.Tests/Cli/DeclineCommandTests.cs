@@ -147,6 +147,33 @@ public sealed class DeclineCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Fit_24MonthsOfBPoint7_AutoPicksAnArpsShapeAndHyperbolicRecoversB()
+    {
+        // Issue 15, defect 8: on 24 months of b = 0.7 data `auto` picked the stretched exponential and `--model
+        // hyperbolic` returned b = 1.01 without a warning. Arps hyperbolic qi 1,000, Di 1.5/year, 5 % lognormal noise.
+        var random = new Random(7);
+        var lines = new StringBuilder("date,rate\n");
+        for (var i = 0; i < 24; i++)
+        {
+            var t = (i + 0.5) * 30.44;
+            var noise = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            var rate = new ArpsModel(1000, 1.5 / 365.25, 0.7).Rate(t) * Math.Exp(0.05 * noise);
+            lines.Append(CultureInfo.InvariantCulture, $"{new DateOnly(2020, 1, 1).AddMonths(i):yyyy-MM-dd},{rate:R}\n");
+        }
+
+        var input = Write("b07.csv", lines.ToString());
+        var auto = await Run("decline", "fit", "--input", input, "--bootstrap", "0");
+        var hyperbolic = await Run("decline", "fit", "--input", input, "--model", "hyperbolic", "--bootstrap", "0");
+
+        Assert.Equal((0, 0), (auto.Exit, hyperbolic.Exit));
+        using var autoJson = JsonDocument.Parse(auto.Out);
+        using var hyperbolicJson = JsonDocument.Parse(hyperbolic.Out);
+        Assert.Contains(autoJson.RootElement.GetProperty("model").GetString(), new[] { "hyperbolic", "modified_hyperbolic" });
+        Assert.Equal(0.7, hyperbolicJson.RootElement.GetProperty("b").GetDouble(), 0.15);
+        Assert.Equal(0, hyperbolicJson.RootElement.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Fit_MissingHeader_ExitsNonZero()
     {
         var path = Write("nohdr.csv", "when,q\n2020-01-01,100\n");
