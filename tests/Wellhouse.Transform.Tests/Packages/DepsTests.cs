@@ -35,6 +35,28 @@ public sealed class DepsTests : IDisposable
     }
 
     [Fact]
+    public void Hash_HubEntries_IsDbtsSha1_WithInstallPrereleaseFalse()
+    {
+        // The sha1_hash dbt wrote in a public project's package-lock.yml for these three hub entries.
+        PackageSpec Hub(string name, string version) =>
+            new() { Kind = PackageKind.Hub, Source = name, Raw = new Dictionary<string, object?> { ["package"] = name, ["version"] = version }, Span = default };
+
+        Assert.Equal("8a3ad36332540fe7cf61ea9ec4e051eb57f40cd2", PackageLock.Hash([Hub("dbt-labs/dbt_utils", "1.2.0"), Hub("calogica/dbt_expectations", "0.10.3")]));
+    }
+
+    [Fact]
+    public void Hash_HubAndGitEntries_IsDbtsSha1_WithTheGitDataclassNulls()
+    {
+        // dbt-labs/jaffle-shop's package-lock.yml (commit c5c2dbd), written by dbt for these entries.
+        PackageSpec Hub(string name, string version) =>
+            new() { Kind = PackageKind.Hub, Source = name, Raw = new Dictionary<string, object?> { ["package"] = name, ["version"] = version }, Span = default };
+        const string Url = "https://github.com/dbt-labs/dbt-audit-helper.git";
+        var git = new PackageSpec { Kind = PackageKind.Git, Source = Url, Raw = new Dictionary<string, object?> { ["git"] = Url, ["revision"] = "main" }, Span = default };
+
+        Assert.Equal("f2a73967505955af30d18f70489a423fd47cdf79", PackageLock.Hash([Hub("dbt-labs/dbt_utils", "1.1.1"), Hub("godatadriven/dbt_date", "0.10.0"), git]));
+    }
+
+    [Fact]
     public async Task Deps_LocalPackage_LinksItWritesTheLockAndTheProjectBuilds()
     {
         var report = Deps();

@@ -8,8 +8,11 @@ namespace Wellhouse.Transform.Project.Packages;
 /// <summary>
 /// <c>package-lock.yml</c> as dbt 1.7+ writes it: the pinned packages (<c>local</c> as written, <c>git</c> with the
 /// commit, hub <c>package</c> with the exact version) and <c>sha1_hash</c> of the packages.yml entries. dbt hashes
-/// each entry as <c>json.dumps(entry + {"unrendered": entry}, sort_keys=True)</c>, sorts those lines and takes the SHA-1
-/// of them joined by newlines; the same is done here so a lock written by either tool is honoured by the other.
+/// each entry as <c>json.dumps(spec.to_dict(), sort_keys=True)</c>: the entry, its dataclass's unset fields with their
+/// defaults (a hub package's <c>install_prerelease: false</c>, a git package's <c>revision</c>, <c>warn-unpinned</c>
+/// and <c>subdirectory</c> as null) and <c>unrendered</c> (the entry as written); it sorts those lines and takes the
+/// SHA-1 of them joined by newlines. The same is done here so a lock written by either tool is honoured by the other
+/// (checked against locks dbt wrote for hub and git entries).
 /// </summary>
 internal static class PackageLock
 {
@@ -20,10 +23,23 @@ internal static class PackageLock
         var lines = specs.Select(s =>
         {
             var entry = new SortedDictionary<string, object?>(s.Raw, StringComparer.Ordinal) { ["unrendered"] = new SortedDictionary<string, object?>(s.Raw, StringComparer.Ordinal) };
+            foreach (var (key, value) in DataclassDefaults(s.Kind))
+            {
+                entry.TryAdd(key, value);
+            }
+
             return PythonJson(entry);
         }).Order(StringComparer.Ordinal);
         return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Join('\n', lines))));
     }
+
+    /// <summary>The fields dbt-core's package dataclass (RegistryPackage, GitPackage) serializes when unset.</summary>
+    private static IEnumerable<KeyValuePair<string, object?>> DataclassDefaults(PackageKind kind) => kind switch
+    {
+        PackageKind.Hub => [new("install_prerelease", false)],
+        PackageKind.Git => [new("revision", null), new("warn-unpinned", null), new("subdirectory", null)],
+        _ => [],
+    };
 
     /// <summary>The lock's entries and hash, or null when there is no lock file.</summary>
     public static (List<PackageSpec> Specs, string? Hash)? Read(string projectDir, DiagnosticBag diagnostics)
