@@ -114,12 +114,17 @@ internal sealed partial class DbtContext
         return Enumerable.Range(0, count).Select(i => (object?)lists.Select(l => l[i]).ToList()).ToList();
     }
 
-    private static object? Var(IReadOnlyDictionary<string, object?> vars, JinjaCallArguments args)
+    /// <summary>dbt's <c>var(name, default)</c>. As dbt's <c>Var.get_rendered_var</c>, a string value holding Jinja
+    /// (<c>insert_batch_size: "{{ 500 if target.type == 'bigquery' else 10000 }}"</c> in a dbt_project.yml, whose vars
+    /// are not rendered when it is read) is rendered when it is read, to text.</summary>
+    private object? Var(IReadOnlyDictionary<string, object?> vars, JinjaCallArguments args)
     {
         var name = ContextArgs.String(args, 0, "name") ?? string.Empty;
         if (vars.TryGetValue(name, out var value))
         {
-            return value;
+            return value is string text && (text.Contains("{{", StringComparison.Ordinal) || text.Contains("{%", StringComparison.Ordinal))
+                ? services.Templates.Environment.Parse(text, args.Span.File).Render(CreateGlobals(new RenderState(null, RenderPhase.Parse)))
+                : value;
         }
 
         if (ContextArgs.Has(args, 1, "default"))
