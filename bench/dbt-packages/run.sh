@@ -8,13 +8,15 @@
 #
 # SRC holds clones of the five repositories (git clone https://github.com/dbt-labs/dbt-utils, calogica/dbt-date,
 # calogica/dbt-expectations, dbt-labs/dbt-audit-helper, dbt-labs/dbt-codegen into SRC/dbt-utils, SRC/dbt-date, ...).
-# They are copied into WORK (default: a new temp folder) and changed there only: with no network, a package's hub
-# dependency (dbt-labs/dbt_utils, calogica/dbt_date) becomes a `local:` entry naming the copy of that repository, and
-# the integration projects' package-lock.yml (which pins the hub's versions) is removed. Nothing is written to SRC or
-# to this repository. Needs the wellhouse CLI built: dotnet build src/Wellhouse -c Release.
+# They are copied into WORK (default: a new temp folder) and run there unchanged: with no network, their hub
+# dependencies (dbt-labs/dbt_utils, calogica/dbt_date) come from a package hub served on loopback by hub.py from the
+# clones' version tags (DBT_PACKAGE_HUB_URL), so `deps` resolves version ranges and honours the integration projects'
+# package-lock.yml as dbt would (codegen's and audit-helper's pin dbt_utils 1.1.1). Nothing is written to SRC or to
+# this repository. Needs the wellhouse CLI built (dotnet build src/Wellhouse -c Release), git and python3.
 set -euo pipefail
 src=$(cd "${1:?usage: run.sh SRC [WORK]}" && pwd)
 work=${2:-$(mktemp -d /tmp/wellhouse-dbt-packages.XXXXXX)}
+mkdir -p "$work"
 repo=$(cd "$(dirname "$0")/../.." && pwd)
 cli=$(ls "$repo"/src/Wellhouse/bin/Release/net*/*/wellhouse.dll 2>/dev/null | head -1)
 [[ -n "$cli" ]] || { echo "build the CLI first: dotnet build src/Wellhouse -c Release" >&2; exit 1; }
@@ -25,21 +27,7 @@ for p in "${packages[@]}"; do
   rm -rf "${work:?}/$p" && cp -r "$src/$p" "$work/$p"
 done
 
-# Hub dependencies of the packages themselves -> the local copies; the integration projects' locks pin hub versions.
 for p in "${packages[@]}"; do
-  for f in "$work/$p/packages.yml" "$work/$p/integration_tests/packages.yml"; do
-    [[ -f "$f" ]] || continue
-    python3 - "$f" "$work" <<'PY'
-import sys, yaml
-path, work = sys.argv[1], sys.argv[2]
-local = {"dbt-labs/dbt_utils": "dbt-utils", "calogica/dbt_date": "dbt-date"}
-data = yaml.safe_load(open(path)) or {}
-entries = data.get("packages") or []
-data["packages"] = [{"local": f"{work}/{local[e['package']]}"} if isinstance(e, dict) and e.get("package") in local else e for e in entries]
-yaml.safe_dump(data, open(path, "w"), sort_keys=False)
-PY
-  done
-  rm -f "$work/$p/integration_tests/package-lock.yml"
   mkdir -p "$work/$p/profiles"
   cat > "$work/$p/profiles/profiles.yml" <<YML
 integration_tests:
@@ -51,6 +39,13 @@ integration_tests:
       threads: 1
 YML
 done
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 "$(dirname "$0")/hub.py" "$port" dbt-labs/dbt_utils="$src/dbt-utils" calogica/dbt_date="$src/dbt-date" > "$work/hub.log" 2>&1 &
+hub=$!
+trap 'kill $hub 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/dbt-labs/dbt_utils.json" > /dev/null && break; sleep 0.2; done
+export DBT_PACKAGE_HUB_URL="http://127.0.0.1:$port/"
 
 wh() { dotnet "$cli" "$@"; }
 for p in "${packages[@]}"; do
