@@ -101,6 +101,7 @@ internal sealed partial class ProjectParser
         ForEachPackage(LoadRunHooks);
         ForEachPackage(() =>
         {
+            WarnDbtIgnore();
             LoadDocs();
             LoadSchemaFiles();
             LoadSources();

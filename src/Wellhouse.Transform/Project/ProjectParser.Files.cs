@@ -145,6 +145,25 @@ internal sealed partial class ProjectParser
         return string.Join('\n', lines[start..end]).TrimEnd() + "\n";
     }
 
+    /// <summary>dbt skips the files a project's <c>.dbtignore</c> matches (gitignore patterns); the engine does not
+    /// read it, so one that lists anything is a DBT180 warning at its first pattern rather than silently unapplied.</summary>
+    private void WarnDbtIgnore()
+    {
+        var relative = current.Prefix + ".dbtignore";
+        var path = Path.Combine(projectDir, relative);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var lines = File.ReadAllLines(path);
+        var first = Array.FindIndex(lines, l => l.Trim() is { Length: > 0 } t && !t.StartsWith('#'));
+        if (first >= 0)
+        {
+            diagnostics.Warning(DiagnosticCodes.NotSupported, $"'.dbtignore' is not supported yet: its patterns are not applied, so the files they match ('{lines[first].Trim()}', ...) are read as dbt would not", new SourceSpan(relative, first + 1, 1));
+        }
+    }
+
     private void LoadDocs()
     {
         var defined = new Dictionary<string, SourceSpan>(StringComparer.Ordinal);
