@@ -47,7 +47,7 @@ internal sealed partial class DbtContext
             globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
             globals["model"] = state.Phase == RenderPhase.Compile && services.GraphValue?["nodes"] is Dictionary<string, object?> nodes && nodes.TryGetValue(node.UniqueId, out var cached)
                 ? cached
-                : NodeDict(node);
+                : new LazyGlobal(() => NodeDict(node));
         }
 
         if (state.Phase == RenderPhase.Compile && services.GraphValue is { } graph)

@@ -132,12 +132,33 @@ internal sealed class RenderGlobals : Dictionary<string, object?>, IReadOnlyDict
         }
     }
 
-    bool IReadOnlyDictionary<string, object?>.TryGetValue(string key, out object? value) => TryGetValue(key, out value) || TryGetMacro(key, out value);
+    bool IReadOnlyDictionary<string, object?>.TryGetValue(string key, out object? value)
+    {
+        if (TryGetValue(key, out value))
+        {
+            value = Resolve(key, value);
+            return true;
+        }
+
+        return TryGetMacro(key, out value);
+    }
 
     bool IReadOnlyDictionary<string, object?>.ContainsKey(string key) => ContainsKey(key) || flat.Any(n => n.ContainsKey(key));
 
     object? IReadOnlyDictionary<string, object?>.this[string key] =>
-        TryGetValue(key, out var value) || TryGetMacro(key, out value) ? value : throw new KeyNotFoundException(key);
+        ((IReadOnlyDictionary<string, object?>)this).TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    /// <summary>A <see cref="LazyGlobal"/> is built on its first read and stored in its place.</summary>
+    private object? Resolve(string key, object? value)
+    {
+        if (value is LazyGlobal lazy)
+        {
+            value = lazy.Create();
+            this[key] = value;
+        }
+
+        return value;
+    }
 
     IEnumerable<string> IReadOnlyDictionary<string, object?>.Keys => AllKeys();
 
@@ -163,4 +184,11 @@ internal sealed class RenderGlobals : Dictionary<string, object?>, IReadOnlyDict
     }
 
     private IEnumerable<string> AllKeys() => base.Keys.Concat(flat.SelectMany(n => n.Keys).Distinct(StringComparer.Ordinal).Where(k => !ContainsKey(k)));
+}
+
+/// <summary>A global built only when a template reads it (the <c>model</c> node dict while parsing, which most
+/// templates never read).</summary>
+internal sealed class LazyGlobal(Func<object?> create)
+{
+    public object? Create() => create();
 }

@@ -107,4 +107,22 @@ public sealed class GraphNodeFieldsTests
         Assert.True(report.Success, string.Join("\n", project.Log));
         Assert.Equal("None/None/revenue/None", project.Query("select fields from main.report").Single()[0]);
     }
+
+    [Fact]
+    public async Task The_model_global_is_the_node_while_parsing_and_compiling()
+    {
+        using var project = new TempProject("wellhouse-graph-fields-");
+        project.WriteProject("graphed");
+        project.Write("macros/describe.sql", "{% macro describe() %}{{ model.resource_type }}:{{ model.package_name }}{% endmacro %}");
+        project.Write("models/named.sql", """
+            {{ config(alias=model.name ~ '_t', tags=[model.unique_id]) }}
+            select '{{ model.name }}|{{ describe() }}|{{ model.config.alias }}' as described
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        Assert.Equal("named|model:graphed|named_t", project.Query("select described from main.named_t").Single()[0]);
+        Assert.Contains("model.graphed.named", report.Outcome!.Results.Single().Node.Config.Tags);
+    }
 }
