@@ -70,7 +70,7 @@ public sealed partial class Compiler
             InvocationId = baseServices.InvocationId,
             RunStartedAt = baseServices.RunStartedAt,
             Log = baseServices.Log,
-            GraphValue = baseServices.GraphValue,
+            Graph = baseServices.Graph,
             Dispatch = baseServices.Dispatch,
         };
         foreach (var (key, value) in baseServices.PackageVars)

@@ -45,14 +45,15 @@ internal sealed partial class DbtContext
         if (node is not null)
         {
             globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
-            globals["model"] = state.Phase == RenderPhase.Compile && services.GraphValue?["nodes"] is Dictionary<string, object?> nodes && nodes.TryGetValue(node.UniqueId, out var cached)
+            var compiling = state.Phase == RenderPhase.Compile && services.Graph is not null;
+            globals["model"] = new LazyGlobal(() => compiling && services.GraphValue!["nodes"] is Dictionary<string, object?> nodes && nodes.TryGetValue(node.UniqueId, out var cached)
                 ? cached
-                : new LazyGlobal(() => NodeDict(node));
+                : NodeDict(node));
         }
 
-        if (state.Phase == RenderPhase.Compile && services.GraphValue is { } graph)
+        if (state.Phase == RenderPhase.Compile && services.Graph is not null)
         {
-            globals["graph"] = graph;
+            globals["graph"] = new LazyGlobal(() => services.GraphValue);
         }
 
         AddDatabaseFunctions(globals, state);

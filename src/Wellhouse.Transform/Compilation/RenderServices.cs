@@ -62,6 +62,10 @@ internal sealed class RenderServices
         ?? (fromPackage is null ? null : SourcesByName.GetValueOrDefault((fromPackage, source, table)))
         ?? SourcesByName.Where(p => p.Key.Source == source && p.Key.Table == table).OrderBy(p => p.Key.Package, StringComparer.Ordinal).Select(p => p.Value).FirstOrDefault();
 
-    /// <summary>dbt's <c>graph</c> global (nodes and sources as plain dicts); built once after parsing.</summary>
-    public Dictionary<string, object?>? GraphValue { get; set; }
+    /// <summary>dbt's <c>graph</c> global (nodes and sources as plain dicts): after parsing, built once when a compile
+    /// render first reads <c>graph</c> or <c>model</c> (most projects' templates never do).</summary>
+    public Lazy<Dictionary<string, object?>>? Graph { get; set; }
+
+    /// <summary>The <c>graph</c> global, built now if it was not yet; null before parsing ends.</summary>
+    public Dictionary<string, object?>? GraphValue => Graph?.Value;
 }

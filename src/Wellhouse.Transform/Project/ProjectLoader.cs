@@ -130,7 +130,7 @@ internal sealed partial class ProjectParser
         var graph = BuildGraph();
         var selectors = SelectorsFileReader.Read(projectDir, diagnostics, Renderer(bootstrap));
         RenderDescriptions();
-        services.GraphValue = GraphGlobal.Build(manifest);
+        services.Graph = new(() => GraphGlobal.Build(manifest), LazyThreadSafetyMode.ExecutionAndPublication);
 
         if (diagnostics.HasErrors)
         {
