@@ -12,6 +12,7 @@ using Wellhouse.Warehouse.Bench;
 // or a snapshot's serving store, built with each step's time: -- --serve <snapshot.duckdb> <out.serve> [<parent.serve> <parent id>]
 // or whether two serving stores answer the same: -- --serve-compare <a.serve> <a id> <b.serve> <b id>
 // or the bytes per table of a snapshot and its ratio to the raw Parquet: -- --storage <snapshot.duckdb> [raw file or folder ...]
+// or the serving read path's CPU per answer without HTTP (random wells, every series): -- --render <data dir> [answers]
 if (args.Length >= 2 && args[0] == "--storage")
 {
     return StorageReport.Run(args[1], args[2..]);
@@ -25,6 +26,11 @@ if (args.Length is 3 or 5 && args[0] == "--serve")
 if (args.Length == 5 && args[0] == "--serve-compare")
 {
     return ServeStoreBench.Compare(args[1], args[2], args[3], args[4]);
+}
+
+if (args.Length is 2 or 3 && args[0] == "--render")
+{
+    return RenderBench.Run(args[1], args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
 }
 
 if (args.Length >= 3 && args[0] == "--export")

@@ -11,9 +11,10 @@ namespace Wellhouse.Serving;
 /// Utf8JsonWriter writes DuckDB's values (the same bytes: tests compare the two paths), without the writer's
 /// bookkeeping per call: a row is <c>{</c>, then per column its name already encoded with its quotes, colon and the
 /// comma before it (<see cref="SeriesColumn.JsonPrefix"/>), then the value. Doubles go through
-/// <see cref="ShortestDouble"/>. <see cref="CopyTo"/> hands the text to the response's pipe.
+/// <see cref="ShortestDouble"/>. <see cref="CopyTo"/> hands the text to the response's pipe. As an
+/// <see cref="IBufferWriter{T}"/> it takes a Utf8JsonWriter's output (the answer's envelope).
 /// </summary>
-internal sealed class JsonText : IDisposable
+internal sealed class JsonText : IBufferWriter<byte>, IDisposable
 {
     private const int MaxNumber = 32;
 
@@ -38,6 +39,34 @@ internal sealed class JsonText : IDisposable
         Ensure(bytes.Length);
         bytes.CopyTo(_buffer.AsSpan(_at));
         _at += bytes.Length;
+    }
+
+    /// <summary>Room for <paramref name="bytes"/> more bytes: writes of at most that many in all need no check of their
+    /// own (<see cref="RawUnchecked"/>).</summary>
+    public void Reserve(int bytes) => Ensure(bytes);
+
+    /// <summary><see cref="Raw"/> within the room a <see cref="Reserve"/> made.</summary>
+    public void RawUnchecked(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(_buffer.AsSpan(_at));
+        _at += bytes.Length;
+    }
+
+    /// <summary>Forgets the text written (keeps the buffer).</summary>
+    public void Clear() => _at = 0;
+
+    public void Advance(int count) => _at += count;
+
+    public Memory<byte> GetMemory(int sizeHint = 0)
+    {
+        Ensure(Math.Max(sizeHint, 256));
+        return _buffer.AsMemory(_at);
+    }
+
+    public Span<byte> GetSpan(int sizeHint = 0)
+    {
+        Ensure(Math.Max(sizeHint, 256));
+        return _buffer.AsSpan(_at);
     }
 
     public void Byte(byte value)

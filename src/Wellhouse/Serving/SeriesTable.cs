@@ -60,6 +60,21 @@ internal abstract class SeriesColumn(string name, ServeKind kind, byte[]? jsonPr
 
     public abstract string? String(int row);
 
+    /// <summary>Whether every one of the first <paramref name="count"/> rows has the same value (a well's attribute, or
+    /// any column of a one-row table): <see cref="SeriesRows"/> then writes its text once per answer.</summary>
+    public virtual bool SameOnEveryRow(int count) => count <= 1;
+
+    /// <summary>The JSON text of the first <c>ends.Length</c> rows' values one after the other; <c>ends[row]</c> is
+    /// where the row's text ends (<see cref="JsonText.Pending"/>).</summary>
+    public virtual void WriteValues(JsonText json, Span<int> ends)
+    {
+        for (var row = 0; row < ends.Length; row++)
+        {
+            WriteJson(json, row);
+            ends[row] = json.Pending;
+        }
+    }
+
     public virtual void WriteJson(JsonText json, int row)
     {
         if (IsNull(row))
@@ -96,6 +111,10 @@ internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name 
     public override string? String(int row) => column.String(rows[row]);
 
     public override void WriteJson(JsonText json, int row) => column.WriteJson(json, rows[row]);
+
+    public override bool SameOnEveryRow(int count) => column.SameAt(rows.AsSpan(0, count));
+
+    public override void WriteValues(JsonText json, Span<int> ends) => column.WriteValues(json, rows, ends);
 }
 
 /// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters. Its JSON text
@@ -107,6 +126,8 @@ internal sealed class ConstantColumn(ServeColumn column, int? row, string? name 
     private byte[]? _json;
 
     public override bool IsNull(int row1) => _null;
+
+    public override bool SameOnEveryRow(int count) => true;
 
     public override double Double(int row1) => column.Double(row!.Value);
 
@@ -165,6 +186,22 @@ internal sealed class ArrayColumn : SeriesColumn
     public override long Long(int row) => _longs![row]!.Value;
 
     public override string? String(int row) => _strings![row];
+
+    public override bool SameOnEveryRow(int count) =>
+        _doubles is not null ? Same(_doubles.AsSpan(0, count)) : _longs is not null ? Same(_longs.AsSpan(0, count)) : Same(_strings.AsSpan(0, count));
+
+    private static bool Same<T>(ReadOnlySpan<T> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(values[i], values[0]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public override void WriteJson(JsonText json, int row)
     {

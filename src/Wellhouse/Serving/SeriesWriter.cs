@@ -8,14 +8,13 @@ namespace Wellhouse.Serving;
 /// Writes a <see cref="SeriesTable"/> exactly as <see cref="Api.RowsResult"/> writes the same rows read from DuckDB:
 /// JSON <c>{...envelope, "items": [...]}</c> (doubles as shortest round-trip numbers, non-finite ones as null, ISO dates)
 /// or CSV with a header when the client asks for <c>text/csv</c>; with <c>single</c>, the first row as an object
-/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the rows'
-/// text (<see cref="JsonText"/>) goes into the response's pipe, flushed every 64 KB.
+/// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the text
+/// (<see cref="SeriesRows"/>) goes into the response's pipe, flushed every 64 KB; an answer of less than that is sent
+/// with its Content-Length in one write.
 /// </summary>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false) : IResult
 {
     private const int FlushBytes = 1 << 16;
-
-    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -39,19 +38,15 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var pipe = httpContext.Response.BodyWriter;
         using var text = new JsonText();
+        using var rows = new SeriesRows(table);
+        var flushed = false;
         if (single)
         {
-            SeriesWriter.WriteRow(text, table, 0);
+            rows.WriteRow(text, 0);
         }
         else
         {
-            using (var json = new Utf8JsonWriter(pipe, Options)) // Dispose only advances the pipe: nothing is sent yet
-            {
-                json.WriteStartObject();
-                SeriesWriter.WriteEnvelope(json, envelope);
-                json.WriteStartArray("items"u8);
-            }
-
+            SeriesWriter.WriteStart(text, envelope);
             for (var row = 0; row < table.Count; row++)
             {
                 if (row > 0)
@@ -59,15 +54,21 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
                     text.Byte((byte)',');
                 }
 
-                SeriesWriter.WriteRow(text, table, row);
+                rows.WriteRow(text, row);
                 if (text.Pending > FlushBytes)
                 {
                     text.CopyTo(pipe);
+                    flushed = true;
                     await pipe.FlushAsync(httpContext.RequestAborted);
                 }
             }
 
             text.Raw("]}"u8);
+        }
+
+        if (!flushed)
+        {
+            httpContext.Response.ContentLength = text.Pending;
         }
 
         // Hands the rest to the pipe; the server sends it when the request ends.
@@ -77,18 +78,15 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
 
 internal static class SeriesWriter
 {
-    public static void WriteRow(JsonText json, SeriesTable table, int row)
-    {
-        json.Byte((byte)'{');
-        var columns = table.Columns;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var column = columns[i];
-            json.Raw(i == 0 ? column.JsonPrefix.AsSpan(1) : column.JsonPrefix);
-            column.WriteJson(json, row);
-        }
+    private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
 
-        json.Byte((byte)'}');
+    /// <summary>The answer's text up to its first row: <c>{</c>, the envelope, <c>"items":[</c>.</summary>
+    public static void WriteStart(JsonText text, IReadOnlyDictionary<string, object?>? envelope)
+    {
+        using var json = new Utf8JsonWriter(text, Options); // Dispose hands its text to the JsonText
+        json.WriteStartObject();
+        WriteEnvelope(json, envelope);
+        json.WriteStartArray("items"u8);
     }
 
     /// <summary>The envelope's properties, as JsonSerializer writes them (the SQL path's way), without its per-call cost

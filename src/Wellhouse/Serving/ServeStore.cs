@@ -363,6 +363,88 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         }
     }
 
+    /// <summary>Whether the rows hold one value (or are all NULL): the same stored bits. A derived column says no
+    /// (it would be computed twice).</summary>
+    public bool SameAt(ReadOnlySpan<int> rows)
+    {
+        if (rows.Length <= 1)
+        {
+            return true;
+        }
+
+        if (_values is null)
+        {
+            return false;
+        }
+
+        var isNull = IsNull(rows[0]);
+        var value = Long(rows[0]);
+        foreach (var row in rows[1..])
+        {
+            if (IsNull(row) != isNull || Long(row) != value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="WriteJson"/> of the values at the given rows, one after the other; <c>ends[i]</c> is where
+    /// the text of <c>rows[i]</c> ends. One loop per kind of column, without NULLs to test when the column has none.</summary>
+    public void WriteValues(JsonText json, ReadOnlySpan<int> rows, Span<int> ends)
+    {
+        rows = rows[..ends.Length];
+        if (_values is null || _nulls is not null)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                WriteJson(json, rows[i]);
+                ends[i] = json.Pending;
+            }
+
+            return;
+        }
+
+        switch (_kind)
+        {
+            case ServeKind.Double when !_integral:
+                var doubles = (double*)_values;
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    json.Double(doubles[rows[i]]);
+                    ends[i] = json.Pending;
+                }
+
+                break;
+            case ServeKind.Double:
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    json.Double(Long(rows[i]));
+                    ends[i] = json.Pending;
+                }
+
+                break;
+            case ServeKind.String:
+                var encoded = _encoded ??= _dictionary.Select(text => JsonEncodedText.Encode(text)).ToArray();
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    json.String(encoded[Long(rows[i])]);
+                    ends[i] = json.Pending;
+                }
+
+                break;
+            default:
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    json.Long(_kind, Long(rows[i]));
+                    ends[i] = json.Pending;
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Keeps the store (and its mapping) alive while the column is in use.</summary>
     public ServeStore Store => store;
 }

@@ -120,6 +120,22 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task StoreAnswers_UnderFlushSize_CarryTheirContentLength_LargerOnesAreStreamed()
+    {
+        var small = await fixture.Store.GetAsync($"/api/wells/{fixture.Wells.Max()}/production");
+        var smallBody = await small.Content.ReadAsByteArrayAsync();
+        Assert.True(smallBody.Length is > 1000 and < 1 << 16, $"{smallBody.Length} bytes");
+        Assert.Equal(smallBody.Length, small.Content.Headers.ContentLength);
+        Assert.Null(small.Headers.TransferEncodingChunked);
+
+        var large = await fixture.Store.GetAsync("/api/wells/7405/production?granularity=daily");
+        var largeBody = await large.Content.ReadAsByteArrayAsync();
+        Assert.True(largeBody.Length > 1 << 16, $"{largeBody.Length} bytes");
+        Assert.True(large.Headers.TransferEncodingChunked);
+        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(largeBody).RootElement.GetProperty("items").ValueKind);
+    }
+
+    [Fact]
     public async Task MovingAverages_MonthWindowOnADailyWell_Is400SayingWhyFromBothPaths()
     {
         var errors = await BothRefuseAsync("/api/wells/7405/moving-averages?window=3m");
