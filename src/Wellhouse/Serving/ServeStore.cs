@@ -210,7 +210,10 @@ internal sealed unsafe class ServeRelation
     /// <summary>The well code at an index of the well index (0 to <see cref="ServeRelationInfo.Wells"/> - 1).</summary>
     public int WellCode(int index) => (uint)index < (uint)Info.Wells ? _codes[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
-    public bool HasWell(int wellCode) => new ReadOnlySpan<int>(_codes, Info.Wells).BinarySearch(wellCode) >= 0;
+    public bool HasWell(int wellCode) => IndexOf(wellCode) >= 0;
+
+    /// <summary>The well's index in the well index (0 to <see cref="ServeRelationInfo.Wells"/> - 1), or negative.</summary>
+    public int IndexOf(int wellCode) => new ReadOnlySpan<int>(_codes, Info.Wells).BinarySearch(wellCode);
 
     internal void Verify()
     {
@@ -289,7 +292,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
 
     /// <summary>A number column's value as a double (null for NULL), for the computations; a derived one computed once.</summary>
-    private double? Number(int row) => _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
+    public double? Number(int row) => _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
 
     public string Name => info.Name;
 
@@ -324,6 +327,13 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public DateOnly Date(int row) => DateOnly.FromDayNumber((int)Long(row));
 
     public string[] Dictionary => _dictionary;
+
+    /// <summary>A text column's stored id of the text (what <see cref="Long"/> reads), or null when no row holds it.</summary>
+    public long? IdOf(string text)
+    {
+        var index = Array.IndexOf(_dictionary, text);
+        return index < 0 ? null : index;
+    }
 
     /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
     public void WriteJson(JsonText json, int row)

@@ -73,12 +73,13 @@ internal static class ServeViews
         var curve = Curve(fits, fit);
         var (low, high) = ServeSeries.Bounds(ServeKind.Date, from, to);
         var (forecastStart, forecastEnd) = forecast.Range(wellCode);
-        var forecastRows = new List<int>();
+        var forecastRows = new List<int>(forecastEnd - forecastStart);
         var forecastPeriod = forecast["production_period"];
         var forecastStream = forecast["stream"];
-        for (var row = forecastStart; row < forecastEnd; row++)
+        var streamId = forecastStream.IdOf(stream);
+        for (var row = forecastStart; row < forecastEnd && streamId is not null; row++)
         {
-            if (forecastStream.String(row) == stream && ServeSeries.InRange(forecastPeriod, row, low, high))
+            if (!forecastStream.IsNull(row) && forecastStream.Long(row) == streamId && ServeSeries.InRange(forecastPeriod, row, low, high))
             {
                 forecastRows.Add(row);
             }
@@ -94,17 +95,19 @@ internal static class ServeViews
         var historyFitted = FittedRates(production, history, fits, fit, curve);
         var actualColumn = production[stream == "oil" ? "oil_producing_rate_kbd" : "gas_producing_rate_mmcfd"];
         var sigma = fit is { } f && !fits["log_sigma"].IsNull(f) ? fits["log_sigma"].Double(f) : (double?)null;
+        // The view's rate * exp(+-z * sigma): the factors are the same on every row.
+        var (up, down) = sigma is { } s ? (Math.Exp(WellDeclineFit.Z90 * s), Math.Exp(-WellDeclineFit.Z90 * s)) : (0, 0);
         var period = production["production_period"];
         for (var i = 0; i < history.Length; i++)
         {
             var row = history[i];
             periods[i] = period.Long(row);
-            actual[i] = !actualColumn.IsNull(row) && double.IsFinite(actualColumn.Double(row)) ? actualColumn.Double(row) : null;
+            actual[i] = actualColumn.Number(row) is { } rate && double.IsFinite(rate) ? rate : null;
             fitted[i] = historyFitted[i];
-            if (fitted[i] is { } rate && sigma is { } s)
+            if (fitted[i] is { } value && sigma is not null)
             {
-                p10[i] = rate * Math.Exp(WellDeclineFit.Z90 * s);
-                p90[i] = rate * Math.Exp(-WellDeclineFit.Z90 * s);
+                p10[i] = value * up;
+                p90[i] = value * down;
             }
 
             isForecast[i] = 0;
@@ -116,25 +119,31 @@ internal static class ServeViews
             var i = history.Length + j;
             var row = forecastRows[j];
             periods[i] = forecastPeriod.Long(row);
-            fitted[i] = Nullable(forecastRate, row);
-            p10[i] = Nullable(forecastP10, row);
-            p90[i] = Nullable(forecastP90, row);
+            fitted[i] = forecastRate.Number(row);
+            p10[i] = forecastP10.Number(row);
+            p90[i] = forecastP90.Number(row);
             isForecast[i] = 1;
         }
 
-        // The union ordered by period (history periods precede the forecast months; a stable sort keeps that on ties).
-        var order = Enumerable.Range(0, count).OrderBy(i => periods[i]).ToArray();
-        T[] Sorted<T>(T[] values) => order.Select(i => values[i]).ToArray();
+        // The union ordered by period (history periods precede the forecast months; a stable sort keeps that on ties),
+        // usually in that order already: the history by period, then the forecast's later months.
+        if (!Ordered(periods))
+        {
+            var order = Enumerable.Range(0, count).OrderBy(i => periods[i]).ToArray();
+            T[] Sorted<T>(T[] values) => order.Select(i => values[i]).ToArray();
+            (periods, isForecast, actual, fitted, p10, p90) = (Sorted(periods), Sorted(isForecast), Sorted(actual), Sorted(fitted), Sorted(p10), Sorted(p90));
+        }
+
         var wellColumn = production["well_code"];
         var table = new SeriesTable(count)
             .Add(ArrayColumn.Longs("well_code", wellColumn.Kind, Enumerable.Repeat((long?)wellCode, count).ToArray()))
             .Add(ArrayColumn.Strings("stream", Enumerable.Repeat<string?>(stream, count).ToArray()))
-            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, Sorted(periods)))
-            .Add(ArrayColumn.Longs("is_forecast", ServeKind.Bool, Sorted(isForecast)))
-            .Add(ArrayColumn.Doubles("actual_rate", Sorted(actual)))
-            .Add(ArrayColumn.Doubles("fitted_rate", Sorted(fitted)))
-            .Add(ArrayColumn.Doubles("rate_p10", Sorted(p10)))
-            .Add(ArrayColumn.Doubles("rate_p90", Sorted(p90)));
+            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, periods))
+            .Add(ArrayColumn.Longs("is_forecast", ServeKind.Bool, isForecast))
+            .Add(ArrayColumn.Doubles("actual_rate", actual))
+            .Add(ArrayColumn.Doubles("fitted_rate", fitted))
+            .Add(ArrayColumn.Doubles("rate_p10", p10))
+            .Add(ArrayColumn.Doubles("rate_p90", p90));
         foreach (var name in ServeViewCheck.DeclineCurveColumns.Skip(8))
         {
             table.Add(new ConstantColumn(fits[name], fit));
@@ -213,6 +222,20 @@ internal static class ServeViews
     }
 
     private static double? Nullable(ServeColumn column, int row) => column.IsNull(row) ? null : column.Double(row);
+
+    /// <summary>Whether the periods never decrease (NULLs, which the history never has, count as unordered).</summary>
+    private static bool Ordered(long?[] periods)
+    {
+        for (var i = 1; i < periods.Length; i++)
+        {
+            if (periods[i] is not { } period || periods[i - 1] is not { } before || period < before)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>The names of the windows int_moving_averages has for a well: those of its rows' period types (none for an
     /// unknown well); null when the store does not compute the view.</summary>
