@@ -12,7 +12,7 @@ using Wellhouse.Warehouse.Bench;
 // or a snapshot's serving store, built with each step's time: -- --serve <snapshot.duckdb> <out.serve> [<parent.serve> <parent id>]
 // or whether two serving stores answer the same: -- --serve-compare <a.serve> <a id> <b.serve> <b id>
 // or the bytes per table of a snapshot and its ratio to the raw Parquet: -- --storage <snapshot.duckdb> [raw file or folder ...]
-// or the serving read path's CPU per answer without HTTP (random wells, every series): -- --render <data dir> [answers]
+// or the serving read path's CPU per answer without HTTP (random wells, every series or those named): -- --render <data dir> [answers] [name part]
 if (args.Length >= 2 && args[0] == "--storage")
 {
     return StorageReport.Run(args[1], args[2..]);
@@ -28,9 +28,9 @@ if (args.Length == 5 && args[0] == "--serve-compare")
     return ServeStoreBench.Compare(args[1], args[2], args[3], args[4]);
 }
 
-if (args.Length is 2 or 3 && args[0] == "--render")
+if (args.Length is >= 2 and <= 4 && args[0] == "--render")
 {
-    return RenderBench.Run(args[1], args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
+    return RenderBench.Run(args[1], args.Length >= 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000, args.Length == 4 ? args[3] : null);
 }
 
 if (args.Length >= 3 && args[0] == "--export")

@@ -8,7 +8,7 @@ namespace Wellhouse.Warehouse.Bench;
 /// The serving read path without HTTP: for each series bench/api/series.sh reads, random wells' answers built from a
 /// published snapshot's serving store and rendered to JSON as the API renders them (<see cref="SeriesRows"/>), on one
 /// thread. Prints the CPU per answer (the process's user + system time over the loop) of building the table alone and
-/// of building and rendering it, and the answer's bytes. Usage: -- --render &lt;data dir&gt; [answers per series]
+/// of building and rendering it, and the answer's bytes. Usage: -- --render &lt;data dir&gt; [answers per series] [series name part]
 /// </summary>
 internal static class RenderBench
 {
@@ -28,7 +28,7 @@ internal static class RenderBench
             : null),
     ];
 
-    public static int Run(string dataDir, int answers)
+    public static int Run(string dataDir, int answers, string? only = null)
     {
         var snapshots = Path.Combine(dataDir, "snapshots");
         var id = File.ReadAllText(Path.Combine(snapshots, "current")).Trim();
@@ -37,7 +37,7 @@ internal static class RenderBench
         var wells = Enumerable.Range(0, (int)summary.Info.Wells).Select(summary.WellCode).ToArray();
         Console.WriteLine($"| series | rows | bytes | table µs CPU | table + JSON µs CPU |");
         Console.WriteLine($"|---|---|---|---|---|");
-        foreach (var (name, build) in Series)
+        foreach (var (name, build) in Series.Where(series => only is null || series.Name.Contains(only, StringComparison.Ordinal)))
         {
             if (build(store, wells[0]) is null)
             {

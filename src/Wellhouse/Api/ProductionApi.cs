@@ -50,7 +50,8 @@ internal static class ProductionApi
             _ => new SeriesQuery("mart_production_monthly", "well_code", wellCode, "month"),
         };
         Func<ServeStore, SeriesTable?>? daily = grain == "daily" ? store => ServeViews.Daily(store, wellCode, "day", start, end) : null;
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, compute: daily);
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, compute: daily,
+            preEncoded: grain == "monthly" ? "production?granularity=monthly" : null);
     }
 
     private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to)
@@ -115,9 +116,11 @@ internal static class ProductionApi
     }
 
     /// <summary>The series from the serving store (<paramref name="compute"/> for a relation it computes, else the stored
-    /// relation), or from SQL when the store does not hold it.</summary>
+    /// relation), or from SQL when the store does not hold it. A series named <paramref name="preEncoded"/> is, read
+    /// whole in JSON, kept as bytes after its first answer (<see cref="AnswerCache"/>).</summary>
     private static async Task<IResult> RunAsync(HttpContext context, ApiArgs args, int wellCode, SeriesQuery series,
-        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null, Func<ServeStore, SeriesTable?>? compute = null)
+        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null, Func<ServeStore, SeriesTable?>? compute = null,
+        string? preEncoded = null)
     {
         if (!args.IsValid)
         {
@@ -132,10 +135,24 @@ internal static class ProductionApi
                 return WellsApi.WellNotFound(wellCode);
             }
 
+            Action<byte[]>? keep = null;
+            if (preEncoded is not null && from is null && to is null && !SeriesFormat.WantsCsv(context.Request)
+                && store.Relation("mart_well_summary") is { } wells)
+            {
+                var answers = context.RequestServices.GetRequiredService<AnswerCache>();
+                var index = wells.IndexOf(wellCode);
+                if (answers.Get(store, preEncoded, index) is { } body)
+                {
+                    return new EncodedResult(body);
+                }
+
+                keep = body => answers.Keep(store, preEncoded, index, (int)wells.Info.Wells, body);
+            }
+
             var table = compute?.Invoke(store) ?? ServeSeries.Stored(store, series.Relation, wellCode, series.DateColumn, series.Filters, from, to);
             if (table is not null)
             {
-                return new SeriesResult(table, envelope);
+                return new SeriesResult(table, envelope, keep: keep);
             }
         }
         else if (!await WellsApi.ExistsAsync(context, wellCode))

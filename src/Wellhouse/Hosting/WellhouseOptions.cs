@@ -46,6 +46,10 @@ internal sealed class ApiOptions
     /// <summary>Answer per-well series from the snapshot's serving store (default); false answers them with SQL on
     /// the snapshot, as the tests and benchmarks that compare the two do.</summary>
     public bool ServingStore { get; set; } = true;
+
+    /// <summary>Memory per served store for the hottest series' answers kept as bytes after their first read
+    /// (<see cref="Serving.AnswerCache"/>), in MiB; 0 turns it off.</summary>
+    public int PreEncodedMegabytes { get; set; } = 512;
 }
 
 internal sealed class RefreshOptions

@@ -62,6 +62,7 @@ internal static partial class WellhouseWebHost
         services.AddSingleton<WellhouseMetrics>();
         services.AddSingleton<ApiKey>();
         services.AddSingleton<ResponseCache>();
+        services.AddSingleton<Serving.AnswerCache>();
         services.AddSingleton<IRefreshAlert, WebhookRefreshAlert>();
         services.AddSingleton<IWarehouseBuilder, DbtWarehouseBuilder>();
         services.AddSingleton<ISampleData, BundledSample>();

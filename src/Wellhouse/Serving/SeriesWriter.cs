@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -12,7 +13,13 @@ namespace Wellhouse.Serving;
 /// (<see cref="SeriesRows"/>) goes into the response's pipe, flushed every 64 KB; an answer of less than that is sent
 /// with its Content-Length in one write.
 /// </summary>
-internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false) : IResult
+/// <param name="table">The rows.</param>
+/// <param name="envelope">The properties before <c>items</c>.</param>
+/// <param name="single">The first row as the answer (404 when there is none).</param>
+/// <param name="keep">Given the JSON answer's bytes when it was written whole (under 64 KB), to keep
+/// (<see cref="AnswerCache"/>).</param>
+internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false,
+    Action<byte[]>? keep = null) : IResult
 {
     private const int FlushBytes = 1 << 16;
 
@@ -69,10 +76,24 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
         if (!flushed)
         {
             httpContext.Response.ContentLength = text.Pending;
+            keep?.Invoke(text.WrittenSince(0).ToArray());
         }
 
         // Hands the rest to the pipe; the server sends it when the request ends.
         text.CopyTo(pipe);
+    }
+}
+
+/// <summary>An answer kept as bytes (<see cref="AnswerCache"/>), sent as <see cref="SeriesResult"/> sent it.</summary>
+internal sealed class EncodedResult(byte[] body) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Features.Get<Hosting.DirectBody>()?.Use(httpContext);
+        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        httpContext.Response.ContentLength = body.Length;
+        httpContext.Response.BodyWriter.Write(body);
+        return Task.CompletedTask;
     }
 }
 

@@ -136,6 +136,51 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task MonthlyProduction_KeptAfterItsFirstAnswer_RepeatsTheSameBytes()
+    {
+        var store = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current!.Serve!;
+        var answers = fixture.StoreServices.GetRequiredService<AnswerCache>();
+        var index = store.Relation("mart_well_summary")!.IndexOf(fixture.Wells[0]);
+        var url = $"/api/wells/{fixture.Wells[0]}/production";
+        var (sql, first) = await BothAsync(url);
+        var kept = answers.Get(store, "production?granularity=monthly", index);
+        Assert.NotNull(kept);
+        Assert.Equal(first, System.Text.Encoding.UTF8.GetString(kept));
+        var again = await fixture.Store.GetAsync(url);
+        Assert.Equal(first, await again.Content.ReadAsStringAsync());
+        Assert.Equal(sql, first);
+        Assert.Equal(kept.Length, again.Content.Headers.ContentLength);
+        Assert.Equal(fixture.SnapshotId, again.Headers.GetValues("X-Data-Snapshot").Single());
+        Assert.NotNull(again.Headers.ETag);
+        Assert.True(answers.Bytes(store) >= kept.Length);
+    }
+
+    [Fact]
+    public void AnswerCache_KeepsWithinItsBudget_OnceAWell()
+    {
+        var store = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current!.Serve!;
+        var answers = new AnswerCache(Microsoft.Extensions.Options.Options.Create(new Hosting.WellhouseOptions { Api = { PreEncodedMegabytes = 1 } }));
+        var body = new byte[300_000];
+        answers.Keep(store, "a", 0, 10, body);
+        answers.Keep(store, "a", 0, 10, new byte[300_000]); // the well already has its answer
+        answers.Keep(store, "b", 0, 10, body);
+        answers.Keep(store, "a", 1, 10, body);
+        answers.Keep(store, "a", 2, 10, body); // over 1 MiB
+        answers.Keep(store, "a", 10, 10, body); // not a well's index
+        Assert.Same(body, answers.Get(store, "a", 0));
+        Assert.NotNull(answers.Get(store, "b", 0));
+        Assert.NotNull(answers.Get(store, "a", 1));
+        Assert.Null(answers.Get(store, "a", 2));
+        Assert.Null(answers.Get(store, "a", -1));
+        Assert.Equal(3 * (300_000 + 32), answers.Bytes(store));
+
+        var off = new AnswerCache(Microsoft.Extensions.Options.Options.Create(new Hosting.WellhouseOptions { Api = { PreEncodedMegabytes = 0 } }));
+        off.Keep(store, "a", 0, 10, body);
+        Assert.Null(off.Get(store, "a", 0));
+        Assert.Equal(0, off.Bytes(store));
+    }
+
+    [Fact]
     public async Task MovingAverages_MonthWindowOnADailyWell_Is400SayingWhyFromBothPaths()
     {
         var errors = await BothRefuseAsync("/api/wells/7405/moving-averages?window=3m");
