@@ -187,6 +187,46 @@ internal sealed class ArrayColumn : SeriesColumn
 
     public override string? String(int row) => _strings![row];
 
+    public override void WriteValues(JsonText json, Span<int> ends)
+    {
+        if (_doubles is { } doubles)
+        {
+            for (var row = 0; row < ends.Length; row++)
+            {
+                if (doubles[row] is { } value)
+                {
+                    json.Double(value);
+                }
+                else
+                {
+                    json.Null();
+                }
+
+                ends[row] = json.Pending;
+            }
+        }
+        else if (_longs is { } longs)
+        {
+            for (var row = 0; row < ends.Length; row++)
+            {
+                if (longs[row] is { } value)
+                {
+                    json.Long(Kind, value);
+                }
+                else
+                {
+                    json.Null();
+                }
+
+                ends[row] = json.Pending;
+            }
+        }
+        else
+        {
+            base.WriteValues(json, ends);
+        }
+    }
+
     public override bool SameOnEveryRow(int count) =>
         _doubles is not null ? Same(_doubles.AsSpan(0, count)) : _longs is not null ? Same(_longs.AsSpan(0, count)) : Same(_strings.AsSpan(0, count));
 
