@@ -3,10 +3,11 @@
 # design (FastAPI + pandas holding the same relations in memory, pre-grouped by well, 2 uvicorn workers), in one run.
 #   bash bench/api/series.sh [monthly|daily] [work] [duration]   everything: prepare (once per work folder), then run
 #   bash bench/api/series.sh prepare monthly|daily <work>        generate, ingest, refresh (builds the serving store), export for the peer
-#   bash bench/api/series.sh run monthly|daily <work> [duration]  (PEER=0: without the peer; BIN=: another wellhouse build)
+#   bash bench/api/series.sh run monthly|daily <work> [duration]  (PEER=0: without the peer; BIN=: another wellhouse build;
+#   WELLS=: the number of wells, 10,000 unless set, the same at prepare and run)
 # monthly: 10,000 wells x 60 months (work folder by default ${TMPDIR:-/tmp}/wellhouse-series-monthly); daily: 10,000
 # wells x 1,000 days (10 M rows; heavy: about half an hour of a 2-core machine to prepare). wrk on loopback, 2 threads,
-# 64 connections, bench/api/random.lua (each request a random well of 100001-110000). For each series: a cold pass (the
+# 64 connections, bench/api/random.lua (each request a random well of 100001-110000, or of the WELLS from 100001). For each series: a cold pass (the
 # first requests of that series after the server mapped the published snapshot) and a warm pass (the same again).
 # Every line has the server's CPU time per request (utime + stime of the server process(es) from /proc over the pass,
 # divided by the requests wrk completed): unlike req/s, it hardly depends on what else the machine runs. Lines of the
@@ -20,7 +21,8 @@ case "${1:-monthly}" in
 esac
 PORT="${PORT:-5311}"; PEER_PORT="${PEER_PORT:-5312}"
 BIN="${BIN:-$WORK/bin/wellhouse}"
-FIRST=100001; LAST=110000
+WELLS="${WELLS:-10000}" # fewer wells (e.g. WELLS=1000): the same per-well series at a fraction of the preparation
+FIRST=100001; LAST=$((FIRST + WELLS - 1))
 TICK_US=$((1000000 / $(getconf CLK_TCK)))
 export Wellhouse__Api__Key=bench-key Wellhouse__Bootstrap=false Logging__LogLevel__Default=Warning
 
@@ -28,7 +30,7 @@ prepare() {
   mkdir -p "$WORK"
   dotnet build src/Wellhouse -c Release -v q -nologo -o "$WORK/bin" >/dev/null
   dotnet build bench/warehouse -c Release -v q -nologo -o "$WORK/export" >/dev/null
-  if [ "$SET" = monthly ]; then GEN="--wells 10000 --days 1826 --period month"; else GEN="--wells 10000 --days 1000 --period day"; fi
+  if [ "$SET" = monthly ]; then GEN="--wells $WELLS --days 1826 --period month"; else GEN="--wells $WELLS --days 1000 --period day"; fi
   nice -n 10 "$BIN" generate $GEN --output "$WORK/gen" --format parquet
   for file in "$WORK"/gen/*.parquet; do "$BIN" ingest "$file" --data-dir "$WORK/data" >/dev/null; done
   echo "refresh: $(uptime)"
