@@ -135,7 +135,7 @@ internal static class ProductionApi
                 return WellsApi.WellNotFound(wellCode);
             }
 
-            Action<byte[]>? keep = null;
+            KeepAnswer? keep = null;
             if (preEncoded is not null && from is null && to is null && !SeriesFormat.WantsCsv(context.Request)
                 && store.Relation("mart_well_summary") is { } wells)
             {

@@ -24,8 +24,8 @@ internal sealed class AnswerCache(IOptions<Hosting.WellhouseOptions> options)
     public byte[]? Get(ServeStore store, string series, int well) =>
         _budget > 0 && _stores.TryGetValue(store, out var entries) ? entries.Get(series, well) : null;
 
-    /// <summary>Keeps an answer while the store's budget lasts.</summary>
-    public void Keep(ServeStore store, string series, int well, int wells, byte[] body)
+    /// <summary>Keeps a copy of an answer while the store's budget lasts.</summary>
+    public void Keep(ServeStore store, string series, int well, int wells, ReadOnlySpan<byte> body)
     {
         if (_budget > 0)
         {
@@ -46,18 +46,25 @@ internal sealed class AnswerCache(IOptions<Hosting.WellhouseOptions> options)
         public byte[]? Get(string series, int well) =>
             _series.TryGetValue(series, out var answers) && (uint)well < (uint)answers.Length ? Volatile.Read(ref answers[well]) : null;
 
-        public void Keep(string series, int well, byte[] body)
+        public void Keep(string series, int well, ReadOnlySpan<byte> body)
         {
             var answers = _series.GetOrAdd(series, _ => new byte[]?[wells]);
-            if ((uint)well >= (uint)answers.Length)
+            if ((uint)well >= (uint)answers.Length || Volatile.Read(ref answers[well]) is not null)
             {
                 return;
             }
 
             var cost = body.Length + EntryOverhead;
-            if (Interlocked.Add(ref _bytes, cost) > budget || Interlocked.CompareExchange(ref answers[well], body, null) is not null)
+            if (Interlocked.Add(ref _bytes, cost) > budget)
             {
-                Interlocked.Add(ref _bytes, -cost); // over the budget, or another request kept it first
+                Interlocked.Add(ref _bytes, -cost);
+                return;
+            }
+
+            var copy = body.ToArray();
+            if (Interlocked.CompareExchange(ref answers[well], copy, null) is not null)
+            {
+                Interlocked.Add(ref _bytes, -cost); // another request kept it first
             }
         }
     }

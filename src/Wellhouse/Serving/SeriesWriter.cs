@@ -19,7 +19,7 @@ namespace Wellhouse.Serving;
 /// <param name="keep">Given the JSON answer's bytes when it was written whole (under 64 KB), to keep
 /// (<see cref="AnswerCache"/>).</param>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false,
-    Action<byte[]>? keep = null) : IResult
+    KeepAnswer? keep = null) : IResult
 {
     private const int FlushBytes = 1 << 16;
 
@@ -76,13 +76,16 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
         if (!flushed)
         {
             httpContext.Response.ContentLength = text.Pending;
-            keep?.Invoke(text.WrittenSince(0).ToArray());
+            keep?.Invoke(text.WrittenSince(0));
         }
 
         // Hands the rest to the pipe; the server sends it when the request ends.
         text.CopyTo(pipe);
     }
 }
+
+/// <summary>Takes an answer's bytes to keep a copy (<see cref="AnswerCache"/>).</summary>
+internal delegate void KeepAnswer(ReadOnlySpan<byte> body);
 
 /// <summary>An answer kept as bytes (<see cref="AnswerCache"/>), sent as <see cref="SeriesResult"/> sent it.</summary>
 internal sealed class EncodedResult(byte[] body) : IResult

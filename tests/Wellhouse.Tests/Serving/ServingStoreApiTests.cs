@@ -161,13 +161,14 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         var store = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current!.Serve!;
         var answers = new AnswerCache(Microsoft.Extensions.Options.Options.Create(new Hosting.WellhouseOptions { Api = { PreEncodedMegabytes = 1 } }));
         var body = new byte[300_000];
+        new Random(3).NextBytes(body);
         answers.Keep(store, "a", 0, 10, body);
         answers.Keep(store, "a", 0, 10, new byte[300_000]); // the well already has its answer
         answers.Keep(store, "b", 0, 10, body);
         answers.Keep(store, "a", 1, 10, body);
         answers.Keep(store, "a", 2, 10, body); // over 1 MiB
         answers.Keep(store, "a", 10, 10, body); // not a well's index
-        Assert.Same(body, answers.Get(store, "a", 0));
+        Assert.Equal(body, answers.Get(store, "a", 0));
         Assert.NotNull(answers.Get(store, "b", 0));
         Assert.NotNull(answers.Get(store, "a", 1));
         Assert.Null(answers.Get(store, "a", 2));
