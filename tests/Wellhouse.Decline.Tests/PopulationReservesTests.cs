@@ -91,4 +91,74 @@ public sealed class PopulationReservesTests(ITestOutputHelper output)
         Assert.True(forecasts.Length > 350);
         Assert.True(pastHorizon > forecasts.Length / 4, $"{pastHorizon} of {forecasts.Length}");
     }
+    [Fact]
+    public void Remaining_BakkenHeldOutFourToSixYears_ClosesToTheActualVolumeBetterThanThePerWellFit()
+    {
+        // The data end in 2018-07: forecast 120 months from three as-of dates and take the remaining volume to the end
+        // of the data (the time cap there, no economic limit), against what the wells produced, beside the per-well
+        // fit's (the warehouse's: model by BIC, Dmin 8 %, full uptime) volume over the same months. Measured
+        // 2026-12-07: population median APE 31.1 / 24.5 / 17.7 %, P10-P90 coverage 61 / 59 / 82 %; per-well fit 41.4 /
+        // 34.3 / 23.0 % (both under-forecast the Bakken's long tail; the band, learned on 24 months and kept at its
+        // relative width after, is too narrow at 5-6 years).
+        var wells = PopulationHindcastTests.NorthDakotaOil();
+        var end = new DateOnly(2018, 8, 1);
+        foreach (var asOf in new[] { new DateOnly(2012, 7, 1), new DateOnly(2013, 7, 1), new DateOnly(2014, 7, 1) })
+        {
+            var years = (end.DayNumber - asOf.DayNumber) / DeclineConversions.DaysPerYear;
+            var forecasts = new PopulationForecaster(wells, PopulationForecastOptions.Default with { Months = 120 }).Forecast(asOf)
+                .Where(f => f.Reason is null).ToDictionary(f => f.Id);
+            var population = new List<(double Error, bool Inside)>();
+            var perWell = new List<double>();
+            foreach (var well in wells.Where(w => forecasts.ContainsKey(w.Id)))
+            {
+                var actual = Enumerable.Range(MonthIndex.Of(asOf), MonthIndex.Of(end) - MonthIndex.Of(asOf)).Sum(well.Volume);
+                if (!(actual > 0))
+                {
+                    continue;
+                }
+
+                var reserves = PopulationReserves.Of(forecasts[well.Id], 0, years, 0.08)!;
+                Assert.Equal("time_cap", reserves.LimitedBy);
+                population.Add((Math.Abs(reserves.P50 - actual) / actual, actual >= reserves.P90 && actual <= reserves.P10));
+                if (PerWellVolume(well, asOf, end) is { } volume)
+                {
+                    perWell.Add(Math.Abs(volume - actual) / actual);
+                }
+            }
+
+            var (populationApe, perWellApe) = (Median(population.Select(p => p.Error)), Median(perWell));
+            var coverage = population.Count(p => p.Inside) / (double)population.Count;
+            output.WriteLine($"{asOf}: population n={population.Count} APE {populationApe:P1}, coverage {coverage:P1}; per-well n={perWell.Count} APE {perWellApe:P1}");
+            Assert.True(population.Count > 100 && perWell.Count > 80);
+            Assert.True(populationApe < perWellApe, $"{asOf}: population {populationApe:P1}, per-well {perWellApe:P1}");
+            Assert.InRange(coverage, 0.5, 0.9);
+        }
+    }
+
+    private static double? PerWellVolume(MonthlyHistory well, DateOnly asOf, DateOnly end)
+    {
+        var n = MonthIndex.Of(asOf) - well.FirstMonth;
+        if (n < 6)
+        {
+            return null;
+        }
+
+        var months = Enumerable.Range(well.FirstMonth, n).ToArray();
+        var series = ProductionSeries.FromDates(
+            [.. months.Select(MonthIndex.Date)], [.. months.Select(m => well.Volume(m) / MonthIndex.Days(m))], [.. months.Select(well.ProducingDays)],
+            SeriesFrequency.Monthly);
+        if (DeclineFitter.Fit(series, FitOptions.Default with { DminEffectivePerYear = 0.08 }).Fit is not { } fit)
+        {
+            return null;
+        }
+
+        var origin = MonthIndex.Date(well.FirstMonth).DayNumber + fit.StartDay;
+        return fit.Model.Cumulative(end.DayNumber - origin) - fit.Model.Cumulative(asOf.DayNumber - origin);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[sorted.Length / 2];
+    }
 }
