@@ -32,13 +32,15 @@ internal static class ModelBench
         {
             using var connection = new DuckDBConnection("Data Source=:memory:");
             await connection.OpenAsync();
-            await ExecuteAsync(connection, $"set memory_limit = '1536MB'; set preserve_insertion_order = false; attach '{copy}' as ci; use ci");
+            // Attached under the database's own name: a snapshot's views name their catalog (the file's stem).
+            var catalog = Path.GetFileNameWithoutExtension(database);
+            await ExecuteAsync(connection, $"set memory_limit = '1536MB'; set preserve_insertion_order = false; attach '{copy}' as \"{catalog}\"; use \"{catalog}\"");
             var vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["as_of_date"] = "2026-01-01" };
             for (var i = 0; i < repeats; i++)
             {
                 foreach (var name in names.Split(','))
                 {
-                    await RunOneAsync(connection, name, vars);
+                    await RunOneAsync(connection, catalog, name, vars);
                 }
             }
         }
@@ -51,7 +53,7 @@ internal static class ModelBench
         return 0;
     }
 
-    private static async Task RunOneAsync(DuckDBConnection connection, string name, Dictionary<string, object?> vars)
+    private static async Task RunOneAsync(DuckDBConnection connection, string catalog, string name, Dictionary<string, object?> vars)
     {
         var node = new Node
         {
@@ -64,7 +66,7 @@ internal static class ModelBench
             Fqn = ["wellhouse", "intermediate", name],
             Language = "csharp",
         };
-        await ExecuteAsync(connection, $"drop table if exists ci.main.{Relation.Quote(name)}");
+        await ExecuteAsync(connection, $"drop table if exists {Relation.Quote(catalog)}.main.{Relation.Quote(name)}");
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await WarehouseModels.ByName[name].ExecuteAsync(
@@ -72,9 +74,10 @@ internal static class ModelBench
             {
                 Storage = ModelStorage.ForDuckDb(connection),
                 Node = node,
-                Target = new Relation("ci", "main", name),
-                Ref = reference => new Relation("ci", "main", reference),
+                Target = new Relation(catalog, "main", name),
+                Ref = reference => new Relation(catalog, "main", reference),
                 Vars = vars,
+                Log = Console.WriteLine,
             },
             CancellationToken.None);
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;

@@ -20,17 +20,21 @@ internal sealed class AnchorState
     /// (<see cref="CumulativeDays"/>).</summary>
     private readonly double[] _days;
 
+    /// <summary>The own fit's curve, from which <see cref="FitCumulative"/> was computed (null without a fit).</summary>
+    private readonly OwnCurve? _curve;
+
     private AnchorState(int anchor, int firstProducing, int lastProducing, int producingMonths, double level, double uptime,
-        (double[] Cumulative, double B)? fit, string? reason, double[] days)
+        OwnCurve? curve, double[]? fitCumulative, string? reason, double[] days)
     {
+        _curve = curve;
         Anchor = anchor;
         FirstProducing = firstProducing;
         LastProducing = lastProducing;
         ProducingMonths = producingMonths;
         Level = level;
         Uptime = uptime;
-        FitCumulative = fit?.Cumulative;
-        FitB = fit?.B;
+        FitCumulative = fitCumulative;
+        FitB = fitCumulative is null ? null : curve?.B;
         Reason = reason;
         _days = days;
     }
@@ -98,6 +102,45 @@ internal sealed class AnchorState
         return fit > 0 && flat > 0 ? Math.Log(fit / flat) : null;
     }
 
+    /// <summary>The state's values (not its anchor and days, which the reader knows) as bytes, for
+    /// <see cref="PopulationCache"/>: exactly the doubles computed, the own fit as its curve's parameters (an Arps or
+    /// modified hyperbolic curve; another curve's volumes as they are), so <see cref="Read"/> gives the same state.</summary>
+    internal byte[] ToBytes()
+    {
+        using var stream = new MemoryStream(80);
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(FirstProducing);
+            writer.Write(LastProducing);
+            writer.Write(ProducingMonths);
+            writer.Write(Level);
+            writer.Write(Uptime);
+            writer.Write(Reason is not null);
+            if (Reason is not null)
+            {
+                writer.Write(Reason);
+            }
+
+            OwnCurve.Write(writer, _curve, FitCumulative);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The state at <paramref name="anchor"/> written by <see cref="ToBytes"/>.</summary>
+    internal static AnchorState Read(byte[] bytes, int anchor, double[] days)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        var first = reader.ReadInt32();
+        var last = reader.ReadInt32();
+        var producing = reader.ReadInt32();
+        var level = reader.ReadDouble();
+        var uptime = reader.ReadDouble();
+        var reason = reader.ReadBoolean() ? reader.ReadString() : null;
+        var (curve, fit) = OwnCurve.Read(reader, first, anchor);
+        return new AnchorState(anchor, first, last, producing, level, uptime, curve, fit, reason, days);
+    }
+
     /// <summary>Calendar days from <paramref name="anchor"/> through each of the next <paramref name="months"/> months.</summary>
     public static double[] CumulativeDays(int anchor, int months)
     {
@@ -130,12 +173,12 @@ internal sealed class AnchorState
 
         if (first < 0)
         {
-            return new AnchorState(anchor, anchor, anchor, 0, 0, 0, null, "no production before the as-of date", days);
+            return new AnchorState(anchor, anchor, anchor, 0, 0, 0, null, null, "no production before the as-of date", days);
         }
 
         if (anchor - 1 - last >= abandonMonths)
         {
-            return new AnchorState(anchor, first, last, producing, 0, 0, null,
+            return new AnchorState(anchor, first, last, producing, 0, 0, null, null,
                 $"abandoned: no production since {MonthIndex.Date(last):yyyy-MM} ({anchor - 1 - last} months before the as-of date)", days);
         }
 
@@ -165,15 +208,17 @@ internal sealed class AnchorState
             calendar += MonthIndex.Days(m);
         }
 
+        var curve = horizon >= 1 ? OwnFit(history, first, anchor, fitOptions) : null;
+        var cumulative = curve?.Cumulative(first, anchor, horizon);
         return new AnchorState(anchor, first, last, producing, level, calendar > 0 ? on / calendar : 1,
-            OwnFit(history, first, anchor, horizon, fitOptions), null, days);
+            cumulative is null ? null : curve, cumulative, null, days);
     }
 
-    /// <summary>The own fit (fitter's defaults on producing-day rates): its full-uptime volumes after the anchor and its b.</summary>
-    private static (double[] Cumulative, double B)? OwnFit(MonthlyHistory history, int first, int anchor, int horizon, FitOptions options)
+    /// <summary>The own fit (fitter's defaults on producing-day rates) from the first producing month to the anchor.</summary>
+    private static OwnCurve? OwnFit(MonthlyHistory history, int first, int anchor, FitOptions options)
     {
         var n = anchor - first;
-        if (n < options.MinPoints || horizon < 1)
+        if (n < options.MinPoints)
         {
             return null;
         }
@@ -190,23 +235,6 @@ internal sealed class AnchorState
         }
 
         var result = DeclineFitter.Fit(ProductionSeries.FromDates(dates, rates, daysOn, SeriesFrequency.Monthly), options);
-        if (result.Fit is not { } fit)
-        {
-            return null;
-        }
-
-        var model = fit.Model;
-        var origin = dates[0].DayNumber;
-        var cumulative = new double[horizon];
-        var total = 0.0;
-        for (var h = 0; h < horizon; h++)
-        {
-            var start = MonthIndex.Date(anchor + h).DayNumber - origin - fit.StartDay;
-            var stop = start + MonthIndex.Days(anchor + h);
-            total += Math.Max(model.Cumulative(stop) - model.Cumulative(start), 0);
-            cumulative[h] = total;
-        }
-
-        return double.IsFinite(total) ? (cumulative, fit.B ?? 0) : null;
+        return result.Fit is { } fit ? new OwnCurve(fit.Model, fit.StartDay, fit.B ?? 0) : null;
     }
 }

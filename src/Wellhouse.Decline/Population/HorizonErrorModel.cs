@@ -80,6 +80,21 @@ internal sealed class HorizonErrorModel
             QuantileOf(residuals, 0.9), samples.Count);
     }
 
+    /// <summary>Writes the model's values (read back by <see cref="Read"/>: the same doubles).</summary>
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Alpha);
+        writer.Write(Beta);
+        writer.Write(Low);
+        writer.Write(Median);
+        writer.Write(High);
+        writer.Write(Samples);
+    }
+
+    /// <summary>A model written by <see cref="Write"/>.</summary>
+    internal static HorizonErrorModel Read(BinaryReader reader) => new(
+        reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+
     /// <summary>ln(volume / flat forecast) at the P90 (low), P50 and P10 (high) for a well with fit ratio x.</summary>
     public (double P90, double P50, double P10) Predict(double? x)
     {

@@ -90,11 +90,14 @@ public sealed class PopulationForecaster
 
     private readonly IReadOnlyList<MonthlyHistory> _population;
     private readonly PopulationForecastOptions _options;
+    private readonly PopulationCache? _cache;
+    private readonly UInt128 _cacheContext;
     private readonly ConcurrentDictionary<(int Well, int Anchor), AnchorState> _states = new();
     private readonly ConcurrentDictionary<int, double[]> _days = new();
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
+    private readonly ConcurrentDictionary<int, Lazy<(double Shift, double Scale)?[]>> _firstCalibrations = new();
     private readonly ConcurrentDictionary<int, Lazy<HorizonErrorModel?[]?[]>> _models = new();
 
     /// <summary>The wells' indices in the order of their identifiers' hash (the sample takes the first eligible ones).</summary>
@@ -104,12 +107,14 @@ public sealed class PopulationForecaster
     /// of a cohort with too few past anchors.</summary>
     private readonly string[] _cohorts;
 
-    /// <summary>A forecaster over <paramref name="population"/>.</summary>
-    public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null)
+    /// <summary>A forecaster over <paramref name="population"/>; its wells' states at each date come from
+    /// <paramref name="cache"/> where an earlier build stored them (the same values as computed), and go into it.</summary>
+    public PopulationForecaster(IReadOnlyList<MonthlyHistory> population, PopulationForecastOptions? options = null, PopulationCache? cache = null)
     {
         ArgumentNullException.ThrowIfNull(population);
         _population = population;
         _options = options ?? PopulationForecastOptions.Default;
+        _cache = cache;
         if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
             || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0)
         {
@@ -124,6 +129,7 @@ public sealed class PopulationForecaster
             .ThenBy(i => i)];
         var starts = _options.CohortStarts;
         _cohorts = [$"<{starts[0]}", .. starts.Select((start, c) => c == starts.Count - 1 ? $"{start}+" : $"{start}-{starts[c + 1] - 1}"), ""];
+        _cacheContext = cache is null ? default : PopulationCache.Context(_options);
     }
 
     /// <summary>The index of the cohort that pools every age.</summary>
@@ -138,6 +144,9 @@ public sealed class PopulationForecaster
     /// <summary>The options.</summary>
     internal PopulationForecastOptions Options => _options;
 
+    /// <summary>Where the wells' states come from and go (null: computed, kept only by this instance).</summary>
+    internal PopulationCache? States => _cache;
+
     private int Learned => LearnedMonths;
 
     /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month).</summary>
@@ -146,9 +155,8 @@ public sealed class PopulationForecaster
         var anchor = MonthIndex.Of(asOf);
         var models = Models(anchor);
         var baseline = new BaseForecast[_population.Count];
-        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(
-            AnchorState.At(_population[i], anchor, _options.Months, _options.AbandonMonths, _options.Fit, Days(anchor)), models, _options.Months));
-        var final = Apply(Apply(baseline, Calibrate(anchor, Base, withShift: true)), Calibrate(anchor, Calibrated, withShift: true));
+        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(StateOf(i, anchor, _options.Months), models, _options.Months));
+        var final = Apply(Apply(baseline, FirstCalibration(anchor)), Calibrate(anchor, Calibrated, withShift: true));
         return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
 
@@ -202,7 +210,77 @@ public sealed class PopulationForecaster
     /// <summary>The sample's forecasts from an anchor calibrated once: the uncalibrated forecasts with the shift and
     /// band scale learned on their own past errors (<see cref="Calibrate"/>).</summary>
     private BaseForecast[] Calibrated(int anchor) =>
-        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), Calibrate(a, Base, withShift: true)))).Value;
+        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), FirstCalibration(a)))).Value;
+
+    /// <summary>The first calibration at an anchor (<see cref="Calibrate"/> of the uncalibrated forecasts, with the
+    /// shift), computed once, or read from the cache when it holds the one of the same samples and months.</summary>
+    private (double Shift, double Scale)?[] FirstCalibration(int anchor) =>
+        _firstCalibrations.GetOrAdd(anchor, a => new Lazy<(double Shift, double Scale)?[]>(() => _cache is null
+            ? Calibrate(a, Base, withShift: true)
+            : _cache.Get(CachedKind.Calibration, CalibrationKey(a), () => Calibrate(a, Base, withShift: true), WriteCalibration, bytes =>
+            {
+                // What Calibrate reads is still used (stored for the next build, as after a build that calibrated).
+                for (var k = 1; k <= _options.CalibrationDates; k++)
+                {
+                    var date = a - (k * _options.AnchorStepMonths);
+                    _ = Models(date);
+                    foreach (var well in SampleAt(date))
+                    {
+                        _ = State(well, date);
+                    }
+                }
+
+                return ReadCalibration(bytes);
+            }))).Value;
+
+    /// <summary>The content key of the first calibration at <paramref name="asOf"/>: the sampled wells of each past date it
+    /// compares, with their identifiers and months before <paramref name="asOf"/> (all <see cref="Calibrate"/> reads, the
+    /// past dates' type curves included).</summary>
+    private UInt128 CalibrationKey(int asOf)
+    {
+        var key = PopulationCache.Hasher(_cacheContext, CachedKind.Calibration, asOf, _options.CalibrationDates);
+        for (var k = 1; k <= _options.CalibrationDates; k++)
+        {
+            foreach (var well in SampleAt(asOf - (k * _options.AnchorStepMonths)))
+            {
+                PopulationCache.AppendHistory(key, _population[well], asOf, id: true);
+            }
+        }
+
+        return key.GetCurrentHashAsUInt128();
+    }
+
+    private static byte[] WriteCalibration((double Shift, double Scale)?[] calibration)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(calibration.Length);
+            foreach (var entry in calibration)
+            {
+                writer.Write(entry.HasValue);
+                if (entry is var (shift, scale))
+                {
+                    writer.Write(shift);
+                    writer.Write(scale);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static (double Shift, double Scale)?[] ReadCalibration(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        var calibration = new (double Shift, double Scale)?[reader.ReadInt32()];
+        for (var key = 0; key < calibration.Length; key++)
+        {
+            calibration[key] = reader.ReadBoolean() ? (reader.ReadDouble(), reader.ReadDouble()) : null;
+        }
+
+        return calibration;
+    }
 
     /// <summary>Applies (shift, scale) per cohort and horizon (the pooled cohort's where the well's has none, none where
     /// neither): P50 x e^shift, and the band's log half-widths around it times scale.</summary>
@@ -260,8 +338,24 @@ public sealed class PopulationForecaster
     /// <summary>A well's state at a past date (learning, calibration, a hindcast), computed once: its own fit's volumes
     /// for the learned horizons only (the forecasts from past dates are read that far).</summary>
     internal AnchorState State(int well, int anchor) =>
-        _states.GetOrAdd((well, anchor), key =>
-            AnchorState.At(_population[key.Well], key.Anchor, Learned, _options.AbandonMonths, _options.Fit, Days(key.Anchor)));
+        _states.GetOrAdd((well, anchor), key => StateOf(key.Well, key.Anchor, Learned));
+
+    /// <summary>A well's state at an anchor with its own fit for <paramref name="horizon"/> months: from the cache
+    /// when there is one, else computed.</summary>
+    private AnchorState StateOf(int well, int anchor, int horizon)
+    {
+        if (_cache is null)
+        {
+            return Compute();
+        }
+
+        var key = PopulationCache.Hasher(_cacheContext, CachedKind.AnchorState, anchor, horizon);
+        PopulationCache.AppendHistory(key, _population[well], anchor, id: false);
+        return _cache.Get(CachedKind.AnchorState, key.GetCurrentHashAsUInt128(), Compute, state => state.ToBytes(),
+            bytes => AnchorState.Read(bytes, anchor, Days(anchor)));
+
+        AnchorState Compute() => AnchorState.At(_population[well], anchor, horizon, _options.AbandonMonths, _options.Fit, Days(anchor));
+    }
 
     private double[] Days(int anchor) => _days.GetOrAdd(anchor, a => AnchorState.CumulativeDays(a, _options.Months));
 
@@ -277,7 +371,7 @@ public sealed class PopulationForecaster
         {
             var well = wells[k];
             var history = _population[well];
-            var firstAnchor = (int)Math.Ceiling((history.FirstMonth + 1) / (double)step) * step;
+            var firstAnchor = FirstAnchor(history);
             var found = new List<(int, double, double)>(Math.Max((asOf - firstAnchor + step - 1) / step, 0) * months * 4);
             for (var anchor = firstAnchor; anchor < asOf; anchor += step)
             {
@@ -343,9 +437,93 @@ public sealed class PopulationForecaster
     /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
     private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90, PopulationTail? Tail = null);
 
-    /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once.</summary>
+    /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once, or read from the cache
+    /// when it holds those of the same sample and months.</summary>
     private HorizonErrorModel?[]?[] Models(int anchor) =>
-        _models.GetOrAdd(anchor, a => new Lazy<HorizonErrorModel?[]?[]>(() => Learn(a))).Value;
+        _models.GetOrAdd(anchor, a => new Lazy<HorizonErrorModel?[]?[]>(() => _cache is null
+            ? Learn(a)
+            : _cache.Get(CachedKind.TypeCurves, TypeCurvesKey(a), () => Learn(a), WriteModels, bytes =>
+            {
+                // The states Learn reads are still used (stored for the next build, as after a build that learned).
+                TouchStates(a);
+                return ReadModels(bytes);
+            }))).Value;
+
+    /// <summary>The content key of the error models learned before <paramref name="asOf"/>: every sampled well's
+    /// identifier and months before it (all <see cref="Learn"/> reads).</summary>
+    private UInt128 TypeCurvesKey(int asOf)
+    {
+        var key = PopulationCache.Hasher(_cacheContext, CachedKind.TypeCurves, asOf, 0);
+        foreach (var well in SampleAt(asOf))
+        {
+            PopulationCache.AppendHistory(key, _population[well], asOf, id: true);
+        }
+
+        return key.GetCurrentHashAsUInt128();
+    }
+
+    /// <summary>Requests the states <see cref="Learn"/> reads at <paramref name="asOf"/> (each sampled well at every past
+    /// anchor), without learning.</summary>
+    private void TouchStates(int asOf)
+    {
+        var step = _options.AnchorStepMonths;
+        var wells = SampleAt(asOf);
+        Parallel.For(0, wells.Length, k =>
+        {
+            for (var anchor = FirstAnchor(_population[wells[k]]); anchor < asOf; anchor += step)
+            {
+                _ = State(wells[k], anchor);
+            }
+        });
+    }
+
+    /// <summary>A well's first past anchor: the first multiple of the anchor step after its first month.</summary>
+    private int FirstAnchor(MonthlyHistory history) =>
+        (int)Math.Ceiling((history.FirstMonth + 1) / (double)_options.AnchorStepMonths) * _options.AnchorStepMonths;
+
+    private static byte[] WriteModels(HorizonErrorModel?[]?[] models)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream))
+        {
+            writer.Write(models.Length);
+            foreach (var byHorizon in models)
+            {
+                writer.Write(byHorizon?.Length ?? -1);
+                foreach (var model in byHorizon ?? [])
+                {
+                    writer.Write(model is not null);
+                    model?.Write(writer);
+                }
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    private static HorizonErrorModel?[]?[] ReadModels(byte[] bytes)
+    {
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        var models = new HorizonErrorModel?[]?[reader.ReadInt32()];
+        for (var slot = 0; slot < models.Length; slot++)
+        {
+            var length = reader.ReadInt32();
+            if (length < 0)
+            {
+                continue;
+            }
+
+            var byHorizon = new HorizonErrorModel?[length];
+            for (var h = 0; h < length; h++)
+            {
+                byHorizon[h] = reader.ReadBoolean() ? HorizonErrorModel.Read(reader) : null;
+            }
+
+            models[slot] = byHorizon;
+        }
+
+        return models;
+    }
 
     /// <summary>The uncalibrated forecasts of the sample's wells (<see cref="SampleAt"/>) from an anchor, computed once.</summary>
     private BaseForecast[] Base(int anchor) =>

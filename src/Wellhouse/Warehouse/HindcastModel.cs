@@ -12,7 +12,8 @@ namespace Wellhouse.Warehouse;
 /// model reuses) and compared with what the wells then produced; per model, age cohort ("all" pools them) and horizon
 /// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. The wells compared are
 /// the method's sample at each date (var <c>population_sample_wells</c>). No row for a source or stream whose history
-/// is too short to compare. Rebuilt whole on every refresh.
+/// is too short to compare; when no source's is long enough (fewer than 48 months from its first period to its as-of
+/// month), the staged periods are not read at all. Rebuilt whole on every refresh.
 /// </summary>
 internal sealed class HindcastModel : ICSharpModel
 {
@@ -49,6 +50,12 @@ internal sealed class HindcastModel : ICSharpModel
         var forecastOptions = PopulationForecastModel.Options(context);
         var options = forecastOptions with { Months = Math.Max(longest, forecastOptions.Months) };
         using var writer = context.OpenWriter(Columns);
+        if (!StagedHistories.AnyAsOfDates(context, longest, cancellationToken))
+        {
+            writer.Complete();
+            return;
+        }
+
         foreach (var source in StagedHistories.Read(context, cancellationToken))
         {
             for (var s = 0; s < StagedHistories.Streams.Count; s++)

@@ -13,8 +13,10 @@ namespace Wellhouse.Warehouse;
 /// it. The wells of one data source are one population (the other wells of the basin are the prior; at most
 /// <c>population_sample_wells</c> of them per date are learned from). One row per
 /// forecast month with monthly volumes and cumulatives from the as-of date (P10 the high one); a well the method cannot
-/// forecast has one row with its reason and no month. Rebuilt whole on every refresh: the as-of date moves with any
-/// well's new periods, and every well is another's prior.
+/// forecast has one row with its reason and no month. Rebuilt whole on every refresh (the as-of date moves with any
+/// well's new periods, and every well is another's prior), but from the anchor states the database already holds
+/// (<see cref="PopulationStates"/>): a well's fit at a date is computed again only when its history before that date
+/// changed.
 /// </summary>
 internal sealed class PopulationForecastModel : ICSharpModel
 {
@@ -64,6 +66,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
         var options = Options(context);
         var limits = DeclineFitOptions.Read(context);
         await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        var states = PopulationStates.Load(context, cancellationToken);
         using var writer = context.OpenWriter(Columns);
         foreach (var source in StagedHistories.Read(context, cancellationToken))
         {
@@ -71,7 +74,14 @@ internal sealed class PopulationForecastModel : ICSharpModel
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
-                var forecasts = PopulationForecasters.For(histories, options).Forecast(source.AsOf);
+                var forecaster = PopulationForecasters.For(histories, options, states);
+                var forecasts = forecaster.Forecast(source.AsOf);
+                if (Hindcast.AsOfDatesBefore(histories, source.AsOf, HindcastModel.Horizons.Max()).Count == 0)
+                {
+                    // mart_decline_hindcast has no date to compare here (it reads nothing then), so nothing will reuse it.
+                    PopulationForecasters.Release(forecaster);
+                }
+
                 foreach (var forecast in forecasts)
                 {
                     Append(writer, forecast, StagedHistories.Streams[s], limits);
@@ -80,6 +90,9 @@ internal sealed class PopulationForecastModel : ICSharpModel
         }
 
         writer.Complete();
+        await PopulationStates.StoreAsync(context, states, cancellationToken).ConfigureAwait(false);
+        context.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{Name}: {states.StateHits:N0} anchor state(s) reused, {states.StateMisses:N0} computed; type curves of {states.TypeCurveHits:N0} date(s) reused, {states.TypeCurveMisses:N0} learned; calibrations of {states.CalibrationHits:N0} date(s) reused, {states.CalibrationMisses:N0} computed"));
     }
 
     /// <summary>The well's row (month NULL: its reason, or its uptime and remaining volumes to the economic limit or

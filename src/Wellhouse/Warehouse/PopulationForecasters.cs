@@ -9,7 +9,8 @@ namespace Wellhouse.Warehouse;
 /// The population forecasters of the latest builds, by content: int_population_forecast and mart_decline_hindcast ask
 /// for the forecaster of the same histories (a data source's stream) and options, so the hindcast reuses the fits,
 /// type curves and calibrations the forecast computed instead of computing them again. A forecaster's results depend
-/// only on its histories and options, so a reused one answers exactly as a new one would. Holds the last
+/// only on its histories and options, so a reused one answers exactly as a new one would (a caller that brings its
+/// own anchor states gets a forecaster that uses them, so that they list every state its build used). Holds the last
 /// <see cref="Kept"/>; the hindcast releases each one it used.
 /// </summary>
 internal static class PopulationForecasters
@@ -21,21 +22,24 @@ internal static class PopulationForecasters
     private static readonly LinkedList<(UInt128 Histories, PopulationForecastOptions Options, PopulationForecaster Forecaster)> Recent = new();
 
     /// <summary>The forecaster of <paramref name="histories"/> (in this order) with <paramref name="options"/>: the kept
-    /// one of the same content, or a new one (then kept).</summary>
-    public static PopulationForecaster For(IReadOnlyList<MonthlyHistory> histories, PopulationForecastOptions options)
+    /// one of the same content, or a new one (then kept) whose wells' states come from and go into
+    /// <paramref name="states"/> (<see cref="PopulationStates"/>).</summary>
+    public static PopulationForecaster For(IReadOnlyList<MonthlyHistory> histories, PopulationForecastOptions options, PopulationCache? states = null)
     {
         var key = Fingerprint(histories);
         lock (Gate)
         {
             for (var node = Recent.First; node is not null; node = node.Next)
             {
-                if (node.Value.Histories == key && node.Value.Options == options)
+                // A caller with its own states gets a forecaster that fills them (what its build stores).
+                if (node.Value.Histories == key && node.Value.Options == options
+                    && (states is null || ReferenceEquals(node.Value.Forecaster.States, states)))
                 {
                     return node.Value.Forecaster;
                 }
             }
 
-            var forecaster = new PopulationForecaster(histories, options);
+            var forecaster = new PopulationForecaster(histories, options, states);
             Recent.AddFirst((key, options, forecaster));
             while (Recent.Count > Kept)
             {

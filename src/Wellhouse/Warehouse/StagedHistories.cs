@@ -83,6 +83,31 @@ internal static class StagedHistories
         }
     }
 
+    /// <summary>Whether any data source has an as-of date for a hindcast of <paramref name="longest"/> months
+    /// (<see cref="Hindcast.AsOfDatesBefore"/> of its histories is not empty), from each source's first period and
+    /// forecast month alone, without reading the periods.</summary>
+    public static bool AnyAsOfDates(CSharpModelContext context, int longest, CancellationToken cancellationToken)
+    {
+        using var reader = context.Read(
+            $"""
+            select status.forecast_from_month, min(production.production_period)
+            from {context.Ref("stg_well_production")} as production
+            inner join {context.Ref("int_well_status")} as status
+                on production.well_code = status.well_code
+            where status.forecast_from_month is not null
+            group by status.data_source, status.forecast_from_month
+            """,
+            cancellationToken);
+        var any = false;
+        while (reader.Read())
+        {
+            var first = new MonthlyHistory("first", reader.GetDate(1), [0.0], [double.NaN]);
+            any |= Hindcast.AsOfDatesBefore([first], reader.GetDate(0), longest).Count > 0;
+        }
+
+        return any;
+    }
+
     private static void Close(MonthlyHistoryBuilder[] well, List<MonthlyHistory>[] histories)
     {
         for (var s = 0; s < well.Length; s++)
