@@ -24,6 +24,24 @@ public static class ProjectLoader
             return parser.Fail(new Diagnostic(DiagnosticSeverity.Error, "DBT199", "could not load the project: " + ex.Message, new SourceSpan("dbt_project.yml", 0, 0)));
         }
     }
+
+    /// <summary>
+    /// Only the profile target the project would build on (dbt_project.yml, --vars and profiles.yml, rendered with
+    /// <see cref="ProjectLoadOptions.Environment"/>), without reading models: for an application that needs to know the
+    /// engine and its connection before it builds. Null with the diagnostics when the project or profile is wrong.
+    /// </summary>
+    public static (ProfileTarget? Target, IReadOnlyList<Diagnostic> Diagnostics) LoadTarget(ProjectLoadOptions options)
+    {
+        var parser = new ProjectParser(options);
+        try
+        {
+            return parser.RunTarget();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or InvalidCastException or FormatException or OverflowException or NullReferenceException or IOException or UnauthorizedAccessException)
+        {
+            return (null, parser.Fail(new Diagnostic(DiagnosticSeverity.Error, "DBT199", "could not read the profile target: " + ex.Message, new SourceSpan("dbt_project.yml", 0, 0))).Diagnostics);
+        }
+    }
 }
 
 /// <summary>One run of the loader; the steps live in partial files by concern.</summary>
@@ -59,14 +77,21 @@ internal sealed partial class ProjectParser
 
     private SchemaFiles schema => current.Schema;
 
-    public ProjectLoadResult Run()
+    /// <summary>The first steps of <see cref="Run"/>: the project file, the vars and the profile target.</summary>
+    public (ProfileTarget? Target, IReadOnlyList<Diagnostic> Diagnostics) RunTarget()
+    {
+        var (target, _, _, _) = ReadProjectAndTarget();
+        return (diagnostics.HasErrors ? null : target, diagnostics.Items);
+    }
+
+    private (ProfileTarget? Target, Dictionary<string, object?> Vars, Dictionary<string, object?> CliVars, RenderServices Bootstrap) ReadProjectAndTarget()
     {
         var cliVars = ReadCliVars();
         var bootstrap = CreateServices(new ProfileTarget { Name = "default", ProfileName = "default" }, cliVars ?? [], new ProjectTemplates(), "project");
         var projectFile = DbtProjectReader.Read(projectDir, diagnostics, Renderer(bootstrap));
         if (projectFile is null || cliVars is null)
         {
-            return Fail();
+            return (null, [], [], bootstrap);
         }
 
         rootFile = projectFile;
@@ -77,7 +102,12 @@ internal sealed partial class ProjectParser
             vars[key] = value;
         }
 
-        var target = ReadTarget(vars);
+        return (ReadTarget(vars), vars, cliVars, bootstrap);
+    }
+
+    public ProjectLoadResult Run()
+    {
+        var (target, vars, cliVars, bootstrap) = ReadProjectAndTarget();
         if (target is null)
         {
             return Fail();

@@ -20,7 +20,7 @@ internal static class FieldsApi
     }
 
     private static IResult ListFields() => new RowsResult(new SnapshotQuery(
-        "select field_code, any_value(field_name) as field_name, count(*) as well_count, sum(cum_oil_kbbl) as cum_oil_kbbl, "
+        "select field_code, min(field_name) as field_name, count(*) as well_count, sum(cum_oil_kbbl) as cum_oil_kbbl, "
         + "sum(cum_gas_mmcf) as cum_gas_mmcf, sum(cum_water_kbbl) as cum_water_kbbl, min(first_production_date) as first_production_date, "
         + "max(last_production_date) as last_production_date from mart_well_summary group by field_code order by field_code"));
 

@@ -46,7 +46,8 @@ internal static class HindcastApi
             where hindcast.stream = $stream
                 {(months is null ? "" : "and hindcast.horizon_months = $horizon")} {(group is null ? "" : "and hindcast.cohort = $cohort")}
             order by hindcast.model <> 'population', hindcast.model,
-                case when hindcast.cohort = 'all' then 1000000 else cast(regexp_extract(hindcast.cohort, '^[0-9]+') as integer) end,
+                case when hindcast.cohort = 'all' then 1000000 when hindcast.cohort like '<%' then -1
+                    else cast(replace(split_part(hindcast.cohort, '-', 1), '+', '') as integer) end,
                 hindcast.horizon_months
             """).With("source", source).With("stream", name);
         if (months is not null)

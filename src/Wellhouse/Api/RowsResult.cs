@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
-using DuckDB.NET.Data;
 
 namespace Wellhouse.Api;
 
@@ -25,7 +24,7 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
         {
             reader = await command.ExecuteReaderAsync(httpContext.RequestAborted);
         }
-        catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        catch (DbException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
         {
             await Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not in this snapshot",
                 detail: $"The published snapshot lacks a relation this endpoint reads: {FirstLine(ex.Message)}").ExecuteAsync(httpContext);

@@ -1,31 +1,36 @@
-using DuckDB.NET.Data;
+using System.Data.Common;
+using System.Text.RegularExpressions;
 using Wellhouse.Snapshots;
 
 namespace Wellhouse.Api;
 
 /// <summary>
 /// A parameterized query over the request's pinned snapshot. Every value from a request is a parameter (<c>$name</c>),
-/// never SQL text, so injection strings are just values that match nothing.
+/// never SQL text, so injection strings are just values that match nothing. The SQL is written once for both engines
+/// (functions DuckDB and PostgreSQL share); on PostgreSQL the parameters are written <c>@name</c>, as Npgsql takes them.
 /// </summary>
-internal sealed class SnapshotQuery(string sql)
+internal sealed partial class SnapshotQuery(string sql)
 {
-    private readonly List<DuckDBParameter> _parameters = [];
+    private readonly List<(string Name, object Value)> _parameters = [];
 
     public string Sql { get; } = sql;
 
     public SnapshotQuery With(string name, object? value)
     {
-        _parameters.Add(new DuckDBParameter(name, value ?? DBNull.Value));
+        _parameters.Add((name, value ?? DBNull.Value));
         return this;
     }
 
-    public DuckDBCommand CreateCommand(DuckDBConnection connection)
+    public DbCommand CreateCommand(DbConnection connection)
     {
         var command = connection.CreateCommand();
-        command.CommandText = Sql;
-        foreach (var parameter in _parameters)
+        command.CommandText = connection is Npgsql.NpgsqlConnection ? Parameter().Replace(Sql, "@$1") : Sql;
+        foreach (var (name, value) in _parameters)
         {
-            command.Parameters.Add(new DuckDBParameter(parameter.ParameterName, parameter.Value));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         return command;
@@ -43,4 +48,7 @@ internal sealed class SnapshotQuery(string sql)
         var value = await command.ExecuteScalarAsync(context.RequestAborted);
         return value is DBNull ? null : value;
     }
+
+    [GeneratedRegex(@"\$([A-Za-z_][A-Za-z0-9_]*)", RegexOptions.CultureInvariant)]
+    private static partial Regex Parameter();
 }

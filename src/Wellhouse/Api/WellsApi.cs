@@ -40,7 +40,7 @@ internal static class WellsApi
         var where = "where true";
         if (term is not null)
         {
-            where += " and (contains(lower(well_name), lower($search)) or contains(lower(well_reference), lower($search))"
+            where += " and (strpos(lower(well_name), lower($search)) > 0 or strpos(lower(well_reference), lower($search)) > 0"
                 + " or cast(well_code as varchar) = $search)";
         }
 

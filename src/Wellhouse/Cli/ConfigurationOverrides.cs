@@ -79,6 +79,13 @@ internal static class ConfigurationOverrides
             }
 
             type = property.PropertyType;
+            if (type == typeof(Dictionary<string, string>))
+            {
+                // A map of names to values (Warehouse:Environment): one name below it.
+                return path.Length == i + 2 && path[^1].Length > 0 ? null
+                    : $"'{key}': {parent}:{property.Name} maps names to values, e.g. --{parent}:{property.Name}:NAME=value";
+            }
+
             if (IsScalar(type) != (i == path.Length - 1))
             {
                 return IsScalar(type)

@@ -28,8 +28,13 @@ internal sealed class WarehouseOptions
     /// <summary>The dbt project to build; default: the repository's warehouse/ folder, found by walking up.</summary>
     public string? ProjectDir { get; set; }
 
-    /// <summary>The profile target snapshots are built with.</summary>
+    /// <summary>The profile target snapshots are built with: a DuckDB target builds each snapshot into its own file, a
+    /// PostgreSQL one (e.g. <c>postgres</c>) into its own schema of that database (docs/architecture.md, "Snapshots").</summary>
     public string Target { get; set; } = "prod";
+
+    /// <summary>Environment variables the build and its profile see over the process's own (e.g. libpq's PGHOST,
+    /// PGPORT, PGUSER, PGPASSWORD, PGDATABASE for the target <c>postgres</c>).</summary>
+    public Dictionary<string, string> Environment { get; set; } = new(StringComparer.Ordinal);
 }
 
 internal sealed class ApiOptions

@@ -54,6 +54,14 @@ internal static partial class WellhouseWebHost
         services.AddSingleton<RawStore>();
         services.AddSingleton<DataSourceCatalog>();
         services.AddSingleton<IngestService>();
+        services.AddSingleton<WarehouseTarget>();
+        services.AddSingleton<ISnapshotDatabase>(provider =>
+        {
+            var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger<SnapshotStore>();
+            return provider.GetRequiredService<WarehouseTarget>().Postgres is { } postgres
+                ? new PostgresSnapshotDatabase(postgres, logger)
+                : new DuckDbSnapshotDatabase(provider.GetRequiredService<DataDirectory>(), logger);
+        });
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton<SnapshotProvider>();
         services.AddSingleton<RunStore>();

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Wellhouse.Hosting;
+using Wellhouse.Snapshots;
 using Wellhouse.Transform.Execution;
 using Wellhouse.Warehouse;
 
@@ -11,10 +14,16 @@ namespace Wellhouse.Refresh;
 /// <c>raw.well_production</c> (var <c>raw_location</c>) and the C# models of <see cref="WarehouseModels"/>.
 /// Artifacts (manifest.json, run_results.json) go to <c>runs/&lt;id&gt;/</c>. An incremental plan starts the snapshot
 /// as a copy of its parent (<see cref="IncrementalSnapshot"/>) and builds with the var <c>incremental_refresh</c>.
+/// On a PostgreSQL target (<see cref="WarehouseTarget"/>) the build goes into the new schema <c>wh_&lt;id&gt;</c>
+/// (environment variable <c>WELLHOUSE_SNAPSHOT_SCHEMA</c>), its raw rows copied there first (<see cref="PostgresRawTable"/>),
+/// and every build is full.
 /// </summary>
-internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, DataDirectory data) : IWarehouseBuilder
+internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, DataDirectory data, WarehouseTarget? target = null) : IWarehouseBuilder
 {
-    public bool BuildsIncrementally => true;
+    private readonly WarehouseTarget _target = target ?? new WarehouseTarget(options, NullLogger<WarehouseTarget>.Instance);
+
+    /// <summary>Incremental builds copy the parent's DuckDB file; on PostgreSQL every build is full.</summary>
+    public bool BuildsIncrementally => !_target.IsPostgres;
 
     public ProjectState? DescribeProject() =>
         ProjectDir() is { } projectDir ? ProjectState.Read(projectDir, options.Value.Warehouse.Target, vars: string.Empty) : null;
@@ -32,12 +41,37 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             return new BuildOutcome(false, [], "the raw store is empty: ingest data first");
         }
 
+        if (_target.Problem is { } targetProblem)
+        {
+            return new BuildOutcome(false, [], targetProblem);
+        }
+
         var id = Path.GetFileNameWithoutExtension(request.SnapshotPath);
+        var environment = Environment(request.SnapshotPath);
         // The exact batches listed for this refresh (not a glob), so a batch accepted during the build is not read
         // without being recorded in the snapshot's raw_batches.
         var rawFiles = string.Join(", ", request.RawBatchFiles.Select(file => "'" + file.Replace("'", "''", StringComparison.Ordinal) + "'"));
-        var incremental = request.Plan.IsIncremental && request.ParentPath is not null;
-        if (incremental)
+        var incremental = request.Plan.IsIncremental && request.ParentPath is not null && !_target.IsPostgres;
+        var vars = $"{{raw_location: [{rawFiles}], incremental_refresh: {(incremental ? "true" : "false")}}}";
+        if (_target.Postgres is { } postgres)
+        {
+            var schema = SnapshotSchemas.Of(id);
+            await using (var connection = new NpgsqlConnection(postgres.ConnectionString()))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using (var create = new NpgsqlCommand(
+                    (postgres.Role is { } role ? $"set role {Transform.Graph.Relation.Quote(role)}; " : string.Empty) + $"create schema {schema}", connection))
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await request.Log.WriteLineAsync(PostgresRawTable.Load(connection, schema, request.RawBatchFiles, cancellationToken).ToString());
+            }
+
+            environment[WarehouseTarget.SchemaVariable] = schema;
+            vars = $"{{raw_location: '', raw_schema: {schema}, incremental_refresh: false}}";
+        }
+        else if (incremental)
         {
             var parentId = Path.GetFileNameWithoutExtension(request.ParentPath)!;
             var prepared = IncrementalSnapshot.Prepare(request.ParentPath!, request.SnapshotPath, request.NewRawBatchFiles,
@@ -55,9 +89,9 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             Command = DbtCommandKind.Build,
             // The profile's path is env_var('WELLHOUSE_SNAPSHOT_PATH'): the catalog name is then the snapshot file's own
             // name, so views in the snapshot still resolve when a reader opens the file directly (no ATTACH alias).
-            Environment = Environment(request.SnapshotPath),
+            Environment = environment,
             TargetPath = Path.Combine(data.Runs, id),
-            VarsYaml = $"{{raw_location: [{rawFiles}], incremental_refresh: {(incremental ? "true" : "false")}}}",
+            VarsYaml = vars,
             FullRefresh = !incremental,
             CSharpModels = WarehouseModels.ByName,
             Log = line => request.Log.WriteLine(line),
@@ -86,14 +120,9 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
 
     private string? ProjectDir() => RepositoryPaths.WarehouseProject(options.Value.Warehouse.ProjectDir);
 
-    private static Dictionary<string, string> Environment(string snapshotPath)
+    private Dictionary<string, string> Environment(string snapshotPath)
     {
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
-        {
-            environment[(string)entry.Key] = entry.Value as string ?? string.Empty;
-        }
-
+        var environment = _target.Environment();
         environment["WELLHOUSE_SNAPSHOT_PATH"] = snapshotPath;
         // The var raw_location names the batches; an inherited WELLHOUSE_RAW_LOCATION would override it.
         environment.Remove("WELLHOUSE_RAW_LOCATION");

@@ -41,8 +41,13 @@ internal sealed partial class RefreshCoordinator
                 return await FailAsync(run, RunStatus.Failed, reason, snapshotPath, started);
             }
 
-            var serve = Serving.ServeStoreLoader.Build(snapshotPath, snapshots.ServePath(run.Id), run.Id,
-                plan.ParentId is { } parentStore ? new Serving.ServePrevious(snapshots.ServePath(parentStore), parentStore) : null);
+            Serving.ServeBuildReport serve;
+            using (var reader = snapshots.Database.OpenReader(run.Id))
+            {
+                serve = Serving.ServeStoreLoader.Build(reader, snapshots.ServePath(run.Id), run.Id,
+                    plan.ParentId is { } parentStore ? new Serving.ServePrevious(snapshots.ServePath(parentStore), parentStore) : null);
+            }
+
             await log.WriteLineAsync(serve.ToString());
             foreach (var step in serve.Steps)
             {
@@ -57,7 +62,7 @@ internal sealed partial class RefreshCoordinator
                 RawBatches = batches.Select(batch => batch.Id).ToList(),
                 TestsPassed = outcome.Nodes.Count(node => node is { ResourceType: "test", Status: "pass" }),
                 TestsWarned = outcome.Nodes.Count(node => node is { ResourceType: "test", Status: "warn" }),
-                SizeBytes = new FileInfo(snapshotPath).Length,
+                SizeBytes = snapshots.Database.SizeBytes(run.Id),
                 Mode = plan.Mode,
                 ParentId = plan.ParentId,
                 ModeReason = plan.Reason,

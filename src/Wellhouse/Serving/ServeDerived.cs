@@ -90,7 +90,7 @@ internal static class ServeDerived
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = $"select {string.Join(", ", checks.Select(c => $"bool_and({Holds(c.Name, c.Derivation)})"))} from ({sql})";
+            command.CommandText = $"select {string.Join(", ", checks.Select(c => $"bool_and({Holds(c.Name, c.Derivation)})"))} from ({sql}) as scan";
             using (var reader = command.ExecuteReader())
             {
                 reader.Read();
@@ -134,7 +134,7 @@ internal static class ServeDerived
     private static string Counterexample(DbConnection connection, string sql, string name, ServeDerivation derivation)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"select \"{name}\"::varchar, {Expression(derivation)}::varchar from ({sql}) where not coalesce({Holds(name, derivation)}, false) limit 1";
+        command.CommandText = $"select \"{name}\"::varchar, {Expression(derivation)}::varchar from ({sql}) as scan where not coalesce({Holds(name, derivation)}, false) limit 1";
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? $"a row is {(reader.IsDBNull(0) ? "NULL" : reader.GetString(0))}, not the computed {(reader.IsDBNull(1) ? "NULL" : reader.GetString(1))}"
@@ -144,7 +144,7 @@ internal static class ServeDerived
     private static Dictionary<string, Type> Types(DbConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"select * from ({sql}) limit 0";
+        command.CommandText = $"select * from ({sql}) as scan limit 0";
         using var reader = command.ExecuteReader();
         return Enumerable.Range(0, reader.FieldCount).ToDictionary(reader.GetName, reader.GetFieldType, StringComparer.Ordinal);
     }

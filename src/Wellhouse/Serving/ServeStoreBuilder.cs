@@ -40,7 +40,7 @@ internal static class ServeStoreBuilder
                 end = preamble.Length;
                 foreach (var (scanName, scanSql) in ServeRelations.Scans)
                 {
-                    var (name, sql) = (scanName, scanSql);
+                    var (name, sql) = (scanName, ServeSql.Portable(connection, scanSql));
                     if (name == ServeCumulative.Relation)
                     {
                         var (columns, problem) = steps.Time($"{name} check", () => ServeCumulative.Check(connection));
@@ -141,7 +141,7 @@ internal static class ServeStoreBuilder
         /// <summary>The scan without the derived columns (they are computed when read).</summary>
         private readonly string sql = derived.Count == 0 || !relationSql.StartsWith(SelectAll, StringComparison.Ordinal)
             ? relationSql
-            : $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..];
+            : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..]);
 
         public (ServeRelationInfo? Info, string? Problem) Run(ref long end)
         {
@@ -217,7 +217,7 @@ internal static class ServeStoreBuilder
             var where = filtered.IndexOf(" where ", StringComparison.Ordinal);
             var condition = filtered[(where + 7)..filtered.LastIndexOf(" order by ", StringComparison.Ordinal)];
             using var count = connection.CreateCommand();
-            count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)})";
+            count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)}) as scan";
             using var reader = count.ExecuteReader();
             reader.Read();
             return (reader.GetInt64(0), reader.GetInt64(1));
@@ -226,7 +226,7 @@ internal static class ServeStoreBuilder
         private List<(string Name, ServeKind Kind)> Shape(string query)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"select * from ({ServeRelations.Unordered(query)}) limit 0";
+            command.CommandText = $"select * from ({ServeRelations.Unordered(query)}) as scan limit 0";
             using var reader = command.ExecuteReader();
             return Enumerable.Range(0, reader.FieldCount)
                 .Select(i => (reader.GetName(i), ServeValues.KindOf(reader.GetFieldType(i), reader.GetDataTypeName(i)) ?? (ServeKind)(-1))).ToList();
@@ -238,7 +238,7 @@ internal static class ServeStoreBuilder
             try
             {
                 using var count = connection.CreateCommand();
-                count.CommandText = $"select count(*) from ({ServeRelations.Unordered(sql)})";
+                count.CommandText = $"select count(*) from ({ServeRelations.Unordered(sql)}) as scan";
                 rows = Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
             }
             catch (DbException ex)
@@ -377,7 +377,7 @@ internal static class ServeStoreBuilder
         private List<ServeColumnInfo> WithDerived(List<ServeColumnInfo> stored)
         {
             using var command = connection.CreateCommand();
-            command.CommandText = $"select * from ({relationSql}) limit 0";
+            command.CommandText = $"select * from ({relationSql}) as scan limit 0";
             using var reader = command.ExecuteReader();
             var byName = stored.ToDictionary(c => c.Name, StringComparer.Ordinal);
             return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).Select(column =>

@@ -19,6 +19,13 @@ internal static class ServeStoreLoader
         return ServeStoreBuilder.Build(connection, snapshotId, servePath, previous);
     }
 
+    /// <summary>The same for a snapshot on any engine, read through <paramref name="reader"/>.</summary>
+    public static ServeBuildReport Build(Snapshots.ISnapshotReader reader, string servePath, string snapshotId, ServePrevious? previous = null)
+    {
+        using var connection = reader.OpenConnection();
+        return ServeStoreBuilder.Build(connection, snapshotId, servePath, previous);
+    }
+
     /// <summary>The read-only connection string readers use (one DuckDB instance per path string in a process).</summary>
     public static string ConnectionString(string databasePath) => $"Data Source={databasePath};ACCESS_MODE=READ_ONLY";
 

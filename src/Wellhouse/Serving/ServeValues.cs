@@ -6,7 +6,8 @@ namespace Wellhouse.Serving;
 internal static class ServeValues
 {
     /// <summary>The store's kind for a reader column, or null for a type it does not hold (the relation is then left out).
-    /// Floats and decimals are left out on purpose: the API writes them differently from doubles.</summary>
+    /// Floats and decimals are left out on purpose: the API writes them differently from doubles. Timestamps without a
+    /// time zone only (DuckDB's TIMESTAMP, PostgreSQL's <c>timestamp without time zone</c>).</summary>
     public static ServeKind? KindOf(Type type, string typeName)
     {
         if (type == typeof(int) || type == typeof(short) || type == typeof(sbyte) || type == typeof(byte) || type == typeof(ushort))
@@ -40,7 +41,7 @@ internal static class ServeValues
         }
 
         if (type == typeof(DateTime) && typeName.StartsWith("Timestamp", StringComparison.OrdinalIgnoreCase)
-            && !typeName.Contains("Tz", StringComparison.OrdinalIgnoreCase) && !typeName.Contains("zone", StringComparison.OrdinalIgnoreCase))
+            && !typeName.Contains("Tz", StringComparison.OrdinalIgnoreCase) && !typeName.Contains("with time zone", StringComparison.OrdinalIgnoreCase))
         {
             return ServeKind.Timestamp;
         }

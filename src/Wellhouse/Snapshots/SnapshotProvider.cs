@@ -38,7 +38,7 @@ internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOp
             {
                 var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 var info = store.Find(id) ?? throw new InvalidOperationException($"published snapshot {id} has no finished build");
-                var next = new ServedSnapshot(info, store.DatabasePath(id));
+                var next = new ServedSnapshot(info, store.Database.OpenReader(id));
                 if (options.Value.Api.ServingStore)
                 {
                     next.Serve = Serving.ServeStoreLoader.OpenOrBuild(store.ServePath(id), id, next.OpenConnection, logger);

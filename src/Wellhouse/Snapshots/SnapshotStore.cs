@@ -4,11 +4,12 @@ using Wellhouse.Hosting;
 namespace Wellhouse.Snapshots;
 
 /// <summary>
-/// The versioned snapshot files and the publish pointer. A build writes <c>&lt;id&gt;.duckdb</c>; <see cref="Finish"/>
-/// records it; <see cref="Publish"/> replaces the pointer file <c>current</c> by rename (atomic), so readers see the
-/// old snapshot or the new one, never a mix. A file without its <c>.json</c> is an unfinished build and is never served.
+/// The versioned snapshots and the publish pointer. A build writes the snapshot's relations (<c>&lt;id&gt;.duckdb</c>, or
+/// the schema <c>wh_&lt;id&gt;</c> on PostgreSQL: <see cref="ISnapshotDatabase"/>); <see cref="Finish"/> records it;
+/// <see cref="Publish"/> replaces the pointer file <c>current</c> by rename (atomic), so readers see the old snapshot or
+/// the new one, never a mix. Relations without their <c>.json</c> are an unfinished build and are never served.
 /// </summary>
-internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> logger)
+internal sealed class SnapshotStore(DataDirectory data, ISnapshotDatabase database, ILogger<SnapshotStore> logger)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -16,7 +17,11 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
         WriteIndented = true,
     };
 
+    /// <summary>The snapshot's DuckDB file (the DuckDB engine; on PostgreSQL no such file is written).</summary>
     public string DatabasePath(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
+
+    /// <summary>Where the snapshots' relations live (a DuckDB file or a PostgreSQL schema per snapshot).</summary>
+    public ISnapshotDatabase Database => database;
 
     /// <summary>The snapshot's serving store (src/Wellhouse/Serving), a cache derived from the database file.</summary>
     public string ServePath(string id) => Path.Combine(data.Snapshots, id + ".serve");
@@ -39,7 +44,7 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
 
     public SnapshotInfo? Find(string id)
     {
-        if (!SnapshotIds.IsValid(id) || !File.Exists(InfoPath(id)) || !File.Exists(DatabasePath(id)))
+        if (!SnapshotIds.IsValid(id) || !File.Exists(InfoPath(id)) || !database.Exists(id))
         {
             return null;
         }
@@ -69,7 +74,7 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
     /// <summary>Records a finished, tested build; from now on it can be published.</summary>
     public void Finish(SnapshotInfo info)
     {
-        DurableFile.Fsync(DatabasePath(info.Id));
+        database.MakeDurable(info.Id);
         DurableFile.WriteAllText(InfoPath(info.Id), JsonSerializer.Serialize(info, Json));
     }
 
@@ -104,7 +109,9 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
             return;
         }
 
-        foreach (var path in new[] { InfoPath(id), DatabasePath(id), DatabasePath(id) + ".wal", ServePath(id) })
+        // The info first: relations left without it (a crash here, a schema that could not be dropped yet) are an
+        // unfinished build that recovery removes.
+        foreach (var path in new[] { InfoPath(id), ServePath(id) })
         {
             try
             {
@@ -116,23 +123,10 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
             }
         }
 
-        // DuckDB spills to <database file>.tmp/ when a build passes its memory_limit; it removes the folder when the
-        // database closes, but a killed build leaves it behind.
-        var spill = DatabasePath(id) + ".tmp";
-        try
-        {
-            if (Directory.Exists(spill))
-            {
-                Directory.Delete(spill, recursive: true);
-            }
-        }
-        catch (IOException ex)
-        {
-            logger.LogWarning(ex, "Could not delete {Path}", spill);
-        }
+        database.Delete(id);
     }
 
-    /// <summary>After a crash: deletes builds that never finished (a .duckdb without .json) and stray temp files.</summary>
+    /// <summary>After a crash: deletes builds that never finished (relations without .json) and stray temp files.</summary>
     public void Recover()
     {
         if (!Directory.Exists(data.Snapshots))
@@ -140,10 +134,9 @@ internal sealed class SnapshotStore(DataDirectory data, ILogger<SnapshotStore> l
             return;
         }
 
-        foreach (var path in Directory.EnumerateFiles(data.Snapshots, "*.duckdb"))
+        foreach (var id in database.Ids())
         {
-            var id = Path.GetFileNameWithoutExtension(path);
-            if (SnapshotIds.IsValid(id) && !File.Exists(InfoPath(id)))
+            if (!File.Exists(InfoPath(id)))
             {
                 logger.LogWarning("Removing unfinished snapshot {SnapshotId} (interrupted build)", id);
                 Delete(id);

@@ -40,6 +40,7 @@ public sealed class ServeCommandTests : IDisposable
     [InlineData("--Wellhouse:Api:WritesPerMinute=abc", "setting 'Wellhouse:Api:WritesPerMinute': 'abc' is not a valid whole number")]
     [InlineData("--Wellhouse:Bootstrap=maybe", "'maybe' is not a valid boolean (true or false)")]
     [InlineData("--Wellhouse:Api=1", "'Wellhouse:Api' is a section")]
+    [InlineData("--Wellhouse:Warehouse:Environment=PGHOST", "'Wellhouse:Warehouse:Environment': Wellhouse:Warehouse:Environment maps names to values, e.g. --Wellhouse:Warehouse:Environment:NAME=value")]
     [InlineData("--dat-dir=x", "unknown option '--dat-dir=x' (configuration settings are written --Section:Key=value")]
     [InlineData("--Wellhouse:Refresh:Schedule", "setting 'Wellhouse:Refresh:Schedule' has no value")]
     public async Task Serve_BadSetting_OneLineErrorBeforeStarting(string setting, string message)

@@ -14,9 +14,9 @@ namespace Wellhouse.Tests.Clients;
 /// <summary>
 /// <c>wellhouse serve</c>'s host on a loopback port (real Kestrel, reached by other processes such as node), over a fresh
 /// data directory with a known API key; with <paramref name="bootstrap"/> it ingests the bundled sample and builds the
-/// real warehouse into the first snapshot, and waits for it.
+/// real warehouse into the first snapshot, and waits for it. <paramref name="settings"/> are more configuration keys.
 /// </summary>
-public sealed class LiveServer(bool bootstrap, bool readsNeedKey = false) : IAsyncDisposable
+public sealed class LiveServer(bool bootstrap, bool readsNeedKey = false, IReadOnlyDictionary<string, string>? settings = null) : IAsyncDisposable
 {
     public const string Key = "live-key-0123456789";
 
@@ -27,12 +27,15 @@ public sealed class LiveServer(bool bootstrap, bool readsNeedKey = false) : IAsy
 
     public IServiceProvider Services => _host!.Services;
 
+    public string DataDir => _data.Path;
+
     public async Task StartAsync()
     {
         string[] args =
         [
             $"--Wellhouse:DataDir={_data.Path}", $"--Wellhouse:Bootstrap={bootstrap}", $"--Wellhouse:Api:Key={Key}",
             $"--Wellhouse:Api:RequireKeyForReads={readsNeedKey}",
+            .. (settings ?? new Dictionary<string, string>()).Select(setting => $"--{setting.Key}={setting.Value}"),
         ];
         _host = Host.CreateDefaultBuilder(args)
             .ConfigureLogging(logging => logging.ClearProviders())

@@ -31,7 +31,7 @@ internal sealed class PostgresAdapter : ISqlAdapter
     public static PostgresAdapter Open(AdapterTarget target)
     {
         var settings = target.Postgres ?? throw new AdapterException("a postgres target needs its connection settings (host, user, dbname)");
-        var adapter = new PostgresAdapter(target, settings, NpgsqlDataSource.Create(ConnectionString(settings)));
+        var adapter = new PostgresAdapter(target, settings, NpgsqlDataSource.Create(settings.ConnectionString()));
         try
         {
             adapter.OpenSession().Dispose();
@@ -96,47 +96,6 @@ internal sealed class PostgresAdapter : ISqlAdapter
     public IReadOnlyList<string> AfterCreate(Node node, Relation table) => settings.Citus ? CitusDistribution.Statements(node, table) : [];
 
     public void Dispose() => dataSource.Dispose();
-
-    private static string ConnectionString(PostgresSettings settings)
-    {
-        var builder = new NpgsqlConnectionStringBuilder
-        {
-            Host = settings.Host,
-            Port = settings.Port,
-            Username = settings.User,
-            Password = settings.Password,
-            Database = settings.DatabaseName,
-            Timeout = settings.ConnectTimeout,
-            ApplicationName = "wellhouse",
-            CommandTimeout = 0,
-            IncludeErrorDetail = true,
-        };
-        if (settings.SearchPath is { } searchPath)
-        {
-            builder.SearchPath = searchPath;
-        }
-
-        if (settings.KeepalivesIdle > 0)
-        {
-            builder.TcpKeepAlive = true;
-            builder.TcpKeepAliveTime = settings.KeepalivesIdle;
-        }
-
-        if (settings.SslMode is { } sslMode)
-        {
-            builder.SslMode = sslMode switch
-            {
-                "disable" => SslMode.Disable,
-                "allow" => SslMode.Allow,
-                "require" => SslMode.Require,
-                "verify-ca" => SslMode.VerifyCA,
-                "verify-full" => SslMode.VerifyFull,
-                _ => SslMode.Prefer,
-            };
-        }
-
-        return builder.ConnectionString;
-    }
 
     /// <summary>The server's message (e.g. <c>password authentication failed for user "x"</c>), else the innermost
     /// network error (e.g. <c>Connection refused</c>).</summary>

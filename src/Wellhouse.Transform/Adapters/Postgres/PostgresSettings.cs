@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Wellhouse.Transform.Adapters.Postgres;
 
 /// <summary>
@@ -39,4 +41,46 @@ public sealed record PostgresSettings
 
     /// <summary>Where the server is, for messages: <c>host:port</c>.</summary>
     public string Endpoint => Host + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The Npgsql connection string of these settings (application name <c>wellhouse</c>, no command timeout).</summary>
+    public string ConnectionString()
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = Host,
+            Port = Port,
+            Username = User,
+            Password = Password,
+            Database = DatabaseName,
+            Timeout = ConnectTimeout,
+            ApplicationName = "wellhouse",
+            CommandTimeout = 0,
+            IncludeErrorDetail = true,
+        };
+        if (SearchPath is { } searchPath)
+        {
+            builder.SearchPath = searchPath;
+        }
+
+        if (KeepalivesIdle > 0)
+        {
+            builder.TcpKeepAlive = true;
+            builder.TcpKeepAliveTime = KeepalivesIdle;
+        }
+
+        if (SslMode is { } sslMode)
+        {
+            builder.SslMode = sslMode switch
+            {
+                "disable" => Npgsql.SslMode.Disable,
+                "allow" => Npgsql.SslMode.Allow,
+                "require" => Npgsql.SslMode.Require,
+                "verify-ca" => Npgsql.SslMode.VerifyCA,
+                "verify-full" => Npgsql.SslMode.VerifyFull,
+                _ => Npgsql.SslMode.Prefer,
+            };
+        }
+
+        return builder.ConnectionString;
+    }
 }
