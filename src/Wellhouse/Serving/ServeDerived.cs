@@ -90,7 +90,7 @@ internal static class ServeDerived
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = $"select {string.Join(", ", checks.Select(c => $"bool_and({Holds(c.Name, c.Derivation)})"))} from ({sql}) as scan";
+            command.CommandText = $"select {string.Join(", ", checks.Select(c => $"bool_and({Holds(connection, c.Name, c.Derivation)})"))} from ({sql}) as scan";
             using (var reader = command.ExecuteReader())
             {
                 reader.Read();
@@ -120,21 +120,21 @@ internal static class ServeDerived
 
     /// <summary>The SQL of a derivation (<see cref="Evaluate"/>: DuckDB casts an integer input to double as .NET does).</summary>
     private static string Expression(ServeDerivation derivation) => derivation.Op == ServeDerivedOp.Product
-        ? $"(\"{derivation.Left}\"::double * \"{derivation.Right}\"::double)"
-        : $"(\"{derivation.Left}\"::double / nullif(\"{derivation.Right}\"::double, 0))";
+        ? $"(\"{derivation.Left}\"::float8 * \"{derivation.Right}\"::float8)"
+        : $"(\"{derivation.Left}\"::float8 / nullif(\"{derivation.Right}\"::float8, 0))";
 
     /// <summary>True where the column equals the computation bit for bit: NULL for NULL, equal values, and a zero of the
     /// same sign (SQL's = holds for 0 and -0, which the API writes differently).</summary>
-    private static string Holds(string name, ServeDerivation derivation)
+    private static string Holds(DbConnection connection, string name, ServeDerivation derivation)
     {
         var computed = Expression(derivation);
-        return $"(\"{name}\" is not distinct from {computed} and signbit(\"{name}\") is not distinct from signbit({computed}))";
+        return $"(\"{name}\" is not distinct from {computed} and {ServeSql.SignBit(connection, $"\"{name}\"")} is not distinct from {ServeSql.SignBit(connection, computed)})";
     }
 
     private static string Counterexample(DbConnection connection, string sql, string name, ServeDerivation derivation)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"select \"{name}\"::varchar, {Expression(derivation)}::varchar from ({sql}) as scan where not coalesce({Holds(name, derivation)}, false) limit 1";
+        command.CommandText = $"select \"{name}\"::varchar, {Expression(derivation)}::varchar from ({sql}) as scan where not coalesce({Holds(connection, name, derivation)}, false) limit 1";
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? $"a row is {(reader.IsDBNull(0) ? "NULL" : reader.GetString(0))}, not the computed {(reader.IsDBNull(1) ? "NULL" : reader.GetString(1))}"
