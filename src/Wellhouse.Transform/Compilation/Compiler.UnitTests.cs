@@ -29,7 +29,7 @@ public sealed partial class Compiler
         var unitContext = new DbtContext(OverriddenServices(test), unitHooks);
         var state = new RenderState(model, RenderPhase.Compile);
         var globals = unitContext.CreateGlobals(state);
-        OverrideInputs(globals, test, model);
+        OverrideInputs(globals, test, model, project.Target.Type);
         OverrideMacros(globals, test);
         var sql = project.Templates.NodeTemplates[model.UniqueId].Render(globals);
         var ctes = new List<(string Name, string Sql)>();
@@ -91,9 +91,9 @@ public sealed partial class Compiler
         return services;
     }
 
-    private static void OverrideInputs(Dictionary<string, object?> globals, UnitTestDefinition test, Node model)
+    private static void OverrideInputs(Dictionary<string, object?> globals, UnitTestDefinition test, Node model, string adapterType)
     {
-        RelationValue Cte(UnitTestInput input) => new(null, model.Schema, input.CteName, input.CteName);
+        RelationValue Cte(UnitTestInput input) => new(adapterType, null, model.Schema, input.CteName, input.CteName);
 
         var visible = (IReadOnlyDictionary<string, object?>)globals;
         if (visible.GetValueOrDefault("ref") is IJinjaCallable originalRef)

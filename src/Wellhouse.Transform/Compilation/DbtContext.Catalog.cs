@@ -99,7 +99,7 @@ internal sealed partial class DbtContext
                 var database = ContextArgs.String(args, 0, "database");
                 var schema = ContextArgs.String(args, 1, "schema") ?? services.Target.Schema;
                 var identifier = ContextArgs.String(args, 2, "identifier");
-                return RelationValue.Parts(database, schema, string.IsNullOrEmpty(identifier) ? null : identifier, ContextArgs.String(args, 3, "type"));
+                return RelationValue.Parts(services.Target.Type, database, schema, string.IsNullOrEmpty(identifier) ? null : identifier, ContextArgs.String(args, 3, "type"));
             }),
             ["add_ephemeral_prefix"] = new JinjaFunction(args => "__dbt__cte__" + ContextArgs.String(args, 0, "name")),
         },
@@ -141,7 +141,7 @@ internal sealed partial class DbtContext
         {
             var identifier = PyStr.Str(r[0]);
             var type = string.Equals(PyStr.Str(r[1]), "VIEW", StringComparison.OrdinalIgnoreCase) ? "view" : "table";
-            return (object?)new RelationValue(database, schemaRelation.Schema, identifier, new Graph.Relation(database, schemaRelation.Schema, identifier).ToString(), type);
+            return (object?)new RelationValue(services.Target.Type, database, schemaRelation.Schema, identifier, new Graph.Relation(database, schemaRelation.Schema, identifier).ToString(), type);
         })];
     }
 

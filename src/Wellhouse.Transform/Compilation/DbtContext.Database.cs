@@ -34,6 +34,7 @@ internal sealed partial class DbtContext
         adapter["get_relation"] = new JinjaFunction(args =>
         {
             var relation = new RelationValue(
+                services.Target.Type,
                 ContextArgs.String(args, 0, "database") ?? services.Target.Database,
                 ContextArgs.String(args, 1, "schema") ?? services.Target.Schema,
                 ContextArgs.String(args, 2, "identifier") ?? string.Empty,
@@ -165,8 +166,8 @@ internal sealed partial class DbtContext
         var kind = Catalog(() => database.GetRelationKind(target), "adapter.get_relation", span);
         return kind switch
         {
-            RelationKind.Table => new RelationValue(target.Database, target.Schema, target.Identifier, target.ToString(), "table"),
-            RelationKind.View => new RelationValue(target.Database, target.Schema, target.Identifier, target.ToString(), "view"),
+            RelationKind.Table => new RelationValue(services.Target.Type, target.Database, target.Schema, target.Identifier, target.ToString(), "table"),
+            RelationKind.View => new RelationValue(services.Target.Type, target.Database, target.Schema, target.Identifier, target.ToString(), "view"),
             _ => null,
         };
     }

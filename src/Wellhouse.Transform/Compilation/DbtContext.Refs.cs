@@ -38,7 +38,7 @@ internal sealed partial class DbtContext
         {
             if (state.Phase == RenderPhase.Parse)
             {
-                return new RelationValue(services.Target.Database, services.Target.Schema, name, Relation.Quote(name));
+                return new RelationValue(services.Target.Type, services.Target.Database, services.Target.Schema, name, Relation.Quote(name));
             }
 
             throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownRef, $"'{state.Node?.Name ?? "this file"}' depends on a node named '{name}' which was not found", args.Span));
@@ -60,7 +60,7 @@ internal sealed partial class DbtContext
             return EphemeralRelation(target);
         }
 
-        return RelationValue.Of(target.Relation);
+        return RelationValue.Of(services.Target.Type, target.Relation);
     }
 
     /// <summary>dbt's UnpinnedRefNewVersionAvailable (info): an unpinned ref resolves to the latest version while a
@@ -124,12 +124,12 @@ internal sealed partial class DbtContext
 
         if (services.FindSource(sourceName, tableName, state.Node?.PackageName) is { } source)
         {
-            return new RelationValue(source.Database, source.Schema, source.Identifier, source.RenderReference());
+            return new RelationValue(services.Target.Type, source.Database, source.Schema, source.Identifier, source.RenderReference());
         }
 
         if (state.Phase == RenderPhase.Parse)
         {
-            return new RelationValue(null, sourceName, tableName, Relation.Quote(sourceName) + "." + Relation.Quote(tableName));
+            return new RelationValue(services.Target.Type, null, sourceName, tableName, Relation.Quote(sourceName) + "." + Relation.Quote(tableName));
         }
 
         throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.UnknownSource, $"'{state.Node?.Name ?? "this file"}' depends on a source named '{sourceName}.{tableName}' which was not found", args.Span));

@@ -44,7 +44,7 @@ internal sealed partial class DbtContext
         }
         if (node is not null)
         {
-            globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(node.Relation);
+            globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(services.Target.Type, node.Relation);
             var compiling = state.Phase == RenderPhase.Compile && services.Graph is not null;
             globals["model"] = new LazyGlobal(() => compiling && services.GraphValue!["nodes"] is Dictionary<string, object?> nodes && nodes.TryGetValue(node.UniqueId, out var cached)
                 ? cached
@@ -124,7 +124,7 @@ internal sealed partial class DbtContext
         }
     }
 
-    private static RelationValue EphemeralRelation(Node node) => new(null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name, isCte: true);
+    private RelationValue EphemeralRelation(Node node) => new(services.Target.Type, null, node.Schema, "__dbt__cte__" + node.Name, "__dbt__cte__" + node.Name, isCte: true);
 
     /// <summary>A node's or source's <c>columns</c> as dbt's graph has them: name to name, description, data_type, meta, tags.</summary>
     internal static Dictionary<string, object?> ColumnsDict(Dictionary<string, ColumnInfo> columns) =>

@@ -5,7 +5,8 @@ namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
 /// What <c>ref()</c>, <c>source()</c>, <c>this</c>, <c>api.Relation.create</c> and the adapter's catalog methods
-/// return (dbt's <c>BaseRelation</c>, as dbt-duckdb's <c>DuckDBRelation</c>): prints as the quoted relation (or,
+/// return (dbt's <c>BaseRelation</c>: dbt-duckdb's <c>DuckDBRelation</c> on DuckDB, dbt-postgres's
+/// <c>PostgresRelation</c> on PostgreSQL, the class <c>metadata.type</c> names): prints as the quoted relation (or,
 /// for an ephemeral model, its CTE name; for an external source, its quoted file location). Attributes
 /// <c>database</c>, <c>schema</c>, <c>identifier</c>/<c>name</c>/<c>table</c>, <c>type</c>, <c>is_table</c>,
 /// <c>is_view</c>, <c>is_materialized_view</c>, <c>is_cte</c>, <c>path</c>, <c>include_policy</c>,
@@ -14,10 +15,14 @@ namespace Wellhouse.Transform.Compilation;
 /// relations are mappings, <c>get(key, default)</c> (so dbt_utils' <c>_is_relation</c>, which checks
 /// <c>obj is mapping and obj.get('metadata').type</c> ends with Relation, accepts it).
 /// </summary>
-internal sealed class RelationValue(string? database, string schema, string identifier, string rendered, string? type = null, bool isCte = false)
+internal sealed class RelationValue(string adapterType, string? database, string schema, string identifier, string rendered, string? type = null, bool isCte = false)
     : IJinjaMapping
 {
-    private const string ClassName = "DuckDBRelation";
+    /// <summary>The relation class of the adapter's dbt plugin.</summary>
+    private string ClassName => AdapterType == "postgres" ? "PostgresRelation" : "DuckDBRelation";
+
+    /// <summary>The adapter type (profiles.yml <c>type</c>) the relation belongs to.</summary>
+    public string AdapterType { get; } = adapterType;
 
     public string? Database { get; } = database;
 
@@ -25,7 +30,7 @@ internal sealed class RelationValue(string? database, string schema, string iden
 
     public string Identifier { get; } = identifier;
 
-    public static RelationValue Of(Relation relation) => new(relation.Database, relation.Schema, relation.Identifier, relation.ToString());
+    public static RelationValue Of(string adapterType, Relation relation) => new(adapterType, relation.Database, relation.Schema, relation.Identifier, relation.ToString());
 
     public bool TryGetAttribute(string name, out object? value)
     {
@@ -41,7 +46,7 @@ internal sealed class RelationValue(string? database, string schema, string iden
             "is_cte" => isCte,
             "type" => type,
             "include" => new JinjaFunction(Include),
-            "without_identifier" => new JinjaFunction(_ => Parts(Database, Schema, null, type)),
+            "without_identifier" => new JinjaFunction(_ => Parts(AdapterType, Database, Schema, null, type)),
             "incorporate" => new JinjaFunction(Incorporate),
             "quote" => new JinjaFunction(_ => this),
             "get" => new JinjaFunction(args => TryGetAttribute(ContextArgs.String(args, 0, "key") ?? string.Empty, out var v) ? v : ContextArgs.Get(args, 1, "default")),
@@ -74,10 +79,10 @@ internal sealed class RelationValue(string? database, string schema, string iden
     };
 
     /// <summary>A relation of the given parts, printed as dbt prints one: the non-null parts quoted, joined by dots.</summary>
-    public static RelationValue Parts(string? database, string? schema, string? identifier, string? type)
+    public static RelationValue Parts(string adapterType, string? database, string? schema, string? identifier, string? type)
     {
         var parts = new[] { database, schema, identifier }.Where(p => p is not null).Select(p => Relation.Quote(p!));
-        return new RelationValue(database, schema ?? string.Empty, identifier ?? string.Empty, string.Join('.', parts), type);
+        return new RelationValue(adapterType, database, schema ?? string.Empty, identifier ?? string.Empty, string.Join('.', parts), type);
     }
 
     private RelationValue Include(JinjaCallArguments args)
@@ -85,8 +90,8 @@ internal sealed class RelationValue(string? database, string schema, string iden
         var withDatabase = args.Keyword.GetValueOrDefault("database") is not false;
         var withSchema = args.Keyword.GetValueOrDefault("schema") is not false;
         var withIdentifier = args.Keyword.GetValueOrDefault("identifier") is not false;
-        var relation = Parts(withDatabase ? Database : null, withSchema ? Schema : null, withIdentifier ? Identifier : null, type);
-        return new RelationValue(withDatabase ? Database : null, Schema, Identifier, relation.ToString(), type, isCte);
+        var relation = Parts(AdapterType, withDatabase ? Database : null, withSchema ? Schema : null, withIdentifier ? Identifier : null, type);
+        return new RelationValue(AdapterType, withDatabase ? Database : null, Schema, Identifier, relation.ToString(), type, isCte);
     }
 
     /// <summary>dbt's <c>incorporate(path={...}, type=...)</c>: a copy with the given path parts and type.</summary>
@@ -95,6 +100,6 @@ internal sealed class RelationValue(string? database, string schema, string iden
         var path = ContextArgs.Get(args, 0, "path") as IDictionary<string, object?>;
         string? Part(string key, string? current) => path is not null && path.TryGetValue(key, out var v) ? v as string : current;
         var newType = args.Keyword.TryGetValue("type", out var t) ? t as string : type;
-        return Parts(Part("database", Database), Part("schema", Schema), Part("identifier", Identifier), newType);
+        return Parts(AdapterType, Part("database", Database), Part("schema", Schema), Part("identifier", Identifier), newType);
     }
 }

@@ -32,6 +32,27 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Relations_OnPostgres_AreDbtPostgresRelations()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops");
+        project.Write("models/numbers.sql", "{{ config(materialized='table') }}\nselect 1 as n");
+        project.Write("macros/kinds.sql", """
+            {% macro kinds() %}
+              {% set made = api.Relation.create(database=target.database, schema=target.schema, identifier='numbers') %}
+              {% set found = adapter.get_relation(database=target.database, schema=target.schema, identifier='numbers') %}
+              {{ log('kinds: ' ~ made.metadata.type ~ ' ' ~ found.metadata.type ~ ' ' ~ found.include(database=false).metadata.type ~ ' ' ~ ref('numbers').metadata.type ~ ' ' ~ adapter.type(), info=true) }}
+            {% endmacro %}
+            """);
+        Assert.True((await project.RunAsync()).Success);
+
+        var report = await DbtRunner.RunOperationAsync(Options(project), "kinds", null, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        Assert.Contains("kinds: PostgresRelation PostgresRelation PostgresRelation PostgresRelation postgres", project.Log);
+    }
+
+    [Fact]
     public async Task Show_InlineWithRef_PrintsTheFirstRows()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
