@@ -13,6 +13,11 @@
 # clones' version tags (DBT_PACKAGE_HUB_URL), so `deps` resolves version ranges and honours the integration projects'
 # package-lock.yml as dbt would (codegen's and audit-helper's pin dbt_utils 1.1.1). Nothing is written to SRC or to
 # this repository. Needs the wellhouse CLI built (dotnet build src/Wellhouse -c Release), git and python3.
+#
+# With WELLHOUSE_BENCH_TARGET=postgres the projects build on PostgreSQL through their own profiles.yml (its target
+# postgres, as the packages' CI runs it): POSTGRES_HOST, POSTGRES_PORT, POSTGRES_USER and DBT_ENV_SECRET_POSTGRES_PASS
+# name a server whose user may create databases (e.g. a private cluster: initdb, pg_ctl start on a loopback port);
+# each package gets a new database wellhouse_<package> (dropped first if it exists) and the schema dbt_<package>.
 set -euo pipefail
 src=$(cd "${1:?usage: run.sh SRC [WORK]}" && pwd)
 work=${2:-$(mktemp -d /tmp/wellhouse-dbt-packages.XXXXXX)}
@@ -29,6 +34,10 @@ done
 
 for p in "${packages[@]}"; do
   mkdir -p "$work/$p/profiles"
+  if [[ ${WELLHOUSE_BENCH_TARGET:-duckdb} == postgres ]]; then
+    cp "$work/$p/integration_tests/profiles.yml" "$work/$p/profiles/profiles.yml"
+    continue
+  fi
   cat > "$work/$p/profiles/profiles.yml" <<YML
 integration_tests:
   target: duckdb
@@ -48,15 +57,23 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/dbt-labs/dbt_util
 export DBT_PACKAGE_HUB_URL="http://127.0.0.1:$port/"
 
 wh() { dotnet "$cli" "$@"; }
+target=()
+[[ ${WELLHOUSE_BENCH_TARGET:-duckdb} == postgres ]] && target=(--target postgres)
 for p in "${packages[@]}"; do
   project="$work/$p/integration_tests"
   echo "== $p ($(git -C "$src/$p" rev-parse --short HEAD 2>/dev/null || echo '?'))" >&2
   rm -f "$work/$p/integration_tests.duckdb"
+  if [[ ${WELLHOUSE_BENCH_TARGET:-duckdb} == postgres ]]; then
+    database="wellhouse_${p//-/_}"
+    PGPASSWORD="${DBT_ENV_SECRET_POSTGRES_PASS:-}" psql -q -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U "$POSTGRES_USER" -d postgres \
+      -c "drop database if exists $database with (force)" -c "create database $database" >&2
+    export POSTGRES_DATABASE="$database" POSTGRES_SCHEMA="dbt_${p//-/_}"
+  fi
   wh deps --project-dir "$project" --profiles-dir "$work/$p/profiles" > "$work/$p/deps.log" 2>&1 || { echo "deps failed: $work/$p/deps.log" >&2; continue; }
   if [[ $p == dbt-codegen ]]; then
-    wh run-operation create_source_table --project-dir "$project" --profiles-dir "$work/$p/profiles" > "$work/$p/operation.log" 2>&1 || true
+    wh run-operation create_source_table --project-dir "$project" --profiles-dir "$work/$p/profiles" "${target[@]}" > "$work/$p/operation.log" 2>&1 || true
   fi
-  wh build --project-dir "$project" --profiles-dir "$work/$p/profiles" > "$work/$p/build.log" 2>&1 || true
+  wh build --project-dir "$project" --profiles-dir "$work/$p/profiles" "${target[@]}" > "$work/$p/build.log" 2>&1 || true
 done
 
 python3 - "$work" "${packages[@]}" <<'PY'

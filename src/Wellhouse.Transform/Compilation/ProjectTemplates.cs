@@ -9,6 +9,8 @@ namespace Wellhouse.Transform.Compilation;
 /// </summary>
 internal sealed class ProjectTemplates
 {
+    public ProjectTemplates() => DbtFilters.AddTo(Environment);
+
     public JinjaEnvironment Environment { get; } = new();
 
     /// <summary>The root project's flat namespace: macros by name, a root project macro replacing a built-in one.</summary>

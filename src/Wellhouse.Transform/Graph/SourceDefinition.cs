@@ -23,6 +23,10 @@ public sealed class SourceDefinition
 
     public string Identifier { get; set; } = string.Empty;
 
+    /// <summary>The effective <c>quoting:</c> (the project's, the source's, the table's); the parts above are already
+    /// the names the database has (<see cref="RelationQuoting"/>).</summary>
+    public RelationQuoting Quoting { get; set; } = RelationQuoting.All;
+
     /// <summary>Set from <c>meta.external_location</c> or <c>config.external_location</c>: a file path or glob
     /// (Parquet, CSV) read in place of a table; may contain <c>{name}</c>, <c>{identifier}</c>.</summary>
     public string? ExternalLocation { get; set; }

@@ -59,6 +59,7 @@ internal sealed partial class ProjectParser
     private DbtContext context = null!;
     private Manifest manifest = null!;
     private readonly List<RunHook> runHooks = [];
+    private RelationQuoting? projectQuoting;
 
     /// <summary>Python models found (not built, DBT180): name -> file, so a ref to one says why it is missing.</summary>
     private readonly Dictionary<string, string> pythonModels = new(StringComparer.Ordinal);

@@ -29,6 +29,7 @@ internal sealed partial class ProjectParser
                 }
 
                 var fqn = prefix.Append(source.Name).Append(table.Name).ToList();
+                var quoting = Quoting(Quoting(ProjectQuoting, source.Quoting, source.Span), table.Quoting, table.Span);
                 var config = new NodeConfig();
                 ApplyProjectConfig(config, f => f.Sources, fqn);
                 ConfigMerger.Apply(config, sourceConfig);
@@ -48,9 +49,10 @@ internal sealed partial class ProjectParser
                     Name = table.Name,
                     OriginalFilePath = current.PackageRelative(source.File),
                     Fqn = fqn,
-                    Database = database ?? services.Target.Database,
-                    Schema = schemaName ?? source.Name,
-                    Identifier = RenderSourceText(table.Identifier, table.ValueSpans, "identifier", table.Span) ?? table.Name,
+                    Database = RelationQuoting.Name(database ?? services.Target.Database, quoting.Database, services.Target.Type),
+                    Schema = RelationQuoting.Name(schemaName ?? source.Name, quoting.Schema, services.Target.Type)!,
+                    Identifier = RelationQuoting.Name(RenderSourceText(table.Identifier, table.ValueSpans, "identifier", table.Span) ?? table.Name, quoting.Identifier, services.Target.Type)!,
+                    Quoting = quoting,
                     Description = table.Description,
                     SourceDescription = source.Description,
                     Loader = source.Loader,

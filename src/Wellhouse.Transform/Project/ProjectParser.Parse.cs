@@ -174,6 +174,26 @@ internal sealed partial class ProjectParser
         node.Alias = CallNamingMacro("generate_alias_name", customAlias, node) ?? DefaultAlias(node, customAlias);
         node.Database = CallNamingMacro("generate_database_name", customDatabase, node) ?? customDatabase?.Trim() ?? services.Target.Database;
         ApplyLegacySnapshotTarget(node);
+        var type = services.Target.Type;
+        node.Database = RelationQuoting.Name(node.Database, ProjectQuoting.Database, type);
+        node.Schema = RelationQuoting.Name(node.Schema, ProjectQuoting.Schema, type)!;
+        node.Alias = RelationQuoting.Name(node.Alias, ProjectQuoting.Identifier, type)!;
+    }
+
+    /// <summary>The root project's <c>quoting:</c> (dbt_project.yml) over dbt's default (everything quoted).</summary>
+    private RelationQuoting ProjectQuoting => projectQuoting ??= Quoting(RelationQuoting.All, rootFile.Raw.GetValueOrDefault("quoting"),
+        rootFile.KeySpans.GetValueOrDefault("quoting", new SourceSpan("dbt_project.yml", 0, 0)));
+
+    /// <summary>A <c>quoting:</c> mapping over <paramref name="inherited"/>; a bad key or value is an error at <paramref name="span"/>.</summary>
+    private RelationQuoting Quoting(RelationQuoting inherited, object? quoting, SourceSpan span)
+    {
+        var result = inherited.With(quoting, out var problem);
+        if (problem is not null)
+        {
+            diagnostics.Error(DiagnosticCodes.InvalidValue, problem, span);
+        }
+
+        return result;
     }
 
     /// <summary>dbt's <c>default__generate_alias_name</c>: the configured alias, else <c>&lt;name&gt;_v&lt;v&gt;</c> for a model version (dots as underscores), else the name.</summary>

@@ -75,6 +75,9 @@ internal sealed class SourceEntry
 
     public object? Freshness { get; set; }
 
+    /// <summary>The source's <c>quoting:</c> mapping, or null.</summary>
+    public object? Quoting { get; set; }
+
     /// <summary>True when the entry has a <c>freshness:</c> key, even <c>freshness: null</c> (which switches it off).</summary>
     public bool FreshnessSet { get; set; }
 
@@ -103,6 +106,9 @@ internal sealed class SourceTableEntry
     public string? LoadedAtField { get; set; }
 
     public object? Freshness { get; set; }
+
+    /// <summary>The table's <c>quoting:</c> mapping, or null.</summary>
+    public object? Quoting { get; set; }
 
     /// <summary>True when the entry has a <c>freshness:</c> key, even <c>freshness: null</c> (which switches it off).</summary>
     public bool FreshnessSet { get; set; }

@@ -34,6 +34,7 @@ internal sealed partial class SchemaYmlReader
         source.LoadedAtField = Text(node, "loaded_at_field");
         source.Freshness = YamlFile.ToValue(YamlFile.Get(node, "freshness"));
         source.FreshnessSet = YamlFile.Get(node, "freshness") is not null;
+        source.Quoting = YamlFile.ToValue(YamlFile.Get(node, "quoting"));
         CopyDict(YamlFile.Get(node, "meta"), source.Meta);
         CopyDict(YamlFile.Get(node, "config"), source.Config, file, "config");
         source.Tags.AddRange(Tags(node));
@@ -64,6 +65,7 @@ internal sealed partial class SchemaYmlReader
         table.LoadedAtField = Text(node, "loaded_at_field");
         table.Freshness = YamlFile.ToValue(YamlFile.Get(node, "freshness"));
         table.FreshnessSet = YamlFile.Get(node, "freshness") is not null;
+        table.Quoting = YamlFile.ToValue(YamlFile.Get(node, "quoting"));
         CopyDict(YamlFile.Get(node, "meta"), table.Meta);
         CopyDict(YamlFile.Get(node, "config"), table.Config, file, "config");
         if (YamlFile.ToValue(YamlFile.Get(node, "external")) is Dictionary<string, object?> external && external.GetValueOrDefault("location") is string location)

@@ -39,6 +39,34 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public void Profile_DbtFilters_AsNumberAndAsBool_ConvertRenderedText()
+    {
+        // As the dbt packages' own integration-test profiles write it.
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: h\n      user: u\n      dbname: d\n      schema: s\n"
+            + "      port: \"{{ env_var('POSTGRES_PORT') | as_number }}\"\n      citus: \"{{ env_var('ON_CITUS') | as_bool }}\"\n      threads: \"{{ '3' | as_native }}\"\n");
+
+        var target = Load(project, new Dictionary<string, string> { ["POSTGRES_PORT"] = "6432", ["ON_CITUS"] = "true" }).Target;
+
+        Assert.Equal((6432, true, 3), (target.Postgres!.Port, target.Postgres.Citus, target.Threads));
+    }
+
+    [Fact]
+    public void Profile_AsNumberOfText_IsAnErrorNamingTheValue()
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: h\n      user: u\n      dbname: d\n      schema: s\n"
+            + "      port: \"{{ 'lots' | as_number }}\"\n");
+
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, Environment = new Dictionary<string, string>() });
+
+        Assert.False(result.Success);
+        Assert.Contains(result.Diagnostics, d => d.Message.Contains("Could not convert value 'lots' into type 'number'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Profile_KeysLeftOut_TakeLibpqEnvironmentVariables()
     {
         using var project = new TempProject();
