@@ -71,9 +71,9 @@ internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
 
     private static bool IsInteger(string type) => type is "tinyint" or "smallint" or "integer" or "bigint" or "hugeint"
         or "utinyint" or "usmallint" or "uinteger" or "ubigint" or "int1" or "int2" or "int4" or "int8" or "short" or "int"
-        or "signed" or "long";
+        or "signed" or "long" or "smallserial" or "serial" or "bigserial";
 
-    private static bool IsFloat(string type) => type is "real" or "float" or "float4" or "float8" or "double";
+    private static bool IsFloat(string type) => type is "real" or "float" or "float4" or "float8" or "double" or "double precision";
 }
 
 /// <summary>dbt's <c>AdapterResponse</c> (<c>load_result(...)['response']</c>, the first item of

@@ -48,6 +48,7 @@ internal sealed class RelationValue(string adapterType, string? database, string
             "include" => new JinjaFunction(Include),
             "without_identifier" => new JinjaFunction(_ => Parts(AdapterType, Database, Schema, null, type)),
             "incorporate" => new JinjaFunction(Incorporate),
+            "information_schema" => new JinjaFunction(args => InformationSchema(ContextArgs.String(args, 0, "view_name"))),
             "quote" => new JinjaFunction(_ => this),
             "get" => new JinjaFunction(args => TryGetAttribute(ContextArgs.String(args, 0, "key") ?? string.Empty, out var v) ? v : ContextArgs.Get(args, 1, "default")),
             "path" => PartsDict(Database, Schema, Identifier),
@@ -92,6 +93,15 @@ internal sealed class RelationValue(string adapterType, string? database, string
         var withIdentifier = args.Keyword.GetValueOrDefault("identifier") is not false;
         var relation = Parts(AdapterType, withDatabase ? Database : null, withSchema ? Schema : null, withIdentifier ? Identifier : null, type);
         return new RelationValue(AdapterType, withDatabase ? Database : null, Schema, Identifier, relation.ToString(), type, isCte);
+    }
+
+    /// <summary>dbt's <c>relation.information_schema(view_name)</c>: the database's information schema, or one of its
+    /// views, printed as dbt's <c>InformationSchema</c> prints (only the database quoted):
+    /// <c>"db".information_schema.columns</c>.</summary>
+    private RelationValue InformationSchema(string? view)
+    {
+        var rendered = (Database is null ? string.Empty : Relation.Quote(Database) + ".") + "information_schema" + (view is null ? string.Empty : "." + view);
+        return new RelationValue(AdapterType, Database, "information_schema", view ?? string.Empty, rendered);
     }
 
     /// <summary>dbt's <c>incorporate(path={...}, type=...)</c>: a copy with the given path parts and type.</summary>

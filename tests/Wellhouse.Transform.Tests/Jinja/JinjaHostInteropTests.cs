@@ -102,6 +102,21 @@ public sealed class JinjaHostInteropTests
         Assert.Equal("2024-05-06T07:08:09", output);
     }
 
+    [Theory]
+    [InlineData("{{ modules.datetime.datetime.strptime('2024-01-05', '%Y-%m-%d') }}", "2024-01-05 00:00:00")]
+    [InlineData("{{ modules.datetime.datetime.strptime('5 Jan 2024 13:04:05.25', '%d %b %Y %H:%M:%S.%f') }}", "2024-01-05 13:04:05.250000")]
+    public void Modules_Datetime_Strptime_ParsesAsPython(string template, string expected)
+    {
+        Assert.Equal(expected, Render(template, new() { ["modules"] = JinjaModules.Create(TimeProvider.System) }));
+    }
+
+    [Fact]
+    public void Modules_Datetime_Strptime_MismatchIsPythonsMessage()
+    {
+        var ex = Assert.Throws<JinjaException>(() => Render("{{ modules.datetime.datetime.strptime('2024/01/05', '%Y-%m-%d') }}", new() { ["modules"] = JinjaModules.Create(TimeProvider.System) }));
+        Assert.Contains("time data '2024/01/05' does not match format '%Y-%m-%d'", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void PyDateTime_AsRunStartedAt_PrintsAsPython()
     {

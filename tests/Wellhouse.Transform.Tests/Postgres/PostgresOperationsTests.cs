@@ -53,6 +53,35 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Catalog_ReadAsDbtPackagesRead_InformationSchemaStatementRowsAndFloatColumns()
+    {
+        // dbt_utils' get_relations_by_pattern iterates a statement's table; audit_helper reads
+        // relation.information_schema('columns'); dbt_utils' equality rounds the columns whose is_float() is true.
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops");
+        project.Write("models/numbers.sql", "{{ config(materialized='table') }}\nselect 1 as n, cast(1.5 as double precision) as x");
+        project.Write("macros/columns.sql", """
+            {% macro columns() %}
+              {% set rel = api.Relation.create(database=target.database, schema=target.schema, identifier='numbers') %}
+              {%- call statement('cols', fetch_result=True) -%}
+                select column_name from {{ rel.information_schema('columns') }} where table_name = 'numbers' order by ordinal_position
+              {%- endcall -%}
+              {% set names = [] %}
+              {% for row in load_result('cols')['table'] %}{% do names.append(row.column_name) %}{% endfor %}
+              {% set floats = [] %}
+              {% for col in adapter.get_columns_in_relation(rel) %}{% if col.is_float() %}{% do floats.append(col.name) %}{% endif %}{% endfor %}
+              {{ log('columns: ' ~ names | join(',') ~ ' floats: ' ~ floats | join(',') ~ ' from ' ~ rel.information_schema('columns'), info=true) }}
+            {% endmacro %}
+            """);
+        Assert.True((await project.RunAsync()).Success);
+
+        var report = await DbtRunner.RunOperationAsync(Options(project), "columns", null, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        Assert.Contains($"columns: n,x floats: x from \"{project.Database}\".information_schema.columns", project.Log);
+    }
+
+    [Fact]
     public async Task Show_InlineWithRef_PrintsTheFirstRows()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);

@@ -1,7 +1,8 @@
 namespace Wellhouse.Transform.Jinja.Runtime;
 
 /// <summary>dbt's <c>modules.datetime</c>: the classes <c>datetime</c> (call with <c>tzinfo=</c> a pytz zone,
-/// <c>now(tz)</c>, <c>today()</c>, <c>utcnow()</c>, <c>fromisoformat()</c>), <c>date</c> (call, <c>today()</c>) and
+/// <c>now(tz)</c>, <c>today()</c>, <c>utcnow()</c>, <c>fromisoformat()</c>, <c>strptime()</c> with the directives
+/// %Y %m %d %H %M %S %f %y %b %B %%), <c>date</c> (call, <c>today()</c>) and
 /// <c>timedelta</c>.</summary>
 internal sealed class DateTimeModule : IJinjaObject
 {
@@ -19,6 +20,7 @@ internal sealed class DateTimeModule : IJinjaObject
                 ["today"] = _ => new PyDateTime(clock.GetLocalNow().DateTime),
                 ["utcnow"] = _ => new PyDateTime(clock.GetUtcNow().UtcDateTime),
                 ["fromisoformat"] = a => new PyDateTime(DateTime.Parse(a.GetString(0, "date_string")!, System.Globalization.CultureInfo.InvariantCulture)),
+                ["strptime"] = Strptime,
             }),
             "date" => new ClassObject("date", a => Make(a, isDate: true), new()
             {
@@ -37,6 +39,42 @@ internal sealed class DateTimeModule : IJinjaObject
             isDate ? 0 : Part(3, "hour", 0), isDate ? 0 : Part(4, "minute", 0), isDate ? 0 : Part(5, "second", 0),
             DateTimeKind.Unspecified).AddTicks(isDate ? 0 : a.GetInt(6, "microsecond", 0) * 10);
         return !isDate && a.Get(7, "tzinfo") is PyTimeZone tz ? new PyDateTime(dt, utcOffset: tz.OffsetAt(dt)) : new PyDateTime(dt, isDate);
+    }
+
+    /// <summary>Python's <c>datetime.strptime(text, format)</c>; text that does not match is Python's ValueError message.</summary>
+    private static PyDateTime Strptime(JinjaCallArguments a)
+    {
+        var text = a.GetString(0, "date_string") ?? string.Empty;
+        var format = a.GetString(1, "format") ?? string.Empty;
+        var net = new System.Text.StringBuilder();
+        for (var i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%' || i + 1 == format.Length)
+            {
+                net.Append('\\').Append(format[i]);
+                continue;
+            }
+
+            net.Append(format[++i] switch
+            {
+                'Y' => "yyyy",
+                'y' => "yy",
+                'm' => "M",
+                'd' => "d",
+                'H' => "H",
+                'M' => "m",
+                'S' => "s",
+                'f' => "FFFFFF",
+                'b' => "MMM",
+                'B' => "MMMM",
+                '%' => "\\%",
+                var other => throw new JinjaException("JINJA013", $"strptime: the directive %{other} is not supported (%Y %m %d %H %M %S %f %y %b %B %%)", a.Span),
+            });
+        }
+
+        return DateTime.TryParseExact(text, net.ToString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+            ? new PyDateTime(parsed)
+            : throw new JinjaException("JINJA013", $"time data '{text}' does not match format '{format}'", a.Span);
     }
 
     private static PyTimeDelta Delta(JinjaCallArguments a)
