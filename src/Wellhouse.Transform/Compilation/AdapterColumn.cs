@@ -12,7 +12,7 @@ namespace Wellhouse.Transform.Compilation;
 /// <c>is_integer()</c>, <c>is_float()</c>, <c>string_size()</c>, <c>can_expand_to(other)</c>,
 /// <c>literal(value)</c>. Prints as <c>&lt;Column name (TYPE)&gt;</c>.
 /// </summary>
-internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
+internal sealed class AdapterColumn(string name, string dataType, bool postgres = false) : IJinjaObject
 {
     private const int DefaultStringSize = 256;
 
@@ -38,7 +38,9 @@ internal sealed class AdapterColumn(string name, string dataType) : IJinjaObject
             "name" or "column" => Name,
             "quoted" => Relation.Quote(Name),
             "dtype" => DataType,
-            "data_type" or "expanded_data_type" => IsString(type) ? StringType((long)DefaultStringSize) : DataType,
+            // dbt-postgres's PostgresColumn keeps text and a size-less character varying as they are.
+            "data_type" or "expanded_data_type" => IsString(type) && !(postgres && type is "text" or "character varying")
+                ? StringType((long)DefaultStringSize) : DataType,
             "char_size" or "numeric_precision" or "numeric_scale" => null,
             "is_string" => Test(IsString(type)),
             "is_integer" => Test(IsInteger(type)),

@@ -181,7 +181,7 @@ internal sealed partial class DbtContext
         }
 
         var target = new Relation(value.Database ?? services.Target.Database, value.Schema, value.Identifier);
-        return [.. Catalog(() => database.GetColumns(target), "adapter.get_columns_in_relation", span).Select(c => (object?)new AdapterColumn(c.Name, c.DataType))];
+        return [.. Catalog(() => database.GetColumns(target), "adapter.get_columns_in_relation", span).Select(c => (object?)new AdapterColumn(c.Name, c.DataType, services.Target.Type == "postgres"))];
     }
 
     private static QueryTable Fetch(ICompileDatabase database, string sql, string caller, SourceSpan span) =>

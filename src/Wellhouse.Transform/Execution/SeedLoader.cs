@@ -75,7 +75,8 @@ internal static class SeedLoader
             {
                 if (exists is RelationKind kind)
                 {
-                    statements.Add((kind == RelationKind.View ? "drop view " : "drop table ") + relation);
+                    // dbt-postgres drops with cascade (views over the seed go with it, as dbt's drop_relation does).
+                    statements.Add((kind == RelationKind.View ? "drop view " : "drop table ") + relation + (adapter.Type == "postgres" ? " cascade" : string.Empty));
                 }
 
                 statements.Add($"create table {relation} ({string.Join(", ", columns.Select(c => (quote ? adapter.Quote(c.Name) : c.Name) + " " + c.DataType))})");

@@ -7,7 +7,8 @@ namespace Wellhouse.Transform.Execution;
 /// Seed column types as dbt infers them with agate's type tester: the first kind, in the order integer, number,
 /// date (<c>%Y-%m-%d</c>), datetime (<c>%Y-%m-%d %H:%M:%S</c> or ISO 8601), boolean (<c>true</c>/<c>false</c>), text,
 /// that accepts every non-empty value of the column (dbt-core <c>clients/agate_helper.py</c>, described in dbt's seed
-/// docs). Empty values are NULL and accept every kind; an all-empty column is text.
+/// docs). Empty values are NULL and accept every kind, so an all-empty column is integer, agate's first kind (dbt-codegen's
+/// integration tests expect `integer` for one).
 /// Difference from dbt: an integer column with values outside 32-bit range becomes BIGINT instead of failing.
 /// </summary>
 internal static class SeedTypeInference
@@ -22,7 +23,6 @@ internal static class SeedTypeInference
     {
         needsBigint = false;
         bool integer = true, number = true, date = true, dateTime = true, boolean = true;
-        var any = false;
         foreach (var row in rows)
         {
             var value = row[column];
@@ -31,7 +31,6 @@ internal static class SeedTypeInference
                 continue;
             }
 
-            any = true;
             if (integer)
             {
                 if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
@@ -52,11 +51,6 @@ internal static class SeedTypeInference
             {
                 return SeedColumnKind.Text;
             }
-        }
-
-        if (!any)
-        {
-            return SeedColumnKind.Text;
         }
 
         return integer ? SeedColumnKind.Integer

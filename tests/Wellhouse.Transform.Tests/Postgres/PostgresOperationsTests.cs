@@ -56,10 +56,11 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
     public async Task Catalog_ReadAsDbtPackagesRead_InformationSchemaStatementRowsAndFloatColumns()
     {
         // dbt_utils' get_relations_by_pattern iterates a statement's table; audit_helper reads
-        // relation.information_schema('columns'); dbt_utils' equality rounds the columns whose is_float() is true.
+        // relation.information_schema('columns'); dbt_utils' equality rounds the columns whose is_float() is true; codegen
+        // writes a column's data_type, which dbt-postgres leaves text for text.
         await using var project = await PostgresProject.CreateAsync(cluster);
         project.WriteProject("ops");
-        project.Write("models/numbers.sql", "{{ config(materialized='table') }}\nselect 1 as n, cast(1.5 as double precision) as x");
+        project.Write("models/numbers.sql", "{{ config(materialized='table') }}\nselect 1 as n, cast(1.5 as double precision) as x, cast('a' as text) as t");
         project.Write("macros/columns.sql", """
             {% macro columns() %}
               {% set rel = api.Relation.create(database=target.database, schema=target.schema, identifier='numbers') %}
@@ -69,8 +70,12 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
               {% set names = [] %}
               {% for row in load_result('cols')['table'] %}{% do names.append(row.column_name) %}{% endfor %}
               {% set floats = [] %}
-              {% for col in adapter.get_columns_in_relation(rel) %}{% if col.is_float() %}{% do floats.append(col.name) %}{% endif %}{% endfor %}
-              {{ log('columns: ' ~ names | join(',') ~ ' floats: ' ~ floats | join(',') ~ ' from ' ~ rel.information_schema('columns'), info=true) }}
+              {% set types = [] %}
+              {% for col in adapter.get_columns_in_relation(rel) %}
+                {% do types.append(col.data_type) %}
+                {% if col.is_float() %}{% do floats.append(col.name) %}{% endif %}
+              {% endfor %}
+              {{ log('columns: ' ~ names | join(',') ~ ' floats: ' ~ floats | join(',') ~ ' types: ' ~ types | join(',') ~ ' from ' ~ rel.information_schema('columns'), info=true) }}
             {% endmacro %}
             """);
         Assert.True((await project.RunAsync()).Success);
@@ -78,7 +83,7 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
         var report = await DbtRunner.RunOperationAsync(Options(project), "columns", null, TestContext.Current.CancellationToken);
 
         Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
-        Assert.Contains($"columns: n,x floats: x from \"{project.Database}\".information_schema.columns", project.Log);
+        Assert.Contains($"columns: n,x,t floats: x types: integer,double precision,text from \"{project.Database}\".information_schema.columns", project.Log);
     }
 
     [Fact]

@@ -42,6 +42,24 @@ public sealed class PostgresSeedAndTestTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task Seed_FullRefreshUnderAView_DropsWithCascadeAsDbtPostgres()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("seeds/codes.csv", "code,label\n1,a\n2,b\n");
+        project.Write("models/over_codes.sql", "select code from {{ ref('codes') }}");
+        Assert.True((await project.RunAsync()).Success);
+        project.Write("seeds/codes.csv", "code,label\n1,a\n2,b\n3,c\n");
+
+        var seeded = await project.RunAsync(DbtCommandKind.Seed, fullRefresh: true);
+        var rebuilt = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(seeded.Success, string.Join("\n", seeded.FormatProblems()));
+        Assert.True(rebuilt.Success, string.Join("\n", rebuilt.FormatProblems()));
+        Assert.Equal(3L, Convert.ToInt64(project.Query("select count(*) from analytics.over_codes")[0][0]));
+    }
+
+    [Fact]
     public async Task Seed_BadValueForDeclaredType_FileLineColumnAndNothingWritten()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
