@@ -7,7 +7,8 @@ namespace Wellhouse.Serving;
 /// <code>
 /// "WHSERVE\0" + format version (int64)          16 bytes
 /// column regions, each 8-byte aligned             values (the column's width), then a null bitmap (bit set = NULL) when
-///                                                 it has a NULL; none for a column derived from others of its row
+///                                                 it has a NULL; none for a column derived from others of its row, nor
+///                                                 for well_code (read from the well index)
 /// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
 /// footer offset (int64) + "WHSERVE\0"             16 bytes
 /// </code>
@@ -16,7 +17,7 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeFormat
 {
-    public const long Version = 2;
+    public const long Version = 3;
 
     public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
 
@@ -132,6 +133,11 @@ internal sealed record ServeColumnInfo
 
     [JsonPropertyName("dictionary")]
     public List<string>? Dictionary { get; init; }
+
+    /// <summary>The relation's well_code: no regions (offsets -1), each row's value read from the well index (the rows of
+    /// codes[i] are starts[i] to starts[i + 1]); its checksum is that of the text <c>well_index</c>.</summary>
+    [JsonPropertyName("well_index")]
+    public bool WellIndex { get; init; }
 
     /// <summary>For a column computed from others of its row (<see cref="ServeDerived"/>): how; it has no regions
     /// (offsets -1) and its checksum is that of the derivation's text.</summary>

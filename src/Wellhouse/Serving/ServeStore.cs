@@ -133,6 +133,7 @@ internal sealed unsafe class ServeRelation
     private readonly int* _codes;
     private readonly int* _starts;
     private readonly Dictionary<string, int> _ordinals = new(StringComparer.Ordinal);
+    private int _lastWell;
 
     public ServeRelation(ServeStore store, ServeRelationInfo info)
     {
@@ -151,7 +152,7 @@ internal sealed unsafe class ServeRelation
         var columns = info.Columns.Select((column, i) =>
         {
             _ordinals[column.Name] = i;
-            if (column.Derived is null)
+            if (column.Derived is null && !column.WellIndex)
             {
                 if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral))
                 {
@@ -169,6 +170,11 @@ internal sealed unsafe class ServeRelation
         }).ToArray();
         foreach (var column in columns)
         {
+            if (column.Info.WellIndex)
+            {
+                column.ReadWellIndex(this);
+            }
+
             if (column.Derivation is { } derivation)
             {
                 ServeColumn Input(string name) => name != column.Name && _ordinals.TryGetValue(name, out var i)
@@ -207,6 +213,34 @@ internal sealed unsafe class ServeRelation
         return index < 0 ? (0, 0) : (_starts[index], _starts[index + 1]);
     }
 
+    /// <summary>The well code of a row (the well whose range holds it): the last well found, else a binary search of the
+    /// well starts.</summary>
+    public int WellCodeAt(int row)
+    {
+        var last = _lastWell;
+        if ((uint)last < (uint)Info.Wells && _starts[last] <= row && row < _starts[last + 1])
+        {
+            return _codes[last];
+        }
+
+        if ((uint)row >= (uint)Rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(row));
+        }
+
+        var starts = new ReadOnlySpan<int>(_starts, Info.Wells + 1);
+        var index = starts.BinarySearch(row);
+        // A row that starts a well is found; another falls after the start of its well. Wells without rows repeat a start.
+        var well = index >= 0 ? index : ~index - 1;
+        while (well + 1 < Info.Wells && _starts[well + 1] <= row)
+        {
+            well++;
+        }
+
+        _lastWell = well;
+        return _codes[well];
+    }
+
     /// <summary>The well code at an index of the well index (0 to <see cref="ServeRelationInfo.Wells"/> - 1).</summary>
     public int WellCode(int index) => (uint)index < (uint)Info.Wells ? _codes[index] : throw new ArgumentOutOfRangeException(nameof(index));
 
@@ -220,7 +254,7 @@ internal sealed unsafe class ServeRelation
         var checksums = new List<string>();
         foreach (var column in Info.Columns)
         {
-            if (column.Derived is not null)
+            if (column.Derived is not null || column.WellIndex)
             {
                 checksums.Add(column.Checksum);
                 continue;
@@ -262,7 +296,7 @@ internal sealed unsafe class ServeRelation
 /// <summary>A stored column: fixed-width values and a null bitmap, read in place.</summary>
 internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
 {
-    private readonly byte* _values = info.Derived is null ? store.Pointer(info.ValuesOffset) : null;
+    private readonly byte* _values = info.Derived is null && !info.WellIndex ? store.Pointer(info.ValuesOffset) : null;
     private readonly byte* _nulls = info.Derived is null && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
     private readonly int _width = info.Width;
     private readonly long _base = info.Base;
@@ -271,6 +305,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
     private JsonEncodedText[]? _encoded;
     private ServeColumn? _left;
+    private ServeRelation? _index;
     private ServeColumn? _right;
 
     public ServeDerivation? Derivation => info.Derived;
@@ -288,11 +323,22 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         (_left, _right) = (left, right);
     }
 
+    /// <summary>Makes a well-index column (<see cref="ServeColumnInfo.WellIndex"/>) read its relation's well index.</summary>
+    public void ReadWellIndex(ServeRelation relation)
+    {
+        if (info.Kind is not (ServeKind.Int32 or ServeKind.Int64))
+        {
+            throw new InvalidDataException($"{info.Name}: a well-index column is an integer");
+        }
+
+        _index = relation;
+    }
+
     /// <summary>A derived column's value at a row (null for NULL).</summary>
     private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
 
     /// <summary>A number column's value as a double (null for NULL), for the computations; a derived one computed once.</summary>
-    public double? Number(int row) => _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
+    public double? Number(int row) => _index is not null ? Long(row) : _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
 
     public string Name => info.Name;
 
@@ -303,9 +349,9 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public int Rows => rows;
 
-    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : _values is null && Derived(row) is null;
+    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : _values is null && _index is null && Derived(row) is null;
 
-    public double Double(int row) => _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
+    public double Double(int row) => _index is not null ? Long(row) : _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
 
     public int Int32(int row) => (int)Long(row);
 
@@ -314,7 +360,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public bool Bool(int row) => Long(row) != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => _base + _width switch
+    public long Long(int row) => _index is not null ? _index.WellCodeAt(row) : _base + _width switch
     {
         1 => _values[row],
         2 => ((ushort*)_values)[row],
@@ -338,6 +384,12 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
     public void WriteJson(JsonText json, int row)
     {
+        if (_index is not null)
+        {
+            json.Long(_kind, Long(row));
+            return;
+        }
+
         if (_values is null)
         {
             // Derived: computed once (IsNull and Double would each compute it).

@@ -200,7 +200,9 @@ internal static class ServeStoreBuilder
                 var columns = new List<ServeColumnInfo>();
                 foreach (var column in old.Columns)
                 {
-                    columns.Add(column.Derivation is not null ? column.Info : ServeStoreMerge.Column(column, byName[column.Name], plan.Segments, rows, file, ref end));
+                    columns.Add(column.Derivation is not null || column.Info.WellIndex
+                        ? column.Info
+                        : ServeStoreMerge.Column(column, byName[column.Name], plan.Segments, rows, file, ref end));
                 }
 
                 return (Finish(columns, plan.Codes, plan.Starts, rows, ref end), null);
@@ -261,7 +263,8 @@ internal static class ServeStoreBuilder
             var columns = new List<ServeColumnInfo>();
             foreach (var writer in scanned.Writers)
             {
-                columns.Add(writer.Finish(file, ref end));
+                // well_code is the well index's (checked while scanning: never NULL, in order, within int).
+                columns.Add(writer.Name == "well_code" ? WellIndexColumn(writer.Kind) : writer.Finish(file, ref end));
             }
 
             steps.Stop(writing, $"{name} write");
@@ -372,6 +375,16 @@ internal static class ServeStoreBuilder
                 Columns = columns,
             };
         }
+
+        private static ServeColumnInfo WellIndexColumn(ServeKind kind) => new()
+        {
+            Name = "well_code",
+            Kind = kind,
+            ValuesOffset = -1,
+            NullsOffset = -1,
+            Checksum = ServeValues.Checksum("well_index"),
+            WellIndex = true,
+        };
 
         /// <summary>The stored columns with the derived ones in their places in the relation.</summary>
         private List<ServeColumnInfo> WithDerived(List<ServeColumnInfo> stored)
