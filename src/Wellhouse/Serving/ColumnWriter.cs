@@ -31,6 +31,11 @@ internal sealed class ColumnWriter
     private long _max = long.MinValue;
     private bool _hasNull;
 
+    /// <summary>The first integer value, and the greatest common divisor of every integer value's distance to it (0 while
+    /// they are all equal): the values are then min + k x spacing.</summary>
+    private long _first;
+    private ulong _spacing;
+
     /// <summary>Whether every value is an integer: always for the integer kinds; for doubles, until one is not a whole
     /// number of at most 2^53 in magnitude (or is -0).</summary>
     private bool _integral;
@@ -73,6 +78,9 @@ internal sealed class ColumnWriter
     public long Min => _min;
 
     public long Max => _max;
+
+    /// <summary>The greatest common divisor of the distances between the integer values (0 when they are all equal).</summary>
+    public ulong Spacing => _spacing;
 
     public List<string>? Dictionary => _dictionary;
 
@@ -158,6 +166,14 @@ internal sealed class ColumnWriter
             var value = Integer(span);
             _min = Math.Min(_min, value);
             _max = Math.Max(_max, value);
+            if (_max == _min)
+            {
+                _first = value;
+            }
+            else
+            {
+                _spacing = Gcd(_spacing, Distance(value, _first));
+            }
         }
 
         _used += _width;
@@ -181,7 +197,7 @@ internal sealed class ColumnWriter
     public ServeColumnInfo Finish(SafeFileHandle target, ref long end)
     {
         Flush();
-        var (width, first) = _integral && _min <= _max ? Narrowest(_min, _max) : (_width, 0L);
+        var (width, first, step) = _integral && _min <= _max ? Narrowest(_min, _max, _spacing) : (_width, 0L, 1L);
         var integralDoubles = _kind == ServeKind.Double && width < 8;
         var hash = new XxHash3();
         var valuesOffset = ServeStoreBuilder.Align(end);
@@ -200,7 +216,7 @@ internal sealed class ColumnWriter
             var count = chunk / _width;
             var firstRow = read / _width;
             ReadOnlySpan<byte> output = span;
-            if (width != _width || first != 0)
+            if (width != _width || first != 0 || step != 1)
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -208,7 +224,7 @@ internal sealed class ColumnWriter
                     var isNull = (_nulls[row >> 3] & (1 << (int)(row & 7))) != 0;
                     var value = isNull ? first : integralDoubles ? (long)BitConverter.Int64BitsToDouble(Read(span.Slice(i * _width, _width), _width))
                         : Read(span.Slice(i * _width, _width), _width);
-                    Write(narrow.AsSpan(i * width, width), width, value - first);
+                    Write(narrow.AsSpan(i * width, width), width, Steps(value, first, step));
                 }
 
                 output = narrow.AsSpan(0, count * width);
@@ -238,17 +254,38 @@ internal sealed class ColumnWriter
             NullsOffset = nullsOffset,
             Width = width,
             Base = first,
+            Step = step,
             Integral = integralDoubles,
             Checksum = Convert.ToHexStringLower(hash.GetCurrentHash()),
             Dictionary = _dictionary,
         };
     }
 
-    /// <summary>The fewest bytes (1, 2, 4 or 8) holding max - min unsigned, and the base (min) the values are stored from.</summary>
-    internal static (int Width, long Base) Narrowest(long min, long max)
+    /// <summary>The fewest bytes (1, 2, 4 or 8) holding (max - min) / step unsigned, the base (min) and the step the
+    /// values are stored with (value = base + stored x step; the step is the values' common spacing, e.g. whole seconds
+    /// of timestamps stored as ticks); 8 bytes hold the values themselves (base 0, step 1).</summary>
+    internal static (int Width, long Base, long Step) Narrowest(long min, long max, ulong spacing)
     {
-        var range = (ulong)(max - min);
-        return (range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : range <= uint.MaxValue ? 4 : 8, range <= uint.MaxValue ? min : 0);
+        var step = spacing is 0 or > long.MaxValue ? 1UL : spacing;
+        var range = Distance(max, min) / step;
+        return range > uint.MaxValue ? (8, 0, 1)
+            : (range <= byte.MaxValue ? 1 : range <= ushort.MaxValue ? 2 : 4, min, (long)step);
+    }
+
+    /// <summary>A value's stored form: its steps from the base.</summary>
+    internal static long Steps(long value, long first, long step) => unchecked((long)((ulong)(value - first) / (ulong)step));
+
+    /// <summary>|a - b| without overflow.</summary>
+    internal static ulong Distance(long a, long b) => a >= b ? unchecked((ulong)a - (ulong)b) : unchecked((ulong)b - (ulong)a);
+
+    internal static ulong Gcd(ulong a, ulong b)
+    {
+        while (b != 0)
+        {
+            (a, b) = (b, a % b);
+        }
+
+        return a;
     }
 
     /// <summary>A value as an integer; for a double that is not one, clears <see cref="_integral"/>.</summary>

@@ -116,12 +116,18 @@ internal sealed record ServeColumnInfo
     public required long NullsOffset { get; init; }
 
     /// <summary>Bytes per value: 8 for doubles; for the integer kinds (ints, day numbers, ticks, dictionary ids, 0/1)
-    /// the fewest of 1, 2, 4 or 8 that hold the column's range, each value stored as value - <see cref="Base"/>.</summary>
+    /// the fewest of 1, 2, 4 or 8 that hold the column's range in steps, each value stored as (value -
+    /// <see cref="Base"/>) / <see cref="Step"/>.</summary>
     [JsonPropertyName("width")]
     public int Width { get; init; } = 8;
 
     [JsonPropertyName("base")]
     public long Base { get; init; }
+
+    /// <summary>The spacing of an integer column's values: each is stored as (value - <see cref="Base"/>) / step (1 for 8
+    /// bytes: the values themselves).</summary>
+    [JsonPropertyName("step")]
+    public long Step { get; init; } = 1;
 
     /// <summary>A double column whose values are all whole numbers, stored as integers like the integer kinds.</summary>
     [JsonPropertyName("integral")]

@@ -154,7 +154,8 @@ internal sealed unsafe class ServeRelation
             _ordinals[column.Name] = i;
             if (column.Derived is null && !column.WellIndex)
             {
-                if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral))
+                if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral)
+                    || column.Step < 1 || (column.Width == 8 && column.Step != 1))
                 {
                     throw new InvalidDataException($"{info.Name}.{column.Name}: width {column.Width}");
                 }
@@ -300,6 +301,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private readonly byte* _nulls = info.Derived is null && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
     private readonly int _width = info.Width;
     private readonly long _base = info.Base;
+    private readonly long _step = info.Step;
     private readonly bool _integral = info.Integral;
     private readonly ServeKind _kind = info.Kind;
     private readonly string[] _dictionary = info.Dictionary?.ToArray() ?? [];
@@ -360,13 +362,13 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public bool Bool(int row) => Long(row) != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => _index is not null ? _index.WellCodeAt(row) : _base + _width switch
+    public long Long(int row) => _index is not null ? _index.WellCodeAt(row) : unchecked(_base + (_step * _width switch
     {
         1 => _values[row],
         2 => ((ushort*)_values)[row],
         4 => ((uint*)_values)[row],
         _ => ((long*)_values)[row],
-    };
+    }));
 
     public string? String(int row) => IsNull(row) ? null : _dictionary[Long(row)];
 

@@ -115,7 +115,7 @@ internal static unsafe class ServeStoreMerge
                         ? (old.IsNull(row) ? (long?)null : encoding.Raw ? BitConverter.DoubleToInt64Bits(old.Double(row)) : old.Long(row))
                         : fresh.IsNull(row) ? null : encoding.FromScan(fresh.Kind, freshValues[row]);
                     ColumnWriter.Write(buffer.AsSpan(k * encoding.Width, encoding.Width), encoding.Width,
-                        value is { } v ? (encoding.Raw ? v : v - encoding.Base) : 0);
+                        value is { } v ? (encoding.Raw ? v : ColumnWriter.Steps(v, encoding.Base, encoding.Step)) : 0);
                 }
 
                 Write(buffer.AsSpan(0, count * encoding.Width));
@@ -160,6 +160,7 @@ internal static unsafe class ServeStoreMerge
             NullsOffset = nullsOffset,
             Width = encoding.Width,
             Base = encoding.Raw ? 0 : encoding.Base,
+            Step = encoding.Raw ? 1 : encoding.Step,
             Integral = oldInfo.Kind == ServeKind.Double && !encoding.Raw,
             Checksum = Convert.ToHexStringLower(hash.GetCurrentHash()),
             Dictionary = oldInfo.Kind == ServeKind.String ? fresh.Dictionary : null,
@@ -173,12 +174,12 @@ internal static unsafe class ServeStoreMerge
         }
     }
 
-    /// <summary>How a merged column's values are stored: a double's 8 bytes (<see cref="Raw"/>), or value - base in
-    /// <see cref="Width"/> bytes (integers, day numbers, ticks, dictionary ids, whole-number doubles).</summary>
-    private readonly record struct Encoding(bool Raw, int Width, long Base)
+    /// <summary>How a merged column's values are stored: a double's 8 bytes (<see cref="Raw"/>), or (value - base) / step
+    /// in <see cref="Width"/> bytes (integers, day numbers, ticks, dictionary ids, whole-number doubles).</summary>
+    private readonly record struct Encoding(bool Raw, int Width, long Base, long Step)
     {
         public static Encoding Of(ServeColumnInfo info) =>
-            info.Kind == ServeKind.Double && !info.Integral ? new Encoding(true, 8, 0) : new Encoding(false, info.Width, info.Base);
+            info.Kind == ServeKind.Double && !info.Integral ? new Encoding(true, 8, 0, 1) : new Encoding(false, info.Width, info.Base, info.Step);
 
         /// <summary>The parent's encoding when the scanned values fit it, else the narrowest holding both.</summary>
         public static Encoding Of(ServeColumn old, ColumnWriter fresh, IReadOnlyList<Segment> segments)
@@ -192,14 +193,20 @@ internal static unsafe class ServeStoreMerge
             var freshIntegral = fresh.Integral;
             if (old.Kind == ServeKind.Double && !freshIntegral)
             {
-                return new Encoding(true, 8, 0);
+                return new Encoding(true, 8, 0, 1);
             }
 
             var (min, max) = (fresh.Min, fresh.Max);
-            if (min > max || kept.Width == 8 || (min >= kept.Base && (ulong)(max - kept.Base) <= Capacity(kept.Width)))
+            var step = (ulong)kept.Step;
+            if (min > max || kept.Width == 8 || (min >= kept.Base && ColumnWriter.Distance(max, kept.Base) / step <= Capacity(kept.Width)
+                && ColumnWriter.Distance(min, kept.Base) % step == 0 && fresh.Spacing % step == 0))
             {
                 return kept;
             }
+
+            // Every scanned value is min + k x spacing; the parent's add their distances to min.
+            var anchor = min;
+            var spacing = fresh.Spacing;
 
             // The parent's values that stay, with the scanned ones.
             foreach (var segment in segments.Where(s => s.Old))
@@ -210,12 +217,13 @@ internal static unsafe class ServeStoreMerge
                     {
                         var value = old.Long(row);
                         (min, max) = (Math.Min(min, value), Math.Max(max, value));
+                        spacing = ColumnWriter.Gcd(spacing, ColumnWriter.Distance(value, anchor));
                     }
                 }
             }
 
-            var (width, first) = ColumnWriter.Narrowest(min, max);
-            return old.Kind == ServeKind.Double && width == 8 ? new Encoding(true, 8, 0) : new Encoding(false, width, first);
+            var (width, first, unit) = ColumnWriter.Narrowest(min, max, spacing);
+            return old.Kind == ServeKind.Double && width == 8 ? new Encoding(true, 8, 0, 1) : new Encoding(false, width, first, unit);
         }
 
         /// <summary>A scanned value (full width, a double's bits) in this encoding's 64-bit form.</summary>

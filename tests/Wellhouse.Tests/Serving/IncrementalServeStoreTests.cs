@@ -12,7 +12,7 @@ namespace Wellhouse.Tests.Serving;
 /// The serving store of a snapshot built incrementally, built on its parent's store (the unchanged wells' rows copied,
 /// the changed wells scanned), answers exactly what a store built from scratch of the same snapshot answers: every
 /// relation, well index, NULL and value (<see cref="ServeStoreEquality"/>). The new raw batch has new days, late
-/// corrections (one rejected), new wells whose codes widen the stored well codes, and a row without a well. The
+/// corrections (one rejected; their later updated_at re-encodes that column), new wells, and a row without a well. The
 /// parent's store is never written; a snapshot built whole, or a missing or foreign parent store, gets a full build,
 /// and the report says why.
 /// </summary>
@@ -74,14 +74,19 @@ public sealed class IncrementalServeStoreTests : IDisposable
         Assert.Empty(ServeStoreEquality.Differences(incremental, scratchStore));
         incremental.Verify();
 
-        // What changed is there: the new days, the new wells (their codes needed wider well-code columns), the
-        // rejected day gone; and the parent's store was only read.
+        // What changed is there: the new days, the new wells, the rejected day gone; and the parent's store was only read.
         var production = incremental.Relation("stg_well_production")!;
         Assert.Equal(430, production.Range(1).End - production.Range(1).Start);
         Assert.Equal(399, production.Range(6).End - production.Range(6).Start);
         Assert.Equal(300, production.Range(301).End - production.Range(301).Start);
         Assert.Equal(400, production.Range(30).End - production.Range(30).Start);
-        Assert.True(production["well_code"].Info.Width > ServeStore.Open(Store("parent"), "parent").Relation("stg_well_production")!["well_code"].Info.Width);
+        // updated_at was one value in the parent (one byte, step 1); the corrections' later one needed another step.
+        var parentUpdated = ServeStore.Open(Store("parent"), "parent").Relation("stg_well_production")!["updated_at"].Info;
+        var childUpdated = production["updated_at"].Info;
+        Assert.Equal((1, 1L), (parentUpdated.Width, parentUpdated.Step));
+        Assert.Equal(1, childUpdated.Width);
+        Assert.Equal(TimeSpan.FromDays(151).Ticks, childUpdated.Step);
+        Assert.True(production["well_code"].Info.WellIndex);
         Assert.Equal(parentHash, IncrementalRefreshTests.Hash(Store("parent")));
         Assert.Equal(parentWritten, File.GetLastWriteTimeUtc(Store("parent")));
         Assert.Empty(Directory.GetFiles(data.Snapshots, "*.tmp*"));
