@@ -427,8 +427,8 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         }
     }
 
-    /// <summary>Whether the rows hold one value (or are all NULL): the same stored bits. A derived column says no
-    /// (it would be computed twice).</summary>
+    /// <summary>Whether the rows hold one value (or are all NULL): the same stored bits, or the same well for a
+    /// well-index column. A derived column says no (it would be computed twice).</summary>
     public bool SameAt(ReadOnlySpan<int> rows)
     {
         if (rows.Length <= 1)
@@ -436,7 +436,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
             return true;
         }
 
-        if (_values is null)
+        if (_values is null && _index is null)
         {
             return false;
         }
