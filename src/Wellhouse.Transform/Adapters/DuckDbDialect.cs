@@ -17,7 +17,7 @@ internal sealed class DuckDbDialect : SqlDialect
             select database_name, schema_name, view_name, 'VIEW', comment from duckdb_views() where not internal
         )
         select r.database_name, r.schema_name, r.table_name, r.table_type, r.comment,
-               c.column_name, c.column_index, c.data_type, c.comment
+               c.column_name, c.column_index, c.data_type, c.comment, null as owner
         from relations r
         join duckdb_columns() c
           on c.database_name = r.database_name and c.schema_name = r.schema_name and c.table_name = r.table_name

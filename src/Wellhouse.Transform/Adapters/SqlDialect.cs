@@ -37,8 +37,8 @@ internal abstract class SqlDialect
 
     /// <summary>
     /// Every table and view of the database with its columns, for catalog.json: rows of database, schema, name, type
-    /// (<c>BASE TABLE</c> or <c>VIEW</c>), comment, column name, column index, column type, column comment, ordered by
-    /// relation and column.
+    /// (<c>BASE TABLE</c> or <c>VIEW</c>), comment, column name, column index, column type, column comment, owner (null
+    /// where the engine has none), ordered by relation and column.
     /// </summary>
     public abstract string CatalogQuery { get; }
 

@@ -16,7 +16,11 @@ internal sealed class Catalog
 }
 
 /// <summary>One relation of the catalog: <c>metadata</c> {type, schema, name, database, comment, owner} and its columns.</summary>
-internal sealed record CatalogTable(string UniqueId, string Type, string Database, string Schema, string Name, string? Comment, IReadOnlyList<CatalogColumn> Columns);
+internal sealed record CatalogTable(string UniqueId, string Type, string Database, string Schema, string Name, string? Comment, IReadOnlyList<CatalogColumn> Columns)
+{
+    /// <summary>The role owning the relation (PostgreSQL); null on DuckDB, which has none.</summary>
+    public string? Owner { get; init; }
+}
 
 /// <summary>A column as the database reports it; <see cref="Index"/> is 1-based, as in dbt-duckdb's catalog.</summary>
 internal sealed record CatalogColumn(string Name, string Type, int Index, string? Comment);

@@ -17,7 +17,7 @@ internal static class CatalogReader
         {
             var first = group.First();
             var columns = group.Select(row => new CatalogColumn((string)row[5]!, (string)row[7]!, Convert.ToInt32(row[6], System.Globalization.CultureInfo.InvariantCulture), row[8] as string)).ToList();
-            relations[group.Key] = new CatalogTable(string.Empty, (string)first[3]!, (string)first[0]!, (string)first[1]!, (string)first[2]!, first[4] as string, columns);
+            relations[group.Key] = new CatalogTable(string.Empty, (string)first[3]!, (string)first[0]!, (string)first[1]!, (string)first[2]!, first[4] as string, columns) { Owner = first[9] as string };
         }
 
         var catalog = new Catalog();

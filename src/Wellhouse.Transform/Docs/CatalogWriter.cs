@@ -36,7 +36,7 @@ internal static class CatalogWriter
             json.WriteString("name", table.Name);
             json.WriteString("database", table.Database);
             json.WriteString("comment", table.Comment);
-            json.WriteNull("owner");
+            json.WriteString("owner", table.Owner);
             json.WriteEndObject();
             json.WriteStartObject("columns");
             foreach (var column in table.Columns)

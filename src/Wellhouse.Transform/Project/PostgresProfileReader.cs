@@ -7,11 +7,21 @@ namespace Wellhouse.Transform.Project;
 /// <summary>
 /// Reads a <c>type: postgres</c> output of profiles.yml as dbt-postgres does (keys and defaults in
 /// <see cref="PostgresSettings"/>), with libpq's environment variables as defaults for the connection keys. A missing
-/// or bad value is an error at its key in profiles.yml naming the key and what is expected.
+/// or bad value is an error at its key in profiles.yml naming the key and what is expected; a key dbt-postgres does not
+/// know is a warning at its line (dbt ignores it without a word).
 /// </summary>
 internal static class PostgresProfileReader
 {
     private static readonly string[] SslModes = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
+
+    /// <summary>dbt-postgres's PostgresCredentials fields and aliases, the profile's own <c>type</c> and
+    /// <c>threads</c>, and <c>citus</c> (ours).</summary>
+    private static readonly HashSet<string> Keys = new(StringComparer.Ordinal)
+    {
+        "type", "threads", "host", "port", "user", "password", "pass", "dbname", "database", "schema", "connect_timeout",
+        "role", "search_path", "keepalives_idle", "sslmode", "sslcert", "sslkey", "sslrootcert", "application_name",
+        "retries", "citus",
+    };
 
     public static PostgresSettings? Read(ProfileOutput output, IReadOnlyDictionary<string, string> environment, DiagnosticBag diagnostics)
     {
@@ -42,6 +52,12 @@ internal static class PostgresProfileReader
         var port = Integer(output, "port", environment.GetValueOrDefault("PGPORT"), 5432, 1, 65535, diagnostics, ref ok);
         var timeout = Integer(output, "connect_timeout", null, 10, 0, 1024, diagnostics, ref ok);
         var keepalives = Integer(output, "keepalives_idle", null, 0, 0, int.MaxValue, diagnostics, ref ok);
+        var retries = Integer(output, "retries", null, 1, 0, 100, diagnostics, ref ok);
+        foreach (var key in output.Raw.Keys.Where(k => !Keys.Contains(k)))
+        {
+            diagnostics.Warning(DiagnosticCodes.UnknownKey, $"{output.Describe()}: '{key}' is not a dbt-postgres profile key; ignored", output.Span(key));
+        }
+
         var sslMode = Text(output, "sslmode");
         if (sslMode is not null && !SslModes.Contains(sslMode, StringComparer.Ordinal))
         {
@@ -73,6 +89,11 @@ internal static class PostgresProfileReader
             SslMode = sslMode,
             SearchPath = Text(output, "search_path"),
             Role = Text(output, "role"),
+            SslCert = Text(output, "sslcert"),
+            SslKey = Text(output, "sslkey"),
+            SslRootCert = Text(output, "sslrootcert"),
+            ApplicationName = Text(output, "application_name") is { Length: > 0 } name ? name : "wellhouse",
+            Retries = retries,
             Citus = citus,
         };
     }

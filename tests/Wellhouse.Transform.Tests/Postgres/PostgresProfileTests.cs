@@ -13,7 +13,8 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
         using var project = new TempProject();
         project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
         project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: db.example\n      port: 6543\n      user: \"{{ env_var('SHOP_USER') }}\"\n"
-            + "      pass: secret\n      database: warehouse\n      schema: marts\n      threads: 4\n      sslmode: require\n      connect_timeout: 3\n      keepalives_idle: 30\n      search_path: marts,public\n      role: transformer\n");
+            + "      pass: secret\n      database: warehouse\n      schema: marts\n      threads: 4\n      sslmode: require\n      connect_timeout: 3\n      keepalives_idle: 30\n      search_path: marts,public\n      role: transformer\n"
+            + "      sslcert: /certs/client.crt\n      sslkey: /certs/client.key\n      sslrootcert: /certs/root.crt\n      application_name: shop_etl\n      retries: 3\n");
 
         var target = Load(project, new Dictionary<string, string> { ["SHOP_USER"] = "etl" }).Target;
 
@@ -22,7 +23,38 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
         var pg = target.Postgres!;
         Assert.Equal(("db.example", 6543, "etl", "secret", "warehouse"), (pg.Host, pg.Port, pg.User, pg.Password, pg.DatabaseName));
         Assert.Equal(("require", 3, 30, "marts,public", "transformer"), (pg.SslMode, pg.ConnectTimeout, pg.KeepalivesIdle, pg.SearchPath, pg.Role));
+        Assert.Equal(("/certs/client.crt", "/certs/client.key", "/certs/root.crt", "shop_etl", 3), (pg.SslCert, pg.SslKey, pg.SslRootCert, pg.ApplicationName, pg.Retries));
         Assert.False(pg.Citus);
+        var connection = new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString());
+        Assert.Equal(("/certs/client.crt", "/certs/client.key", "/certs/root.crt", "shop_etl"), (connection.SslCertificate, connection.SslKey, connection.RootCertificate, connection.ApplicationName));
+    }
+
+    [Fact]
+    public void Profile_KeyDbtPostgresDoesNotKnow_WarningAtItsLine()
+    {
+        using var project = new TempProject();
+        project.Write("dbt_project.yml", "name: shop\nprofile: shop\n");
+        project.Write("profiles.yml", "shop:\n  target: pg\n  outputs:\n    pg:\n      type: postgres\n      host: h\n      user: u\n      dbname: d\n      schema: s\n      retires: 2\n");
+
+        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, Environment = new Dictionary<string, string>() });
+
+        Assert.True(result.Success);
+        var warning = Assert.Single(result.Diagnostics, d => d.Severity == DiagnosticSeverity.Warning);
+        Assert.Equal(("profiles.yml", 10), (warning.Span.File, warning.Span.Line));
+        Assert.Equal("target 'pg' of profile 'shop': 'retires' is not a dbt-postgres profile key; ignored", warning.Message);
+        Assert.Equal(1, result.Project!.Target.Postgres!.Retries);
+    }
+
+    [Fact]
+    public async Task Run_ApplicationName_IsTheServersNameForTheConnection()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop", pgExtra: "      application_name: shop_etl\n");
+        project.Write("models/m.sql", "{{ config(materialized='table') }}\nselect current_setting('application_name') as app");
+
+        Assert.True((await project.RunAsync()).Success);
+
+        Assert.Equal("shop_etl", Assert.Single(project.Query("select app from analytics.m"))[0]);
     }
 
     [Theory]
@@ -113,6 +145,7 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
         Assert.Null(report.Outcome);
         Assert.StartsWith("profiles.yml: target 'pg': error DBT400: cannot connect to PostgreSQL at 127.0.0.1:", report.Error, StringComparison.Ordinal);
         Assert.Contains("password authentication failed for user \"wellhouse\"", report.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempts", report.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", report.Error, StringComparison.Ordinal);
     }
 
@@ -129,6 +162,22 @@ public sealed class PostgresProfileTests(PostgresCluster cluster)
         Assert.False(report.Success);
         Assert.StartsWith("profiles.yml: target 'pg': error DBT400: cannot connect to PostgreSQL at 127.0.0.1:1 (dbname '", report.Error, StringComparison.Ordinal);
         Assert.Contains("refused", report.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("user 'wellhouse') (2 attempts): ", report.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_NothingListensAndRetriesZero_OneAttempt()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("shop");
+        project.Write("profiles.yml", project.Profile("shop", pgExtra: "      retries: 0\n").Replace($"port: {cluster.Port}", "port: 1", StringComparison.Ordinal));
+        project.Write("models/m.sql", "select 1 as n");
+
+        var report = await project.RunAsync();
+
+        Assert.False(report.Success);
+        Assert.Contains("user 'wellhouse'): ", report.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("attempts", report.Error, StringComparison.Ordinal);
     }
 
     [Fact]

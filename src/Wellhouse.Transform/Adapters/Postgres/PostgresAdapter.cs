@@ -50,13 +50,26 @@ internal sealed class PostgresAdapter : ISqlAdapter
     internal PostgresSession OpenPostgresSession()
     {
         NpgsqlConnection connection;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            connection = dataSource.OpenConnection();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
-        {
-            throw new AdapterException($"cannot connect to PostgreSQL at {settings.Endpoint} (dbname '{settings.DatabaseName}', user '{settings.User}'): {Reason(ex)}", ex);
+            try
+            {
+                connection = dataSource.OpenConnection();
+                break;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or SocketException or TimeoutException or IOException)
+            {
+                // As dbt-postgres: the profile's retries, attempt² seconds apart; what the server itself refused
+                // (PostgresException: a password, a database) would be refused again.
+                if (ex is not PostgresException && attempt <= settings.Retries)
+                {
+                    Thread.Sleep(TimeSpan.FromSeconds(attempt * attempt));
+                    continue;
+                }
+
+                var tries = attempt > 1 ? $" ({attempt} attempts)" : string.Empty;
+                throw new AdapterException($"cannot connect to PostgreSQL at {settings.Endpoint} (dbname '{settings.DatabaseName}', user '{settings.User}'){tries}: {Reason(ex)}", ex);
+            }
         }
 
         var session = new PostgresSession(this, connection);

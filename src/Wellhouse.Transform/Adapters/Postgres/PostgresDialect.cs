@@ -17,13 +17,14 @@ internal sealed class PostgresDialect : SqlDialect
     public static PostgresDialect Instance { get; } = new();
 
     /// <summary>Tables (also partitioned and foreign ones) and views (also materialized ones) of every schema but the
-    /// system's and temporary ones, with their columns (1-based <c>attnum</c> as the index, as dbt-postgres's catalog)
-    /// and comments, from pg_catalog.</summary>
+    /// system's and temporary ones, with their columns (1-based <c>attnum</c> as the index, as dbt-postgres's catalog),
+    /// comments and owner (the role owning the relation, as dbt-postgres's <c>table_owner</c>), from pg_catalog.</summary>
     public override string CatalogQuery => """
         select current_database(), n.nspname, c.relname,
                case when c.relkind in ('v', 'm') then 'VIEW' else 'BASE TABLE' end,
                pg_catalog.obj_description(c.oid, 'pg_class'),
-               a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.col_description(c.oid, a.attnum)
+               a.attname, a.attnum, pg_catalog.format_type(a.atttypid, a.atttypmod), pg_catalog.col_description(c.oid, a.attnum),
+               pg_catalog.pg_get_userbyid(c.relowner)
         from pg_catalog.pg_class c
         join pg_catalog.pg_namespace n on n.oid = c.relnamespace
         join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped

@@ -6,8 +6,8 @@ namespace Wellhouse.Transform.Adapters.Postgres;
 /// The connection settings of a <c>type: postgres</c> target, with dbt-postgres's keys and defaults: <c>host</c>,
 /// <c>port</c> (5432), <c>user</c>, <c>password</c> (alias <c>pass</c>), <c>dbname</c> (alias <c>database</c>),
 /// <c>connect_timeout</c> (10 s), <c>keepalives_idle</c> (0: the system's default), <c>sslmode</c>, <c>search_path</c>,
-/// <c>role</c>. A key the profile leaves out takes libpq's environment variable (PGHOST, PGPORT, PGUSER, PGPASSWORD,
-/// PGDATABASE) when set.
+/// <c>role</c>, <c>sslcert</c>, <c>sslkey</c>, <c>sslrootcert</c>, <c>application_name</c>, <c>retries</c> (1). A key the
+/// profile leaves out takes libpq's environment variable (PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE) when set.
 /// </summary>
 public sealed record PostgresSettings
 {
@@ -35,6 +35,21 @@ public sealed record PostgresSettings
     /// <summary>A role every connection switches to (<c>set role</c>).</summary>
     public string? Role { get; init; }
 
+    /// <summary>The client certificate, its key and the root certificate to check the server's (libpq's file names).</summary>
+    public string? SslCert { get; init; }
+
+    public string? SslKey { get; init; }
+
+    public string? SslRootCert { get; init; }
+
+    /// <summary>The name the server shows for the connections (<c>pg_stat_activity.application_name</c>).</summary>
+    public string ApplicationName { get; init; } = "wellhouse";
+
+    /// <summary>How many times opening a connection is tried again when the server cannot be reached, waiting
+    /// attempt² seconds between (dbt-postgres's <c>retries</c>, default 1); an error the server reports (a wrong
+    /// password, an unknown database) is not retried.</summary>
+    public int Retries { get; init; } = 1;
+
     /// <summary>The profile key <c>citus: true</c>: the server is a Citus coordinator, so tables of models configured
     /// <c>distributed_by</c> or <c>reference</c> are distributed after they are built (<see cref="CitusDistribution"/>).</summary>
     public bool Citus { get; init; }
@@ -42,7 +57,8 @@ public sealed record PostgresSettings
     /// <summary>Where the server is, for messages: <c>host:port</c>.</summary>
     public string Endpoint => Host + ":" + Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The Npgsql connection string of these settings (application name <c>wellhouse</c>, no command timeout).</summary>
+    /// <summary>The Npgsql connection string of these settings (application name <c>wellhouse</c> unless the profile
+    /// names one, no command timeout).</summary>
     public string ConnectionString()
     {
         var builder = new NpgsqlConnectionStringBuilder
@@ -53,7 +69,7 @@ public sealed record PostgresSettings
             Password = Password,
             Database = DatabaseName,
             Timeout = ConnectTimeout,
-            ApplicationName = "wellhouse",
+            ApplicationName = ApplicationName,
             CommandTimeout = 0,
             IncludeErrorDetail = true,
         };
@@ -68,6 +84,9 @@ public sealed record PostgresSettings
             builder.TcpKeepAliveTime = KeepalivesIdle;
         }
 
+        builder.SslCertificate = SslCert;
+        builder.SslKey = SslKey;
+        builder.RootCertificate = SslRootCert;
         if (SslMode is { } sslMode)
         {
             builder.SslMode = sslMode switch
