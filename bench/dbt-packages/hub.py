@@ -7,8 +7,9 @@ hub packages unchanged without network:
 
 GIT_DIR is a clone (or bare repository) of the package. Each tag that is a version (`1.3.3`, `v0.10.0`) becomes a
 version of the package: GET /api/v1/org/name.json lists them as dbt's hub does ({"name", "namespace", "latest",
-"versions": {v: {"name", "version", "downloads": {"tarball"}}}}), and the tarball is `git archive` of that tag. The
-package name is the `name:` of the tag's dbt_project.yml. Serves only 127.0.0.1."""
+"versions": {v: {"name", "version", "require_dbt_version", "downloads": {"tarball"}}}}), and the tarball is `git
+archive` of that tag. The package name is the `name:` of the tag's dbt_project.yml, require_dbt_version its
+`require-dbt-version` (deps leaves out versions that exclude its dbt version, as dbt does). Serves only 127.0.0.1."""
 import json
 import re
 import subprocess
@@ -33,8 +34,32 @@ def package(source, repo):
         except subprocess.CalledProcessError:
             continue
         name = re.search(r"^name:\s*['\"]?([A-Za-z0-9_]+)", project, re.M)
-        versions[match.group(1)] = {"tag": tag, "name": name.group(1) if name else source.split("/")[1]}
+        versions[match.group(1)] = {"tag": tag, "name": name.group(1) if name else source.split("/")[1],
+                                    "require_dbt_version": require_dbt_version(project)}
     return versions
+
+
+def require_dbt_version(project):
+    """The `require-dbt-version` of a dbt_project.yml as a list (the hub lists it per version): a string, a flow list
+    `[">=1.3.0", "<3.0.0"]` or a block list; [] when there is none."""
+    lines = project.splitlines()
+    for i, line in enumerate(lines):
+        match = re.match(r"^require-dbt-version:\s*(.*)$", line)
+        if not match:
+            continue
+        value = match.group(1).split(" #")[0].strip()
+        if value.startswith("["):
+            return [part.strip().strip("'\"") for part in value.strip("[]").split(",") if part.strip()]
+        if value:
+            return [value.strip("'\"")]
+        parts = []
+        for item in lines[i + 1:]:
+            item_match = re.match(r"^\s+-\s*(.+)$", item)
+            if not item_match:
+                break
+            parts.append(item_match.group(1).strip().strip("'\""))
+        return parts
+    return []
 
 
 def main():
@@ -53,7 +78,7 @@ def main():
                     "name": versions[latest]["name"] if latest else source.split("/")[1],
                     "namespace": source.split("/")[0],
                     "latest": latest,
-                    "versions": {v: {"name": d["name"], "version": v,
+                    "versions": {v: {"name": d["name"], "version": v, "require_dbt_version": d["require_dbt_version"],
                                      "downloads": {"tarball": f"{base}/tarball/{source}/{v}.tar.gz"}}
                                  for v, d in versions.items()},
                 }).encode()

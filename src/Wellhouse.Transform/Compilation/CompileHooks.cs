@@ -29,6 +29,13 @@ public sealed class CompileHooks
     /// <summary>dbt's <c>flags.STORE_FAILURES</c> (<c>--store-failures</c>).</summary>
     public bool StoreFailures { get; init; }
 
+    /// <summary>dbt's <c>selected_resources</c>: the unique ids the command selected (none while parsing).</summary>
+    public IReadOnlyList<string> SelectedResources { get; init; } = [];
+
+    /// <summary>dbt's <c>invocation_args_dict</c>: the command's arguments by dbt's flag names (<c>which</c>,
+    /// <c>select</c>, <c>exclude</c>, <c>vars</c>, <c>full_refresh</c>, ...).</summary>
+    public IReadOnlyDictionary<string, object?>? InvocationArgs { get; init; }
+
     /// <summary>Receives <c>log()</c> / <c>print()</c> output and warnings; null to drop them.</summary>
     public Action<string>? Log { get; init; }
 }

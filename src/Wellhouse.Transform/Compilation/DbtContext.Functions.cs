@@ -60,6 +60,8 @@ internal sealed partial class DbtContext
             ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
             ["local_md5"] = new JinjaFunction(args => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(ContextArgs.String(args, 0, "value") ?? string.Empty)))),
             ["flags"] = Flags(),
+            ["selected_resources"] = (hooks?.SelectedResources ?? []).Cast<object?>().ToList(),
+            ["invocation_args_dict"] = hooks?.InvocationArgs is { } invocation ? new Dictionary<string, object?>(invocation, StringComparer.Ordinal) : new Dictionary<string, object?>(StringComparer.Ordinal),
             ["dbt_version"] = "1.9.0",
 
             ["zip"] = new JinjaFunction(Zip),

@@ -9,8 +9,9 @@ using YamlDotNet.RepresentationModel;
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
-/// dbt's serialization and helper context functions (dbt docs "fromjson", "tojson", "fromyaml", "zip_strict",
-/// "try_or_compiler_error"): <c>tojson(value, default=None, sort_keys=False)</c> is Python's <c>json.dumps</c>;
+/// dbt's serialization and helper context functions (dbt docs "fromjson", "tojson", "fromyaml", "toyaml",
+/// "zip_strict", "try_or_compiler_error"): <c>tojson(value, default=None, sort_keys=False)</c> is Python's
+/// <c>json.dumps</c>, <c>toyaml(value, default=None, sort_keys=False)</c> PyYAML's <c>safe_dump</c>;
 /// <c>fromjson(string, default=None)</c> and <c>fromyaml(string, default=None)</c> parse, giving the default when the
 /// text does not parse.
 /// </summary>
@@ -21,6 +22,7 @@ internal sealed partial class DbtContext
         context["tojson"] = new JinjaFunction(args => Json.Dumps(ContextArgs.Get(args, 0, "value"), null, args.Span, sortKeys: PyOps.Truthy(ContextArgs.Get(args, 2, "sort_keys", false), args.Span), htmlSafe: false));
         context["fromjson"] = new JinjaFunction(args => FromJson(ContextArgs.String(args, 0, "string"), ContextArgs.Get(args, 1, "default")));
         context["fromyaml"] = new JinjaFunction(args => FromYaml(ContextArgs.String(args, 0, "value"), ContextArgs.Get(args, 1, "default")));
+        context["toyaml"] = new JinjaFunction(args => ToYaml(ContextArgs.Get(args, 0, "value"), ContextArgs.Get(args, 1, "default"), PyOps.Truthy(ContextArgs.Get(args, 2, "sort_keys", false), args.Span)));
         context["zip_strict"] = new JinjaFunction(ZipStrict);
         context["try_or_compiler_error"] = new JinjaFunction(TryOrCompilerError);
     }
@@ -54,6 +56,20 @@ internal sealed partial class DbtContext
         JsonValueKind.False => false,
         _ => null,
     };
+
+    /// <summary>dbt's <c>toyaml(value, default=None, sort_keys=False)</c>: PyYAML's <c>safe_dump</c> of the value
+    /// (<see cref="YamlDump"/>), or the default when it cannot be written as YAML (a relation, a tuple, ...).</summary>
+    private static object? ToYaml(object? value, object? fallback, bool sortKeys)
+    {
+        try
+        {
+            return YamlDump.SafeDump(value, sortKeys);
+        }
+        catch (YamlDumpException)
+        {
+            return fallback;
+        }
+    }
 
     private static object? FromYaml(string? text, object? fallback)
     {

@@ -46,7 +46,7 @@ public static partial class DbtRunner
         using (adapter)
         {
             using var hookSession = adapter.OpenSession();
-            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant());
+            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant(), [.. selected], InvocationArgs(project, options));
             var request = new RunRequest
             {
                 Manifest = project.Manifest,
@@ -98,7 +98,7 @@ public static partial class DbtRunner
 
     /// <summary>What templates compiled outside a worker use: relation checks, is_incremental(), run_query and
     /// statement on <paramref name="hookSession"/> (under a lock; workers query their own sessions).</summary>
-    private static CompileHooks CreateCompileHooks(ISqlSession hookSession, DbtRunOptions options, string which)
+    private static CompileHooks CreateCompileHooks(ISqlSession hookSession, DbtRunOptions options, string which, IReadOnlyList<string>? selected = null, IReadOnlyDictionary<string, object?>? invocationArgs = null)
     {
         var hookLock = new Lock();
         return new CompileHooks
@@ -122,6 +122,8 @@ public static partial class DbtRunner
             Which = which,
             FullRefresh = options.FullRefresh,
             StoreFailures = options.StoreFailures,
+            SelectedResources = selected ?? [],
+            InvocationArgs = invocationArgs,
             Log = options.Log,
         };
     }
@@ -162,23 +164,26 @@ public static partial class DbtRunner
     {
         Directory.CreateDirectory(targetPath);
         ManifestWriter.Write(project, Path.Combine(targetPath, "manifest.json"));
-        var args = new Dictionary<string, object?>(StringComparer.Ordinal)
-        {
-            ["which"] = options.Command.ToString().ToLowerInvariant(),
-            ["project_dir"] = project.ProjectDir,
-            ["profiles_dir"] = options.ProfilesDir,
-            ["target"] = options.Target,
-            ["select"] = options.Select,
-            ["exclude"] = options.Exclude,
-            ["threads"] = options.Threads,
-            ["full_refresh"] = options.FullRefresh,
-            ["fail_fast"] = options.FailFast,
-            ["store_failures"] = options.StoreFailures,
-            ["vars"] = options.VarsYaml ?? "{}",
-            ["state"] = options.StatePath,
-        };
-        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, args);
+        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, InvocationArgs(project, options));
     }
+
+    /// <summary>The command's arguments by dbt's flag names: run_results.json's <c>args</c> and the templates'
+    /// <c>invocation_args_dict</c> (lists as lists, numbers as integers, so templates read them as dbt's).</summary>
+    private static Dictionary<string, object?> InvocationArgs(LoadedProject project, DbtRunOptions options) => new(StringComparer.Ordinal)
+    {
+        ["which"] = options.Command.ToString().ToLowerInvariant(),
+        ["project_dir"] = project.ProjectDir,
+        ["profiles_dir"] = options.ProfilesDir,
+        ["target"] = options.Target,
+        ["select"] = options.Select.Cast<object?>().ToList(),
+        ["exclude"] = options.Exclude.Cast<object?>().ToList(),
+        ["threads"] = options.Threads is { } threads ? (long)threads : null,
+        ["full_refresh"] = options.FullRefresh,
+        ["fail_fast"] = options.FailFast,
+        ["store_failures"] = options.StoreFailures,
+        ["vars"] = options.VarsYaml ?? "{}",
+        ["state"] = options.StatePath,
+    };
 
     /// <summary>dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 4 macros" line.</summary>
     private static string Found(Manifest manifest)

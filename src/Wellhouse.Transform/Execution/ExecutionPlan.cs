@@ -100,7 +100,8 @@ internal sealed partial class ExecutionPlan
             DbtCommandKind.Run => node.ResourceType == ResourceType.Model,
             DbtCommandKind.Test => node.ResourceType is ResourceType.Test or ResourceType.UnitTest,
             DbtCommandKind.Seed => node.ResourceType == ResourceType.Seed,
-            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Snapshot or ResourceType.Analysis or ResourceType.Test,
+            // dbt's compile takes every executable node: seeds too (nothing to compile, listed as successes).
+            DbtCommandKind.Compile => node.ResourceType is ResourceType.Model or ResourceType.Seed or ResourceType.Snapshot or ResourceType.Analysis or ResourceType.Test,
             _ => false,
         };
     }

@@ -132,7 +132,6 @@ internal sealed partial class ProjectParser
         ForEachPackage(LoadRunHooks);
         ForEachPackage(() =>
         {
-            WarnDbtIgnore();
             LoadDocs();
             LoadSchemaFiles();
             LoadSources();

@@ -1,6 +1,7 @@
 using Wellhouse.Transform.Compilation;
 using Wellhouse.Transform.Graph;
 using Wellhouse.Transform.Jinja;
+using Wellhouse.Transform.Project.Packages;
 
 namespace Wellhouse.Transform.Project;
 
@@ -18,12 +19,21 @@ internal sealed partial class ProjectParser
                 continue;
             }
 
+            var ignore = IgnoreOf(current);
             foreach (var path in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {
-                if (extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+                if (!extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
                 {
-                    yield return (current.Prefix + root.Replace('\\', '/').TrimEnd('/'), Path.GetRelativePath(projectDir, path).Replace('\\', '/'));
+                    continue;
                 }
+
+                var relative = Path.GetRelativePath(projectDir, path).Replace('\\', '/');
+                if (ignore is not null && ignore.Ignores(current.PackageRelative(relative)))
+                {
+                    continue;
+                }
+
+                yield return (current.Prefix + root.Replace('\\', '/').TrimEnd('/'), relative);
             }
         }
     }
@@ -145,23 +155,25 @@ internal sealed partial class ProjectParser
         return string.Join('\n', lines[start..end]).TrimEnd() + "\n";
     }
 
-    /// <summary>dbt skips the files a project's <c>.dbtignore</c> matches (gitignore patterns); the engine does not
-    /// read it, so one that lists anything is a DBT180 warning at its first pattern rather than silently unapplied.</summary>
-    private void WarnDbtIgnore()
+    private readonly Dictionary<string, DbtIgnore?> ignores = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The package's <c>.dbtignore</c> (<see cref="DbtIgnore"/>), read once: as dbt, every file the loader looks for
+    /// (macros, models, seeds, snapshots, analyses, tests, docs, schema files, unit test fixtures) whose path relative
+    /// to the package's folder it matches is skipped, the root project's and each package's by its own file. A
+    /// pattern that cannot be read is a DBT102 warning at its line.
+    /// </summary>
+    private DbtIgnore? IgnoreOf(PackageProject package)
     {
-        var relative = current.Prefix + ".dbtignore";
-        var path = Path.Combine(projectDir, relative);
-        if (!File.Exists(path))
+        if (!ignores.TryGetValue(package.Prefix, out var ignore))
         {
-            return;
+            var relative = package.Prefix + DbtIgnore.FileName;
+            ignore = DbtIgnore.Load(Path.Combine(projectDir, package.Prefix), (line, text) =>
+                diagnostics.Warning(DiagnosticCodes.InvalidValue, $"'{text.Trim()}' is not a pattern .dbtignore can use (an invalid character set); it is ignored", new SourceSpan(relative, line, 1)));
+            ignores[package.Prefix] = ignore is { IsEmpty: false } ? ignore : null;
         }
 
-        var lines = File.ReadAllLines(path);
-        var first = Array.FindIndex(lines, l => l.Trim() is { Length: > 0 } t && !t.StartsWith('#'));
-        if (first >= 0)
-        {
-            diagnostics.Warning(DiagnosticCodes.NotSupported, $"'.dbtignore' is not supported yet: its patterns are not applied, so the files they match ('{lines[first].Trim()}', ...) are read as dbt would not", new SourceSpan(relative, first + 1, 1));
-        }
+        return ignore;
     }
 
     private void LoadDocs()

@@ -23,4 +23,19 @@ public sealed class AnalysisTests
         Assert.DoesNotContain(build.Outcome!.Results, r => r.Node.UniqueId == "analysis.analytic.top_wells");
         Assert.Contains("analysis.analytic.top_wells", File.ReadAllText(Path.Combine(project.ProjectDir, "target", "manifest.json")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Compile_lists_seeds_as_successes_as_dbt_compile_does_and_builds_nothing()
+    {
+        using var project = new TempProject("wellhouse-analyses-");
+        project.WriteProject("analytic");
+        project.Write("seeds/ids.csv", "id\n1\n");
+        project.Write("models/wells.sql", "select * from {{ ref('ids') }}");
+
+        var compile = await project.RunAsync(DbtCommandKind.Compile);
+
+        Assert.True(compile.Success, string.Join("\n", project.Log));
+        Assert.Equal(["model.analytic.wells:Success", "seed.analytic.ids:Success"], compile.Outcome!.Results.Select(r => $"{r.Node.UniqueId}:{r.Status}").Order(StringComparer.Ordinal));
+        Assert.Empty(project.Query("select table_name from information_schema.tables where table_name = 'ids'"));
+    }
 }

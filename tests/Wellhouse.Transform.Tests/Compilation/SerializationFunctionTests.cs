@@ -2,7 +2,7 @@ using Wellhouse.Transform.Execution;
 
 namespace Wellhouse.Transform.Tests.Compilation;
 
-/// <summary>dbt's context functions tojson, fromjson, fromyaml, zip_strict and try_or_compiler_error (dbt docs,
+/// <summary>dbt's context functions tojson, fromjson, fromyaml, toyaml, zip_strict and try_or_compiler_error (dbt docs,
 /// "Jinja functions").</summary>
 public sealed class SerializationFunctionTests
 {
@@ -29,6 +29,46 @@ public sealed class SerializationFunctionTests
         Assert.True(report.Success, string.Join("\n", project.Log));
         var row = project.Query("select dumped, sorted, from_json, bad_json, from_yaml, zipped, tried from main.serialized").Single();
         Assert.Equal(["{\"b\": 1, \"a\": \"it's <b>\"}", "{\"a\": 2, \"b\": 1}", "x<y|3.5|True|None", "fallback", "two|True", "2", "3"], row);
+    }
+
+    [Fact]
+    public async Task Toyaml_writes_yaml_sorts_keys_when_asked_and_gives_its_default_for_what_yaml_cannot_hold()
+    {
+        using var project = new TempProject("wellhouse-serialization-");
+        project.WriteProject("ser");
+        project.Write("models/as_yaml.sql", """
+            select
+              '{{ toyaml({"b": [1, "yes"], "a": {"c": none}}) | replace("'", "''") }}' as dumped,
+              '{{ toyaml({"b": 1, "a": 2}, sort_keys=true) }}' as sorted,
+              '{{ toyaml(this, "fallback") }}' as fallback,
+              '{{ fromyaml(toyaml({"k": ["x: y", 2.5]})).k[0] }}' as round_trip
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        var row = project.Query("select dumped, sorted, fallback, round_trip from main.as_yaml").Single();
+        Assert.Equal(["b:\n- 1\n- 'yes'\na:\n  c: null\n", "a: 2\nb: 1\n", "fallback", "x: y"], row);
+    }
+
+    [Fact]
+    public async Task Selected_resources_and_invocation_args_dict_describe_the_command()
+    {
+        using var project = new TempProject("wellhouse-serialization-");
+        project.WriteProject("ser");
+        project.Write("models/first.sql", "select 1 as id");
+        project.Write("models/invocation.sql", """
+            -- depends_on: {{ ref('first') }}
+            select
+              '{{ selected_resources | sort | join(",") }}' as selected,
+              '{{ invocation_args_dict.which }}|{{ invocation_args_dict.select | join(" ") }}|{{ invocation_args_dict.full_refresh }}' as args
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Run, select: ["+invocation"]);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        var row = project.Query("select selected, args from main.invocation").Single();
+        Assert.Equal(["model.ser.first,model.ser.invocation", "run|+invocation|False"], row);
     }
 
     [Fact]

@@ -72,20 +72,4 @@ public sealed class UnsupportedFeatureWarningTests
         Assert.Equal(("macros/materializations.sql", 3), (warning.Span.File, warning.Span.Line));
         Assert.StartsWith($"materialization '{name}' (adapter '{adapter}') is not used: the engine builds", warning.Message, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void A_dbtignore_with_patterns_is_warned_about_at_its_first_pattern()
-    {
-        using var project = new TempProject("wellhouse-unsupported-");
-        project.WriteProject("partial");
-        project.Write("models/orders.sql", "select 1 as id");
-        project.Write(".dbtignore", "# scratch files\n\nmodels/scratch/*.sql\n");
-
-        var result = ProjectLoader.Load(new ProjectLoadOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir });
-
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        var warning = Assert.Single(result.Diagnostics, d => d.Code == "DBT180");
-        Assert.Equal((".dbtignore", 3), (warning.Span.File, warning.Span.Line));
-        Assert.Contains("'models/scratch/*.sql'", warning.Message, StringComparison.Ordinal);
-    }
 }

@@ -39,12 +39,12 @@ public sealed class DepsReport
 /// <summary>
 /// dbt 1.7+'s <c>deps</c>: reads packages.yml (or dependencies.yml); when package-lock.yml exists and its sha1_hash
 /// matches (and not <c>--upgrade</c>) installs exactly what it pins, else resolves the entries (a git revision to its
-/// commit, a hub version range to a version), writes package-lock.yml and installs. Each package goes to
+/// commit, hub version ranges from every packages.yml in the tree to one version: <see cref="PackageResolver"/>),
+/// writes package-lock.yml and installs. Each package goes to
 /// <c>&lt;packages-install-path&gt;/&lt;name from its dbt_project.yml&gt;</c>: a local package as a symbolic link (a
 /// copy where links cannot be made), a git package checked out with the <c>git</c> command line (its
-/// <c>subdirectory</c> only when given), a hub package from its tarball. Packages the installed ones list in their
-/// own packages.yml are installed too. A package that cannot be fetched (no network) is DBT171 naming it and saying
-/// how to use a <c>local:</c> path instead.
+/// <c>subdirectory</c> only when given), a hub package from its tarball. A package that cannot be fetched (no
+/// network) is DBT171 naming it and saying how to use a <c>local:</c> path instead.
 /// </summary>
 public static partial class DepsInstaller
 {
@@ -76,25 +76,50 @@ public static partial class DepsInstaller
         var hash = PackageLock.Hash(specs.Value.Specs);
         var lockFile = PackageLock.Read(projectDir, diagnostics);
         var fromLock = lockFile is { } existing && existing.Hash == hash && !options.Upgrade;
-        var entries = fromLock ? lockFile!.Value.Specs : specs.Value.Specs;
+        var listedIn = specs.Value.File ?? PackagesFile.PackagesYml;
+        var requests = fromLock
+            ? lockFile!.Value.Specs.Select(s => new PackageRequest(s, projectDir, $"{PackageLock.FileName} line {s.Span.Line}", s.Span))
+            : specs.Value.Specs.Select(s => new PackageRequest(s, projectDir, $"{listedIn} line {s.Span.Line}", s.Span));
         var installDir = Path.Combine(projectDir, ProjectParser.PackagesInstallPath(project));
         var hubUrl = options.HubUrl ?? environment.GetValueOrDefault("DBT_PACKAGE_HUB_URL") ?? "https://hub.getdbt.com/";
-        // Packages are installed into a staging folder and moved into place only when every one installed, so a failed
-        // deps leaves the previous packages as they were.
+        // Packages are fetched into a staging folder and moved into place only when every one was resolved and
+        // fetched, so a failed deps leaves the previous packages as they were.
         Directory.CreateDirectory(installDir);
         var staging = Path.Combine(installDir, ".wellhouse-staging-" + Guid.NewGuid().ToString("N"));
-        var installer = new Installation(staging, hubUrl, log, cancellationToken);
+        List<(PinnedPackage Pin, FetchedPackage Package)>? chosen;
         try
         {
             Directory.CreateDirectory(staging);
-            installer.InstallAll(entries.Select(e => (e, projectDir)), diagnostics);
-            if (!diagnostics.HasErrors && !options.LockOnly)
+            var installation = new Installation(staging, cancellationToken);
+            var resolver = new PackageResolver(installation, hubUrl, project.Name, render, cancellationToken);
+            // From the lock, every package is listed already (dbt's resolve_lock_packages); else the packages'
+            // own packages.yml are followed.
+            chosen = resolver.Resolve(requests, transitive: !fromLock, diagnostics);
+            if (chosen is not null && !options.LockOnly)
             {
-                foreach (var name in installer.Names)
+                foreach (var (pin, package) in chosen)
                 {
-                    var target = Path.Combine(installDir, name);
+                    if (pin.Kind == PackageKind.Git && pin.WarnUnpinned && pin.Revision is null or "HEAD" or "main" or "master")
+                    {
+                        // dbt's DepsUnpinned warning.
+                        var how = pin.Revision is null or "HEAD" ? "not pinned, using HEAD (default branch)" : $"pinned to the \"{pin.Revision}\" branch";
+                        log($"Warning: The git package \"{pin.Source}\" is {how}. This can introduce breaking changes into your project without warning! (pin a tag or commit in its revision:, or set warn-unpinned: false)");
+                    }
+
+                    log("Installing " + pin.Source);
+                    installation.Place(package);
+                    log("Installed from " + package.Message);
+                    if (pin.Latest is { } latest && pin.Version is { } version && latest != version.Text)
+                    {
+                        log("  Updated version available: " + latest);
+                    }
+                }
+
+                foreach (var (_, package) in chosen)
+                {
+                    var target = Path.Combine(installDir, package.Name);
                     Installation.RemoveExisting(target);
-                    Directory.Move(Path.Combine(staging, name), target);
+                    Directory.Move(Path.Combine(staging, package.Name), target);
                 }
             }
         }
@@ -103,10 +128,10 @@ public static partial class DepsInstaller
             Directory.Delete(staging, recursive: true);
         }
 
-        if (!diagnostics.HasErrors && !fromLock)
+        if (chosen is not null && !fromLock)
         {
             log("Updating lock file in file path: " + Path.Combine(projectDir, PackageLock.FileName));
-            PackageLock.Write(projectDir, installer.Pinned, hash);
+            PackageLock.Write(projectDir, chosen.Select(c => c.Package.Pinned), hash);
         }
 
         return new DepsReport { Diagnostics = diagnostics.Items };

@@ -4,40 +4,62 @@ using System.Text.Json;
 
 namespace Wellhouse.Transform.Project.Packages;
 
+/// <summary>One version a hub lists for a package: its text as the hub writes it, the tarball, and the dbt versions
+/// it declares it needs (<c>require_dbt_version</c>, from the package's dbt_project.yml).</summary>
+internal sealed record HubVersion(string Text, PackageVersion Version, string? Tarball, IReadOnlyList<string> RequireDbtVersion);
+
+/// <summary>A package as the hub lists it: its project name and versions.</summary>
+internal sealed record HubPackage(string Name, IReadOnlyList<HubVersion> Versions);
+
 /// <summary>
 /// The dbt package hub's API as dbt's registry client reads it: <c>{hub}/api/v1/{org}/{name}.json</c> lists the
-/// versions, each with <c>downloads.tarball</c>. The newest version that satisfies every part of the entry's
-/// <c>version</c> (<c>1.1.1</c>, <c>"&gt;=1.0.0"</c>, <c>["&gt;=1.0.0", "&lt;2.0.0"]</c>) is installed; prereleases only
-/// with <c>install-prerelease: true</c> or when asked for exactly.
+/// versions, each with <c>downloads.tarball</c> and <c>require_dbt_version</c>. Which version is installed is
+/// <see cref="PackageResolver"/>'s choice.
 /// </summary>
 internal static class HubClient
 {
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
 
-    public static (string Name, string Version, string Tarball) Resolve(string hubUrl, PackageSpec spec, CancellationToken cancellationToken)
+    public static HubPackage Read(string hubUrl, string package, CancellationToken cancellationToken)
     {
-        var url = hubUrl.TrimEnd('/') + "/api/v1/" + spec.Source + ".json";
-        using var document = JsonDocument.Parse(Get(url, hubUrl, cancellationToken));
+        var url = hubUrl.TrimEnd('/') + "/api/v1/" + package + ".json";
+        using var document = JsonDocument.Parse(Get(url, hubUrl, cancellationToken, notFound: $"Package {package} was not found in the package index ({url} answered 404 Not Found)"));
         var root = document.RootElement;
-        if (!root.TryGetProperty("versions", out var versions) || versions.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("versions", out var versions) || versions.ValueKind != JsonValueKind.Object)
         {
-            throw new PackageInstallException($"the hub's answer for '{spec.Source}' has no versions ({url})");
+            throw new PackageInstallException($"the hub's answer for '{package}' has no versions ({url})");
         }
 
-        var prerelease = spec.Raw.GetValueOrDefault("install-prerelease") is true;
-        var chosen = versions.EnumerateObject()
-            .Select(v => (Text: v.Name, Parsed: SemVersion.TryParse(v.Name), Element: v.Value))
-            .Where(v => v.Parsed is not null && spec.Versions.All(r => SemVersion.Satisfies(v.Parsed, r)) && (prerelease || v.Parsed.Prerelease.Length == 0 || spec.Versions.Contains(v.Text)))
-            .OrderByDescending(v => v.Parsed!)
-            .FirstOrDefault();
-        if (chosen.Parsed is null)
+        var list = new List<HubVersion>();
+        foreach (var entry in versions.EnumerateObject())
         {
-            throw new PackageInstallException($"no version of '{spec.Source}' on the hub satisfies {string.Join(", ", spec.Versions)} (available: {string.Join(", ", versions.EnumerateObject().Select(v => v.Name))})");
+            // A version dbt could not read either is left out (the hub lists only semantic versions).
+            if (VersionSpecifier.TryParse(entry.Name) is not { Matcher: VersionMatcher.Exact } parsed)
+            {
+                continue;
+            }
+
+            var value = entry.Value;
+            var tarball = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("downloads", out var downloads)
+                && downloads.ValueKind == JsonValueKind.Object && downloads.TryGetProperty("tarball", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var require = new List<string>();
+            if (value.ValueKind == JsonValueKind.Object && value.TryGetProperty("require_dbt_version", out var r))
+            {
+                if (r.ValueKind == JsonValueKind.String)
+                {
+                    require.Add(r.GetString()!);
+                }
+                else if (r.ValueKind == JsonValueKind.Array)
+                {
+                    require.AddRange(r.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!));
+                }
+            }
+
+            list.Add(new HubVersion(entry.Name, parsed.Version, tarball, require));
         }
 
-        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : spec.Source.Split('/')[^1];
-        var tarball = chosen.Element.TryGetProperty("downloads", out var downloads) && downloads.TryGetProperty("tarball", out var t) ? t.GetString() : null;
-        return (name, chosen.Text, tarball ?? throw new PackageInstallException($"the hub lists no tarball for {spec.Source} {chosen.Text}"));
+        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : package.Split('/')[^1];
+        return new HubPackage(name, list);
     }
 
     /// <summary>Downloads a .tar.gz and extracts it into <paramref name="folder"/>; returns the folder holding dbt_project.yml.</summary>
@@ -64,11 +86,16 @@ internal static class HubClient
             ?? throw new PackageInstallException($"the archive '{url}' holds no dbt_project.yml");
     }
 
-    private static byte[] Get(string url, string what, CancellationToken cancellationToken)
+    private static byte[] Get(string url, string what, CancellationToken cancellationToken, string? notFound = null)
     {
         try
         {
             using var response = Http.GetAsync(new Uri(url), cancellationToken).GetAwaiter().GetResult();
+            if (response.StatusCode == System.Net.HttpStatusCode.NotFound && notFound is not null)
+            {
+                throw new PackageInstallException(notFound);
+            }
+
             if (!response.IsSuccessStatusCode)
             {
                 throw new PackageInstallException($"{url} answered {(int)response.StatusCode} {response.ReasonPhrase}");
@@ -81,69 +108,5 @@ internal static class HubClient
             var reason = ex is TaskCanceledException ? "timed out" : (ex.InnerException?.Message ?? ex.Message);
             throw new PackageInstallException($"cannot reach {what} ({reason})");
         }
-    }
-}
-
-/// <summary>A semantic version (major.minor.patch[-prerelease]) and dbt's version-range comparisons.</summary>
-internal sealed record SemVersion(int Major, int Minor, int Patch, string Prerelease) : IComparable<SemVersion>
-{
-    public static SemVersion? TryParse(string text)
-    {
-        var core = text.Trim().TrimStart('v');
-        var dash = core.IndexOf('-', StringComparison.Ordinal);
-        var pre = dash >= 0 ? core[(dash + 1)..] : string.Empty;
-        var parts = (dash >= 0 ? core[..dash] : core).Split('.');
-        if (parts.Length is < 1 or > 3 || !parts.All(p => int.TryParse(p, System.Globalization.CultureInfo.InvariantCulture, out _)))
-        {
-            return null;
-        }
-
-        int Part(int i) => i < parts.Length ? int.Parse(parts[i], System.Globalization.CultureInfo.InvariantCulture) : 0;
-        return new SemVersion(Part(0), Part(1), Part(2), pre);
-    }
-
-    /// <summary>Whether this version satisfies one range part: <c>1.2.3</c>, <c>=1.2.3</c>, <c>&gt;=</c>, <c>&gt;</c>, <c>&lt;=</c>, <c>&lt;</c>.</summary>
-    public static bool Satisfies(SemVersion version, string range)
-    {
-        var text = range.Trim();
-        var op = new[] { ">=", "<=", ">", "<", "=" }.FirstOrDefault(o => text.StartsWith(o, StringComparison.Ordinal)) ?? "=";
-        var bound = TryParse(text[(text.StartsWith(op, StringComparison.Ordinal) ? op.Length : 0)..]);
-        if (bound is null)
-        {
-            throw new PackageInstallException($"'{range}' is not a version or version range");
-        }
-
-        var c = version.CompareTo(bound);
-        return op switch
-        {
-            ">=" => c >= 0,
-            "<=" => c <= 0,
-            ">" => c > 0,
-            "<" => c < 0,
-            _ => c == 0,
-        };
-    }
-
-    public int CompareTo(SemVersion? other)
-    {
-        if (other is null)
-        {
-            return 1;
-        }
-
-        var c = (Major, Minor, Patch).CompareTo((other.Major, other.Minor, other.Patch));
-        if (c != 0)
-        {
-            return c;
-        }
-
-        // A release sorts after its prereleases.
-        return (Prerelease.Length == 0, other.Prerelease.Length == 0) switch
-        {
-            (true, true) => 0,
-            (true, false) => 1,
-            (false, true) => -1,
-            _ => string.CompareOrdinal(Prerelease, other.Prerelease),
-        };
     }
 }

@@ -1,184 +1,159 @@
 namespace Wellhouse.Transform.Project.Packages;
 
-/// <summary>One deps run's installs into a folder: each package once by name, then the packages it lists itself.</summary>
-internal sealed class Installation(string installDir, string hubUrl, Action<string> log, CancellationToken cancellationToken)
+/// <summary>A package chosen by <see cref="PackageResolver"/>: what to fetch (a hub version, a git revision, a local
+/// path, a tarball), the folder its relative paths start from, and its first packages.yml entry (for messages).</summary>
+internal sealed record PinnedPackage(PackageKind Kind, string Source, string BaseDir, SourceSpan Span)
 {
-    private readonly Dictionary<string, string> installed = new(StringComparer.Ordinal);
+    public string? Revision { get; init; }
 
-    /// <summary>The names of the installed packages (their folders under the install folder), in install order.</summary>
-    public IEnumerable<string> Names => installed.Keys;
+    public string? Subdirectory { get; init; }
 
-    /// <summary>The entries to write in package-lock.yml, in install order.</summary>
-    public List<PackageSpec> Pinned { get; } = [];
+    /// <summary>A git entry's <c>warn-unpinned</c> (default true): warn when it follows a branch rather than a tag or commit.</summary>
+    public bool WarnUnpinned { get; init; }
 
-    public void InstallAll(IEnumerable<(PackageSpec Spec, string BaseDir)> entries, DiagnosticBag diagnostics)
+    /// <summary>The hub version chosen, and the newest the hub offers that could be installed.</summary>
+    public HubVersion? Version { get; init; }
+
+    public string? Latest { get; init; }
+
+    /// <summary>The hub's name of the package (the folder it is installed in); a tarball entry's <c>name:</c>.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Two pins with the same identity fetch the same files.</summary>
+    public string Identity => Kind switch
     {
-        var queue = new Queue<(PackageSpec Spec, string BaseDir)>(entries);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (queue.TryDequeue(out var item))
+        PackageKind.Local => "local:" + Path.GetFullPath(Source, BaseDir),
+        PackageKind.Git => $"git:{Source}@{Revision}/{Subdirectory}",
+        PackageKind.Hub => $"hub:{Source}@{Version?.Text}",
+        _ => "tarball:" + Source,
+    };
+
+    /// <summary>How messages name it: <c>dbt-labs/dbt_utils 1.3.0</c>, <c>git: url@revision</c>, <c>local: path</c>.</summary>
+    public string Display => Kind switch
+    {
+        PackageKind.Local => "local: " + Source,
+        PackageKind.Git => $"git: {Source}" + (Revision is null ? string.Empty : "@" + Revision) + (Subdirectory is null ? string.Empty : " (" + Subdirectory + ")"),
+        PackageKind.Hub => $"{Source} {Version?.Text}",
+        _ => "tarball: " + Source,
+    };
+}
+
+/// <summary>A package's files on this machine: its project name, its folder (a local package's own folder, else a
+/// temporary one of the deps run), the entry package-lock.yml pins, and what the log says it was installed from.</summary>
+internal sealed record FetchedPackage(string Name, string Folder, bool IsLocal, PackageSpec Pinned, string Message);
+
+/// <summary>
+/// One deps run's downloads: each pinned package fetched once (a git revision checked out, a hub or tarball archive
+/// extracted) into a temporary folder under the staging folder, then the chosen ones placed as
+/// <c>&lt;staging&gt;/&lt;name&gt;</c> (a local package as a symbolic link to its folder, a copy where links fail).
+/// </summary>
+internal sealed class Installation(string stagingDir, CancellationToken cancellationToken)
+{
+    private readonly Dictionary<string, FetchedPackage> fetched = new(StringComparer.Ordinal);
+
+    public FetchedPackage Fetch(PinnedPackage pin)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!fetched.TryGetValue(pin.Identity, out var result))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (spec, baseDir) = item;
-            var key = spec.Kind == PackageKind.Local ? "local:" + Path.GetFullPath(spec.Source, baseDir) : spec.Display;
-            if (!seen.Add(key))
+            result = pin.Kind switch
             {
-                continue;
-            }
-
-            log("Installing " + spec.Source);
-            try
-            {
-                var (name, folder, pinned, message) = Install(spec, baseDir);
-                if (installed.TryGetValue(name, out var other))
-                {
-                    diagnostics.Warning(DiagnosticCodes.DepsFailed, $"package '{name}' is listed twice ({other} and {spec.Display}); the first is kept", spec.Span);
-                    continue;
-                }
-
-                installed[name] = spec.Display;
-                Pinned.Add(pinned);
-                log("Installed from " + message);
-                var inner = PackagesFile.Read(folder, new DiagnosticBag(), (text, _) => text);
-                foreach (var dependency in inner?.Specs ?? [])
-                {
-                    queue.Enqueue((dependency, spec.Kind == PackageKind.Local ? Path.GetFullPath(spec.Source, baseDir) : folder));
-                }
-            }
-            catch (PackageInstallException ex)
-            {
-                diagnostics.Error(DiagnosticCodes.DepsFailed, $"cannot install {spec.Display}: {ex.Message}{Advice(spec)}", spec.Span);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                diagnostics.Error(DiagnosticCodes.DepsFailed, $"cannot install {spec.Display}: {ex.Message}", spec.Span);
-            }
+                PackageKind.Local => FetchLocal(pin),
+                PackageKind.Git => FetchGit(pin),
+                PackageKind.Hub => FetchHub(pin),
+                _ => FetchTarball(pin),
+            };
+            fetched[pin.Identity] = result;
         }
+
+        return result;
     }
 
-    private static string Advice(PackageSpec spec) => spec.Kind switch
+    /// <summary>Puts a fetched package at <c>&lt;staging&gt;/&lt;name&gt;</c>.</summary>
+    public void Place(FetchedPackage package)
     {
-        PackageKind.Local => string.Empty,
-        PackageKind.Git => ". Without network access, clone the repository where it can be reached and use its path: `- git: /path/to/clone` (or file://...), or `- local: /path/to/the/package`",
-        _ => ". Without network access, put a copy of the package on this machine and replace the entry with `- local: /path/to/the/package`",
-    };
-
-    private (string Name, string Folder, PackageSpec Pinned, string Message) Install(PackageSpec spec, string baseDir) => spec.Kind switch
-    {
-        PackageKind.Local => InstallLocal(spec, baseDir),
-        PackageKind.Git => InstallGit(spec, baseDir),
-        PackageKind.Hub => InstallHub(spec),
-        _ => InstallTarball(spec),
-    };
-
-    private (string, string, PackageSpec, string) InstallLocal(PackageSpec spec, string baseDir)
-    {
-        var source = Path.GetFullPath(spec.Source, baseDir);
-        var name = PackageName(source);
-        var target = Path.Combine(installDir, name);
+        var target = Path.Combine(stagingDir, package.Name);
         RemoveExisting(target);
+        if (!package.IsLocal)
+        {
+            Directory.Move(package.Folder, target);
+            return;
+        }
+
         try
         {
-            Directory.CreateSymbolicLink(target, source);
+            Directory.CreateSymbolicLink(target, package.Folder);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or PlatformNotSupportedException)
         {
-            CopyTree(source, target);
-        }
-
-        return (name, target, spec, $"<local @ {spec.Source}>");
-    }
-
-    private (string, string, PackageSpec, string) InstallGit(PackageSpec spec, string baseDir)
-    {
-        var url = spec.Source;
-        if (!url.Contains("://", StringComparison.Ordinal) && !url.Contains('@', StringComparison.Ordinal) && Directory.Exists(Path.GetFullPath(url, baseDir)))
-        {
-            url = Path.GetFullPath(url, baseDir);
-        }
-
-        var temp = Path.Combine(installDir, ".wellhouse-clone-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var commit = GitClient.CloneAt(url, spec.Revision, temp, cancellationToken);
-            var source = spec.Subdirectory is null ? temp : Path.Combine(temp, spec.Subdirectory);
-            if (!Directory.Exists(source))
-            {
-                throw new PackageInstallException($"the repository has no subdirectory '{spec.Subdirectory}' at revision {spec.Revision ?? "HEAD"}");
-            }
-
-            var name = PackageName(source);
-            var target = Path.Combine(installDir, name);
-            RemoveExisting(target);
-            CopyTree(source, target, skip: ".git");
-            var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["git"] = spec.Source, ["revision"] = commit };
-            if (spec.Subdirectory is not null)
-            {
-                raw["subdirectory"] = spec.Subdirectory;
-            }
-
-            raw["name"] = name;
-            var pinned = new PackageSpec { Kind = PackageKind.Git, Source = spec.Source, Revision = commit, Subdirectory = spec.Subdirectory, Raw = raw, Span = spec.Span };
-            return (name, target, pinned, "revision " + (spec.Revision ?? commit));
-        }
-        finally
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
+            CopyTree(package.Folder, target);
         }
     }
 
-    private (string, string, PackageSpec, string) InstallHub(PackageSpec spec)
+    private static FetchedPackage FetchLocal(PinnedPackage pin)
     {
-        var (name, version, tarball) = HubClient.Resolve(hubUrl, spec, cancellationToken);
-        var target = Path.Combine(installDir, name);
-        WithDownload(tarball, root =>
+        var source = Path.GetFullPath(pin.Source, pin.BaseDir);
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["local"] = pin.Source };
+        var spec = new PackageSpec { Kind = PackageKind.Local, Source = pin.Source, Raw = raw, Span = pin.Span };
+        return new FetchedPackage(PackageName(source), source, IsLocal: true, spec, $"<local @ {pin.Source}>");
+    }
+
+    private FetchedPackage FetchGit(PinnedPackage pin)
+    {
+        var url = pin.Source;
+        if (!url.Contains("://", StringComparison.Ordinal) && !url.Contains('@', StringComparison.Ordinal) && Directory.Exists(Path.GetFullPath(url, pin.BaseDir)))
         {
-            RemoveExisting(target);
-            CopyTree(root, target);
-            return target;
-        });
-        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["package"] = spec.Source, ["version"] = version, ["name"] = name };
-        var pinned = new PackageSpec { Kind = PackageKind.Hub, Source = spec.Source, Versions = [version], Raw = raw, Span = spec.Span };
-        return (name, target, pinned, "version " + version);
+            url = Path.GetFullPath(url, pin.BaseDir);
+        }
+
+        var clone = NewFolder();
+        var commit = GitClient.CloneAt(url, pin.Revision, clone, cancellationToken);
+        Directory.Delete(Path.Combine(clone, ".git"), recursive: true);
+        var source = pin.Subdirectory is null ? clone : Path.Combine(clone, pin.Subdirectory);
+        if (!Directory.Exists(source))
+        {
+            throw new PackageInstallException($"the repository has no subdirectory '{pin.Subdirectory}' at revision {pin.Revision ?? "HEAD"}");
+        }
+
+        var name = PackageName(source);
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["git"] = pin.Source, ["revision"] = commit };
+        if (pin.Subdirectory is not null)
+        {
+            raw["subdirectory"] = pin.Subdirectory;
+        }
+
+        raw["name"] = name;
+        var spec = new PackageSpec { Kind = PackageKind.Git, Source = pin.Source, Revision = commit, Subdirectory = pin.Subdirectory, Raw = raw, Span = pin.Span };
+        return new FetchedPackage(name, source, IsLocal: false, spec, "revision " + (pin.Revision ?? commit));
+    }
+
+    private FetchedPackage FetchHub(PinnedPackage pin)
+    {
+        var version = pin.Version!;
+        var root = HubClient.DownloadAndExtract(version.Tarball ?? throw new PackageInstallException($"the hub lists no tarball for {pin.Source} {version.Text}"), NewFolder(), cancellationToken);
+        var name = pin.Name ?? PackageName(root);
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["package"] = pin.Source, ["version"] = version.Text, ["name"] = name };
+        var spec = new PackageSpec { Kind = PackageKind.Hub, Source = pin.Source, Versions = [version.Text], Raw = raw, Span = pin.Span };
+        return new FetchedPackage(name, root, IsLocal: false, spec, "version " + version.Text);
     }
 
     /// <summary>dbt's <c>tarball: url</c> + <c>name:</c>: a .tar.gz holding a dbt project (at its root or in one
     /// folder), installed under the name its dbt_project.yml gives; a different <c>name:</c> is an error.</summary>
-    private (string, string, PackageSpec, string) InstallTarball(PackageSpec spec) => WithDownload(spec.Source, root =>
+    private FetchedPackage FetchTarball(PinnedPackage pin)
     {
+        var root = HubClient.DownloadAndExtract(pin.Source, NewFolder(), cancellationToken);
         var name = PackageName(root);
-        if (spec.Name is { Length: > 0 } given && given != name)
+        if (pin.Name is { Length: > 0 } given && given != name)
         {
             throw new PackageInstallException($"the archive's dbt_project.yml names the package '{name}', not '{given}'");
         }
 
-        var target = Path.Combine(installDir, name);
-        RemoveExisting(target);
-        CopyTree(root, target);
-        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tarball"] = spec.Source, ["name"] = name };
-        var pinned = new PackageSpec { Kind = PackageKind.Tarball, Source = spec.Source, Name = name, Raw = raw, Span = spec.Span };
-        return (name, target, pinned, "tarball " + spec.Source);
-    });
-
-    /// <summary>Downloads and extracts a .tar.gz into a temporary folder, hands its project folder to
-    /// <paramref name="use"/>, then deletes the temporary folder.</summary>
-    private T WithDownload<T>(string url, Func<string, T> use)
-    {
-        var temp = Path.Combine(installDir, ".wellhouse-download-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            return use(HubClient.DownloadAndExtract(url, temp, cancellationToken));
-        }
-        finally
-        {
-            if (Directory.Exists(temp))
-            {
-                Directory.Delete(temp, recursive: true);
-            }
-        }
+        var raw = new Dictionary<string, object?>(StringComparer.Ordinal) { ["tarball"] = pin.Source, ["name"] = name };
+        var spec = new PackageSpec { Kind = PackageKind.Tarball, Source = pin.Source, Name = name, Raw = raw, Span = pin.Span };
+        return new FetchedPackage(name, root, IsLocal: false, spec, "tarball " + pin.Source);
     }
+
+    private string NewFolder() => Path.Combine(stagingDir, ".fetch-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The <c>name</c> of the dbt_project.yml in <paramref name="folder"/>.</summary>
     private static string PackageName(string folder)
@@ -201,15 +176,12 @@ internal sealed class Installation(string installDir, string hubUrl, Action<stri
         }
     }
 
-    private static void CopyTree(string source, string target, string? skip = null)
+    private static void CopyTree(string source, string target)
     {
         Directory.CreateDirectory(target);
         foreach (var directory in Directory.EnumerateDirectories(source))
         {
-            if (Path.GetFileName(directory) != skip)
-            {
-                CopyTree(directory, Path.Combine(target, Path.GetFileName(directory)));
-            }
+            CopyTree(directory, Path.Combine(target, Path.GetFileName(directory)));
         }
 
         foreach (var file in Directory.EnumerateFiles(source))
