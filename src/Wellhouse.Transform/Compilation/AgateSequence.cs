@@ -101,16 +101,30 @@ internal sealed class AgateColumn(int index, string name, string dataType, IList
 }
 
 /// <summary>An agate data type (<c>Integer</c>, <c>Number</c>, <c>Date</c>, <c>DateTime</c>, <c>Boolean</c>,
-/// <c>Text</c>); prints as its name.</summary>
+/// <c>Text</c>); prints as its name. <c>jsonify(d)</c> is agate's: a Number as a float, a Date or DateTime in ISO form
+/// (<c>2024-01-02</c>, <c>2024-01-02T03:04:05</c>), anything else (and none) as it is (dbt-profiler's
+/// <c>print_profile_schema</c> calls it on every value).</summary>
 internal sealed class AgateDataType(string name) : IJinjaObject
 {
     public string Name { get; } = name;
 
     public bool TryGetAttribute(string name, out object? value)
     {
-        value = name == "__name__" ? Name : null;
+        value = name switch
+        {
+            "__name__" => Name,
+            "jsonify" => new JinjaFunction(args => Jsonify(ContextArgs.Get(args, 0, "d"))),
+            _ => null,
+        };
         return value is not null;
     }
+
+    private object? Jsonify(object? value) => value switch
+    {
+        long l when Name == "Number" => (double)l,
+        PyDateTime date => date.IsoFormat(),
+        _ => value,
+    };
 
     public override string ToString() => Name;
 }

@@ -72,6 +72,29 @@ public sealed class SerializationFunctionTests
     }
 
     [Fact]
+    public async Task An_agate_data_type_jsonifies_values_as_agate_does()
+    {
+        using var project = new TempProject("wellhouse-serialization-");
+        project.WriteProject("ser");
+        project.Write("models/jsonified.sql", """
+            {% set table = run_query("select 1 as i, 2.5 as n, date '2024-01-02' as d, timestamp '2024-01-02 03:04:05' as t, 'x' as s, null as z") %}
+            {% set parts = [] %}
+            {% if execute %}
+              {% for column in table.columns %}
+                {% do parts.append(column.name ~ ':' ~ column.data_type ~ ':' ~ column.data_type.jsonify(column.values()[0])) %}
+              {% endfor %}
+            {% endif %}
+            select '{{ parts | join(",") }}' as jsonified
+            """);
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        var value = (string)project.Query("select jsonified from main.jsonified").Single()[0]!;
+        Assert.Equal("i:Integer:1,n:Number:2.5,d:Date:2024-01-02,t:DateTime:2024-01-02T03:04:05,s:Text:x,z:Integer:None", value);
+    }
+
+    [Fact]
     public async Task Try_or_compiler_error_raises_its_message_when_the_call_fails()
     {
         using var project = new TempProject("wellhouse-serialization-");

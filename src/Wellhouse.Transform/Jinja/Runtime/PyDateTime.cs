@@ -79,6 +79,9 @@ public sealed partial class PyDateTime(DateTime value, bool isDate = false, Time
         return new PyDateTime(dt, IsDate, offset);
     }
 
+    /// <summary>Python's <c>isoformat(sep)</c>: <c>2024-01-02T03:04:05</c>, a date <c>2024-01-02</c>.</summary>
+    public string IsoFormat(string sep = "T") => Iso(sep);
+
     private string Iso(string sep)
     {
         var date = Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
