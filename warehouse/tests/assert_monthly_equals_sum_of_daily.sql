@@ -1,14 +1,24 @@
 -- Logic rule: every well-month of mart_production_monthly equals the sum of that well's accepted periods in the
 -- month (volumes in kbbl and MMcf, producing days), to 1e-6 relative. Fails on a logic error (severity error).
+-- On an incremental refresh only the recomputed wells (int_refresh_wells; docs/warehouse.md, "Incremental refresh"):
+-- the rule is per well, and the other wells' rows of both models are the parent's, which passed it.
+
+-- depends_on: {{ ref('int_refresh_wells') }}
 
 with
 
 production as (
     select * from {{ ref('stg_well_production') }}
+    {%- if var('incremental_refresh', false) %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
+    {%- if var('incremental_refresh', false) %}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    {%- endif %}
 ),
 
 summed as (

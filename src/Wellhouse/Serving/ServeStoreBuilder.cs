@@ -213,16 +213,27 @@ internal static class ServeStoreBuilder
             }
         }
 
-        /// <summary>The relation's rows in all and those of the filter of <paramref name="filtered"/>, in one count.</summary>
+        /// <summary>The relation's rows in all and those of the filter of <paramref name="filtered"/>: one count, or, for a
+        /// relation with a cheaper count of the same rows (<see cref="ServeRelations.RowCounts"/>), that count and a count
+        /// of the filtered rows alone (the filter reaches the tables under the view).</summary>
         private (long Total, long Filtered) Counts(string filtered)
         {
-            var where = filtered.IndexOf(" where ", StringComparison.Ordinal);
-            var condition = filtered[(where + 7)..filtered.LastIndexOf(" order by ", StringComparison.Ordinal)];
             using var count = connection.CreateCommand();
-            count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)}) as scan";
+            if (ServeRelations.RowCounts.TryGetValue(name, out var rowCount))
+            {
+                count.CommandText = $"select ({ServeSql.Portable(connection, rowCount)}), (select count(*) from ({ServeRelations.Unordered(filtered)}) as scan)";
+            }
+            else
+            {
+                var where = filtered.IndexOf(" where ", StringComparison.Ordinal);
+                var condition = filtered[(where + 7)..filtered.LastIndexOf(" order by ", StringComparison.Ordinal)];
+                count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)}) as scan";
+            }
+
             using var reader = count.ExecuteReader();
             reader.Read();
-            return (reader.GetInt64(0), reader.GetInt64(1));
+            return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToInt64(reader.GetValue(1), System.Globalization.CultureInfo.InvariantCulture));
         }
 
         private List<(string Name, ServeKind Kind)> Shape(string query)

@@ -16,7 +16,9 @@ namespace Wellhouse.Warehouse;
 /// forecast has one row with its reason and no month. Rebuilt whole on every refresh (the as-of date moves with any
 /// well's new periods, and every well is another's prior), but from the anchor states the database already holds
 /// (<see cref="PopulationStates"/>): a well's fit at a date is computed again only when its history before that date
-/// changed.
+/// changed; and, in the application's incremental refresh, from the monthly histories of the unchanged wells it kept
+/// (<see cref="PopulationHistories"/>): only the changed wells' staged periods are read. The run log's line of the
+/// model says what was reused and the wall and CPU time of each step.
 /// </summary>
 internal sealed class PopulationForecastModel : ICSharpModel
 {
@@ -66,33 +68,48 @@ internal sealed class PopulationForecastModel : ICSharpModel
         var options = Options(context);
         var limits = DeclineFitOptions.Read(context);
         await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
-        var states = PopulationStates.Load(context, cancellationToken);
+        var steps = new StepClock();
+        var states = steps.Time(StepClock.Load, () => PopulationStates.Load(context, cancellationToken));
+        var kept = steps.Time(StepClock.Read, () => PopulationHistories.Load(context, cancellationToken));
+        var sources = steps.Time(StepClock.Read, () => StagedHistories.Read(context, cancellationToken, kept));
         using var writer = context.OpenWriter(Columns);
-        foreach (var source in StagedHistories.Read(context, cancellationToken))
+        foreach (var source in sources)
         {
             for (var s = 0; s < StagedHistories.Streams.Count; s++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
                 var forecaster = PopulationForecasters.For(histories, options, states);
-                var forecasts = forecaster.Forecast(source.AsOf);
+                var forecasts = steps.Time(StepClock.Forecast, () => forecaster.Forecast(source.AsOf));
                 if (Hindcast.AsOfDatesBefore(histories, source.AsOf, HindcastModel.Horizons.Max()).Count == 0)
                 {
                     // mart_decline_hindcast has no date to compare here (it reads nothing then), so nothing will reuse it.
                     PopulationForecasters.Release(forecaster);
                 }
 
-                foreach (var forecast in forecasts)
+                steps.Time(StepClock.Write, () =>
                 {
-                    Append(writer, forecast, StagedHistories.Streams[s], limits);
-                }
+                    foreach (var forecast in forecasts)
+                    {
+                        Append(writer, forecast, StagedHistories.Streams[s], limits);
+                    }
+
+                    return 0;
+                });
             }
         }
 
-        writer.Complete();
-        await PopulationStates.StoreAsync(context, states, cancellationToken).ConfigureAwait(false);
+        steps.Time(StepClock.Write, () =>
+        {
+            writer.Complete();
+            return 0;
+        });
+        await steps.TimeAsync(StepClock.Store, () => PopulationStates.StoreAsync(context, states, cancellationToken)).ConfigureAwait(false);
+        await steps.TimeAsync(StepClock.Store, () => PopulationHistories.StoreAsync(context, sources, kept, cancellationToken)).ConfigureAwait(false);
+        var wells = sources.Sum(source => source.Wells.Count);
+        var read = sources.Sum(source => source.Wells.Count(well => kept is null || !kept.ContainsKey(well.Code)));
         context.Log?.Invoke(string.Create(CultureInfo.InvariantCulture,
-            $"{Name}: {states.StateHits:N0} anchor state(s) reused, {states.StateMisses:N0} computed; type curves of {states.TypeCurveHits:N0} date(s) reused, {states.TypeCurveMisses:N0} learned; calibrations of {states.CalibrationHits:N0} date(s) reused, {states.CalibrationMisses:N0} computed"));
+            $"{Name}: histories of {read:N0} of {wells:N0} well(s) read from the staged periods, the others kept; {states.StateHits:N0} anchor state(s) reused, {states.StateMisses:N0} computed; type curves of {states.TypeCurveHits:N0} date(s) reused, {states.TypeCurveMisses:N0} learned; calibrations of {states.CalibrationHits:N0} date(s) reused, {states.CalibrationMisses:N0} computed; {steps}"));
     }
 
     /// <summary>The well's row (month NULL: its reason, or its uptime and remaining volumes to the economic limit or
@@ -136,6 +153,60 @@ internal sealed class PopulationForecastModel : ICSharpModel
             writer.WriteText(forecast.Cohort);
             writer.Write(forecast.AgeMonths);
             writer.WriteNulls(WellColumns + 1);
+        }
+    }
+
+    /// <summary>Wall seconds and CPU seconds (the process's, DuckDB's threads included) per step of the model, for the
+    /// run log: loading the stored states, reading the staged histories, forecasting, writing the rows, storing the
+    /// states and histories.</summary>
+    private sealed class StepClock
+    {
+        public const int Load = 0;
+        public const int Read = 1;
+        public const int Forecast = 2;
+        public const int Write = 3;
+        public const int Store = 4;
+
+        private static readonly string[] Names = ["states loaded", "histories read", "forecast", "rows written", "states and histories stored"];
+        private readonly double[] _seconds = new double[Names.Length];
+        private readonly double[] _cpu = new double[Names.Length];
+
+        public T Time<T>(int step, Func<T> action)
+        {
+            var started = Start();
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                Stop(step, started);
+            }
+        }
+
+        public async Task TimeAsync(int step, Func<Task> action)
+        {
+            var started = Start();
+            try
+            {
+                await action().ConfigureAwait(false);
+            }
+            finally
+            {
+                Stop(step, started);
+            }
+        }
+
+        public override string ToString() =>
+            string.Join(", ", Names.Select((name, i) => string.Create(CultureInfo.InvariantCulture, $"{name} {_seconds[i]:F2} s ({_cpu[i]:F2} CPU-s)")));
+
+        private static (long Wall, TimeSpan Cpu) Start() =>
+            (System.Diagnostics.Stopwatch.GetTimestamp(), System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime);
+
+        private void Stop(int step, (long Wall, TimeSpan Cpu) started)
+        {
+            _seconds[step] += System.Diagnostics.Stopwatch.GetElapsedTime(started.Wall).TotalSeconds;
+            _cpu[step] += (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - started.Cpu).TotalSeconds;
         }
     }
 }

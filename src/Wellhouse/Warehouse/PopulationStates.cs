@@ -27,18 +27,9 @@ internal static class PopulationStates
     {
         var cache = new PopulationCache();
         var table = Table(context);
-        using (var exists = context.Read(
-            $"""
-            select count(*) from information_schema.tables
-            where table_schema = '{table.Schema}' and table_name = '{table.Identifier}'
-                {(table.Database is null ? "" : $"and table_catalog = '{table.Database}'")}
-            """,
-            cancellationToken))
+        if (!Exists(context, table, cancellationToken))
         {
-            if (!exists.Read() || exists.GetInt32(0) == 0)
-            {
-                return cache;
-            }
+            return cache;
         }
 
         using var reader = context.Read($"select state_key, state from {table}", cancellationToken);
@@ -50,6 +41,19 @@ internal static class PopulationStates
         }
 
         return cache;
+    }
+
+    /// <summary>Whether the table exists in the build's database.</summary>
+    internal static bool Exists(CSharpModelContext context, Relation table, CancellationToken cancellationToken)
+    {
+        using var exists = context.Read(
+            $"""
+            select count(*) from information_schema.tables
+            where table_schema = '{table.Schema}' and table_name = '{table.Identifier}'
+                {(table.Database is null ? "" : $"and table_catalog = '{table.Database}'")}
+            """,
+            cancellationToken);
+        return exists.Read() && exists.GetInt32(0) > 0;
     }
 
     /// <summary>Replaces the table with the states the build used, by key.</summary>

@@ -11,76 +11,101 @@ internal static class StagedHistories
     /// <summary>The streams, in the order of <see cref="Source.Histories"/>.</summary>
     public static IReadOnlyList<string> Streams { get; } = ["oil", "gas"];
 
-    /// <summary>One data source's wells as oil and gas monthly histories, and its first forecast month.</summary>
-    public sealed record Source(string DataSource, DateOnly AsOf, List<MonthlyHistory>[] Histories);
+    /// <summary>One data source's wells as oil and gas monthly histories (in well-code order), and its first forecast
+    /// month; <see cref="Wells"/> holds the same histories by well.</summary>
+    public sealed record Source(string DataSource, DateOnly AsOf, List<MonthlyHistory>[] Histories, List<Well> Wells);
+
+    /// <summary>A well's code and its histories, in the order of <see cref="Streams"/>.</summary>
+    public sealed record Well(int Code, MonthlyHistory[] Histories);
 
     /// <summary>Reads the staged periods of every well, by data source and well, into monthly histories (the same
     /// summing as the CLI's, <see cref="MonthlyHistoryBuilder"/>), on the reader's own connection; a
-    /// data source's first forecast month is int_well_status.forecast_from_month.</summary>
-    public static IEnumerable<Source> Read(CSharpModelContext context, CancellationToken cancellationToken)
+    /// data source's first forecast month is int_well_status.forecast_from_month. The wells of <paramref name="kept"/>
+    /// (int_population_forecast's kept histories, <see cref="PopulationHistories"/>) are not read again: only the other
+    /// wells' staged rows are.</summary>
+    public static List<Source> Read(CSharpModelContext context, CancellationToken cancellationToken,
+        IReadOnlyDictionary<int, MonthlyHistory[]>? kept = null)
     {
-        using var reader = context.Read(
+        var wells = new List<(string DataSource, DateOnly AsOf, int Code)>();
+        using (var reader = context.Read(
             $"""
-            select status.data_source, status.forecast_from_month, production.well_code, production.production_period,
-                production.period_days, production.days_on_production, production.oil_volume_kbbl, production.gas_volume_mmcf
-            from {context.Ref("stg_well_production")} as production
-            inner join {context.Ref("int_well_status")} as status
-                on production.well_code = status.well_code
-            where status.forecast_from_month is not null
-            order by status.data_source, production.well_code, production.production_period
+            select data_source, forecast_from_month, well_code
+            from {context.Ref("int_well_status")}
+            where forecast_from_month is not null
+            order by data_source, well_code
             """,
-            cancellationToken);
-        string? sourceName = null;
-        var asOf = default(DateOnly);
-        List<MonthlyHistory>[] histories = [[], []];
-        MonthlyHistoryBuilder[]? well = null;
-        var wellCode = int.MinValue;
-        while (reader.Read())
+            cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var name = reader.IsNull(0) ? "" : reader.GetString(0);
-            var code = reader.GetInt32(2);
-            if (well is not null && (code != wellCode || name != sourceName))
+            while (reader.Read())
             {
-                Close(well, histories);
-                well = null;
+                wells.Add((reader.IsNull(0) ? "" : reader.GetString(0), reader.GetDate(1), reader.GetInt32(2)));
             }
+        }
 
-            if (name != sourceName)
+        var read = new Dictionary<int, MonthlyHistory[]>();
+        var toRead = kept is null ? null : wells.Select(well => well.Code).Where(code => !kept.ContainsKey(code)).Order().ToList();
+        if (toRead is null || toRead.Count > 0)
+        {
+            var filter = toRead is null
+                ? $"production.well_code in (select well_code from {context.Ref("int_well_status")} where forecast_from_month is not null)"
+                : $"production.well_code in ({string.Join(", ", toRead.Select(code => code.ToString(CultureInfo.InvariantCulture)))})";
+            using var reader = context.Read(
+                $"""
+                select production.well_code, production.production_period, production.period_days,
+                    production.days_on_production, production.oil_volume_kbbl, production.gas_volume_mmcf
+                from {context.Ref("stg_well_production")} as production
+                where {filter}
+                order by production.well_code, production.production_period
+                """,
+                cancellationToken);
+            MonthlyHistoryBuilder[]? well = null;
+            var wellCode = int.MinValue;
+            while (reader.Read())
             {
-                if (sourceName is not null)
+                cancellationToken.ThrowIfCancellationRequested();
+                var code = reader.GetInt32(0);
+                if (well is null || code != wellCode)
                 {
-                    yield return new Source(sourceName, asOf, histories);
+                    Close(well, wellCode, read);
+                    wellCode = code;
+                    var id = code.ToString(CultureInfo.InvariantCulture);
+                    well = [new MonthlyHistoryBuilder(id), new MonthlyHistoryBuilder(id)];
                 }
 
-                sourceName = name;
-                asOf = reader.GetDate(1);
-                histories = [[], []];
+                var period = reader.GetDate(1);
+                var periodDays = reader.GetDouble(2);
+                var daysOn = reader.GetNullableDouble(3);
+                well[0].Add(period, reader.IsNull(4) ? 0 : reader.GetDouble(4), daysOn, periodDays);
+                well[1].Add(period, reader.IsNull(5) ? 0 : reader.GetDouble(5), daysOn, periodDays);
             }
 
-            if (well is null)
+            Close(well, wellCode, read);
+        }
+
+        var sources = new List<Source>();
+        foreach (var (dataSource, asOf, code) in wells)
+        {
+            // A well without staged periods has no history (and is not forecast).
+            if (!read.TryGetValue(code, out var histories) && (kept is null || !kept.TryGetValue(code, out histories)))
             {
-                wellCode = code;
-                var id = code.ToString(CultureInfo.InvariantCulture);
-                well = [new MonthlyHistoryBuilder(id), new MonthlyHistoryBuilder(id)];
+                continue;
             }
 
-            var period = reader.GetDate(3);
-            var periodDays = reader.GetDouble(4);
-            var daysOn = reader.GetNullableDouble(5);
-            well[0].Add(period, reader.IsNull(6) ? 0 : reader.GetDouble(6), daysOn, periodDays);
-            well[1].Add(period, reader.IsNull(7) ? 0 : reader.GetDouble(7), daysOn, periodDays);
+            if (sources.Count == 0 || sources[^1].DataSource != dataSource)
+            {
+                sources.Add(new Source(dataSource, asOf, [[], []], []));
+            }
+
+            var source = sources[^1];
+            for (var s = 0; s < histories.Length; s++)
+            {
+                source.Histories[s].Add(histories[s]);
+            }
+
+            source.Wells.Add(new Well(code, histories));
         }
 
-        if (well is not null)
-        {
-            Close(well, histories);
-        }
-
-        if (sourceName is not null)
-        {
-            yield return new Source(sourceName, asOf, histories);
-        }
+        return sources;
     }
 
     /// <summary>Whether any data source has an as-of date for a hindcast of <paramref name="longest"/> months
@@ -108,11 +133,11 @@ internal static class StagedHistories
         return any;
     }
 
-    private static void Close(MonthlyHistoryBuilder[] well, List<MonthlyHistory>[] histories)
+    private static void Close(MonthlyHistoryBuilder[]? well, int code, Dictionary<int, MonthlyHistory[]> read)
     {
-        for (var s = 0; s < well.Length; s++)
+        if (well is not null)
         {
-            histories[s].Add(well[s].Build()!);
+            read[code] = [.. well.Select(stream => stream.Build()!)];
         }
     }
 }

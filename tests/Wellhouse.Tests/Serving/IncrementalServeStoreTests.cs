@@ -94,6 +94,27 @@ public sealed class IncrementalServeStoreTests : IDisposable
         // The equality check itself finds a difference: the parent's store does not answer as the child's.
         Assert.NotEmpty(ServeStoreEquality.Differences(ServeStore.Open(Store("parent"), "parent"), scratchStore));
 
+        // A well whose rows changed without being listed as changed is caught by the row count, also where the count is
+        // taken from a table under the view (int_ml_trendlines_output: ml_predictions_raw's rows, ServeRelations.RowCounts):
+        // a copy of the child with a trendline row of the unchanged well 7 gone gets those relations scanned whole.
+        // (The copy keeps the file's name: a snapshot's views name its catalog, the file's stem.)
+        var tampered = Path.Combine(_temp.Path, "tampered", "child.duckdb");
+        Directory.CreateDirectory(Path.GetDirectoryName(tampered)!);
+        File.Copy(Snapshot("child"), tampered);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={tampered}"))
+        {
+            connection.Open();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "delete from ml_predictions_raw where well_code = 7 and production_period = (select max(production_period) from ml_predictions_raw where well_code = 7)";
+            Assert.True(delete.ExecuteNonQuery() > 0);
+        }
+
+        var caught = ServeStoreLoader.Build(tampered, Path.Combine(_temp.Path, "tampered", "child.serve"), "child", new ServePrevious(Store("child"), "child"));
+        Assert.DoesNotContain("int_ml_trendlines_output", caught.Reused);
+        Assert.Contains("int_ml_trendlines_output (", caught.Reuse);
+        Assert.Contains("int_refresh_wells does not name every changed well", caught.Reuse);
+        Assert.Contains("stg_well_production", caught.Reused);
+
         // No reuse, and why: a snapshot built whole (no refresh_wells), a missing parent store, another snapshot's store.
         var whole = ServeStoreLoader.Build(Snapshot("parent"), Path.Combine(_temp.Path, "whole.serve"), "parent", new ServePrevious(scratch, "child"));
         Assert.StartsWith("full build: the snapshot's int_refresh_wells cannot be read", whole.Reuse);

@@ -89,7 +89,9 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains("12 table(s) to rebuild dropped", log.ToString());
         // int_population_forecast fitted again only the states whose history changed; the rest came from the parent's
         // int_population_forecast_states (compared below with the full build's like every table).
-        Assert.Matches(@"int_population_forecast: [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
+        // It read the staged periods of the 8 changed wells only; the 4 others' monthly histories were the parent's
+        // int_population_forecast_histories (the table too is compared below with the full build's).
+        Assert.Matches(@"int_population_forecast: histories of 8 of 12 well\(s\) read from the staged periods, the others kept; [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
         // The key test of ml_predictions_raw reads the recomputed wells only when incremental, every row when full.
         string KeyTest(string run) => File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"),
             "unique_combination_ml_predicti_*.sql", SearchOption.AllDirectories).Single());
@@ -108,6 +110,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Contains("mart_well_summary", relations);
         Assert.Contains("int_decline_fits", relations);
         Assert.Contains("int_population_forecast_states", relations);
+        Assert.Contains("int_population_forecast_histories", relations);
         Assert.Contains("ml_predictions_raw", relations);
         Assert.Equal(
             Strings(connection, "select 1 from duckdb_tables() where database_name = 'incremental' and table_name = 'stg_well_production_accepted'"),
