@@ -23,16 +23,19 @@ fits as (
     select * from {{ ref('int_decline_fits') }}
 ),
 
-production as (
-    select * from {{ ref('stg_well_production') }}
+monthly as (
+    select * from {{ ref('mart_production_monthly') }}
 ),
 
 to_date as (
+    -- the history's volumes to date, from the monthly mart (each month the sum of its accepted periods, which
+    -- assert_monthly_equals_sum_of_daily checks): a row per well-month instead of per period (10 M daily rows at
+    -- 10,000 wells x 1,000 days, read on every refresh since this mart is rebuilt whole)
     select
         well_code,
         sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl,
         sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf
-    from production
+    from monthly
     group by well_code
 ),
 
