@@ -6,7 +6,8 @@ namespace Wellhouse.Tests.RealData;
 /// <summary>
 /// Issue 15, defect 6, on the data that showed it: Brent priced Bakken oil and Henry Hub Norwegian gas, an oil-only
 /// month without a gas price got a NULL revenue although its gas volume was 0, and NGL and condensate earned nothing
-/// without saying so. Benchmarks now come per price region from the seeds data_sources and price_benchmarks.
+/// without saying so. Benchmarks now come per price region from the seeds data_sources and price_benchmarks; Norwegian
+/// gas is priced at the World Bank's European gas price (seed prices, benchmark europe_gas).
 /// </summary>
 [Collection(NorthDakotaBuildCollection.Name)]
 public sealed class NorthDakotaRevenueTests(NorthDakotaBuildFixture fixture)
@@ -44,12 +45,12 @@ public sealed class NorthDakotaRevenueTests(NorthDakotaBuildFixture fixture)
 public sealed class NpdRevenueTests(NpdBuildFixture fixture)
 {
     [Fact]
-    public async Task Revenue_NorwegianFields_OilAtBrentGasUnpricedOilOnlyMonthsPriced()
+    public async Task Revenue_NorwegianFields_OilAtBrentGasAtTheEuropeanGasPriceOilOnlyMonthsPriced()
     {
         var summary = Assert.Single(await fixture.Build.QueryAsync("""
             select count(*) filter (where oil_benchmark is distinct from 'brent'),
-                count(*) filter (where gas_benchmark is not null),
-                count(*) filter (where gas_volume_mcf > 0 and (gas_revenue_usd is not null or revenue_usd is not null or is_priced)),
+                count(*) filter (where gas_benchmark is distinct from 'europe_gas'),
+                count(*) filter (where gas_volume_mcf > 0 and not (gas_revenue_usd > 0 and is_priced)),
                 count(*) filter (where gas_volume_mcf = 0 and oil_volume_bbl > 0 and oil_price_usd_per_bbl is not null
                     and (gas_revenue_usd <> 0 or revenue_usd is null or not is_priced)),
                 count(*) filter (where gas_volume_mcf = 0 and oil_volume_bbl > 0 and oil_price_usd_per_bbl is not null),
@@ -65,6 +66,38 @@ public sealed class NpdRevenueTests(NpdBuildFixture fixture)
         Assert.True(Convert.ToInt64(summary[4], CultureInfo.InvariantCulture) > 100, "no oil-only months were priced");
         Assert.True(Convert.ToInt64(summary[5], CultureInfo.InvariantCulture) > 100, "no NGL or condensate volume shown");
         Assert.Equal(0L, Convert.ToInt64(summary[6], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Revenue_TrollMarchAndApril2010_GasIsPricedAtTheEuropeanGasPriceOfTheJune2010PinkSheet()
+    {
+        var rows = await fixture.Build.QueryAsync("""
+            select r.month, r.gas_benchmark, r.gas_volume_mcf, r.gas_price_usd_per_mmbtu, r.heat_content_mmbtu_per_mcf,
+                r.gas_revenue_usd, r.oil_revenue_usd, r.revenue_usd, r.is_priced
+            from mart_revenue r
+            inner join int_wells w on w.well_code = r.well_code
+            where w.field_name = 'TROLL' and r.month in (date '2010-03-01', date '2010-04-01')
+            order by r.month
+            """);
+
+        // Held out: NPD's field table (TROLL sold 3.53471 and 1.59732 billion Sm3 of gas in March and April 2010) and the
+        // World Bank's Pink Sheet of June 2010 (Natural gas, Europe: 8.93 and 7.52 USD/MMBtu), not the seed.
+        Assert.Equal(2, rows.Count);
+        (double BillionSm3, double Price)[] published = [(3.53471, 8.93), (1.59732, 7.52)];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var mcf = published[i].BillionSm3 * 1e9 * 35.31467 / 1000;
+            Assert.Equal("europe_gas", row[1]);
+            Assert.Equal(mcf, Convert.ToDouble(row[2], CultureInfo.InvariantCulture), mcf * 1e-9);
+            Assert.Equal(published[i].Price, Convert.ToDouble(row[3], CultureInfo.InvariantCulture), 0.005);
+            Assert.Equal(1.037, Convert.ToDouble(row[4], CultureInfo.InvariantCulture));
+            var gas = mcf * 1.037 * published[i].Price;
+            Assert.Equal(gas, Convert.ToDouble(row[5], CultureInfo.InvariantCulture), gas * 1e-3);
+            Assert.Equal(Convert.ToDouble(row[5], CultureInfo.InvariantCulture) + Convert.ToDouble(row[6], CultureInfo.InvariantCulture),
+                Convert.ToDouble(row[7], CultureInfo.InvariantCulture), 1e-3);
+            Assert.Equal(true, row[8]);
+        }
     }
 
     [Fact]

@@ -3,8 +3,8 @@
 
 -- Revenue per well and month (docs/domain.md), per stream: oil volume (bbl) x the oil benchmark (USD/bbl) and gas volume
 -- (Mcf) x heat content (MMBtu/Mcf) x the gas benchmark (USD/MMBtu), the benchmarks of the well's price region (seed
--- data_sources -> seed price_benchmarks: Brent for the North Sea, WTI and Henry Hub for North Dakota and the US; no
--- European gas hub price is in the project's data, so Norwegian gas is not priced). A stream's revenue is 0 when it
+-- data_sources -> seed price_benchmarks: Brent and the World Bank's European gas price for the North Sea, WTI and
+-- Henry Hub for North Dakota and the US). A stream's revenue is 0 when it
 -- produced nothing, NULL only when it produced without a price; revenue_usd is their sum (NULL when one is NULL), local
 -- currency = USD x local-per-USD rate of the month of the data source's currency (else the var default_currency).
 -- is_priced is false when revenue_local is NULL (reported by a warn test), never a silent zero. NGL and condensate

@@ -145,8 +145,8 @@ export function wellCharts(code, stream, log, outliers) {
         spec: rows => {
           const currency = rows.find(r => r.currency)?.currency ?? 'local';
           return {
-            // Per stream: a stream without a price (Norwegian gas: no European hub price in the data) leaves a gap in
-            // its own bars and in the totals, not in the other stream's revenue.
+            // Per stream: a stream without a price (a region with no benchmark for it, or a month before its series)
+            // leaves a gap in its own bars and in the totals, not in the other stream's revenue.
             colors: [colors.oil, colors.gas, '#e08a00'],
             yAxes: [{ name: 'USD', loggable: false, currency: 'USD' },
               { name: currency, loggable: false, currency: /^[A-Z]{3}$/.test(currency) ? currency : undefined }],

@@ -149,7 +149,7 @@ internal sealed record RevenueRow
     [JsonPropertyName("oil_price_usd_per_bbl")]
     public double? OilPriceUsdPerBbl { get; init; }
 
-    /// <summary>The benchmark pricing the well's gas (henry_hub); null when its region has none (the North Sea).</summary>
+    /// <summary>The benchmark pricing the well's gas (europe_gas in the North Sea, henry_hub); null when its region has none.</summary>
     [JsonPropertyName("gas_benchmark")]
     public string? GasBenchmark { get; init; }
 
