@@ -43,6 +43,12 @@ public sealed record PopulationForecastOptions
     /// </summary>
     public int SampleWells { get; init; } = 2000;
 
+    /// <summary>A well whose highest producing-day rate is in its last this many producing months is still at its peak
+    /// (ramping up or on plateau): its own decline fit is not used, the type curve of wells without a fit is (a field
+    /// still ramping up to its plateau has no decline to fit; fitting one to its last months reads noise as decline).
+    /// 0 = every own fit is used.</summary>
+    public int PeakMonths { get; init; } = 3;
+
     /// <summary>The own fit of each well (Arps by BIC by default).</summary>
     public FitOptions Fit { get; init; } = FitOptions.Default with { Model = ModelSelection.Arps };
 
@@ -116,10 +122,10 @@ public sealed class PopulationForecaster
         _options = options ?? PopulationForecastOptions.Default;
         _cache = cache;
         if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
-            || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0)
+            || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0 || _options.PeakMonths < 0)
         {
             throw new ArgumentException(
-                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates and SampleWells >= 0",
+                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates, SampleWells and PeakMonths >= 0",
                 nameof(options));
         }
 
@@ -155,7 +161,7 @@ public sealed class PopulationForecaster
         var anchor = MonthIndex.Of(asOf);
         var models = Models(anchor);
         var baseline = new BaseForecast[_population.Count];
-        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(StateOf(i, anchor, _options.Months), models, _options.Months));
+        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(i, StateOf(i, anchor, _options.Months), models, _options.Months));
         var final = Apply(Apply(baseline, FirstCalibration(anchor)), Calibrate(anchor, Calibrated, withShift: true));
         return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
@@ -332,6 +338,36 @@ public sealed class PopulationForecaster
         return 0;
     }
 
+    /// <summary>Whether the type curves use a well's own fit at a state: it has one and is past its peak (<see
+    /// cref="PopulationForecastOptions.PeakMonths"/>: at least that many producing months after the month of its highest
+    /// producing-day rate, among the months on at least a third of their days).</summary>
+    private bool UsesFit(MonthlyHistory history, AnchorState state)
+    {
+        if (state.FitCumulative is null || _options.PeakMonths == 0)
+        {
+            return state.FitCumulative is not null;
+        }
+
+        var best = double.NegativeInfinity;
+        var peak = state.FirstProducing;
+        for (var m = state.FirstProducing; m <= state.LastProducing; m++)
+        {
+            var on = history.ProducingDays(m);
+            if (on > 0 && on >= MonthIndex.Days(m) / 3.0 && history.Volume(m) / on >= best)
+            {
+                (best, peak) = (history.Volume(m) / on, m);
+            }
+        }
+
+        var since = 0;
+        for (var m = peak + 1; m <= state.LastProducing && since < _options.PeakMonths; m++)
+        {
+            since += history.Volume(m) > 0 ? 1 : 0;
+        }
+
+        return since >= _options.PeakMonths;
+    }
+
     /// <summary>The slot of a cohort's error models with or without the own fit (<see cref="Learn"/>).</summary>
     private static int Slot(int cohort, bool withFit) => (cohort * 2) + (withFit ? 1 : 0);
 
@@ -382,6 +418,7 @@ public sealed class PopulationForecaster
                 }
 
                 var cohort = CohortIndex(state.AgeMonths);
+                var usesFit = UsesFit(history, state);
                 var actual = 0.0;
                 for (var h = 1; h <= months && anchor + h <= asOf; h++)
                 {
@@ -390,7 +427,7 @@ public sealed class PopulationForecaster
                     var y = Math.Log(Math.Max(actual, 0.01 * flat) / flat);
                     found.Add(((Slot(cohort, false) * months) + h - 1, double.NaN, y));
                     found.Add(((Slot(Pooled, false) * months) + h - 1, double.NaN, y));
-                    if (state.FitRatio(h) is { } x)
+                    if (usesFit && state.FitRatio(h) is { } x)
                     {
                         found.Add(((Slot(cohort, true) * months) + h - 1, x, y));
                         found.Add(((Slot(Pooled, true) * months) + h - 1, x, y));
@@ -532,7 +569,7 @@ public sealed class PopulationForecaster
             var models = Models(a);
             var wells = SampleAt(a);
             var results = new BaseForecast[wells.Length];
-            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(State(wells[k], a), models, Learned));
+            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(wells[k], State(wells[k], a), models, Learned));
             return results;
         })).Value;
 
@@ -618,7 +655,7 @@ public sealed class PopulationForecaster
     }
 
     /// <summary>A well's forecast for <paramref name="months"/> months from its state.</summary>
-    private BaseForecast ForecastWell(AnchorState state, HorizonErrorModel?[]?[] models, int months)
+    private BaseForecast ForecastWell(int well, AnchorState state, HorizonErrorModel?[]?[] models, int months)
     {
         var cohort = CohortIndex(state.AgeMonths);
         if (state.Reason is { } reason)
@@ -626,8 +663,8 @@ public sealed class PopulationForecaster
             return new BaseForecast(reason, cohort, state.AgeMonths, null, null, null);
         }
 
-        var byHorizon = ErrorModels(models, cohort, state.FitCumulative is not null, out var withFit)
-            ?? ErrorModels(models, Pooled, state.FitCumulative is not null, out withFit);
+        var hasFit = UsesFit(_population[well], state);
+        var byHorizon = ErrorModels(models, cohort, hasFit, out var withFit) ?? ErrorModels(models, Pooled, hasFit, out withFit);
         if (byHorizon is null)
         {
             return new BaseForecast(
