@@ -50,7 +50,7 @@ public sealed class NpdRevenueTests(NpdBuildFixture fixture)
         var summary = Assert.Single(await fixture.Build.QueryAsync("""
             select count(*) filter (where oil_benchmark is distinct from 'brent'),
                 count(*) filter (where gas_benchmark is distinct from 'europe_gas'),
-                count(*) filter (where gas_volume_mcf > 0 and not (gas_revenue_usd > 0 and is_priced)),
+                count(*) filter (where gas_volume_mcf > 0 and not (gas_revenue_usd > 0)),
                 count(*) filter (where gas_volume_mcf = 0 and oil_volume_bbl > 0 and oil_price_usd_per_bbl is not null
                     and (gas_revenue_usd <> 0 or revenue_usd is null or not is_priced)),
                 count(*) filter (where gas_volume_mcf = 0 and oil_volume_bbl > 0 and oil_price_usd_per_bbl is not null),
