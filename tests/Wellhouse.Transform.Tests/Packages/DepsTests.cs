@@ -101,6 +101,22 @@ public sealed class DepsTests : IDisposable
     }
 
     [Fact]
+    public void Deps_GitPackageWithoutRevision_WarnsThatItFollowsTheDefaultBranchUnlessWarnUnpinnedIsFalse()
+    {
+        var repo = MakeGitRepository(out _);
+        WritePackages($"packages:\n  - git: file://{repo}\n    subdirectory: packages/helper\n");
+
+        Assert.True(Deps().Success);
+        Assert.Contains(log, l => l.StartsWith($"Warning: The git package \"file://{repo}\" is not pinned, using HEAD (default branch).", StringComparison.Ordinal));
+        Assert.Contains("later", File.ReadAllText(InstalledFile("macros/wrap.sql")), StringComparison.Ordinal);
+
+        log.Clear();
+        WritePackages($"packages:\n  - git: file://{repo}\n    subdirectory: packages/helper\n    warn-unpinned: false\n");
+        Assert.True(Deps().Success);
+        Assert.DoesNotContain(log, l => l.Contains("is not pinned", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Deps_GitRepositoryMissing_NamesThePackageAndTheLocalAlternative()
     {
         WritePackages($"packages:\n  - git: file://{fixture.Root}/no-such-repo.git\n");
