@@ -36,7 +36,7 @@ export PGDATABASE=bench
 
 "$WH" generate --wells "$WELLS" --days "$DAYS" --seed 1 --format csv --output "$WORK/raw" >/dev/null
 CSV=$(ls "$WORK"/raw/well_production_part*.csv)
-HEADER=$(head -1 $CSV | head -1 | sed 's/,/ text, /g')
+HEADER=$(head -q -n 1 $CSV | head -1 | sed 's/,/ text, /g')
 psql -qc "create schema main; create table main.well_production ($HEADER text)"
 for f in $CSV; do psql -qc "\\copy main.well_production from '$f' csv header"; done
 ROWS=$(psql -Atc "select count(*) from main.well_production")

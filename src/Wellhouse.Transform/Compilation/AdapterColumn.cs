@@ -10,9 +10,13 @@ namespace Wellhouse.Transform.Compilation;
 /// string, as dbt-duckdb reports it since DuckDB strings have no size; else the dtype), <c>char_size</c>,
 /// <c>numeric_precision</c>, <c>numeric_scale</c>, and <c>is_string()</c>, <c>is_number()</c>, <c>is_numeric()</c>,
 /// <c>is_integer()</c>, <c>is_float()</c>, <c>string_size()</c>, <c>can_expand_to(other)</c>,
-/// <c>literal(value)</c>. Prints as <c>&lt;Column name (TYPE)&gt;</c>.
+/// <c>literal(value)</c>. Prints as <c>&lt;Column name (TYPE)&gt;</c>. On PostgreSQL (dbt-postgres's
+/// <c>PostgresColumn</c>) the dtype is information_schema's <c>data_type</c> with <c>char_size</c>,
+/// <c>numeric_precision</c> and <c>numeric_scale</c> beside it, and <c>data_type</c> is built from them as dbt's
+/// <c>Column.data_type</c> does (<c>character varying(45)</c>, <c>numeric(4,2)</c>; <c>text</c> and a size-less
+/// <c>character varying</c> as they are).
 /// </summary>
-internal sealed class AdapterColumn(string name, string dataType, bool postgres = false) : IJinjaObject
+internal sealed class AdapterColumn(string name, string dataType, bool postgres = false, long? charSize = null, long? numericPrecision = null, long? numericScale = null) : IJinjaObject
 {
     private const int DefaultStringSize = 256;
 
@@ -39,17 +43,18 @@ internal sealed class AdapterColumn(string name, string dataType, bool postgres 
             "quoted" => Relation.Quote(Name),
             "dtype" => DataType,
             // dbt-postgres's PostgresColumn keeps text and a size-less character varying as they are.
-            "data_type" or "expanded_data_type" => IsString(type) && !(postgres && type is "text" or "character varying")
-                ? StringType((long)DefaultStringSize) : DataType,
-            "char_size" or "numeric_precision" or "numeric_scale" => null,
+            "data_type" or "expanded_data_type" => FullType(type),
+            "char_size" => charSize,
+            "numeric_precision" => numericPrecision,
+            "numeric_scale" => numericScale,
             "is_string" => Test(IsString(type)),
             "is_integer" => Test(IsInteger(type)),
             "is_float" => Test(IsFloat(type)),
             "is_numeric" => Test(IsNumeric(type)),
             "is_number" => Test(IsInteger(type) || IsFloat(type) || IsNumeric(type)),
-            "string_size" => new JinjaFunction(a => IsString(type) ? DefaultStringSize : throw new Project.DiagnosticException(new Project.Diagnostic(Project.DiagnosticSeverity.Error, Project.DiagnosticCodes.CompilerError, "Called string_size() on non-string field!", a.Span))),
+            "string_size" => new JinjaFunction(a => IsString(type) ? charSize ?? DefaultStringSize : throw new Project.DiagnosticException(new Project.Diagnostic(Project.DiagnosticSeverity.Error, Project.DiagnosticCodes.CompilerError, "Called string_size() on non-string field!", a.Span))),
             "can_expand_to" => new JinjaFunction(_ => false),
-            "literal" => new JinjaFunction(a => $"{Jinja.Runtime.PyStr.Str(ContextArgs.Get(a, 0, "value"))}::{DataType}"),
+            "literal" => new JinjaFunction(a => $"{Jinja.Runtime.PyStr.Str(ContextArgs.Get(a, 0, "value"))}::{(postgres ? FullType(type) : DataType)}"),
             _ => Missing,
         };
         if (ReferenceEquals(value, Missing))
@@ -62,6 +67,14 @@ internal sealed class AdapterColumn(string name, string dataType, bool postgres 
     }
 
     public override string ToString() => $"<Column {Name} ({DataType})>";
+
+    /// <summary>dbt's <c>Column.data_type</c> (dbt-postgres's <c>PostgresColumn.data_type</c> on PostgreSQL).</summary>
+    private string FullType(string type) => postgres
+        ? (type == "text" || (type == "character varying" && charSize is null) ? DataType
+            : IsString(type) ? StringType(charSize ?? DefaultStringSize)
+            : IsNumeric(type) ? NumericType(DataType, numericPrecision, numericScale)
+            : DataType)
+        : IsString(type) ? StringType((long)DefaultStringSize) : DataType;
 
     private static readonly object Missing = new();
 

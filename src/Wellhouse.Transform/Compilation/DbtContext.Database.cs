@@ -181,7 +181,31 @@ internal sealed partial class DbtContext
         }
 
         var target = new Relation(value.Database ?? services.Target.Database, value.Schema, value.Identifier);
-        return [.. Catalog(() => database.GetColumns(target), "adapter.get_columns_in_relation", span).Select(c => (object?)new AdapterColumn(c.Name, c.DataType, services.Target.Type == "postgres"))];
+        if (services.Target.Type == "postgres")
+        {
+            return PostgresColumns(database, target, span);
+        }
+
+        return [.. Catalog(() => database.GetColumns(target), "adapter.get_columns_in_relation", span).Select(c => (object?)new AdapterColumn(c.Name, c.DataType))];
+    }
+
+    /// <summary>dbt-postgres's <c>postgres__get_columns_in_relation</c>: information_schema.columns' <c>data_type</c>
+    /// as the dtype (<c>character varying</c>, <c>numeric</c>, <c>USER-DEFINED</c> for an enum, <c>ARRAY</c>, a
+    /// domain's base type) with the character length, numeric precision and scale beside it, in column order.</summary>
+    private static List<object?> PostgresColumns(ICompileDatabase database, Relation relation, SourceSpan span)
+    {
+        var schema = relation.Schema == "pg_temp"
+            ? "table_schema = (select nspname from pg_catalog.pg_namespace where oid = pg_catalog.pg_my_temp_schema())"
+            : "table_schema = " + Literal(relation.Schema);
+        var table = Fetch(
+            database,
+            "select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale from information_schema.columns"
+                + " where table_name = " + Literal(relation.Identifier) + " and " + schema + " order by ordinal_position",
+            "adapter.get_columns_in_relation",
+            span);
+        return [.. table.Rows.Select(row => (object?)new AdapterColumn((string)row[0]!, (string)row[1]!, postgres: true, charSize: Whole(row[2]), numericPrecision: Whole(row[3]), numericScale: Whole(row[4])))];
+
+        static long? Whole(object? value) => value is null ? null : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static QueryTable Fetch(ICompileDatabase database, string sql, string caller, SourceSpan span) =>

@@ -40,7 +40,7 @@ internal sealed partial class DbtContext
         {
             ["target"] = target,
             ["project_name"] = services.ProjectName,
-            ["var"] = new JinjaFunction(args => Var(services.Vars, args)),
+            ["var"] = new JinjaFunction(args => Var(services.Vars, args), takesUndefined: true),
             ["env_var"] = new JinjaFunction(EnvVar),
             ["doc"] = new JinjaFunction(Doc),
             ["print"] = new JinjaFunction(Print),
@@ -118,9 +118,13 @@ internal sealed partial class DbtContext
 
     /// <summary>dbt's <c>var(name, default)</c>. As dbt's <c>Var.get_rendered_var</c>, a string value holding Jinja
     /// (<c>insert_batch_size: "{{ 500 if target.type == 'bigquery' else 10000 }}"</c> in a dbt_project.yml, whose vars
-    /// are not rendered when it is read) is rendered when it is read, to text.</summary>
+    /// are not rendered when it is read) is rendered when it is read, to text. The default is returned as given, an
+    /// undefined one too, as Python passes Jinja2's Undefined along: datavault4dbt writes <c>var('...', FALSE)</c>, and
+    /// <c>FALSE</c> is no Jinja constant (<c>false</c> and <c>False</c> are), so the value is undefined and false. An
+    /// undefined name is its error.</summary>
     private object? Var(IReadOnlyDictionary<string, object?> vars, JinjaCallArguments args)
     {
+        Jinja.Runtime.PyOps.Check(args.Positional.Count > 0 ? args.Positional[0] : args.Keyword.GetValueOrDefault("name"));
         var name = ContextArgs.String(args, 0, "name") ?? string.Empty;
         if (vars.TryGetValue(name, out var value))
         {

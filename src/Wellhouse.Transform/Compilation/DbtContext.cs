@@ -40,7 +40,7 @@ internal sealed partial class DbtContext
         globals["log"] = new JinjaFunction(args => Log(args, state));
         if (node is not null && services.PackageVars.TryGetValue(node.PackageName, out var packageVars))
         {
-            globals["var"] = new JinjaFunction(args => Var(packageVars, args));
+            globals["var"] = new JinjaFunction(args => Var(packageVars, args), takesUndefined: true);
         }
         if (node is not null)
         {

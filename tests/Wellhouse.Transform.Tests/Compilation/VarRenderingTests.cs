@@ -31,4 +31,22 @@ public sealed class VarRenderingTests
         Assert.Equal(["10", "5"], project.Query("select doubled, raw from main.doubled").Single());
         Assert.Equal("100", project.Query("select pages from main.paged").Single()[0]);
     }
+
+    [Fact]
+    public async Task An_undefined_default_is_returned_as_it_is_and_an_undefined_name_is_its_error()
+    {
+        // datavault4dbt's hash macro: var('datavault4dbt.hashkey_input_case_sensitive', FALSE), FALSE being undefined.
+        using var project = new TempProject("wellhouse-var-undefined-");
+        project.WriteProject("root");
+        project.Write("models/flags.sql", "{% set flag = var('case_sensitive', FALSE) %}select {{ 1 if flag else 0 }} as flag, '{{ var('label', not_a_name) }}' as label, {{ var('n', 3) }} as n");
+
+        Assert.True((await project.RunAsync(DbtCommandKind.Run)).Success, string.Join("\n", project.Log));
+        Assert.Equal(["0", "", "3"], project.Query("select flag, label, n from main.flags").Single().Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture)));
+
+        project.Write("models/bad.sql", "select {{ var(not_a_name, 1) }} as x");
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.False(report.Success);
+        Assert.Contains(report.FormatProblems(), p => p.Contains("bad.sql", StringComparison.Ordinal) && p.Contains("'not_a_name' is undefined", StringComparison.Ordinal));
+    }
 }

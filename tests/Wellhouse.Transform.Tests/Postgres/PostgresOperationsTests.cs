@@ -87,6 +87,43 @@ public sealed class PostgresOperationsTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task GetColumnsInRelation_OnPostgres_GivesDbtPostgresColumns()
+    {
+        // dbt-postgres reads information_schema.columns: data_type as the dtype (USER-DEFINED for an enum, ARRAY, a
+        // domain's base type) and the sizes beside it; datavault4dbt casts its ghost records to column.dtype.
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("ops");
+        project.Cluster.Query(project.Database, "create schema analytics; create type mood as enum ('ok', 'sad'); create domain year as integer; "
+            + "create table analytics.kinds (v varchar(45), m numeric(4,2), t text, c char(3), e mood, a integer[], y year, ts timestamptz, f float8, n numeric)");
+        project.Write("macros/columns.sql", """
+            {% macro columns() %}
+              {% set rel = api.Relation.create(database=target.database, schema=target.schema, identifier='kinds') %}
+              {% for col in adapter.get_columns_in_relation(rel) %}
+                {{ log('col ' ~ col.name ~ '|' ~ col.dtype ~ '|' ~ col.data_type ~ '|' ~ col.char_size ~ '|' ~ col.numeric_precision ~ '|' ~ col.numeric_scale ~ '|' ~ col.is_string() ~ '|' ~ col.is_numeric() ~ '|' ~ col.literal('1'), info=true) }}
+              {% endfor %}
+            {% endmacro %}
+            """);
+
+        var report = await DbtRunner.RunOperationAsync(Options(project), "columns", null, TestContext.Current.CancellationToken);
+
+        Assert.True(report.Success, string.Join("\n", project.Log.Concat(report.FormatProblems())));
+        Assert.Equal(
+            [
+                "col v|character varying|character varying(45)|45|None|None|True|False|1::character varying(45)",
+                "col m|numeric|numeric(4,2)|None|4|2|False|True|1::numeric(4,2)",
+                "col t|text|text|None|None|None|True|False|1::text",
+                "col c|character|character varying(3)|3|None|None|True|False|1::character varying(3)",
+                "col e|USER-DEFINED|USER-DEFINED|None|None|None|False|False|1::USER-DEFINED",
+                "col a|ARRAY|ARRAY|None|None|None|False|False|1::ARRAY",
+                "col y|integer|integer|None|32|0|False|False|1::integer",
+                "col ts|timestamp with time zone|timestamp with time zone|None|None|None|False|False|1::timestamp with time zone",
+                "col f|double precision|double precision|None|53|None|False|False|1::double precision",
+                "col n|numeric|numeric|None|None|None|False|True|1::numeric",
+            ],
+            project.Log.Where(l => l.Contains("col ", StringComparison.Ordinal)).Select(l => l[l.IndexOf("col ", StringComparison.Ordinal)..].TrimEnd()));
+    }
+
+    [Fact]
     public async Task Show_InlineWithRef_PrintsTheFirstRows()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
