@@ -22,13 +22,14 @@ pass() { # port pid series duration -> "CPU-us/req req/s"
   wrk -t2 -c64 -d"$4" -s bench/api/random.lua "http://127.0.0.1:$1" -- $FIRST $LAST "$3" >"$OUT"
   after=$(awk '{print $14 + $15}' "/proc/$2/stat")
   requests=$(grep "requests in" "$OUT" | awk '{print $1}')
+  [ "${requests:-0}" -gt 0 ] || { echo "no request completed"; return; }
   echo "$(( (after - before) * TICK_US / requests )) µs $(grep Requests/sec "$OUT" | awk '{printf "%.0f", $2}') req/s"
 }
 echo "| series | A: CPU per request, req/s | B: CPU per request, req/s | load |"
 echo "|---|---|---|---|"
 for series in $SERIES; do
-  pass $PORT_A $SERVER_A "$series" 2s >/dev/null # each build's code warm, the series' pages mapped
-  pass $PORT_B $SERVER_B "$series" 2s >/dev/null
+  pass $PORT_A $SERVER_A "$series" 4s >/dev/null # each build's code warm, the series' pages mapped
+  pass $PORT_B $SERVER_B "$series" 4s >/dev/null
   for _ in $(seq 1 "$ROUNDS"); do
     echo "| $series | $(pass $PORT_A $SERVER_A "$series" "$DURATION") | $(pass $PORT_B $SERVER_B "$series" "$DURATION") | $(cut -d' ' -f1-3 /proc/loadavg) |"
   done

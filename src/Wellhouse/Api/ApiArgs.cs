@@ -101,6 +101,27 @@ internal sealed class ApiArgs
         return text;
     }
 
+    /// <summary>
+    /// <c>fields</c>: the columns a series answers with (sparse fieldsets), comma-separated column names, or null for
+    /// every column. Names are checked against the series' columns when it is read (<see cref="SeriesFields"/>).
+    /// </summary>
+    public IReadOnlyList<string>? Fields(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var names = text.Split(',', StringSplitOptions.TrimEntries);
+        if (text.Length > 2000 || names.Any(name => name.Length == 0 || !name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')))
+        {
+            Fail("fields", "expected column names (lower case, digits, _) separated by commas, e.g. production_period,oil_rate_kbd");
+            return null;
+        }
+
+        return names.Distinct(StringComparer.Ordinal).ToArray();
+    }
+
     /// <summary>from/to as a validated range.</summary>
     public (DateOnly? From, DateOnly? To) Range(string? from, string? to)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Wellhouse.Api.Responses;
 using Wellhouse.Hosting;
 using Wellhouse.Serving;
@@ -11,6 +12,10 @@ namespace Wellhouse.Api;
 internal static class ProductionApi
 {
     private static readonly string[] Streams = ["oil", "gas", "water"];
+
+    private const string FieldsHelp = "Only these columns, comma-separated (e.g. production_period,oil_rate_kbd): each item (and CSV line) "
+        + "holds the named columns in the series' own order, the other properties left out even where the schema requires them; "
+        + "a name that is not a column of the series is a 400 listing its columns. Without it, every column.";
 
     public static void MapProduction(this IEndpointRouteBuilder endpoints)
     {
@@ -38,9 +43,10 @@ internal static class ProductionApi
 
     private static RouteHandlerBuilder Series<TResponse>(RouteHandlerBuilder route) => Series(route.Produces<TResponse>());
 
-    private static Task<IResult> Production(HttpContext context, int wellCode, string? granularity, string? from, string? to)
+    private static Task<IResult> Production(HttpContext context, int wellCode, string? granularity, string? from, string? to, [Description(FieldsHelp)] string? fields)
     {
         var args = new ApiArgs();
+        var columns = args.Fields(fields);
         var grain = args.OneOf(granularity, "granularity", "monthly", "daily", "monthly", "yearly");
         var (start, end) = args.Range(from, to);
         var series = grain switch
@@ -50,22 +56,24 @@ internal static class ProductionApi
             _ => new SeriesQuery("mart_production_monthly", "well_code", wellCode, "month"),
         };
         Func<ServeStore, SeriesTable?>? daily = grain == "daily" ? store => ServeViews.Daily(store, wellCode, "day", start, end) : null;
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, compute: daily,
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, columns, compute: daily,
             preEncoded: grain == "monthly" ? "production?granularity=monthly" : null);
     }
 
-    private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to)
+    private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to, [Description(FieldsHelp)] string? fields)
     {
         var args = new ApiArgs();
+        var columns = args.Fields(fields);
         var (start, end) = args.Range(from, to);
         var series = new SeriesQuery(ServeCumulative.Relation, "well_code", wellCode, "production_period");
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode },
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode }, columns,
             compute: store => ServeCumulative.Compute(store, wellCode, start, end));
     }
 
-    private static async Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to)
+    private static async Task<IResult> MovingAverages(HttpContext context, int wellCode, string? window, string? from, string? to, [Description(FieldsHelp)] string? fields)
     {
         var args = new ApiArgs();
+        var columns = args.Fields(fields);
         var (start, end) = args.Range(from, to);
         var name = args.Text(window, "window", 10);
         if (name is not null && !name.All(char.IsAsciiLetterOrDigit))
@@ -82,45 +90,48 @@ internal static class ProductionApi
         }
 
         var series = new SeriesQuery("int_moving_averages", "well_code", wellCode, "production_period").Where("\"window\"", name);
-        return await RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name },
+        return await RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["window"] = name }, columns,
             "production_period, \"window\"", store => ServeViews.MovingAverages(store, wellCode, name, start, end));
     }
 
-    private static Task<IResult> Decline(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
-        StreamSeries(context, wellCode, stream, from, to, "int_declining_curves", "production_period");
+    private static Task<IResult> Decline(HttpContext context, int wellCode, string? stream, string? from, string? to, [Description(FieldsHelp)] string? fields) =>
+        StreamSeries(context, wellCode, stream, from, to, fields, "int_declining_curves", "production_period");
 
-    private static Task<IResult> Forecast(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
-        StreamSeries(context, wellCode, stream, from, to, "mart_decline_forecast", "month");
+    private static Task<IResult> Forecast(HttpContext context, int wellCode, string? stream, string? from, string? to, [Description(FieldsHelp)] string? fields) =>
+        StreamSeries(context, wellCode, stream, from, to, fields, "mart_decline_forecast", "month");
 
-    private static Task<IResult> Trendline(HttpContext context, int wellCode, string? stream, string? from, string? to) =>
-        StreamSeries(context, wellCode, stream, from, to, "int_ml_trendlines_output", "production_period");
+    private static Task<IResult> Trendline(HttpContext context, int wellCode, string? stream, string? from, string? to, [Description(FieldsHelp)] string? fields) =>
+        StreamSeries(context, wellCode, stream, from, to, fields, "int_ml_trendlines_output", "production_period");
 
-    private static Task<IResult> Revenue(HttpContext context, int wellCode, string? from, string? to)
+    private static Task<IResult> Revenue(HttpContext context, int wellCode, string? from, string? to, [Description(FieldsHelp)] string? fields)
     {
         var args = new ApiArgs();
+        var columns = args.Fields(fields);
         var (start, end) = args.Range(from, to);
         var series = new SeriesQuery("mart_revenue", "well_code", wellCode, "month");
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode });
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode }, columns);
     }
 
-    private static Task<IResult> StreamSeries(HttpContext context, int wellCode, string? stream, string? from, string? to,
+    private static Task<IResult> StreamSeries(HttpContext context, int wellCode, string? stream, string? from, string? to, string? fields,
         string relation, string dateColumn)
     {
         var args = new ApiArgs();
+        var columns = args.Fields(fields);
         var name = args.OneOf(stream, "stream", "oil", Streams);
         var (start, end) = args.Range(from, to);
         var series = new SeriesQuery(relation, "well_code", wellCode, dateColumn).Where("stream", name);
         Func<ServeStore, SeriesTable?>? curve = relation == ServeViewCheck.DeclineCurves && name is not null
             ? store => ServeViews.DeclineCurve(store, wellCode, name, start, end) : null;
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, compute: curve);
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, columns, compute: curve);
     }
 
     /// <summary>The series from the serving store (<paramref name="compute"/> for a relation it computes, else the stored
-    /// relation), or from SQL when the store does not hold it. A series named <paramref name="preEncoded"/> is, read
-    /// whole in JSON, kept as bytes after its first answer (<see cref="AnswerCache"/>).</summary>
+    /// relation), or from SQL when the store does not hold it; only the columns in <paramref name="fields"/> when given
+    /// (<see cref="SeriesFields"/>). A series named <paramref name="preEncoded"/> is, read whole in JSON with every
+    /// column, kept as bytes after its first answer (<see cref="AnswerCache"/>).</summary>
     private static async Task<IResult> RunAsync(HttpContext context, ApiArgs args, int wellCode, SeriesQuery series,
-        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, string? orderBy = null, Func<ServeStore, SeriesTable?>? compute = null,
-        string? preEncoded = null)
+        DateOnly? from, DateOnly? to, Dictionary<string, object?> envelope, IReadOnlyList<string>? fields, string? orderBy = null,
+        Func<ServeStore, SeriesTable?>? compute = null, string? preEncoded = null)
     {
         if (!args.IsValid)
         {
@@ -136,7 +147,7 @@ internal static class ProductionApi
             }
 
             KeepAnswer? keep = null;
-            if (preEncoded is not null && from is null && to is null && !SeriesFormat.WantsCsv(context.Request)
+            if (preEncoded is not null && from is null && to is null && fields is null && !SeriesFormat.WantsCsv(context.Request)
                 && store.Relation("mart_well_summary") is { } wells)
             {
                 var answers = context.RequestServices.GetRequiredService<AnswerCache>();
@@ -152,7 +163,8 @@ internal static class ProductionApi
             var table = compute?.Invoke(store) ?? ServeSeries.Stored(store, series.Relation, wellCode, series.DateColumn, series.Filters, from, to);
             if (table is not null)
             {
-                return new SeriesResult(table, envelope, keep: keep);
+                var ordinals = SeriesFields.Select(fields, [.. table.Columns.Select(column => column.Name)], out var problem);
+                return ordinals is null ? problem! : new SeriesResult(table.Select(ordinals), envelope, keep: keep);
             }
         }
         else if (!await WellsApi.ExistsAsync(context, wellCode))
@@ -160,6 +172,6 @@ internal static class ProductionApi
             return WellsApi.WellNotFound(wellCode);
         }
 
-        return new RowsResult(series.Build(from, to, orderBy ?? series.DateColumn), envelope);
+        return new RowsResult(series.Build(from, to, orderBy ?? series.DateColumn), envelope, fields: fields);
     }
 }

@@ -10,10 +10,11 @@ namespace Wellhouse.Api;
 /// Streams a query's rows from the pinned snapshot: JSON <c>{...envelope, "items": [...]}</c> with the table's column
 /// names (units are in the names, see docs/marts.md) and ISO dates, or CSV with a header when the client asks for
 /// <c>text/csv</c>. With <c>single</c>, the one row as an object (404 when there is none).
-/// A relation missing from the snapshot is a 404 problem naming it, not a crash.
+/// A relation missing from the snapshot is a 404 problem naming it, not a crash. With <c>fields</c>, only the columns
+/// named (<see cref="SeriesFields"/>).
 /// </summary>
 internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string, object?>? envelope = null,
-    bool single = false, bool csvAllowed = true) : IResult
+    bool single = false, bool csvAllowed = true, IReadOnlyList<string>? fields = null) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -42,10 +43,17 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
                 }
             }
 
+            var ordinals = SeriesFields.Select(single ? null : fields, [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetName)], out var problem);
+            if (ordinals is null)
+            {
+                await problem!.ExecuteAsync(httpContext);
+                return;
+            }
+
             if (csvAllowed && !single && Hosting.SeriesFormat.WantsCsv(httpContext.Request))
             {
                 httpContext.Response.ContentType = "text/csv; charset=utf-8";
-                await WriteCsvAsync(reader, httpContext.Response.Body, httpContext.RequestAborted);
+                await WriteCsvAsync(reader, ordinals, httpContext.Response.Body, httpContext.RequestAborted);
                 return;
             }
 
@@ -53,7 +61,7 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
             await using var json = new Utf8JsonWriter(httpContext.Response.Body);
             if (single)
             {
-                WriteRow(json, reader);
+                WriteRow(json, reader, ordinals);
             }
             else
             {
@@ -68,7 +76,7 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
                 var count = 0;
                 while (await reader.ReadAsync(httpContext.RequestAborted))
                 {
-                    WriteRow(json, reader);
+                    WriteRow(json, reader, ordinals);
                     if (++count % 1000 == 0)
                     {
                         await json.FlushAsync(httpContext.RequestAborted);
@@ -85,10 +93,10 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
 
     private static string FirstLine(string message) => message.Split('\n')[0];
 
-    private static void WriteRow(Utf8JsonWriter json, DbDataReader reader)
+    private static void WriteRow(Utf8JsonWriter json, DbDataReader reader, int[] ordinals)
     {
         json.WriteStartObject();
-        for (var i = 0; i < reader.FieldCount; i++)
+        foreach (var i in ordinals)
         {
             json.WritePropertyName(reader.GetName(i));
             WriteValue(json, reader.IsDBNull(i) ? null : reader.GetValue(i), reader.GetDataTypeName(i));
@@ -137,17 +145,17 @@ internal sealed class RowsResult(SnapshotQuery query, IReadOnlyDictionary<string
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 
-    private static async Task WriteCsvAsync(DbDataReader reader, Stream body, CancellationToken cancellationToken)
+    private static async Task WriteCsvAsync(DbDataReader reader, int[] ordinals, Stream body, CancellationToken cancellationToken)
     {
         await using var writer = new StreamWriter(body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-        await writer.WriteLineAsync(string.Join(',', Enumerable.Range(0, reader.FieldCount).Select(i => Hosting.CsvField.Text(reader.GetName(i)))));
+        await writer.WriteLineAsync(string.Join(',', ordinals.Select(i => Hosting.CsvField.Text(reader.GetName(i)))));
         var line = new StringBuilder();
         while (await reader.ReadAsync(cancellationToken))
         {
             line.Clear();
-            for (var i = 0; i < reader.FieldCount; i++)
+            foreach (var i in ordinals)
             {
-                if (i > 0)
+                if (i != ordinals[0])
                 {
                     line.Append(',');
                 }

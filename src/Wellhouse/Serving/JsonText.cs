@@ -24,6 +24,12 @@ internal sealed class JsonText : IBufferWriter<byte>, IDisposable
     [ThreadStatic]
     private static byte[]? _lastTimestamp;
 
+    [ThreadStatic]
+    private static string? _lastCsv;
+
+    [ThreadStatic]
+    private static byte[]? _lastCsvBytes;
+
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
     private int _at;
 
@@ -88,12 +94,71 @@ internal sealed class JsonText : IBufferWriter<byte>, IDisposable
 
         Ensure(MaxNumber);
         var target = _buffer.AsSpan(_at);
-        if (!ShortestDouble.TryFormat(value, target, out var written))
+        int written;
+        if (value == Math.Floor(value) && Math.Abs(value) < 1e15 && (value != 0 || !double.IsNegative(value)))
+        {
+            // A whole number below 10^15 (.NET writes larger ones with an exponent): its digits, as .NET writes them
+            // (ShortestDouble leaves powers of two such as 1, a daily row's producing days, to .NET's slower formatter).
+            Utf8Formatter.TryFormat((long)value, target, out written);
+        }
+        else if (!ShortestDouble.TryFormat(value, target, out written))
         {
             value.TryFormat(target, out written, provider: CultureInfo.InvariantCulture);
         }
 
         _at += written;
+    }
+
+    /// <summary>A double as CSV writes it (<c>ToString("R")</c> in the invariant culture): the shortest round-trip number,
+    /// <c>NaN</c>, <c>Infinity</c> or <c>-Infinity</c>.</summary>
+    public void CsvDouble(double value)
+    {
+        if (double.IsFinite(value))
+        {
+            Double(value);
+        }
+        else
+        {
+            Raw(double.IsNaN(value) ? "NaN"u8 : value > 0 ? "Infinity"u8 : "-Infinity"u8);
+        }
+    }
+
+    /// <summary>A value of a CSV line other than a double (<see cref="Api.RowsResult"/>'s way): integers, true/false,
+    /// dates as yyyy-MM-dd, timestamps as ISO 8601, text with formula characters escaped and RFC 4180 quoting.</summary>
+    public void CsvValue(ServeKind kind, long value, string? text)
+    {
+        switch (kind)
+        {
+            case ServeKind.String:
+                CsvText(text!);
+                break;
+            case ServeKind.Date:
+                Ensure(10);
+                WriteDate(_buffer.AsSpan(_at, 10), (int)value);
+                _at += 10;
+                break;
+            case ServeKind.Timestamp:
+                // The ISO text has no character CSV quotes: JSON's text without its quotes.
+                var quoted = TimestampText(value);
+                Raw(quoted.AsSpan(1, quoted.Length - 2));
+                break;
+            default:
+                Long(kind, value);
+                break;
+        }
+    }
+
+    /// <summary>Text as a CSV field (<see cref="Hosting.CsvField"/>); the last string's bytes are kept per thread, as a
+    /// series' text columns repeat their values.</summary>
+    public void CsvText(string text)
+    {
+        if (!ReferenceEquals(text, _lastCsv) || _lastCsvBytes is null)
+        {
+            _lastCsvBytes = System.Text.Encoding.UTF8.GetBytes(Hosting.CsvField.Text(text));
+            _lastCsv = text;
+        }
+
+        Raw(_lastCsvBytes);
     }
 
     /// <summary>Integers, booleans (0/1), dates (day numbers) and timestamps (ticks).</summary>
@@ -132,22 +197,29 @@ internal sealed class JsonText : IBufferWriter<byte>, IDisposable
     /// <summary>"yyyy-MM-dd" of a day number, digits written directly.</summary>
     public void Date(int dayNumber)
     {
-        DateOnly.FromDayNumber(dayNumber).Deconstruct(out var year, out var month, out var day);
         Ensure(12);
         var text = _buffer.AsSpan(_at, 12);
         text[0] = (byte)'"';
-        Digits(text.Slice(1, 4), year);
-        text[5] = (byte)'-';
-        Digits(text.Slice(6, 2), month);
-        text[8] = (byte)'-';
-        Digits(text.Slice(9, 2), day);
+        WriteDate(text.Slice(1, 10), dayNumber);
         text[11] = (byte)'"';
         _at += 12;
     }
 
+    private static void WriteDate(Span<byte> text, int dayNumber)
+    {
+        DateOnly.FromDayNumber(dayNumber).Deconstruct(out var year, out var month, out var day);
+        Digits(text[..4], year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), day);
+    }
+
     /// <summary>"yyyy-MM-ddTHH:mm:ss.FFFFFFF" (ISO 8601, trailing zeros of the fraction left out), as the SQL path. The
     /// rows of a series mostly share their timestamp (their batch's load time), so the last text is kept per thread.</summary>
-    public void Timestamp(long ticks)
+    public void Timestamp(long ticks) => Raw(TimestampText(ticks));
+
+    private static byte[] TimestampText(long ticks)
     {
         if (ticks != _lastTicks || _lastTimestamp is null)
         {
@@ -157,7 +229,7 @@ internal sealed class JsonText : IBufferWriter<byte>, IDisposable
             _lastTicks = ticks;
         }
 
-        Raw(_lastTimestamp);
+        return _lastTimestamp;
     }
 
     /// <summary>Copies the pending text into the pipe (it is sent when the pipe is flushed or the response ends).</summary>

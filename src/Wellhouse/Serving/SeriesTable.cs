@@ -19,6 +19,23 @@ internal sealed class SeriesTable(int count)
         return this;
     }
 
+    /// <summary>The same rows with only the columns at <paramref name="ordinals"/> (in that order).</summary>
+    public SeriesTable Select(IReadOnlyList<int> ordinals)
+    {
+        if (ordinals.Count == Columns.Count && ordinals.Select((ordinal, i) => ordinal == i).All(same => same))
+        {
+            return this;
+        }
+
+        var table = new SeriesTable(Count);
+        foreach (var ordinal in ordinals)
+        {
+            table.Add(Columns[ordinal]);
+        }
+
+        return table;
+    }
+
     /// <summary>Every column of a stored relation at the given rows.</summary>
     public static SeriesTable Rows(ServeRelation relation, int[] rows)
     {
@@ -64,6 +81,10 @@ internal abstract class SeriesColumn(string name, ServeKind kind, byte[]? jsonPr
     /// any column of a one-row table): <see cref="SeriesRows"/> then writes its text once per answer.</summary>
     public virtual bool SameOnEveryRow(int count) => count <= 1;
 
+    /// <summary>A double column's values at the first <c>values.Length</c> rows, NULLs marked in <paramref name="nulls"/>
+    /// (<see cref="SeriesRows"/> writes a value once per row when columns hold the same); false for other kinds.</summary>
+    public virtual bool Numbers(Span<double> values, Span<bool> nulls) => false;
+
     /// <summary>The JSON text of the first <c>ends.Length</c> rows' values one after the other; <c>ends[row]</c> is
     /// where the row's text ends (<see cref="JsonText.Pending"/>).</summary>
     public virtual void WriteValues(JsonText json, Span<int> ends)
@@ -72,6 +93,24 @@ internal abstract class SeriesColumn(string name, ServeKind kind, byte[]? jsonPr
         {
             WriteJson(json, row);
             ends[row] = json.Pending;
+        }
+    }
+
+    /// <summary>Writes one value as a CSV field (<see cref="Api.RowsResult"/>'s CSV): nothing for NULL.</summary>
+    public virtual void WriteCsv(JsonText text, int row)
+    {
+        if (IsNull(row))
+        {
+            return;
+        }
+
+        if (Kind == ServeKind.Double)
+        {
+            text.CsvDouble(Double(row));
+        }
+        else
+        {
+            text.CsvValue(Kind, Kind == ServeKind.String ? 0 : Long(row), Kind == ServeKind.String ? String(row) : null);
         }
     }
 
@@ -115,6 +154,17 @@ internal sealed class StoredColumn(ServeColumn column, int[] rows, string? name 
     public override bool SameOnEveryRow(int count) => column.SameAt(rows.AsSpan(0, count));
 
     public override void WriteValues(JsonText json, Span<int> ends) => column.WriteValues(json, rows, ends);
+
+    public override bool Numbers(Span<double> values, Span<bool> nulls)
+    {
+        if (Kind != ServeKind.Double)
+        {
+            return false;
+        }
+
+        column.Numbers(rows.AsSpan(0, values.Length), values, nulls);
+        return true;
+    }
 }
 
 /// <summary>One stored value (or NULL) repeated on every row: a well's attribute or its fit's parameters. Its JSON text
@@ -227,8 +277,39 @@ internal sealed class ArrayColumn : SeriesColumn
         }
     }
 
+    public override bool Numbers(Span<double> values, Span<bool> nulls)
+    {
+        if (_doubles is not { } doubles)
+        {
+            return false;
+        }
+
+        for (var row = 0; row < values.Length; row++)
+        {
+            nulls[row] = doubles[row] is null;
+            values[row] = doubles[row] ?? 0;
+        }
+
+        return true;
+    }
+
     public override bool SameOnEveryRow(int count) =>
-        _doubles is not null ? Same(_doubles.AsSpan(0, count)) : _longs is not null ? Same(_longs.AsSpan(0, count)) : Same(_strings.AsSpan(0, count));
+        _doubles is not null ? SameBits(_doubles.AsSpan(0, count)) : _longs is not null ? Same(_longs.AsSpan(0, count)) : Same(_strings.AsSpan(0, count));
+
+    /// <summary>The same doubles bit for bit (0 and -0 are written differently; NaN is one text, null).</summary>
+    private static bool SameBits(ReadOnlySpan<double?> values)
+    {
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (values[i].HasValue != values[0].HasValue
+                || (values[i] is { } value && BitConverter.DoubleToInt64Bits(value) != BitConverter.DoubleToInt64Bits(values[0]!.Value)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Same<T>(ReadOnlySpan<T> values)
     {

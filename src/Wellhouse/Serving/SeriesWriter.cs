@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -10,13 +9,13 @@ namespace Wellhouse.Serving;
 /// JSON <c>{...envelope, "items": [...]}</c> (doubles as shortest round-trip numbers, non-finite ones as null, ISO dates)
 /// or CSV with a header when the client asks for <c>text/csv</c>; with <c>single</c>, the first row as an object
 /// (404 when there is none). Not buffered or kept in the response cache (<see cref="Hosting.DirectBody"/>): the text
-/// (<see cref="SeriesRows"/>) goes into the response's pipe, flushed every 64 KB; an answer of less than that is sent
-/// with its Content-Length in one write.
+/// (<see cref="SeriesRows"/>) goes into the response's pipe with its Content-Length (known once the values are
+/// rendered), flushed every 64 KB; an answer of less than that is sent in one write.
 /// </summary>
 /// <param name="table">The rows.</param>
 /// <param name="envelope">The properties before <c>items</c>.</param>
 /// <param name="single">The first row as the answer (404 when there is none).</param>
-/// <param name="keep">Given the JSON answer's bytes when it was written whole (under 64 KB), to keep
+/// <param name="keep">Given the JSON answer's bytes when it is under 64 KB, to keep
 /// (<see cref="AnswerCache"/>).</param>
 internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string, object?>? envelope = null, bool single = false,
     KeepAnswer? keep = null) : IResult
@@ -34,26 +33,36 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
         // Written straight to the client: recomputing from the store costs what a cache hit costs.
         httpContext.Features.Get<Hosting.DirectBody>()?.Use(httpContext);
 
-        if (!single && Hosting.SeriesFormat.WantsCsv(httpContext.Request))
-        {
-            httpContext.Response.ContentType = "text/csv; charset=utf-8";
-            await using var writer = new StreamWriter(httpContext.Response.Body, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
-            await writer.WriteAsync(SeriesWriter.Csv(table));
-            return;
-        }
-
-        httpContext.Response.ContentType = "application/json; charset=utf-8";
+        var csv = !single && Hosting.SeriesFormat.WantsCsv(httpContext.Request);
+        httpContext.Response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
         var pipe = httpContext.Response.BodyWriter;
         using var text = new JsonText();
-        using var rows = new SeriesRows(table);
-        var flushed = false;
+        using var rows = new SeriesRows(table, csv);
         if (single)
         {
             rows.WriteRow(text, 0);
+            httpContext.Response.ContentLength = text.Pending;
+            text.CopyTo(pipe);
+            return;
+        }
+
+        long separators;
+        if (csv)
+        {
+            text.Raw(Encoding.UTF8.GetBytes(string.Join(',', table.Columns.Select(c => Hosting.CsvField.Text(c.Name))) + "\n"));
+            separators = 0;
         }
         else
         {
             SeriesWriter.WriteStart(text, envelope);
+            separators = Math.Max(0, table.Count - 1) + 2;
+        }
+
+        var length = text.Pending + rows.Bytes + separators;
+        httpContext.Response.ContentLength = length;
+        if (keep is not null && !csv && length <= FlushBytes)
+        {
+            // Kept: the whole text is needed as one span.
             for (var row = 0; row < table.Count; row++)
             {
                 if (row > 0)
@@ -62,25 +71,48 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
                 }
 
                 rows.WriteRow(text, row);
-                if (text.Pending > FlushBytes)
-                {
-                    text.CopyTo(pipe);
-                    flushed = true;
-                    await pipe.FlushAsync(httpContext.RequestAborted);
-                }
             }
 
             text.Raw("]}"u8);
+            keep(text.WrittenSince(0));
+            text.CopyTo(pipe);
+            return;
         }
 
-        if (!flushed)
-        {
-            httpContext.Response.ContentLength = text.Pending;
-            keep?.Invoke(text.WrittenSince(0));
-        }
-
-        // Hands the rest to the pipe; the server sends it when the request ends.
+        // Rows go straight into the pipe's memory; a large answer is flushed every 64 KB (sent while the rest is written).
+        long unflushed = text.Pending;
         text.CopyTo(pipe);
+        for (var row = 0; row < table.Count; row++)
+        {
+            unflushed += WriteRow(pipe, rows, row, comma: !csv && row > 0);
+            if (unflushed > FlushBytes && row + 1 < table.Count)
+            {
+                unflushed = 0;
+                await pipe.FlushAsync(httpContext.RequestAborted);
+            }
+        }
+
+        if (!csv)
+        {
+            pipe.Write("]}"u8);
+        }
+
+        await pipe.FlushAsync(httpContext.RequestAborted);
+    }
+
+    /// <summary>The row (after a comma when asked) in the pipe's memory; its bytes.</summary>
+    private static int WriteRow(System.IO.Pipelines.PipeWriter pipe, SeriesRows rows, int row, bool comma)
+    {
+        var span = pipe.GetSpan(rows.MaxRow + 1);
+        var written = 0;
+        if (comma)
+        {
+            span[written++] = (byte)',';
+        }
+
+        written += rows.WriteRow(span[written..], row);
+        pipe.Advance(written);
+        return written;
     }
 }
 
@@ -145,45 +177,5 @@ internal static class SeriesWriter
                     break;
             }
         }
-    }
-
-    private static string Timestamp(long ticks) =>
-        new DateTime(ticks).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-
-    /// <summary>The CSV text of the table: a header of column names, then one line per row (RFC 4180 quoting).</summary>
-    public static string Csv(SeriesTable table)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', table.Columns.Select(c => Hosting.CsvField.Text(c.Name))).Append('\n');
-        for (var row = 0; row < table.Count; row++)
-        {
-            for (var i = 0; i < table.Columns.Count; i++)
-            {
-                if (i > 0)
-                {
-                    text.Append(',');
-                }
-
-                var column = table.Columns[i];
-                if (column.IsNull(row))
-                {
-                    continue;
-                }
-
-                _ = column.Kind switch
-                {
-                    ServeKind.Double => text.Append(column.Double(row).ToString("R", CultureInfo.InvariantCulture)),
-                    ServeKind.Int32 or ServeKind.Int64 => text.Append(column.Long(row).ToString(CultureInfo.InvariantCulture)),
-                    ServeKind.Bool => text.Append(column.Long(row) != 0 ? "true" : "false"),
-                    ServeKind.Date => text.Append(DateOnly.FromDayNumber((int)column.Long(row)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    ServeKind.Timestamp => text.Append(Hosting.CsvField.Quote(Timestamp(column.Long(row)))),
-                    _ => text.Append(Hosting.CsvField.Text(column.String(row)!)),
-                };
-            }
-
-            text.Append('\n');
-        }
-
-        return text.ToString();
     }
 }

@@ -71,7 +71,11 @@ public sealed class JsonTextTests
         var random = new Random(7);
         double[] doubles = [.. Edges(), .. Edges().Select(v => -v), double.NaN, double.PositiveInfinity, double.NegativeInfinity,
             .. Enumerable.Range(0, 100_000).Select(_ => BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue))),
-            .. Enumerable.Range(0, 100_000).Select(_ => random.NextDouble() * Math.Pow(10, random.Next(-7, 16)))];
+            .. Enumerable.Range(0, 100_000).Select(_ => random.NextDouble() * Math.Pow(10, random.Next(-7, 16))),
+            // Whole numbers of every magnitude around 10^15, where .NET starts writing an exponent (JsonText writes
+            // the smaller ones as integers), and both zeros.
+            .. Enumerable.Range(0, 100_000).Select(i => Math.Round(random.NextDouble() * Math.Pow(10, random.Next(0, 18))) * (i % 2 == 0 ? 1 : -1)),
+            999_999_999_999_999.0, -999_999_999_999_999.0, 1e15, -1e15, 1e15 + 2, 0.0, -0.0, 1.0, -1.0, 4503599627370496.0];
         var expected = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(expected, new JsonWriterOptions { SkipValidation = true }))
         {

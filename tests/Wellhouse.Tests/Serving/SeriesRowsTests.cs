@@ -89,4 +89,137 @@ public sealed class SeriesRowsTests
         Assert.True(pipe.Reader.TryRead(out var result));
         Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Encoding.UTF8.GetString(result.Buffer.ToArray()));
     }
+
+    /// <summary>Double columns that hold the same value as another on some rows (a daily volume is its rate; a
+    /// producing-day rate the volume on a full day), or as the row before (producing days of 1), share that value's
+    /// text: the bytes stay Utf8JsonWriter's, with NULLs, NaN (null in JSON), 0 beside -0 (which differ) and columns
+    /// equal on no row, on every row or on a few.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(40)]
+    [InlineData(1000)]
+    public void EqualValuesAcrossColumns_SameBytesAsUtf8JsonWriter(int count)
+    {
+        var random = new Random(count);
+        var rate = Enumerable.Range(0, count).Select(i => i % 11 == 5 ? null : (double?)(random.NextDouble() * 100)).ToArray();
+        var volume = rate.Select((r, i) => i % 3 == 1 ? r * 30 : r).ToArray();
+        var producing = volume.Select((v, i) => i % 7 == 2 ? -0.0 : i % 7 == 3 ? 0.0 : i % 13 == 4 ? double.NaN : v).ToArray();
+        var other = Enumerable.Range(0, count).Select(i => (double?)(i % 2 == 0 ? 0.0 : -0.0)).ToArray();
+        var late = Enumerable.Range(0, count).Select(i => i < 50 ? (double?)(i + 0.5) : rate[i]).ToArray();
+        var days = Enumerable.Range(0, count).Select(i => i % 9 == 4 ? null : (double?)(i / 7 % 3 == 0 ? 1.0 : i / 7 % 3 == 1 ? 0.5 : -0.0)).ToArray();
+        var columns = new (string Name, double?[] Values)[]
+        {
+            ("volume", volume), ("rate", rate), ("producing", producing), ("other", other), ("late", late), ("days", days),
+        };
+        var table = new SeriesTable(count);
+        foreach (var (name, values) in columns)
+        {
+            table.Add(ArrayColumn.Doubles(name, values));
+        }
+
+        var expected = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(expected, new JsonWriterOptions { SkipValidation = true }))
+        {
+            json.WriteStartArray();
+            for (var i = 0; i < count; i++)
+            {
+                json.WriteStartObject();
+                foreach (var (name, values) in columns)
+                {
+                    if (values[i] is { } value && double.IsFinite(value))
+                    {
+                        json.WriteNumber(name, value);
+                    }
+                    else
+                    {
+                        json.WriteNull(name);
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        using var text = new JsonText();
+        using (var rows = new SeriesRows(table))
+        {
+            text.Byte((byte)'[');
+            for (var i = 0; i < count; i++)
+            {
+                if (i > 0)
+                {
+                    text.Byte((byte)',');
+                }
+
+                var before = text.Pending;
+                rows.WriteRow(text, i);
+                Assert.True(text.Pending - before <= rows.MaxRow);
+            }
+
+            text.Byte((byte)']');
+            Assert.Equal(rows.Bytes + Math.Max(0, count - 1) + 2, text.Pending);
+        }
+
+        Assert.Equal(Encoding.UTF8.GetString(expected.WrittenSpan), Encoding.UTF8.GetString(text.WrittenSince(0)));
+    }
+
+    /// <summary>CSV lines rendered column by column are what the SQL path writes value by value (RowsResult: doubles
+    /// by <c>ToString("R")</c>, NaN and infinities spelled out, NULL empty, text with formula characters escaped and
+    /// RFC 4180 quoting, ISO dates and timestamps), with equal values across columns, constant and varying columns.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(200)]
+    public void CsvLines_SameAsTheSqlPathsText(int count)
+    {
+        var random = new Random(count);
+        double?[] specials = [null, double.NaN, double.PositiveInfinity, double.NegativeInfinity, -0.0, 0.0, 1e21, 1.5e-7];
+        var rate = Enumerable.Range(0, count).Select(i => i < specials.Length ? specials[i] : random.NextDouble() * 1000).ToArray();
+        var volume = rate.Select((r, i) => i % 4 == 1 ? r * 31 : r).ToArray();
+        string?[] texts = ["=HYPERLINK(x)", "a,b", "say \"hi\"", "-1", null, "plain", "line\nbreak"];
+        var name = Enumerable.Range(0, count).Select(i => texts[i % texts.Length]).ToArray();
+        var day = Enumerable.Range(0, count).Select(i => (long?)(new DateOnly(2021, 3, 1).DayNumber + i)).ToArray();
+        var stamp = Enumerable.Range(0, count).Select(i => (long?)new DateTime(2026, 12, 7, 4, 35, 55, 666).AddTicks(i * 1234567).Ticks).ToArray();
+        var flag = Enumerable.Range(0, count).Select(i => (long?)(i % 3 == 0 ? 1 : 0)).ToArray();
+        var code = Enumerable.Repeat((long?)100001, count).ToArray();
+        var table = new SeriesTable(count)
+            .Add(ArrayColumn.Longs("well_code", ServeKind.Int32, code))
+            .Add(ArrayColumn.Strings("well_name", name))
+            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, day))
+            .Add(ArrayColumn.Doubles("volume", volume))
+            .Add(ArrayColumn.Doubles("rate", rate))
+            .Add(ArrayColumn.Longs("is_outlier", ServeKind.Bool, flag))
+            .Add(ArrayColumn.Longs("updated_at", ServeKind.Timestamp, stamp));
+
+        var expected = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            var fields = new[]
+            {
+                code[i]!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                name[i] is { } text ? Hosting.CsvField.Text(text) : "",
+                DateOnly.FromDayNumber((int)day[i]!.Value).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                volume[i]?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                rate[i]?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                flag[i] == 1 ? "true" : "false",
+                Hosting.CsvField.Quote(new DateTime(stamp[i]!.Value).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            expected.Append(string.Join(',', fields)).Append('\n');
+        }
+
+        using var csv = new JsonText();
+        using (var rows = new SeriesRows(table, csv: true))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                rows.WriteRow(csv, i);
+            }
+
+            Assert.Equal(rows.Bytes, csv.Pending);
+        }
+
+        Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(csv.WrittenSince(0)));
+    }
 }

@@ -120,7 +120,7 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task StoreAnswers_UnderFlushSize_CarryTheirContentLength_LargerOnesAreStreamed()
+    public async Task StoreAnswers_CarryTheirContentLength_SmallAndLarge()
     {
         var small = await fixture.Store.GetAsync($"/api/wells/{fixture.Wells.Max()}/production");
         var smallBody = await small.Content.ReadAsByteArrayAsync();
@@ -128,11 +128,16 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         Assert.Equal(smallBody.Length, small.Content.Headers.ContentLength);
         Assert.Null(small.Headers.TransferEncodingChunked);
 
-        var large = await fixture.Store.GetAsync("/api/wells/7405/production?granularity=daily");
-        var largeBody = await large.Content.ReadAsByteArrayAsync();
-        Assert.True(largeBody.Length > 1 << 16, $"{largeBody.Length} bytes");
-        Assert.True(large.Headers.TransferEncodingChunked);
-        Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(largeBody).RootElement.GetProperty("items").ValueKind);
+        // Larger than one flush (64 KB): sent in parts, its length known before the first.
+        foreach (var series in new[] { "/production?granularity=daily", "/decline?stream=oil", "/moving-averages?window=30d", "/cumulative" })
+        {
+            var large = await fixture.Store.GetAsync("/api/wells/7405" + series);
+            var largeBody = await large.Content.ReadAsByteArrayAsync();
+            Assert.True(largeBody.Length > 1 << 16, $"{series}: {largeBody.Length} bytes");
+            Assert.Equal(largeBody.Length, large.Content.Headers.ContentLength);
+            Assert.NotEqual(true, large.Headers.TransferEncodingChunked);
+            Assert.Equal(JsonValueKind.Array, JsonDocument.Parse(largeBody).RootElement.GetProperty("items").ValueKind);
+        }
     }
 
     [Fact]
@@ -192,6 +197,72 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         var monthly = fixture.Wells.Max();
         Assert.Contains("3m, 6m, 12m", await BothRefuseAsync($"/api/wells/{monthly}/moving-averages?window=xyz"), StringComparison.Ordinal);
         Assert.Null(await BothRefuseAsync($"/api/wells/{monthly}/moving-averages?window=3m&from=2999-01-01"));
+    }
+
+    /// <summary>
+    /// <c>fields</c> (sparse fieldsets): for every well and several series, the answer holds exactly the named columns,
+    /// in the series' own order whatever the order asked, with the values of the full answer (nothing else changes);
+    /// the store and SQL answer it alike (the same bytes for stored relations, JSON and CSV; numbers to 1e-12 for the
+    /// computed views); a name that is not a column is the same 400 from both, naming it and the series' columns.
+    /// </summary>
+    [Fact]
+    public async Task Fields_EveryWell_TheFullAnswersColumns_FromStoreAndSqlAlike()
+    {
+        string[] stored = ["/production?granularity=daily", "/production", "/production?granularity=yearly", "/trendline?stream=oil", "/revenue"];
+        string[] computed = ["/cumulative", "/decline?stream=oil", "/moving-averages"];
+        var compared = 0;
+        foreach (var well in fixture.Wells)
+        {
+            foreach (var series in stored.Concat(computed))
+            {
+                var url = $"/api/wells/{well}{series}";
+                var full = JsonDocument.Parse(await (await fixture.Store.GetAsync(url)).Content.ReadAsStringAsync()).RootElement;
+                var items = full.GetProperty("items");
+                if (items.GetArrayLength() == 0)
+                {
+                    continue;
+                }
+
+                var names = items[0].EnumerateObject().Select(p => p.Name).ToList();
+                var chosen = names.Where((_, i) => i % 3 != 1).ToList();
+                var selected = $"{url}{(series.Contains('?') ? "&" : "?")}fields={string.Join(',', Enumerable.Reverse(chosen))}";
+                var (sql, store) = await BothAsync(selected);
+                var answer = JsonDocument.Parse(store).RootElement;
+                Assert.Equal(items.GetArrayLength(), answer.GetProperty("items").GetArrayLength());
+                foreach (var (row, fullRow) in answer.GetProperty("items").EnumerateArray().Zip(items.EnumerateArray()))
+                {
+                    Assert.Equal(chosen, row.EnumerateObject().Select(p => p.Name).ToList());
+                    foreach (var name in chosen)
+                    {
+                        Assert.Equal(fullRow.GetProperty(name).GetRawText(), row.GetProperty(name).GetRawText());
+                    }
+                }
+
+                Assert.Equal(full.EnumerateObject().Where(p => p.Name != "items").Select(p => p.ToString()),
+                    answer.EnumerateObject().Where(p => p.Name != "items").Select(p => p.ToString()));
+                var (sqlCsv, storeCsv) = await BothAsync(selected + "&format=csv");
+                Assert.Equal(string.Join(',', chosen), storeCsv.Split('\n')[0]);
+                if (stored.Contains(series))
+                {
+                    Assert.True(sql == store, $"{selected}: the store's answer differs from SQL's\nSQL:   {Head(sql)}\nstore: {Head(store)}");
+                    Assert.True(sqlCsv == storeCsv, $"{selected} as CSV: the store's answer differs from SQL's");
+                }
+                else
+                {
+                    var problem = Compare(JsonDocument.Parse(sql).RootElement, answer, "$");
+                    Assert.True(problem is null, $"{selected}: {problem}");
+                    Assert.Null(CompareCsv(sqlCsv, storeCsv));
+                }
+
+                compared += items.GetArrayLength();
+            }
+        }
+
+        Assert.True(compared > 10_000, $"only {compared} rows compared");
+        var errors = await BothRefuseAsync($"/api/wells/{fixture.Wells[0]}/production?granularity=daily&fields=production_period,oil_rate,x");
+        Assert.NotNull(errors);
+        Assert.Contains("not a column of this series: oil_rate, x; its columns: well_code, well_name,", errors, StringComparison.Ordinal);
+        Assert.Contains("expected column names", await BothRefuseAsync($"/api/wells/{fixture.Wells[0]}/cumulative?fields=Oil;drop"), StringComparison.Ordinal);
     }
 
     /// <summary>The validation errors when both servers answer 400 with the same errors; null when both accept.</summary>

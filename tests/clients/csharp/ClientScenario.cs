@@ -25,7 +25,7 @@ public static class ClientScenario
 
         var wells = await client.ListWellsAsync(search: null, field: null, page: 1, page_size: 100);
         var well = wells.Items.First();
-        var production = await client.GetProductionAsync(well.Well_code, granularity: "monthly", from: null, to: null);
+        var production = await client.GetProductionAsync(well.Well_code, granularity: "monthly", from: null, to: null, fields: null);
         Check(production.Granularity == MonthlyProductionResponseGranularity.Monthly, "monthly production is not monthly");
         Check(production.Items.All(row => row.Well_code == well.Well_code), "a production row of another well");
 
