@@ -20,7 +20,7 @@ export Wellhouse__Api__Key=bench-key Wellhouse__Bootstrap=false Logging__LogLeve
 finished() { ls "$DATA"/snapshots/*.json 2>/dev/null | xargs -n1 basename | sed 's/\.json$//' | sort; }
 
 if [ "$(finished | wc -l)" -lt 2 ]; then
-  dotnet build bench/warehouse -c Release -v q -nologo -o "$WORK/export" >/dev/null
+  [ -x "$WORK/export/Wellhouse.Benchmarks" ] || dotnet build bench/warehouse -c Release -v q -nologo -o "$WORK/export" >/dev/null
   "$WORK/export/Wellhouse.Benchmarks" --next-day "$WORK/gen" "$WORK/next/some-wells.parquet" 0.01 1
   "$BIN" ingest "$WORK/next/some-wells.parquet" --data-dir "$DATA" >/dev/null
   echo "second snapshot: $(uptime)"
