@@ -45,7 +45,8 @@ LOAD=$!
 sleep 3
 echo "| publish | call | ready in | first second: requests | p99 | max | failed | load (1/5/15 min) |"
 echo "|---|---|---|---|---|---|---|---|"
-TARGET="$A"
+# Start with the snapshot that is not served (the first publish swaps).
+[ "$(cat "$DATA/snapshots/current")" = "$A" ] && TARGET="$A" || TARGET="$B"
 for i in $(seq 1 "$PUBLISHES"); do
   [ "$TARGET" = "$A" ] && TARGET="$B" || TARGET="$A"
   CALL=$(curl -s -o "$WORK/publish-answer.txt" -w "%{http_code} %{time_total}" -X POST -H "X-Api-Key: bench-key" "$URL/api/snapshots/$TARGET/publish")
