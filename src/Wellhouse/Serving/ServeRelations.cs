@@ -48,9 +48,9 @@ internal static class ServeRelations
     };
 
     /// <summary>
-    /// Relations whose rows an incremental build counts from a table (the merged relation must have as many rows as
-    /// the snapshot's relation, <see cref="ServeStoreMerge"/>), where counting the relation itself costs a join of every
-    /// row: int_ml_trendlines_output is ml_predictions_raw's rows, each joined with its one row of
+    /// Relations whose rows a build counts from a table (a full scan sizes its columns by the count and checks it read
+    /// that many rows; an incremental merge checks its rows against it, <see cref="ServeStoreMerge"/>), where counting
+    /// the relation itself costs a join of every row: int_ml_trendlines_output is ml_predictions_raw's rows, each joined with its one row of
     /// int_ml_trendlines_input (one row per well and period, the rows the trendlines were fitted on), so it has
     /// ml_predictions_raw's rows (with the count of its 29 M rows through the join, its merge took 7.9 of the store's
     /// 13.6 CPU-s at 10 M rows; the table's count is its metadata).
