@@ -103,15 +103,7 @@ internal sealed partial class DuckDbAdapter : ISqlAdapter
     public string Render(Relation relation) => relation.ToString();
 
     /// <summary>Column types as dbt's SQL adapter names them (integer, float8, boolean, date, timestamp, text), in DuckDB.</summary>
-    public string SeedColumnType(SeedColumnKind kind) => kind switch
-    {
-        SeedColumnKind.Integer => "INTEGER",
-        SeedColumnKind.Number => "DOUBLE",
-        SeedColumnKind.Boolean => "BOOLEAN",
-        SeedColumnKind.Date => "DATE",
-        SeedColumnKind.DateTime => "TIMESTAMP",
-        _ => "VARCHAR",
-    };
+    public string SeedColumnType(SeedColumnKind kind) => SeedColumnTypes.Name("duckdb", kind);
 
     public void Dispose() => root.Dispose();
 

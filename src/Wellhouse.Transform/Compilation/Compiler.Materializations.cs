@@ -5,11 +5,17 @@ using Wellhouse.Transform.Project;
 
 namespace Wellhouse.Transform.Compilation;
 
-/// <summary>What running a custom materialization gave: the <c>main</c> statement's SQL and response message, or the
-/// error.</summary>
+/// <summary>What running a custom materialization gave: the <c>main</c> statement's SQL, response message, rows affected
+/// and table (what a test materialization's <c>main</c> selected), or the error.</summary>
 internal sealed record MaterializationResult(string? MainSql, string Message, int Relations, Diagnostic? Error)
 {
     public bool Success => Error is null;
+
+    /// <summary>The <c>main</c> statement's response's <c>rows_affected</c>, when it has one.</summary>
+    public long? RowsAffected { get; init; }
+
+    /// <summary>The <c>main</c> statement's table (empty unless it fetched its result).</summary>
+    public AgateTable? MainTable { get; init; }
 }
 
 public sealed partial class Compiler
@@ -26,7 +32,7 @@ public sealed partial class Compiler
     /// block runs itself with <c>run_hooks</c>, and <c>render</c>); it must return <c>{'relations': [...]}</c> and
     /// have run <c>statement('main')</c>, whose response is the node's message. The errors are dbt's.
     /// </summary>
-    internal MaterializationResult RunMaterialization(Node node, string compiledSql, MaterializationEntry entry)
+    internal MaterializationResult RunMaterialization(Node node, string? compiledSql, MaterializationEntry entry)
     {
         var state = new RenderState(node, RenderPhase.Compile);
         try
@@ -34,8 +40,12 @@ public sealed partial class Compiler
             var globals = context.CreateGlobals(state);
             globals["sql"] = compiledSql;
             globals["compiled_code"] = compiledSql;
-            globals["pre_hooks"] = Hooks(node.Config.PreHooks);
-            globals["post_hooks"] = Hooks(node.Config.PostHooks);
+
+            // dbt gives tests and unit tests no hooks.
+            var hooked = node.ResourceType is not (ResourceType.Test or ResourceType.UnitTest);
+            globals["pre_hooks"] = hooked ? Hooks(node.Config.PreHooks) : new List<object?>();
+            globals["post_hooks"] = hooked ? Hooks(node.Config.PostHooks) : new List<object?>();
+            AddSeedFunctions(globals, node);
             globals["render"] = new JinjaFunction(args => project.Templates.Parse(PyStr.Str(ContextArgs.Get(args, 0, "value")), node.OriginalFilePath).Render(globals));
             var macro = globals.GetValueOrDefault(entry.PackageName) is IReadOnlyDictionary<string, object?> package && package.GetValueOrDefault(entry.Macro.Macro.Name) is IJinjaCallable bound
                 ? bound
@@ -47,7 +57,12 @@ public sealed partial class Compiler
                 return Error(node, "main is not being called during running model");
             }
 
-            return new MaterializationResult(state.MainStatementSql, PyStr.Str(main.GetValueOrDefault("response") ?? "OK"), relations, null);
+            var response = main.GetValueOrDefault("response");
+            return new MaterializationResult(state.MainStatementSql, PyStr.Str(response ?? "OK"), relations, null)
+            {
+                RowsAffected = response is IJinjaObject responseObject && responseObject.TryGetAttribute("rows_affected", out var rows) && rows is long count ? count : null,
+                MainTable = main.GetValueOrDefault("table") as AgateTable,
+            };
         }
         catch (DiagnosticException ex)
         {

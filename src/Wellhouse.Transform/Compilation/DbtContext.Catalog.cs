@@ -27,12 +27,43 @@ internal sealed partial class DbtContext
         adapter["drop_relation"] = new JinjaFunction(args => DropRelation(state, ContextArgs.Get(args, 0, "relation") as RelationValue, args.Span));
         adapter["rename_relation"] = new JinjaFunction(args => RenameRelation(state, args));
         adapter["truncate_relation"] = new JinjaFunction(args => RunOn(state, ContextArgs.Get(args, 0, "relation") as RelationValue, "truncate table {0}", "adapter.truncate_relation", args.Span));
+        adapter["convert_type"] = new JinjaFunction(ConvertType);
 
         // Each statement commits on its own, and the engine keeps no relation cache: these have nothing to do.
         foreach (var name in (string[])["commit", "begin", "rollback_if_open", "cache_added", "cache_dropped", "cache_renamed"])
         {
             adapter[name] = new JinjaFunction(_ => string.Empty);
         }
+    }
+
+    /// <summary>dbt's <c>adapter.convert_type(agate_table, col_idx)</c>: the database type of a column from its agate
+    /// type, as the adapter's seeds use (DuckDB: INTEGER, or BIGINT past 32 bits, DOUBLE, BOOLEAN, DATE, TIMESTAMP,
+    /// VARCHAR; PostgreSQL: integer, float8, boolean, date, timestamp without time zone, text).</summary>
+    private object? ConvertType(JinjaCallArguments args)
+    {
+        if (ContextArgs.Get(args, 0, "agate_table") is not AgateTable table)
+        {
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, "adapter.convert_type: agate_table must be an agate table (load_agate_table(), run_query())", args.Span));
+        }
+
+        var index = (int)PyOps.ToLong(ContextArgs.Get(args, 1, "col_idx"), args.Span);
+        if (index < 0 || index >= table.ColumnTypes.Count)
+        {
+            throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, $"adapter.convert_type: column {index} is not in the table's {table.ColumnTypes.Count} columns", args.Span));
+        }
+
+        var kind = table.ColumnTypes[index] switch
+        {
+            "Integer" => Adapters.SeedColumnKind.Integer,
+            "Number" => Adapters.SeedColumnKind.Number,
+            "Boolean" => Adapters.SeedColumnKind.Boolean,
+            "Date" => Adapters.SeedColumnKind.Date,
+            "DateTime" => Adapters.SeedColumnKind.DateTime,
+            _ => Adapters.SeedColumnKind.Text,
+        };
+        var wide = kind == Adapters.SeedColumnKind.Integer
+            && ((AgateColumn)table.Columns[index]!).Any(v => v is long l && l is > int.MaxValue or < int.MinValue);
+        return wide ? (services.Target.Type == "postgres" ? "bigint" : "BIGINT") : Adapters.SeedColumnTypes.Name(services.Target.Type, kind);
     }
 
     /// <summary>dbt's <c>adapter.rename_relation(from_relation, to_relation)</c>: the table or view (its kind read from

@@ -22,6 +22,7 @@ internal sealed partial class DbtContext
         globals["load_result"] = new JinjaFunction(args => LoadResult(args, state));
         globals["store_result"] = new JinjaFunction(args => StoreResult(args, state));
         globals["store_raw_result"] = new JinjaFunction(args => StoreRawResult(args, state));
+        globals["noop_statement"] = new JinjaFunction(args => NoopStatement(args, state));
         globals["load_relation"] = new JinjaFunction(args => GetRelation(state, ContextArgs.Get(args, 0, "relation") as RelationValue, args.Span));
         globals["api"] = ApiValue();
     }
@@ -80,6 +81,37 @@ internal sealed partial class DbtContext
         {
             var table = new AgateTable(fetch ? result : QueryTable.Empty, Printer());
             Store(state, PyStr.Str(name), Response(), table);
+        }
+
+        return string.Empty;
+    }
+
+    /// <summary>dbt's <c>noop_statement(name, message, code, rows_affected, res)</c>: a statement block whose SQL is
+    /// not run (what was already run is only recorded): the result named <c>name</c> holds a response of
+    /// <c>message</c>, <c>code</c> and <c>rows_affected</c> and the table <c>res</c> (empty if none). Nothing while
+    /// parsing, as dbt's statement.</summary>
+    private string NoopStatement(JinjaCallArguments args, RenderState state)
+    {
+        if (DatabaseFor(state) is null || args.Caller is null)
+        {
+            return string.Empty;
+        }
+
+        var sql = PyStr.Str(args.Caller.Call(new JinjaCallArguments([], span: args.Span)));
+        var name = ContextArgs.String(args, 0, "name");
+        if (name == "main")
+        {
+            state.MainStatementSql = sql;
+        }
+
+        if (name is not null)
+        {
+            var rows = ContextArgs.Get(args, 3, "rows_affected");
+            var response = new AdapterResponseValue(
+                ContextArgs.String(args, 1, "message") ?? string.Empty,
+                ContextArgs.String(args, 2, "code"),
+                rows is null ? null : PyOps.ToLong(rows, args.Span));
+            Store(state, name, response, ContextArgs.Get(args, 4, "res") as AgateTable ?? new AgateTable(QueryTable.Empty, Printer()));
         }
 
         return string.Empty;

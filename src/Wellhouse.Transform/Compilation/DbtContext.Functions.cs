@@ -58,6 +58,7 @@ internal sealed partial class DbtContext
             ["invocation_id"] = services.InvocationId,
             ["modules"] = JinjaModules.Create(),
             ["graph"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["nodes"] = new Dictionary<string, object?>(), ["sources"] = new Dictionary<string, object?>() },
+            ["diff_of_two_dicts"] = new JinjaFunction(DiffOfTwoDicts),
             ["local_md5"] = new JinjaFunction(args => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(ContextArgs.String(args, 0, "value") ?? string.Empty)))),
             ["flags"] = Flags(),
             ["selected_resources"] = (hooks?.SelectedResources ?? []).Cast<object?>().ToList(),
@@ -71,6 +72,54 @@ internal sealed partial class DbtContext
         AddSerializationFunctions(shared);
         return shared;
     }
+
+    /// <summary>
+    /// dbt's <c>diff_of_two_dicts(dict_a, dict_b)</c> (dbt-core's <c>BaseContext</c>): <c>dict_a</c> minus
+    /// <c>dict_b</c>, both mappings of names to lists of strings, compared without regard to case: a key of
+    /// <c>dict_a</c> that <c>dict_b</c> lacks keeps its whole list; a key both hold keeps the strings <c>dict_b</c>'s
+    /// list lacks and is left out when none remain. Keys and strings keep <c>dict_a</c>'s case and order.
+    /// </summary>
+    private static object? DiffOfTwoDicts(JinjaCallArguments args)
+    {
+        var a = Mapping(ContextArgs.Get(args, 0, "dict_a"), "dict_a", args);
+        var b = Mapping(ContextArgs.Get(args, 1, "dict_b"), "dict_b", args);
+        var lowered = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in b)
+        {
+            lowered[Casefold(key, args)] = [.. PyOps.Iterate(values, args.Span).Select(v => Casefold(v, args))];
+        }
+
+        var diff = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var (key, values) in a)
+        {
+            if (!lowered.TryGetValue(Casefold(key, args), out var other))
+            {
+                diff[key] = values;
+                continue;
+            }
+
+            var left = PyOps.Iterate(values, args.Span).Where(v => !other.Contains(Casefold(v, args))).ToList();
+            if (left.Count > 0)
+            {
+                diff[key] = left;
+            }
+        }
+
+        return diff;
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> Mapping(object? value, string name, JinjaCallArguments args) => value switch
+    {
+        IDictionary<string, object?> dict => dict,
+        IReadOnlyDictionary<string, object?> dict => dict,
+        _ => throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, $"diff_of_two_dicts: {name} must be a dict of lists of strings, got {PyOps.TypeName(value)}", args.Span)),
+    };
+
+    /// <summary>Python's <c>str.casefold()</c> (lower case, and the German sharp s as <c>ss</c>); what is not a string
+    /// fails as Python's attribute lookup does.</summary>
+    private static string Casefold(object? value, JinjaCallArguments args) => value is string text
+        ? text.ToLowerInvariant().Replace("ß", "ss", StringComparison.Ordinal)
+        : throw new DiagnosticException(new Diagnostic(DiagnosticSeverity.Error, DiagnosticCodes.CompilerError, $"diff_of_two_dicts: '{PyOps.TypeName(value)}' object has no attribute 'casefold'", args.Span));
 
     /// <summary>dbt's <c>set(value, default=None)</c> (the default when the value is not iterable) and
     /// <c>set_strict(value)</c> (an error then).</summary>

@@ -38,10 +38,14 @@ internal sealed partial class DbtContext
         globals["builtins"] = new Dictionary<string, object?>(StringComparer.Ordinal) { ["ref"] = globals["ref"], ["source"] = globals["source"], ["config"] = globals["config"] };
         globals["is_incremental"] = new JinjaFunction(_ => node is not null && state.Phase == RenderPhase.Compile && (hooks?.IsIncremental?.Invoke(node) ?? false));
         globals["log"] = new JinjaFunction(args => Log(args, state));
+        globals["thread_id"] = RenderThread.Current;
         if (node is not null && services.PackageVars.TryGetValue(node.PackageName, out var packageVars))
         {
             globals["var"] = new JinjaFunction(args => Var(packageVars, args), takesUndefined: true);
         }
+        // dbt's database and schema: the node's (the target's outside a node).
+        globals["database"] = node?.Database ?? services.Target.Database;
+        globals["schema"] = node?.Schema ?? services.Target.Schema;
         if (node is not null)
         {
             globals["this"] = node.IsEphemeral ? EphemeralRelation(node) : RelationValue.Of(services.Target.Type, node.Relation);

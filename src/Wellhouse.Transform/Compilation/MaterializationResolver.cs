@@ -3,10 +3,11 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Transform.Compilation;
 
 /// <summary>
-/// Which materialization builds a model, as dbt-core's <c>Manifest.find_materialization_macro_by_name</c> chooses:
+/// Which materialization builds a model, seed, data test or snapshot, as dbt-core's <c>Manifest.find_materialization_macro_by_name</c> chooses:
 /// the candidates are <c>materialization_&lt;name&gt;_&lt;adapter&gt;</c> (specificity 0) and
 /// <c>materialization_&lt;name&gt;_default</c> (specificity 1) of the root project, of installed packages and of the
-/// adapter itself (here: the engine's own view, table, incremental and external builds). The most specific wins, then
+/// adapter itself (here: the engine's own view, table, incremental and external builds, and dbt's default seed, test,
+/// snapshot and unit ones). The most specific wins, then
 /// the root project over packages over the adapter. A package may not replace one of the adapter's own (dbt 1.8+'s
 /// <c>require_explicit_package_overrides_for_builtin_materializations</c>, true by default): the root project's or
 /// the adapter's is used instead.
@@ -24,6 +25,10 @@ internal static class MaterializationResolver
     /// dbt-postgres uses dbt's default ones.</summary>
     private static readonly string[] Builtins = ["view", "table", "incremental", "external"];
 
+    /// <summary>dbt's global project's seed, test, snapshot and unit materializations (<c>default</c> on every
+    /// adapter; neither dbt-duckdb nor dbt-postgres replaces them).</summary>
+    private static readonly string[] CoreBuiltins = ["seed", "test", "snapshot", "unit"];
+
     /// <summary>The block that builds <paramref name="node"/>, or null when the engine's own materialization does.</summary>
     /// <exception cref="InvalidOperationException">dbt's "No materialization ... was found", two packages defining
     /// the same one, or a model language the block does not support; the message is dbt's.</exception>
@@ -40,7 +45,7 @@ internal static class MaterializationResolver
                 candidates.Add((specificity, entry.PackageName == rootProject ? Locality.Root : Locality.Package, entry));
             }
 
-            if (Builtins.Contains(name) && (type == "default") == (adapterType != "duckdb"))
+            if (Builtins.Contains(name) && (type == "default") == (adapterType != "duckdb") || CoreBuiltins.Contains(name) && type == "default")
             {
                 candidates.Add((specificity, Locality.Builtin, null));
             }

@@ -55,7 +55,7 @@ public static class DbtRetry
             Command = command,
             ProfilesDir = overrides.ProfilesDir ?? Text(args, "profiles_dir"),
             Target = overrides.Target ?? Text(args, "target"),
-            VarsYaml = overrides.VarsYaml ?? Text(args, "vars"),
+            VarsYaml = overrides.VarsYaml ?? Vars(args),
             Select = Strings(args, "select"),
             Exclude = Strings(args, "exclude"),
             Threads = overrides.Threads ?? (args.TryGetProperty("threads", out var threads) && threads.ValueKind == JsonValueKind.Number && threads.TryGetInt32(out var count) ? count : null),
@@ -74,6 +74,12 @@ public static class DbtRetry
 
     private static string? Text(JsonElement args, string name) =>
         args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>The recorded <c>vars</c>: dbt writes the parsed mapping (JSON, which is YAML too); older files a string.</summary>
+    private static string? Vars(JsonElement args) =>
+        args.TryGetProperty("vars", out var value) && value.ValueKind == JsonValueKind.Object
+            ? value.EnumerateObject().Any() ? value.GetRawText() : null
+            : Text(args, "vars");
 
     private static bool Flag(JsonElement args, string name) =>
         args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;

@@ -50,6 +50,10 @@ public sealed class DbtRunOptions
     /// that catalog name, so a reader opening the file directly resolves them only if the names agree.</summary>
     public string? DatabasePath { get; init; }
 
+    /// <summary>dbt's <c>invocation_command</c> (in <c>invocation_args_dict</c> and run_results.json's <c>args</c>):
+    /// the command line as dbt's would read, <c>dbt build --select x</c>; null gives <c>dbt &lt;verb&gt;</c>.</summary>
+    public string? InvocationCommand { get; init; }
+
     /// <summary>Where artifacts go instead of the project's target-path (absolute, or relative to the project dir).</summary>
     public string? TargetPath { get; init; }
 

@@ -57,7 +57,11 @@ public static partial class DbtRunner
         using (adapter)
         {
             using var session = adapter.OpenSession();
-            var compiler = new Compiler(project, CreateCompileHooks(session, options, "run-operation"));
+            var compiler = new Compiler(project, CreateCompileHooks(session, options, "run-operation", invocationArgs: InvocationArgs.For(project, options, "run-operation", new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["macro"] = macro,
+                ["args"] = string.IsNullOrWhiteSpace(argsYaml) ? null : args,
+            })));
             try
             {
                 session.Comment = QueryComments.For(project, compiler, null, "macro_" + macro);

@@ -59,7 +59,11 @@ public static partial class DbtRunner
         using (adapter)
         {
             using var session = adapter.OpenSession();
-            var compiler = new Compiler(project, CreateCompileHooks(session, options, "show"));
+            var compiler = new Compiler(project, CreateCompileHooks(session, options, "show", invocationArgs: InvocationArgs.For(project, options, "show", new Dictionary<string, object?>(StringComparer.Ordinal)
+            {
+                ["inline"] = inline,
+                ["limit"] = (long)limit,
+            })));
             var started = DateTimeOffset.UtcNow;
             var results = new List<NodeResult>();
             if (inline is not null)

@@ -46,7 +46,7 @@ public static partial class DbtRunner
         using (adapter)
         {
             using var hookSession = adapter.OpenSession();
-            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant(), [.. selected], InvocationArgs(project, options));
+            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant(), [.. selected], InvocationArgs.For(project, options, options.Command.ToString().ToLowerInvariant()));
             var request = new RunRequest
             {
                 Manifest = project.Manifest,
@@ -164,26 +164,8 @@ public static partial class DbtRunner
     {
         Directory.CreateDirectory(targetPath);
         ManifestWriter.Write(project, Path.Combine(targetPath, "manifest.json"));
-        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, InvocationArgs(project, options));
+        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, InvocationArgs.For(project, options, options.Command.ToString().ToLowerInvariant()));
     }
-
-    /// <summary>The command's arguments by dbt's flag names: run_results.json's <c>args</c> and the templates'
-    /// <c>invocation_args_dict</c> (lists as lists, numbers as integers, so templates read them as dbt's).</summary>
-    private static Dictionary<string, object?> InvocationArgs(LoadedProject project, DbtRunOptions options) => new(StringComparer.Ordinal)
-    {
-        ["which"] = options.Command.ToString().ToLowerInvariant(),
-        ["project_dir"] = project.ProjectDir,
-        ["profiles_dir"] = options.ProfilesDir,
-        ["target"] = options.Target,
-        ["select"] = options.Select.Cast<object?>().ToList(),
-        ["exclude"] = options.Exclude.Cast<object?>().ToList(),
-        ["threads"] = options.Threads is { } threads ? (long)threads : null,
-        ["full_refresh"] = options.FullRefresh,
-        ["fail_fast"] = options.FailFast,
-        ["store_failures"] = options.StoreFailures,
-        ["vars"] = options.VarsYaml ?? "{}",
-        ["state"] = options.StatePath,
-    };
 
     /// <summary>dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 4 macros" line.</summary>
     private static string Found(Manifest manifest)
@@ -251,10 +233,10 @@ public static partial class DbtRunner
             }
         }
 
-        public (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, MaterializationEntry entry)
+        public MaterializationResult RunMaterialization(Node node, string? compiledSql, MaterializationEntry entry)
         {
             var result = compiler.RunMaterialization(node, compiledSql, entry);
-            return result.Success ? (result.MainSql, result.Message) : throw Failure(result.Error!);
+            return result.Success ? result : throw Failure(result.Error!);
         }
 
         private NodeCompilationException Failure(Diagnostic error) =>

@@ -20,8 +20,8 @@ internal interface INodeCompiler
     Compilation.MaterializationEntry? FindMaterialization(Node node, string adapterType);
 
     /// <summary>Runs a custom materialization (see <c>Compiler.RunMaterialization</c>): the <c>main</c> statement's
-    /// SQL and message; throws <see cref="NodeCompilationException"/> with the formatted diagnostic.</summary>
-    (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, Compilation.MaterializationEntry entry);
+    /// SQL, response and table; throws <see cref="NodeCompilationException"/> with the formatted diagnostic.</summary>
+    Compilation.MaterializationResult RunMaterialization(Node node, string? compiledSql, Compilation.MaterializationEntry entry);
 }
 
 /// <summary>A node could not be compiled; the message is the formatted diagnostic (file, line, column).</summary>
@@ -56,6 +56,6 @@ internal sealed class PassThroughCompiler : INodeCompiler
 
     public Compilation.MaterializationEntry? FindMaterialization(Node node, string adapterType) => null;
 
-    public (string? MainSql, string Message) RunMaterialization(Node node, string compiledSql, Compilation.MaterializationEntry entry) =>
+    public Compilation.MaterializationResult RunMaterialization(Node node, string? compiledSql, Compilation.MaterializationEntry entry) =>
         throw new NodeCompilationException("custom materializations need a project");
 }

@@ -85,9 +85,11 @@ internal static class NodeExecutor
     /// <summary>Runs the node, between its pre- and post-hooks when it has any.</summary>
     private static async Task<NodeOutcome> RunAsync(RunContext context, ISqlSession session, Node node, string? compiled, CancellationToken cancellationToken)
     {
-        if (node.ResourceType == ResourceType.Model && node.Language == "sql" && context.Request.Compiler.FindMaterialization(node, context.Adapter.Type) is { } custom)
+        // A model's, seed's, data test's or snapshot's materialization a project or package replaces (dbt's choice).
+        if ((node.ResourceType == ResourceType.Model && node.Language == "sql" || node.ResourceType is ResourceType.Seed or ResourceType.Test or ResourceType.Snapshot)
+            && context.Request.Compiler.FindMaterialization(node, context.Adapter.Type) is { } custom)
         {
-            return CustomMaterializer.Run(context, session, node, compiled!, custom);
+            return CustomMaterializer.Run(context, session, node, compiled, custom);
         }
 
         if (node.ResourceType is ResourceType.Test or ResourceType.UnitTest || !ModelHooks.Any(node))

@@ -15,7 +15,7 @@ public sealed class NodeResult
     /// <summary>For tests: the failures count; null for other nodes.</summary>
     public long? Failures { get; init; }
 
-    public string ThreadId { get; init; } = "Thread-1";
+    public string ThreadId { get; init; } = "Thread-1 (worker)";
 
     /// <summary>Seconds spent on the node.</summary>
     public double ExecutionTime { get; init; }

@@ -48,7 +48,7 @@ internal sealed class RunContext
 
     /// <summary>Runs a custom materialization of <paramref name="node"/>; its templates query the database on
     /// <paramref name="session"/>.</summary>
-    public (string? MainSql, string Message) RunMaterialization(Node node, string sql, Compilation.MaterializationEntry entry, ISqlSession session)
+    public Compilation.MaterializationResult RunMaterialization(Node node, string? sql, Compilation.MaterializationEntry entry, ISqlSession session)
     {
         using var scope = CompileDatabase.Use(session);
         return Request.Compiler.RunMaterialization(node, sql, entry);

@@ -107,7 +107,7 @@ internal sealed partial class Runner
                         if (sessions.Count == 0)
                         {
                             threadCount++;
-                            sessions.Push((context.Adapter.OpenSession(), "Thread-" + threadCount));
+                            sessions.Push((context.Adapter.OpenSession(), Compilation.RenderThread.Worker(threadCount)));
                         }
                     }
 
@@ -129,6 +129,7 @@ internal sealed partial class Runner
 
                     async Task<Node> Work()
                     {
+                        using var thread = Compilation.RenderThread.Use(worker.ThreadId);
                         try
                         {
                             var (result, shortStatus) = await NodeExecutor.ExecuteAsync(context, worker.Session, node, worker.ThreadId, cancellationToken).ConfigureAwait(false);

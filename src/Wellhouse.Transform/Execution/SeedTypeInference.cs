@@ -13,7 +13,7 @@ namespace Wellhouse.Transform.Execution;
 /// </summary>
 internal static class SeedTypeInference
 {
-    private static readonly string[] DateTimeFormats =
+    internal static readonly string[] DateTimeFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-M-d H:m:s", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
         "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",

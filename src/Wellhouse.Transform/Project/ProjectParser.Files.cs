@@ -117,16 +117,18 @@ internal sealed partial class ProjectParser
         }
     }
 
-    /// <summary>Resource types dbt builds with a materialization a project may replace, which the engine builds itself.</summary>
+    /// <summary>Resource types dbt builds with a materialization a project may replace, which the engine builds itself
+    /// whatever the project says (a project's seed and test materializations are run, Execution/CustomMaterializer).</summary>
     private static readonly Dictionary<string, string> EngineMaterializations = new(StringComparer.Ordinal)
     {
-        ["seed"] = "seeds", ["snapshot"] = "snapshots", ["test"] = "data tests", ["unit"] = "unit tests",
+        ["snapshot"] = "snapshots", ["unit"] = "unit tests",
     };
 
     /// <summary>
-    /// dbt lets the root project replace the seed, snapshot, test and unit materializations (a package may not, as
-    /// dbt 1.8+'s require_explicit_package_overrides_for_builtin_materializations); the engine runs those with its own
-    /// code, so such a block of the root project for this adapter (or <c>default</c>) is a DBT180 warning at its line.
+    /// dbt lets the root project replace the snapshot and unit materializations (a package may not, as dbt 1.8+'s
+    /// require_explicit_package_overrides_for_builtin_materializations); the engine cannot run those, so such a block of
+    /// the root project for this adapter (or <c>default</c>) is a DBT180 warning at its line (and each snapshot it
+    /// would build fails saying so; unit tests run with the engine's own).
     /// </summary>
     private void WarnUnusedMaterializations()
     {
@@ -135,7 +137,8 @@ internal sealed partial class ProjectParser
             var block = entry.Block;
             if (EngineMaterializations.TryGetValue(block.Name, out var what) && (block.Adapter == "default" || block.Adapter == services.Target.Type))
             {
-                diagnostics.Warning(DiagnosticCodes.NotSupported, $"materialization '{block.Name}' (adapter '{block.Adapter}') is not used: the engine builds {what} with its own materialization, as dbt's default one does; custom materializations apply to models only", block.Span);
+                var effect = block.Name == "snapshot" ? "each snapshot fails saying so" : "the engine builds them with its own, as dbt's default one does";
+                diagnostics.Warning(DiagnosticCodes.NotSupported, $"materialization '{block.Name}' (adapter '{block.Adapter}') replaces dbt's materialization of {what}, which the engine cannot run yet: {effect}", block.Span);
             }
         }
     }

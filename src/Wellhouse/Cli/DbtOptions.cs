@@ -86,6 +86,8 @@ internal sealed class DbtOptions
         StoreFailures = parse.GetValue(StoreFailures),
         FullRefresh = parse.GetValue(FullRefresh),
         StatePath = StatePathOf(parse),
+        // dbt's invocation_command: the verb and its arguments as given (wellhouse's verbs are dbt's).
+        InvocationCommand = "dbt " + string.Join(" ", parse.Tokens.Select(t => t.Value)),
         Log = log,
         // The application's C# models (decline fits, trendlines); a project uses those its schema files declare.
         CSharpModels = WarehouseModels.ByName,

@@ -68,7 +68,7 @@ public sealed class SerializationFunctionTests
 
         Assert.True(report.Success, string.Join("\n", project.Log));
         var row = project.Query("select selected, args from main.invocation").Single();
-        Assert.Equal(["model.ser.first,model.ser.invocation", "run|+invocation|False"], row);
+        Assert.Equal(["model.ser.first,model.ser.invocation", "run|+invocation|"], row);
     }
 
     [Fact]

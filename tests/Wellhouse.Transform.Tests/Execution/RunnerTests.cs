@@ -98,7 +98,7 @@ public sealed class RunnerTests
 
         Assert.Equal(sequential.Results.Select(r => (r.Node.Name, r.Status)), parallel.Results.Select(r => (r.Node.Name, r.Status)));
         Assert.Equal(one.Scalar("select sum(k * v)::bigint from dev.main.leaf7"), four.Scalar("select sum(k * v)::bigint from dev.main.leaf7"));
-        Assert.Contains(parallel.Results, r => r.ThreadId != "Thread-1");
+        Assert.Contains(parallel.Results, r => r.ThreadId != "Thread-1 (worker)");
     }
 
     [Fact]

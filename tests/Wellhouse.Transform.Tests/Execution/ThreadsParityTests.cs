@@ -25,7 +25,7 @@ public sealed partial class ThreadsParityTests
         Assert.Contains(expected, r => r.Status == NodeStatus.Warn);
         Assert.Contains(expected, r => r.Status == NodeStatus.Skipped);
         Assert.True(expected.Count(r => r.Status is NodeStatus.Success or NodeStatus.Pass) > 60);
-        Assert.Contains(parallel.Outcome.Results, r => r.ThreadId != "Thread-1");
+        Assert.Contains(parallel.Outcome.Results, r => r.ThreadId != "Thread-1 (worker)");
 
         var tables = Tables(project, "one");
         Assert.Equal(40, tables.Count); // 30 base, 5 join (schema main_marts), 3 seeds, weighted, 1 stored failure; final, broken and after_broken are not built

@@ -46,10 +46,9 @@ public sealed class UnsupportedFeatureWarningTests
     }
 
     [Theory]
-    [InlineData("seed", "default")]
     [InlineData("snapshot", "duckdb")]
-    [InlineData("test", "default")]
-    public void A_project_materialization_for_seeds_snapshots_or_tests_is_warned_about_at_its_block(string name, string adapter)
+    [InlineData("unit", "default")]
+    public void A_project_materialization_for_snapshots_or_unit_tests_is_warned_about_at_its_block(string name, string adapter)
     {
         using var project = new TempProject("wellhouse-unsupported-");
         project.WriteProject("partial");
@@ -70,6 +69,6 @@ public sealed class UnsupportedFeatureWarningTests
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         var warning = Assert.Single(result.Diagnostics, d => d.Code == "DBT180");
         Assert.Equal(("macros/materializations.sql", 3), (warning.Span.File, warning.Span.Line));
-        Assert.StartsWith($"materialization '{name}' (adapter '{adapter}') is not used: the engine builds", warning.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"materialization '{name}' (adapter '{adapter}') replaces dbt's materialization of", warning.Message, StringComparison.Ordinal);
     }
 }

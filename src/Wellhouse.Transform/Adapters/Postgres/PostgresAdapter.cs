@@ -94,15 +94,7 @@ internal sealed class PostgresAdapter : ISqlAdapter
     public string Render(Relation relation) => relation.ToString();
 
     /// <summary>The types dbt's SQL adapter gives agate's kinds on PostgreSQL (float8 for numbers with decimals).</summary>
-    public string SeedColumnType(SeedColumnKind kind) => kind switch
-    {
-        SeedColumnKind.Integer => "integer",
-        SeedColumnKind.Number => "float8",
-        SeedColumnKind.Boolean => "boolean",
-        SeedColumnKind.Date => "date",
-        SeedColumnKind.DateTime => "timestamp without time zone",
-        _ => "text",
-    };
+    public string SeedColumnType(SeedColumnKind kind) => SeedColumnTypes.Name("postgres", kind);
 
     /// <summary>Citus's <c>create_distributed_table</c> / <c>create_reference_table</c> when the profile says
     /// <c>citus: true</c>.</summary>
