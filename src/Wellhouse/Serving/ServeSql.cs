@@ -35,6 +35,84 @@ internal static partial class ServeSql
         ? $"signbit({expression})"
         : $"(cast({expression} as text) like '-%')";
 
+    /// <summary>The most memory DuckDB's buffer manager may hold while a store is built (its ordered scans sort whole
+    /// relations and spill past this to the database's temp directory). DuckDB's own default is 80 % of the machine's
+    /// memory: at 100 M daily rows (50,000 wells x 2,000 days) the scans then grew past 24 GB and the refresh was
+    /// killed for memory. The same cap as the warehouse build's profile keeps a refresh's peak near the build's.</summary>
+    public const string BuildMemoryLimit = "1GB";
+
+    /// <summary>Caps a DuckDB connection's memory for a store build (<see cref="BuildMemoryLimit"/>) when its own limit is
+    /// higher, and puts the limit back when disposed: the setting belongs to the database instance, which the API may
+    /// share with served reads. Other engines are left as they are (their scans run on the server).</summary>
+    public static IDisposable CapMemory(DbConnection connection)
+    {
+        if (connection is not DuckDBConnection)
+        {
+            return NoCap.Instance;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "select value from duckdb_settings() where name = 'memory_limit'";
+        var previous = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (previous is null || Bytes(previous) <= Bytes(BuildMemoryLimit))
+        {
+            return NoCap.Instance;
+        }
+
+        Set(connection, BuildMemoryLimit);
+        return new Cap(connection, previous);
+    }
+
+    private static void Set(DbConnection connection, string value)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"set memory_limit = '{value.Replace("'", "''", StringComparison.Ordinal)}'";
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>DuckDB's memory_limit text ("18.7 GiB", "953.6 MiB", "1.0 GB") in bytes; unknown text as unlimited.</summary>
+    internal static double Bytes(string? text)
+    {
+        var match = text is null ? null : MemoryText().Match(text);
+        if (match is not { Success: true } || !double.TryParse(match.Groups["n"].Value, System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var unit = match.Groups["unit"].Value.ToUpperInvariant();
+        var power = unit.Length == 0 || unit == "B" ? 0 : "KMGTP".IndexOf(unit[0], StringComparison.Ordinal) + 1;
+        var baseValue = unit.Contains('I', StringComparison.Ordinal) ? 1024d : 1000d;
+        return number * Math.Pow(baseValue, power);
+    }
+
+    /// <summary>Puts the limit back: DuckDB's default by RESET when that is what it was (exactly), else the limit's
+    /// text as DuckDB showed it (rounded to its last digit).</summary>
+    private sealed class Cap(DbConnection connection, string previous) : IDisposable
+    {
+        public void Dispose()
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "reset memory_limit; select value from duckdb_settings() where name = 'memory_limit'";
+            if (!string.Equals(Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), previous, StringComparison.Ordinal))
+            {
+                Set(connection, previous);
+            }
+        }
+    }
+
+    private sealed class NoCap : IDisposable
+    {
+        public static readonly NoCap Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?<n>[0-9.]+)\s*(?<unit>[KMGTP]?i?B)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex MemoryText();
+
     [GeneratedRegex(@"^select \* exclude \((?<columns>[^)]*)\) from (?<rest>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
     private static partial Regex Exclude();
 }

@@ -19,6 +19,7 @@ internal static class ServeStoreBuilder
     public static ServeBuildReport Build(DbConnection connection, string snapshotId, string path, ServePrevious? previous = null)
     {
         var watch = Stopwatch.StartNew();
+        using var memoryCap = ServeSql.CapMemory(connection);
         var temp = $"{path}.{Guid.NewGuid():N}.tmp";
         var skipped = new List<string>();
         var steps = new ServeBuildSteps();
