@@ -41,7 +41,9 @@
 {% macro default__cast(field, type) %}cast({{ field }} as {{ type }}){% endmacro %}
 
 {% macro safe_cast(field, type) %}{{ return(adapter.dispatch('safe_cast', 'dbt')(field, type)) }}{% endmacro %}
-{% macro duckdb__safe_cast(field, type) %}try_cast({{ field }} as {{ type }}){% endmacro %}
+{#- safe_cast: a plain cast, as dbt's default and so dbt-duckdb's (which has no safe_cast of its own): a value that
+    does not cast is DuckDB's Conversion Error, not null. -#}
+{% macro default__safe_cast(field, type) %}cast({{ field }} as {{ type }}){% endmacro %}
 
 {% macro cast_bool_to_text(field) %}{{ return(adapter.dispatch('cast_bool_to_text', 'dbt')(field)) }}{% endmacro %}
 {% macro default__cast_bool_to_text(field) %}cast({{ field }} as {{ api.Column.translate_type('string') }}){% endmacro %}
