@@ -4,6 +4,7 @@
 # repository), on the NPD/Sodir fields (tests/fixtures/real-data) and on the Volve sample (data/sample), with `wellhouse decline hindcast` (the population method and
 # the library's per-well Arps fit) beside a plain per-well SciPy Arps least-squares fit in the same run.
 # Usage: bash bench/decline/run.sh            Output: bench/decline/results-nd.md, results-npd.md, results-volve.md
+# WELLHOUSE_SHARED=DIR reads the North Dakota wells from DIR/data/raw/nd-bakken (default ../shared, beside the repository).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash bench/Wellhouse.Decline.Bench/install-scipy.sh
@@ -13,13 +14,13 @@ dotnet build -c Release src/Wellhouse -v q -nologo >/dev/null
 wellhouse=(dotnet src/Wellhouse/bin/Release/net10.0/linux-x64/wellhouse.dll)
 echo "machine: $(nproc) cores, load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-nd=../shared/data/raw/nd-bakken
+nd="${WELLHOUSE_SHARED:-../shared}/data/raw/nd-bakken"
 if [ -f "$nd/ND_PRODUCTION_DATA.csv" ]; then
     /usr/bin/python3 bench/decline/nd_to_raw.py "$nd" "$work/nd.csv"
     /usr/bin/time -f "North Dakota hindcast: %e s wall, %U s user" "${wellhouse[@]}" decline hindcast --input "$work/nd.csv" --output "$work/nd-rows.csv"
     /usr/bin/python3 bench/decline/arps_baseline.py "$work/nd.csv" "$work/nd-rows.csv" bench/decline/results-nd.md
 else
-    echo "skipping North Dakota: $nd is not beside the repository"
+    echo "skipping North Dakota: $nd is missing (set WELLHOUSE_SHARED to the folder holding data/raw/nd-bakken)"
 fi
 
 # NPD/Sodir fields (NLOD, bundled in tests/fixtures/real-data): 89 Norwegian fields as one "well" each, monthly

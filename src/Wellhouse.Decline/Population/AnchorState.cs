@@ -13,6 +13,10 @@ internal sealed class AnchorState
     /// <summary>Months the uptime is measured over.</summary>
     private const int UptimeMonths = 12;
 
+    /// <summary>Most producing months before a gap of <c>restartMonths</c> for the production after it to be a restart
+    /// (<see cref="PopulationForecastOptions.RestartMonths"/>).</summary>
+    internal const int TestMonths = 3;
+
     /// <summary>The least uptime a forecast assumes (a well that produced a few days of the last year).</summary>
     internal const double MinUptime = 0.05;
 
@@ -156,8 +160,10 @@ internal sealed class AnchorState
     }
 
     /// <summary>The state of <paramref name="history"/> at <paramref name="anchor"/>, fitting the own curve for
-    /// <paramref name="horizon"/> months; <paramref name="days"/> are the anchor's <see cref="CumulativeDays"/>.</summary>
-    public static AnchorState At(MonthlyHistory history, int anchor, int horizon, int abandonMonths, FitOptions fitOptions, double[] days)
+    /// <paramref name="horizon"/> months; <paramref name="days"/> are the anchor's <see cref="CumulativeDays"/>. After a
+    /// restart (production again after at least <paramref name="restartMonths"/> months without it, 0 = never, following
+    /// at most <see cref="TestMonths"/> producing months) the level and the uptime read only the months since.</summary>
+    public static AnchorState At(MonthlyHistory history, int anchor, int horizon, int abandonMonths, int restartMonths, FitOptions fitOptions, double[] days)
     {
         var end = Math.Min(anchor - 1, history.LastMonth);
         int first = -1, last = -1, producing = 0;
@@ -182,13 +188,37 @@ internal sealed class AnchorState
                 $"abandoned: no production since {MonthIndex.Date(last):yyyy-MM} ({anchor - 1 - last} months before the as-of date)", days);
         }
 
+        // The current run: from the first month after the last gap of restartMonths or more silent months when at most
+        // TestMonths producing months came before that gap (a test, or early production before the field came on
+        // stream), else from the first producing month.
+        var run = first;
+        if (restartMonths > 0)
+        {
+            var silent = 0;
+            for (var m = last - 1; m > first; m--)
+            {
+                silent = history.Volume(m) > 0 ? 0 : silent + 1;
+                if (silent >= restartMonths)
+                {
+                    var before = 0;
+                    for (var k = first; k < m && before <= TestMonths; k++)
+                    {
+                        before += history.Volume(k) > 0 ? 1 : 0;
+                    }
+
+                    run = before <= TestMonths ? m + silent : first;
+                    break;
+                }
+            }
+        }
+
         // Level: the geometric mean of the last producing months' producing-day rates, preferring months that produced
         // at least a third of their days (a partial month's rate is noisy).
         var logSum = 0.0;
         var used = 0;
         for (var pass = 0; pass < 2 && used == 0; pass++)
         {
-            for (var m = last; m >= first && used < LevelMonths; m--)
+            for (var m = last; m >= run && used < LevelMonths; m--)
             {
                 var producingDays = history.ProducingDays(m);
                 if (producingDays > 0 && (pass == 1 || producingDays >= MonthIndex.Days(m) / 3.0))
@@ -200,7 +230,7 @@ internal sealed class AnchorState
         }
 
         var level = Math.Exp(logSum / used);
-        var from = Math.Max(first, anchor - UptimeMonths);
+        var from = Math.Max(run, anchor - UptimeMonths);
         double on = 0, calendar = 0;
         for (var m = from; m < anchor; m++)
         {

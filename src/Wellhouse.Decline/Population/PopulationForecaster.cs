@@ -49,6 +49,14 @@ public sealed record PopulationForecastOptions
     /// 0 = every own fit is used.</summary>
     public int PeakMonths { get; init; } = 3;
 
+    /// <summary>A well that produced at most 3 months (a test, or early production), then nothing for at least this
+    /// many months, then again, is measured from the restart: its level and uptime read only the months since (else the
+    /// silent months count as downtime: NPD's VOLUND, one test month in 2009-09 and production again from 2010-04, was
+    /// forecast in 2010-06 at a third of its rate; GRANE, three months in 1996 and production from 2003-10, at a
+    /// quarter). Restarts after longer production are left as they were: counting those too moved North Dakota's mature
+    /// wells' 24-month coverage from 84.6 to 85.3 % (3 months: the 1-5-month wells' APE from 27.8 to 30.0 %). 0 = off.</summary>
+    public int RestartMonths { get; init; } = 6;
+
     /// <summary>The own fit of each well (Arps by BIC by default).</summary>
     public FitOptions Fit { get; init; } = FitOptions.Default with { Model = ModelSelection.Arps };
 
@@ -122,10 +130,11 @@ public sealed class PopulationForecaster
         _options = options ?? PopulationForecastOptions.Default;
         _cache = cache;
         if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
-            || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0 || _options.PeakMonths < 0)
+            || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0 || _options.PeakMonths < 0
+            || _options.RestartMonths < 0)
         {
             throw new ArgumentException(
-                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates, SampleWells and PeakMonths >= 0",
+                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates, SampleWells, PeakMonths and RestartMonths >= 0",
                 nameof(options));
         }
 
@@ -390,7 +399,7 @@ public sealed class PopulationForecaster
         return _cache.Get(CachedKind.AnchorState, key.GetCurrentHashAsUInt128(), Compute, state => state.ToBytes(),
             bytes => AnchorState.Read(bytes, anchor, Days(anchor)));
 
-        AnchorState Compute() => AnchorState.At(_population[well], anchor, horizon, _options.AbandonMonths, _options.Fit, Days(anchor));
+        AnchorState Compute() => AnchorState.At(_population[well], anchor, horizon, _options.AbandonMonths, _options.RestartMonths, _options.Fit, Days(anchor));
     }
 
     private double[] Days(int anchor) => _days.GetOrAdd(anchor, a => AnchorState.CumulativeDays(a, _options.Months));
