@@ -1,6 +1,7 @@
 -- One row per well: identity, first and last producing period, producing days, cumulatives (kbbl, MMcf), the
--- current calendar-day rates (the last reported month's, over its reported days, so a month reported up to the 17th
--- is not diluted by the 13 days not yet reported; the month and its days are columns), the oil decline fit's
+-- current calendar-day rates (the last reported month's that is not a negative correction, over its reported days, so
+-- a month reported up to the 17th is not diluted by the 13 days not yet reported; the month and its days are
+-- columns), the oil decline fit's
 -- parameters (int_decline_fits: qi, Di, b) and the EUR from the well's one forecast (docs/domain.md, "EUR and
 -- forecasts"): cumulative to date + the remaining volume of the forecast mart_decline_forecast shows, the population
 -- method's (int_population_forecast's well row: its months, then the well's terminal decline, until the producing-day
@@ -40,10 +41,14 @@ wells as (
 ),
 
 last_month as (
+    -- the last reported month that is not a correction: a month with a negative oil or gas volume (NPD reports them,
+    -- e.g. LILLE-FRIGG's 2001-05) nets into the cumulatives and is counted by the warn test data_rule_negative_rate,
+    -- but its rate is no current rate (it read -0.024 kbd)
     select
         well_code,
         max(month) as month
     from monthly
+    where coalesce(oil_volume_kbbl, 0) >= 0 and coalesce(gas_volume_mmcf, 0) >= 0
     group by well_code
 ),
 

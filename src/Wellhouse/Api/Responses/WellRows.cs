@@ -114,7 +114,7 @@ internal sealed record WellSummary
     [JsonPropertyName("cum_water_kbbl")]
     public double? CumWaterKbbl { get; init; }
 
-    /// <summary>The last month the well reported: the month of the current rates.</summary>
+    /// <summary>The last month the well reported that is not a correction (no negative oil or gas volume): the month of the current rates.</summary>
     [JsonPropertyName("current_rate_month")]
     public DateOnly? CurrentRateMonth { get; init; }
 
@@ -122,11 +122,11 @@ internal sealed record WellSummary
     [JsonPropertyName("current_rate_days")]
     public double? CurrentRateDays { get; init; }
 
-    /// <summary>Oil calendar-day average rate of the last reported month over its reported days, kbd.</summary>
+    /// <summary>Oil calendar-day average rate of current_rate_month over its reported days, kbd; never negative.</summary>
     [JsonPropertyName("current_oil_rate_kbd")]
     public double? CurrentOilRateKbd { get; init; }
 
-    /// <summary>Gas calendar-day average rate of the last reported month over its reported days, MMcfd.</summary>
+    /// <summary>Gas calendar-day average rate of current_rate_month over its reported days, MMcfd; never negative.</summary>
     [JsonPropertyName("current_gas_rate_mmcfd")]
     public double? CurrentGasRateMmcfd { get; init; }
 
