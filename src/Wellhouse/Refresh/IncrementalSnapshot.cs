@@ -66,6 +66,32 @@ internal static class IncrementalSnapshot
         return new Prepared(wells, tables.Count, dropped.Count, new FileInfo(snapshotPath).Length, copySeconds, clock.Elapsed.TotalSeconds);
     }
 
+    /// <summary>
+    /// The wells of <paramref name="newBatchFiles"/> and of every batch (<paramref name="allBatchFiles"/>, which holds
+    /// the new ones), counted from the raw Parquet files' <c>well_code</c> column alone (an in-memory DuckDB; 10 M rows
+    /// read in about 0.1 s): what <see cref="RefreshPlan.WithChangedWells"/> compares before the parent is copied.
+    /// </summary>
+    public static (int Changed, int Wells) CountWells(IReadOnlyList<string> allBatchFiles, IReadOnlyList<string> newBatchFiles)
+    {
+        if (allBatchFiles.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var all = string.Join(", ", allBatchFiles.Select(SqlText.Literal));
+        var added = newBatchFiles.Count == 0 ? "false" : $"filename in ({string.Join(", ", newBatchFiles.Select(SqlText.Literal))})";
+        using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            select count(distinct well_code) filter (where {added}), count(distinct well_code)
+            from read_parquet([{all}], union_by_name = true, filename = true)
+            """;
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The tables of the copy (but refresh_wells) with a column that meets <paramref name="columnCondition"/>.</summary>
     private static List<string> Tables(DuckDBConnection connection, string columnCondition)
     {

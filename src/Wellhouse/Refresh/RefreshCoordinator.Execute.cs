@@ -17,18 +17,26 @@ internal sealed partial class RefreshCoordinator
             var parent = snapshots.CurrentId() is { } currentId ? snapshots.Find(currentId) : null;
             var plan = RefreshPlan.Decide(run.FullRefreshRequested, parent, state, batches.Select(batch => batch.Id).ToList(),
                 builder.BuildsIncrementally);
+            var parentBatches = parent?.RawBatches.ToHashSet(StringComparer.Ordinal) ?? [];
+            var newBatchFiles = batches.Where(batch => !parentBatches.Contains(batch.Id)).Select(batch => raw.ParquetPath(batch.Id)).ToList();
+            if (plan.IsIncremental)
+            {
+                // Most wells changed: a full build costs less (docs/architecture.md, "Snapshots", step 1).
+                var (changed, wells) = IncrementalSnapshot.CountWells(batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), newBatchFiles);
+                plan = plan.WithChangedWells(changed, wells);
+            }
+
             run = run with { RawBatches = batches.Count, Mode = plan.Mode, ParentId = plan.ParentId, ModeReason = plan.Reason };
             TrySave(run);
             await log.WriteLineAsync($"{time.GetUtcNow():O} refresh {run.Id} ({run.Trigger}): {batches.Count} raw batches -> {snapshotPath}");
             await log.WriteLineAsync($"mode {plan.Mode}: {plan.Reason}");
-            var known = parent?.RawBatches.ToHashSet(StringComparer.Ordinal) ?? [];
             var outcome = await builder.BuildAsync(
                 new BuildRequest(snapshotPath, batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), log)
                 {
                     Plan = plan,
                     ParentPath = plan.ParentId is { } parentId ? snapshots.DatabasePath(parentId) : null,
                     NewRawBatchFiles = plan.IsIncremental
-                        ? batches.Where(batch => !known.Contains(batch.Id)).Select(batch => raw.ParquetPath(batch.Id)).ToList()
+                        ? newBatchFiles
                         : [],
                 }, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();

@@ -64,4 +64,16 @@ internal sealed record RefreshPlan(string Mode, string? ParentId, string Reason)
 
         return new RefreshPlan(RefreshModes.Incremental, parent.Id, $"{added} new raw batch(es) since snapshot {parent.Id}");
     }
+
+    /// <summary>
+    /// An incremental plan turned full when its new raw batches reach more than half of the wells (<paramref
+    /// name="changed"/> of <paramref name="wells"/>, every batch's): recomputing most wells on a copy of the parent
+    /// costs more than building every well from nothing (measured at 10 M rows, a day for every well: 111 s against a
+    /// full build's 91-101 s; a day for 1 % of the wells 19 s; docs/architecture.md, "Snapshots", step 1). Any other plan
+    /// is returned as it is.
+    /// </summary>
+    public RefreshPlan WithChangedWells(int changed, int wells) => IsIncremental && changed * 2L > wells
+        ? new RefreshPlan(RefreshModes.Full, null, FormattableString.Invariant(
+            $"{changed:N0} of {wells:N0} wells changed since snapshot {ParentId} (more than half: a full build costs less than an incremental one)"))
+        : this;
 }

@@ -88,6 +88,33 @@ public sealed class RunsApiTests : IDisposable
     }
 
     [Fact]
+    public async Task Refresh_IsFullWhenTheNewBatchesReachMoreThanHalfTheWells()
+    {
+        var client = _factory.CreateWriter();
+        var builder = _factory.Builder;
+        builder.State = new ProjectState { Files = new Dictionary<string, string> { ["models/a.sql"] = "1" }, Target = "prod" };
+        builder.Incremental = true;
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(101, 3))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(102, 3))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(103, 3))).StatusCode);
+        var first = await _factory.RefreshAsync(client);
+
+        // One of three wells: incremental.
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(101, 3, 2021))).StatusCode);
+        var second = await _factory.RefreshAsync(client);
+        Assert.Equal((RefreshModes.Incremental, first.Id), (second.Mode, second.ParentId));
+
+        // Two of three wells (a new batch each): full, saying why.
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(102, 3, 2021))).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(103, 3, 2021))).StatusCode);
+        var third = await _factory.RefreshAsync(client);
+        Assert.Equal((RefreshModes.Full, null), (third.Mode, third.ParentId));
+        Assert.Equal($"2 of 3 wells changed since snapshot {second.Id} (more than half: a full build costs less than an incremental one)", third.ModeReason);
+        Assert.Null(builder.LastRequest!.ParentPath);
+        Assert.Empty(builder.LastRequest.NewRawBatchFiles);
+    }
+
+    [Fact]
     public async Task RetractBatch_RemovesItsRows_AndTheNextRefreshIsFullWithoutThem()
     {
         var client = _factory.CreateWriter();

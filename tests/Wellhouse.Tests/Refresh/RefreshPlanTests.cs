@@ -77,6 +77,20 @@ public sealed class RefreshPlanTests : IDisposable
     }
 
     [Fact]
+    public void WithChangedWells_FullWhenMoreThanHalfTheWellsChanged_ElseUnchanged()
+    {
+        var incremental = RefreshPlan.Decide(false, Parent(State, "b1"), State, ["b1", "b2"], true);
+
+        Assert.Same(incremental, incremental.WithChangedWells(1, 100));
+        Assert.Same(incremental, incremental.WithChangedWells(50, 100));
+        var full = incremental.WithChangedWells(51, 100);
+        Assert.Equal((RefreshModes.Full, null), (full.Mode, full.ParentId));
+        Assert.Equal("51 of 100 wells changed since snapshot 20261206T180000000Z-abcd (more than half: a full build costs less than an incremental one)", full.Reason);
+        var requested = RefreshPlan.Decide(true, Parent(State, "b1"), State, ["b1", "b2"], true);
+        Assert.Same(requested, requested.WithChangedWells(100, 100));
+    }
+
+    [Fact]
     public void ProjectState_HashesProjectFiles_IgnoringTargetLogsAndHiddenFiles()
     {
         var root = _project.Path;

@@ -162,7 +162,8 @@ public sealed class IncrementalRefreshTests : IDisposable
         using (var writer = new RawRowWriter())
         {
             writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(0, 300).Select(day => Day(well, day))), first);
-            writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(300, 20).Select(day => Day(well, day))), second);
+            // New days for 2 of the 6 wells (more than half would make the refresh full).
+            writer.Write(Enumerable.Range(1, 2).SelectMany(well => Enumerable.Range(300, 20).Select(day => Day(well, day))), second);
         }
 
         var cancel = TestContext.Current.CancellationToken;
