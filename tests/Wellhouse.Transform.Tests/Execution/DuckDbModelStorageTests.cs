@@ -4,8 +4,8 @@ using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Transform.Tests.Execution;
 
-/// <summary>A C# model's storage on a DuckDB file: fixed-width tables go through the chunk writer (NULLs in the
-/// validity mask, more rows than one chunk), others through the row appender; the reader converts numbers.</summary>
+/// <summary>A C# model's storage on a DuckDB file: tables without lists go through the chunk writer (NULLs in the
+/// validity mask, text, more rows than one chunk), others through the row appender; the reader converts numbers.</summary>
 public sealed class DuckDbModelStorageTests : IDisposable
 {
     private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-model-storage-" + Guid.NewGuid().ToString("N"));
@@ -50,6 +50,43 @@ public sealed class DuckDbModelStorageTests : IDisposable
         Assert.Equal("a", reader.GetString(5));
         Assert.Equal("c", reader.GetString(6));
         Assert.Equal((double)Rows * (Rows - 1) / 2, reader.GetDouble(7));
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public async Task ChunkWriter_TextWithNullsEmptyAndRepeatedValues_ReadsBackAsWritten()
+    {
+        var storage = ModelStorage.ForDuckDb(connection);
+        ModelColumn[] columns = [ModelColumn.Integer("id"), ModelColumn.Text("kind"), ModelColumn.Text("note"), ModelColumn.Double("v")];
+        var table = new Relation("m", "main", "texts");
+        await storage.CreateTableAsync(table, columns, TestContext.Current.CancellationToken);
+        const int Rows = 5000;
+        string[] kinds = ["oil", "gas", "", "Ågård – ø"];
+        string? Note(int i) => i % 11 == 0 ? null : i % 3 == 0 ? $"a longer note than twelve bytes, row {i}" : $"n{i % 4}";
+        using (var writer = storage.OpenWriter(table, columns))
+        {
+            for (var i = 0; i < Rows; i++)
+            {
+                writer.StartRow();
+                writer.Write(i);
+                writer.Write(kinds[i / 100 % kinds.Length]);
+                writer.WriteText(Note(i));
+                writer.Write(i * 0.5);
+            }
+
+            writer.Complete();
+        }
+
+        using var reader = storage.Read($"select id, kind, note, v from {table} order by id", TestContext.Current.CancellationToken);
+        for (var i = 0; i < Rows; i++)
+        {
+            Assert.True(reader.Read());
+            Assert.Equal(i, reader.GetInt32(0));
+            Assert.Equal(kinds[i / 100 % kinds.Length], reader.GetString(1));
+            Assert.Equal(Note(i), reader.IsNull(2) ? null : reader.GetString(2));
+            Assert.Equal(i * 0.5, reader.GetDouble(3));
+        }
+
         Assert.False(reader.Read());
     }
 

@@ -5,8 +5,8 @@ using Wellhouse.Transform.Execution.Models;
 namespace Wellhouse.Transform.Adapters.Models;
 
 /// <summary>A C# model's storage on DuckDB: statements on the model's connection; readers and writers on second
-/// connections to the same database instance. Tables whose columns all have a fixed width are written a data chunk at
-/// a time (<see cref="DuckDbChunkWriter"/>; the writers of one table share one appender, <see cref="DuckDbTableAppender"/>),
+/// connections to the same database instance. Tables without list columns are written a data chunk at a time
+/// (<see cref="DuckDbChunkWriter"/>; the writers of one table share one appender, <see cref="DuckDbTableAppender"/>),
 /// others through DuckDB.NET's row appender, one per writer.</summary>
 internal sealed class DuckDbModelStorage(DuckDBConnection connection) : ModelStorage
 {
@@ -22,7 +22,7 @@ internal sealed class DuckDbModelStorage(DuckDBConnection connection) : ModelSto
 
     public override ModelWriter OpenWriter(Graph.Relation relation, IReadOnlyList<ModelColumn> columns)
     {
-        if (!columns.All(column => column.IsFixedWidth))
+        if (columns.Any(column => column.IsList))
         {
             var own = OpenWriterConnection();
             try

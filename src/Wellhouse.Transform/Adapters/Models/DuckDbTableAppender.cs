@@ -108,6 +108,7 @@ internal sealed class DuckDbTableAppender
             ModelType.Integer => id == DuckDBType.Integer,
             ModelType.Double => id == DuckDBType.Double,
             ModelType.Date => id == DuckDBType.Date,
+            ModelType.Text => id == DuckDBType.Varchar,
             ModelType.Enum => id == DuckDBType.Enum && NativeMethods.LogicalType.DuckDBEnumInternalType(type) == DuckDBType.UnsignedTinyInt,
             _ => false,
         };

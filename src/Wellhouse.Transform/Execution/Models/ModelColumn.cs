@@ -35,6 +35,6 @@ public sealed record ModelColumn(string Name, ModelType Type, IReadOnlyList<stri
 
     public static ModelColumn Enum(string name, params string[] values) => new(name, ModelType.Enum, values);
 
-    /// <summary>Whether every value has one fixed width (no text or lists).</summary>
-    internal bool IsFixedWidth => Type is ModelType.Integer or ModelType.Double or ModelType.Date or ModelType.Enum;
+    /// <summary>Whether the column is a list (dates or doubles).</summary>
+    internal bool IsList => Type is ModelType.DateList or ModelType.DoubleList;
 }
