@@ -26,7 +26,7 @@ internal static class ServeStoreBench
         var watch = Stopwatch.StartNew();
         var store = ServeStore.Open(output, id);
         Console.WriteLine($"open: {watch.Elapsed.TotalMilliseconds:F0} ms ({store.Footer.Relations.Count} relations)");
-        var columns = store.Footer.Relations.SelectMany(r => r.Columns.Where(c => c.Derived is null && !c.WellIndex).Select(c =>
+        var columns = store.Footer.Relations.SelectMany(r => r.Columns.Where(c => c.Stored).Select(c =>
             (Name: $"{r.Name}.{c.Name}", c.Width, Bytes: (r.Rows * c.Width) + (c.NullsOffset >= 0 ? (r.Rows + 7) / 8 : 0)))).OrderByDescending(c => c.Bytes).ToList();
         Console.WriteLine("largest columns: " + string.Join(", ", columns.Take(12).Select(c => $"{c.Name} {c.Bytes / 1048576.0:F1} MiB (width {c.Width})")));
         return 0;

@@ -42,10 +42,18 @@ internal sealed class SeriesTable(int count)
         var table = new SeriesTable(rows.Length);
         foreach (var column in relation.Columns)
         {
-            table.Add(new StoredColumn(column, rows));
+            table.Add(column.Lookup is { } lookup ? Looked(column, lookup, rows) : new StoredColumn(column, rows));
         }
 
         return table;
+    }
+
+    /// <summary>A looked-up column at the given rows: its target column at the target rows when every row reads the
+    /// same target column (a series of one stream), else the rows read one by one.</summary>
+    private static SeriesColumn Looked(ServeColumn column, ServeLookupReader lookup, int[] rows)
+    {
+        var (target, targetRows) = lookup.AtRows(rows);
+        return target is not null ? new StoredColumn(target, targetRows, column.Name) : new StoredColumn(column, rows);
     }
 }
 

@@ -7,8 +7,9 @@ namespace Wellhouse.Serving;
 /// <code>
 /// "WHSERVE\0" + format version (int64)          16 bytes
 /// column regions, each 8-byte aligned             values (the column's width), then a null bitmap (bit set = NULL) when
-///                                                 it has a NULL; none for a column derived from others of its row, nor
-///                                                 for well_code (read from the well index)
+///                                                 it has a NULL; none for a column derived from others of its row, for
+///                                                 one read from another relation's row (a lookup), nor for well_code
+///                                                 (read from the well index)
 /// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
 /// footer offset (int64) + "WHSERVE\0"             16 bytes
 /// </code>
@@ -17,7 +18,8 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeFormat
 {
-    public const long Version = 3;
+    /// <summary>4: a column may be read from another relation (<see cref="ServeColumnInfo.Lookup"/>).</summary>
+    public const long Version = 4;
 
     public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
 
@@ -149,4 +151,14 @@ internal sealed record ServeColumnInfo
     /// (offsets -1) and its checksum is that of the derivation's text.</summary>
     [JsonPropertyName("derived")]
     public ServeDerivation? Derived { get; init; }
+
+    /// <summary>For a column equal to a column of another stored relation on the row of the same well and key
+    /// (<see cref="ServeLookups"/>): where to read it; it has no regions (offsets -1) and its checksum is that of the
+    /// lookup's text.</summary>
+    [JsonPropertyName("lookup")]
+    public ServeLookup? Lookup { get; init; }
+
+    /// <summary>Whether the column has regions of its own in the file (not derived, looked up or the well index).</summary>
+    [JsonIgnore]
+    public bool Stored => Derived is null && Lookup is null && !WellIndex;
 }

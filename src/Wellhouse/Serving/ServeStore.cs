@@ -32,10 +32,55 @@ internal sealed unsafe class ServeStore
         // (the mapping stays valid until it is released).
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         _file = MemoryMappedFile.CreateFromFile(stream, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-        _view = _file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
+        _view = Map(_file, out _base);
+    }
+
+    /// <summary>The first <paramref name="length"/> bytes of a store being written (its relations so far), to read back.</summary>
+    private ServeStore(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length)
+    {
+        _length = length;
+        _file = MemoryMappedFile.CreateFromFile(file, null, length, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+        _view = Map(_file, out _base);
+    }
+
+    private static MemoryMappedViewAccessor Map(MemoryMappedFile file, out byte* start)
+    {
+        var view = file.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
         byte* pointer = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
-        _base = pointer + _view.PointerOffset;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        start = pointer + view.PointerOffset;
+        return view;
+    }
+
+    /// <summary>The relations written so far into a store being built (<paramref name="file"/>, its first
+    /// <paramref name="length"/> bytes), mapped read-only: a lookup's check reads its target there
+    /// (<see cref="ServeLookups"/>). <see cref="Unmap"/> it before the file is closed.</summary>
+    internal static ServeStore Partial(Microsoft.Win32.SafeHandles.SafeFileHandle file, long length, IEnumerable<ServeRelationInfo> relations)
+    {
+        var store = new ServeStore(file, length);
+        try
+        {
+            store.Footer = new ServeFooter { FormatVersion = ServeFormat.Version, SnapshotId = "", Relations = [.. relations] };
+            foreach (var info in store.Footer.Relations)
+            {
+                store._relations[info.Name] = new ServeRelation(store, info);
+            }
+
+            store.ResolveLookups();
+            return store;
+        }
+        catch
+        {
+            store.Unmap();
+            throw;
+        }
+    }
+
+    /// <summary>Releases the mapping now (a partial store, <see cref="Partial"/>).</summary>
+    internal void Unmap()
+    {
+        GC.SuppressFinalize(this);
+        Release();
     }
 
     ~ServeStore() => Release();
@@ -113,6 +158,20 @@ internal sealed unsafe class ServeStore
         {
             _relations[info.Name] = new ServeRelation(this, info);
         }
+
+        ResolveLookups();
+    }
+
+    /// <summary>Gives the looked-up columns their target relations (once every relation is loaded).</summary>
+    private void ResolveLookups()
+    {
+        foreach (var relation in _relations.Values)
+        {
+            foreach (var column in relation.Columns.Where(c => c.Info.Lookup is not null))
+            {
+                column.LookUpIn(new ServeLookupReader(relation, column.Info, Relation(column.Info.Lookup!.Relation)));
+            }
+        }
     }
 
     /// <summary>Checks every column against its checksum (reading each page once); throws
@@ -152,7 +211,7 @@ internal sealed unsafe class ServeRelation
         var columns = info.Columns.Select((column, i) =>
         {
             _ordinals[column.Name] = i;
-            if (column.Derived is null && !column.WellIndex)
+            if (column.Stored)
             {
                 if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral)
                     || column.Step < 1 || (column.Width == 8 && column.Step != 1))
@@ -203,6 +262,10 @@ internal sealed unsafe class ServeRelation
     /// <summary>The columns computed from others of their row, with how.</summary>
     public IReadOnlyDictionary<string, ServeDerivation> Derived() =>
         Info.Columns.Where(c => c.Derived is not null).ToDictionary(c => c.Name, c => c.Derived!, StringComparer.Ordinal);
+
+    /// <summary>The columns read from another relation, with where.</summary>
+    public IReadOnlyDictionary<string, ServeLookup> Lookups() =>
+        Info.Columns.Where(c => c.Lookup is not null).ToDictionary(c => c.Name, c => c.Lookup!, StringComparer.Ordinal);
 
     public ServeColumn this[string name] => Column(name) ?? throw new KeyNotFoundException($"{Info.Name} has no column {name}");
 
@@ -255,7 +318,7 @@ internal sealed unsafe class ServeRelation
         var checksums = new List<string>();
         foreach (var column in Info.Columns)
         {
-            if (column.Derived is not null || column.WellIndex)
+            if (!column.Stored)
             {
                 checksums.Add(column.Checksum);
                 continue;
@@ -297,8 +360,8 @@ internal sealed unsafe class ServeRelation
 /// <summary>A stored column: fixed-width values and a null bitmap, read in place.</summary>
 internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
 {
-    private readonly byte* _values = info.Derived is null && !info.WellIndex ? store.Pointer(info.ValuesOffset) : null;
-    private readonly byte* _nulls = info.Derived is null && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
+    private readonly byte* _values = info.Stored ? store.Pointer(info.ValuesOffset) : null;
+    private readonly byte* _nulls = info.Stored && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
     private readonly int _width = info.Width;
     private readonly long _base = info.Base;
     private readonly long _step = info.Step;
@@ -309,6 +372,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private ServeColumn? _left;
     private ServeRelation? _index;
     private ServeColumn? _right;
+    private ServeLookupReader? _lookup;
 
     public ServeDerivation? Derivation => info.Derived;
 
@@ -325,6 +389,12 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         (_left, _right) = (left, right);
     }
 
+    /// <summary>Makes a looked-up column (<see cref="ServeColumnInfo.Lookup"/>) read its target.</summary>
+    public void LookUpIn(ServeLookupReader lookup) => _lookup = lookup;
+
+    /// <summary>A looked-up column's reads, else null.</summary>
+    public ServeLookupReader? Lookup => _lookup;
+
     /// <summary>Makes a well-index column (<see cref="ServeColumnInfo.WellIndex"/>) read its relation's well index.</summary>
     public void ReadWellIndex(ServeRelation relation)
     {
@@ -340,7 +410,15 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
 
     /// <summary>A number column's value as a double (null for NULL), for the computations; a derived one computed once.</summary>
-    public double? Number(int row) => _index is not null ? Long(row) : _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
+    public double? Number(int row) => _lookup is not null ? Target(row).Number()
+        : _index is not null ? Long(row) : _values is null ? Derived(row) : IsNull(row) ? null : _kind == ServeKind.Double ? Double(row) : Long(row);
+
+    /// <summary>A looked-up column's target value of a row.</summary>
+    private Looked Target(int row)
+    {
+        var (column, target) = _lookup!.At(row);
+        return new Looked(column, target);
+    }
 
     public string Name => info.Name;
 
@@ -351,9 +429,11 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public int Rows => rows;
 
-    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0 : _values is null && _index is null && Derived(row) is null;
+    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0
+        : _lookup is not null ? Target(row).IsNull() : _values is null && _index is null && Derived(row) is null;
 
-    public double Double(int row) => _index is not null ? Long(row) : _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
+    public double Double(int row) => _lookup is not null ? Target(row).Double()
+        : _index is not null ? Long(row) : _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
 
     public int Int32(int row) => (int)Long(row);
 
@@ -362,7 +442,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public bool Bool(int row) => Long(row) != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => _index is not null ? _index.WellCodeAt(row) : unchecked(_base + (_step * _width switch
+    public long Long(int row) => _lookup is not null ? Target(row).Long() : _index is not null ? _index.WellCodeAt(row) : unchecked(_base + (_step * _width switch
     {
         1 => _values[row],
         2 => ((ushort*)_values)[row],
@@ -370,7 +450,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
         _ => ((long*)_values)[row],
     }));
 
-    public string? String(int row) => IsNull(row) ? null : _dictionary[Long(row)];
+    public string? String(int row) => _lookup is not null ? Target(row).String() : IsNull(row) ? null : _dictionary[Long(row)];
 
     public DateOnly Date(int row) => DateOnly.FromDayNumber((int)Long(row));
 
@@ -386,6 +466,13 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     /// <summary>Writes the value as the SQL path writes it (<see cref="Api.RowsResult"/>), read straight from the mapping.</summary>
     public void WriteJson(JsonText json, int row)
     {
+        if (_lookup is not null)
+        {
+            var (column, target) = _lookup.At(row);
+            column.WriteJson(json, target);
+            return;
+        }
+
         if (_index is not null)
         {
             json.Long(_kind, Long(row));
@@ -431,6 +518,18 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     /// <paramref name="nulls"/> (their value 0); a derived column computed from its inputs' values in one loop.</summary>
     public void Numbers(ReadOnlySpan<int> rows, Span<double> values, Span<bool> nulls)
     {
+        if (_lookup is not null)
+        {
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var value = Number(rows[i]);
+                nulls[i] = value is null;
+                values[i] = value ?? 0;
+            }
+
+            return;
+        }
+
         if (_index is not null)
         {
             for (var i = 0; i < rows.Length; i++)
@@ -562,4 +661,18 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     /// <summary>Keeps the store (and its mapping) alive while the column is in use.</summary>
     public ServeStore Store => store;
+
+    /// <summary>A target column's value at a row.</summary>
+    private readonly record struct Looked(ServeColumn Column, int Row)
+    {
+        public double? Number() => Column.Number(Row);
+
+        public bool IsNull() => Column.IsNull(Row);
+
+        public double Double() => Column.Double(Row);
+
+        public long Long() => Column.Long(Row);
+
+        public string? String() => Column.String(Row);
+    }
 }

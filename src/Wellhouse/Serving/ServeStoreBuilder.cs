@@ -54,10 +54,12 @@ internal static class ServeStoreBuilder
                         skipped.Add($"{name} stored whole: {problem}");
                     }
 
+                    // The relations written so far, read back for the lookups' checks (ServeLookups).
+                    ServeStore Written() => ServeStore.Partial(file, RandomAccess.GetLength(file), relations);
                     (ServeRelationInfo? Info, string? Problem) outcome = (null, null);
                     if (reuse?.Relation(name) is { } old)
                     {
-                        outcome = new RelationScan(connection, file, scratch, name, sql, old.Derived(), steps).Merge(old, reuse, ref end);
+                        outcome = new RelationScan(connection, file, scratch, name, sql, old.Derived(), old.Lookups(), Written, steps).Merge(old, reuse, ref end);
                         if (outcome.Info is not null)
                         {
                             reused.Add(name);
@@ -72,7 +74,15 @@ internal static class ServeStoreBuilder
                     {
                         var (derived, notDerived) = steps.Time($"{name} derived check", () => ServeDerived.Check(connection, name, sql));
                         skipped.AddRange(notDerived);
-                        outcome = new RelationScan(connection, file, scratch, name, sql, derived, steps).Run(ref end);
+                        var lookups = ServeLookups.Candidates.GetValueOrDefault(name) ?? new Dictionary<string, ServeLookup>();
+                        var scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps);
+                        outcome = scan.Run(ref end);
+                        if (outcome.Info is null && scan.LookupProblem is { } problem)
+                        {
+                            // A value that is not the target's: the columns are stored after all.
+                            skipped.Add($"{name}.{string.Join(", ", lookups.Keys)} stored: {problem}");
+                            outcome = new RelationScan(connection, file, scratch, name, sql, derived, new Dictionary<string, ServeLookup>(), Written, steps).Run(ref end);
+                        }
                     }
 
                     if (outcome.Info is { } info)
@@ -135,7 +145,8 @@ internal static class ServeStoreBuilder
 
     /// <summary>One relation's scan into the file.</summary>
     private sealed class RelationScan(DbConnection connection, SafeFileHandle file, SafeFileHandle scratch, string name, string relationSql,
-        IReadOnlyDictionary<string, ServeDerivation> derived, ServeBuildSteps steps)
+        IReadOnlyDictionary<string, ServeDerivation> derived, IReadOnlyDictionary<string, ServeLookup> lookups, Func<ServeStore> written,
+        ServeBuildSteps steps)
     {
         private const string SelectAll = "select * from ";
 
@@ -143,6 +154,9 @@ internal static class ServeStoreBuilder
         private readonly string sql = derived.Count == 0 || !relationSql.StartsWith(SelectAll, StringComparison.Ordinal)
             ? relationSql
             : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..]);
+
+        /// <summary>Why a looked-up column is not its target's values (the scan then returned no relation), or null.</summary>
+        public string? LookupProblem { get; private set; }
 
         public (ServeRelationInfo? Info, string? Problem) Run(ref long end)
         {
@@ -201,7 +215,7 @@ internal static class ServeStoreBuilder
                 var columns = new List<ServeColumnInfo>();
                 foreach (var column in old.Columns)
                 {
-                    columns.Add(column.Derivation is not null || column.Info.WellIndex
+                    columns.Add(!column.Info.Stored
                         ? column.Info
                         : ServeStoreMerge.Column(column, byName[column.Name], plan.Segments, rows, file, ref end));
                 }
@@ -277,10 +291,11 @@ internal static class ServeStoreBuilder
 
             var writing = steps.Start();
             var columns = new List<ServeColumnInfo>();
-            foreach (var writer in scanned.Writers)
+            foreach (var (column, writer) in scanned.Columns)
             {
                 // well_code is the well index's (checked while scanning: never NULL, in order, within int).
-                columns.Add(writer.Name == "well_code" ? WellIndexColumn(writer.Kind) : writer.Finish(file, ref end));
+                columns.Add(writer is null ? LookupColumn(column, lookups[column])
+                    : writer.Name == "well_code" ? WellIndexColumn(writer.Kind) : writer.Finish(file, ref end));
             }
 
             steps.Stop(writing, $"{name} write");
@@ -320,14 +335,44 @@ internal static class ServeStoreBuilder
                 return (null, "no integer column well_code");
             }
 
-            var writers = new ColumnWriter[kinds.Length];
+            // A looked-up column is checked against its target (in the relations written before), not written.
+            var writers = new ColumnWriter?[kinds.Length];
+            var checks = new List<ServeLookups.Check>();
+            ServeStore? targets = null;
             long offset = 0;
-            for (var i = 0; i < kinds.Length; i++)
+            try
             {
-                writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset,
-                    dictionaries?.GetValueOrDefault(reader.GetName(i)));
-            }
+                for (var i = 0; i < kinds.Length; i++)
+                {
+                    if (lookups.TryGetValue(reader.GetName(i), out var lookup))
+                    {
+                        targets ??= written();
+                        var (check, problem) = ServeLookups.Check.For(reader.GetName(i), lookup, targets.Relation(lookup.Relation), reader, i);
+                        if (check is null)
+                        {
+                            LookupProblem = problem;
+                            return (null, $"{reader.GetName(i)}: {problem}");
+                        }
 
+                        checks.Add(check);
+                        continue;
+                    }
+
+                    writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset,
+                        dictionaries?.GetValueOrDefault(reader.GetName(i)));
+                }
+
+                return ReadRows(reader, rows, wellOrdinal, writers, checks);
+            }
+            finally
+            {
+                targets?.Unmap();
+            }
+        }
+
+        private (Scanned? Scanned, string? Problem) ReadRows(DbDataReader reader, long rows, int wellOrdinal, ColumnWriter?[] writers,
+            List<ServeLookups.Check> checks)
+        {
             var codes = new List<long>();
             var starts = new List<int>();
             long row = 0;
@@ -357,7 +402,12 @@ internal static class ServeStoreBuilder
 
                 for (var i = 0; i < writers.Length; i++)
                 {
-                    writers[i].Add(reader, i);
+                    writers[i]?.Add(reader, i);
+                }
+
+                foreach (var check in checks)
+                {
+                    check.Add(code, reader);
                 }
 
                 row++;
@@ -368,8 +418,15 @@ internal static class ServeStoreBuilder
                 return (null, "the relation changed between its count and its scan");
             }
 
+            if (checks.FirstOrDefault(check => check.Problem is not null) is { } failed)
+            {
+                LookupProblem = failed.Problem;
+                return (null, $"a looked-up column differs from its target: {failed.Problem}");
+            }
+
             starts.Add((int)row);
-            return (new Scanned(writers, codes, starts), null);
+            var columns = Enumerable.Range(0, writers.Length).Select(i => (reader.GetName(i), writers[i])).ToList();
+            return (new Scanned(columns, codes, starts), null);
         }
 
         /// <summary>Writes the well index after the columns and describes the relation.</summary>
@@ -391,6 +448,16 @@ internal static class ServeStoreBuilder
                 Columns = columns,
             };
         }
+
+        private static ServeColumnInfo LookupColumn(string column, ServeLookup lookup) => new()
+        {
+            Name = column,
+            Kind = ServeKind.Double,
+            ValuesOffset = -1,
+            NullsOffset = -1,
+            Checksum = ServeValues.Checksum(lookup.Text),
+            Lookup = lookup,
+        };
 
         private static ServeColumnInfo WellIndexColumn(ServeKind kind) => new()
         {
@@ -423,8 +490,12 @@ internal static class ServeStoreBuilder
                     : byName[column]).ToList();
         }
 
-        /// <summary>A scan's columns (on the scratch file) and its well index.</summary>
-        private sealed record Scanned(ColumnWriter[] Writers, List<long> Codes, List<int> Starts);
+        /// <summary>A scan's columns in the scan's order (each on the scratch file, or checked against its lookup's target:
+        /// no writer) and its well index.</summary>
+        private sealed record Scanned(List<(string Name, ColumnWriter? Writer)> Columns, List<long> Codes, List<int> Starts)
+        {
+            public IEnumerable<ColumnWriter> Writers => Columns.Where(c => c.Writer is not null).Select(c => c.Writer!);
+        }
     }
 }
 

@@ -3,7 +3,7 @@ namespace Wellhouse.Serving;
 /// <summary>
 /// Whether two serving stores answer the same (an incrementally built store against a from-scratch build of the same
 /// snapshot): the same relations, well indexes and computed views, and in every column the same NULLs and values (doubles
-/// bit for bit, strings as text, whatever their encodings), derived columns as computed. Used by the tests and by
+/// bit for bit, strings as text, whatever their encodings), derived and looked-up columns as computed. Used by the tests and by
 /// <c>Wellhouse.Benchmarks --serve-compare</c>.
 /// </summary>
 internal static class ServeStoreEquality
@@ -51,7 +51,7 @@ internal static class ServeStoreEquality
                 }
             }
 
-            if (!a.Columns.Select(c => (c.Name, c.Kind, c.Derivation)).SequenceEqual(b.Columns.Select(c => (c.Name, c.Kind, c.Derivation))))
+            if (!a.Columns.Select(c => (c.Name, c.Kind, c.Derivation, c.Info.Lookup?.Text)).SequenceEqual(b.Columns.Select(c => (c.Name, c.Kind, c.Derivation, c.Info.Lookup?.Text))))
             {
                 Differ($"{name}: columns differ");
                 continue;

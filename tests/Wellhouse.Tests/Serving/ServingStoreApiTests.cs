@@ -46,6 +46,8 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         Assert.Equal([ServeViewCheck.DeclineCurves, ServeViewCheck.MovingAverages, ServeCumulative.Relation, ServeViewCheck.Daily],
             store.Footer.Computed.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["12m", "180d", "30d", "3m", "6m", "90d"], store.Footer.Windows.Select(w => w.Name).Order(StringComparer.Ordinal));
+        // The trendlines' actual_rate is read from stg_well_production (ServeLookups), not stored twice.
+        Assert.Equal("stg_well_production", store.Relation("int_ml_trendlines_output")!["actual_rate"].Info.Lookup?.Relation);
         Assert.True(fixture.Wells.Count > ServingFixture.GeneratedWells, $"{fixture.Wells.Count} wells");
     }
 
