@@ -42,6 +42,36 @@ public sealed class PostgresSeedAndTestTests(PostgresCluster cluster)
     }
 
     [Fact]
+    public async Task A_project_seed_materialization_inserts_the_rows_as_literals_with_postgres_types()
+    {
+        await using var project = await PostgresProject.CreateAsync(cluster);
+        project.WriteProject("seeds", "seeds:\n  seeds:\n    s:\n      +column_types:\n        code: varchar(5)\n");
+        project.Write("macros/seed.sql", """
+            {% materialization seed, default %}
+              {%- set agate_table = load_agate_table() -%}
+              {%- set old_relation = adapter.get_relation(database=database, schema=schema, identifier=model['alias']) -%}
+              {%- if old_relation is not none -%}
+                {%- set create_sql = reset_csv_table(model, should_full_refresh(), old_relation, agate_table) -%}
+              {%- else -%}
+                {%- set create_sql = create_csv_table(model, agate_table) -%}
+              {%- endif -%}
+              {%- set insert_sql = load_csv_rows(model, agate_table) -%}
+              {%- call noop_statement('main', 'LOADED ' ~ (agate_table.rows | length)) -%}{{ get_csv_sql(create_sql, insert_sql) }}{%- endcall -%}
+              {{ return({'relations': [this.incorporate(type='table')]}) }}
+            {% endmaterialization %}
+            """);
+        project.Write("seeds/s.csv", "code,n,d,b,t\n007,1.5,2024-01-31,true,it's\n008,,2024-02-01,false,\n");
+
+        var first = await project.RunAsync(DbtCommandKind.Seed);
+        var second = await project.RunAsync(DbtCommandKind.Seed);
+
+        Assert.True(first.Success && second.Success, string.Join("\n", second.FormatProblems()));
+        Assert.Equal("LOADED 2", second.Outcome!.Results.Single(r => r.Node.Name == "s").Message);
+        Assert.Equal(["character varying", "double precision", "date", "boolean", "text"], project.Query("select data_type from information_schema.columns where table_name = 's' order by ordinal_position").Select(r => (string)r[0]!));
+        Assert.Equal([["007", "1.5", "2024-01-31", "true", "it's"], ["008", "null", "2024-02-01", "false", "null"]], EngineRows.Normalize(project.Query("select * from analytics.s order by 1")));
+    }
+
+    [Fact]
     public async Task Seed_FullRefreshUnderAView_DropsWithCascadeAsDbtPostgres()
     {
         await using var project = await PostgresProject.CreateAsync(cluster);
