@@ -23,8 +23,23 @@ public sealed partial class Compiler
     /// <summary>The project's <c>{% materialization %}</c> block that builds <paramref name="node"/> on
     /// <paramref name="adapterType"/>, or null when the engine's own materialization does
     /// (<see cref="MaterializationResolver"/>).</summary>
-    internal MaterializationEntry? FindMaterialization(Node node, string adapterType) =>
-        MaterializationResolver.Resolve(project.Templates.Materializations, project.Name, adapterType, node);
+    internal MaterializationEntry? FindMaterialization(Node node, string adapterType)
+    {
+        var legacy = project.ProjectFile.Raw.GetValueOrDefault("flags") is Dictionary<string, object?> flags
+            && flags.GetValueOrDefault("require_explicit_package_overrides_for_builtin_materializations") is false;
+        var entry = MaterializationResolver.Resolve(project.Templates.Materializations, project.Name, adapterType, node, legacy);
+        if (legacy && entry is { } chosen && chosen.PackageName != project.Name
+            && MaterializationResolver.Resolve(project.Templates.Materializations, project.Name, adapterType, node) != chosen
+            && warnedOverrides.TryAdd((chosen.PackageName, node.Config.Materialized), 0))
+        {
+            // dbt's deprecation D016, once per package and materialization.
+            (hooks?.Log ?? project.Services.Log)?.Invoke($"warning: Installed package '{chosen.PackageName}' is overriding the built-in materialization '{node.Config.Materialized}'. Overrides of built-in materializations from installed packages will be deprecated in future versions of dbt. For more information: https://docs.getdbt.com/reference/global-configs/legacy-behaviors");
+        }
+
+        return entry;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Package, string Materialization), byte> warnedOverrides = new();
 
     /// <summary>
     /// Runs a custom materialization as dbt-core's <c>ModelRunner</c> does: its macro is called in the model's runtime

@@ -10,7 +10,8 @@ namespace Wellhouse.Transform.Compilation;
 /// snapshot and unit ones). The most specific wins, then
 /// the root project over packages over the adapter. A package may not replace one of the adapter's own (dbt 1.8+'s
 /// <c>require_explicit_package_overrides_for_builtin_materializations</c>, true by default): the root project's or
-/// the adapter's is used instead.
+/// the adapter's is used instead, unless the root project's <c>flags:</c> sets it false (then the package's is used,
+/// and dbt warns that this is deprecated).
 /// </summary>
 internal static class MaterializationResolver
 {
@@ -32,7 +33,7 @@ internal static class MaterializationResolver
     /// <summary>The block that builds <paramref name="node"/>, or null when the engine's own materialization does.</summary>
     /// <exception cref="InvalidOperationException">dbt's "No materialization ... was found", two packages defining
     /// the same one, or a model language the block does not support; the message is dbt's.</exception>
-    public static MaterializationEntry? Resolve(IReadOnlyList<MaterializationEntry> blocks, string rootProject, string adapterType, Node node)
+    public static MaterializationEntry? Resolve(IReadOnlyList<MaterializationEntry> blocks, string rootProject, string adapterType, Node node, bool packagesMayOverrideBuiltins = false)
     {
         var name = node.Config.Materialized;
         var candidates = new List<(int Specificity, Locality Locality, MaterializationEntry? Entry)>();
@@ -63,7 +64,7 @@ internal static class MaterializationResolver
             throw new InvalidOperationException($"Found two materializations with the name {name} (packages {best.Entry!.PackageName} and {ordered[1].Entry!.PackageName}). dbt cannot resolve this ambiguity");
         }
 
-        if (best.Locality == Locality.Package && candidates.Any(c => c.Locality == Locality.Builtin))
+        if (best.Locality == Locality.Package && !packagesMayOverrideBuiltins && candidates.Any(c => c.Locality == Locality.Builtin))
         {
             best = ordered.First(c => c.Locality != Locality.Package);
         }

@@ -161,6 +161,23 @@ public sealed class SeedAndTestMaterializationTests
     }
 
     [Fact]
+    public async Task With_the_legacy_flag_off_a_package_replaces_them_and_dbts_deprecation_is_logged_once()
+    {
+        using var project = Project(string.Empty);
+        File.AppendAllText(Path.Combine(project.ProjectDir, "dbt_project.yml"), "\nflags:\n  require_explicit_package_overrides_for_builtin_materializations: false\n");
+        project.Write("dbt_packages/pkg/dbt_project.yml", "name: pkg\n");
+        project.Write("dbt_packages/pkg/macros/mats.sql", AuditedTests + AuditedSeeds);
+
+        var report = await project.RunAsync(DbtCommandKind.Build);
+
+        Assert.True(report.Outcome is not null, string.Join("\n", report.FormatProblems()));
+        Assert.Equal("SEEDED 3", report.Outcome!.Results.Single(r => r.Node.Name == "payments").Message);
+        Assert.Equal(3, project.Query("select * from main.test_audit").Count);
+        Assert.Single(project.Log, l => l.Contains("Installed package 'pkg' is overriding the built-in materialization 'test'", StringComparison.Ordinal));
+        Assert.Single(project.Log, l => l.Contains("Installed package 'pkg' is overriding the built-in materialization 'seed'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Load_agate_table_outside_a_seed_is_dbts_error()
     {
         using var project = Project("""
