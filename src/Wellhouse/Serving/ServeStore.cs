@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Wellhouse.Serving;
@@ -12,7 +13,7 @@ namespace Wellhouse.Serving;
 /// (its last request has ended and the snapshot was swapped out): requests hold the store through their pinned
 /// snapshot, and the finalizer unmaps.
 /// </summary>
-internal sealed unsafe class ServeStore
+internal sealed unsafe partial class ServeStore
 {
     private readonly MemoryMappedFile _file;
     private readonly MemoryMappedViewAccessor _view;
@@ -51,6 +52,36 @@ internal sealed unsafe class ServeStore
         start = pointer + view.PointerOffset;
         return view;
     }
+
+    /// <summary>
+    /// Reads every page of the file into memory and maps it into the process (Linux: madvise MADV_POPULATE_READ, one
+    /// pass with the kernel's readahead; elsewhere one byte per page), so that no request after the store is served
+    /// waits for the disk or a page fault: the snapshot provider calls it before it swaps the store in, while the
+    /// previous snapshot still answers (docs/architecture.md, "Snapshots"). A store just built is in the page cache
+    /// already and this only maps its pages; on a cold page cache it reads the file at the disk's speed.
+    /// </summary>
+    public void PreRead()
+    {
+        var start = (byte*)((nint)_base & ~(nint)4095);
+        if (OperatingSystem.IsLinux() && Madvise(start, (nuint)(_base + _length - start), MadvisePopulateRead) == 0)
+        {
+            return;
+        }
+
+        long sum = 0;
+        for (long offset = 0; offset < _length; offset += 4096)
+        {
+            sum += _base[offset];
+        }
+
+        GC.KeepAlive(sum);
+    }
+
+    /// <summary>MADV_POPULATE_READ (Linux 5.14): populate (prefault) page tables readable, faulting-in all pages.</summary>
+    private const int MadvisePopulateRead = 22;
+
+    [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
+    private static partial int Madvise(byte* address, nuint length, int advice);
 
     /// <summary>The relations written so far into a store being built (<paramref name="file"/>, its first
     /// <paramref name="length"/> bytes), mapped read-only: a lookup's check reads its target there
