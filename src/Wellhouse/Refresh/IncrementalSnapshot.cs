@@ -68,8 +68,8 @@ internal static class IncrementalSnapshot
 
     /// <summary>
     /// The wells of <paramref name="newBatchFiles"/> and of every batch (<paramref name="allBatchFiles"/>, which holds
-    /// the new ones), counted from the raw Parquet files' <c>well_code</c> column alone (an in-memory DuckDB; 10 M rows
-    /// read in about 0.1 s): what <see cref="RefreshPlan.WithChangedWells"/> compares before the parent is copied.
+    /// the new ones), counted from the raw Parquet files' <c>well_code</c> column alone (an in-memory DuckDB; 11 files
+    /// of 10 M rows: about 0.4 s at load 19 on 2 cores, bench/warehouse/README.md): what <see cref="RefreshPlan.WithChangedWells"/> compares before the parent is copied.
     /// </summary>
     public static (int Changed, int Wells) CountWells(IReadOnlyList<string> allBatchFiles, IReadOnlyList<string> newBatchFiles)
     {
