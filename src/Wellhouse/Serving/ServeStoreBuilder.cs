@@ -313,6 +313,13 @@ internal static class ServeStoreBuilder
         {
             using var command = connection.CreateCommand();
             command.CommandText = query;
+            if (command is DuckDB.NET.Data.DuckDBCommand duckdb)
+            {
+                // Stream the rows: DuckDB.NET otherwise materializes the whole result before the first row (at 100 M
+                // daily rows, stg_well_production's ~12 GB, past the memory cap: the refresh was killed for memory).
+                duckdb.UseStreamingMode = true;
+            }
+
             using var reader = command.ExecuteReader();
             var kinds = new ServeKind[reader.FieldCount];
             var wellOrdinal = -1;

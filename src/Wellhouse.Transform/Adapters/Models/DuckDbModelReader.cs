@@ -19,6 +19,10 @@ internal sealed class DuckDbModelReader : ModelReader
         this.connection = connection;
         command = connection.CreateCommand();
         command.CommandText = sql;
+        // Streamed: DuckDB.NET otherwise materializes the whole result before the first row, outside DuckDB's
+        // memory_limit (a C# model's input at 100 M rows is gigabytes). The reader owns its connection, so nothing
+        // else runs on it while the stream is open.
+        command.UseStreamingMode = true;
         reader = (DuckDBDataReader)command.ExecuteReader();
         types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetFieldType).ToArray();
     }
