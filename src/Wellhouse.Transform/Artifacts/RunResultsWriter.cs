@@ -15,7 +15,7 @@ public static class RunResultsWriter
     public const string SchemaVersion = "https://schemas.getdbt.com/dbt/run-results/v6.json";
 
     /// <summary>The dbt version the artifacts claim to be compatible with.</summary>
-    public const string DbtVersion = "1.9.0";
+    public const string DbtVersion = "1.10.8";
 
     public static void Write(string path, RunOutcome outcome, string invocationId, IReadOnlyDictionary<string, object?> args)
     {

@@ -63,7 +63,7 @@ internal sealed partial class DbtContext
             ["flags"] = Flags(),
             ["selected_resources"] = (hooks?.SelectedResources ?? []).Cast<object?>().ToList(),
             ["invocation_args_dict"] = hooks?.InvocationArgs is { } invocation ? new Dictionary<string, object?>(invocation, StringComparer.Ordinal) : new Dictionary<string, object?>(StringComparer.Ordinal),
-            ["dbt_version"] = "1.9.0",
+            ["dbt_version"] = Artifacts.RunResultsWriter.DbtVersion,
 
             ["zip"] = new JinjaFunction(Zip),
             ["set"] = new JinjaFunction(args => ToSet(args, strict: false)),
@@ -138,7 +138,7 @@ internal sealed partial class DbtContext
     /// undefined value (empty and false).</summary>
     private Dictionary<string, object?> Flags() => new(StringComparer.Ordinal)
     {
-        ["WHICH"] = hooks?.Which ?? "compile",
+        ["WHICH"] = hooks?.Which ?? parseWhich,
         ["FULL_REFRESH"] = hooks?.FullRefresh ?? false,
         ["STORE_FAILURES"] = hooks?.StoreFailures ?? false,
         ["FAIL_FAST"] = false,

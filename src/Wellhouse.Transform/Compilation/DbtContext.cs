@@ -14,10 +14,14 @@ internal sealed partial class DbtContext
     private readonly CompileHooks? hooks;
     private readonly Dictionary<string, object?> shared;
 
-    public DbtContext(RenderServices services, CompileHooks? hooks)
+    /// <summary>flags.WHICH without hooks (while parsing): the verb loading the project.</summary>
+    private readonly string parseWhich;
+
+    public DbtContext(RenderServices services, CompileHooks? hooks, string parseWhich = "compile")
     {
         this.services = services;
         this.hooks = hooks;
+        this.parseWhich = parseWhich;
         shared = CreateShared();
     }
 

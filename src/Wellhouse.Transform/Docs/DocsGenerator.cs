@@ -121,6 +121,7 @@ public static class DocsGenerator
     {
         ProjectDir = options.ProjectDir,
         Command = DbtCommandKind.Compile,
+        Which = "generate",
         ProfilesDir = options.ProfilesDir,
         Target = options.Target,
         VarsYaml = options.VarsYaml,

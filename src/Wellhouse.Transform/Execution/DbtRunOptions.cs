@@ -9,6 +9,14 @@ public sealed class DbtRunOptions
 
     public DbtCommandKind Command { get; init; } = DbtCommandKind.Build;
 
+    /// <summary>dbt's name of the verb (<c>flags.WHICH</c>, <c>invocation_args_dict.which</c>, run_results.json's
+    /// <c>args.which</c>) when it is not <see cref="Command"/>'s: <c>generate</c> for <c>docs generate</c>,
+    /// <c>freshness</c> for <c>source freshness</c>; null for Command's own name.</summary>
+    public string? Which { get; init; }
+
+    /// <summary>The verb's name as dbt reports it: <see cref="Which"/>, else <see cref="Command"/> in lower case.</summary>
+    internal string VerbName => Which ?? Command.ToString().ToLowerInvariant();
+
     public string? ProfilesDir { get; init; }
 
     public string? Target { get; init; }
@@ -73,5 +81,6 @@ public sealed class DbtRunOptions
         VarsYaml = VarsYaml,
         CSharpModels = CSharpModels,
         Environment = Environment,
+        Which = VerbName,
     };
 }

@@ -46,7 +46,7 @@ public static partial class DbtRunner
         using (adapter)
         {
             using var hookSession = adapter.OpenSession();
-            var hooks = CreateCompileHooks(hookSession, options, options.Command.ToString().ToLowerInvariant(), [.. selected], InvocationArgs.For(project, options, options.Command.ToString().ToLowerInvariant()));
+            var hooks = CreateCompileHooks(hookSession, options, options.VerbName, [.. selected], InvocationArgs.For(project, options, options.VerbName));
             var request = new RunRequest
             {
                 Manifest = project.Manifest,
@@ -164,7 +164,7 @@ public static partial class DbtRunner
     {
         Directory.CreateDirectory(targetPath);
         ManifestWriter.Write(project, Path.Combine(targetPath, "manifest.json"));
-        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, InvocationArgs.For(project, options, options.Command.ToString().ToLowerInvariant()));
+        RunResultsWriter.Write(Path.Combine(targetPath, "run_results.json"), outcome, project.InvocationId, InvocationArgs.For(project, options, options.VerbName));
     }
 
     /// <summary>dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 4 macros" line.</summary>

@@ -25,6 +25,10 @@ public sealed class ProjectLoadOptions
 
     /// <summary>Environment variables seen by <c>env_var()</c>; null for the process environment.</summary>
     public IReadOnlyDictionary<string, string>? Environment { get; init; }
+
+    /// <summary>The verb loading the project, as dbt's <c>flags.WHICH</c> while parsing (<c>build</c>, <c>generate</c>,
+    /// <c>freshness</c>, ...); <c>compile</c> when none is given.</summary>
+    public string Which { get; init; } = "compile";
 }
 
 /// <summary>The outcome of <see cref="ProjectLoader.Load"/>: the project when loading succeeded, and every diagnostic.</summary>

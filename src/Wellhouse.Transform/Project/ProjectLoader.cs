@@ -122,7 +122,7 @@ internal sealed partial class ProjectParser
 
         services = CreateServices(target, vars, new ProjectTemplates(), file.Name);
         services.Dispatch = DispatchOrder(rootFile);
-        context = new DbtContext(services, null);
+        context = new DbtContext(services, null, options.Which);
         manifest = services.Manifest;
         SetPackageVars(cliVars);
 

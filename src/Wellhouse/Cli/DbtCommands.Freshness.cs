@@ -18,7 +18,7 @@ internal static partial class DbtCommands
         freshness.SetAction(async (parse, cancellationToken) =>
         {
             var console = new DbtConsole(parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-            var runOptions = options.ToRunOptions(parse, Transform.Execution.DbtCommandKind.Compile, console.Line);
+            var runOptions = options.ToRunOptions(parse, Transform.Execution.DbtCommandKind.Compile, console.Line, which: "freshness");
             console.Line("Running with wellhouse, project " + runOptions.ProjectDir);
             SourceFreshnessReport report;
             try

@@ -70,10 +70,11 @@ internal sealed class DbtOptions
 
     public string ProjectDirOf(ParseResult parse) => Path.GetFullPath(parse.GetValue(ProjectDir) ?? Directory.GetCurrentDirectory());
 
-    public DbtRunOptions ToRunOptions(ParseResult parse, DbtCommandKind command, Action<string> log) => new()
+    public DbtRunOptions ToRunOptions(ParseResult parse, DbtCommandKind command, Action<string> log, string? which = null) => new()
     {
         ProjectDir = ProjectDirOf(parse),
         Command = command,
+        Which = which,
         ProfilesDir = parse.GetValue(ProfilesDir),
         Target = parse.GetValue(Target),
         VarsYaml = parse.GetValue(Vars),

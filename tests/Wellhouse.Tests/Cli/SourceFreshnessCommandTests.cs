@@ -27,6 +27,23 @@ public sealed class SourceFreshnessCommandTests
     }
 
     [Fact]
+    public async Task SourceFreshness_FlagsWhichIsFreshnessWhileParsing()
+    {
+        using var project = new FixtureProject("state/freshness");
+        Assert.Equal(0, await project.RunAsync("seed"));
+        // The loaded_at_field names the real column only when flags.WHICH is dbt's 'freshness'.
+        var sources = Path.Combine(project.Directory, "models", "_raw__sources.yml");
+        File.WriteAllText(sources, File.ReadAllText(sources).Replace("  - name: unmonitored\n", "      - name: events_which\n        identifier: raw_events\n        loaded_at_field: \"{{ 'loaded_at' if flags.WHICH == 'freshness' else 'not_the_column' }}\"\n  - name: unmonitored\n", StringComparison.Ordinal));
+        project.Output.GetStringBuilder().Clear();
+
+        var exit = await Wellhouse.Cli.WellhouseCli.RunAsync(["source", "freshness", "--project-dir", project.Directory, "--profiles-dir", project.Directory, "-s", "source:raw.events_which"], project.Output, project.Error);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("ERROR STALE freshness of raw.events_which", project.Output.ToString());
+        Assert.DoesNotContain("not_the_column", project.Output.ToString() + project.Error);
+    }
+
+    [Fact]
     public async Task SourceFreshness_OnlySwitchedOffSourceSelected_NothingToDoExitZero()
     {
         using var project = new FixtureProject("state/freshness");

@@ -55,6 +55,59 @@ public sealed class InvocationContextTests
     }
 
     [Fact]
+    public async Task Docs_generate_is_which_generate_in_flags_invocation_args_dict_and_run_results()
+    {
+        using var project = new TempProject("wellhouse-invocation-");
+        project.WriteProject("inv");
+        project.Write("models/m.sql", "select '{{ flags.WHICH }}|{{ invocation_args_dict.which }}' as w");
+
+        var docs = await Wellhouse.Transform.Docs.DocsGenerator.GenerateAsync(
+            new Wellhouse.Transform.Docs.DocsGenerateOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, CSharpModels = new Dictionary<string, ICSharpModel>() },
+            TestContext.Current.CancellationToken);
+
+        Assert.Empty(docs.Errors);
+        var compiled = File.ReadAllText(Path.Combine(project.ProjectDir, "target", "compiled", "inv", "models", "m.sql"));
+        Assert.Equal("select 'generate|generate' as w", compiled.Trim());
+        using var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.ProjectDir, "target", "run_results.json")));
+        Assert.Equal("generate", results.RootElement.GetProperty("args").GetProperty("which").GetString());
+    }
+
+    [Fact]
+    public async Task Source_freshness_is_which_freshness_while_parsing()
+    {
+        using var project = new TempProject("wellhouse-invocation-");
+        project.WriteProject("inv");
+        project.Write("models/m.sql", "{{ config(tags=[flags.WHICH]) }}\nselect 1 as x");
+
+        var freshness = await Wellhouse.Transform.Execution.Freshness.SourceFreshnessRunner.RunAsync(
+            new DbtRunOptions { ProjectDir = project.ProjectDir, ProfilesDir = project.ProjectDir, Command = DbtCommandKind.Compile, Which = "freshness" },
+            TestContext.Current.CancellationToken);
+        var build = await project.RunAsync(DbtCommandKind.Build);
+
+        Assert.Equal(["freshness"], freshness.Project!.Manifest.Nodes["model.inv.m"].Config.Tags);
+        Assert.True(build.Success, string.Join("\n", project.Log));
+        Assert.Equal(["build"], build.Project!.Manifest.Nodes["model.inv.m"].Config.Tags);
+    }
+
+    [Fact]
+    public async Task Dbt_version_is_the_dbt_release_the_engine_matches_in_jinja_and_artifacts()
+    {
+        using var project = new TempProject("wellhouse-invocation-");
+        project.WriteProject("inv");
+        project.Write("models/v.sql", "select '{{ dbt_version }}' as v");
+
+        var report = await project.RunAsync(DbtCommandKind.Run);
+
+        Assert.True(report.Success, string.Join("\n", project.Log));
+        Assert.Equal("1.10.8", project.Query("select v from main.v").Single()[0]);
+        foreach (var artifact in new[] { "run_results.json", "manifest.json" })
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.ProjectDir, "target", artifact)));
+            Assert.Equal("1.10.8", json.RootElement.GetProperty("metadata").GetProperty("dbt_version").GetString());
+        }
+    }
+
+    [Fact]
     public async Task Thread_id_is_the_worker_thread_for_nodes_and_the_main_thread_for_run_hooks()
     {
         using var project = new TempProject("wellhouse-invocation-");

@@ -19,8 +19,8 @@ public sealed class QueryCommentTests
     {
         var (model, hook) = await BuiltQueries(string.Empty);
 
-        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"node_id\": \"model.qc.m\"} */\ncreate", model, StringComparison.Ordinal);
-        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"master\"} */\ncreate", hook, StringComparison.Ordinal);
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.10.8\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"node_id\": \"model.qc.m\"} */\ncreate", model, StringComparison.Ordinal);
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.10.8\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"master\"} */\ncreate", hook, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class QueryCommentTests
         var show = await Wellhouse.Transform.Execution.DbtRunner.ShowAsync(Options(project), "select position('\"node_id\": \"sql_operation.qc.inline_query\"' in current_query()) > 0 as commented", 5, TestContext.Current.CancellationToken);
 
         Assert.True(operation.Success, string.Join("\n", operation.FormatProblems()));
-        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.9.0\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"macro_record\"} */\ncreate", (string)project.Query("select q from main.op_query").Single()[0]!, StringComparison.Ordinal);
+        Assert.StartsWith("/* {\"app\": \"dbt\", \"dbt_version\": \"1.10.8\", \"profile_name\": \"qc\", \"target_name\": \"dev\", \"connection_name\": \"macro_record\"} */\ncreate", (string)project.Query("select q from main.op_query").Single()[0]!, StringComparison.Ordinal);
         Assert.True(show.Success, string.Join("\n", show.FormatProblems()));
         Assert.Contains("True", show.Outcome!.Results.Single().Message, StringComparison.Ordinal);
     }

@@ -133,6 +133,21 @@ public sealed class DepsResolutionTests : IDisposable
     }
 
     [Fact]
+    public void Require_dbt_version_ranges_resolve_as_dbt_1_10()
+    {
+        // 1.2.0 is for dbt 1.9 only, 1.3.0 for 1.10 and later, 1.4.0 for 1.11 and later: dbt 1.10.8 takes 1.3.0.
+        hub.Add("fixtures/utils", "1.2.0", "utils", requireDbt: [">=1.9.0", "<1.10.0"])
+            .Add("fixtures/utils", "1.3.0", "utils", requireDbt: [">=1.10.0", "<2.0.0"])
+            .Add("fixtures/utils", "1.4.0", "utils", requireDbt: [">=1.11.0"]);
+        WritePackages("packages:\n  - package: fixtures/utils\n    version: [\">=1.0.0\", \"<2.0.0\"]\n");
+
+        var report = Deps();
+
+        Assert.True(report.Success, Messages(report));
+        Assert.Equal("1.3.0", InstalledVersion("utils"));
+    }
+
+    [Fact]
     public void No_version_in_range_names_the_range_and_the_versions_there_are()
     {
         AddUtilsAndDates("\">=1.0.0\"");
