@@ -47,9 +47,21 @@ internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOp
                     {
                         // Every page in memory before the swap (the previous snapshot answers meanwhile): no request
                         // after it waits for the disk (docs/architecture.md, "Snapshots").
-                        var reading = System.Diagnostics.Stopwatch.GetTimestamp();
-                        opened.PreRead();
-                        preRead = FormattableString.Invariant($", pre-read in {System.Diagnostics.Stopwatch.GetElapsedTime(reading).TotalMilliseconds:F0} ms");
+                        // Only when it takes at most half of the memory available now: a store past that (14.4 GB at
+                        // 100 M daily rows on a 24 GB machine) would push the previous store and the page cache out.
+                        var available = Serving.ServeStore.AvailableMemoryBytes();
+                        if (opened.FileBytes <= available / 2)
+                        {
+                            var reading = System.Diagnostics.Stopwatch.GetTimestamp();
+                            opened.PreRead();
+                            preRead = FormattableString.Invariant($", pre-read in {System.Diagnostics.Stopwatch.GetElapsedTime(reading).TotalMilliseconds:F0} ms");
+                        }
+                        else
+                        {
+                            preRead = FormattableString.Invariant($", not pre-read: larger than half of the {available / 1048576.0:F0} MiB of memory available (its first reads wait for the disk)");
+                            logger.LogWarning("Serving store {Path} ({MiB:F1} MiB) is not pre-read: larger than half of the {Available:F0} MiB of memory available; its first reads wait for the disk",
+                                opened.Path, opened.FileBytes / 1048576.0, available / 1048576.0);
+                        }
                     }
                 }
 
