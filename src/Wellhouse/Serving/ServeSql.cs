@@ -51,9 +51,7 @@ internal static partial class ServeSql
             return NoCap.Instance;
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = "select value from duckdb_settings() where name = 'memory_limit'";
-        var previous = Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        var previous = MemoryLimit(connection);
         if (previous is null || Bytes(previous) <= Bytes(BuildMemoryLimit))
         {
             return NoCap.Instance;
@@ -61,6 +59,14 @@ internal static partial class ServeSql
 
         Set(connection, BuildMemoryLimit);
         return new Cap(connection, previous);
+    }
+
+    /// <summary>The connection's DuckDB memory_limit as DuckDB shows it ("18.8 GiB").</summary>
+    internal static string? MemoryLimit(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "select value from duckdb_settings() where name = 'memory_limit'";
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Set(DbConnection connection, string value)
@@ -92,9 +98,13 @@ internal static partial class ServeSql
     {
         public void Dispose()
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "reset memory_limit; select value from duckdb_settings() where name = 'memory_limit'";
-            if (!string.Equals(Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), previous, StringComparison.Ordinal))
+            using (var reset = connection.CreateCommand())
+            {
+                reset.CommandText = "reset memory_limit";
+                reset.ExecuteNonQuery();
+            }
+
+            if (!string.Equals(MemoryLimit(connection), previous, StringComparison.Ordinal))
             {
                 Set(connection, previous);
             }

@@ -83,10 +83,5 @@ public sealed class ServeMemoryCapTests(ServingFixture fixture) : IClassFixture<
         return connection;
     }
 
-    private static string Limit(DuckDBConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "select value from duckdb_settings() where name = 'memory_limit'";
-        return (string)command.ExecuteScalar()!;
-    }
+    private static string Limit(DuckDBConnection connection) => ServeSql.MemoryLimit(connection)!;
 }
