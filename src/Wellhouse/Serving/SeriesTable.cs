@@ -350,3 +350,104 @@ internal sealed class ArrayColumn : SeriesColumn
         json.String(_lastEncoded);
     }
 }
+
+/// <summary>One value repeated on every row, given as a number (integers, day numbers, 0/1) or a text: a computed
+/// series' well code or stream. Its JSON text is written once per answer.</summary>
+internal sealed class LiteralColumn(string name, ServeKind kind, long number, string? text = null) : SeriesColumn(name, kind)
+{
+    public override bool IsNull(int row) => Kind == ServeKind.String && text is null;
+
+    public override double Double(int row) => number;
+
+    public override long Long(int row) => number;
+
+    public override string? String(int row) => text;
+
+    public override bool SameOnEveryRow(int count) => true;
+}
+
+/// <summary>Computed doubles, or 64-bit values of the column's kind (integers, day numbers, 0/1), in a plain array with
+/// the NULLs flagged beside it (none when <c>nulls</c> is null): no boxed nullable per value.</summary>
+internal sealed class ValuesColumn : SeriesColumn
+{
+    private readonly double[]? _doubles;
+    private readonly long[]? _longs;
+    private readonly bool[]? _nulls;
+
+    private ValuesColumn(string name, ServeKind kind, double[]? doubles, long[]? longs, bool[]? nulls) : base(name, kind)
+    {
+        _doubles = doubles;
+        _longs = longs;
+        _nulls = nulls;
+    }
+
+    public static ValuesColumn Doubles(string name, double[] values, bool[]? nulls) => new(name, ServeKind.Double, values, null, nulls);
+
+    public static ValuesColumn Longs(string name, ServeKind kind, long[] values, bool[]? nulls = null) => new(name, kind, null, values, nulls);
+
+    public override bool IsNull(int row) => _nulls is not null && _nulls[row];
+
+    public override double Double(int row) => _doubles is not null ? _doubles[row] : _longs![row];
+
+    public override long Long(int row) => _longs is not null ? _longs[row] : (long)_doubles![row];
+
+    public override string? String(int row) => null;
+
+    public override bool Numbers(Span<double> values, Span<bool> nulls)
+    {
+        if (_doubles is not { } doubles)
+        {
+            return false;
+        }
+
+        doubles.AsSpan(0, values.Length).CopyTo(values);
+        if (_nulls is null)
+        {
+            nulls.Clear();
+        }
+        else
+        {
+            _nulls.AsSpan(0, nulls.Length).CopyTo(nulls);
+        }
+
+        return true;
+    }
+
+    public override void WriteValues(JsonText json, Span<int> ends)
+    {
+        for (var row = 0; row < ends.Length; row++)
+        {
+            if (_nulls is not null && _nulls[row])
+            {
+                json.Null();
+            }
+            else if (_doubles is not null)
+            {
+                json.Double(_doubles[row]);
+            }
+            else
+            {
+                json.Long(Kind, _longs![row]);
+            }
+
+            ends[row] = json.Pending;
+        }
+    }
+
+    /// <summary>The same NULLs and the same bits (0 and -0 are written differently).</summary>
+    public override bool SameOnEveryRow(int count)
+    {
+        for (var row = 1; row < count; row++)
+        {
+            var isNull = IsNull(row);
+            if (isNull != IsNull(0) || (!isNull && (_doubles is not null
+                ? BitConverter.DoubleToInt64Bits(_doubles[row]) != BitConverter.DoubleToInt64Bits(_doubles[0])
+                : _longs![row] != _longs[0])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

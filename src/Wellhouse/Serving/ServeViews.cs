@@ -86,43 +86,52 @@ internal static class ServeViews
         }
 
         var count = history.Length + forecastRows.Count;
-        var periods = new long?[count];
-        var actual = new double?[count];
-        var fitted = new double?[count];
-        var p10 = new double?[count];
-        var p90 = new double?[count];
-        var isForecast = new long?[count];
-        var historyFitted = FittedRates(production, history, fits, fit, curve);
-        var actualColumn = production[stream == "oil" ? "oil_producing_rate_kbd" : "gas_producing_rate_mmcfd"];
+        var periods = new long[count];
+        var isForecast = new long[count];
+        var actual = new double[count];
+        var actualNulls = new bool[count];
+        var fitted = new double[count];
+        var fittedNulls = new bool[count];
+        var p10 = new double[count];
+        var p10Nulls = new bool[count];
+        var p90 = new double[count];
+        var p90Nulls = new bool[count];
+        var h = history.Length;
+        FittedRates(production, history, fits, fit, curve, fitted.AsSpan(0, h), fittedNulls.AsSpan(0, h));
+        // The producing-day rate (a derived column: volume over producing days), a column at a time; a non-finite one is NULL.
+        production[stream == "oil" ? "oil_producing_rate_kbd" : "gas_producing_rate_mmcfd"].Numbers(history, actual.AsSpan(0, h), actualNulls.AsSpan(0, h));
         var sigma = fit is { } f && !fits["log_sigma"].IsNull(f) ? fits["log_sigma"].Double(f) : (double?)null;
         // The view's rate * exp(+-z * sigma): the factors are the same on every row.
         var (up, down) = sigma is { } s ? (Math.Exp(WellDeclineFit.Z90 * s), Math.Exp(-WellDeclineFit.Z90 * s)) : (0, 0);
         var period = production["production_period"];
-        for (var i = 0; i < history.Length; i++)
+        for (var i = 0; i < h; i++)
         {
-            var row = history[i];
-            periods[i] = period.Long(row);
-            actual[i] = actualColumn.Number(row) is { } rate && double.IsFinite(rate) ? rate : null;
-            fitted[i] = historyFitted[i];
-            if (fitted[i] is { } value && sigma is not null)
+            periods[i] = period.Long(history[i]);
+            if (!double.IsFinite(actual[i]))
             {
-                p10[i] = value * up;
-                p90[i] = value * down;
+                actualNulls[i] = true;
             }
 
-            isForecast[i] = 0;
+            if (fittedNulls[i] || sigma is null)
+            {
+                p10Nulls[i] = p90Nulls[i] = true;
+            }
+            else
+            {
+                p10[i] = fitted[i] * up;
+                p90[i] = fitted[i] * down;
+            }
         }
 
-        var (forecastRate, forecastP10, forecastP90) = (forecast["fitted_rate"], forecast["rate_p10"], forecast["rate_p90"]);
-        for (var j = 0; j < forecastRows.Count; j++)
+        var forecastSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(forecastRows);
+        forecast["fitted_rate"].Numbers(forecastSpan, fitted.AsSpan(h), fittedNulls.AsSpan(h));
+        forecast["rate_p10"].Numbers(forecastSpan, p10.AsSpan(h), p10Nulls.AsSpan(h));
+        forecast["rate_p90"].Numbers(forecastSpan, p90.AsSpan(h), p90Nulls.AsSpan(h));
+        actualNulls.AsSpan(h).Fill(true);
+        for (var j = 0; j < forecastSpan.Length; j++)
         {
-            var i = history.Length + j;
-            var row = forecastRows[j];
-            periods[i] = forecastPeriod.Long(row);
-            fitted[i] = forecastRate.Number(row);
-            p10[i] = forecastP10.Number(row);
-            p90[i] = forecastP90.Number(row);
-            isForecast[i] = 1;
+            periods[h + j] = forecastPeriod.Long(forecastSpan[j]);
+            isForecast[h + j] = 1;
         }
 
         // The union ordered by period (history periods precede the forecast months; a stable sort keeps that on ties),
@@ -131,19 +140,19 @@ internal static class ServeViews
         {
             var order = Enumerable.Range(0, count).OrderBy(i => periods[i]).ToArray();
             T[] Sorted<T>(T[] values) => order.Select(i => values[i]).ToArray();
-            (periods, isForecast, actual, fitted, p10, p90) = (Sorted(periods), Sorted(isForecast), Sorted(actual), Sorted(fitted), Sorted(p10), Sorted(p90));
+            (periods, isForecast, actual, actualNulls, fitted, fittedNulls) = (Sorted(periods), Sorted(isForecast), Sorted(actual), Sorted(actualNulls), Sorted(fitted), Sorted(fittedNulls));
+            (p10, p10Nulls, p90, p90Nulls) = (Sorted(p10), Sorted(p10Nulls), Sorted(p90), Sorted(p90Nulls));
         }
 
-        var wellColumn = production["well_code"];
         var table = new SeriesTable(count)
-            .Add(ArrayColumn.Longs("well_code", wellColumn.Kind, Enumerable.Repeat((long?)wellCode, count).ToArray()))
-            .Add(ArrayColumn.Strings("stream", Enumerable.Repeat<string?>(stream, count).ToArray()))
-            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, periods))
-            .Add(ArrayColumn.Longs("is_forecast", ServeKind.Bool, isForecast))
-            .Add(ArrayColumn.Doubles("actual_rate", actual))
-            .Add(ArrayColumn.Doubles("fitted_rate", fitted))
-            .Add(ArrayColumn.Doubles("rate_p10", p10))
-            .Add(ArrayColumn.Doubles("rate_p90", p90));
+            .Add(new LiteralColumn("well_code", production["well_code"].Kind, wellCode))
+            .Add(new LiteralColumn("stream", ServeKind.String, 0, stream))
+            .Add(ValuesColumn.Longs("production_period", ServeKind.Date, periods))
+            .Add(ValuesColumn.Longs("is_forecast", ServeKind.Bool, isForecast))
+            .Add(ValuesColumn.Doubles("actual_rate", actual, actualNulls))
+            .Add(ValuesColumn.Doubles("fitted_rate", fitted, fittedNulls))
+            .Add(ValuesColumn.Doubles("rate_p10", p10, p10Nulls))
+            .Add(ValuesColumn.Doubles("rate_p90", p90, p90Nulls));
         foreach (var name in ServeViewCheck.DeclineCurveColumns.Skip(8))
         {
             table.Add(new ConstantColumn(fits[name], fit));
@@ -153,13 +162,15 @@ internal static class ServeViews
     }
 
     /// <summary>The P50 fitted rate of history rows: the curve at the middle of the period (days from t0 to the
-    /// period's start + period_days / 2), from t0_date on; NULL before t0, without a fit, or for an unknown model.</summary>
-    private static double?[] FittedRates(ServeRelation production, int[] rows, ServeRelation fits, int? fit, IDeclineModel? curve)
+    /// period's start + period_days / 2), from t0_date on; NULL (flagged in <paramref name="nulls"/>) before t0,
+    /// without a fit, or for an unknown model.</summary>
+    private static void FittedRates(ServeRelation production, int[] rows, ServeRelation fits, int? fit, IDeclineModel? curve,
+        Span<double> rates, Span<bool> nulls)
     {
-        var rates = new double?[rows.Length];
+        nulls.Fill(true);
         if (fit is not { } f || curve is null || fits["t0_date"].IsNull(f))
         {
-            return rates;
+            return;
         }
 
         var t0 = fits["t0_date"].Long(f);
@@ -172,10 +183,9 @@ internal static class ServeViews
             if (start >= t0 && !days.IsNull(row))
             {
                 rates[i] = curve.Rate((start - t0) + (days.Long(row) / 2.0));
+                nulls[i] = false;
             }
         }
-
-        return rates;
     }
 
     private static int? FitRow(ServeRelation fits, int wellCode, string stream)
@@ -223,12 +233,12 @@ internal static class ServeViews
 
     private static double? Nullable(ServeColumn column, int row) => column.IsNull(row) ? null : column.Double(row);
 
-    /// <summary>Whether the periods never decrease (NULLs, which the history never has, count as unordered).</summary>
-    private static bool Ordered(long?[] periods)
+    /// <summary>Whether the periods never decrease.</summary>
+    private static bool Ordered(long[] periods)
     {
         for (var i = 1; i < periods.Length; i++)
         {
-            if (periods[i] is not { } period || periods[i - 1] is not { } before || period < before)
+            if (periods[i] < periods[i - 1])
             {
                 return false;
             }
@@ -266,7 +276,9 @@ internal static class ServeViews
             .OrderBy(w => w.Name, StringComparer.Ordinal).ToList();
         var rows = Rows(production, wellCode, null, null, null);
         var fit = FitRow(fits, wellCode, "oil");
-        var fittedRates = FittedRates(production, rows, fits, fit, Curve(fits, fit));
+        var fittedRates = new double[rows.Length];
+        var fittedNulls = new bool[rows.Length];
+        FittedRates(production, rows, fits, fit, Curve(fits, fit), fittedRates, fittedNulls);
         var period = production["production_period"];
         var type = production["period_type"];
         var days = production["period_days"];
@@ -307,9 +319,9 @@ internal static class ServeViews
                         dayCount++;
                     }
 
-                    if (fittedRates[j] is { } rate)
+                    if (!fittedNulls[j])
                     {
-                        fittedSum += rate;
+                        fittedSum += fittedRates[j];
                         fittedCount++;
                     }
                 }

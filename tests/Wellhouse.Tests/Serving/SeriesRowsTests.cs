@@ -222,4 +222,55 @@ public sealed class SeriesRowsTests
 
         Assert.Equal(expected.ToString(), Encoding.UTF8.GetString(csv.WrittenSince(0)));
     }
+
+    /// <summary>The decline curve's columns (<see cref="ValuesColumn"/>: plain arrays with NULL flags;
+    /// <see cref="LiteralColumn"/>: one value) render the bytes of <see cref="ArrayColumn"/>'s nullable arrays holding the
+    /// same values, JSON and CSV: NULLs, NaN, infinities, 0 beside -0, a column the same on every row, dates and booleans.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(180)]
+    public void ValuesAndLiteralColumns_SameBytesAsArrayColumns(int count)
+    {
+        var random = new Random(count);
+        double?[] specials = [null, double.NaN, -0.0, 0.0, double.PositiveInfinity, 1.5e-7, 12.5];
+        var rate = Enumerable.Range(0, count).Select(i => i < specials.Length ? specials[i] : i % 5 == 2 ? null : random.NextDouble() * 10).ToArray();
+        var same = Enumerable.Repeat((double?)(count == 2 ? -0.0 : 0.25), count).ToArray();
+        var day = Enumerable.Range(0, count).Select(i => (long?)(new DateOnly(2020, 1, 1).DayNumber + (31 * i))).ToArray();
+        var flag = Enumerable.Range(0, count).Select(i => (long?)(i < count / 3 ? 0 : 1)).ToArray();
+        double[] Plain(double?[] values) => [.. values.Select(v => v ?? 0)];
+        bool[] Nulls(double?[] values) => [.. values.Select(v => v is null)];
+        var arrays = new SeriesTable(count)
+            .Add(ArrayColumn.Longs("well_code", ServeKind.Int32, Enumerable.Repeat((long?)100001, count).ToArray()))
+            .Add(ArrayColumn.Strings("stream", Enumerable.Repeat<string?>("oil", count).ToArray()))
+            .Add(ArrayColumn.Longs("production_period", ServeKind.Date, day))
+            .Add(ArrayColumn.Longs("is_forecast", ServeKind.Bool, flag))
+            .Add(ArrayColumn.Doubles("actual_rate", rate))
+            .Add(ArrayColumn.Doubles("fitted_rate", same));
+        var values = new SeriesTable(count)
+            .Add(new LiteralColumn("well_code", ServeKind.Int32, 100001))
+            .Add(new LiteralColumn("stream", ServeKind.String, 0, "oil"))
+            .Add(ValuesColumn.Longs("production_period", ServeKind.Date, [.. day.Select(d => d!.Value)]))
+            .Add(ValuesColumn.Longs("is_forecast", ServeKind.Bool, [.. flag.Select(f => f!.Value)]))
+            .Add(ValuesColumn.Doubles("actual_rate", Plain(rate), Nulls(rate)))
+            .Add(ValuesColumn.Doubles("fitted_rate", Plain(same), null));
+        foreach (var csv in new[] { false, true })
+        {
+            Assert.Equal(Render(arrays, csv), Render(values, csv));
+        }
+    }
+
+    private static string Render(SeriesTable table, bool csv)
+    {
+        using var text = new JsonText();
+        using (var rows = new SeriesRows(table, csv))
+        {
+            for (var i = 0; i < table.Count; i++)
+            {
+                rows.WriteRow(text, i);
+            }
+        }
+
+        return Encoding.UTF8.GetString(text.WrittenSince(0));
+    }
 }
