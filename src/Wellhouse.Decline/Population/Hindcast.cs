@@ -19,6 +19,10 @@ public sealed record HindcastForecast(
 
     /// <summary>True when the actual lies in [P90, P10].</summary>
     public bool Covered => Actual >= P90 && Actual <= P10;
+
+    /// <summary>The population model's method for the well's cohort at that date (blend, flat, own-fit; <see
+    /// cref="PopulationForecaster.MethodName"/>); null for the per-well fit.</summary>
+    public string? Method { get; init; }
 }
 
 /// <summary>The figures of one model, cohort and horizon over all as-of dates.</summary>
@@ -146,6 +150,20 @@ public static class Hindcast
             .ThenBy(s => s.Horizon)];
     }
 
+    /// <summary>Per cohort (in order of age), how many of the population model's forecasts at <paramref name="horizon"/>
+    /// each method made: the method every cohort chose at each as-of date, by its own past forecasts.</summary>
+    public static IReadOnlyList<(string Cohort, IReadOnlyList<(string Method, int Forecasts)> Methods)> MethodsChosen(
+        IReadOnlyList<HindcastForecast> rows, int horizon)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return [.. rows.Where(r => r.Model == PopulationModel && r.Horizon == horizon)
+            .GroupBy(r => r.Cohort)
+            .OrderBy(g => CohortStart(g.Key))
+            .Select(g => (g.Key, (IReadOnlyList<(string, int)>)[.. g.GroupBy(r => r.Method ?? "")
+                .OrderByDescending(m => m.Count()).ThenBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => (m.Key, m.Count()))]))];
+    }
+
     private static int CohortStart(string cohort) =>
         int.TryParse(cohort.TrimStart('<').Split('-', '+')[0], out var start) ? start : 0;
 
@@ -177,7 +195,8 @@ public static class Hindcast
 
             var month = forecast.Months[h - 1];
             rows.Add(new HindcastForecast(asOf, history.Id, forecast.Cohort, forecast.AgeMonths, PopulationModel, h, actual,
-                month.CumP10, month.CumP50, month.CumP90));
+                month.CumP10, month.CumP50, month.CumP90)
+            { Method = forecast.Method });
             if (perWell is not null)
             {
                 rows.Add(new HindcastForecast(asOf, history.Id, forecast.Cohort, forecast.AgeMonths, PerWellModel, h, actual,

@@ -73,7 +73,8 @@ public sealed class PopulationCache
         {
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
             var text = $"{Version:N}|{options.Months}|{options.LearnedMonths}|{options.AbandonMonths}|{options.AnchorStepMonths}|"
-                + $"{options.MinSamples}|{options.CalibrationDates}|{options.SampleWells}|{options.PeakMonths}|{options.RestartMonths}|{string.Join(',', options.CohortStarts)}|{options.Fit}";
+                + $"{options.MinSamples}|{options.CalibrationDates}|{options.SampleWells}|{options.PeakMonths}|{options.RestartMonths}|{string.Join(',', options.CohortStarts)}|{options.Fit}|"
+                + $"{string.Join(',', options.Methods)}|{options.SelectionDates}|{options.SelectionMargin:R}";
             return XxHash128.HashToUInt128(Encoding.UTF8.GetBytes(text));
         }
         finally

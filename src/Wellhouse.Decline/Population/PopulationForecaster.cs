@@ -62,6 +62,39 @@ public sealed record PopulationForecastOptions
 
     /// <summary>Lower bounds of the age cohorts in months since first production (1-5, 6-12, 13-24, 25 and more).</summary>
     public IReadOnlyList<int> CohortStarts { get; init; } = [1, 6, 13, 25];
+
+    /// <summary>The forecast methods chosen from per cohort by their own past forecasts (<see cref="SelectionDates"/>):
+    /// the first one where too few past forecasts tell them apart. [<see cref="PopulationMethod.Blend"/>] = no choice.</summary>
+    public IReadOnlyList<PopulationMethod> Methods { get; init; } = [PopulationMethod.Blend, PopulationMethod.Flat, PopulationMethod.OwnFit];
+
+    /// <summary>Past as-of dates (every <see cref="AnchorStepMonths"/> months back) whose calibrated forecasts, compared
+    /// with what the wells produced before the as-of date, choose each cohort's method (<see cref="Methods"/>); 0 = every
+    /// past date of the population (a cohort of young fields has a few forecasts a year: on the NPD fields, 12 dates
+    /// left the 6-12-month fields without enough to choose by).</summary>
+    public int SelectionDates { get; init; }
+
+    /// <summary>How much lower (relative) another method's past median APE must be than the first method's (the blend)
+    /// to replace it in a cohort: 0.2 = 20 % lower, the issue's own bar for "better". Smaller margins switched the NPD
+    /// mature fields between methods on past differences that did not last (24-month APE 15.8 -> 16.3 % without one).</summary>
+    public double SelectionMargin { get; init; } = 0.2;
+}
+
+/// <summary>The forecast methods the population method chooses from, per cohort, by how each forecast the population's
+/// own past (<see cref="PopulationForecastOptions.Methods"/>). Every method's P10-P90 band is calibrated on its own past
+/// errors.</summary>
+public enum PopulationMethod
+{
+    /// <summary>"blend": the well's own Arps fit blended with its cohort's type curve (<see cref="HorizonErrorModel"/>),
+    /// the P50 shifted by the median of its past errors.</summary>
+    Blend,
+
+    /// <summary>"flat": the current level (producing-day rate of the last 3 producing months) x uptime held flat; the
+    /// P50 is not shifted.</summary>
+    Flat,
+
+    /// <summary>"own-fit": the well's own Arps fit x uptime (the level held flat where it has none or is still at its
+    /// peak); the P50 is not shifted.</summary>
+    OwnFit,
 }
 
 /// <summary>One forecast month: volumes of the month and cumulatives from the as-of date (P10 the high one).</summary>
@@ -74,6 +107,10 @@ public sealed record WellPopulationForecast(string Id, string? Reason, string Co
 {
     /// <summary>The well's uptime and own fit's b at the as-of date; null without a forecast.</summary>
     public PopulationTail? Tail { get; init; }
+
+    /// <summary>The method its cohort chose (<see cref="PopulationForecaster.MethodName"/>: blend, flat, own-fit); null
+    /// without a forecast.</summary>
+    public string? Method { get; init; }
 }
 
 /// <summary>What a forecast's continuation past its months reads from the well at the as-of date: its uptime over the
@@ -111,7 +148,9 @@ public sealed class PopulationForecaster
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
-    private readonly ConcurrentDictionary<int, Lazy<(double Shift, double Scale)?[]>> _firstCalibrations = new();
+    private readonly ConcurrentDictionary<(int Anchor, PopulationMethod Method), Lazy<(double Shift, double Scale)?[]>> _firstCalibrations = new();
+    private readonly ConcurrentDictionary<(int Anchor, PopulationMethod Method), Lazy<(double Shift, double Scale)?[]>> _secondCalibrations = new();
+    private readonly ConcurrentDictionary<int, Lazy<MethodChoice>> _choices = new();
     private readonly ConcurrentDictionary<int, Lazy<HorizonErrorModel?[]?[]>> _models = new();
 
     /// <summary>The wells' indices in the order of their identifiers' hash (the sample takes the first eligible ones).</summary>
@@ -131,10 +170,11 @@ public sealed class PopulationForecaster
         _cache = cache;
         if (_options.Months < 1 || _options.LearnedMonths < 1 || _options.AbandonMonths < 1 || _options.AnchorStepMonths < 1
             || _options.MinSamples < 2 || _options.CalibrationDates < 0 || _options.SampleWells < 0 || _options.PeakMonths < 0
-            || _options.RestartMonths < 0)
+            || _options.RestartMonths < 0 || _options.SelectionDates < 0 || _options.Methods.Count == 0
+            || !(_options.SelectionMargin is >= 0 and < 1))
         {
             throw new ArgumentException(
-                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates, SampleWells, PeakMonths and RestartMonths >= 0",
+                "Months, LearnedMonths, AbandonMonths and AnchorStepMonths must be >= 1, MinSamples >= 2, CalibrationDates, SampleWells, PeakMonths, RestartMonths and SelectionDates >= 0, SelectionMargin in [0, 1), and Methods must name at least one method",
                 nameof(options));
         }
 
@@ -164,16 +204,42 @@ public sealed class PopulationForecaster
 
     private int Learned => LearnedMonths;
 
-    /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month).</summary>
+    /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month), each with the method
+    /// its cohort chose (<see cref="ChosenMethods"/>).</summary>
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
     {
         var anchor = MonthIndex.Of(asOf);
         var models = Models(anchor);
-        var baseline = new BaseForecast[_population.Count];
-        Parallel.For(0, baseline.Length, i => baseline[i] = ForecastWell(i, StateOf(i, anchor, _options.Months), models, _options.Months));
-        var final = Apply(Apply(baseline, FirstCalibration(anchor)), Calibrate(anchor, Calibrated, withShift: true));
+        var choice = Choice(anchor);
+        var final = new BaseForecast[_population.Count];
+        Parallel.For(0, final.Length, i =>
+        {
+            var state = StateOf(i, anchor, _options.Months);
+            var method = choice.Of(CohortIndex(state.AgeMonths), UsesFit(_population[i], state));
+            var b = ForecastWell(i, state, models, _options.Months, method);
+            final[i] = Apply(Apply(b, FirstCalibration(anchor, method)), SecondCalibration(anchor, method));
+        });
         return [.. final.Select((b, i) => Result(i, anchor, b))];
     }
+
+    /// <summary>The method each cohort chose at <paramref name="asOf"/> (by its own past forecasts, <see
+    /// cref="PopulationForecastOptions.Methods"/>): per cohort name, the method of its wells past their peak and of its
+    /// wells without a fit or still at their peak (<see cref="MethodName"/>).</summary>
+    public IReadOnlyList<(string Cohort, string WithFit, string WithoutFit)> ChosenMethods(DateOnly asOf)
+    {
+        var choice = Choice(MonthIndex.Of(asOf));
+        return [.. Enumerable.Range(0, _cohorts.Length - 1)
+            .Select(c => (_cohorts[c], MethodName(choice.Of(c, true)), MethodName(choice.Of(c, false))))];
+    }
+
+    /// <summary>The name of a method in the forecasts and hindcasts: blend, flat, own-fit.</summary>
+    public static string MethodName(PopulationMethod method) => method switch
+    {
+        PopulationMethod.Blend => "blend",
+        PopulationMethod.Flat => "flat",
+        PopulationMethod.OwnFit => "own-fit",
+        _ => throw new ArgumentOutOfRangeException(nameof(method), method, "unknown population method"),
+    };
 
     /// <summary>The forecasts from <paramref name="asOf"/> of the wells the method learns from at that date (<see
     /// cref="PopulationForecastOptions.SampleWells"/>), with their index in the population: what a hindcast compares.
@@ -182,8 +248,26 @@ public sealed class PopulationForecaster
     {
         var anchor = MonthIndex.Of(asOf);
         var wells = SampleAt(anchor);
-        var final = Apply(Calibrated(anchor), Calibrate(anchor, Calibrated, withShift: true));
+        var choice = Choice(anchor);
+        var final = Final(anchor, choice);
         return [.. wells.Select((well, k) => (well, Result(well, anchor, final[k])))];
+    }
+
+    /// <summary>The sample's final forecasts from an anchor, each well with the method <paramref name="choice"/> gives
+    /// its cohort.</summary>
+    private BaseForecast[] Final(int anchor, MethodChoice choice)
+    {
+        var calibrated = _options.Methods.Distinct().ToDictionary(m => m, m => Calibrated(anchor, m));
+        var blend = Base(anchor);
+        var final = new BaseForecast[blend.Length];
+        for (var k = 0; k < final.Length; k++)
+        {
+            var method = blend[k].Reason is null ? choice.Of(blend[k].Cohort, blend[k].UsesFit) : PopulationMethod.Blend;
+            var b = calibrated.TryGetValue(method, out var forecasts) ? forecasts[k] : blend[k];
+            final[k] = b.Reason is null ? Apply(b, SecondCalibration(anchor, method)) : b;
+        }
+
+        return final;
     }
 
     private WellPopulationForecast Result(int well, int anchor, BaseForecast b) => b.Reason is not null
@@ -191,7 +275,126 @@ public sealed class PopulationForecaster
         : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!))
         {
             Tail = b.Tail,
+            Method = MethodName(b.Method),
         };
+
+    /// <summary>Per cohort (with and without the own fit, <see cref="Slot"/>) the method chosen.</summary>
+    private sealed record MethodChoice(PopulationMethod[] BySlot)
+    {
+        public PopulationMethod Of(int cohort, bool usesFit) => BySlot[Slot(cohort, usesFit)];
+    }
+
+    /// <summary>
+    /// The method of each cohort at an anchor, chosen by the forecasts every method made at the past quarterly as-of
+    /// dates (<see cref="PopulationForecastOptions.SelectionDates"/>; each forecast calibrated with data before its own
+    /// date, as the forecast from the anchor is): the median absolute percent error of their P50 over the months between
+    /// that date and the anchor (at most the learned months), per cohort and use of the own fit (the well's age and
+    /// state at that date). The first method of <see cref="PopulationForecastOptions.Methods"/> (the blend) stays unless
+    /// another's median is lower by <see cref="PopulationForecastOptions.SelectionMargin"/> (then the lowest wins). A
+    /// cohort with fewer than <see cref="PopulationForecastOptions.MinSamples"/> such forecasts with (or without) the
+    /// fit takes the choice of its age with and without the fit together, and with fewer than that the first method:
+    /// never the choice of every age pooled, which the many mature wells decide.
+    /// </summary>
+    private MethodChoice Choice(int anchor) =>
+        _choices.GetOrAdd(anchor, a => new Lazy<MethodChoice>(() =>
+        {
+            var methods = _options.Methods.Distinct().ToArray();
+            var slots = _cohorts.Length * 2;
+            var choice = new PopulationMethod[slots];
+            Array.Fill(choice, methods[0]);
+            if (methods.Length == 1)
+            {
+                return new MethodChoice(choice);
+            }
+
+            // errors[group, method]: the slots, then each age with and without the fit (slots + cohort).
+            var groups = slots + _cohorts.Length;
+            var errors = new List<double>[groups, methods.Length];
+            for (var g = 0; g < groups; g++)
+            {
+                for (var m = 0; m < methods.Length; m++)
+                {
+                    errors[g, m] = [];
+                }
+            }
+
+            var start = _population.Count == 0 ? a : _population.Min(h => h.FirstMonth);
+            for (var k = 1; _options.SelectionDates == 0 || k <= _options.SelectionDates; k++)
+            {
+                var date = a - (k * _options.AnchorStepMonths);
+                if (date <= start)
+                {
+                    break;
+                }
+
+                var wells = SampleAt(date);
+                var forecasts = methods.Select(m => Final(date, m)).ToArray();
+                var h = Math.Min(Learned, a - date);
+                for (var j = 0; j < wells.Length; j++)
+                {
+                    var first = forecasts[0][j];
+                    if (first.Reason is not null)
+                    {
+                        continue;
+                    }
+
+                    var actual = 0.0;
+                    for (var m = date; m < date + h; m++)
+                    {
+                        actual += _population[wells[j]].Volume(m);
+                    }
+
+                    if (!(actual > 0))
+                    {
+                        continue;
+                    }
+
+                    for (var m = 0; m < methods.Length; m++)
+                    {
+                        var error = Math.Abs(forecasts[m][j].P50![h - 1] - actual) / actual;
+                        errors[Slot(first.Cohort, first.UsesFit), m].Add(error);
+                        errors[slots + first.Cohort, m].Add(error);
+                    }
+                }
+            }
+
+            PopulationMethod? Best(int group)
+            {
+                if (errors[group, 0].Count < _options.MinSamples)
+                {
+                    return null;
+                }
+
+                var best = 0;
+                var bestError = HorizonErrorModel.QuantileOf([.. errors[group, 0]], 0.5) * (1 - _options.SelectionMargin);
+                for (var m = 1; m < methods.Length; m++)
+                {
+                    var median = HorizonErrorModel.QuantileOf([.. errors[group, m]], 0.5);
+                    if (median < bestError)
+                    {
+                        (best, bestError) = (m, median);
+                    }
+                }
+
+                return methods[best];
+            }
+
+            for (var slot = 0; slot < slots; slot++)
+            {
+                choice[slot] = Best(slot) ?? Best(slots + (slot / 2)) ?? methods[0];
+            }
+
+            return new MethodChoice(choice);
+        })).Value;
+
+    /// <summary>The sample's forecasts of one method from a past anchor, calibrated twice (what a forecast from there
+    /// with that method gave).</summary>
+    private BaseForecast[] Final(int anchor, PopulationMethod method)
+    {
+        var calibrated = Calibrated(anchor, method);
+        var second = SecondCalibration(anchor, method);
+        return [.. calibrated.Select(b => b.Reason is null ? Apply(b, second) : b)];
+    }
 
     /// <summary>
     /// The wells the method learns and calibrates from at an anchor, in population order: those whose history starts
@@ -222,17 +425,32 @@ public sealed class PopulationForecaster
             return [.. wells];
         })).Value;
 
-    /// <summary>The sample's forecasts from an anchor calibrated once: the uncalibrated forecasts with the shift and
-    /// band scale learned on their own past errors (<see cref="Calibrate"/>).</summary>
-    private BaseForecast[] Calibrated(int anchor) =>
-        _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), FirstCalibration(a)))).Value;
+    /// <summary>The sample's forecasts of one method from an anchor calibrated once: the uncalibrated forecasts with the
+    /// shift and band scale learned on their own past errors (<see cref="Calibrate"/>). The blend's are kept; the other
+    /// methods' are computed again when asked (from the kept states and type curves), so that they hold no memory.</summary>
+    private BaseForecast[] Calibrated(int anchor, PopulationMethod method) => method == PopulationMethod.Blend
+        ? _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), FirstCalibration(a, PopulationMethod.Blend)))).Value
+        : Apply(Base(anchor, method), FirstCalibration(anchor, method));
 
-    /// <summary>The first calibration at an anchor (<see cref="Calibrate"/> of the uncalibrated forecasts, with the
-    /// shift), computed once, or read from the cache when it holds the one of the same samples and months.</summary>
-    private (double Shift, double Scale)?[] FirstCalibration(int anchor) =>
-        _firstCalibrations.GetOrAdd(anchor, a => new Lazy<(double Shift, double Scale)?[]>(() => _cache is null
-            ? Calibrate(a, Base, withShift: true)
-            : _cache.Get(CachedKind.Calibration, CalibrationKey(a), () => Calibrate(a, Base, withShift: true), WriteCalibration, bytes =>
+    /// <summary>The second calibration of a method at an anchor (<see cref="Calibrate"/> of its once-calibrated
+    /// forecasts from the past dates), computed once.</summary>
+    private (double Shift, double Scale)?[] SecondCalibration(int anchor, PopulationMethod method) =>
+        _secondCalibrations.GetOrAdd((anchor, method), key => new Lazy<(double Shift, double Scale)?[]>(() =>
+            Calibrate(key.Anchor, date => Calibrated(date, key.Method), Shifts(key.Method)))).Value;
+
+    /// <summary>Whether a method's P50 is shifted by the median of its past errors: the blend's (its type curve is a
+    /// learned shift too); the level held flat and the own fit stay what they are, only their bands are calibrated.</summary>
+    private static bool Shifts(PopulationMethod method) => method == PopulationMethod.Blend;
+
+    /// <summary>The first calibration of a method at an anchor (<see cref="Calibrate"/> of its uncalibrated forecasts),
+    /// computed once, or read from the cache when it holds the one of the same samples and months.</summary>
+    private (double Shift, double Scale)?[] FirstCalibration(int anchor, PopulationMethod method) =>
+        _firstCalibrations.GetOrAdd((anchor, method), key => new Lazy<(double Shift, double Scale)?[]>(() =>
+        {
+            var a = key.Anchor;
+            return _cache is null
+            ? Calibrate(a, date => Base(date, method), Shifts(method))
+            : _cache.Get(CachedKind.Calibration, CalibrationKey(a, method), () => Calibrate(a, date => Base(date, method), Shifts(method)), WriteCalibration, bytes =>
             {
                 // What Calibrate reads is still used (stored for the next build, as after a build that calibrated).
                 for (var k = 1; k <= _options.CalibrationDates; k++)
@@ -246,14 +464,15 @@ public sealed class PopulationForecaster
                 }
 
                 return ReadCalibration(bytes);
-            }))).Value;
+            });
+        })).Value;
 
     /// <summary>The content key of the first calibration at <paramref name="asOf"/>: the sampled wells of each past date it
     /// compares, with their identifiers and months before <paramref name="asOf"/> (all <see cref="Calibrate"/> reads, the
     /// past dates' type curves included).</summary>
-    private UInt128 CalibrationKey(int asOf)
+    private UInt128 CalibrationKey(int asOf, PopulationMethod method)
     {
-        var key = PopulationCache.Hasher(_cacheContext, CachedKind.Calibration, asOf, _options.CalibrationDates);
+        var key = PopulationCache.Hasher(_cacheContext, CachedKind.Calibration, asOf, (_options.CalibrationDates * 16) + (int)method);
         for (var k = 1; k <= _options.CalibrationDates; k++)
         {
             foreach (var well in SampleAt(asOf - (k * _options.AnchorStepMonths)))
@@ -297,36 +516,32 @@ public sealed class PopulationForecaster
         return calibration;
     }
 
+    /// <summary>Applies (shift, scale) per cohort and horizon to every forecast (<see cref="Apply(BaseForecast, ValueTuple{double, double}?[])"/>).</summary>
+    private BaseForecast[] Apply(BaseForecast[] baseline, (double Shift, double Scale)?[] calibration) =>
+        [.. baseline.Select(b => Apply(b, calibration))];
+
     /// <summary>Applies (shift, scale) per cohort and horizon (the pooled cohort's where the well's has none, none where
     /// neither): P50 x e^shift, and the band's log half-widths around it times scale.</summary>
-    private BaseForecast[] Apply(BaseForecast[] baseline, (double Shift, double Scale)?[] calibration)
+    private BaseForecast Apply(BaseForecast b, (double Shift, double Scale)?[] calibration)
     {
-        var results = new BaseForecast[baseline.Length];
-        for (var i = 0; i < results.Length; i++)
+        if (b.Reason is not null)
         {
-            var b = baseline[i];
-            if (b.Reason is not null)
-            {
-                results[i] = b;
-                continue;
-            }
-
-            var p10 = new double[b.P50!.Length];
-            var p50 = new double[b.P50.Length];
-            var p90 = new double[b.P50.Length];
-            for (var h = 0; h < p50.Length; h++)
-            {
-                var key = Math.Min(h, Learned - 1);
-                var (shift, scale) = calibration[(b.Cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
-                p50[h] = b.P50[h] * Math.Exp(shift);
-                p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
-                p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
-            }
-
-            results[i] = b with { P10 = p10, P50 = p50, P90 = p90 };
+            return b;
         }
 
-        return results;
+        var p10 = new double[b.P50!.Length];
+        var p50 = new double[b.P50.Length];
+        var p90 = new double[b.P50.Length];
+        for (var h = 0; h < p50.Length; h++)
+        {
+            var key = Math.Min(h, Learned - 1);
+            var (shift, scale) = calibration[(b.Cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
+            p50[h] = b.P50[h] * Math.Exp(shift);
+            p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
+            p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
+        }
+
+        return b with { P10 = p10, P50 = p50, P90 = p90 };
     }
 
     /// <summary>The cohort name of an age in months.</summary>
@@ -480,8 +695,14 @@ public sealed class PopulationForecaster
         return models;
     }
 
-    /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none.</summary>
-    private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90, PopulationTail? Tail = null);
+    /// <summary>A well's forecast before calibration: cumulative P10/P50/P90 per horizon, or why there is none; its
+    /// method, and whether the type curves used its own fit (it has one and is past its peak).</summary>
+    private sealed record BaseForecast(string? Reason, int Cohort, int AgeMonths, double[]? P10, double[]? P50, double[]? P90, PopulationTail? Tail = null)
+    {
+        public PopulationMethod Method { get; init; }
+
+        public bool UsesFit { get; init; }
+    }
 
     /// <summary>The error models learned before an anchor (<see cref="Learn"/>), computed once, or read from the cache
     /// when it holds those of the same sample and months.</summary>
@@ -571,14 +792,34 @@ public sealed class PopulationForecaster
         return models;
     }
 
-    /// <summary>The uncalibrated forecasts of the sample's wells (<see cref="SampleAt"/>) from an anchor, computed once.</summary>
+    /// <summary>The uncalibrated forecasts of one method of the sample's wells from an anchor: the blend's
+    /// (<see cref="Base(int)"/>), or the other method's computed from the same states and type curves.</summary>
+    private BaseForecast[] Base(int anchor, PopulationMethod method)
+    {
+        if (method == PopulationMethod.Blend)
+        {
+            return Base(anchor);
+        }
+
+        var models = Models(anchor);
+        var wells = SampleAt(anchor);
+        var results = new BaseForecast[wells.Length];
+        for (var k = 0; k < wells.Length; k++)
+        {
+            results[k] = ForecastWell(wells[k], State(wells[k], anchor), models, Learned, method);
+        }
+
+        return results;
+    }
+
+    /// <summary>The uncalibrated blend forecasts of the sample's wells (<see cref="SampleAt"/>) from an anchor, computed once.</summary>
     private BaseForecast[] Base(int anchor) =>
         _base.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() =>
         {
             var models = Models(a);
             var wells = SampleAt(a);
             var results = new BaseForecast[wells.Length];
-            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(wells[k], State(wells[k], a), models, Learned));
+            Parallel.For(0, wells.Length, k => results[k] = ForecastWell(wells[k], State(wells[k], a), models, Learned, PopulationMethod.Blend));
             return results;
         })).Value;
 
@@ -663,13 +904,16 @@ public sealed class PopulationForecaster
         return (Math.Log(Math.Max(actual, 0.01 * p50) / p50), Math.Log(f.P10![h] / p50), Math.Log(p50 / f.P90![h]));
     }
 
-    /// <summary>A well's forecast for <paramref name="months"/> months from its state.</summary>
-    private BaseForecast ForecastWell(int well, AnchorState state, HorizonErrorModel?[]?[] models, int months)
+    /// <summary>A well's forecast with <paramref name="method"/> for <paramref name="months"/> months from its state.
+    /// The level held flat and the own fit take the band's log half-widths of the blend's model at each learned
+    /// horizon around their own P50 (the calibration then scales them on their own past errors), and past the learned
+    /// horizons grow as the blend does.</summary>
+    private BaseForecast ForecastWell(int well, AnchorState state, HorizonErrorModel?[]?[] models, int months, PopulationMethod method)
     {
         var cohort = CohortIndex(state.AgeMonths);
         if (state.Reason is { } reason)
         {
-            return new BaseForecast(reason, cohort, state.AgeMonths, null, null, null);
+            return new BaseForecast(reason, cohort, state.AgeMonths, null, null, null) { Method = method };
         }
 
         var hasFit = UsesFit(_population[well], state);
@@ -678,7 +922,7 @@ public sealed class PopulationForecaster
         {
             return new BaseForecast(
                 $"too few wells before the as-of date to learn from (fewer than {_options.MinSamples} past anchors of any age)",
-                cohort, state.AgeMonths, null, null, null);
+                cohort, state.AgeMonths, null, null, null) { Method = method, UsesFit = hasFit };
         }
 
         var p10 = new double[months];
@@ -701,8 +945,36 @@ public sealed class PopulationForecaster
         }
 
         Extend(state, learned, p10, p50, p90);
+        if (method != PopulationMethod.Blend)
+        {
+            var own = method == PopulationMethod.OwnFit && hasFit ? state.FitCumulative : null;
+            var uptime = Math.Max(state.Uptime, AnchorState.MinUptime);
+            var m10 = new double[months];
+            var m50 = new double[months];
+            var m90 = new double[months];
+            for (var h = 1; h <= learned; h++)
+            {
+                var (low, mid, high) = byHorizon[h - 1]!.Predict(withFit ? state.FitRatio(h) : null);
+                m50[h - 1] = own is not null ? own[h - 1] * uptime : state.Flat(h);
+                m90[h - 1] = m50[h - 1] * Math.Exp(low - mid);
+                m10[h - 1] = m50[h - 1] * Math.Exp(high - mid);
+            }
+
+            var last = learned - 1;
+            var ratio = p50[last] > 0 ? m50[last] / p50[last] : 1;
+            for (var h = learned; h < months; h++)
+            {
+                m50[h] = m50[h - 1] + (ratio * (p50[h] - p50[h - 1]));
+                m10[h] = m50[last] > 0 ? m50[h] * (m10[last] / m50[last]) : 0;
+                m90[h] = m50[last] > 0 ? m50[h] * (m90[last] / m50[last]) : 0;
+            }
+
+            (p10, p50, p90) = (m10, m50, m90);
+        }
+
         return new BaseForecast(null, cohort, state.AgeMonths, p10, p50, p90,
-            new PopulationTail(Math.Max(state.Uptime, AnchorState.MinUptime), state.FitB));
+            new PopulationTail(Math.Max(state.Uptime, AnchorState.MinUptime), state.FitB))
+        { Method = method, UsesFit = hasFit };
     }
 
     /// <summary>The learned models of a cohort, with the own fit when the well has one and the cohort learned it,

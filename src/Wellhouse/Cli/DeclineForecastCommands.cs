@@ -55,6 +55,9 @@ internal static class DeclineForecastCommands
                 stdout.WriteLine($"{skipped} without a forecast, with the reason: {reasons}");
             }
 
+            stdout.WriteLine("method per cohort, chosen by its own past forecasts (wells past their peak / without a fit or at their peak): "
+                + string.Join("; ", forecaster.ChosenMethods(date).Select(c => $"{c.Cohort} {c.WithFit}/{c.WithoutFit}")));
+
             return 0;
         });
         return command;
@@ -238,11 +241,11 @@ internal static class DeclineForecastCommands
 
     private static void WriteRows(IReadOnlyList<HindcastForecast> rows, string path)
     {
-        var text = new StringBuilder("as_of,well_code,cohort,age_months,model,horizon,actual,p10,p50,p90\n");
+        var text = new StringBuilder("as_of,well_code,cohort,age_months,model,horizon,actual,p10,p50,p90,method\n");
         foreach (var r in rows)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"{r.AsOf:yyyy-MM-dd},{r.Id},{r.Cohort},{r.AgeMonths},{r.Model},{r.Horizon},{r.Actual:G10},{r.P10:G10},{r.P50:G10},{r.P90:G10}\n");
+                $"{r.AsOf:yyyy-MM-dd},{r.Id},{r.Cohort},{r.AgeMonths},{r.Model},{r.Horizon},{r.Actual:G10},{r.P10:G10},{r.P50:G10},{r.P90:G10},{r.Method}\n");
         }
 
         WriteAtomically(path, text.ToString());
@@ -259,6 +262,14 @@ internal static class DeclineForecastCommands
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"{s.Model,-14} {s.Cohort,-7} {s.Horizon,7}  {s.Forecasts,9}  {s.MedianApe,9:P1}  {s.MedianBias,11:P1}  {s.Coverage,16:P1}\n");
+        }
+
+        var longest = rows.Max(r => r.Horizon);
+        text.Append(CultureInfo.InvariantCulture,
+            $"\npopulation method chosen per cohort by its own past forecasts (forecasts at {longest} months; blend = own fit + type curve, flat = level held flat, own-fit = own Arps fit):\n");
+        foreach (var (cohort, methods) in Hindcast.MethodsChosen(rows, longest))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {cohort,-7} {string.Join(", ", methods.Select(m => $"{m.Method} {m.Forecasts}"))}\n");
         }
 
         return text.ToString();

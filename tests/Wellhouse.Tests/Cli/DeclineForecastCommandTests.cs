@@ -57,6 +57,7 @@ public sealed class DeclineForecastCommandTests : IDisposable
         var wells = File.ReadLines(RepoPaths.Sample).Skip(1).Select(l => l.Split(',')[2]).Distinct().Count();
         Assert.Equal(wells, rows.Select(r => r[0]).Distinct().Count() + reasons.Length - 1);
         Assert.Contains("wells forecast (oil, kbbl) from 2014-01-01", output);
+        Assert.Matches(@"method per cohort, chosen by its own past forecasts \(wells past their peak / without a fit or at their peak\): <1 (blend|flat|own-fit)/(blend|flat|own-fit); 1-5 ", output);
     }
 
     [Fact]
@@ -113,7 +114,18 @@ public sealed class DeclineForecastCommandTests : IDisposable
         Assert.Contains("model          cohort  horizon  forecasts  median APE  median bias  P10-P90 coverage", output);
         Assert.Contains("population", output);
         var lines = File.ReadAllLines(rows);
-        Assert.Equal("as_of,well_code,cohort,age_months,model,horizon,actual,p10,p50,p90", lines[0]);
+        Assert.Equal("as_of,well_code,cohort,age_months,model,horizon,actual,p10,p50,p90,method", lines[0]);
         Assert.All(lines.Skip(1), l => Assert.True(double.Parse(l.Split(',')[6], CultureInfo.InvariantCulture) > 0));
+
+        // Every population row names the method its cohort chose, the per-well fit's none; the summary counts them.
+        Assert.All(lines.Skip(1).Select(l => l.Split(',')), f =>
+            Assert.True(f[4] == "population" ? f[10] is "blend" or "flat" or "own-fit" : f[10].Length == 0, string.Join(',', f)));
+        Assert.Contains("population method chosen per cohort by its own past forecasts (forecasts at 12 months", output);
+        var cohorts = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[4] == "population" && f[5] == "12").GroupBy(f => f[2]).ToArray();
+        Assert.NotEmpty(cohorts);
+        Assert.All(cohorts, cohort => Assert.Contains(
+            $"  {cohort.Key,-7} " + string.Join(", ", cohort.GroupBy(f => f[10]).OrderByDescending(m => m.Count()).ThenBy(m => m.Key, StringComparer.Ordinal)
+                .Select(m => $"{m.Key} {m.Count()}")) + "\n",
+            output.ReplaceLineEndings("\n")));
     }
 }

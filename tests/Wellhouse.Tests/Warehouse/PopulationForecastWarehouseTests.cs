@@ -214,8 +214,9 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
             ["decline", "hindcast", "--input", fixture.RawLocation!, "--stream", "oil", "--as-of", string.Join(',', dates)], output, error);
         Assert.True(exit == 0, error.ToString());
 
-        // "population     6-12          24          3     41.3 %       -41.3 %            33.3 %"
-        var printed = output.ToString().Split('\n').Skip(2).Where(l => l.Length > 0)
+        // "population     6-12          24          3     41.3 %       -41.3 %            33.3 %", to the empty line before
+        // the methods each cohort chose.
+        var printed = output.ToString().ReplaceLineEndings("\n").Split('\n').Skip(2).TakeWhile(l => l.Length > 0)
             .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .ToDictionary(f => (f[0], f[1], int.Parse(f[2], CultureInfo.InvariantCulture)),
                 f => (Forecasts: int.Parse(f[3], CultureInfo.InvariantCulture), Ape: Percent(f[4]), Bias: Percent(f[6]), Coverage: Percent(f[8])));
