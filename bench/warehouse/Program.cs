@@ -67,7 +67,11 @@ if (args.Length != 2)
 var raw = Path.GetFullPath(args[0]);
 var work = Path.GetFullPath(args[1]);
 Directory.CreateDirectory(work);
-var project = ScaleBuild.FindWarehouse();
+// WELLHOUSE_BENCH_PROJECT builds another copy of the warehouse project (e.g. main's, to compare SQL changes with the
+// same binaries); by default this tree's warehouse/.
+var project = Environment.GetEnvironmentVariable("WELLHOUSE_BENCH_PROJECT") is { Length: > 0 } other
+    ? Path.GetFullPath(other)
+    : ScaleBuild.FindWarehouse();
 
 await ScaleBuild.WarmUpAsync(project, work);
 var engine = await ScaleBuild.RunEngineAsync(project, Path.Combine(raw, "*.parquet"), work);

@@ -42,6 +42,7 @@ internal static class ScaleBuild
     {
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        using var sampler = new CpuSampler();
         var report = await DbtRunner.RunAsync(new DbtRunOptions
         {
             ProjectDir = project,
@@ -63,7 +64,11 @@ internal static class ScaleBuild
             Console.Error.WriteLine(problem);
         }
 
-        return new EngineRun(report, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+        sampler.Dispose();
+        var nodeCpu = (report.Outcome?.Results ?? [])
+            .Where(result => result.Timing.Count > 0)
+            .ToDictionary(result => result.Node.UniqueId, result => sampler.Between(result.Timing[0].StartedAt, result.Timing[^1].CompletedAt), StringComparer.Ordinal);
+        return new EngineRun(report, clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, nodeCpu);
     }
 
     /// <summary>Replays the engine's nodes in their start order on a fresh file: seeds from their CSV files, SQL
@@ -139,8 +144,9 @@ internal static class ScaleBuild
     }
 }
 
-/// <summary>The engine's build: its report, wall time and the process's CPU time (user + system) during it.</summary>
-internal sealed record EngineRun(DbtRunReport Report, double Seconds, double CpuSeconds);
+/// <summary>The engine's build: its report, wall time and the process's CPU time (user + system) during it, and the
+/// process's CPU time during each node (by unique id; the node's own when the engine runs one node at a time).</summary>
+internal sealed record EngineRun(DbtRunReport Report, double Seconds, double CpuSeconds, IReadOnlyDictionary<string, double> NodeCpuSeconds);
 
 /// <summary>The direct replay's wall time and CPU time, and the wall time per node (by unique id).</summary>
 internal sealed record DirectRun(double Seconds, double CpuSeconds, IReadOnlyDictionary<string, double> NodeSeconds);

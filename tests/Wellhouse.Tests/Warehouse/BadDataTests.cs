@@ -72,6 +72,23 @@ public sealed class BadDataTests(BadDataBuildFixture fixture)
         Assert.Equal(new DateTime(2024, 2, 2), rows[1][3]);
     }
 
+    [Theory]
+    [InlineData("stg_well_production_accepted", "reject_reason is null",
+        "well_code, data_source, period_type, production_period, period_days, days_on_production, oil_rate_kbd, gas_rate_mmcfd, water_rate_kbd, liquids_rate_kbd, updated_at")]
+    [InlineData("stg_well_production_rejects", "reject_reason is not null",
+        "reject_reason, well_code, production_period, data_source, days_on_production, period_days, source_data, updated_at")]
+    public async Task StagingTable_RanksOnlyRepeatedPeriods_HoldsTheCheckedViewsRows(string table, string split, string columns)
+    {
+        // The tables rank the versions of the well-periods reported more than once (macro version_checked), the view
+        // stg_well_production_checked those of every row (version_ranked): the same rows, a superseded one among them.
+        var view = $"select {columns} from stg_well_production_checked where {split}";
+        var stored = $"select {columns} from {table}";
+
+        Assert.Equal(0L, await Build.ScalarAsync<long>($"select count(*) from ({view} except all {stored})"));
+        Assert.Equal(0L, await Build.ScalarAsync<long>($"select count(*) from ({stored} except all {view})"));
+        Assert.True(await Build.ScalarAsync<long>($"select count(*) from {table}") > 0);
+    }
+
     [Fact]
     public async Task MonthlySource_VolumeIsRateTimesCalendarDays_ProducingRateDividesByDaysOn()
     {

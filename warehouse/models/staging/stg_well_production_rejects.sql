@@ -21,7 +21,7 @@ checked as (
 ),
 {%- else -%}
 checked as (
-    select * from {{ ref('stg_well_production_checked') }}
+    {{ version_checked(ref('stg_well_production_typed')) }}
 ),
 {%- endif %}
 
