@@ -23,7 +23,23 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
         var filter = await IncrementalWells.PrepareAsync(context, () => context.CreateTargetAsync(Columns, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
 
-        var wells = ReadWells(context, filter, cancellationToken);
+        try
+        {
+            Write(context, options, filter, sorted: false, cancellationToken);
+        }
+        catch (WellOrderException)
+        {
+            // stg_well_production's rows were not stored in well order: the fits written so far are dropped and every
+            // well is read again, sorted.
+            context.Log?.Invoke("int_decline_fits: stg_well_production's rows are not stored in well order; reading them sorted");
+            await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
+            Write(context, options, filter, sorted: true, cancellationToken);
+        }
+    }
+
+    private static void Write(CSharpModelContext context, DeclineFitOptions options, string filter, bool sorted, CancellationToken cancellationToken)
+    {
+        var wells = ReadWells(context, filter, sorted, cancellationToken);
         using var writer = context.OpenWriter(Columns);
         foreach (var batch in wells.Chunk(BatchWells))
         {
@@ -43,20 +59,23 @@ internal sealed partial class DeclineFitsModel : ICSharpModel
     }
 
     /// <summary>Streams the oil and gas series of every well, in well order (on the reader's own connection, while the
-    /// writer appends the result).</summary>
-    private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
+    /// writer appends the result): in stg_well_production_accepted's stored order unless <paramref name="sorted"/>
+    /// (<see cref="WellOrderedRows"/>).</summary>
+    private static IEnumerable<WellSeries> ReadWells(CSharpModelContext context, string filter, bool sorted, CancellationToken cancellationToken)
     {
-        using var reader = context.Read(
-            $"""
-            select well_code, production_period, period_type, period_days, days_on_production,
+        using var rows = WellOrderedRows.Open(
+            context,
+            """
+            well_code, production_period, period_type, period_days, days_on_production,
                 oil_producing_rate_kbd, gas_producing_rate_mmcfd, oil_rate_kbd, gas_rate_mmcfd
-            from {context.Ref("stg_well_production")}
-            {filter}
-            order by well_code, production_period
             """,
+            context.Ref("stg_well_production").ToString(),
+            filter,
+            sorted,
             cancellationToken);
+        var reader = rows.Rows;
         WellSeries? oil = null, gas = null;
-        while (reader.Read())
+        while (rows.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var wellCode = reader.GetInt32(0);

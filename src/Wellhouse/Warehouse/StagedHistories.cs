@@ -44,42 +44,25 @@ internal static class StagedHistories
 
         var read = new Dictionary<int, MonthlyHistory[]>();
         var toRead = kept is null ? null : wells.Select(well => well.Code).Where(code => !kept.ContainsKey(code)).Order().ToList();
-        if (toRead is null || toRead.Count > 0)
+        if (toRead is null)
         {
-            var filter = toRead is null
-                ? $"production.well_code in (select well_code from {context.Ref("int_well_status")} where forecast_from_month is not null)"
-                : $"production.well_code in ({string.Join(", ", toRead.Select(code => code.ToString(CultureInfo.InvariantCulture)))})";
-            using var reader = context.Read(
-                $"""
-                select production.well_code, production.production_period, production.period_days,
-                    production.days_on_production, production.oil_volume_kbbl, production.gas_volume_mmcf
-                from {context.Ref("stg_well_production")} as production
-                where {filter}
-                order by production.well_code, production.production_period
-                """,
-                cancellationToken);
-            MonthlyHistoryBuilder[]? well = null;
-            var wellCode = int.MinValue;
-            while (reader.Read())
+            // Every well: in stg_well_production_accepted's stored order, the wells without a forecast month skipped
+            // here rather than by a join (WellOrderedRows); sorted when the rows are not stored in well order.
+            var forecast = wells.Select(well => well.Code).ToHashSet();
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var code = reader.GetInt32(0);
-                if (well is null || code != wellCode)
-                {
-                    Close(well, wellCode, read);
-                    wellCode = code;
-                    var id = code.ToString(CultureInfo.InvariantCulture);
-                    well = [new MonthlyHistoryBuilder(id), new MonthlyHistoryBuilder(id)];
-                }
-
-                var period = reader.GetDate(1);
-                var periodDays = reader.GetDouble(2);
-                var daysOn = reader.GetNullableDouble(3);
-                well[0].Add(period, reader.IsNull(4) ? 0 : reader.GetDouble(4), daysOn, periodDays);
-                well[1].Add(period, reader.IsNull(5) ? 0 : reader.GetDouble(5), daysOn, periodDays);
+                ReadPeriods(context, string.Empty, forecast, sorted: false, read, cancellationToken);
             }
-
-            Close(well, wellCode, read);
+            catch (WellOrderException)
+            {
+                read.Clear();
+                ReadPeriods(context, string.Empty, forecast, sorted: true, read, cancellationToken);
+            }
+        }
+        else if (toRead.Count > 0)
+        {
+            var filter = $"where well_code in ({string.Join(", ", toRead.Select(code => code.ToString(CultureInfo.InvariantCulture)))})";
+            ReadPeriods(context, filter, wells: null, sorted: true, read, cancellationToken);
         }
 
         var sources = new List<Source>();
@@ -131,6 +114,50 @@ internal static class StagedHistories
         }
 
         return any;
+    }
+
+    /// <summary>Sums the staged periods of the wells of <paramref name="filter"/> (every well when empty; of those only
+    /// the ones in <paramref name="wells"/> when given) into monthly histories, well by well.</summary>
+    private static void ReadPeriods(CSharpModelContext context, string filter, HashSet<int>? wells, bool sorted,
+        Dictionary<int, MonthlyHistory[]> read, CancellationToken cancellationToken)
+    {
+        using var rows = WellOrderedRows.Open(
+            context,
+            "well_code, production_period, period_days, days_on_production, oil_volume_kbbl, gas_volume_mmcf",
+            context.Ref("stg_well_production").ToString(),
+            filter,
+            sorted,
+            cancellationToken);
+        var reader = rows.Rows;
+        MonthlyHistoryBuilder[]? well = null;
+        var wellCode = int.MinValue;
+        var skip = false;
+        while (rows.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var code = reader.GetInt32(0);
+            if (code != wellCode)
+            {
+                Close(well, wellCode, read);
+                wellCode = code;
+                skip = wells is not null && !wells.Contains(code);
+                var id = code.ToString(CultureInfo.InvariantCulture);
+                well = skip ? null : [new MonthlyHistoryBuilder(id), new MonthlyHistoryBuilder(id)];
+            }
+
+            if (well is null)
+            {
+                continue;
+            }
+
+            var period = reader.GetDate(1);
+            var periodDays = reader.GetDouble(2);
+            var daysOn = reader.GetNullableDouble(3);
+            well[0].Add(period, reader.IsNull(4) ? 0 : reader.GetDouble(4), daysOn, periodDays);
+            well[1].Add(period, reader.IsNull(5) ? 0 : reader.GetDouble(5), daysOn, periodDays);
+        }
+
+        Close(well, wellCode, read);
     }
 
     private static void Close(MonthlyHistoryBuilder[]? well, int code, Dictionary<int, MonthlyHistory[]> read)

@@ -27,20 +27,21 @@ internal sealed partial class TrendlinePredictionsModel
     /// <summary>One well's series of the streams it produced (a rate above zero in at least one period).</summary>
     internal sealed record WellStreams(int WellCode, IReadOnlyList<WellSeries> Series);
 
-    private static IEnumerable<WellStreams> ReadWells(CSharpModelContext context, string filter, CancellationToken cancellationToken)
+    /// <summary>The wells in well order: in the order of the table under the input view (stg_well_production_accepted)
+    /// unless <paramref name="sorted"/> (<see cref="WellOrderedRows"/>).</summary>
+    private static IEnumerable<WellStreams> ReadWells(CSharpModelContext context, string filter, bool sorted, CancellationToken cancellationToken)
     {
-        using var reader = context.Read(
-            $"""
-            select well_code, production_period, oil_producing_rate_kbd, gas_producing_rate_mmcfd, water_producing_rate_kbd,
-                uptime_weight
-            from {context.Ref("int_ml_trendlines_input")}
-            {filter}
-            order by well_code, production_period
-            """,
+        using var rows = WellOrderedRows.Open(
+            context,
+            "well_code, production_period, oil_producing_rate_kbd, gas_producing_rate_mmcfd, water_producing_rate_kbd, uptime_weight",
+            context.Ref("int_ml_trendlines_input").ToString(),
+            filter,
+            sorted,
             cancellationToken);
+        var reader = rows.Rows;
         var series = new WellSeries[Streams.Length];
         int? wellCode = null;
-        while (reader.Read())
+        while (rows.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
             var code = reader.GetInt32(0);

@@ -17,7 +17,7 @@ internal sealed partial class TrendlinePredictionsModel
     /// <summary>Wells per batch handed to a writer (three series of up to ~1,000 daily periods each).</summary>
     private const int BatchWells = 32;
 
-    private static async Task WriteAsync(CSharpModelContext context, string filter, double minSigma, CancellationToken cancellationToken)
+    private static async Task WriteAsync(CSharpModelContext context, string filter, bool sorted, double minSigma, CancellationToken cancellationToken)
     {
         // Writers are opened here, one after another; once every task has ended, they are completed (which commits
         // their rows), and on a failure disposed (the engine then drops the staged table).
@@ -29,7 +29,7 @@ internal sealed partial class TrendlinePredictionsModel
                 writers.Add(context.OpenWriter(Columns));
             }
 
-            await FitAndAppendAsync(context, filter, writers, minSigma, cancellationToken).ConfigureAwait(false);
+            await FitAndAppendAsync(context, filter, sorted, writers, minSigma, cancellationToken).ConfigureAwait(false);
             writers.ForEach(writer => writer.Complete());
         }
         finally
@@ -38,7 +38,7 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, List<ModelWriter> writers, double minSigma, CancellationToken cancellationToken)
+    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, bool sorted, List<ModelWriter> writers, double minSigma, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: writers.Count * 2);
@@ -49,7 +49,7 @@ internal sealed partial class TrendlinePredictionsModel
                 {
                     try
                     {
-                        foreach (var batch in ReadWells(context, filter, stop.Token).Chunk(BatchWells))
+                        foreach (var batch in ReadWells(context, filter, sorted, stop.Token).Chunk(BatchWells))
                         {
                             batches.Add(batch, stop.Token);
                         }

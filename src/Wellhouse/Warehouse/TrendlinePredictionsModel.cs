@@ -34,7 +34,18 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         var minSigma = ModelVars.Number(context, "trendline_min_sigma", 0.1);
         var filter = await IncrementalWells.PrepareAsync(context, () => context.CreateTargetAsync(Columns, cancellationToken), cancellationToken)
             .ConfigureAwait(false);
-        await WriteAsync(context, filter, minSigma, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteAsync(context, filter, sorted: false, minSigma, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WellOrderException)
+        {
+            // The input's rows were not stored in well order: the writers' rows were not committed (a failed writer
+            // abandons them); emptied anyway, then every well is read again, sorted.
+            context.Log?.Invoke("ml_predictions_raw: int_ml_trendlines_input's rows are not stored in well order; reading them sorted");
+            await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
+            await WriteAsync(context, filter, sorted: true, minSigma, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Fits one series: trend rates, the residual scale sigma (ln units) and the residual z-scores, index by

@@ -124,7 +124,34 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
         await ScalarAsync("drop table main.ml_predictions_raw");
     }
 
-    private async Task ExecuteAsync(string input)
+    [Fact]
+    public async Task ExecuteAsync_InputStoredInWellOrderOrNot_WritesTheSameRows()
+    {
+        // The input view over a table, as over stg_well_production_accepted in a build: stored in well and period order
+        // (read as stored), then the same rows stored by day first (read as stored, found out of order on the second
+        // row, and read again sorted).
+        var rows = Input.Replace("create view main.int_ml_trendlines_input as", "create table main.input_rows as", StringComparison.Ordinal);
+        const string View = "create view main.int_ml_trendlines_input as select * from main.input_rows";
+        var inOrder = new List<string>();
+        await ExecuteAsync($"{rows} order by well_code, production_period; {View}", inOrder.Add);
+        await ScalarAsync("create table main.written_in_order as select * from main.ml_predictions_raw");
+        await ScalarAsync("drop view main.int_ml_trendlines_input; drop table main.input_rows; drop table main.ml_predictions_raw");
+        var outOfOrder = new List<string>();
+        await ExecuteAsync($"{rows} order by production_period, well_code; {View}", outOfOrder.Add);
+
+        Assert.Empty(inOrder);
+        Assert.Equal(["ml_predictions_raw: int_ml_trendlines_input's rows are not stored in well order; reading them sorted"], outOfOrder);
+        Assert.Equal(
+            await ScalarAsync("""
+                select cast(sum((oil_producing_rate_kbd > 0)::int + coalesce((gas_producing_rate_mmcfd > 0)::int, 0) + (water_producing_rate_kbd > 0)::int) as bigint)
+                from main.int_ml_trendlines_input
+                """),
+            await ScalarAsync("select count(*) from main.ml_predictions_raw"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from (from main.ml_predictions_raw except all from main.written_in_order)"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from (from main.written_in_order except all from main.ml_predictions_raw)"));
+    }
+
+    private async Task ExecuteAsync(string input, Action<string>? log = null)
     {
         using (var command = connection.CreateCommand())
         {
@@ -150,6 +177,7 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
                 Target = new Relation("ci", "main", "ml_predictions_raw"),
                 Ref = name => new Relation("ci", "main", name),
                 Vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1 },
+                Log = log,
             },
             TestContext.Current.CancellationToken);
     }

@@ -54,6 +54,36 @@ public sealed class DuckDbModelStorageTests : IDisposable
     }
 
     [Fact]
+    public void ReadInStorageOrder_TableBuiltSortedWithoutInsertionOrder_ReturnsItsRowsInThatOrder()
+    {
+        // As the ci and prod targets build: insertion order off for the build's queries, a table written with an order
+        // by (2 M rows over many row groups, scanned by several threads).
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                set preserve_insertion_order = false;
+                create table main.sorted as select cast(i % 5000 as integer) as well, cast(i // 5000 as integer) as day
+                from range(2000000) as r(i) order by well, day
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var storage = ModelStorage.ForDuckDb(connection);
+        using var reader = storage.ReadInStorageOrder("select well, day from main.sorted", TestContext.Current.CancellationToken);
+
+        Assert.NotNull(reader);
+        var (rows, previous) = (0, (Well: -1, Day: -1));
+        while (reader.Read())
+        {
+            var current = (Well: reader.GetInt32(0), Day: reader.GetInt32(1));
+            Assert.True(current.Well > previous.Well || (current.Well == previous.Well && current.Day > previous.Day), $"row {rows}: {current} after {previous}");
+            (rows, previous) = (rows + 1, current);
+        }
+
+        Assert.Equal(2_000_000, rows);
+    }
+
+    [Fact]
     public async Task ChunkWriter_TextWithNullsEmptyAndRepeatedValues_ReadsBackAsWritten()
     {
         var storage = ModelStorage.ForDuckDb(connection);

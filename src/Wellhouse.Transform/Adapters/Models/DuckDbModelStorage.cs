@@ -73,6 +73,24 @@ internal sealed class DuckDbModelStorage(DuckDBConnection connection) : ModelSto
         }
     }
 
+    /// <summary>With insertion order preserved on the reader's connection (the targets set it false for the build's
+    /// other queries), DuckDB returns a streamed scan's rows in the table's row order, batch by batch, while its threads
+    /// still scan in parallel.</summary>
+    public override ModelReader? ReadInStorageOrder(string sql, CancellationToken cancellationToken)
+    {
+        var second = OpenSecond();
+        try
+        {
+            KeepInsertionOrder(second);
+            return new DuckDbModelReader(second, sql);
+        }
+        catch
+        {
+            second.Dispose();
+            throw;
+        }
+    }
+
     protected override string TypeName(ModelColumn column) => column.Type switch
     {
         ModelType.Integer => "integer",

@@ -30,6 +30,15 @@ public abstract class ModelStorage
     /// <summary>Runs a query on a connection of its own and reads its rows.</summary>
     public abstract ModelReader Read(string sql, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs a query without an <c>order by</c> on a connection of its own and reads its rows in the order the tables it
+    /// scans store them (a table built with an <c>order by</c> comes back in that order, without sorting it again), or
+    /// null when this engine does not keep a stored order (PostgreSQL's heap; the caller then sorts). The order is as
+    /// stored, not as the caller wishes: a model that needs sorted rows checks each row and falls back to a sorted
+    /// query when one is out of place.
+    /// </summary>
+    public virtual ModelReader? ReadInStorageOrder(string sql, CancellationToken cancellationToken) => null;
+
     /// <summary>The column's type in this engine's SQL.</summary>
     protected abstract string TypeName(ModelColumn column);
 }
