@@ -57,7 +57,7 @@ internal static class ProductionApi
         };
         Func<ServeStore, SeriesTable?>? daily = grain == "daily" ? store => ServeViews.Daily(store, wellCode, "day", start, end) : null;
         return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["granularity"] = grain }, columns, compute: daily,
-            preEncoded: grain == "monthly" ? "production?granularity=monthly" : null);
+            preEncoded: grain == "monthly" ? AnswerCache.MonthlyProduction : null);
     }
 
     private static Task<IResult> Cumulative(HttpContext context, int wellCode, string? from, string? to, [Description(FieldsHelp)] string? fields)

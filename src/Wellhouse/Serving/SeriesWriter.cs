@@ -23,6 +23,9 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
 {
     private const int FlushBytes = 1 << 17;
 
+    /// <summary>The largest answer kept (<see cref="AnswerCache"/>): one flush.</summary>
+    public const int KeepBytes = FlushBytes;
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         if (single && table.Count == 0)
@@ -61,20 +64,10 @@ internal sealed class SeriesResult(SeriesTable table, IReadOnlyDictionary<string
 
         var length = text.Pending + rows.Bytes + separators;
         httpContext.Response.ContentLength = length;
-        if (keep is not null && !csv && length <= FlushBytes)
+        if (keep is not null && !csv && length <= KeepBytes)
         {
             // Kept: the whole text is needed as one span.
-            for (var row = 0; row < table.Count; row++)
-            {
-                if (row > 0)
-                {
-                    text.Byte((byte)',');
-                }
-
-                rows.WriteRow(text, row);
-            }
-
-            text.Raw("]}"u8);
+            SeriesWriter.WriteItems(text, rows, table.Count);
             keep(text.WrittenSince(0));
             text.CopyTo(pipe);
             return;
@@ -155,6 +148,31 @@ internal sealed class EncodedResult(byte[] body) : IResult
 internal static class SeriesWriter
 {
     private static readonly JsonWriterOptions Options = new() { SkipValidation = true };
+
+    /// <summary>A whole JSON answer as <see cref="SeriesResult"/> writes it: the envelope, the rows, the end; the same
+    /// bytes (<see cref="AnswerCache.KeepAhead"/> renders the kept answers with it).</summary>
+    public static void WriteAnswer(JsonText text, SeriesTable table, IReadOnlyDictionary<string, object?>? envelope)
+    {
+        using var rows = new SeriesRows(table);
+        WriteStart(text, envelope);
+        WriteItems(text, rows, table.Count);
+    }
+
+    /// <summary>The rows after <see cref="WriteStart"/>, separated by commas, then <c>]}</c>.</summary>
+    public static void WriteItems(JsonText text, SeriesRows rows, int count)
+    {
+        for (var row = 0; row < count; row++)
+        {
+            if (row > 0)
+            {
+                text.Byte((byte)',');
+            }
+
+            rows.WriteRow(text, row);
+        }
+
+        text.Raw("]}"u8);
+    }
 
     /// <summary>The answer's text up to its first row: <c>{</c>, the envelope, <c>"items":[</c>.</summary>
     public static void WriteStart(JsonText text, IReadOnlyDictionary<string, object?>? envelope)

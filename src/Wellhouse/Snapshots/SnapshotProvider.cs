@@ -9,7 +9,8 @@ namespace Wellhouse.Snapshots;
 /// start, so one request never mixes two snapshots. Loading a snapshot maps its serving store (building it first when
 /// it is missing or does not check out).
 /// </summary>
-internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOptions> options, ILogger<SnapshotProvider> logger) : IDisposable
+internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOptions> options, ILogger<SnapshotProvider> logger,
+    Serving.AnswerCache answers) : IDisposable
 {
     private readonly Lock _gate = new();
     private volatile ServedSnapshot? _current;
@@ -63,6 +64,16 @@ internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOp
                                 opened.Path, opened.FileBytes / 1048576.0, available / 1048576.0);
                         }
                     }
+                }
+
+                if (next.Serve is { } rendering)
+                {
+                    // The kept monthly answers too (the first pass of random monthly reads rendered them: docs/api.md).
+                    var keeping = System.Diagnostics.Stopwatch.GetTimestamp();
+                    var (kept, bytes) = answers.KeepAhead(rendering);
+                    preRead += kept > 0
+                        ? FormattableString.Invariant($", {kept} monthly answers ({bytes / 1048576.0:F1} MiB) rendered in {System.Diagnostics.Stopwatch.GetElapsedTime(keeping).TotalMilliseconds:F0} ms")
+                        : "";
                 }
 
                 var previous = _current;

@@ -130,7 +130,7 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         Assert.Equal(smallBody.Length, small.Content.Headers.ContentLength);
         Assert.Null(small.Headers.TransferEncodingChunked);
 
-        // Larger than one flush (64 KB): sent in parts, its length known before the first.
+        // Larger than 64 KB (the daily series larger than one flush, 128 KB: sent in parts), its length known before the first.
         foreach (var series in new[] { "/production?granularity=daily", "/decline?stream=oil", "/moving-averages?window=30d", "/cumulative" })
         {
             var large = await fixture.Store.GetAsync("/api/wells/7405" + series);
@@ -160,6 +160,30 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         Assert.Equal(fixture.SnapshotId, again.Headers.GetValues("X-Data-Snapshot").Single());
         Assert.NotNull(again.Headers.ETag);
         Assert.True(answers.Bytes(store) >= kept.Length);
+    }
+
+    /// <summary>The monthly answers rendered before a store is served (<see cref="AnswerCache.KeepAhead"/>) are the bytes
+    /// the SQL path writes for every well, and the served store's were kept before the first request.</summary>
+    [Fact]
+    public async Task MonthlyAnswers_KeptAhead_AreTheSqlPathsBytesForEveryWell()
+    {
+        var store = fixture.StoreServices.GetRequiredService<SnapshotProvider>().Current!.Serve!;
+        var wells = store.Relation("mart_well_summary")!;
+        var answers = new AnswerCache(Microsoft.Extensions.Options.Options.Create(new Hosting.WellhouseOptions()));
+        var (kept, bytes) = answers.KeepAhead(store, TimeSpan.FromMinutes(5)); // not the served 1 s: a busy machine
+        Assert.Equal(fixture.Wells.Count, kept);
+        Assert.Equal(answers.Bytes(store), bytes);
+        foreach (var well in fixture.Wells)
+        {
+            var body = answers.Get(store, AnswerCache.MonthlyProduction, wells.IndexOf(well));
+            Assert.NotNull(body);
+            var (sql, _) = await BothAsync($"/api/wells/{well}/production?granularity=monthly&to=2999-12-31"); // rendered, not kept
+            Assert.Equal(sql, System.Text.Encoding.UTF8.GetString(body));
+        }
+
+        var served = fixture.StoreServices.GetRequiredService<AnswerCache>();
+        Assert.True(served.Bytes(store) >= bytes, $"{served.Bytes(store)} bytes kept by the server, {bytes} ahead");
+        Assert.Equal((0, 0L), new AnswerCache(Microsoft.Extensions.Options.Options.Create(new Hosting.WellhouseOptions { Api = { PreEncodedMegabytes = 0 } })).KeepAhead(store));
     }
 
     [Fact]
