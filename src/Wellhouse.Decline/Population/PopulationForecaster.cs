@@ -147,7 +147,7 @@ public sealed class PopulationForecaster
     private readonly ConcurrentDictionary<int, double[]> _days = new();
     private readonly ConcurrentDictionary<int, Lazy<int[]>> _samples = new();
     private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _base = new();
-    private readonly ConcurrentDictionary<int, Lazy<BaseForecast[]>> _calibrated = new();
+    private readonly ConcurrentDictionary<(int Anchor, PopulationMethod Method), Lazy<BaseForecast[]>> _calibrated = new();
     private readonly ConcurrentDictionary<(int Anchor, PopulationMethod Method), Lazy<(double Shift, double Scale)?[]>> _firstCalibrations = new();
     private readonly ConcurrentDictionary<(int Anchor, PopulationMethod Method), Lazy<(double Shift, double Scale)?[]>> _secondCalibrations = new();
     private readonly ConcurrentDictionary<int, Lazy<MethodChoice>> _choices = new();
@@ -328,7 +328,9 @@ public sealed class PopulationForecaster
                 }
 
                 var wells = SampleAt(date);
-                var forecasts = methods.Select(m => Final(date, m)).ToArray();
+                // A method that does not shift its P50 has its uncalibrated P50 (the calibrations scale only its band).
+                var forecasts = methods.Select(m => Shifts(m) ? Calibrated(date, m) : Base(date, m)).ToArray();
+                var second = methods.Select(m => Shifts(m) ? SecondCalibration(date, m) : null).ToArray();
                 var h = Math.Min(Learned, a - date);
                 for (var j = 0; j < wells.Length; j++)
                 {
@@ -351,7 +353,9 @@ public sealed class PopulationForecaster
 
                     for (var m = 0; m < methods.Length; m++)
                     {
-                        var error = Math.Abs(forecasts[m][j].P50![h - 1] - actual) / actual;
+                        // The P50 of the forecast calibrated twice (Apply's), at the last month seen.
+                        var p50 = forecasts[m][j].P50![h - 1] * (second[m] is { } calibration ? Math.Exp(CalibrationAt(calibration, first.Cohort, h - 1).Shift) : 1);
+                        var error = Math.Abs(p50 - actual) / actual;
                         errors[Slot(first.Cohort, first.UsesFit), m].Add(error);
                         errors[slots + first.Cohort, m].Add(error);
                     }
@@ -387,14 +391,6 @@ public sealed class PopulationForecaster
             return new MethodChoice(choice);
         })).Value;
 
-    /// <summary>The sample's forecasts of one method from a past anchor, calibrated twice (what a forecast from there
-    /// with that method gave).</summary>
-    private BaseForecast[] Final(int anchor, PopulationMethod method)
-    {
-        var calibrated = Calibrated(anchor, method);
-        var second = SecondCalibration(anchor, method);
-        return [.. calibrated.Select(b => b.Reason is null ? Apply(b, second) : b)];
-    }
 
     /// <summary>
     /// The wells the method learns and calibrates from at an anchor, in population order: those whose history starts
@@ -426,11 +422,11 @@ public sealed class PopulationForecaster
         })).Value;
 
     /// <summary>The sample's forecasts of one method from an anchor calibrated once: the uncalibrated forecasts with the
-    /// shift and band scale learned on their own past errors (<see cref="Calibrate"/>). The blend's are kept; the other
-    /// methods' are computed again when asked (from the kept states and type curves), so that they hold no memory.</summary>
-    private BaseForecast[] Calibrated(int anchor, PopulationMethod method) => method == PopulationMethod.Blend
-        ? _calibrated.GetOrAdd(anchor, a => new Lazy<BaseForecast[]>(() => Apply(Base(a), FirstCalibration(a, PopulationMethod.Blend)))).Value
-        : Apply(Base(anchor, method), FirstCalibration(anchor, method));
+    /// shift and band scale learned on their own past errors (<see cref="Calibrate"/>), computed once (the second
+    /// calibrations of the next dates and the choice of method read them).</summary>
+    private BaseForecast[] Calibrated(int anchor, PopulationMethod method) =>
+        _calibrated.GetOrAdd((anchor, method), key => new Lazy<BaseForecast[]>(() =>
+            Apply(Base(key.Anchor, key.Method), FirstCalibration(key.Anchor, key.Method)))).Value;
 
     /// <summary>The second calibration of a method at an anchor (<see cref="Calibrate"/> of its once-calibrated
     /// forecasts from the past dates), computed once.</summary>
@@ -534,14 +530,21 @@ public sealed class PopulationForecaster
         var p90 = new double[b.P50.Length];
         for (var h = 0; h < p50.Length; h++)
         {
-            var key = Math.Min(h, Learned - 1);
-            var (shift, scale) = calibration[(b.Cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
+            var (shift, scale) = CalibrationAt(calibration, b.Cohort, h);
             p50[h] = b.P50[h] * Math.Exp(shift);
             p10[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P10![h] / b.P50[h], scale) : 0;
             p90[h] = b.P50[h] > 0 ? p50[h] * Math.Pow(b.P90![h] / b.P50[h], scale) : 0;
         }
 
         return b with { P10 = p10, P50 = p50, P90 = p90 };
+    }
+
+    /// <summary>The (shift, scale) of a cohort at horizon index <paramref name="h"/> (the last learned one past them): the
+    /// cohort's, else the pooled cohort's, else none.</summary>
+    private (double Shift, double Scale) CalibrationAt((double Shift, double Scale)?[] calibration, int cohort, int h)
+    {
+        var key = Math.Min(h, Learned - 1);
+        return calibration[(cohort * Learned) + key] ?? calibration[(Pooled * Learned) + key] ?? (0, 1);
     }
 
     /// <summary>The cohort name of an age in months.</summary>
