@@ -41,9 +41,10 @@ internal sealed class AnswerCache(IOptions<Hosting.WellhouseOptions> options)
     /// <see cref="AheadTime"/> has passed (publish to served stays bounded on a busy machine; the wells left are kept by
     /// their first read, as before). The first pass of random monthly reads after a publish is then served as a repeated
     /// one: the render moved into the publish (10,000 wells x 33 months 0.3 CPU-s, x 60 months 1.3-1.7 CPU-s at load 30).
-    /// The answers kept and their bytes; <paramref name="limit"/> instead of <see cref="AheadTime"/> when given.
+    /// The answers kept and their bytes; <paramref name="limit"/> instead of <see cref="AheadTime"/> and
+    /// <paramref name="cores"/> threads instead of one per core when given.
     /// </summary>
-    public (int Answers, long Bytes) KeepAhead(ServeStore store, TimeSpan? limit = null)
+    public (int Answers, long Bytes) KeepAhead(ServeStore store, TimeSpan? limit = null, int? cores = null)
     {
         var time = limit ?? AheadTime;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -54,7 +55,7 @@ internal sealed class AnswerCache(IOptions<Hosting.WellhouseOptions> options)
 
         var count = (int)wells.Info.Wells;
         var kept = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, cores ?? Environment.ProcessorCount) };
         Parallel.For(0, count, options, () => new JsonText(), (index, loop, text) =>
         {
             if (System.Diagnostics.Stopwatch.GetElapsedTime(started) > time)

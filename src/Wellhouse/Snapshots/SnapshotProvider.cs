@@ -70,7 +70,8 @@ internal sealed class SnapshotProvider(SnapshotStore store, IOptions<WellhouseOp
                 {
                     // The kept monthly answers too (the first pass of random monthly reads rendered them: docs/api.md).
                     var keeping = System.Diagnostics.Stopwatch.GetTimestamp();
-                    var (kept, bytes) = answers.KeepAhead(rendering);
+                    // At a publish the previous snapshot answers meanwhile: one core is left to its requests.
+                    var (kept, bytes) = answers.KeepAhead(rendering, cores: _current is null ? null : Environment.ProcessorCount - 1);
                     preRead += kept > 0
                         ? FormattableString.Invariant($", {kept} monthly answers ({bytes / 1048576.0:F1} MiB) rendered in {System.Diagnostics.Stopwatch.GetElapsedTime(keeping).TotalMilliseconds:F0} ms")
                         : "";
