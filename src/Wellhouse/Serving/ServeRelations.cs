@@ -74,6 +74,31 @@ internal static class ServeRelations
         return $"{sql[..order]} where well_code in ({ServeStoreReuse.List(wells)}){sql[order..]}";
     }
 
+    /// <summary>A scan limited to the wells from <paramref name="from"/> (inclusive) to <paramref name="until"/>
+    /// (exclusive), each bound left open when null: <c>where well_code &gt;= from and well_code &lt; until</c> before its
+    /// order by, which DuckDB pushes to the tables under a view and checks against each row group's min/max.</summary>
+    public static string ForRange(string sql, int? from, int? until)
+    {
+        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
+        if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"not a scan a well filter can be added to: {sql}", nameof(sql));
+        }
+
+        var bounds = new List<string>(2);
+        if (from is { } low)
+        {
+            bounds.Add($"well_code >= {low.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        if (until is { } high)
+        {
+            bounds.Add($"well_code < {high.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        }
+
+        return bounds.Count == 0 ? sql : $"{sql[..order]} where {string.Join(" and ", bounds)}{sql[order..]}";
+    }
+
     /// <summary>The scan without its order by (for counts and checks, which the order does not change).</summary>
     public static string Unordered(string sql)
     {

@@ -143,6 +143,11 @@ internal static class ServeStoreBuilder
 
     internal static long Align(long offset) => (offset + 7) & ~7L;
 
+    /// <summary>The rows above which a scan reads its relation in ranges of wells (about this many rows each), so that
+    /// each range's sort fits under the build's memory cap (<see cref="ServeSql.CapMemory"/>: rows of the widest
+    /// scans take about 100 bytes while sorted). Settable for tests.</summary>
+    internal static long RangeRows { get; set; } = 4_000_000;
+
     /// <summary>One relation's scan into the file.</summary>
     private sealed class RelationScan(DbConnection connection, SafeFileHandle file, SafeFileHandle scratch, string name, string relationSql,
         IReadOnlyDictionary<string, ServeDerivation> derived, IReadOnlyDictionary<string, ServeLookup> lookups, Func<ServeStore> written,
@@ -155,6 +160,9 @@ internal static class ServeStoreBuilder
             ? relationSql
             : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..]);
 
+        /// <summary>How many queries (ranges of wells) the last scan read.</summary>
+        private int ranges;
+
         /// <summary>Why a looked-up column is not its target's values (the scan then returned no relation), or null.</summary>
         public string? LookupProblem { get; private set; }
 
@@ -162,7 +170,7 @@ internal static class ServeStoreBuilder
         {
             var started = steps.Start();
             var result = Scan(ref end);
-            steps.Stop(started, $"{name} scan ({result.Info?.Rows ?? 0:N0} rows)");
+            steps.Stop(started, $"{name} scan ({result.Info?.Rows ?? 0:N0} rows{(ranges > 1 ? $" in {ranges} well ranges" : "")})");
             return result;
         }
 
@@ -308,19 +316,14 @@ internal static class ServeStoreBuilder
         }
 
         /// <summary>Reads the rows of <paramref name="query"/> (<paramref name="rows"/> of them) into column writers on the
-        /// scratch file, with the well index.</summary>
+        /// scratch file, with the well index. A large relation is read in ranges of wells, one ordered query each
+        /// (<see cref="Ranges"/>), so that no sort passes the build's memory cap.</summary>
         private (Scanned? Scanned, string? Problem) ScanRows(string query, long rows, IReadOnlyDictionary<string, IReadOnlyList<string>>? dictionaries)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = query;
-            if (command is DuckDB.NET.Data.DuckDBCommand duckdb)
-            {
-                // Stream the rows: DuckDB.NET otherwise materializes the whole result before the first row (at 100 M
-                // daily rows, stg_well_production's ~12 GB, past the memory cap: the refresh was killed for memory).
-                duckdb.UseStreamingMode = true;
-            }
-
-            using var reader = command.ExecuteReader();
+            var queries = Ranges(query, rows);
+            ranges = queries.Count;
+            using var first = Stream(queries[0]);
+            using var reader = first.ExecuteReader();
             var kinds = new ServeKind[reader.FieldCount];
             var wellOrdinal = -1;
             for (var i = 0; i < reader.FieldCount; i++)
@@ -369,7 +372,18 @@ internal static class ServeStoreBuilder
                         dictionaries?.GetValueOrDefault(reader.GetName(i)));
                 }
 
-                return ReadRows(reader, rows, wellOrdinal, writers, checks);
+                var scan = new ScanState();
+                for (var i = 0; i < queries.Count; i++)
+                {
+                    using var next = i == 0 ? null : Stream(queries[i]);
+                    using var more = next?.ExecuteReader();
+                    if (ReadRows(more ?? reader, rows, wellOrdinal, writers, checks, scan) is { } problem)
+                    {
+                        return (null, problem);
+                    }
+                }
+
+                return Complete(reader, rows, writers, checks, scan);
             }
             finally
             {
@@ -377,30 +391,102 @@ internal static class ServeStoreBuilder
             }
         }
 
-        private (Scanned? Scanned, string? Problem) ReadRows(DbDataReader reader, long rows, int wellOrdinal, ColumnWriter?[] writers,
-            List<ServeLookups.Check> checks)
+        /// <summary>A command whose rows DuckDB streams: DuckDB.NET otherwise materializes the whole result before the first
+        /// row (at 100 M daily rows, stg_well_production's ~12 GB, past the memory cap: the refresh was killed for memory).</summary>
+        private DbCommand Stream(string query)
         {
-            var codes = new List<long>();
-            var starts = new List<int>();
-            long row = 0;
+            var command = connection.CreateCommand();
+            command.CommandText = query;
+            if (command is DuckDB.NET.Data.DuckDBCommand duckdb)
+            {
+                duckdb.UseStreamingMode = true;
+            }
+
+            return command;
+        }
+
+        /// <summary>
+        /// The queries that read <paramref name="query"/>'s rows in order: itself, or, for a scan of more than
+        /// <see cref="ServeStoreBuilder.RangeRows"/> rows, the same scan over consecutive ranges of well codes (int_wells'
+        /// wells cut into groups of about that many rows; the first range open below, the last open above, so every row
+        /// is read whatever its well). Each range's order by sorts only its rows: at 100 M daily rows
+        /// int_ml_trendlines_output's 291 M rows sorted at once under the 1 GB cap spilled more than 15 GB to disk
+        /// before the disk was nearly full. A scan with a where clause of its own (a merge's changed wells) is read whole.
+        /// </summary>
+        private List<string> Ranges(string query, long rows)
+        {
+            if (rows <= ServeStoreBuilder.RangeRows || query.Contains(" where ", StringComparison.Ordinal))
+            {
+                return [query];
+            }
+
+            var codes = new List<int>();
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "select well_code from int_wells order by well_code";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    codes.Add(Convert.ToInt32(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (DbException)
+            {
+                return [query]; // no int_wells (a snapshot of another project): one scan, as before
+            }
+
+            var groups = (int)Math.Min(codes.Count, (rows + ServeStoreBuilder.RangeRows - 1) / ServeStoreBuilder.RangeRows);
+            if (groups <= 1)
+            {
+                return [query];
+            }
+
+            var queries = new List<string>(groups);
+            int? from = null;
+            for (var g = 1; g <= groups; g++)
+            {
+                int? until = g == groups ? null : codes[(int)((long)codes.Count * g / groups)];
+                queries.Add(ServeRelations.ForRange(query, from, until));
+                from = until;
+            }
+
+            return queries;
+        }
+
+        /// <summary>Where a scan read over one or several queries stands: its wells, where each starts, the rows read.</summary>
+        private sealed class ScanState
+        {
+            public readonly List<long> Codes = [];
+            public readonly List<int> Starts = [];
+            public long Row;
+        }
+
+        /// <summary>Adds one query's rows to the scan; the problem that stops it, or null.</summary>
+        private static string? ReadRows(DbDataReader reader, long rows, int wellOrdinal, ColumnWriter?[] writers,
+            List<ServeLookups.Check> checks, ScanState scan)
+        {
+            var codes = scan.Codes;
+            var starts = scan.Starts;
+            var row = scan.Row;
             while (reader.Read())
             {
                 if (row == rows)
                 {
-                    return (null, "the relation changed between its count and its scan");
+                    return "the relation changed between its count and its scan";
                 }
 
                 var code = reader.IsDBNull(wellOrdinal) ? long.MinValue : Convert.ToInt64(reader.GetValue(wellOrdinal), System.Globalization.CultureInfo.InvariantCulture);
                 if (code == long.MinValue || code is < int.MinValue or > int.MaxValue)
                 {
-                    return (null, $"row {row + 1}: well_code is NULL or out of range");
+                    return $"row {row + 1}: well_code is NULL or out of range";
                 }
 
                 if (codes.Count == 0 || codes[^1] != code)
                 {
                     if (codes.Count > 0 && codes[^1] > code)
                     {
-                        return (null, "rows are not ordered by well_code");
+                        return "rows are not ordered by well_code";
                     }
 
                     codes.Add(code);
@@ -420,7 +506,15 @@ internal static class ServeStoreBuilder
                 row++;
             }
 
-            if (row != rows)
+            scan.Row = row;
+            return null;
+        }
+
+        /// <summary>The scan once its queries are read: checked against the count and the lookups' targets.</summary>
+        private (Scanned? Scanned, string? Problem) Complete(DbDataReader reader, long rows, ColumnWriter?[] writers,
+            List<ServeLookups.Check> checks, ScanState scan)
+        {
+            if (scan.Row != rows)
             {
                 return (null, "the relation changed between its count and its scan");
             }
@@ -431,9 +525,9 @@ internal static class ServeStoreBuilder
                 return (null, $"a looked-up column differs from its target: {failed.Problem}");
             }
 
-            starts.Add((int)row);
+            scan.Starts.Add((int)scan.Row);
             var columns = Enumerable.Range(0, writers.Length).Select(i => (reader.GetName(i), writers[i])).ToList();
-            return (new Scanned(columns, codes, starts), null);
+            return (new Scanned(columns, scan.Codes, scan.Starts), null);
         }
 
         /// <summary>Writes the well index after the columns and describes the relation.</summary>

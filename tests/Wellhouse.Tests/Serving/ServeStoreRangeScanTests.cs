@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Options;
+using Wellhouse.Generate;
+using Wellhouse.Hosting;
+using Wellhouse.Refresh;
+using Wellhouse.Serving;
+using Wellhouse.Tests.Api;
+using Wellhouse.Tests.Warehouse;
+
+namespace Wellhouse.Tests.Serving;
+
+/// <summary>
+/// A large relation is scanned in ranges of wells (one ordered query per range, so no sort passes the build's memory
+/// cap); the store it gives answers exactly what one ordered scan of each relation gives (<see cref="ServeStoreEquality"/>):
+/// every relation, well index, NULL and value, also for wells that int_wells does not list (a row without a well is not
+/// served; the ranges are open at both ends).
+/// </summary>
+public sealed class ServeStoreRangeScanTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task StoreScannedInWellRanges_AnswersAsOneScanPerRelation()
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var batch = Path.Combine(data.Batches, "a.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            // 25 wells of 120 days, codes spread so that ranges fall between them, and a row without a well.
+            writer.Write(Enumerable.Range(1, 25).SelectMany(well => Enumerable.Range(0, 120).Select(day => IncrementalRefreshTests.Day(well * 7, day)))
+                .Concat([IncrementalRefreshTests.Day(7, 10) with { WellCode = null }]), batch);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var snapshot = Path.Combine(data.Snapshots, "s.duckdb");
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(snapshot, [batch], TextWriter.Null), TestContext.Current.CancellationToken);
+
+        var whole = ServeStoreLoader.Build(snapshot, Path.Combine(_temp.Path, "whole.serve"), "s");
+        var saved = ServeStoreBuilder.RangeRows;
+        ServeStoreBuilder.RangeRows = 250; // about two wells' rows per range
+        ServeBuildReport ranged;
+        try
+        {
+            ranged = ServeStoreLoader.Build(snapshot, Path.Combine(_temp.Path, "ranged.serve"), "s");
+        }
+        finally
+        {
+            ServeStoreBuilder.RangeRows = saved;
+        }
+
+        Assert.DoesNotContain(whole.Steps, step => step.Contains("well ranges", StringComparison.Ordinal));
+        Assert.Contains(ranged.Steps, step => step.StartsWith("stg_well_production scan (3,000 rows in 12 well ranges)", StringComparison.Ordinal));
+        Assert.Contains(ranged.Steps, step => step.Contains("int_ml_trendlines_output scan", StringComparison.Ordinal) && step.Contains("well ranges", StringComparison.Ordinal));
+        Assert.Equal(whole.Relations.Order(StringComparer.Ordinal), ranged.Relations.Order(StringComparer.Ordinal));
+        var store = ServeStore.Open(Path.Combine(_temp.Path, "ranged.serve"), "s");
+        Assert.Empty(ServeStoreEquality.Differences(store, ServeStore.Open(Path.Combine(_temp.Path, "whole.serve"), "s")));
+        store.Verify();
+        Assert.Equal(25, store.Relation("stg_well_production")!.Info.Wells);
+    }
+}
