@@ -7,7 +7,8 @@ using Wellhouse.Warehouse.Bench;
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
 // or C# models on a kept database, in one process: -- --model <name>[,<name>...] <ci.duckdb> [repeats]
 // incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>,
-// -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS)
+// -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS),
+// -- --incremental-build <data dir> <out.duckdb> (the warehouse build of an incremental refresh alone, even of most wells)
 // or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]
 // or a snapshot's serving store, built with each step's time: -- --serve <snapshot.duckdb> <out.serve> [<parent.serve> <parent id>]
 // or whether two serving stores answer the same: -- --serve-compare <a.serve> <a id> <b.serve> <b id>
@@ -46,6 +47,11 @@ if (args.Length is 3 or 4 && args[0] == "--model")
 if (args.Length == 5 && args[0] == "--next-day")
 {
     return IncrementalTools.NextDay(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+}
+
+if (args.Length == 3 && args[0] == "--incremental-build")
+{
+    return await IncrementalBuild.RunAsync(args[1], args[2]);
 }
 
 if (args.Length == 3 && args[0] == "--start-from")

@@ -5,6 +5,12 @@
 # then the run log's lines of the incremental one (mode, the copy, int_population_forecast's steps, the serving store)
 # and its nodes of 0.3 s or more. With COMPARE=1 it then builds a full refresh of the same raw data and compares the
 # two snapshots (--compare: every table and view, EXCEPT ALL both ways).
+# FRACTION above 0.5 (FRACTION=1: the new day for every well) measures the incremental path in its two parts, whatever
+# the application's mode decision (it builds full when more than half of the wells are to be recomputed whole): the
+# warehouse build alone (Wellhouse.Benchmarks --incremental-build, on the published snapshot and the new batch) and the
+# serving store built on the parent's (--serve), with COMPARE=1 against a full refresh of the same raw data. SAME_END=1 generates with
+# --same-end (every well reports until the same day, as in a production feed; the base is then another one: use
+# another work folder).
 # Usage: bash bench/warehouse/incremental-day.sh [wells] [days] [work folder]   (default 10000 1000, a new temp folder)
 # Run it niced on a shared machine: nice -n 10 bash bench/warehouse/incremental-day.sh 10000 1000 /tmp/day
 set -euo pipefail
@@ -30,16 +36,32 @@ timed() {
 
 if [[ ! -f "$work/base/snapshots/current" ]]; then
     rm -rf "$work/raw" "$work/base"
-    "${wellhouse[@]}" generate --wells "$wells" --days "$days" --seed 1 --output "$work/raw" >/dev/null
-    "${bench[@]}" --next-day "$work/raw" "$work/next/some-wells.parquet" 0.01 1
+    "${wellhouse[@]}" generate --wells "$wells" --days "$days" --seed 1 ${SAME_END:+--same-end} --output "$work/raw"
     "${wellhouse[@]}" ingest "$work/raw"/*.parquet --data-dir "$work/base" >/dev/null
     timed "full refresh" "${wellhouse[@]}" refresh --data-dir "$work/base"
 fi
 
+fraction="${FRACTION:-0.01}"
+day="$work/next/day-$fraction.parquet"
+[[ -f "$day" ]] || "${bench[@]}" --next-day "$work/raw" "$day" "$fraction" 1
 rm -rf "$work/data"
 cp -a "$work/base" "$work/data"
-"${wellhouse[@]}" ingest "$work/next/some-wells.parquet" --format parquet --data-dir "$work/data" >/dev/null
-timed "incremental refresh (1 %)" "${wellhouse[@]}" refresh --data-dir "$work/data"
+"${wellhouse[@]}" ingest "$day" --format parquet --data-dir "$work/data" >/dev/null
+if (( $(echo "$fraction > 0.5" | bc) )); then
+    parent="$(cat "$work/data/snapshots/current")"
+    timed "incremental build ($fraction)" "${bench[@]}" --incremental-build "$work/data" "$work/data/day.duckdb"
+    cat "$work/out.txt"
+    timed "serving store on the parent's" "${bench[@]}" --serve "$work/data/day.duckdb" "$work/data/day.serve" \
+        "$work/data/snapshots/$parent.serve" "$parent"
+    grep -vE "^ {6}" "$work/out.txt" | head -n 20
+    if [[ "${COMPARE:-0}" == 1 ]]; then
+        timed "full refresh, same data" "${wellhouse[@]}" refresh --full-refresh --data-dir "$work/data"
+        "${bench[@]}" --compare "$work/data/day.duckdb" "$work/data/snapshots/$(cat "$work/data/snapshots/current").duckdb"
+    fi
+    exit 0
+fi
+
+timed "incremental refresh ($fraction)" "${wellhouse[@]}" refresh --data-dir "$work/data"
 log="$(ls -t "$work/data"/runs/*.log | head -n 1)"
 grep -E "^mode |incremental on|int_population_forecast:|serving store|^    " "$log" | cut -c1-400
 grep -oE "(OK|PASS)[^\[]*\[[A-Z]+[^]]* in [0-9.]+s\]" "$log" \

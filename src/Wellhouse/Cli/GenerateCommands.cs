@@ -23,9 +23,14 @@ internal static class GenerateCommands
         format.AcceptOnlyFromAmong("parquet", "csv");
         var start = new Option<string>("--start") { Description = "Earliest first production date (yyyy-MM-dd).", DefaultValueFactory = _ => "2020-01-01" };
 
+        var sameEnd = new Option<bool>("--same-end")
+        {
+            Description = "Every well reports until the same last day (a production feed: every well reports every period); histories are then up to 364 days longer than --days.",
+        };
+
         var command = new Command("generate", "Write synthetic wells (raw contract) with known decline parameters and the truth file.")
         {
-            wells, days, period, seed, output, format, start,
+            wells, days, period, seed, output, format, start, sameEnd,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +47,10 @@ internal static class GenerateCommands
                 return 2;
             }
 
-            var options = new SyntheticWellOptions(parse.GetValue(wells), parse.GetValue(days), parse.GetValue(period) == "month", parse.GetValue(seed), startDate);
+            var options = new SyntheticWellOptions(parse.GetValue(wells), parse.GetValue(days), parse.GetValue(period) == "month", parse.GetValue(seed), startDate)
+            {
+                SameEnd = parse.GetValue(sameEnd),
+            };
             var directory = parse.GetValue(output)!.FullName;
             try
             {

@@ -16,6 +16,11 @@ internal sealed record SyntheticWellOptions(int Wells, int Days, bool Monthly, i
 
     /// <summary>Probability that a period is a full shut-in (no production).</summary>
     public double ShutInProbability { get; init; } = 0.03;
+
+    /// <summary>Every well reports until the same last day, the latest start's (364 days after <see cref="Start"/>) +
+    /// <see cref="Days"/>, as in a production feed where every well reports every day; histories are then 0-364 days
+    /// longer than <see cref="Days"/>. Otherwise each well reports <see cref="Days"/> days from its own start.</summary>
+    public bool SameEnd { get; init; }
 }
 
 /// <summary>
@@ -64,7 +69,7 @@ internal static partial class SyntheticWells
 
         var rows = new List<RawProductionRow>();
         var outliers = new List<DateOnly>();
-        var end = truth.Start.AddDays(options.Days);
+        var end = options.SameEnd ? options.Start.AddDays(364 + options.Days) : truth.Start.AddDays(options.Days);
         var period = options.Monthly ? new DateOnly(truth.Start.Year, truth.Start.Month, 1) : truth.Start;
         while (period < end)
         {

@@ -77,7 +77,7 @@ internal sealed class DbtWarehouseBuilder(IOptions<WellhouseOptions> options, Da
             var prepared = IncrementalSnapshot.Prepare(request.ParentPath!, request.SnapshotPath, request.NewRawBatchFiles,
                 Path.Combine(data.Runs, parentId, "manifest.json"));
             await request.Log.WriteLineAsync(FormattableString.Invariant(
-                $"incremental on {parentId}: copied {prepared.CopiedBytes:N0} bytes in {prepared.CopySeconds:F2}s; {prepared.Wells} well(s) to recompute, their rows deleted from {prepared.Tables} table(s), {prepared.Dropped} table(s) to rebuild dropped, in {prepared.DeleteSeconds:F2}s"));
+                $"incremental on {parentId}: copied {prepared.CopiedBytes:N0} bytes in {prepared.CopySeconds:F2}s; {prepared.Wells} well(s) to recompute ({prepared.DayWells} of them from their new rows on), their rows deleted from {prepared.Tables} table(s), {prepared.Dropped} table(s) to rebuild dropped, in {prepared.DeleteSeconds:F2}s"));
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -19,8 +19,25 @@ namespace Wellhouse.Refresh;
 /// </summary>
 internal static class IncrementalSnapshot
 {
+    /// <summary>
+    /// The incremental models that keep a day well's rows before what its new rows change (docs/warehouse.md,
+    /// "Incremental refresh", "New rows only"): the condition, on the table <c>t</c> and the well's <c>refresh_wells</c>
+    /// row <c>r</c>, of the rows deleted for it. Every other table with a <c>well_code</c> loses all of the well's rows.
+    /// </summary>
+    private static readonly Dictionary<string, string> DayRows = new(StringComparer.Ordinal)
+    {
+        ["stg_well_production_accepted"] = "false",
+        ["stg_well_production_rejects"] = "false",
+        ["int_wells"] = "false",
+        // int_decline_fits deletes the day wells it fits again: those whose new rows reach before the as-of month.
+        ["int_decline_fits"] = "false",
+        ["mart_production_monthly"] = "t.month >= r.month_from",
+        ["mart_revenue"] = "t.month >= r.month_from",
+        ["mart_production_yearly"] = "t.year >= year(r.month_from)",
+    };
+
     /// <summary>What the preparation did, for the run log.</summary>
-    internal sealed record Prepared(int Wells, int Tables, int Dropped, long CopiedBytes, double CopySeconds, double DeleteSeconds);
+    internal sealed record Prepared(int Wells, int DayWells, int Tables, int Dropped, long CopiedBytes, double CopySeconds, double DeleteSeconds);
 
     public static Prepared Prepare(string parentPath, string snapshotPath, IReadOnlyList<string> newBatchFiles, string? parentManifest = null)
     {
@@ -34,20 +51,13 @@ internal static class IncrementalSnapshot
 
         using var connection = new DuckDBConnection($"Data Source={snapshotPath}");
         connection.Open();
-        var newWells = newBatchFiles.Count == 0 ? string.Empty : $"""
-            select well_code from read_parquet([{string.Join(", ", newBatchFiles.Select(SqlText.Literal))}], union_by_name = true)
-            union
-            """;
+        var newRows = NewRows(newBatchFiles);
         Execute(connection, $"""
             create or replace table main.refresh_wells as
-            select distinct well_code from (
-                {newWells}
-                select well_code from main.stg_well_production_rejects where reject_reason = 'future_period'
-            )
-            where well_code is not null
-            order by well_code
+            {RefreshWells(newRows, "main")}
             """);
         var wells = Convert.ToInt32(Scalar(connection, "select count(*) from main.refresh_wells"), CultureInfo.InvariantCulture);
+        var dayWells = Convert.ToInt32(Scalar(connection, "select count(*) from main.refresh_wells where new_from is not null"), CultureInfo.InvariantCulture);
         var dropped = Tables(connection, "true").Where(rebuilt.Contains).ToList();
         foreach (var table in dropped)
         {
@@ -57,21 +67,103 @@ internal static class IncrementalSnapshot
         var tables = Tables(connection, "c.column_name = 'well_code'");
         foreach (var table in tables)
         {
+            Execute(connection, $"delete from main.{Quote(table)} where well_code is null");
+            // A day well's rows that its new rows change: none of the staging tables' (its new rows are appended) or
+            // int_wells' (its row is replaced), its months from month_from and years from month_from's year in the
+            // monthly and yearly marts; all of them elsewhere (the other incremental models recompute the well whole).
+            var dayRows = DayRows.TryGetValue(table, out var condition) ? $"or {condition}" : "or true";
             Execute(connection, $"""
-                delete from main.{Quote(table)}
-                where well_code is null or well_code in (select well_code from main.refresh_wells)
+                delete from main.{Quote(table)} as t using main.refresh_wells as r
+                where t.well_code = r.well_code and (r.new_from is null {dayRows})
                 """);
         }
 
-        return new Prepared(wells, tables.Count, dropped.Count, new FileInfo(snapshotPath).Length, copySeconds, clock.Elapsed.TotalSeconds);
+        return new Prepared(wells, dayWells, tables.Count, dropped.Count, new FileInfo(snapshotPath).Length, copySeconds, clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>
-    /// The wells of <paramref name="newBatchFiles"/> and of every batch (<paramref name="allBatchFiles"/>, which holds
-    /// the new ones), counted from the raw Parquet files' <c>well_code</c> column alone (an in-memory DuckDB; 11 files
-    /// of 10 M rows: about 0.4 s at load 19 on 2 cores, bench/warehouse/README.md): what <see cref="RefreshPlan.WithChangedWells"/> compares before the parent is copied.
+    /// The query of <c>refresh_wells</c>, on the parent's tables in <paramref name="schema"/> and the new raw rows of
+    /// <paramref name="newRows"/> (a query of well_code, data_source, production_period): every well of the new
+    /// batches, every well with future-dated rows, and every well of a data source whose as-of month the new rows move.
+    /// A day well (new_from and month_from set) is one the parent holds whose new rows all lie at or after its reported
+    /// span's end, of the same data source, whose as-of month they do not move, and of which the parent holds no
+    /// rejected row from there: no earlier version of those wells and periods exists, so the build appends its new rows
+    /// as they rank among themselves, recomputes its marts from month_from (the month of its last reported day, whose
+    /// reported days grow) and keeps its fit unless its new rows reach before the as-of month; any other well is
+    /// recomputed whole (docs/warehouse.md, "Incremental refresh", "New rows only").
     /// </summary>
-    public static (int Changed, int Wells) CountWells(IReadOnlyList<string> allBatchFiles, IReadOnlyList<string> newBatchFiles)
+    private static string RefreshWells(string newRows, string schema) => $"""
+            with new_rows as ({newRows}),
+            future as (
+                select distinct well_code from {schema}.stg_well_production_rejects where reject_reason = 'future_period'
+            ),
+            parent_as_of as (
+                select data_source, max(reported_until) as as_of from {schema}.int_wells group by data_source
+            ),
+            moved as (
+                -- the data sources whose as-of month the new rows may move (a row's period end in a later month than the
+                -- parent's as-of date): the fits read the months before it, so every well of such a source is recomputed
+                select distinct new_rows.data_source
+                from new_rows
+                inner join {schema}.data_sources
+                    on new_rows.data_source = data_sources.data_source
+                inner join parent_as_of
+                    on new_rows.data_source = parent_as_of.data_source
+                where date_trunc('month', case when data_sources.period_type = 'month'
+                        then new_rows.production_period + interval 1 month
+                        else new_rows.production_period + interval 1 day end)
+                    > date_trunc('month', parent_as_of.as_of)
+            ),
+            wells as (
+                select well_code from new_rows
+                union
+                select well_code from future
+                union
+                select well_code from {schema}.int_wells where data_source in (select data_source from moved)
+            ),
+            first_new as (
+                select well_code, min(production_period) as first_period, count(*) - count(production_period) as undated,
+                    count(distinct data_source) as sources, min(data_source) as data_source
+                from new_rows
+                group by well_code
+            ),
+            day_wells as (
+                select parent.well_code, parent.reported_until
+                from {schema}.int_wells as parent
+                inner join first_new
+                    on parent.well_code = first_new.well_code
+                where first_new.undated = 0 and first_new.sources = 1 and first_new.data_source = parent.data_source
+                    and first_new.first_period >= parent.reported_until
+                    and parent.well_code not in (select well_code from future)
+                    and parent.data_source not in (select data_source from moved)
+                    and not exists (
+                        select 1 from {schema}.stg_well_production_rejects as rejects
+                        where rejects.well_code = parent.well_code and rejects.production_period >= parent.reported_until)
+            )
+            select
+                wells.well_code,
+                day_wells.reported_until as new_from,
+                cast(date_trunc('month', day_wells.reported_until - 1) as date) as month_from
+            from wells
+            left join day_wells
+                on wells.well_code = day_wells.well_code
+            where wells.well_code is not null
+            order by wells.well_code
+        """;
+
+    private static string NewRows(IReadOnlyList<string> newBatchFiles) => newBatchFiles.Count == 0
+        ? "select cast(null as integer) as well_code, cast(null as varchar) as data_source, cast(null as date) as production_period where false"
+        : $"select well_code, data_source, cast(production_period as date) as production_period from read_parquet([{string.Join(", ", newBatchFiles.Select(SqlText.Literal))}], union_by_name = true)";
+
+    /// <summary>
+    /// The wells an incremental refresh on <paramref name="parentPath"/> would recompute whole (the wells of
+    /// <c>refresh_wells</c> that are not day wells: <see cref="RefreshWells"/> on the parent, attached read-only), and
+    /// the wells of every batch (<paramref name="allBatchFiles"/>, which holds the new ones), counted from the raw Parquet
+    /// files' <c>well_code</c> column alone (an in-memory DuckDB; 11 files of 10 M rows: about 0.4 s at load 19 on 2
+    /// cores, bench/warehouse/README.md): what <see cref="RefreshPlan.WithChangedWells"/> compares before the parent is
+    /// copied. A parent without the warehouse's tables (another builder's) counts every well of the new batches.
+    /// </summary>
+    public static (int Changed, int Wells) CountWells(IReadOnlyList<string> allBatchFiles, IReadOnlyList<string> newBatchFiles, string? parentPath = null)
     {
         if (allBatchFiles.Count == 0)
         {
@@ -82,14 +174,33 @@ internal static class IncrementalSnapshot
         connection.Open();
         var all = string.Join(", ", allBatchFiles.Select(SqlText.Literal));
         var added = newBatchFiles.Count == 0 ? "false" : $"filename in ({string.Join(", ", newBatchFiles.Select(SqlText.Literal))})";
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            select count(distinct well_code) filter (where {added}), count(distinct well_code)
-            from read_parquet([{all}], union_by_name = true, filename = true)
-            """;
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+        int changed, wells;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"""
+                select count(distinct well_code) filter (where {added}), count(distinct well_code)
+                from read_parquet([{all}], union_by_name = true, filename = true)
+                """;
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            (changed, wells) = (Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture));
+        }
+
+        if (parentPath is not null && File.Exists(parentPath))
+        {
+            try
+            {
+                Execute(connection, $"attach {SqlText.Literal(parentPath)} as parent (read_only)");
+                changed = Convert.ToInt32(Scalar(connection,
+                    $"select count(*) from ({RefreshWells(NewRows(newBatchFiles), "parent.main")}) where new_from is null"), CultureInfo.InvariantCulture);
+            }
+            catch (DuckDBException)
+            {
+                // Not the warehouse's tables: every well of the new batches counts.
+            }
+        }
+
+        return (changed, wells);
     }
 
     /// <summary>The tables of the copy (but refresh_wells) with a column that meets <paramref name="columnCondition"/>.</summary>

@@ -21,8 +21,9 @@ internal sealed partial class RefreshCoordinator
             var newBatchFiles = batches.Where(batch => !parentBatches.Contains(batch.Id)).Select(batch => raw.ParquetPath(batch.Id)).ToList();
             if (plan.IsIncremental)
             {
-                // Most wells changed: a full build costs less (docs/architecture.md, "Snapshots", step 1).
-                var (changed, wells) = IncrementalSnapshot.CountWells(batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), newBatchFiles);
+                // Most wells to recompute whole: a full build costs less (docs/architecture.md, "Snapshots", step 1).
+                var (changed, wells) = IncrementalSnapshot.CountWells(batches.Select(batch => raw.ParquetPath(batch.Id)).ToList(), newBatchFiles,
+                    plan.ParentId is { } countParent ? snapshots.DatabasePath(countParent) : null);
                 plan = plan.WithChangedWells(changed, wells);
             }
 

@@ -66,14 +66,15 @@ internal sealed record RefreshPlan(string Mode, string? ParentId, string Reason)
     }
 
     /// <summary>
-    /// An incremental plan turned full when its new raw batches reach more than half of the wells (<paramref
-    /// name="changed"/> of <paramref name="wells"/>, every batch's): recomputing most wells on a copy of the parent
-    /// costs more than building every well from nothing (measured at 10 M rows, a day for every well: 111 s against a
-    /// full build's 91-101 s; a day for 1 % of the wells 19 s; docs/architecture.md, "Snapshots", step 1). Any other plan
-    /// is returned as it is.
+    /// An incremental plan turned full when it would recompute more than half of the wells whole (<paramref
+    /// name="changed"/> of <paramref name="wells"/>, every batch's; a day well, whose new rows only follow its history,
+    /// does not count: <see cref="IncrementalSnapshot.CountWells"/>): recomputing most wells whole on a copy of the
+    /// parent costs more than building every well from nothing (measured at 10 M rows, a day for every well recomputed
+    /// whole: 111 s against a full build's 91-101 s; as day wells: 49.0 + 36.9 CPU-s against 133.6;
+    /// docs/architecture.md, "Snapshots", step 1). Any other plan is returned as it is.
     /// </summary>
     public RefreshPlan WithChangedWells(int changed, int wells) => IsIncremental && changed * 2L > wells
         ? new RefreshPlan(RefreshModes.Full, null, FormattableString.Invariant(
-            $"{changed:N0} of {wells:N0} wells changed since snapshot {ParentId} (more than half: a full build costs less than an incremental one)"))
+            $"{changed:N0} of {wells:N0} wells to recompute whole since snapshot {ParentId} (more than half: a full build costs less than an incremental one)"))
         : this;
 }

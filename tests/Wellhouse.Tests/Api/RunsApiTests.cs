@@ -109,7 +109,7 @@ public sealed class RunsApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Created, (await _factory.IngestCsvAsync(RawCsv.Rows(103, 3, 2021))).StatusCode);
         var third = await _factory.RefreshAsync(client);
         Assert.Equal((RefreshModes.Full, null), (third.Mode, third.ParentId));
-        Assert.Equal($"2 of 3 wells changed since snapshot {second.Id} (more than half: a full build costs less than an incremental one)", third.ModeReason);
+        Assert.Equal($"2 of 3 wells to recompute whole since snapshot {second.Id} (more than half: a full build costs less than an incremental one)", third.ModeReason);
         Assert.Null(builder.LastRequest!.ParentPath);
         Assert.Empty(builder.LastRequest.NewRawBatchFiles);
     }

@@ -85,7 +85,7 @@ public sealed class RefreshPlanTests : IDisposable
         Assert.Same(incremental, incremental.WithChangedWells(50, 100));
         var full = incremental.WithChangedWells(51, 100);
         Assert.Equal((RefreshModes.Full, null), (full.Mode, full.ParentId));
-        Assert.Equal("51 of 100 wells changed since snapshot 20261206T180000000Z-abcd (more than half: a full build costs less than an incremental one)", full.Reason);
+        Assert.Equal("51 of 100 wells to recompute whole since snapshot 20261206T180000000Z-abcd (more than half: a full build costs less than an incremental one)", full.Reason);
         var requested = RefreshPlan.Decide(true, Parent(State, "b1"), State, ["b1", "b2"], true);
         Assert.Same(requested, requested.WithChangedWells(100, 100));
     }

@@ -28,7 +28,12 @@ public sealed class DeclineFitsModelRunTests : IAsyncLifetime
         from range(1, 41) as wells(w), range(0, 900) as days(d)
         """;
 
-    private const string View = "create view main.stg_well_production as select * from main.accepted_rows";
+    // The fits read the months before the data's as-of month (int_well_status.data_as_of_date: the day after the last period).
+    private const string View = """
+        create view main.stg_well_production as select * from main.accepted_rows;
+        create or replace view main.int_well_status as
+        select well_code, cast(max(production_period) + 1 as date) as data_as_of_date from main.accepted_rows group by well_code
+        """;
 
     private readonly string directory = Path.Combine(Path.GetTempPath(), "wellhouse-decline-fits-" + Guid.NewGuid().ToString("N"));
     private DuckDBConnection connection = null!;

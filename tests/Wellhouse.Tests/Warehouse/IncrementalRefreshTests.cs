@@ -42,8 +42,13 @@ public sealed class IncrementalRefreshTests : IDisposable
         UpdatedAt = updated ?? new DateTime(2022, 1, 1, 0, 0, 0, DateTimeKind.Utc),
     };
 
-    [Fact]
-    public async Task Incremental_EqualsAFullBuildOfTheSameRawData()
+    /// <summary>New days inside the data's as-of month (10 days: day wells keep their rows, fits among them), or into
+    /// the next month (30 days: the as-of month moves, the fits read one more month, so every well of the data source
+    /// is recomputed whole).</summary>
+    [Theory]
+    [InlineData(10, 10, 5)]
+    [InlineData(30, 12, 0)]
+    public async Task Incremental_EqualsAFullBuildOfTheSameRawData(int newDays, int recomputed, int dayWells)
     {
         var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
         data.EnsureCreated();
@@ -52,16 +57,22 @@ public sealed class IncrementalRefreshTests : IDisposable
         var later = new DateTime(2022, 6, 1, 0, 0, 0, DateTimeKind.Utc);
         using (var writer = new RawRowWriter())
         {
-            // Wells 1-10, 400 days.
-            writer.Write(Enumerable.Range(1, 10).SelectMany(well => Enumerable.Range(0, 400).Select(day => Day(well, day))), first);
+            // Wells 1-10, 400 days; well 8's last day has days on production out of range (rejected).
+            writer.Write(Enumerable.Range(1, 10).SelectMany(well => Enumerable.Range(0, 400)
+                .Select(day => well == 8 && day == 399 ? Day(well, day, daysOn: 3) : Day(well, day))), first);
             writer.Write(
-                // New days for wells 1-4.
-                Enumerable.Range(1, 4).SelectMany(well => Enumerable.Range(400, 30).Select(day => Day(well, day)))
+                // New days for wells 1-4 (day wells: only new periods, after the reported span; days 400-409 are
+                // 2022-02-05..14, inside the as-of month).
+                Enumerable.Range(1, 4).SelectMany(well => Enumerable.Range(400, newDays).Select(day => Day(well, day)))
+                    // A new day for well 7 in two versions (a day well: its new rows rank among themselves); new days
+                    // for well 8, whose rejected last day lies at the end of its span (recomputed whole).
+                    .Concat([Day(7, 400), Day(7, 400, 0.9, later)])
+                    .Concat(Enumerable.Range(400, 3).Select(day => Day(8, day)))
                     // Late corrections: well 5's days 100-109 halved; well 6's day 50 with days on production out of
                     // range (rejected: the day leaves the warehouse, the older version is superseded).
                     .Concat(Enumerable.Range(100, 10).Select(day => Day(5, day, 0.5, later)))
                     .Concat([Day(6, 50, 1, later, daysOn: 3)])
-                    // New wells 21 and 22, and a row without a well. Wells 7-10 are untouched.
+                    // New wells 21 and 22, and a row without a well. Wells 9 and 10 are untouched.
                     .Concat(new[] { 21, 22 }.SelectMany(well => Enumerable.Range(0, 300).Select(day => Day(well, day))))
                     .Concat([Day(1, 10) with { WellCode = null }]),
                 second);
@@ -83,15 +94,16 @@ public sealed class IncrementalRefreshTests : IDisposable
         }, cancel);
         await BuildAsync(builder, new BuildRequest(full, [first, second], TextWriter.Null), cancel);
 
-        Assert.Contains("8 well(s) to recompute", log.ToString());
+        // Wells 1-8, 21 and 22; wells 1-4 and 7 from their new rows on. Or, when the as-of month moves, every well.
+        Assert.Contains($"{recomputed} well(s) to recompute ({dayWells} of them from their new rows on)", log.ToString());
         // The tables the build replaces whole (12: materialized tables and seeds, from the parent's manifest) were dropped
         // from the copy, so their blocks are free for the build instead of growing the file.
         Assert.Contains("12 table(s) to rebuild dropped", log.ToString());
         // int_population_forecast fitted again only the states whose history changed; the rest came from the parent's
         // int_population_forecast_states (compared below with the full build's like every table).
-        // It read the staged periods of the 8 changed wells only; the 4 others' monthly histories were the parent's
+        // It read the staged periods of the changed wells only; the others' monthly histories were the parent's
         // int_population_forecast_histories (the table too is compared below with the full build's).
-        Assert.Matches(@"int_population_forecast: histories of 8 of 12 well\(s\) read from the staged periods, the others kept; [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
+        Assert.Matches($@"int_population_forecast: histories of {recomputed} of 12 well\(s\) read from the staged periods, the others kept; [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
         // The key test of ml_predictions_raw reads the recomputed wells only when incremental, every row when full.
         string KeyTest(string run) => File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"),
             "unique_combination_ml_predicti_*.sql", SearchOption.AllDirectories).Single());
@@ -116,7 +128,8 @@ public sealed class IncrementalRefreshTests : IDisposable
             Strings(connection, "select 1 from duckdb_tables() where database_name = 'incremental' and table_name = 'stg_well_production_accepted'"),
             ["1"]);
         // int_refresh_wells differs by design: the wells this refresh recomputed (none in a full build).
-        Assert.Equal(8, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells"));
+        Assert.Equal(recomputed, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells"));
+        Assert.Equal(dayWells, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells where new_from is not null"));
         foreach (var relation in relations.Where(name => name != "int_refresh_wells"))
         {
             var columns = Strings(connection, $"""
@@ -136,15 +149,28 @@ public sealed class IncrementalRefreshTests : IDisposable
                 $"{relation}: {fullRows} rows in the full build, {incrementalRows} incrementally; {missing} missing, {extra} extra");
         }
 
-        // Each incremental model kept the untouched wells' rows of the parent and appended the recomputed wells' rows after
-        // them (a whole rebuild writes in well order, or in no order): well 1 (recomputed) comes after well 10 (untouched).
-        foreach (var model in new[] { "stg_well_production_accepted", "int_wells", "int_decline_fits", "ml_predictions_raw",
-            "mart_production_monthly", "mart_production_yearly", "mart_revenue" })
+        if (dayWells == 0)
         {
-            Assert.True(
-                Count(connection, $"select min(rowid) from \"incremental\".main.{model} where well_code = 1")
-                    > Count(connection, $"select max(rowid) from \"incremental\".main.{model} where well_code = 10"),
-                $"{model} was rebuilt, not appended to");
+            // The as-of month moved: well 9, without new rows, was recomputed too (its fits read one more month).
+            Assert.Equal(1, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells where well_code = 9"));
+        }
+        else
+        {
+            // Each incremental model kept the untouched wells' rows of the parent and appended the recomputed wells' rows
+            // after them (a whole rebuild writes in well order, or in no order): well 5 (recomputed whole) comes after
+            // well 10 (untouched).
+            foreach (var model in new[] { "stg_well_production_accepted", "int_wells", "int_decline_fits", "ml_predictions_raw",
+                "mart_production_monthly", "mart_production_yearly", "mart_revenue" })
+            {
+                Assert.True(
+                    Count(connection, $"select min(rowid) from \"incremental\".main.{model} where well_code = 5")
+                        > Count(connection, $"select max(rowid) from \"incremental\".main.{model} where well_code = 10"),
+                    $"{model} was rebuilt, not appended to");
+            }
+
+            // A day well (1) kept its fits (a day inside the as-of month changes no fitted month): its rows lie before
+            // the rows this build appended (well 5's, recomputed whole), not after them.
+            Assert.Equal(2, Count(connection, "select count(*) from \"incremental\".main.int_decline_fits where well_code = 1 and rowid < (select min(rowid) from \"incremental\".main.int_decline_fits where well_code = 5)"));
         }
 
         // The rejected correction took well 6's day 50 out of the warehouse; well 5's corrected days are halved.
@@ -162,8 +188,9 @@ public sealed class IncrementalRefreshTests : IDisposable
         using (var writer = new RawRowWriter())
         {
             writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(0, 300).Select(day => Day(well, day))), first);
-            // New days for 2 of the 6 wells (more than half would make the refresh full).
-            writer.Write(Enumerable.Range(1, 2).SelectMany(well => Enumerable.Range(300, 20).Select(day => Day(well, day))), second);
+            // New days for 2 of the 6 wells, inside the as-of month (into the next month, every well would be one to
+            // recompute whole, and more than half make the refresh full).
+            writer.Write(Enumerable.Range(1, 2).SelectMany(well => Enumerable.Range(300, 3).Select(day => Day(well, day))), second);
         }
 
         var cancel = TestContext.Current.CancellationToken;
@@ -203,6 +230,41 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.True(next.ExitCode == 0, next.Output);
         Assert.Contains("(incremental: 1 new raw batch(es) since snapshot " + servedId, next.Output);
         Assert.NotEqual(servedId, File.ReadAllText(currentPointer).Trim());
+    }
+
+    [Fact]
+    public async Task ADayForEveryWell_BuildsIncrementally_ButCorrectionsOfMostWellsBuildFull()
+    {
+        var dataDir = Path.Combine(_temp.Path, "data");
+        var first = Path.Combine(_temp.Path, "a.parquet");
+        var day = Path.Combine(_temp.Path, "b.parquet");
+        var corrections = Path.Combine(_temp.Path, "c.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            writer.Write(Enumerable.Range(1, 6).SelectMany(well => Enumerable.Range(0, 300).Select(d => Day(well, d))), first);
+            // A new day for every well (day 300: 2021-10-28, inside the as-of month).
+            writer.Write(Enumerable.Range(1, 6).Select(well => Day(well, 300)), day);
+            // Late corrections of 4 of the 6 wells.
+            writer.Write(Enumerable.Range(1, 4).Select(well => Day(well, 100, 0.5, new DateTime(2022, 6, 1, 0, 0, 0, DateTimeKind.Utc))), corrections);
+        }
+
+        var cancel = TestContext.Current.CancellationToken;
+        async Task<string> RefreshAsync(string batch)
+        {
+            Assert.Equal(0, (await RunCliAsync(cancel, "ingest", batch, "--format", "parquet", "--data-dir", dataDir)).ExitCode);
+            var refresh = await RunCliAsync(cancel, "refresh", "--data-dir", dataDir);
+            Assert.True(refresh.ExitCode == 0, refresh.Output);
+            var log = Directory.GetFiles(Path.Combine(dataDir, "runs"), "*.log").OrderByDescending(File.GetLastWriteTimeUtc).First();
+            return refresh.Output + File.ReadAllText(log);
+        }
+
+        Assert.Contains("(full: no published snapshot to build on)", await RefreshAsync(first));
+        // Every well changed, but only by a day after its history: day wells, so incremental.
+        var everyWell = await RefreshAsync(day);
+        Assert.Contains("(incremental: 1 new raw batch(es) since snapshot", everyWell);
+        Assert.Contains("6 well(s) to recompute (6 of them from their new rows on)", everyWell);
+        // Corrections of old days are recomputed whole: 4 of 6 wells, so full.
+        Assert.Contains("4 of 6 wells to recompute whole since snapshot", await RefreshAsync(corrections));
     }
 
     private static string ReadShared(string path)

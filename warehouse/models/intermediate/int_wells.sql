@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append', full_refresh=not var('incremental_refresh', false)) }}
+{{ config(materialized='incremental', incremental_strategy='delete+insert', unique_key='well_code', full_refresh=not var('incremental_refresh', false)) }}
 -- depends_on: {{ ref('int_refresh_wells') }}
 
 -- One row per well: its name, operator's reference, field, data source and the data source's currency, as last
@@ -12,7 +12,9 @@
 -- version renamed the well, the latest version still wins by the ordering above).
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- of int_refresh_wells, whose old rows the application deleted; a day well's row (kept by the application) is
+-- replaced by one from its new rows alone (their periods follow every earlier row's, so the latest row is among them)
+-- and its kept row's first period ("New rows only"): delete+insert on well_code. Otherwise the whole table is built.
 
 with
 
@@ -21,10 +23,15 @@ typed as (
 ),
 
 reported as (
-    select * from typed
-    where row_reject_reason is null
+    select typed.*
+    from typed
     {%- if is_incremental() %}
-        and well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    inner join {{ ref('int_refresh_wells') }} as refresh
+        on typed.well_code = refresh.well_code
+    {%- endif %}
+    where typed.row_reject_reason is null
+    {%- if is_incremental() %}
+        and (refresh.new_from is null or typed.production_period >= refresh.new_from)
     {%- endif %}
 ),
 
@@ -42,18 +49,35 @@ latest as (
     group by well_code
 ),
 
+{%- if is_incremental() %}
+
+kept as (
+    select well_code, first_period_start
+    from {{ this }}
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }} where new_from is not null)
+),
+{%- endif %}
+
 final as (
     select
-        well_code,
+        latest.well_code,
         {{ latest_value('attributes', 'well_name') }} as well_name,
         {{ latest_value('attributes', 'well_reference') }} as well_reference,
         {{ latest_value('attributes', 'field_code') }} as field_code,
         {{ latest_value('attributes', 'field_name') }} as field_name,
         {{ latest_value('attributes', 'data_source') }} as data_source,
         {{ latest_value('attributes', 'currency') }} as currency,
+        {%- if is_incremental() %}
+        coalesce(kept.first_period_start, latest.first_period_start) as first_period_start,
+        {%- else %}
         first_period_start,
+        {%- endif %}
         reported_until
     from latest
+    {%- if is_incremental() %}
+    left join kept
+        on latest.well_code = kept.well_code
+    {%- endif %}
 )
 
 select * from final

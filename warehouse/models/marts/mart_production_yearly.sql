@@ -7,14 +7,19 @@
 -- Ekofisk's January and February 2013 over 59 days, not 365); a month without a report inside the span counts.
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- of int_refresh_wells, whose old rows the application deleted; of a day well, its years from month_from's year on
+-- (the application kept the earlier ones; a year's cumulatives are its last month's); otherwise the whole table is built
+-- ("New rows only").
 
 with
 
 monthly as (
-    select * from {{ ref('mart_production_monthly') }}
+    select monthly.*
+    from {{ ref('mart_production_monthly') }} as monthly
     {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    inner join {{ ref('int_refresh_wells') }} as refresh
+        on monthly.well_code = refresh.well_code
+    where refresh.month_from is null or monthly.year >= year(refresh.month_from)
     {%- endif %}
 ),
 

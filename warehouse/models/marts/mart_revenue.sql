@@ -11,14 +11,19 @@
 -- (liquids - oil) are shown but not priced: the project's data hold no NGL or condensate price.
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
--- of int_refresh_wells, whose old rows the application deleted; otherwise the whole table is built.
+-- of int_refresh_wells, whose old rows the application deleted; of a day well, its months from month_from on (the
+-- application kept the earlier ones); otherwise the whole table is built
+-- ("New rows only").
 
 with
 
 monthly as (
-    select * from {{ ref('mart_production_monthly') }}
+    select monthly.*
+    from {{ ref('mart_production_monthly') }} as monthly
     {%- if is_incremental() %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    inner join {{ ref('int_refresh_wells') }} as refresh
+        on monthly.well_code = refresh.well_code
+    where refresh.month_from is null or monthly.month >= refresh.month_from
     {%- endif %}
 ),
 

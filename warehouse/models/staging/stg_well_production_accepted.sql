@@ -11,14 +11,19 @@
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
 -- of int_refresh_wells, whose old rows the application deleted, ranking the versions of those wells' rows only (the
--- same rule as stg_well_production_checked, macro version_ranked); otherwise the whole table is built.
+-- same rule as stg_well_production_checked, macro version_ranked); of a day well (new_from set), whose rows the
+-- application kept, only its rows from new_from on: the new ones, of periods no earlier row has ("New rows only").
+-- Otherwise the whole table is built.
 
 with
 
 {% if is_incremental() -%}
 refreshed_typed as (
-    select * from {{ ref('stg_well_production_typed') }}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    select typed.*
+    from {{ ref('stg_well_production_typed') }} as typed
+    inner join {{ ref('int_refresh_wells') }} as refresh
+        on typed.well_code = refresh.well_code
+    where refresh.new_from is null or typed.production_period >= refresh.new_from
 ),
 
 checked as (

@@ -6,14 +6,19 @@
 
 -- Incremental (docs/warehouse.md, "Incremental refresh"): on an incremental refresh it appends the rows of the wells
 -- of int_refresh_wells, whose old rows the application deleted, and the rows without a well, ranking the versions of
--- those rows only (macro version_ranked, as stg_well_production_accepted does); otherwise the whole table is built.
+-- those rows only (macro version_ranked, as stg_well_production_accepted does); of a day well only its rows from
+-- new_from on, as stg_well_production_accepted; otherwise the whole table is built.
 
 with
 
 {% if is_incremental() -%}
 refreshed_typed as (
-    select * from {{ ref('stg_well_production_typed') }}
-    where well_code is null or well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    select typed.*
+    from {{ ref('stg_well_production_typed') }} as typed
+    left join {{ ref('int_refresh_wells') }} as refresh
+        on typed.well_code = refresh.well_code
+    where typed.well_code is null
+        or (refresh.well_code is not null and (refresh.new_from is null or typed.production_period >= refresh.new_from))
 ),
 
 checked as (
