@@ -1,7 +1,4 @@
 using DuckDB.NET.Data;
-using Wellhouse.Transform.Execution;
-using Wellhouse.Transform.Execution.Models;
-using Wellhouse.Transform.Graph;
 using Wellhouse.Warehouse;
 
 namespace Wellhouse.Tests.Warehouse;
@@ -82,25 +79,8 @@ public sealed class DeclineFitsModelRunTests : IAsyncLifetime
     {
         await ExecuteSqlAsync(input);
         await new DeclineFitsModel().ExecuteAsync(
-            new CSharpModelContext
-            {
-                Storage = ModelStorage.ForDuckDb(connection),
-                Node = new Node
-                {
-                    UniqueId = "model.wellhouse.int_decline_fits",
-                    ResourceType = ResourceType.Model,
-                    Name = "int_decline_fits",
-                    PackageName = "wellhouse",
-                    OriginalFilePath = "models/intermediate/_intermediate__models.yml",
-                    Path = "intermediate/_intermediate__models.yml",
-                    Fqn = ["wellhouse", "intermediate", "int_decline_fits"],
-                    Language = "csharp",
-                },
-                Target = new Relation("ci", "main", "int_decline_fits"),
-                Ref = name => new Relation("ci", "main", name),
-                Vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["decline_bootstrap_samples"] = 20 },
-                Log = log,
-            },
+            WarehouseModelContext.For(connection, "int_decline_fits",
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["decline_bootstrap_samples"] = 20 }, log),
             TestContext.Current.CancellationToken);
     }
 

@@ -1,7 +1,4 @@
 using DuckDB.NET.Data;
-using Wellhouse.Transform.Execution;
-using Wellhouse.Transform.Execution.Models;
-using Wellhouse.Transform.Graph;
 using Wellhouse.Warehouse;
 
 namespace Wellhouse.Tests.Warehouse;
@@ -160,25 +157,8 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
         }
 
         await new TrendlinePredictionsModel().ExecuteAsync(
-            new CSharpModelContext
-            {
-                Storage = ModelStorage.ForDuckDb(connection),
-                Node = new Node
-                {
-                    UniqueId = "model.wellhouse.ml_predictions_raw",
-                    ResourceType = ResourceType.Model,
-                    Name = "ml_predictions_raw",
-                    PackageName = "wellhouse",
-                    OriginalFilePath = "models/intermediate/_intermediate__models.yml",
-                    Path = "intermediate/_intermediate__models.yml",
-                    Fqn = ["wellhouse", "intermediate", "ml_predictions_raw"],
-                    Language = "csharp",
-                },
-                Target = new Relation("ci", "main", "ml_predictions_raw"),
-                Ref = name => new Relation("ci", "main", name),
-                Vars = new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1 },
-                Log = log,
-            },
+            WarehouseModelContext.For(connection, "ml_predictions_raw",
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1 }, log),
             TestContext.Current.CancellationToken);
     }
 
