@@ -63,28 +63,14 @@ internal static class ServeRelations
 
     /// <summary>A scan limited to some wells: <c>where well_code in (...)</c> before its order by (the scan has no where
     /// clause of its own), with the codes as literals, which DuckDB pushes below a view's windows partitioned by well.</summary>
-    public static string ForWells(string sql, IReadOnlyCollection<int> wells)
-    {
-        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
-        if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"not a scan a well filter can be added to: {sql}", nameof(sql));
-        }
-
-        return $"{sql[..order]} where well_code in ({ServeStoreReuse.List(wells)}){sql[order..]}";
-    }
+    public static string ForWells(string sql, IReadOnlyCollection<int> wells) =>
+        Filtered(sql, $"well_code in ({ServeStoreReuse.List(wells)})");
 
     /// <summary>A scan limited to the wells from <paramref name="from"/> (inclusive) to <paramref name="until"/>
     /// (exclusive), each bound left open when null: <c>where well_code &gt;= from and well_code &lt; until</c> before its
     /// order by, which DuckDB pushes to the tables under a view and checks against each row group's min/max.</summary>
     public static string ForRange(string sql, int? from, int? until)
     {
-        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
-        if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"not a scan a well filter can be added to: {sql}", nameof(sql));
-        }
-
         var bounds = new List<string>(2);
         if (from is { } low)
         {
@@ -96,7 +82,20 @@ internal static class ServeRelations
             bounds.Add($"well_code < {high.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
 
-        return bounds.Count == 0 ? sql : $"{sql[..order]} where {string.Join(" and ", bounds)}{sql[order..]}";
+        return Filtered(sql, bounds.Count == 0 ? null : string.Join(" and ", bounds));
+    }
+
+    /// <summary>The scan with <c>where <paramref name="condition"/></c> before its order by (unchanged for no condition);
+    /// only a scan without a where clause of its own takes one.</summary>
+    private static string Filtered(string sql, string? condition)
+    {
+        var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
+        if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"not a scan a well filter can be added to: {sql}", nameof(sql));
+        }
+
+        return condition is null ? sql : $"{sql[..order]} where {condition}{sql[order..]}";
     }
 
     /// <summary>The scan without its order by (for counts and checks, which the order does not change).</summary>
