@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Wellhouse.Hosting;
 using Wellhouse.Refresh;
+using Wellhouse.Snapshots;
 
 namespace Wellhouse.Cli;
 
@@ -30,6 +31,7 @@ internal static class RefreshCommands
             using var host = WellhouseWebHost.CreateHostBuilder(DataDirOption.HostArgs(parse.GetValue(dataDir), "--Logging:LogLevel:Default=Warning"),
                 background: false).Build();
             host.Services.GetRequiredService<DataDirectory>().EnsureCreated();
+            host.Services.GetRequiredService<SnapshotProvider>().Serves = false;
             var coordinator = host.Services.GetRequiredService<RefreshCoordinator>();
             var start = coordinator.TryStart("cli", parse.GetValue(fullRefresh));
             if (start.Started is null)

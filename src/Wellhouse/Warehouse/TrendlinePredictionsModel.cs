@@ -24,6 +24,12 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
     /// <summary>1.4826 x MAD estimates the standard deviation of normal residuals robustly.</summary>
     private const double MadToSigma = 1.4826;
 
+    /// <summary>The trend rate's significant digits as stored: a relative step of at most 5e-6, four orders of
+    /// magnitude below the trend's own uncertainty (a local line through 15 points whose scatter sigma is floored at
+    /// 0.1 in ln units). Rounded to decimals, the trend compresses in DuckDB (ALP) to about 40 % of full doubles: it
+    /// was the snapshot's largest column (docs/warehouse.md, "Snapshot size").</summary>
+    internal const int TrendDigits = 6;
+
     public string Name => "ml_predictions_raw";
 
     public IReadOnlyList<string> DependsOn { get; } = ["int_ml_trendlines_input", "int_refresh_wells"];
@@ -48,7 +54,31 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         }
     }
 
-    /// <summary>Fits one series: trend rates, the residual scale sigma (ln units) and the residual z-scores, index by
+    /// <summary><paramref name="value"/> to <paramref name="digits"/> significant decimal digits: the double nearest to
+    /// the decimal (an integer times an exact power of ten, one correctly rounded operation); NaN, infinities and 0 as
+    /// they are.</summary>
+    internal static double RoundToSignificant(double value, int digits)
+    {
+        if (value == 0 || !double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var exponent = (int)Math.Floor(Math.Log10(Math.Abs(value))) - digits + 1;
+        // Powers of ten up to 1e22 are exact doubles; beyond, the value is left as it is (rates never get there).
+        if (exponent < -22 || exponent > 22)
+        {
+            return value;
+        }
+
+        return exponent < 0
+            ? Math.Round(value * Pow10[-exponent], MidpointRounding.AwayFromZero) / Pow10[-exponent]
+            : Math.Round(value / Pow10[exponent], MidpointRounding.AwayFromZero) * Pow10[exponent];
+    }
+
+    private static readonly double[] Pow10 = [.. Enumerable.Range(0, 23).Select(e => double.Parse("1e" + e, System.Globalization.CultureInfo.InvariantCulture))];
+
+    /// <summary>Fits one series: trend rates (to <see cref="TrendDigits"/> significant digits), the residual scale sigma (ln units) and the residual z-scores, index by
     /// index. The residual is ln(rate) - ln(trend), the expression the view int_ml_trendlines_output evaluates on the
     /// input's rate and the stored trend rate, so its z-scores are these.</summary>
     internal static (WellSeries Series, double[] Trend, double Sigma, double[] Z) Fit(WellSeries series, double minSigma)
@@ -70,7 +100,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         var absolute = new double[n];
         for (var i = 0; i < n; i++)
         {
-            trend[i] = Math.Exp(smooth[i]);
+            trend[i] = RoundToSignificant(Math.Exp(smooth[i]), TrendDigits);
             residuals[i] = y[i] - Math.Log(trend[i]);
             absolute[i] = Math.Abs(residuals[i]);
         }

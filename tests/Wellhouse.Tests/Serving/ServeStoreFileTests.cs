@@ -18,6 +18,23 @@ public sealed class ServeStoreFileTests(ServingFixture fixture) : IClassFixture<
     private string ServePath => Path.Combine(fixture.DataDir, "snapshots", fixture.SnapshotId + ".serve");
 
     [Fact]
+    public void Reload_InAProcessThatServesNothing_LeavesThePublishedStoreUnmapped()
+    {
+        // As `wellhouse refresh` sets it: its publish is loaded by the server, not by the command.
+        // Its own answer cache: the fixture's server keeps its answers in the shared one.
+        var answers = ActivatorUtilities.CreateInstance<AnswerCache>(fixture.StoreServices);
+        using var provider = ActivatorUtilities.CreateInstance<SnapshotProvider>(fixture.StoreServices, answers);
+        provider.Serves = false;
+        provider.Reload();
+        Assert.Null(provider.Current);
+
+        provider.Serves = true;
+        provider.Reload();
+        Assert.Equal(fixture.SnapshotId, provider.Current?.Id);
+        Assert.NotNull(provider.Current?.Serve);
+    }
+
+    [Fact]
     public void Relations_RowsAndWellRanges_EqualTheSnapshot()
     {
         var store = ServeStore.Open(ServePath, fixture.SnapshotId);

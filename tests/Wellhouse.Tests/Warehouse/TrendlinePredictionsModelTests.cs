@@ -30,4 +30,31 @@ public sealed class TrendlinePredictionsModelTests
 
         Assert.Equal([100, 250], flagged);
     }
+
+    [Theory]
+    [InlineData(0.123456789, 0.123457)]
+    [InlineData(1234.56789, 1234.57)]
+    [InlineData(9.9999996, 10.0)]
+    [InlineData(123456789.0, 123457000.0)]
+    [InlineData(0.000012345678, 0.0000123457)]
+    [InlineData(0.0, 0.0)]
+    public void RoundToSignificant_SixDigits_IsTheNearestDoubleOfTheDecimal(double value, double expected)
+    {
+        Assert.Equal(expected, TrendlinePredictionsModel.RoundToSignificant(value, 6));
+    }
+
+    [Fact]
+    public void Fit_TrendRates_HaveSixSignificantDigitsWithinTheirRelativeStep()
+    {
+        var (series, trend, _, _) = TrendlinePredictionsModel.Fit(SmoothDailyWell(), minSigma: 0.1);
+
+        Assert.Equal(series.Count, trend.Length);
+        foreach (var rate in trend)
+        {
+            // Shortest round-trip text of the stored double: at most 6 significant digits.
+            var digits = rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture).TrimStart('0', '.').Replace(".", "", StringComparison.Ordinal).TrimEnd('0');
+            Assert.True(digits.Length <= TrendlinePredictionsModel.TrendDigits, $"{rate:R} has more than 6 significant digits");
+            Assert.True(rate > 0);
+        }
+    }
 }
