@@ -6,9 +6,10 @@ using Microsoft.Win32.SafeHandles;
 namespace Wellhouse.Serving;
 
 /// <summary>
-/// Streams one column of a scan into a scratch file at full width, tracking the range of its integer values; then
-/// <see cref="Finish"/> writes it into the store in the narrowest width that holds the range (values minus the
-/// smallest, unsigned 1, 2, 4 or 8 bytes), with a null bitmap only when the column has a NULL.
+/// Streams one column of a scan into a scratch file at full width, tracking the range of its integer values and its
+/// runs (rows in a row with the same value); then <see cref="Finish"/> writes it into the store in the narrowest width
+/// that holds the range (values minus the smallest, unsigned 1, 2, 4 or 8 bytes), with a null bitmap only when the
+/// column has a NULL, or run-encoded when its runs take at most a quarter of those bytes (<see cref="RunWriter"/>).
 /// </summary>
 internal sealed class ColumnWriter
 {
@@ -30,6 +31,11 @@ internal sealed class ColumnWriter
     private long _min = long.MaxValue;
     private long _max = long.MinValue;
     private bool _hasNull;
+
+    /// <summary>The runs so far: rows in a row with the same NULL flag and stored bits count as one.</summary>
+    private long _runs;
+    private bool _lastNull;
+    private long _lastBits;
 
     /// <summary>The first integer value, and the greatest common divisor of every integer value's distance to it (0 while
     /// they are all equal): the values are then min + k x spacing.</summary>
@@ -161,6 +167,13 @@ internal sealed class ColumnWriter
             }
         }
 
+        var bits = isNull ? 0 : Read(span, _width);
+        if (_row == 0 || isNull != _lastNull || bits != _lastBits)
+        {
+            _runs++;
+            (_lastNull, _lastBits) = (isNull, bits);
+        }
+
         if (!isNull && _integral)
         {
             var value = Integer(span);
@@ -198,6 +211,11 @@ internal sealed class ColumnWriter
     {
         Flush();
         var (width, first, step) = _integral && _min <= _max ? Narrowest(_min, _max, _spacing) : (_width, 0L, 1L);
+        if (RunWriter.Saves(_row, width, _hasNull, _runs))
+        {
+            return FinishRuns(target, ref end);
+        }
+
         var integralDoubles = _kind == ServeKind.Double && width < 8;
         var hash = new XxHash3();
         var valuesOffset = ServeStoreBuilder.Align(end);
@@ -261,6 +279,32 @@ internal sealed class ColumnWriter
         };
     }
 
+    /// <summary>Writes the column run-encoded (<see cref="RunWriter"/>): one pass over the scratch values.</summary>
+    private ServeColumnInfo FinishRuns(SafeFileHandle target, ref long end)
+    {
+        var runs = new RunWriter(target, end, _runs, _hasNull);
+        long read = 0;
+        var row = 0;
+        while (read < _written)
+        {
+            var chunk = (int)Math.Min(BufferBytes, _written - read);
+            var span = _buffer.AsSpan(0, chunk);
+            for (var done = 0; done < chunk;)
+            {
+                done += RandomAccess.Read(_file, span[done..], _valuesOffset + read + done);
+            }
+
+            for (var i = 0; i < chunk / _width; i++, row++)
+            {
+                runs.Add(row, (_nulls[row >> 3] & (1 << (row & 7))) != 0, Read(span.Slice(i * _width, _width), _width));
+            }
+
+            read += chunk;
+        }
+
+        return runs.Finish(_name, _kind, _dictionary, out end);
+    }
+
     /// <summary>The fewest bytes (1, 2, 4 or 8) holding (max - min) / step unsigned, the base (min) and the step the
     /// values are stored with (value = base + stored x step; the step is the values' common spacing, e.g. whole seconds
     /// of timestamps stored as ticks); 8 bytes hold the values themselves (base 0, step 1).</summary>
@@ -306,7 +350,7 @@ internal sealed class ColumnWriter
         return 0;
     }
 
-    private static long Read(ReadOnlySpan<byte> span, int width) => width switch
+    internal static long Read(ReadOnlySpan<byte> span, int width) => width switch
     {
         1 => span[0],
         4 => BinaryPrimitives.ReadInt32LittleEndian(span),
@@ -330,5 +374,137 @@ internal sealed class ColumnWriter
                 BinaryPrimitives.WriteInt64LittleEndian(span, value);
                 break;
         }
+    }
+}
+
+/// <summary>
+/// Writes a run-encoded column (<see cref="ServeColumnInfo.RunsOffset"/>) whose run count is known before its rows are
+/// given, streamed in row order: the runs' values, 8 bytes each (the column's 64-bit form), then their first rows
+/// (int32), then a bitmap of the NULL runs when one is. Its checksum combines the three regions' checksums.
+/// </summary>
+internal sealed class RunWriter
+{
+    private const int BufferRuns = 1 << 13;
+
+    private readonly SafeFileHandle _target;
+    private readonly long _runs;
+    private readonly long _valuesOffset;
+    private readonly long _startsOffset;
+    private readonly byte[]? _nulls;
+    private readonly byte[] _values = new byte[BufferRuns * 8];
+    private readonly byte[] _starts = new byte[BufferRuns * 4];
+    private readonly XxHash3 _valuesHash = new();
+    private readonly XxHash3 _startsHash = new();
+    private long _run = -1;
+    private long _flushed;
+    private int _pending;
+    private int _nextRow;
+    private bool _lastNull;
+    private long _lastValue;
+
+    /// <summary>A writer of <paramref name="runs"/> runs at <paramref name="end"/> (aligned); <paramref name="hasNull"/>:
+    /// whether a run is NULL.</summary>
+    public RunWriter(SafeFileHandle target, long end, long runs, bool hasNull)
+    {
+        _target = target;
+        _runs = runs;
+        _valuesOffset = ServeStoreBuilder.Align(end);
+        _startsOffset = ServeStoreBuilder.Align(_valuesOffset + (runs * 8));
+        _nulls = hasNull ? new byte[(runs + 7) / 8] : null;
+    }
+
+    /// <summary>Whether a column of <paramref name="rows"/> rows of 8 bytes each (a double that is not a whole number, or
+    /// an integer of a range past 4 bytes) is run-encoded: when its <paramref name="runs"/> runs take at most a quarter of
+    /// its bytes (and its null bitmap's). A column whose value changes more often keeps a value per row, read without a
+    /// search, and so does a column narrowed to 1, 2 or 4 bytes (the daily series read those on every row; a constant is
+    /// one byte a row there).</summary>
+    public static bool Saves(long rows, int width, bool hasNull, long runs) =>
+        width == 8 && rows > 0 && runs > 0 && runs <= int.MaxValue
+        && 4 * ((runs * 12) + (hasNull ? (runs + 7) / 8 : 0)) <= (rows * width) + (hasNull ? (rows + 7) / 8 : 0);
+
+    /// <summary>Adds row <paramref name="row"/> and the <paramref name="count"/> - 1 rows after it, of one value (every
+    /// row, in order from 0): a new run when its NULL flag or value differs from the row before.</summary>
+    public void Add(int row, bool isNull, long value, int count = 1)
+    {
+        if (isNull)
+        {
+            value = 0;
+        }
+
+        if (row != _nextRow || count < 1)
+        {
+            throw new InvalidOperationException($"rows {row} + {count} given after row {_nextRow - 1}");
+        }
+
+        _nextRow += count;
+        if (_run >= 0 && isNull == _lastNull && value == _lastValue)
+        {
+            return;
+        }
+
+        _run++;
+        if (_run >= _runs)
+        {
+            throw new InvalidOperationException($"more than the {_runs} runs counted");
+        }
+
+        (_lastNull, _lastValue) = (isNull, value);
+        if (isNull)
+        {
+            _nulls![_run >> 3] |= (byte)(1 << (int)(_run & 7));
+        }
+
+        System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(_values.AsSpan(_pending * 8), value);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(_starts.AsSpan(_pending * 4), row);
+        if (++_pending == BufferRuns)
+        {
+            Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        var values = _values.AsSpan(0, _pending * 8);
+        var starts = _starts.AsSpan(0, _pending * 4);
+        RandomAccess.Write(_target, values, _valuesOffset + (_flushed * 8));
+        RandomAccess.Write(_target, starts, _startsOffset + (_flushed * 4));
+        _valuesHash.Append(values);
+        _startsHash.Append(starts);
+        _flushed += _pending;
+        _pending = 0;
+    }
+
+    /// <summary>Writes what is left and the null bitmap; <paramref name="end"/> is past the column.</summary>
+    public ServeColumnInfo Finish(string name, ServeKind kind, List<string>? dictionary, out long end)
+    {
+        Flush();
+        if (_flushed != _runs)
+        {
+            throw new InvalidOperationException($"{_flushed} runs written, {_runs} counted");
+        }
+
+        end = _startsOffset + (_runs * 4);
+        long nullsOffset = -1;
+        var checksums = new List<string> { Convert.ToHexStringLower(_valuesHash.GetCurrentHash()), Convert.ToHexStringLower(_startsHash.GetCurrentHash()) };
+        if (_nulls is not null)
+        {
+            nullsOffset = ServeStoreBuilder.Align(end);
+            RandomAccess.Write(_target, _nulls, nullsOffset);
+            checksums.Add(Convert.ToHexStringLower(XxHash3.Hash(_nulls)));
+            end = nullsOffset + _nulls.Length;
+        }
+
+        return new ServeColumnInfo
+        {
+            Name = name,
+            Kind = kind,
+            ValuesOffset = _valuesOffset,
+            NullsOffset = nullsOffset,
+            RunsOffset = _startsOffset,
+            RunCount = (int)_runs,
+            Width = 8,
+            Checksum = ServeValues.Combine(checksums),
+            Dictionary = dictionary,
+        };
     }
 }

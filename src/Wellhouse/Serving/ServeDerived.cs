@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace Wellhouse.Serving;
 
-/// <summary>How a derived column is computed from two columns of its row (the model's SQL, as IEEE doubles).</summary>
+/// <summary>How a derived column is computed from two or three columns of its row (the model's SQL, as IEEE doubles).</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ServeDerivedOp>))]
 internal enum ServeDerivedOp
 {
@@ -12,19 +12,36 @@ internal enum ServeDerivedOp
 
     /// <summary><c>a / nullif(b, 0)</c>: NULL when either is NULL or b is 0.</summary>
     QuotientNonZero,
+
+    /// <summary><c>case when c &gt; 0 then (ln(a) - ln(b)) / c else 0 end</c>, c the <see cref="ServeDerivation.Scale"/>:
+    /// 0 when c is NULL or not above 0 (a NaN c is above 0, as DuckDB compares it), else NULL when a or b is NULL.
+    /// int_ml_trendlines_output's residual_z; checked in C# against the view's value on every row
+    /// (<see cref="ServeDerived.ScanCheck"/>), so .NET's Math.Log must give DuckDB's ln bit for bit.</summary>
+    LogResidualZ,
 }
 
-/// <summary>A column the store computes from others of the same row instead of storing it.</summary>
+/// <summary>A column the store computes from others of the same row instead of storing it; <see cref="Scale"/> is the
+/// third input of an operation of three (<see cref="ServeDerivedOp.LogResidualZ"/>).</summary>
 internal sealed record ServeDerivation(
     [property: JsonPropertyName("op")] ServeDerivedOp Op,
     [property: JsonPropertyName("left")] string Left,
-    [property: JsonPropertyName("right")] string Right);
+    [property: JsonPropertyName("right")] string Right,
+    [property: JsonPropertyName("scale")]
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    string? Scale = null)
+{
+    /// <summary>The derivation as one text (its column's checksum).</summary>
+    public string Text => Scale is null ? $"{Op}({Left}, {Right})" : $"{Op}({Left}, {Right}, {Scale})";
+}
 
 /// <summary>
 /// Columns of stored relations that are arithmetic on other columns of their row (stg_well_production's volumes are
-/// rate x period days, its producing-day rates volume / producing days: 6 of its 17 columns, 460 MiB at 10 M rows). The
-/// store keeps only the inputs and computes the column when read, but only for a column that the build found equal, bit
-/// for bit and NULL for NULL, to the computation on every row (<see cref="Check"/>); any other column is stored.
+/// rate x period days, its producing-day rates volume / producing days: 6 of its 17 columns, 460 MiB at 10 M rows;
+/// int_ml_trendlines_output's residual_z, the log residual over the series' scale, 222 MiB). The store keeps only the
+/// inputs and computes the column when read, but only for a column that the build found equal, bit for bit and NULL for
+/// NULL, to the computation on every row (<see cref="Check"/> in SQL for the products and quotients, whose SQL is
+/// .NET's arithmetic; <see cref="ScanCheck"/> in C# while scanning for the logarithms, so that what is compared is the
+/// .NET computation the reads make); any other column is stored.
 /// </summary>
 internal static class ServeDerived
 {
@@ -43,13 +60,39 @@ internal static class ServeDerived
             },
         };
 
+    /// <summary>The candidates checked in C# while the relation is scanned (<see cref="ScanCheck"/>), per relation
+    /// (warehouse/models/intermediate/int_ml_trendlines_output.sql).</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, ServeDerivation>> ScanCandidates =
+        new Dictionary<string, IReadOnlyDictionary<string, ServeDerivation>>(StringComparer.Ordinal)
+        {
+            ["int_ml_trendlines_output"] = new Dictionary<string, ServeDerivation>(StringComparer.Ordinal)
+            {
+                ["residual_z"] = new(ServeDerivedOp.LogResidualZ, "actual_rate", "trend_rate", "residual_sigma"),
+            },
+        };
+
+    /// <summary>Whether a derivation is checked while scanning (<see cref="ScanCheck"/>) rather than in SQL
+    /// (<see cref="Check"/>).</summary>
+    public static bool CheckedInScan(ServeDerivedOp op) => op == ServeDerivedOp.LogResidualZ;
+
+    /// <summary>How many input columns the operation reads.</summary>
+    public static int Inputs(ServeDerivedOp op) => op == ServeDerivedOp.LogResidualZ ? 3 : 2;
+
     /// <summary>The value, or null for NULL.</summary>
-    public static double? Evaluate(ServeDerivedOp op, double? left, double? right) => op switch
+    public static double? Evaluate(ServeDerivedOp op, double? left, double? right, double? scale = null) => op switch
     {
+        ServeDerivedOp.LogResidualZ when scale is not { } c || !AboveZero(c) => 0,
         _ when left is null || right is null => null,
         ServeDerivedOp.Product => left.Value * right.Value,
+        ServeDerivedOp.LogResidualZ => LogResidual(left.Value, right.Value, scale!.Value),
         _ => right.Value == 0 ? null : left.Value / right.Value,
     };
+
+    /// <summary><c>c &gt; 0</c> as DuckDB compares doubles: NaN is above every number.</summary>
+    public static bool AboveZero(double c) => c > 0 || double.IsNaN(c);
+
+    /// <summary><c>(ln(a) - ln(b)) / c</c>.</summary>
+    public static double LogResidual(double a, double b, double c) => (Math.Log(a) - Math.Log(b)) / c;
 
     /// <summary>
     /// The candidates of the relation that hold on every row of <paramref name="sql"/>, with the reasons the others do
@@ -150,4 +193,87 @@ internal static class ServeDerived
     }
 
     private static bool IsNumber(Type? type) => type == typeof(double) || type == typeof(long) || type == typeof(int);
+
+    /// <summary>
+    /// A check of a derivation (<see cref="ScanCandidates"/>) against a scan's values, row by row: the scan reads the
+    /// column and its inputs (all doubles), and each row's value must equal <see cref="Evaluate"/> of its inputs bit for
+    /// bit, NULL for NULL. The inputs are the values the store keeps (stored, or looked up and checked equal to their
+    /// target, <see cref="ServeLookups"/>), so a column that passes reads back as the scan gave it.
+    /// </summary>
+    public sealed class ScanCheck
+    {
+        private readonly ServeDerivation _derivation;
+        private readonly int _value;
+        private readonly int _left;
+        private readonly int _right;
+        private readonly int _scale;
+        private long _row;
+
+        private ScanCheck(ServeDerivation derivation, int value, int left, int right, int scale)
+        {
+            _derivation = derivation;
+            (_value, _left, _right, _scale) = (value, left, right, scale);
+        }
+
+        /// <summary>The column's name.</summary>
+        public string Column { get; private init; } = "";
+
+        /// <summary>The first row whose value differs from the computation, or null while every row matches.</summary>
+        public string? Problem { get; private set; }
+
+        /// <summary>A check of the reader's column <paramref name="value"/>, or null (with why) when it or an input is not
+        /// a double column of the scan.</summary>
+        public static (ScanCheck? Check, string? Problem) For(string column, ServeDerivation derivation, DbDataReader reader, int value)
+        {
+            int Ordinal(string? name)
+            {
+                for (var i = 0; name is not null && i < reader.FieldCount; i++)
+                {
+                    if (reader.GetName(i) == name)
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            var inputs = new[] { Ordinal(derivation.Left), Ordinal(derivation.Right), Ordinal(derivation.Scale) };
+            var names = new[] { derivation.Left, derivation.Right, derivation.Scale };
+            for (var i = 0; i < Inputs(derivation.Op); i++)
+            {
+                if (inputs[i] < 0)
+                {
+                    return (null, $"no column {names[i]} to compute it from");
+                }
+            }
+
+            if (new[] { value }.Concat(inputs.Take(Inputs(derivation.Op))).Any(i => reader.GetFieldType(i) != typeof(double)))
+            {
+                return (null, $"not a double computed from doubles ({derivation.Text})");
+            }
+
+            return (new ScanCheck(derivation, value, inputs[0], inputs[1], inputs[2]) { Column = column }, null);
+        }
+
+        /// <summary>Compares the reader's row with the computation.</summary>
+        public void Add(DbDataReader reader)
+        {
+            var row = _row++;
+            if (Problem is not null)
+            {
+                return;
+            }
+
+            double? Read(int ordinal) => ordinal < 0 || reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+            var expected = Evaluate(_derivation.Op, Read(_left), Read(_right), Read(_scale));
+            var actual = Read(_value);
+            if (expected.HasValue != actual.HasValue
+                || (actual is { } a && BitConverter.DoubleToInt64Bits(a) != BitConverter.DoubleToInt64Bits(expected!.Value)))
+            {
+                Problem = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"row {row + 1}: {actual?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "NULL"}, not the computed {expected?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "NULL"} ({_derivation.Text})");
+            }
+        }
+    }
 }

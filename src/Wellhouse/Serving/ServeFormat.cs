@@ -7,9 +7,12 @@ namespace Wellhouse.Serving;
 /// <code>
 /// "WHSERVE\0" + format version (int64)          16 bytes
 /// column regions, each 8-byte aligned             values (the column's width), then a null bitmap (bit set = NULL) when
-///                                                 it has a NULL; none for a column derived from others of its row, for
-///                                                 one read from another relation's row (a lookup), nor for well_code
-///                                                 (read from the well index)
+///                                                 it has a NULL; or, for a run-encoded column (one whose value changes
+///                                                 rarely in row order), the runs' values (8 bytes each), the runs' first
+///                                                 rows (int32, ascending from 0) and a null bitmap of the runs when one is
+///                                                 NULL; none for a column derived from others of its row, for one read
+///                                                 from another relation's row (a lookup), nor for well_code (read from
+///                                                 the well index)
 /// footer: UTF-8 JSON of <see cref="ServeFooter"/>  relations, columns, offsets, string dictionaries, checksums
 /// footer offset (int64) + "WHSERVE\0"             16 bytes
 /// </code>
@@ -18,8 +21,10 @@ namespace Wellhouse.Serving;
 /// </summary>
 internal static class ServeFormat
 {
-    /// <summary>4: a column may be read from another relation (<see cref="ServeColumnInfo.Lookup"/>).</summary>
-    public const long Version = 4;
+    /// <summary>5: a column may be run-encoded (<see cref="ServeColumnInfo.RunsOffset"/>), a derivation may have a third
+    /// input (<see cref="ServeDerivation.Scale"/>). 4: a column may be read from another relation
+    /// (<see cref="ServeColumnInfo.Lookup"/>).</summary>
+    public const long Version = 5;
 
     public static ReadOnlySpan<byte> Magic => "WHSERVE\0"u8;
 
@@ -113,9 +118,23 @@ internal sealed record ServeColumnInfo
     [JsonPropertyName("values")]
     public required long ValuesOffset { get; init; }
 
-    /// <summary>The null bitmap, or -1 when the column has no NULL.</summary>
+    /// <summary>The null bitmap, or -1 when the column has no NULL (of a run-encoded column: one bit per run).</summary>
     [JsonPropertyName("nulls")]
     public required long NullsOffset { get; init; }
+
+    /// <summary>A run-encoded column's first rows of its runs (<see cref="RunCount"/> int32, ascending from 0); its values
+    /// region then holds one value per run, 8 bytes each, in the column's 64-bit form (a double's bits; integers, day
+    /// numbers, ticks, dictionary ids, 0/1 themselves: <see cref="Width"/> 8, <see cref="Base"/> 0, <see cref="Step"/> 1).
+    /// Null for a column with a value per row. <see cref="ColumnWriter"/> chooses it for a column of 8 bytes a row when the
+    /// runs take at most a quarter of its bytes (<see cref="RunWriter.Saves"/>; int_ml_trendlines_output's residual_sigma:
+    /// one run per well and stream).</summary>
+    [JsonPropertyName("runs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? RunsOffset { get; init; }
+
+    [JsonPropertyName("run_count")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int RunCount { get; init; }
 
     /// <summary>Bytes per value: 8 for doubles; for the integer kinds (ints, day numbers, ticks, dictionary ids, 0/1)
     /// the fewest of 1, 2, 4 or 8 that hold the column's range in steps, each value stored as (value -

@@ -248,6 +248,42 @@ internal sealed class ServeLookupReader
     public (ServeColumn? Column, int[] Rows) AtRows(int[] rows)
     {
         var targets = new int[rows.Length];
+        return (Targets(rows, targets, null), targets);
+    }
+
+    /// <summary>The looked-up values at <paramref name="rows"/> as doubles, NULLs marked in <paramref name="nulls"/> (their
+    /// value 0): the target rows found as <see cref="AtRows"/> finds them, then read in one call when they are of one
+    /// target column.</summary>
+    public void Numbers(ReadOnlySpan<int> rows, Span<double> values, Span<bool> nulls)
+    {
+        var targets = System.Buffers.ArrayPool<int>.Shared.Rent(rows.Length);
+        var columns = System.Buffers.ArrayPool<ServeColumn?>.Shared.Rent(rows.Length);
+        try
+        {
+            if (Targets(rows, targets.AsSpan(0, rows.Length), columns) is { } same)
+            {
+                same.Numbers(targets.AsSpan(0, rows.Length), values, nulls);
+                return;
+            }
+
+            for (var i = 0; i < rows.Length; i++)
+            {
+                var value = columns[i]!.Number(targets[i]);
+                nulls[i] = value is null;
+                values[i] = value ?? 0;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(targets);
+            System.Buffers.ArrayPool<ServeColumn?>.Shared.Return(columns, clearArray: true);
+        }
+    }
+
+    /// <summary>Finds the target row of each of <paramref name="rows"/> (and its column, into <paramref name="columns"/>
+    /// when given); the target column when it is the same for every row, else null.</summary>
+    private ServeColumn? Targets(ReadOnlySpan<int> rows, Span<int> targets, ServeColumn?[]? columns)
+    {
         ServeColumn? same = null;
         var (well, start, end, cursor) = (long.MinValue, 0, 0, 0);
         long lastKey = long.MinValue;
@@ -280,10 +316,15 @@ internal sealed class ServeLookupReader
             }
 
             targets[i] = cursor;
+            if (columns is not null)
+            {
+                columns[i] = column;
+            }
+
             same = i == 0 || same == column ? column : null;
             (last, lastKey) = (column, key);
         }
 
-        return (same, targets);
+        return same;
     }
 }

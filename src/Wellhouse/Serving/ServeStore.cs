@@ -279,7 +279,31 @@ internal sealed unsafe class ServeRelation
         var columns = info.Columns.Select((column, i) =>
         {
             _ordinals[column.Name] = i;
-            if (column.Stored)
+            if (column.Stored && column.RunsOffset is { } runs)
+            {
+                if (column.Width != 8 || column.Step != 1 || column.Base != 0 || column.Integral || column.RunCount < 1 || column.RunCount > Rows)
+                {
+                    throw new InvalidDataException($"{info.Name}.{column.Name}: {column.RunCount} runs of width {column.Width}");
+                }
+
+                store.CheckRegion(column.ValuesOffset, column.RunCount * 8L);
+                store.CheckRegion(runs, column.RunCount * 4L);
+                if (column.NullsOffset >= 0)
+                {
+                    store.CheckRegion(column.NullsOffset, (column.RunCount + 7L) / 8);
+                }
+
+                // The reads search the runs' first rows: they must ascend from row 0 (the checksum is checked later).
+                var starts = new ReadOnlySpan<int>(store.Pointer(runs), column.RunCount);
+                for (var r = 0; r < starts.Length; r++)
+                {
+                    if (r == 0 ? starts[0] != 0 : starts[r] <= starts[r - 1] || starts[r] >= Rows)
+                    {
+                        throw new InvalidDataException($"{info.Name}.{column.Name}: run {r} starts at row {starts[r]}");
+                    }
+                }
+            }
+            else if (column.Stored)
             {
                 if (column.Width is not (1 or 2 or 4 or 8) || (column.Kind == ServeKind.Double && column.Width != 8 && !column.Integral)
                     || column.Step < 1 || (column.Width == 8 && column.Step != 1))
@@ -308,7 +332,7 @@ internal sealed unsafe class ServeRelation
                 ServeColumn Input(string name) => name != column.Name && _ordinals.TryGetValue(name, out var i)
                     ? columns[i]
                     : throw new InvalidDataException($"{info.Name}.{column.Name}: no input column {name}");
-                column.Derive(Input(derivation.Left), Input(derivation.Right));
+                column.Derive(Input(derivation.Left), Input(derivation.Right), derivation.Scale is { } scale ? Input(scale) : null);
             }
         }
 
@@ -392,14 +416,34 @@ internal sealed unsafe class ServeRelation
                 continue;
             }
 
-            var hash = new XxHash3();
-            AppendRegion(hash, column.ValuesOffset, Rows * (long)column.Width);
-            if (column.NullsOffset >= 0)
+            string checksum;
+            if (column.RunsOffset is { } runs)
             {
-                AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
+                // RunWriter: the checksums of the runs' values, first rows and null bitmap, combined.
+                var regions = new List<string>
+                {
+                    Checksum(column.ValuesOffset, column.RunCount * 8L),
+                    Checksum(runs, column.RunCount * 4L),
+                };
+                if (column.NullsOffset >= 0)
+                {
+                    regions.Add(Checksum(column.NullsOffset, (column.RunCount + 7L) / 8));
+                }
+
+                checksum = ServeValues.Combine(regions);
+            }
+            else
+            {
+                var hash = new XxHash3();
+                AppendRegion(hash, column.ValuesOffset, Rows * (long)column.Width);
+                if (column.NullsOffset >= 0)
+                {
+                    AppendRegion(hash, column.NullsOffset, (Rows + 7L) / 8);
+                }
+
+                checksum = Convert.ToHexStringLower(hash.GetCurrentHash());
             }
 
-            var checksum = Convert.ToHexStringLower(hash.GetCurrentHash());
             if (checksum != column.Checksum)
             {
                 throw new InvalidDataException($"{Info.Name}.{column.Name}: checksum {checksum}, expected {column.Checksum}");
@@ -414,6 +458,13 @@ internal sealed unsafe class ServeRelation
         }
     }
 
+    private string Checksum(long offset, long length)
+    {
+        var hash = new XxHash3();
+        AppendRegion(hash, offset, length);
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
+    }
+
     private void AppendRegion(XxHash3 hash, long offset, long length)
     {
         for (long done = 0; done < length;)
@@ -425,11 +476,22 @@ internal sealed unsafe class ServeRelation
     }
 }
 
-/// <summary>A stored column: fixed-width values and a null bitmap, read in place.</summary>
+/// <summary>A stored column: fixed-width values and a null bitmap, or runs (<see cref="ServeColumnInfo.RunsOffset"/>),
+/// read in place.</summary>
 internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info, int rows)
 {
     private readonly byte* _values = info.Stored ? store.Pointer(info.ValuesOffset) : null;
+
+    /// <summary>The null bitmap: a bit per row, or per run of a run-encoded column.</summary>
     private readonly byte* _nulls = info.Stored && info.NullsOffset >= 0 ? store.Pointer(info.NullsOffset) : null;
+
+    /// <summary>A run-encoded column's first rows of its runs (<see cref="_values"/> then holds a value per run), else null.</summary>
+    private readonly int* _runs = info.Stored && info.RunsOffset is { } runs ? (int*)store.Pointer(runs) : null;
+    private readonly int _runCount = info.RunCount;
+
+    /// <summary>The run of the last row read, a hint shared by the column's readers (checked before it is used, so a
+    /// stale or torn value only costs a search).</summary>
+    private int _lastRun;
     private readonly int _width = info.Width;
     private readonly long _base = info.Base;
     private readonly long _step = info.Step;
@@ -440,21 +502,24 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     private ServeColumn? _left;
     private ServeRelation? _index;
     private ServeColumn? _right;
+    private ServeColumn? _scale;
     private ServeLookupReader? _lookup;
 
     public ServeDerivation? Derivation => info.Derived;
 
     public ServeColumnInfo Info => info;
 
-    /// <summary>Gives a derived column its inputs (columns of the same relation).</summary>
-    public void Derive(ServeColumn left, ServeColumn right)
+    /// <summary>Gives a derived column its inputs (columns of the same relation; <paramref name="scale"/> for an
+    /// operation of three, <see cref="ServeDerivation.Scale"/>).</summary>
+    public void Derive(ServeColumn left, ServeColumn right, ServeColumn? scale)
     {
-        if (info.Kind != ServeKind.Double || left.Kind is ServeKind.String or ServeKind.Bool || right.Kind is ServeKind.String or ServeKind.Bool)
+        if (info.Kind != ServeKind.Double || left.Kind is ServeKind.String or ServeKind.Bool || right.Kind is ServeKind.String or ServeKind.Bool
+            || scale?.Kind is ServeKind.String or ServeKind.Bool || (scale is null) != (ServeDerived.Inputs(info.Derived!.Op) == 2))
         {
-            throw new InvalidDataException($"{info.Name}: a derived column is a double computed from numbers");
+            throw new InvalidDataException($"{info.Name}: a derived column is a double computed from numbers ({ServeDerived.Inputs(info.Derived!.Op)} inputs for {info.Derived!.Op})");
         }
 
-        (_left, _right) = (left, right);
+        (_left, _right, _scale) = (left, right, scale);
     }
 
     /// <summary>Makes a looked-up column (<see cref="ServeColumnInfo.Lookup"/>) read its target.</summary>
@@ -475,7 +540,49 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     }
 
     /// <summary>A derived column's value at a row (null for NULL).</summary>
-    private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row));
+    private double? Derived(int row) => ServeDerived.Evaluate(info.Derived!.Op, _left!.Number(row), _right!.Number(row), _scale?.Number(row));
+
+    /// <summary>The run holding a row of a run-encoded column: the last one read or the next, else a binary search.</summary>
+    private int RunOf(int row)
+    {
+        var run = _lastRun;
+        if ((uint)run < (uint)_runCount && _runs[run] <= row)
+        {
+            if (run + 1 == _runCount || row < _runs[run + 1])
+            {
+                return run;
+            }
+
+            if (run + 2 == _runCount || row < _runs[run + 2])
+            {
+                _lastRun = run + 1;
+                return run + 1;
+            }
+        }
+
+        // The first run starts at row 0 (checked at open): a row falls in the last run starting at or before it.
+        var index = new ReadOnlySpan<int>(_runs, _runCount).BinarySearch(row);
+        run = index >= 0 ? index : ~index - 1;
+        _lastRun = run;
+        return run;
+    }
+
+    /// <summary>A run-encoded column's runs (0 for a column with a value per row), for a merge (<see cref="ServeStoreMerge"/>).</summary>
+    internal int RunCount => _runs is null ? 0 : _runCount;
+
+    /// <summary>The run holding a row of a run-encoded column.</summary>
+    internal int RunAt(int row) => RunOf(row);
+
+    /// <summary>The first row of a run-encoded column's run.</summary>
+    internal int RunStart(int run) => _runs[run];
+
+    /// <summary>A run-encoded column's run: NULL, or its value in the column's 64-bit form.</summary>
+    internal (bool IsNull, long Value) Run(int run) => (RunIsNull(run), ((long*)_values)[run]);
+
+    private bool RunIsNull(int run) => _nulls is not null && (_nulls[run >> 3] & (1 << (run & 7))) != 0;
+
+    /// <summary>A run's value as a double: a double's bits, or an integer.</summary>
+    private double RunDouble(int run) => _kind == ServeKind.Double ? BitConverter.Int64BitsToDouble(((long*)_values)[run]) : ((long*)_values)[run];
 
     /// <summary>A number column's value as a double (null for NULL), for the computations; a derived one computed once.</summary>
     public double? Number(int row) => _lookup is not null ? Target(row).Number()
@@ -497,11 +604,13 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
     public int Rows => rows;
 
-    public bool IsNull(int row) => _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0
+    public bool IsNull(int row) => _runs is not null ? RunIsNull(RunOf(row))
+        : _nulls is not null ? (_nulls[row >> 3] & (1 << (row & 7))) != 0
         : _lookup is not null ? Target(row).IsNull() : _values is null && _index is null && Derived(row) is null;
 
     public double Double(int row) => _lookup is not null ? Target(row).Double()
-        : _index is not null ? Long(row) : _values is null ? Derived(row) ?? double.NaN : _integral ? Long(row) : ((double*)_values)[row];
+        : _index is not null ? Long(row) : _values is null ? Derived(row) ?? double.NaN : _runs is not null ? RunDouble(RunOf(row))
+        : _integral ? Long(row) : ((double*)_values)[row];
 
     public int Int32(int row) => (int)Long(row);
 
@@ -510,7 +619,8 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public bool Bool(int row) => Long(row) != 0;
 
     /// <summary>The value as the store's 64-bit form: integers, day numbers, ticks, dictionary ids, 0/1.</summary>
-    public long Long(int row) => _lookup is not null ? Target(row).Long() : _index is not null ? _index.WellCodeAt(row) : unchecked(_base + (_step * _width switch
+    public long Long(int row) => _lookup is not null ? Target(row).Long() : _index is not null ? _index.WellCodeAt(row)
+        : _runs is not null ? ((long*)_values)[RunOf(row)] : unchecked(_base + (_step * _width switch
     {
         1 => _values[row],
         2 => ((ushort*)_values)[row],
@@ -588,13 +698,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     {
         if (_lookup is not null)
         {
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var value = Number(rows[i]);
-                nulls[i] = value is null;
-                values[i] = value ?? 0;
-            }
-
+            _lookup.Numbers(rows, values, nulls);
             return;
         }
 
@@ -611,27 +715,28 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
 
         if (_values is null)
         {
-            _left!.Numbers(rows, values, nulls);
-            var right = System.Buffers.ArrayPool<double>.Shared.Rent(rows.Length);
-            var rightNulls = System.Buffers.ArrayPool<bool>.Shared.Rent(rows.Length);
-            _right!.Numbers(rows, right.AsSpan(0, rows.Length), rightNulls.AsSpan(0, rows.Length));
-            var product = info.Derived!.Op == ServeDerivedOp.Product;
+            DerivedNumbers(rows, values, nulls);
+            return;
+        }
+
+        if (_runs is not null)
+        {
+            // The rows of a series ascend: the run is followed, searched only when a row leaves it.
+            var (run, start, end) = (0, int.MaxValue, 0);
             for (var i = 0; i < rows.Length; i++)
             {
-                // ServeDerived.Evaluate, without its nullable values.
-                if (nulls[i] || rightNulls[i] || (!product && right[i] == 0))
+                var row = rows[i];
+                if (row < start || row >= end)
                 {
-                    nulls[i] = true;
-                    values[i] = 0;
+                    run = RunOf(row);
+                    (start, end) = (_runs[run], run + 1 < _runCount ? _runs[run + 1] : int.MaxValue);
                 }
-                else
-                {
-                    values[i] = product ? values[i] * right[i] : values[i] / right[i];
-                }
+
+                var isNull = RunIsNull(run);
+                nulls[i] = isNull;
+                values[i] = isNull ? 0 : RunDouble(run);
             }
 
-            System.Buffers.ArrayPool<double>.Shared.Return(right);
-            System.Buffers.ArrayPool<bool>.Shared.Return(rightNulls);
             return;
         }
 
@@ -643,6 +748,63 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
             nulls[i] = isNull;
             values[i] = isNull ? 0 : stored is not null ? stored[row] : Long(row);
         }
+    }
+
+    /// <summary><see cref="Numbers"/> of a derived column: its inputs' values at the rows, then the operation in one loop
+    /// (<see cref="ServeDerived.Evaluate"/>, without its nullable values).</summary>
+    private void DerivedNumbers(ReadOnlySpan<int> rows, Span<double> values, Span<bool> nulls)
+    {
+        var pool = System.Buffers.ArrayPool<double>.Shared;
+        var nullPool = System.Buffers.ArrayPool<bool>.Shared;
+        _left!.Numbers(rows, values, nulls);
+        var right = pool.Rent(rows.Length);
+        var rightNulls = nullPool.Rent(rows.Length);
+        _right!.Numbers(rows, right.AsSpan(0, rows.Length), rightNulls.AsSpan(0, rows.Length));
+        switch (info.Derived!.Op)
+        {
+            case ServeDerivedOp.LogResidualZ:
+                var scale = pool.Rent(rows.Length);
+                var scaleNulls = nullPool.Rent(rows.Length);
+                _scale!.Numbers(rows, scale.AsSpan(0, rows.Length), scaleNulls.AsSpan(0, rows.Length));
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    if (scaleNulls[i] || !ServeDerived.AboveZero(scale[i]))
+                    {
+                        (nulls[i], values[i]) = (false, 0);
+                    }
+                    else if (nulls[i] || rightNulls[i])
+                    {
+                        (nulls[i], values[i]) = (true, 0);
+                    }
+                    else
+                    {
+                        values[i] = ServeDerived.LogResidual(values[i], right[i], scale[i]);
+                    }
+                }
+
+                pool.Return(scale);
+                nullPool.Return(scaleNulls);
+                break;
+            default:
+                var product = info.Derived!.Op == ServeDerivedOp.Product;
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    if (nulls[i] || rightNulls[i] || (!product && right[i] == 0))
+                    {
+                        nulls[i] = true;
+                        values[i] = 0;
+                    }
+                    else
+                    {
+                        values[i] = product ? values[i] * right[i] : values[i] / right[i];
+                    }
+                }
+
+                break;
+        }
+
+        pool.Return(right);
+        nullPool.Return(rightNulls);
     }
 
     /// <summary>Whether the rows hold one value (or are all NULL): the same stored bits, or the same well for a
@@ -677,7 +839,7 @@ internal sealed unsafe class ServeColumn(ServeStore store, ServeColumnInfo info,
     public void WriteValues(JsonText json, ReadOnlySpan<int> rows, Span<int> ends)
     {
         rows = rows[..ends.Length];
-        if (_values is null || _nulls is not null)
+        if (_values is null || _nulls is not null || _runs is not null)
         {
             for (var i = 0; i < rows.Length; i++)
             {

@@ -74,14 +74,34 @@ internal static class ServeStoreBuilder
                     {
                         var (derived, notDerived) = steps.Time($"{name} derived check", () => ServeDerived.Check(connection, name, sql));
                         skipped.AddRange(notDerived);
+                        foreach (var (column, derivation) in ServeDerived.ScanCandidates.GetValueOrDefault(name) ?? new Dictionary<string, ServeDerivation>())
+                        {
+                            derived[column] = derivation; // checked while scanning
+                        }
+
                         var lookups = ServeLookups.Candidates.GetValueOrDefault(name) ?? new Dictionary<string, ServeLookup>();
                         var scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps);
                         outcome = scan.Run(ref end);
-                        if (outcome.Info is null && scan.LookupProblem is { } problem)
+                        for (var retry = 0; retry < 2 && outcome.Info is null; retry++)
                         {
-                            // A value that is not the target's: the columns are stored after all.
-                            skipped.Add($"{name}.{string.Join(", ", lookups.Keys)} stored: {problem}");
-                            outcome = new RelationScan(connection, file, scratch, name, sql, derived, new Dictionary<string, ServeLookup>(), Written, steps).Run(ref end);
+                            // A value that is not its target's or its computation: those columns are stored after all.
+                            if (scan.LookupProblem is { } problem)
+                            {
+                                skipped.Add($"{name}.{string.Join(", ", lookups.Keys)} stored: {problem}");
+                                lookups = new Dictionary<string, ServeLookup>();
+                            }
+                            else if (scan.DerivedProblem is { } failed)
+                            {
+                                skipped.Add($"{name}.{failed.Column} stored: {failed.Problem}");
+                                derived.Remove(failed.Column);
+                            }
+                            else
+                            {
+                                break;
+                            }
+
+                            scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps);
+                            outcome = scan.Run(ref end);
                         }
                     }
 
@@ -155,16 +175,24 @@ internal static class ServeStoreBuilder
     {
         private const string SelectAll = "select * from ";
 
-        /// <summary>The scan without the derived columns (they are computed when read).</summary>
-        private readonly string sql = derived.Count == 0 || !relationSql.StartsWith(SelectAll, StringComparison.Ordinal)
+        /// <summary>The derived columns checked in SQL before the scan (<see cref="ServeDerived.Check"/>): the scan leaves
+        /// them out. The others are read by the scan and checked row by row (<see cref="ServeDerived.ScanCheck"/>).</summary>
+        private readonly Dictionary<string, ServeDerivation> sqlDerived = derived.Where(d => !ServeDerived.CheckedInScan(d.Value.Op))
+            .ToDictionary(d => d.Key, d => d.Value, StringComparer.Ordinal);
+
+        /// <summary>The scan without the derived columns checked in SQL (they are computed when read).</summary>
+        private readonly string sql = !derived.Any(d => !ServeDerived.CheckedInScan(d.Value.Op)) || !relationSql.StartsWith(SelectAll, StringComparison.Ordinal)
             ? relationSql
-            : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Keys.Select(k => $"\"{k}\""))}) from " + relationSql[SelectAll.Length..]);
+            : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Where(d => !ServeDerived.CheckedInScan(d.Value.Op)).Select(d => $"\"{d.Key}\""))}) from " + relationSql[SelectAll.Length..]);
 
         /// <summary>How many queries (ranges of wells) the last scan read.</summary>
         private int ranges;
 
         /// <summary>Why a looked-up column is not its target's values (the scan then returned no relation), or null.</summary>
         public string? LookupProblem { get; private set; }
+
+        /// <summary>The derivation checked while scanning that does not hold (the scan then returned no relation), or null.</summary>
+        public (string Column, string Problem)? DerivedProblem { get; private set; }
 
         public (ServeRelationInfo? Info, string? Problem) Run(ref long end)
         {
@@ -194,7 +222,7 @@ internal static class ServeStoreBuilder
                 }
 
                 var (holding, _) = ServeDerived.Check(connection, name, ServeRelations.ForWells(relationSql, reuse.Changed));
-                if (derived.Keys.FirstOrDefault(column => !holding.ContainsKey(column)) is { } broken)
+                if (sqlDerived.Keys.FirstOrDefault(column => !holding.ContainsKey(column)) is { } broken)
                 {
                     return (null, $"{broken} is not {derived[broken].Op} on the changed wells' rows");
                 }
@@ -302,8 +330,8 @@ internal static class ServeStoreBuilder
             foreach (var (column, writer) in scanned.Columns)
             {
                 // well_code is the well index's (checked while scanning: never NULL, in order, within int).
-                columns.Add(writer is null ? LookupColumn(column, lookups[column])
-                    : writer.Name == "well_code" ? WellIndexColumn(writer.Kind) : writer.Finish(file, ref end));
+                columns.Add(writer is not null ? (writer.Name == "well_code" ? WellIndexColumn(writer.Kind) : writer.Finish(file, ref end))
+                    : derived.TryGetValue(column, out var derivation) ? DerivedColumn(column, derivation) : LookupColumn(column, lookups[column]));
             }
 
             steps.Stop(writing, $"{name} write");
@@ -345,9 +373,11 @@ internal static class ServeStoreBuilder
                 return (null, "no integer column well_code");
             }
 
-            // A looked-up column is checked against its target (in the relations written before), not written.
+            // A looked-up column is checked against its target (in the relations written before), a derived one against its
+            // computation; neither is written.
             var writers = new ColumnWriter?[kinds.Length];
             var checks = new List<ServeLookups.Check>();
+            var derivedChecks = new List<ServeDerived.ScanCheck>();
             ServeStore? targets = null;
             long offset = 0;
             try
@@ -368,6 +398,19 @@ internal static class ServeStoreBuilder
                         continue;
                     }
 
+                    if (derived.TryGetValue(reader.GetName(i), out var derivation) && ServeDerived.CheckedInScan(derivation.Op))
+                    {
+                        var (check, problem) = ServeDerived.ScanCheck.For(reader.GetName(i), derivation, reader, i);
+                        if (check is null)
+                        {
+                            DerivedProblem = (reader.GetName(i), problem!);
+                            return (null, $"{reader.GetName(i)}: {problem}");
+                        }
+
+                        derivedChecks.Add(check);
+                        continue;
+                    }
+
                     writers[i] = new ColumnWriter(scratch, reader.GetName(i), kinds[i], reader.GetFieldType(i), rows, ref offset,
                         dictionaries?.GetValueOrDefault(reader.GetName(i)));
                 }
@@ -377,13 +420,13 @@ internal static class ServeStoreBuilder
                 {
                     using var next = i == 0 ? null : Stream(queries[i]);
                     using var more = next?.ExecuteReader();
-                    if (ReadRows(more ?? reader, rows, wellOrdinal, writers, checks, scan) is { } problem)
+                    if (ReadRows(more ?? reader, rows, wellOrdinal, writers, checks, derivedChecks, scan) is { } problem)
                     {
                         return (null, problem);
                     }
                 }
 
-                return Complete(reader, rows, writers, checks, scan);
+                return Complete(reader, rows, writers, checks, derivedChecks, scan);
             }
             finally
             {
@@ -464,7 +507,7 @@ internal static class ServeStoreBuilder
 
         /// <summary>Adds one query's rows to the scan; the problem that stops it, or null.</summary>
         private static string? ReadRows(DbDataReader reader, long rows, int wellOrdinal, ColumnWriter?[] writers,
-            List<ServeLookups.Check> checks, ScanState scan)
+            List<ServeLookups.Check> checks, List<ServeDerived.ScanCheck> derivedChecks, ScanState scan)
         {
             var codes = scan.Codes;
             var starts = scan.Starts;
@@ -503,6 +546,11 @@ internal static class ServeStoreBuilder
                     check.Add(code, reader);
                 }
 
+                foreach (var check in derivedChecks)
+                {
+                    check.Add(reader);
+                }
+
                 row++;
             }
 
@@ -512,7 +560,7 @@ internal static class ServeStoreBuilder
 
         /// <summary>The scan once its queries are read: checked against the count and the lookups' targets.</summary>
         private (Scanned? Scanned, string? Problem) Complete(DbDataReader reader, long rows, ColumnWriter?[] writers,
-            List<ServeLookups.Check> checks, ScanState scan)
+            List<ServeLookups.Check> checks, List<ServeDerived.ScanCheck> derivedChecks, ScanState scan)
         {
             if (scan.Row != rows)
             {
@@ -523,6 +571,12 @@ internal static class ServeStoreBuilder
             {
                 LookupProblem = failed.Problem;
                 return (null, $"a looked-up column differs from its target: {failed.Problem}");
+            }
+
+            if (derivedChecks.FirstOrDefault(check => check.Problem is not null) is { } wrong)
+            {
+                DerivedProblem = (wrong.Column, wrong.Problem!);
+                return (null, $"{wrong.Column} differs from its computation: {wrong.Problem}");
             }
 
             scan.Starts.Add((int)scan.Row);
@@ -560,6 +614,16 @@ internal static class ServeStoreBuilder
             Lookup = lookup,
         };
 
+        private static ServeColumnInfo DerivedColumn(string column, ServeDerivation derivation) => new()
+        {
+            Name = column,
+            Kind = ServeKind.Double,
+            ValuesOffset = -1,
+            NullsOffset = -1,
+            Checksum = ServeValues.Checksum(derivation.Text),
+            Derived = derivation,
+        };
+
         private static ServeColumnInfo WellIndexColumn(ServeKind kind) => new()
         {
             Name = "well_code",
@@ -578,17 +642,7 @@ internal static class ServeStoreBuilder
             using var reader = command.ExecuteReader();
             var byName = stored.ToDictionary(c => c.Name, StringComparer.Ordinal);
             return Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).Select(column =>
-                derived.TryGetValue(column, out var derivation)
-                    ? new ServeColumnInfo
-                    {
-                        Name = column,
-                        Kind = ServeKind.Double,
-                        ValuesOffset = -1,
-                        NullsOffset = -1,
-                        Checksum = ServeValues.Checksum($"{derivation.Op}({derivation.Left}, {derivation.Right})"),
-                        Derived = derivation,
-                    }
-                    : byName[column]).ToList();
+                derived.TryGetValue(column, out var derivation) ? DerivedColumn(column, derivation) : byName[column]).ToList();
         }
 
         /// <summary>A scan's columns in the scan's order (each on the scratch file, or checked against its lookup's target:

@@ -81,6 +81,11 @@ internal static unsafe class ServeStoreMerge
     public static ServeColumnInfo Column(ServeColumn old, ColumnWriter fresh, IReadOnlyList<Segment> segments, int rows,
         SafeFileHandle target, ref long end)
     {
+        if (old.RunCount > 0)
+        {
+            return RunColumn(old, fresh, segments, target, ref end);
+        }
+
         var oldInfo = old.Info;
         var freshValues = fresh.Values();
         var encoding = Encoding.Of(old, fresh, segments);
@@ -171,6 +176,62 @@ internal static unsafe class ServeStoreMerge
             RandomAccess.Write(target, bytes, valuesOffset + written);
             hash.Append(bytes);
             written += bytes.Length;
+        }
+    }
+
+    /// <summary>A column the parent stored run-encoded, merged run-encoded (<see cref="RunWriter"/>): the parent's runs
+    /// over its segments and the scanned rows' values, counted in one walk and written in a second. It stays run-encoded
+    /// however many runs the scanned rows add (at most half the wells changed, <see cref="ServeStoreReuse"/>; the next full
+    /// build chooses its encoding again).</summary>
+    private static ServeColumnInfo RunColumn(ServeColumn old, ColumnWriter fresh, IReadOnlyList<Segment> segments,
+        SafeFileHandle target, ref long end)
+    {
+        var freshValues = fresh.Values();
+        long runs = 0;
+        var hasNull = false;
+        var (started, lastNull, lastValue) = (false, false, 0L);
+        Walk((_, isNull, value, _) =>
+        {
+            value = isNull ? 0 : value;
+            if (!started || isNull != lastNull || value != lastValue)
+            {
+                runs++;
+                hasNull |= isNull;
+                (started, lastNull, lastValue) = (true, isNull, value);
+            }
+        });
+        var writer = new RunWriter(target, end, runs, hasNull);
+        Walk(writer.Add);
+        return writer.Finish(old.Name, old.Kind, old.Kind == ServeKind.String ? fresh.Dictionary : null, out end);
+
+        // Every row of the merged column in order, as (row, NULL, value, rows of that value).
+        void Walk(Action<int, bool, long, int> add)
+        {
+            var row = 0;
+            foreach (var segment in segments)
+            {
+                if (!segment.Old)
+                {
+                    for (var k = 0; k < segment.Count; k++)
+                    {
+                        var scanned = segment.Start + k;
+                        add(row++, fresh.IsNull(scanned), freshValues[scanned], 1);
+                    }
+
+                    continue;
+                }
+
+                var (at, until) = (segment.Start, segment.Start + segment.Count);
+                for (var run = segment.Count > 0 ? old.RunAt(at) : 0; at < until; run++)
+                {
+                    var runEnd = run + 1 < old.RunCount ? old.RunStart(run + 1) : int.MaxValue;
+                    var count = Math.Min(until, runEnd) - at;
+                    var (isNull, value) = old.Run(run);
+                    add(row, isNull, value, count);
+                    row += count;
+                    at += count;
+                }
+            }
         }
     }
 

@@ -48,6 +48,9 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         Assert.Equal(["12m", "180d", "30d", "3m", "6m", "90d"], store.Footer.Windows.Select(w => w.Name).Order(StringComparer.Ordinal));
         // The trendlines' actual_rate is read from stg_well_production (ServeLookups), not stored twice.
         Assert.Equal("stg_well_production", store.Relation("int_ml_trendlines_output")!["actual_rate"].Info.Lookup?.Relation);
+        // Its residual_z is computed from the rates and residual_sigma, which is kept as runs (one value per well and stream).
+        Assert.Equal(ServeDerivedOp.LogResidualZ, store.Relation("int_ml_trendlines_output")!["residual_z"].Derivation?.Op);
+        Assert.NotNull(store.Relation("int_ml_trendlines_output")!["residual_sigma"].Info.RunsOffset);
         Assert.True(fixture.Wells.Count > ServingFixture.GeneratedWells, $"{fixture.Wells.Count} wells");
     }
 

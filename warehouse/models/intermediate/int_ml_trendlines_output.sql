@@ -8,7 +8,9 @@
 -- size"). The stream is an ENUM there (cheaper to write) and text here. The z-score is computed here from the rates
 -- and the series' residual scale (the model's own residual, ln actual - ln trend, so the same number it ranks the
 -- residuals by; stored, it was a third of the table), and the outlier flag: |residual_z| above the var
--- trendline_outlier_z (a NaN z-score is no outlier).
+-- trendline_outlier_z (a NaN z-score is no outlier). The series' residual scale is given too (last, so CSV readers
+-- of the earlier columns are unchanged): the outlier band is trend_rate x exp(+-z x residual_sigma), and the API's
+-- serving store computes residual_z from it rather than storing it.
 
 with
 
@@ -53,7 +55,8 @@ final as (
         trend_rate,
         residual_z,
         coalesce(abs(residual_z) > cast({{ var('trendline_outlier_z', 3.0) }} as {{ float_type() }}) and not {{ is_nan('residual_z') }}, false)
-            as is_outlier
+            as is_outlier,
+        residual_sigma
     from scored
 )
 

@@ -105,13 +105,18 @@ internal sealed record TrendlineRow
     [JsonPropertyName("trend_rate")]
     public double? TrendRate { get; init; }
 
-    /// <summary>Robust z-score of the log residual.</summary>
+    /// <summary>Robust z-score of the log residual: (ln actual_rate - ln trend_rate) / residual_sigma (0 when residual_sigma is 0).</summary>
     [JsonPropertyName("residual_z")]
     public double? ResidualZ { get; init; }
 
     /// <summary>True when the period is an outlier of the trend.</summary>
     [JsonPropertyName("is_outlier")]
     public bool? IsOutlier { get; init; }
+
+    /// <summary>The series' residual scale in ln units (one value per well and stream): the outlier band is trend_rate x
+    /// exp(+-z x residual_sigma), z the outlier threshold (3 unless the project sets trendline_outlier_z).</summary>
+    [JsonPropertyName("residual_sigma")]
+    public double? ResidualSigma { get; init; }
 }
 
 /// <summary>A month of a well's revenue in USD and the local currency (mart_revenue).</summary>
