@@ -57,6 +57,48 @@ public sealed class PopulationStateReuseTests
         return cache;
     }
 
+    /// <summary>An as-of date inside a month reads the months before it and forecasts from the next month: the
+    /// forecast from the month's first day, one month longer, its first month left out (volumes as they are, the P50's
+    /// cumulative less its first month); what the wells report inside the month (their histories one month longer)
+    /// changes nothing, and no state of the month's own is fitted again from a cache of the first forecast.</summary>
+    [Fact]
+    public void Forecast_AsOfInsideAMonth_IsTheForecastFromTheMonthsFirstDayWithoutItsFirstMonth()
+    {
+        var wells = Population();
+        var inside = AsOf.AddDays(11);
+        var fromFirst = new PopulationForecaster(wells, Options with { Months = Options.Months + 1 }).Forecast(AsOf);
+        var cache = new PopulationCache();
+        var mid = new PopulationForecaster(wells, Options, cache).Forecast(inside);
+        // The same wells with 11 days of the as-of month reported (a month more of history, partly produced).
+        var longer = wells.Select(w => new MonthlyHistory(w.Id, MonthIndex.Date(w.FirstMonth), [.. w.Volumes, 11 * w.Volumes[^1] / 30], [.. w.DaysOn, 11])).ToArray();
+        var reloaded = Reloaded(cache);
+        var later = new PopulationForecaster(longer, Options, reloaded).Forecast(inside.AddDays(1));
+
+        Assert.Contains(mid, f => f.Reason is null);
+        AssertSame(mid, later);
+        Assert.Equal(0, reloaded.StateMisses + reloaded.TypeCurveMisses + reloaded.CalibrationMisses);
+        for (var i = 0; i < mid.Count; i++)
+        {
+            Assert.Equal(fromFirst[i].Reason, mid[i].Reason);
+            if (mid[i].Reason is not null)
+            {
+                continue;
+            }
+
+            Assert.Equal(Options.Months, mid[i].Months.Count);
+            Assert.Equal(AsOf.AddMonths(1), mid[i].Months[0].Month);
+            var skipped = fromFirst[i].Months[0];
+            for (var h = 0; h < Options.Months; h++)
+            {
+                var (m, f) = (mid[i].Months[h], fromFirst[i].Months[h + 1]);
+                Assert.Equal((f.Month, f.VolumeP10, f.VolumeP50, f.VolumeP90), (m.Month, m.VolumeP10, m.VolumeP50, m.VolumeP90));
+                Assert.Equal(f.CumP50 - skipped.CumP50, m.CumP50);
+                Assert.True(m.CumP90 <= m.CumP50 && m.CumP50 <= m.CumP10 && m.CumP90 >= 0);
+                Assert.True(h == 0 || (m.CumP10 >= mid[i].Months[h - 1].CumP10 && m.CumP90 >= mid[i].Months[h - 1].CumP90));
+            }
+        }
+    }
+
     [Fact]
     public void Forecast_FromStoredStates_IsTheForecastComputedFromNothing()
     {

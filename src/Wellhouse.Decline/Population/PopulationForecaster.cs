@@ -204,22 +204,32 @@ public sealed class PopulationForecaster
 
     private int Learned => LearnedMonths;
 
-    /// <summary>Forecasts every well of the population from <paramref name="asOf"/> (its month), each with the method
-    /// its cohort chose (<see cref="ChosenMethods"/>).</summary>
+    /// <summary>
+    /// Forecasts every well of the population from <paramref name="asOf"/>, each with the method its cohort chose (<see
+    /// cref="ChosenMethods"/>). Only the months before the month of <paramref name="asOf"/> are read (the wells' states,
+    /// the type curves and the calibrations at that month). The forecast's months start at that month when
+    /// <paramref name="asOf"/> is its first day, else at the next month, their cumulatives counting from there: a month
+    /// partly reported (a daily feed's as-of date, the day after its last reported day) is neither read nor forecast. Read,
+    /// its few days drag a well's uptime and stand for a whole month's outcome in the calibrations; left out, a new day
+    /// inside the month changes no forecast (docs/decline.md, "The as-of date").
+    /// </summary>
     public IReadOnlyList<WellPopulationForecast> Forecast(DateOnly asOf)
     {
         var anchor = MonthIndex.Of(asOf);
+        // The month of a mid-month as-of date is forecast (from the anchor) but not returned.
+        var skipped = asOf.Day == 1 ? 0 : 1;
+        var months = _options.Months + skipped;
         var models = Models(anchor);
         var choice = Choice(anchor);
         var final = new BaseForecast[_population.Count];
         Parallel.For(0, final.Length, i =>
         {
-            var state = StateOf(i, anchor, _options.Months);
+            var state = StateOf(i, anchor, months);
             var method = choice.Of(CohortIndex(state.AgeMonths), UsesFit(_population[i], state));
-            var b = ForecastWell(i, state, models, _options.Months, method);
+            var b = ForecastWell(i, state, models, months, method);
             final[i] = Apply(Apply(b, FirstCalibration(anchor, method)), SecondCalibration(anchor, method));
         });
-        return [.. final.Select((b, i) => Result(i, anchor, b))];
+        return [.. final.Select((b, i) => Result(i, anchor, b, skipped))];
     }
 
     /// <summary>The method each cohort chose at <paramref name="asOf"/> (by its own past forecasts, <see
@@ -270,9 +280,10 @@ public sealed class PopulationForecaster
         return final;
     }
 
-    private WellPopulationForecast Result(int well, int anchor, BaseForecast b) => b.Reason is not null
+    /// <summary>A well's result: its reason, or its months after the first <paramref name="skipped"/> ones (<see cref="After"/>).</summary>
+    private WellPopulationForecast Result(int well, int anchor, BaseForecast b, int skipped = 0) => b.Reason is not null
         ? new WellPopulationForecast(_population[well].Id, b.Reason, _cohorts[b.Cohort], b.AgeMonths, [])
-        : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, Months(anchor, b.P10!, b.P50!, b.P90!))
+        : new WellPopulationForecast(_population[well].Id, null, _cohorts[b.Cohort], b.AgeMonths, After(Months(anchor, b.P10!, b.P50!, b.P90!), skipped))
         {
             Tail = b.Tail,
             Method = MethodName(b.Method),
@@ -1014,6 +1025,35 @@ public sealed class PopulationForecaster
             p10[h] = p50[h] * (p10[last] / p50[last]);
             p90[h] = p50[h] * (p90[last] / p50[last]);
         }
+    }
+
+    /// <summary>The rows after the first <paramref name="skipped"/> months (a month partly reported before the as-of
+    /// date, <see cref="Forecast"/>), their volumes as they are and their cumulatives from the first row kept: each
+    /// quantile's cumulative less its cumulative through the skipped months (the P50's exactly the sum of its volumes),
+    /// the P10 at least and the P90 at most the P50's (a difference of two quantiles is not ordered by itself), the P90
+    /// at least 0. Still non-decreasing: a maximum and a minimum of non-decreasing sequences.</summary>
+    private static List<PopulationForecastMonth> After(List<PopulationForecastMonth> rows, int skipped)
+    {
+        if (skipped == 0)
+        {
+            return rows;
+        }
+
+        var before = rows[skipped - 1];
+        var kept = new List<PopulationForecastMonth>(rows.Count - skipped);
+        for (var h = skipped; h < rows.Count; h++)
+        {
+            var m = rows[h];
+            var c50 = m.CumP50 - before.CumP50;
+            kept.Add(m with
+            {
+                CumP10 = Math.Max(m.CumP10 - before.CumP10, c50),
+                CumP50 = c50,
+                CumP90 = Math.Min(Math.Max(m.CumP90 - before.CumP90, 0), c50),
+            });
+        }
+
+        return kept;
     }
 
     /// <summary>Monthly rows: cumulatives made non-decreasing, the month's P50 volume = the step of the P50

@@ -16,7 +16,11 @@ internal static class DeclineForecastCommands
     public static Command Forecast()
     {
         var input = new Option<FileInfo>("--input", "-i") { Description = "Raw-contract CSV (what `wellhouse ingest` takes).", Required = true };
-        var asOf = new Option<string>("--as-of") { Description = "First day of the first forecast month, yyyy-MM-01; only rows before it are read.", Required = true };
+        var asOf = new Option<string>("--as-of")
+        {
+            Description = "The as-of date, yyyy-MM-dd: only the months before its month are read; the forecast starts at that month when it is a month's first day, else at the next month (a month partly reported is neither read nor forecast).",
+            Required = true,
+        };
         var months = new Option<int>("--months") { Description = "Months to forecast.", DefaultValueFactory = _ => 24 };
         var output = new Option<FileInfo>("--output", "-o") { Description = "CSV: well_code, stream, month, volume_p10/p50/p90, cum_p10/p50/p90.", Required = true };
         var stream = StreamOption();
@@ -30,7 +34,7 @@ internal static class DeclineForecastCommands
         {
             var stderr = parse.InvocationConfiguration.Error;
             var stdout = parse.InvocationConfiguration.Output;
-            if (!TryAsOf(parse.GetValue(asOf)!, out var date, out var error)
+            if (!TryDate(parse.GetValue(asOf)!, out var date, out var error)
                 || !TryMonths(parse.GetValue(months), out error)
                 || !TrySampleWells(parse.GetValue(sample), out error)
                 || !RawHistories.TryRead(parse.GetValue(input)!.FullName, parse.GetValue(stream)!, out var histories, out error))
@@ -49,7 +53,7 @@ internal static class DeclineForecastCommands
             WriteReasons(forecasts, name, reasons);
             var skipped = forecasts.Count(f => f.Reason is not null);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{forecasts.Count - skipped} of {forecasts.Count} wells forecast ({name}, {RawHistories.Streams[name].Unit}) from {date:yyyy-MM-dd} for {parse.GetValue(months)} months: {target}"));
+                $"{forecasts.Count - skipped} of {forecasts.Count} wells forecast ({name}, {RawHistories.Streams[name].Unit}) from {FirstMonth(date):yyyy-MM-dd} for {parse.GetValue(months)} months{(date.Day == 1 ? "" : $" (as of {date:yyyy-MM-dd}: the months before {date:yyyy-MM} read)")}: {target}"));
             if (skipped > 0)
             {
                 stdout.WriteLine($"{skipped} without a forecast, with the reason: {reasons}");
@@ -163,12 +167,22 @@ internal static class DeclineForecastCommands
         return error is null;
     }
 
+    /// <summary>The first forecast month of an as-of date: its month when it is the first day, else the next one
+    /// (<see cref="PopulationForecaster.Forecast"/>).</summary>
+    private static DateOnly FirstMonth(DateOnly asOf) => asOf.Day == 1 ? asOf : new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1);
+
+    private static bool TryDate(string text, out DateOnly date, out string? error)
+    {
+        error = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)
+            ? null
+            : $"--as-of '{text}' is not a date yyyy-MM-dd";
+        return error is null;
+    }
+
     private static bool TryAsOf(string text, out DateOnly date, out string? error)
     {
-        error = null;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (!TryDate(text, out date, out error))
         {
-            error = $"--as-of '{text}' is not a date yyyy-MM-dd";
             return false;
         }
 

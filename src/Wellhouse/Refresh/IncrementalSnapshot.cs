@@ -31,6 +31,11 @@ internal static class IncrementalSnapshot
         ["int_wells"] = "false",
         // int_decline_fits deletes the day wells it fits again: those whose new rows reach before the as-of month.
         ["int_decline_fits"] = "false",
+        // The population models keep their rows or compute them whole (PopulationRefresh): their inputs are the months
+        // before the as-of month, which a day well's new rows from there do not change; the model deletes the kept
+        // histories of the day wells whose new rows may reach before it.
+        ["int_population_forecast"] = "false",
+        ["int_population_forecast_histories"] = "false",
         ["mart_production_monthly"] = "t.month >= r.month_from",
         ["mart_revenue"] = "t.month >= r.month_from",
         ["mart_production_yearly"] = "t.year >= year(r.month_from)",

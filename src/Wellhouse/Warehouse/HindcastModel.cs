@@ -13,7 +13,9 @@ namespace Wellhouse.Warehouse;
 /// (6, 12, 24 months) the forecasts compared, median APE, median bias and P10-P90 coverage. The wells compared are
 /// the method's sample at each date (var <c>population_sample_wells</c>). No row for a source or stream whose history
 /// is too short to compare; when no source's is long enough (fewer than 48 months from its first period to its as-of
-/// month), the staged periods are not read at all. Rebuilt whole on every refresh.
+/// month), the staged periods are not read at all. The periods before the as-of month are read (<see
+/// cref="StagedHistories"/>), so the application's incremental refresh keeps the parent's rows when no well's months
+/// before it changed (<see cref="PopulationRefresh"/>); otherwise the table is computed whole.
 /// </summary>
 internal sealed class HindcastModel : ICSharpModel
 {
@@ -38,12 +40,27 @@ internal sealed class HindcastModel : ICSharpModel
 
     public string Name => "mart_decline_hindcast";
 
-    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
+    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status", "int_refresh_wells"];
 
     public async Task ExecuteAsync(CSharpModelContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        if (PopulationRefresh.OnParent(context) && PopulationRefresh.NoMonthChanged(context, cancellationToken))
+        {
+            // Every input is the parent's (PopulationRefresh): so are the rows.
+            context.Log?.Invoke($"{Name}: the parent's rows kept (no well's months before its data source's as-of month changed)");
+            return;
+        }
+
+        if (context.IsIncremental)
+        {
+            await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        }
+
         var longest = Horizons.Max();
         // int_population_forecast's options, so that the forecaster it used (its fits and calibrations) serves here:
         // the past dates' forecasts read only the learned months, which are the same for any forecast horizon.
@@ -62,7 +79,7 @@ internal sealed class HindcastModel : ICSharpModel
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var histories = source.Histories[s];
-                var dates = Hindcast.AsOfDatesBefore(histories, source.AsOf, longest);
+                var dates = Hindcast.AsOfDatesBefore(histories, source.AsOfMonth, longest);
                 // Released even when unused (too short a history), so the forecast's work is not kept past the build.
                 var forecaster = PopulationForecasters.For(histories, options);
                 PopulationForecasters.Release(forecaster);

@@ -8,17 +8,18 @@ namespace Wellhouse.Warehouse;
 /// <summary>
 /// The C# model <c>int_population_forecast</c>: per data source and stream (oil, gas), the population forecast of
 /// <c>wellhouse decline forecast</c> (<see cref="PopulationForecaster"/>: each well's own Arps fit blended with its age
-/// cohort's type curve, P10-P90 calibrated on the method's own past errors) from the source's first forecast month
-/// (<c>int_well_status.forecast_from_month</c>), for <c>forecast_horizon_months</c> months, with only the periods before
-/// it. The wells of one data source are one population (the other wells of the basin are the prior; at most
-/// <c>population_sample_wells</c> of them per date are learned from). One row per
-/// forecast month with monthly volumes and cumulatives from the as-of date (P10 the high one); a well the method cannot
-/// forecast has one row with its reason and no month. Rebuilt whole on every refresh (the as-of date moves with any
-/// well's new periods, and every well is another's prior), but from the anchor states the database already holds
-/// (<see cref="PopulationStates"/>): a well's fit at a date is computed again only when its history before that date
-/// changed; and, in the application's incremental refresh, from the monthly histories of the unchanged wells it kept
-/// (<see cref="PopulationHistories"/>): only the changed wells' staged periods are read. The run log's line of the
-/// model says what was reused and the wall and CPU time of each step.
+/// cohort's type curve, P10-P90 calibrated on the method's own past errors) as of the source's as-of date
+/// (<c>int_well_status.data_as_of_date</c>: the periods before its month are read, the forecast starts at
+/// <c>forecast_from_month</c>), for <c>forecast_horizon_months</c> months. The wells of one data source are one
+/// population (the other wells of the basin are the prior; at most <c>population_sample_wells</c> of them per date are
+/// learned from). One row per forecast month with monthly volumes and cumulatives from the first forecast month (P10
+/// the high one); a well the method cannot forecast has one row with its reason and no month. In the application's
+/// incremental refresh the parent's rows are kept when no well's months before the as-of month changed (<see
+/// cref="PopulationRefresh"/>: a new day inside the as-of month). Otherwise the table is computed whole (every well is
+/// another's prior), but from the anchor states the database already holds (<see cref="PopulationStates"/>): a well's
+/// fit at a date is computed again only when its history before that date changed; and, incrementally, from the monthly
+/// histories of the unchanged wells it kept (<see cref="PopulationHistories"/>): only the changed wells' staged periods
+/// are read. The run log's line of the model says what was kept or reused and the wall and CPU time of each step.
 /// </summary>
 internal sealed class PopulationForecastModel : ICSharpModel
 {
@@ -50,7 +51,7 @@ internal sealed class PopulationForecastModel : ICSharpModel
 
     public string Name => "int_population_forecast";
 
-    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status"];
+    public IReadOnlyList<string> DependsOn { get; } = ["stg_well_production", "int_well_status", "int_refresh_wells"];
 
     /// <summary>The method's options from the project's vars (forecast_horizon_months, abandoned_after_months,
     /// population_sample_wells): this model's, and mart_decline_hindcast's, whose equal options let it reuse this
@@ -67,7 +68,34 @@ internal sealed class PopulationForecastModel : ICSharpModel
         ArgumentNullException.ThrowIfNull(context);
         var options = Options(context);
         var limits = DeclineFitOptions.Read(context);
-        await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        var onParent = PopulationRefresh.OnParent(context);
+        var noMonthChanged = onParent && PopulationRefresh.NoMonthChanged(context, cancellationToken);
+        if (noMonthChanged && PopulationRefresh.SameFirstMonth(context, cancellationToken)
+            && PopulationStates.Exists(context, PopulationStates.Table(context), cancellationToken)
+            && PopulationStates.Exists(context, PopulationHistories.Table(context), cancellationToken))
+        {
+            // Every input is the parent's (PopulationRefresh): so are the rows, the states used and the histories.
+            context.Log?.Invoke($"{Name}: the parent's rows, states and histories kept (no well's months before its data source's as-of month changed, the same first forecast month)");
+            return;
+        }
+
+        if (context.IsIncremental)
+        {
+            // The table copied from the parent (or kept by an earlier build) is computed again whole; the kept histories
+            // of the day wells whose months before the as-of month may have changed are read again.
+            await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
+            if (onParent && PopulationStates.Exists(context, PopulationHistories.Table(context), cancellationToken))
+            {
+                await context.ExecuteAsync(
+                    $"delete from {PopulationHistories.Table(context)} where well_code in ({PopulationRefresh.ChangedWells(context)})",
+                    cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            await context.CreateTargetAsync(Columns, cancellationToken).ConfigureAwait(false);
+        }
+
         var steps = new StepClock();
         var states = steps.Time(StepClock.Load, () => PopulationStates.Load(context, cancellationToken));
         var kept = steps.Time(StepClock.Read, () => PopulationHistories.Load(context, cancellationToken));
@@ -81,9 +109,10 @@ internal sealed class PopulationForecastModel : ICSharpModel
                 var histories = source.Histories[s];
                 var forecaster = PopulationForecasters.For(histories, options, states);
                 var forecasts = steps.Time(StepClock.Forecast, () => forecaster.Forecast(source.AsOf));
-                if (Hindcast.AsOfDatesBefore(histories, source.AsOf, HindcastModel.Horizons.Max()).Count == 0)
+                if (noMonthChanged || Hindcast.AsOfDatesBefore(histories, source.AsOfMonth, HindcastModel.Horizons.Max()).Count == 0)
                 {
-                    // mart_decline_hindcast has no date to compare here (it reads nothing then), so nothing will reuse it.
+                    // mart_decline_hindcast keeps its rows (its inputs are the parent's) or has no date to compare here
+                    // (it reads nothing then), so nothing will reuse it.
                     PopulationForecasters.Release(forecaster);
                 }
 

@@ -78,13 +78,64 @@ public sealed class DeclineForecastCommandTests : IDisposable
         Assert.False(File.Exists(target));
     }
 
+    /// <summary>An as-of date inside a month (a daily feed's: the day after its last reported day) reads the months
+    /// before its month and forecasts from the next month: the forecast from that month's first day, its first month
+    /// left out and the cumulatives counted from the second (both learning 24 months: a forecast of fewer months learns
+    /// only those); the month's own days change nothing.</summary>
     [Fact]
-    public async Task Forecast_AsOfNotTheFirstOfAMonth_IsRefused()
+    public async Task Forecast_AsOfInsideAMonth_ReadsTheMonthsBeforeItAndStartsAtTheNextMonth()
     {
-        var (exit, _, error) = await Run("decline", "forecast", "--input", RepoPaths.Sample, "--as-of", "2014-01-15", "--output", PathOf("x.csv"));
+        var (exit, output, error) = await Run("decline", "forecast", "--input", RepoPaths.Sample, "--as-of", "2014-01-15",
+            "--months", "30", "--output", PathOf("mid.csv"));
+        Assert.True(exit == 0, error);
+        Assert.Contains("wells forecast (oil, kbbl) from 2014-02-01 for 30 months (as of 2014-01-15: the months before 2014-01 read)", output);
+        (exit, _, error) = await Run("decline", "forecast", "--input", RepoPaths.Sample, "--as-of", "2014-01-01",
+            "--months", "31", "--output", PathOf("first.csv"));
+        Assert.True(exit == 0, error);
 
-        Assert.Equal(1, exit);
-        Assert.Contains("give the first day of a month (2014-01-01)", error);
+        // The sample without its days of 2014-01: the same forecast from 2014-01-15.
+        var cut = PathOf("cut.csv");
+        var period = File.ReadLines(RepoPaths.Sample).First().Split(',').ToList().IndexOf("production_period");
+        var lines = File.ReadLines(RepoPaths.Sample).Where((line, i) => i == 0 || !line.Split(',')[period].StartsWith("2014-01-", StringComparison.Ordinal)).ToList();
+        Assert.True(lines.Count < File.ReadLines(RepoPaths.Sample).Count() - 100);
+        File.WriteAllLines(cut, lines);
+        (exit, _, error) = await Run("decline", "forecast", "--input", cut, "--as-of", "2014-01-15",
+            "--months", "30", "--output", PathOf("cut-mid.csv"));
+        Assert.True(exit == 0, error);
+        Assert.Equal(File.ReadAllText(PathOf("mid.csv")), File.ReadAllText(PathOf("cut-mid.csv")));
+        Assert.Equal(File.ReadAllText(PathOf("mid.reasons.csv")), File.ReadAllText(PathOf("cut-mid.reasons.csv")));
+
+        static Dictionary<string, double[][]> Read(string path) => File.ReadLines(path).Skip(1).Select(l => l.Split(','))
+            .GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.Select(f => f[2..].Select(x => x.Length == 10 && x[4] == '-'
+                ? DateOnly.ParseExact(x, "yyyy-MM-dd", CultureInfo.InvariantCulture).DayNumber
+                : double.Parse(x, CultureInfo.InvariantCulture)).ToArray()).ToArray());
+        var mid = Read(PathOf("mid.csv"));
+        var first = Read(PathOf("first.csv"));
+        Assert.NotEmpty(mid);
+        Assert.Equal(first.Keys.Order(), mid.Keys.Order());
+        foreach (var (well, months) in mid)
+        {
+            var from = first[well];
+            Assert.Equal(30, months.Length);
+            Assert.Equal(new DateOnly(2014, 2, 1).DayNumber, months[0][0]);
+            double previous10 = 0, previous90 = 0;
+            for (var h = 0; h < 30; h++)
+            {
+                var (m, f) = (months[h], from[h + 1]);
+                Assert.Equal(f[0], m[0]);
+                for (var c = 1; c <= 3; c++)
+                {
+                    // The month's volumes as the forecast from the month's first day has them (printed to 10 digits).
+                    Assert.True(Math.Abs(m[c] - f[c]) <= 1e-9 * Math.Max(f[c], 1e-6), $"{well} month {h} volume {c}: {m[c]} vs {f[c]}");
+                }
+
+                // The P50 cumulative from 2014-02: the cumulative from 2014-01 less January's; P10 >= P50 >= P90, non-decreasing.
+                Assert.True(Math.Abs(m[5] - (f[5] - from[0][5])) <= 1e-8 * Math.Max(f[5], 1e-6), $"{well} month {h} cum_p50");
+                Assert.True(m[6] <= m[5] && m[5] <= m[4] && m[6] >= 0, $"{well} month {h}: {string.Join(',', m)}");
+                Assert.True(m[4] >= previous10 && m[6] >= previous90);
+                (previous10, previous90) = (m[4], m[6]);
+            }
+        }
     }
 
     [Theory]

@@ -46,9 +46,9 @@ public sealed class IncrementalRefreshTests : IDisposable
     /// the next month (30 days: the as-of month moves, the fits read one more month, so every well of the data source
     /// is recomputed whole).</summary>
     [Theory]
-    [InlineData(10, 10, 5)]
-    [InlineData(30, 12, 0)]
-    public async Task Incremental_EqualsAFullBuildOfTheSameRawData(int newDays, int recomputed, int dayWells)
+    [InlineData(10, 10, 5, 5)]
+    [InlineData(30, 12, 0, 12)]
+    public async Task Incremental_EqualsAFullBuildOfTheSameRawData(int newDays, int recomputed, int dayWells, int historiesRead)
     {
         var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
         data.EnsureCreated();
@@ -96,14 +96,15 @@ public sealed class IncrementalRefreshTests : IDisposable
 
         // Wells 1-8, 21 and 22; wells 1-4 and 7 from their new rows on. Or, when the as-of month moves, every well.
         Assert.Contains($"{recomputed} well(s) to recompute ({dayWells} of them from their new rows on)", log.ToString());
-        // The tables the build replaces whole (12: materialized tables and seeds, from the parent's manifest) were dropped
+        // The tables the build replaces whole (10: materialized tables and seeds, from the parent's manifest) were dropped
         // from the copy, so their blocks are free for the build instead of growing the file.
-        Assert.Contains("12 table(s) to rebuild dropped", log.ToString());
+        Assert.Contains("10 table(s) to rebuild dropped", log.ToString());
         // int_population_forecast fitted again only the states whose history changed; the rest came from the parent's
         // int_population_forecast_states (compared below with the full build's like every table).
-        // It read the staged periods of the changed wells only; the others' monthly histories were the parent's
-        // int_population_forecast_histories (the table too is compared below with the full build's).
-        Assert.Matches($@"int_population_forecast: histories of {recomputed} of 12 well\(s\) read from the staged periods, the others kept; [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
+        // It read the staged periods of the wells recomputed whole only (the day wells' months before the as-of month
+        // did not change); the others' monthly histories were the parent's int_population_forecast_histories (the table
+        // too is compared below with the full build's).
+        Assert.Matches($@"int_population_forecast: histories of {historiesRead} of 12 well\(s\) read from the staged periods, the others kept; [1-9][0-9,]* anchor state\(s\) reused, [0-9,]+ computed", log.ToString());
         // The key test of ml_predictions_raw reads the recomputed wells only when incremental, every row when full.
         string KeyTest(string run) => File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"),
             "unique_combination_ml_predicti_*.sql", SearchOption.AllDirectories).Single());
@@ -130,24 +131,7 @@ public sealed class IncrementalRefreshTests : IDisposable
         // int_refresh_wells differs by design: the wells this refresh recomputed (none in a full build).
         Assert.Equal(recomputed, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells"));
         Assert.Equal(dayWells, Count(connection, "select count(*) from \"incremental\".main.int_refresh_wells where new_from is not null"));
-        foreach (var relation in relations.Where(name => name != "int_refresh_wells"))
-        {
-            var columns = Strings(connection, $"""
-                select case
-                    when data_type = 'DOUBLE' then '"' || column_name || '"::float'
-                    when data_type = 'DOUBLE[]' then '"' || column_name || '"::float[]'
-                    else '"' || column_name || '"' end
-                from duckdb_columns() where database_name = 'full' and schema_name = 'main' and table_name = '{relation}'
-                order by column_index
-                """);
-            var select = string.Join(", ", columns);
-            var fullRows = Count(connection, $"select count(*) from \"full\".main.\"{relation}\"");
-            var incrementalRows = Count(connection, $"select count(*) from \"incremental\".main.\"{relation}\"");
-            var missing = Count(connection, $"select count(*) from (select {select} from \"full\".main.\"{relation}\" except all select {select} from \"incremental\".main.\"{relation}\")");
-            var extra = Count(connection, $"select count(*) from (select {select} from \"incremental\".main.\"{relation}\" except all select {select} from \"full\".main.\"{relation}\")");
-            Assert.True(fullRows == incrementalRows && missing == 0 && extra == 0,
-                $"{relation}: {fullRows} rows in the full build, {incrementalRows} incrementally; {missing} missing, {extra} extra");
-        }
+        AssertRelationsEqual(connection, relations);
 
         if (dayWells == 0)
         {
@@ -177,6 +161,70 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.Equal(0, Count(connection, $"select count(*) from \"incremental\".main.stg_well_production where well_code = 6 and production_period = date '{Start.AddDays(50):yyyy-MM-dd}'"));
         Assert.Equal(2, Count(connection, "select count(*) from \"incremental\".main.stg_well_production_rejects where well_code = 6"));
         Assert.Equal(1, Count(connection, "select count(*) from \"incremental\".main.stg_well_production_rejects where well_code is null"));
+    }
+
+    /// <summary>
+    /// A day for every well (a production feed): every well a day well. The population models read the months before
+    /// the as-of month, so a day inside it (the parent's last day 2022-02-04) changes none of their inputs and the
+    /// parent's rows are kept; a day that starts a month after a parent whose data ended on the month's last day (as of
+    /// 2022-03-01, forecast from March) moves the first forecast month to April: the forecast is computed again, from
+    /// the kept histories, and the hindcast (which reads no forecast month) is kept. Either way every relation equals a
+    /// full build of the same raw data.
+    /// </summary>
+    [Theory]
+    [InlineData(400, true, "2022-03-01")]
+    [InlineData(424, false, "2022-04-01")]
+    public async Task DayForEveryWell_PopulationModelsKeepTheParentsRowsUnlessTheFirstForecastMonthMoves(int days, bool forecastKept, string firstMonth)
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var first = Path.Combine(data.Batches, "a.parquet");
+        var second = Path.Combine(data.Batches, "b.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            writer.Write(Enumerable.Range(1, 12).SelectMany(well => Enumerable.Range(0, days).Select(day => Day(well, day))), first);
+            writer.Write(Enumerable.Range(1, 12).Select(well => Day(well, days)), second);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var parent = Path.Combine(data.Snapshots, "parent.duckdb");
+        var incremental = Path.Combine(data.Snapshots, "incremental.duckdb");
+        var full = Path.Combine(data.Snapshots, "full.duckdb");
+        var cancel = TestContext.Current.CancellationToken;
+        await BuildAsync(builder, new BuildRequest(parent, [first], TextWriter.Null), cancel);
+        var log = new StringWriter();
+        await BuildAsync(builder, new BuildRequest(incremental, [first, second], log)
+        {
+            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
+            ParentPath = parent,
+            NewRawBatchFiles = [second],
+        }, cancel);
+        await BuildAsync(builder, new BuildRequest(full, [first, second], TextWriter.Null), cancel);
+
+        Assert.Contains("12 well(s) to recompute (12 of them from their new rows on)", log.ToString());
+        Assert.Contains("mart_decline_hindcast: the parent's rows kept", log.ToString());
+        if (forecastKept)
+        {
+            Assert.Contains("int_population_forecast: the parent's rows, states and histories kept", log.ToString());
+        }
+        else
+        {
+            Assert.DoesNotContain("int_population_forecast: the parent's rows", log.ToString());
+            Assert.Contains("int_population_forecast: histories of 0 of 12 well(s) read from the staged periods, the others kept", log.ToString());
+        }
+
+        using var connection = new DuckDBConnection($"Data Source={full};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        Execute(connection, $"attach '{incremental}' as incremental (read_only)");
+        // The population forecasts wells (not only reasons), from the first forecast month.
+        Assert.True(Count(connection, "select count(*) from \"incremental\".main.int_population_forecast where month is not null") > 0);
+        Assert.Equal([firstMonth], Strings(connection, "select distinct strftime(min(month), '%Y-%m-%d') from \"incremental\".main.int_population_forecast"));
+        AssertRelationsEqual(connection, Strings(connection, """
+            select table_name from duckdb_tables() where database_name = 'full' and schema_name = 'main'
+            union all
+            select view_name from duckdb_views() where database_name = 'full' and schema_name = 'main' and not internal
+            order by 1
+            """));
     }
 
     [Fact]
@@ -298,6 +346,30 @@ public sealed class IncrementalRefreshTests : IDisposable
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>Every relation but int_refresh_wells (the wells this refresh recomputed: none in a full build) holds the
+    /// same rows in the attached "full" and "incremental" databases: EXCEPT ALL both ways, doubles as 4-byte floats.</summary>
+    private static void AssertRelationsEqual(DuckDBConnection connection, List<string> relations)
+    {
+        foreach (var relation in relations.Where(name => name != "int_refresh_wells"))
+        {
+            var columns = Strings(connection, $"""
+                select case
+                    when data_type = 'DOUBLE' then '"' || column_name || '"::float'
+                    when data_type = 'DOUBLE[]' then '"' || column_name || '"::float[]'
+                    else '"' || column_name || '"' end
+                from duckdb_columns() where database_name = 'full' and schema_name = 'main' and table_name = '{relation}'
+                order by column_index
+                """);
+            var select = string.Join(", ", columns);
+            var fullRows = Count(connection, $"select count(*) from \"full\".main.\"{relation}\"");
+            var incrementalRows = Count(connection, $"select count(*) from \"incremental\".main.\"{relation}\"");
+            var missing = Count(connection, $"select count(*) from (select {select} from \"full\".main.\"{relation}\" except all select {select} from \"incremental\".main.\"{relation}\")");
+            var extra = Count(connection, $"select count(*) from (select {select} from \"incremental\".main.\"{relation}\" except all select {select} from \"full\".main.\"{relation}\")");
+            Assert.True(fullRows == incrementalRows && missing == 0 && extra == 0,
+                $"{relation}: {fullRows} rows in the full build, {incrementalRows} incrementally; {missing} missing, {extra} extra");
+        }
     }
 
     internal static async Task BuildAsync(DbtWarehouseBuilder builder, BuildRequest request, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>
 /// The warehouse forecasts with the method of <c>wellhouse decline forecast</c> (issue 15): on the same raw file and
-/// the same as-of date (the data's, int_well_status.forecast_from_month), int_population_forecast holds the CLI's
+/// the same as-of date (the data's, int_well_status.data_as_of_date), int_population_forecast holds the CLI's
 /// numbers, and mart_decline_forecast's population rows are them as rates, volumes and cumulatives.
 /// </summary>
 internal static class PopulationForecastComparison
@@ -15,7 +15,9 @@ internal static class PopulationForecastComparison
 
     public static async Task AssertSameAsTheCliAsync(WarehouseBuild build, string rawFile)
     {
-        var asOf = (DateOnly)(await build.QueryAsync("select distinct forecast_from_month from int_well_status"))
+        // The data's as-of date (the day after the last reported day): the CLI reads the months before its month and
+        // forecasts from int_well_status.forecast_from_month, as the warehouse does.
+        var asOf = (DateOnly)(await build.QueryAsync("select distinct data_as_of_date from int_well_status"))
             .Select(r => r[0]).Single()!;
         var horizon = await build.ScalarAsync<long>("select count(distinct month) from int_population_forecast");
         Assert.Equal(120, horizon);
@@ -195,9 +197,9 @@ public sealed class PopulationForecastVolveTests(VolveBuildFixture fixture)
     public async Task MartDeclineHindcast_Volve_IsWhatTheCliHindcastPrints()
     {
         var build = fixture.Build;
-        // The mart's as-of dates: every 6 months back from 24 months before the data's as-of month (the dates the
-        // forecast calibrates on), to 24 months after the first month; the CLI is given them.
-        var asOf = (DateOnly)(await build.QueryAsync("select distinct forecast_from_month from int_well_status")).Single()[0]!;
+        // The mart's as-of dates: every 6 months back from 24 months before the data's as-of month (the month of
+        // data_as_of_date: the dates the forecast calibrates on), to 24 months after the first month; the CLI is given them.
+        var asOf = (DateOnly)(await build.QueryAsync("select distinct cast(date_trunc('month', data_as_of_date) as date) from int_well_status")).Single()[0]!;
         var span = (await build.QueryAsync("select distinct first_as_of, last_as_of from mart_decline_hindcast where stream = 'oil'")).Single();
         var (first, last) = ((DateOnly)span[0]!, (DateOnly)span[1]!);
         Assert.Equal(asOf.AddMonths(-24), last);
