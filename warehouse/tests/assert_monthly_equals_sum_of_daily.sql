@@ -1,7 +1,9 @@
 -- Logic rule: every well-month of mart_production_monthly equals the sum of that well's accepted periods in the
 -- month (volumes in kbbl and MMcf, producing days), to 1e-6 relative. Fails on a logic error (severity error).
--- On an incremental refresh only the recomputed wells (int_refresh_wells; docs/warehouse.md, "Incremental refresh"):
--- the rule is per well, and the other wells' rows of both models are the parent's, which passed it.
+-- On an incremental refresh only the well-months this build wrote (int_refresh_wells; docs/warehouse.md, "Incremental
+-- refresh"): the wells recomputed whole, and the months from the first month_from of the day wells on (a day well's
+-- months before its month_from are the parent's); the rule is per well and month, and the other rows of both models
+-- are the parent's, which passed it.
 
 -- depends_on: {{ ref('int_refresh_wells') }}
 
@@ -10,14 +12,16 @@ with
 production as (
     select * from {{ ref('stg_well_production') }}
     {%- if var('incremental_refresh', false) %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }} where new_from is null)
+        or production_period >= (select min(month_from) from {{ ref('int_refresh_wells') }})
     {%- endif %}
 ),
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
     {%- if var('incremental_refresh', false) %}
-    where well_code in (select well_code from {{ ref('int_refresh_wells') }})
+    where well_code in (select well_code from {{ ref('int_refresh_wells') }} where new_from is null)
+        or month >= (select min(month_from) from {{ ref('int_refresh_wells') }})
     {%- endif %}
 ),
 

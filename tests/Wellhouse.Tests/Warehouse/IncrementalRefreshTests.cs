@@ -216,6 +216,19 @@ public sealed class IncrementalRefreshTests : IDisposable
         using var connection = new DuckDBConnection($"Data Source={full};ACCESS_MODE=READ_ONLY");
         connection.Open();
         Execute(connection, $"attach '{incremental}' as incremental (read_only)");
+        // mart_production_daily's key test read the rows this build wrote: the new day of each well (12), not 12 wells'
+        // whole histories; the monthly rule likewise the months from the new day's month.
+        var keyTest = Directory.GetFiles(Path.Combine(data.Runs, "incremental", "compiled"), "unique_combination_mart_produc_*.sql",
+            SearchOption.AllDirectories).Select(File.ReadAllText).Single(sql => sql.Contains("mart_production_daily", StringComparison.Ordinal));
+        Assert.Contains("production_period >= (select min(new_from) from int_refresh_wells)", keyTest);
+        Assert.Equal(12, Count(connection, """
+            select count(*) from "incremental".main.mart_production_daily
+            where well_code in (select well_code from "incremental".main.int_refresh_wells where new_from is null)
+                or production_period >= (select min(new_from) from "incremental".main.int_refresh_wells)
+            """));
+        Assert.Contains("min(month_from)", File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, "incremental", "compiled"),
+            "assert_monthly_equals_sum_of_daily.sql", SearchOption.AllDirectories).Single()));
+
         // The population forecasts wells (not only reasons), from the first forecast month.
         Assert.True(Count(connection, "select count(*) from \"incremental\".main.int_population_forecast where month is not null") > 0);
         Assert.Equal([firstMonth], Strings(connection, "select distinct strftime(min(month), '%Y-%m-%d') from \"incremental\".main.int_population_forecast"));
