@@ -36,6 +36,9 @@ internal static class IncrementalSnapshot
         // histories of the day wells whose new rows may reach before it.
         ["int_population_forecast"] = "false",
         ["int_population_forecast_histories"] = "false",
+        // ml_predictions_raw appends the new points of the day wells whose new rows lie in the as-of month and deletes
+        // the others (fitted again whole).
+        ["ml_predictions_raw"] = "false",
         ["mart_production_monthly"] = "t.month >= r.month_from",
         ["mart_revenue"] = "t.month >= r.month_from",
         ["mart_production_yearly"] = "t.year >= year(r.month_from)",

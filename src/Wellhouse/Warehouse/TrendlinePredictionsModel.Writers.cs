@@ -17,7 +17,8 @@ internal sealed partial class TrendlinePredictionsModel
     /// <summary>Wells per batch handed to a writer (three series of up to ~1,000 daily periods each).</summary>
     private const int BatchWells = 32;
 
-    private static async Task WriteAsync(CSharpModelContext context, string filter, bool sorted, double minSigma, CancellationToken cancellationToken)
+    private static async Task WriteAsync(
+        CSharpModelContext context, string filter, bool sorted, Dictionary<int, DateOnly> scoredFrom, double minSigma, CancellationToken cancellationToken)
     {
         // Writers are opened here, one after another; once every task has ended, they are completed (which commits
         // their rows), and on a failure disposed (the engine then drops the staged table).
@@ -29,7 +30,7 @@ internal sealed partial class TrendlinePredictionsModel
                 writers.Add(context.OpenWriter(Columns));
             }
 
-            await FitAndAppendAsync(context, filter, sorted, writers, minSigma, cancellationToken).ConfigureAwait(false);
+            await FitAndAppendAsync(context, filter, sorted, writers, scoredFrom, minSigma, cancellationToken).ConfigureAwait(false);
             writers.ForEach(writer => writer.Complete());
         }
         finally
@@ -38,7 +39,9 @@ internal sealed partial class TrendlinePredictionsModel
         }
     }
 
-    private static async Task FitAndAppendAsync(CSharpModelContext context, string filter, bool sorted, List<ModelWriter> writers, double minSigma, CancellationToken cancellationToken)
+    private static async Task FitAndAppendAsync(
+        CSharpModelContext context, string filter, bool sorted, List<ModelWriter> writers, Dictionary<int, DateOnly> scoredFrom, double minSigma,
+        CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var batches = new BlockingCollection<WellStreams[]>(boundedCapacity: writers.Count * 2);
@@ -63,7 +66,7 @@ internal sealed partial class TrendlinePredictionsModel
         };
         foreach (var writer in writers)
         {
-            tasks.Add(Run(() => Write(writer, batches, minSigma, stop.Token), stop));
+            tasks.Add(Run(() => Write(writer, batches, scoredFrom, minSigma, stop.Token), stop));
         }
 
         var all = Task.WhenAll(tasks);
@@ -124,15 +127,19 @@ internal sealed partial class TrendlinePredictionsModel
         TaskCreationOptions.LongRunning,
         TaskScheduler.Default);
 
-    private static void Write(ModelWriter writer, BlockingCollection<WellStreams[]> batches, double minSigma, CancellationToken cancellationToken)
+    /// <summary>Fits and appends the batches' series (<paramref name="scoredFrom"/>, read by every writer, is not
+    /// changed while they run).</summary>
+    private static void Write(
+        ModelWriter writer, BlockingCollection<WellStreams[]> batches, Dictionary<int, DateOnly> scoredFrom, double minSigma, CancellationToken cancellationToken)
     {
         foreach (var batch in batches.GetConsumingEnumerable(cancellationToken))
         {
             foreach (var well in batch)
             {
+                DateOnly? from = scoredFrom.TryGetValue(well.WellCode, out var first) ? first : null;
                 foreach (var series in well.Series)
                 {
-                    var (_, trend, sigma, _) = Fit(series, minSigma);
+                    var (_, trend, sigma, _) = Fit(series, minSigma, from);
                     Append(writer, series, Array.IndexOf(Streams, series.Stream), trend, sigma);
                 }
             }
@@ -140,10 +147,10 @@ internal sealed partial class TrendlinePredictionsModel
     }
 
     /// <summary>Appends the rows of one fitted series (<paramref name="stream"/>: its index in <see cref="Streams"/>;
-    /// <paramref name="sigma"/>: the series' residual scale, on every row).</summary>
-    private static void Append(ModelWriter writer, WellSeries series, int stream, double[] trend, double sigma)
+    /// <paramref name="sigma"/>: the series' residual scale, on every row), from index <paramref name="from"/>.</summary>
+    private static void Append(ModelWriter writer, WellSeries series, int stream, double[] trend, double sigma, int from = 0)
     {
-        for (var i = 0; i < series.Count; i++)
+        for (var i = from; i < series.Count; i++)
         {
             writer.StartRow();
             writer.Write(series.WellCode);

@@ -5,7 +5,8 @@ namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>
 /// <see cref="TrendlinePredictionsModel.ExecuteAsync"/> on a real DuckDB file: an input view of 150 wells x 60 days (more
-/// batches than writers, so several writers append), with zero, NULL and weighted rates.
+/// batches than writers, so several writers append), with zero, NULL and weighted rates; int_well_status gives the
+/// wells an as-of date in February (its days are scored causally), but wells 9, 19, ... none (every day fitted).
 /// </summary>
 public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
 {
@@ -57,6 +58,7 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
     [InlineData(7, "oil", 2)]
     [InlineData(7, "water", 4)]
     [InlineData(149, "gas", 3)]
+    [InlineData(148, "gas", 3)]
     public async Task ExecuteAsync_OneSeries_WritesItsFitExactly(int wellCode, string stream, int rateColumn)
     {
         await ExecuteAsync(Input);
@@ -69,7 +71,8 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
             }
         }
 
-        var (_, trend, sigma, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1);
+        // February, the as-of month, scored causally; well 149 has no as-of date.
+        var (_, trend, sigma, z) = TrendlinePredictionsModel.Fit(series, minSigma: 0.1, wellCode % 10 == 9 ? null : new DateOnly(2020, 2, 1));
         // The actual rate and the z-score as the view int_ml_trendlines_output joins and computes them.
         var written = await RowsAsync($"""
             select production_period, actual_rate, trend_rate, residual_sigma,
@@ -91,6 +94,59 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExecuteAsync_IncrementalDayWells_AppendTheRowsOfAFullBuild()
+    {
+        // 60 wells x 100 days (2020-01-01..04-09; the as-of month April); the parent holds the days before 04-05. Well 11's
+        // water flows every fifth day (9 points in the 45 days read before the new rows: read again from its start), well
+        // 12's water starts on the first new day (no point before it), well 13's new rows start in March (fitted again
+        // whole: they reach before the as-of month), well 14 is recomputed whole (new_from NULL), and one stored row of
+        // well 15 is missing (its rows do not match its input: fitted again whole, with a warning).
+        var rows = """
+            create or replace table main.input_rows as
+            select
+                cast(w as integer) as well_code,
+                cast(date '2020-01-01' + cast(d as integer) as date) as production_period,
+                case when d % 9 = 4 then 0 else 10 * exp(-0.01 * d) * (1 + 0.05 * sin(w * 13 + d * 7)) end as oil_producing_rate_kbd,
+                case when w % 5 = 0 then null else 2 * exp(-0.02 * d) * (1 + 0.1 * cos(w + d * 3)) * (case when d = 97 then 3 else 1 end) end as gas_producing_rate_mmcfd,
+                cast(case when w = 11 and d % 5 <> 0 then 0 when w = 12 and d < 95 then 0 else 0.5 + (d / 100) + 0.02 * sin(w + d) end as double) as water_producing_rate_kbd,
+                cast(case when d % 11 = 0 then 0.5 when d % 13 = 0 then null else 1 end as double) as uptime_weight
+            from range(1, 61) as wells(w), range(0, 100) as days(d)
+            order by all
+            """;
+        await ScalarAsync(rows);
+        await ExecuteAsync("create or replace view main.int_ml_trendlines_input as select * from main.input_rows where production_period < date '2020-04-05'", asOf: "2020-04-05");
+        await ScalarAsync("delete from main.ml_predictions_raw where well_code = 15 and stream = 'oil' and production_period = date '2020-03-20'");
+        await ScalarAsync("""
+            create or replace table main.int_refresh_wells as
+            select cast(w as integer) as well_code,
+                case when w = 14 then null when w = 13 then date '2020-03-25' else date '2020-04-05' end as new_from,
+                cast(null as date) as month_from
+            from range(1, 61) as wells(w)
+            """);
+        var log = new List<string>();
+        await ExecuteAsync("create or replace view main.int_ml_trendlines_input as select * from main.input_rows", log.Add, asOf: "2020-04-10", incremental: true);
+        await ScalarAsync("create or replace table main.incremental as select * from main.ml_predictions_raw");
+        await ScalarAsync("drop table main.ml_predictions_raw");
+        await ExecuteAsync("select 1", asOf: "2020-04-10");
+
+        Assert.Equal(["ml_predictions_raw: the stored rows of 1 day well(s) do not match int_ml_trendlines_input before their new rows (first: well 15); fitting them again whole"], log);
+        Assert.Equal(
+            await ScalarAsync("select count(*) from main.ml_predictions_raw"),
+            await ScalarAsync("select count(*) from main.incremental"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from (from main.ml_predictions_raw except all from main.incremental)"));
+        Assert.Equal(0L, await ScalarAsync("select count(*) from (from main.incremental except all from main.ml_predictions_raw)"));
+        // The day wells' rows before their new ones are the parent's (kept, not written again): before the appended rows.
+        Assert.True((long)(await ScalarAsync("select max(rowid) from main.incremental where well_code = 1 and production_period < date '2020-04-05'"))!
+            < (long)(await ScalarAsync("select min(rowid) from main.incremental where well_code = 1 and production_period >= date '2020-04-05'"))!);
+        // The tripled gas day (04-07) stands out of the trend it did not shape.
+        Assert.True((double)(await ScalarAsync("""
+            select min(ln(i.gas_producing_rate_mmcfd) - ln(p.trend_rate)) / min(p.residual_sigma)
+            from main.incremental as p inner join main.input_rows as i on p.well_code = i.well_code and p.production_period = i.production_period
+            where p.stream = 'gas' and p.production_period = date '2020-04-07' and p.well_code % 10 <> 9
+            """))! > 3);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_TargetWithoutInsertionOrder_LeavesNoFreeBlocks()
     {
         // As the ci and prod targets set it; 1,000 wells x 400 days, three streams: 1.2 M rows, ten row groups.
@@ -99,7 +155,7 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
             .Replace("range(0, 60)", "range(0, 400)", StringComparison.Ordinal)
             .Replace("when w % 5 = 0 then null", "when false then null", StringComparison.Ordinal)
             .Replace("when d < 20 then 0 when w = 7 and d = 40 then 30", "when false then 0", StringComparison.Ordinal)
-            .Replace("when d % 7 = 3 then 0", "when false then 0", StringComparison.Ordinal));
+            .Replace("when d % 7 = 3 then 0", "when false then 0", StringComparison.Ordinal), asOf: "2021-02-04");
         await ScalarAsync("checkpoint");
 
         Assert.Equal(1_200_000L, await ScalarAsync("select count(*) from main.ml_predictions_raw"));
@@ -148,7 +204,7 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
         Assert.Equal(0L, await ScalarAsync("select count(*) from (from main.written_in_order except all from main.ml_predictions_raw)"));
     }
 
-    private async Task ExecuteAsync(string input, Action<string>? log = null)
+    private async Task ExecuteAsync(string input, Action<string>? log = null, string asOf = "2020-02-20", bool incremental = false)
     {
         using (var command = connection.CreateCommand())
         {
@@ -156,9 +212,15 @@ public sealed class TrendlinePredictionsModelRunTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
 
+        await ScalarAsync($"""
+            create or replace table main.int_well_status as
+            select well_code, case when well_code % 10 <> 9 then date '{asOf}' end as data_as_of_date
+            from (select distinct well_code from main.int_ml_trendlines_input)
+            """);
         await new TrendlinePredictionsModel().ExecuteAsync(
             WarehouseModelContext.For(connection, "ml_predictions_raw",
-                new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1 }, log),
+                new Dictionary<string, object?>(StringComparer.Ordinal) { ["trendline_min_sigma"] = 0.1, ["incremental_refresh"] = incremental }, log,
+                incremental),
             TestContext.Current.CancellationToken);
     }
 

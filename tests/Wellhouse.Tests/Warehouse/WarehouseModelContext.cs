@@ -6,12 +6,14 @@ using Wellhouse.Transform.Graph;
 namespace Wellhouse.Tests.Warehouse;
 
 /// <summary>The context a build of warehouse/ (target ci, schema main) gives one of its C# models in
-/// models/intermediate, on a test's own DuckDB connection.</summary>
+/// models/intermediate, on a test's own DuckDB connection (with incremental true, an incremental run: its
+/// existing table the target).</summary>
 internal static class WarehouseModelContext
 {
     public static CSharpModelContext For(DuckDBConnection connection, string model, IReadOnlyDictionary<string, object?> vars,
-        Action<string>? log) => new()
+        Action<string>? log, bool incremental = false) => new()
     {
+        IsIncremental = incremental,
         Storage = ModelStorage.ForDuckDb(connection),
         Node = new Node
         {
