@@ -98,10 +98,7 @@ internal sealed class ColumnWriter
         Flush();
         var values = new long[_written / _width];
         var bytes = new byte[checked((int)_written)];
-        for (var done = 0; done < bytes.Length;)
-        {
-            done += RandomAccess.Read(_file, bytes.AsSpan(done), _valuesOffset + done);
-        }
+        ReadScratch(bytes, 0);
 
         for (var i = 0; i < values.Length; i++)
         {
@@ -193,6 +190,15 @@ internal sealed class ColumnWriter
         _row++;
     }
 
+    /// <summary>Fills <paramref name="span"/> with the scanned values' bytes from <paramref name="from"/> on (full width).</summary>
+    private void ReadScratch(Span<byte> span, long from)
+    {
+        for (var done = 0; done < span.Length;)
+        {
+            done += RandomAccess.Read(_file, span[done..], _valuesOffset + from + done);
+        }
+    }
+
     private void Flush()
     {
         if (_used == 0)
@@ -226,10 +232,7 @@ internal sealed class ColumnWriter
         {
             var chunk = (int)Math.Min(BufferBytes, _written - read);
             var span = _buffer.AsSpan(0, chunk);
-            for (var done = 0; done < chunk;)
-            {
-                done += RandomAccess.Read(_file, span[done..], _valuesOffset + read + done);
-            }
+            ReadScratch(span, read);
 
             var count = chunk / _width;
             var firstRow = read / _width;
@@ -289,10 +292,7 @@ internal sealed class ColumnWriter
         {
             var chunk = (int)Math.Min(BufferBytes, _written - read);
             var span = _buffer.AsSpan(0, chunk);
-            for (var done = 0; done < chunk;)
-            {
-                done += RandomAccess.Read(_file, span[done..], _valuesOffset + read + done);
-            }
+            ReadScratch(span, read);
 
             for (var i = 0; i < chunk / _width; i++, row++)
             {
