@@ -261,10 +261,8 @@ internal sealed class ColumnWriter
         long nullsOffset = -1;
         if (_hasNull)
         {
-            nullsOffset = ServeStoreBuilder.Align(end);
-            RandomAccess.Write(target, _nulls, nullsOffset);
+            nullsOffset = ServeStoreBuilder.WriteAligned(target, _nulls, ref end);
             hash.Append(_nulls);
-            end = nullsOffset + _nulls.Length;
         }
 
         return new ServeColumnInfo
@@ -488,10 +486,8 @@ internal sealed class RunWriter
         var checksums = new List<string> { Convert.ToHexStringLower(_valuesHash.GetCurrentHash()), Convert.ToHexStringLower(_startsHash.GetCurrentHash()) };
         if (_nulls is not null)
         {
-            nullsOffset = ServeStoreBuilder.Align(end);
-            RandomAccess.Write(_target, _nulls, nullsOffset);
+            nullsOffset = ServeStoreBuilder.WriteAligned(_target, _nulls, ref end);
             checksums.Add(Convert.ToHexStringLower(XxHash3.Hash(_nulls)));
-            end = nullsOffset + _nulls.Length;
         }
 
         return new ServeColumnInfo

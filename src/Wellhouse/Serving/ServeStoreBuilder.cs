@@ -163,6 +163,16 @@ internal static class ServeStoreBuilder
 
     internal static long Align(long offset) => (offset + 7) & ~7L;
 
+    /// <summary>Writes <paramref name="bytes"/> at <paramref name="end"/> aligned (a null bitmap, a well index), moves
+    /// <paramref name="end"/> past them and returns where they start.</summary>
+    internal static long WriteAligned(SafeFileHandle target, ReadOnlySpan<byte> bytes, ref long end)
+    {
+        var offset = Align(end);
+        RandomAccess.Write(target, bytes, offset);
+        end = offset + bytes.Length;
+        return offset;
+    }
+
     /// <summary>The rows above which a scan reads its relation in ranges of wells (about this many rows each), so that
     /// each range's sort fits under the build's memory cap (<see cref="ServeSql.CapMemory"/>: rows of the widest
     /// scans take about 100 bytes while sorted). Settable for tests.</summary>
@@ -587,11 +597,8 @@ internal static class ServeStoreBuilder
         /// <summary>Writes the well index after the columns and describes the relation.</summary>
         private ServeRelationInfo Finish(List<ServeColumnInfo> columns, int[] codes, int[] starts, int rows, ref long end)
         {
-            var codesOffset = ServeStoreBuilder.Align(end);
-            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(codes.AsSpan()), codesOffset);
-            var startsOffset = ServeStoreBuilder.Align(codesOffset + (codes.Length * 4L));
-            RandomAccess.Write(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(starts.AsSpan()), startsOffset);
-            end = startsOffset + (starts.Length * 4L);
+            var codesOffset = WriteAligned(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(codes.AsSpan()), ref end);
+            var startsOffset = WriteAligned(file, System.Runtime.InteropServices.MemoryMarshal.AsBytes(starts.AsSpan()), ref end);
             return new ServeRelationInfo
             {
                 Name = name,

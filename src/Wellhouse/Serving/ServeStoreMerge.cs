@@ -151,10 +151,8 @@ internal static unsafe class ServeStoreMerge
                 }
             }
 
-            nullsOffset = ServeStoreBuilder.Align(end);
-            RandomAccess.Write(target, nulls, nullsOffset);
+            nullsOffset = ServeStoreBuilder.WriteAligned(target, nulls, ref end);
             hash.Append(nulls);
-            end = nullsOffset + nulls.Length;
         }
 
         return new ServeColumnInfo
