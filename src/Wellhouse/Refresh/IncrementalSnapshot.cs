@@ -29,6 +29,8 @@ internal static class IncrementalSnapshot
         ["stg_well_production_accepted"] = "false",
         ["stg_well_production_rejects"] = "false",
         ["int_wells"] = "false",
+        // int_well_totals replaces a day well's row by its kept totals continued with its new rows.
+        ["int_well_totals"] = "false",
         // int_decline_fits deletes the day wells it fits again: those whose new rows reach before the as-of month.
         ["int_decline_fits"] = "false",
         // The population models keep their rows or compute them whole (PopulationRefresh): their inputs are the months
@@ -39,6 +41,9 @@ internal static class IncrementalSnapshot
         // ml_predictions_raw appends the new points of the day wells whose new rows lie in the as-of month and deletes
         // the others (fitted again whole).
         ["ml_predictions_raw"] = "false",
+        // int_decline_forecast's pre-hook deletes the rows whose inputs may have changed (macro
+        // decline_forecast_stale_rows): every row when a well's months before the as-of month changed.
+        ["int_decline_forecast"] = "false",
         ["mart_production_monthly"] = "t.month >= r.month_from",
         ["mart_revenue"] = "t.month >= r.month_from",
         ["mart_production_yearly"] = "t.year >= year(r.month_from)",

@@ -10,8 +10,10 @@ namespace Wellhouse.Serving;
 internal static class ServeRelations
 {
     /// <summary>The forecast rows of int_declining_curves: mart_decline_forecast's months (the well's one forecast, from
-    /// the data's as-of month, none for an abandoned well) as producing-day rates (rate / uptime). (The name is older
-    /// than the population forecast, when these came from int_decline_fits' lists.)</summary>
+    /// the data's as-of month, none for an abandoned well) as producing-day rates (rate / uptime), read from the table
+    /// int_decline_forecast under the view (the rates without the view's cumulative, which moves with every new day
+    /// while these rows do not). (The name is older than the population forecast, when these came from
+    /// int_decline_fits' lists.)</summary>
     public const string DeclineForecastPoints = "int_decline_fits__forecast";
 
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
@@ -32,7 +34,7 @@ internal static class ServeRelations
             "select * exclude (forecast_months, forecast_p50, forecast_p10, forecast_p90) from int_decline_fits order by well_code, stream"),
         (DeclineForecastPoints,
             "select well_code, stream, month as production_period, rate_p50 / uptime as fitted_rate, rate_p10 / uptime as rate_p10, "
-            + "rate_p90 / uptime as rate_p90 from mart_decline_forecast order by well_code, stream, month"),
+            + "rate_p90 / uptime as rate_p90 from int_decline_forecast order by well_code, stream, month"),
     ];
 
     /// <summary>

@@ -105,7 +105,7 @@ public sealed class DbtCommandsTests
         var names = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         // int_decline_fits is a C# model (language: csharp); its SQL and C# descendants come with it, and nothing upstream.
         Assert.Equal(
-            ["int_decline_fits", "int_declining_curves", "int_moving_averages", "mart_decline_forecast", "mart_well_summary"],
+            ["int_decline_fits", "int_decline_forecast", "int_declining_curves", "int_moving_averages", "mart_decline_forecast", "mart_well_summary"],
             names.Order(StringComparer.Ordinal));
     }
 

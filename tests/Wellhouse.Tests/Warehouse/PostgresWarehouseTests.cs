@@ -61,8 +61,8 @@ public sealed class PostgresWarehouseTests(PostgresCluster cluster)
             string[] reference = ["currency_rates", "data_sources", "price_benchmarks", "prices"];
             string[] distributed =
             [
-                "int_decline_fits", "int_population_forecast", "int_refresh_wells", "int_well_status", "int_wells", "mart_decline_forecast",
-                "mart_production_monthly", "mart_production_yearly", "mart_revenue", "mart_well_summary", "ml_predictions_raw",
+                "int_decline_fits", "int_decline_forecast", "int_population_forecast", "int_refresh_wells", "int_well_status",
+                "int_well_totals", "int_wells", "mart_production_monthly", "mart_production_yearly", "mart_revenue", "mart_well_summary", "ml_predictions_raw",
                 "stg_well_production_accepted",
             ];
             Assert.Equal(

@@ -13,7 +13,8 @@ public sealed class WarehouseDocsTests(VolveBuildFixture fixture)
         "stg_well_production_typed", "stg_well_production_checked", "stg_well_production_rejects", "stg_well_production_accepted",
         "stg_well_production",
         "int_refresh_wells", "int_wells", "int_production_cumsum", "int_decline_fits", "int_declining_curves", "int_ml_trendlines_input", "ml_predictions_raw",
-        "int_ml_trendlines_output", "int_moving_averages", "int_well_status", "int_population_forecast",
+        "int_ml_trendlines_output", "int_moving_averages", "int_well_status", "int_population_forecast", "int_decline_forecast",
+        "int_well_totals",
         "mart_production_daily", "mart_production_monthly", "mart_production_yearly", "mart_field_production_monthly",
         "mart_field_production_yearly", "mart_revenue", "mart_decline_forecast", "mart_decline_hindcast", "mart_well_summary",
     ];

@@ -1,9 +1,10 @@
 -- The decline curves per well and stream (oil, gas): a row for every historical period of stg_well_production (actual
 -- producing-day rate; the fit of int_decline_fits' P50 rate at the middle of the period for periods from t0_date on,
 -- with the P10/P90 band P50 x exp(+-z90 sigma) of the log-rate residual spread), then the well's forecast months: those
--- of mart_decline_forecast (the one forecast per well: the population method's where it forecasts the well, else the
--- fit's; from the data's as-of month on, none for an abandoned well, docs/domain.md "Well status and the as-of date"),
--- as producing-day rates (the mart's rate / uptime), so that they continue the history's actual and fitted rates. The
+-- of int_decline_forecast (mart_decline_forecast's rows without the cumulative: the one forecast per well, the
+-- population method's where it forecasts the well, else the fit's; from the data's as-of month on, none for an
+-- abandoned well, docs/domain.md "Well status and the as-of date"), as producing-day rates (rate / uptime), so that
+-- they continue the history's actual and fitted rates. The
 -- fit's parameters stay on every row. A view: the fitted rates are cheap to evaluate (macro decline_rate, the same
 -- equations as Wellhouse.Decline) and far cheaper than writing a row per day from C#; the consumers read only part of
 -- it (the oil history, or the forecast months), which DuckDB prunes from the union.
@@ -76,8 +77,8 @@ history as (
 ),
 
 forecast_months as (
-    -- mart_decline_forecast starts at the as-of month and leaves abandoned wells out already
-    select * from {{ ref('mart_decline_forecast') }}
+    -- int_decline_forecast starts at the as-of month and leaves abandoned wells out already
+    select * from {{ ref('int_decline_forecast') }}
 ),
 
 forecast as (

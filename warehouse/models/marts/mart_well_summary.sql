@@ -11,12 +11,14 @@
 -- The well's status at the data's as-of date (int_well_status): remaining reserves count from that date (for the
 -- per-well fit, the P50 forecast volume of the months a shut-in well skipped before it is taken off), and an
 -- abandoned well has none (EUR = cumulative). Rebuilt whole on every refresh (not incremental): the as-of date moves
--- with other wells' new periods.
+-- with other wells' new periods; the history's totals are int_well_totals' (incremental), so this reads a row per
+-- well, not every staged period.
 
 with
 
-production as (
-    select * from {{ ref('stg_well_production') }}
+wells as (
+    -- the history's totals per well (the wells of stg_well_production), kept and continued by an incremental refresh
+    select * from {{ ref('int_well_totals') }}
 ),
 
 well_attributes as (
@@ -25,19 +27,6 @@ well_attributes as (
 
 monthly as (
     select * from {{ ref('mart_production_monthly') }}
-),
-
-wells as (
-    select
-        well_code,
-        min(case when oil_volume_kbbl > 0 or gas_volume_mmcf > 0 then production_period end) as first_production_date,
-        max(case when oil_volume_kbbl > 0 or gas_volume_mmcf > 0 then production_period end) as last_production_date,
-        sum(days_on_production) as producing_days,
-        sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl,
-        sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf,
-        sum(coalesce(water_volume_kbbl, 0)) as cum_water_kbbl
-    from production
-    group by well_code
 ),
 
 last_month as (
@@ -71,7 +60,8 @@ status as (
 
 skipped as (
     -- forecast volumes of the months between the end of the history and the first forecast month (shut-in wells),
-    -- from the fit's lists (int_declining_curves starts at the as-of month)
+    -- from the fit's lists (int_declining_curves starts at the as-of month); only the lists that start before it are
+    -- unnested (their months ascend), not every well's
     select
         forecast.well_code,
         forecast.stream,
@@ -86,7 +76,10 @@ skipped as (
             unnest(forecast_p50) as rate_p50,
             unnest(forecast_p10) as rate_p10,
             unnest(forecast_p90) as rate_p90
-        from {{ ref('int_decline_fits') }}
+        from {{ ref('int_decline_fits') }} as fits
+        where fits.forecast_months[1] < (
+            select status.forecast_from_month from status where status.well_code = fits.well_code
+        )
     ) as forecast
     inner join status
         on forecast.well_code = status.well_code
