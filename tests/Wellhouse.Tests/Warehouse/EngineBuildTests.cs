@@ -21,7 +21,7 @@ public sealed class EngineBuildTests(VolveBuildFixture fixture)
         Assert.Empty(failures);
         Assert.True(build.Report.Success, build.Log);
         var models = build.Results.Where(result => result.Node.ResourceType == ResourceType.Model).ToList();
-        Assert.Equal(25, models.Count);
+        Assert.Equal(27, models.Count);
         Assert.All(models, result => Assert.Equal(NodeStatus.Success, result.Status));
         Assert.Contains(build.Results, result => result.Node.Name == "int_declining_curves" && result.Status == NodeStatus.Success);
         Assert.Contains(build.Results, result => result.Node.Name == "int_decline_fits" && result.Status == NodeStatus.Success);
