@@ -51,6 +51,29 @@ internal static class ServeRelations
     };
 
     /// <summary>
+    /// The per-well relations whose rows of a day well (docs/warehouse.md, "New rows only": its new rows all follow its
+    /// reported span) are the parent's before a cutoff and new from it, as the warehouse keeps them: a merge copies the
+    /// parent's rows before the cutoff and scans the new snapshot's rows from it (<see cref="ServeStoreMerge.Plan"/>).
+    /// The cutoff is on <see cref="ServeNewRows.Key"/>, the column the scan orders a well's rows by (within
+    /// <see cref="ServeNewRows.Group"/>'s runs when the scan orders by it first). int_wells and int_decline_fits (a row or
+    /// two per well, replaced or kept) are scanned whole for a changed well.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, ServeNewRows> NewRowsOnly = new Dictionary<string, ServeNewRows>(StringComparer.Ordinal)
+    {
+        // The staging tables keep a day well's rows and append them from new_from; the running sums of the periods
+        // before it do not change.
+        ["stg_well_production"] = new("production_period", null, ServeDayCut.NewFrom),
+        [ServeCumulative.Relation] = new("production_period", null, ServeDayCut.NewFrom),
+        // The monthly marts and revenue recompute a day well's months from month_from, the yearly mart its years from
+        // month_from's year.
+        ["mart_production_monthly"] = new("month", null, ServeDayCut.MonthFrom),
+        ["mart_revenue"] = new("month", null, ServeDayCut.MonthFrom),
+        ["mart_production_yearly"] = new("year", null, ServeDayCut.YearOfMonthFrom),
+        // ml_predictions_raw appends the new points of a day well whose new rows lie in the as-of month, per stream.
+        ["int_ml_trendlines_output"] = new("production_period", "stream", ServeDayCut.TrendlineNewFrom),
+    };
+
+    /// <summary>
     /// Relations whose rows a build counts from a table (a full scan sizes its columns by the count and checks it read
     /// that many rows; an incremental merge checks its rows against it, <see cref="ServeStoreMerge"/>), where counting
     /// the relation itself costs a join of every row: int_ml_trendlines_output is ml_predictions_raw's rows, each joined with its one row of
@@ -62,11 +85,6 @@ internal static class ServeRelations
     {
         ["int_ml_trendlines_output"] = "select count(*) from ml_predictions_raw",
     };
-
-    /// <summary>A scan limited to some wells: <c>where well_code in (...)</c> before its order by (the scan has no where
-    /// clause of its own), with the codes as literals, which DuckDB pushes below a view's windows partitioned by well.</summary>
-    public static string ForWells(string sql, IReadOnlyCollection<int> wells) =>
-        Filtered(sql, $"well_code in ({ServeStoreReuse.List(wells)})");
 
     /// <summary>A scan limited to the wells from <paramref name="from"/> (inclusive) to <paramref name="until"/>
     /// (exclusive), each bound left open when null: <c>where well_code &gt;= from and well_code &lt; until</c> before its
@@ -89,7 +107,7 @@ internal static class ServeRelations
 
     /// <summary>The scan with <c>where <paramref name="condition"/></c> before its order by (unchanged for no condition);
     /// only a scan without a where clause of its own takes one.</summary>
-    private static string Filtered(string sql, string? condition)
+    public static string Filtered(string sql, string? condition)
     {
         var order = sql.LastIndexOf(" order by ", StringComparison.Ordinal);
         if (order < 0 || sql.Contains(" where ", StringComparison.Ordinal))
@@ -107,3 +125,24 @@ internal static class ServeRelations
         return order > 0 ? sql[..order] : sql;
     }
 }
+
+/// <summary>Where a day well's new rows start in a relation (<see cref="ServeRelations.NewRowsOnly"/>).</summary>
+internal enum ServeDayCut
+{
+    /// <summary>int_refresh_wells.new_from: the end of the well's reported span in the parent.</summary>
+    NewFrom,
+
+    /// <summary>int_refresh_wells.month_from: the month of the well's last reported day.</summary>
+    MonthFrom,
+
+    /// <summary>The year of month_from.</summary>
+    YearOfMonthFrom,
+
+    /// <summary>new_from, for the day wells whose trendline rows ml_predictions_raw kept (new rows in the data's as-of
+    /// month, stored rows matching the input); the others' trendlines are fitted again whole.</summary>
+    TrendlineNewFrom,
+}
+
+/// <summary>How a relation's rows of a day well split into the parent's and the new ones: by <see cref="Key"/>
+/// (a date or an integer column) at the well's cutoff, within each run of <see cref="Group"/> when not null.</summary>
+internal sealed record ServeNewRows(string Key, string? Group, ServeDayCut Cut);

@@ -198,6 +198,9 @@ internal static class ServeStoreBuilder
         /// <summary>How many queries (ranges of wells) the last scan read.</summary>
         private int ranges;
 
+        /// <summary>The rows a merge scanned (the changed wells', of a day well those from its cutoff).</summary>
+        private long scannedRows;
+
         /// <summary>Why a looked-up column is not its target's values (the scan then returned no relation), or null.</summary>
         public string? LookupProblem { get; private set; }
 
@@ -218,7 +221,7 @@ internal static class ServeStoreBuilder
         {
             var started = steps.Start();
             var result = MergeScan(old, reuse, ref end);
-            steps.Stop(started, $"{name} merge ({result.Info?.Rows ?? 0:N0} rows, {reuse.Changed.Count:N0} wells scanned)");
+            steps.Stop(started, $"{name} merge ({result.Info?.Rows ?? 0:N0} rows, {scannedRows:N0} scanned)");
             return result;
         }
 
@@ -231,14 +234,21 @@ internal static class ServeStoreBuilder
                     return (null, "its columns differ from the parent store's");
                 }
 
-                var (holding, _) = ServeDerived.Check(connection, name, ServeRelations.ForWells(relationSql, reuse.Changed));
+                var (scope, tooMany) = reuse.Scope(name);
+                if (scope is null)
+                {
+                    return (null, tooMany);
+                }
+
+                var (holding, _) = ServeDerived.Check(connection, name, ServeRelations.Filtered(relationSql, scope.Condition));
                 if (sqlDerived.Keys.FirstOrDefault(column => !holding.ContainsKey(column)) is { } broken)
                 {
                     return (null, $"{broken} is not {derived[broken].Op} on the changed wells' rows");
                 }
 
-                var filtered = ServeRelations.ForWells(sql, reuse.Changed);
+                var filtered = ServeRelations.Filtered(sql, scope.Condition);
                 var (total, changedRows) = Counts(filtered);
+                scannedRows = changedRows;
                 var dictionaries = old.Info.Columns.Where(c => c.Dictionary is not null).ToDictionary(c => c.Name, c => (IReadOnlyList<string>)c.Dictionary!, StringComparer.Ordinal);
                 var (scanned, problem) = ScanRows(filtered, changedRows, dictionaries);
                 if (scanned is null)
@@ -246,9 +256,19 @@ internal static class ServeStoreBuilder
                     return (null, problem);
                 }
 
-                if (ServeStoreMerge.Plan(old, scanned.Codes, scanned.Starts, reuse.ChangedSet) is not { } plan)
+                var byName = scanned.Writers.ToDictionary(w => w.Name, StringComparer.Ordinal);
+                ServeStoreMerge.DayRows? day = null;
+                if (scope.Rule is { } rule && scope.Cutoffs.Count > 0)
                 {
-                    return (null, "the scan of the changed wells returned another well");
+                    var group = rule.Group is { } groupName ? byName[groupName] : null;
+                    day = new ServeStoreMerge.DayRows(scope.Cutoffs, old[rule.Key], rule.Group is null ? null : old[rule.Group],
+                        group?.Values(), group?.Dictionary);
+                }
+
+                var (planned, planProblem) = ServeStoreMerge.Plan(old, scanned.Codes, scanned.Starts, reuse.ChangedSet, day);
+                if (planned is not { } plan)
+                {
+                    return (null, planProblem);
                 }
 
                 var rows = plan.Starts[^1];
@@ -257,7 +277,6 @@ internal static class ServeStoreBuilder
                     return (null, $"{total} rows, but the parent's unchanged wells and the changed wells' rows make {rows}: int_refresh_wells does not name every changed well");
                 }
 
-                var byName = scanned.Writers.ToDictionary(w => w.Name, StringComparer.Ordinal);
                 var columns = new List<ServeColumnInfo>();
                 foreach (var column in old.Columns)
                 {

@@ -16,13 +16,21 @@ internal static unsafe class ServeStoreMerge
     /// <summary>A run of rows: from the parent's relation (<see cref="Old"/>) or from the scan of the changed wells.</summary>
     internal readonly record struct Segment(bool Old, int Start, int Count);
 
+    /// <summary>A day well's rows split at its cutoff (<see cref="ServeStoreReuse.Scope"/>): the parent's key column (and
+    /// group column), the cutoffs by well, and the scanned rows' group values (ids of <paramref name="FreshDictionary"/>,
+    /// which continues the parent's).</summary>
+    internal sealed record DayRows(IReadOnlyDictionary<int, long> Cutoffs, ServeColumn Key, ServeColumn? Group,
+        long[]? FreshGroups, IReadOnlyList<string>? FreshDictionary);
+
     /// <summary>
-    /// The merged well index: every well of the parent not in <paramref name="changed"/>, with its rows, and every
-    /// scanned well (each must be in <paramref name="changed"/>), in well-code order; consecutive parent rows are one
-    /// segment. Null when a scanned well is not one of the changed wells.
+    /// The merged well index: every well of the parent not in <paramref name="changed"/>, with its rows; every scanned
+    /// well (each must be in <paramref name="changed"/>), and of a day well of <paramref name="day"/> its parent's rows
+    /// before its cutoff too, placed in the scan's order (per group, the parent's rows then the scanned ones); in
+    /// well-code order, consecutive parent rows one segment. Null, with the reason, when a scanned well is not one of the
+    /// changed wells.
     /// </summary>
-    public static (List<Segment> Segments, int[] Codes, int[] Starts)? Plan(ServeRelation old, IReadOnlyList<long> codes,
-        IReadOnlyList<int> starts, IReadOnlySet<int> changed)
+    public static ((List<Segment> Segments, int[] Codes, int[] Starts)? Plan, string? Problem) Plan(ServeRelation old,
+        IReadOnlyList<long> codes, IReadOnlyList<int> starts, IReadOnlySet<int> changed, DayRows? day = null)
     {
         var segments = new List<Segment>();
         var mergedCodes = new List<int>();
@@ -33,46 +41,125 @@ internal static unsafe class ServeStoreMerge
         {
             var oldCode = i < old.Info.Wells ? old.WellCode(i) : int.MaxValue;
             var newCode = j < codes.Count ? (int)codes[j] : int.MaxValue;
-            if (i < old.Info.Wells && (j == codes.Count || oldCode < newCode))
+            var code = Math.Min(oldCode, newCode);
+            var (inOld, inNew) = (oldCode == code, newCode == code);
+            i += inOld ? 1 : 0;
+            j += inNew ? 1 : 0;
+            if (!changed.Contains(code))
             {
-                if (!changed.Contains(oldCode))
+                if (inNew)
                 {
-                    var (start, end) = old.Range(oldCode);
-                    Add(true, oldCode, start, end - start);
+                    return (null, $"the scan of the changed wells returned well {code}, which is not one of them");
                 }
 
-                i++;
+                var (start, end) = old.Range(code);
+                Well(code, [(true, start, end - start)]);
                 continue;
             }
 
-            if (!changed.Contains(newCode))
+            var scanned = inNew ? (Start: starts[j - 1], Count: starts[j] - starts[j - 1]) : (Start: 0, Count: 0);
+            if (day is not null && day.Cutoffs.TryGetValue(code, out var cutoff))
             {
-                return null;
+                if (DayWell(code, cutoff, inOld, scanned) is { } problem)
+                {
+                    return (null, problem);
+                }
             }
-
-            Add(false, newCode, starts[j], starts[j + 1] - starts[j]);
-            j++;
-            if (oldCode == newCode)
+            else if (inNew)
             {
-                i++;
+                Well(code, [(false, scanned.Start, scanned.Count)]);
             }
         }
 
         mergedStarts.Add(rows);
-        return (segments, mergedCodes.ToArray(), mergedStarts.ToArray());
+        return ((segments, mergedCodes.ToArray(), mergedStarts.ToArray()), null);
 
-        void Add(bool fromOld, int code, int start, int count)
+        // A day well: per group (one when the relation has no group column), the parent's rows before the cutoff, then
+        // the scanned rows, the groups in the scan's order (ordinal text, as the database sorts VARCHAR).
+        string? DayWell(int code, long cutoff, bool inOld, (int Start, int Count) scanned)
         {
+            var groups = new List<(string Group, int OldStart, int OldCount, int NewStart, int NewCount)>();
+            if (inOld)
+            {
+                var (start, end) = old.Range(code);
+                for (var row = start; row < end;)
+                {
+                    var group = day.Group is { } column ? column.Long(row) : 0;
+                    var groupEnd = day.Group is { } g ? First(row, end, r => g.Long(r) != group) : end;
+                    var kept = First(row, groupEnd, r => day.Key.IsNull(r) || day.Key.Long(r) >= cutoff);
+                    groups.Add((day.Group?.String(row) ?? string.Empty, row, kept - row, 0, 0));
+                    row = groupEnd;
+                }
+            }
+
+            for (var row = scanned.Start; row < scanned.Start + scanned.Count;)
+            {
+                var group = day.FreshGroups?[row] ?? 0;
+                var groupEnd = row + 1;
+                while (groupEnd < scanned.Start + scanned.Count && (day.FreshGroups?[groupEnd] ?? 0) == group)
+                {
+                    groupEnd++;
+                }
+
+                var name = day.FreshGroups is null ? string.Empty : day.FreshDictionary![(int)group];
+                var at = groups.FindIndex(g => g.Group == name);
+                if (at < 0)
+                {
+                    groups.Add((name, 0, 0, row, groupEnd - row));
+                }
+                else
+                {
+                    groups[at] = groups[at] with { NewStart = row, NewCount = groupEnd - row };
+                }
+
+                row = groupEnd;
+            }
+
+            var pieces = new List<(bool Old, int Start, int Count)>();
+            foreach (var group in groups.OrderBy(g => g.Group, StringComparer.Ordinal))
+            {
+                pieces.Add((true, group.OldStart, group.OldCount));
+                pieces.Add((false, group.NewStart, group.NewCount));
+            }
+
+            Well(code, pieces);
+            return null;
+        }
+
+        // The first row of [from, until) where the predicate holds, it holding from there on (a binary search).
+        static int First(int from, int until, Func<int, bool> holds)
+        {
+            var (low, high) = (from, until);
+            while (low < high)
+            {
+                var middle = low + ((high - low) / 2);
+                (low, high) = holds(middle) ? (low, middle) : (middle + 1, high);
+            }
+
+            return low;
+        }
+
+        void Well(int code, IReadOnlyList<(bool Old, int Start, int Count)> pieces)
+        {
+            var count = pieces.Sum(p => p.Count);
+            if (count == 0)
+            {
+                return;
+            }
+
             mergedCodes.Add(code);
             mergedStarts.Add(rows);
             rows += count;
-            if (segments.Count > 0 && segments[^1] is var last && last.Old == fromOld && last.Start + last.Count == start)
+            foreach (var (fromOld, start, pieceCount) in pieces.Where(p => p.Count > 0))
             {
-                segments[^1] = last with { Count = last.Count + count };
-            }
-            else
-            {
-                segments.Add(new Segment(fromOld, start, count));
+                if (segments.Count > 0 && segments[^1] is var last && last.Old == fromOld && last.Start + last.Count == start)
+                {
+                    segments[^1] = last with { Count = last.Count + pieceCount };
+                }
+                else
+                {
+                    segments.Add(new Segment(fromOld, start, pieceCount));
+                }
             }
         }
     }

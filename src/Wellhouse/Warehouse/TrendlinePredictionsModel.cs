@@ -1,5 +1,7 @@
 using System.Globalization;
 using Wellhouse.Transform.Execution;
+using Wellhouse.Transform.Execution.Models;
+using Wellhouse.Transform.Graph;
 
 namespace Wellhouse.Warehouse;
 
@@ -46,6 +48,9 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
         ArgumentNullException.ThrowIfNull(context);
         var minSigma = ModelVars.Number(context, "trendline_min_sigma", 0.1);
         var scoredFrom = ScoredFrom(context, cancellationToken);
+        // The day wells fitted again whole for stored rows that did not match the input: written below only by a build
+        // that keeps day wells' rows, so that a table left from an earlier build never names what this one kept.
+        await context.ExecuteAsync($"drop table if exists {RefitsTable(context)}", cancellationToken).ConfigureAwait(false);
         string filter;
         if (context.IsIncremental && ModelVars.Flag(context, "incremental_refresh", false))
         {
@@ -54,6 +59,7 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
             // wells whose new rows reach before the as-of month (their LOWESS changes), are fitted again whole; the
             // application kept every day well's rows (docs/warehouse.md, "New rows only"), so theirs are deleted here.
             var mismatched = AppendNewDays(context, minSigma, cancellationToken);
+            await StoreRefitsAsync(context, mismatched, cancellationToken).ConfigureAwait(false);
             var refit = $"""
                 select refresh.well_code
                 from {context.Ref("int_refresh_wells")} as refresh
@@ -88,6 +94,30 @@ internal sealed partial class TrendlinePredictionsModel : ICSharpModel
             await context.ExecuteAsync($"delete from {context.Target}", cancellationToken).ConfigureAwait(false);
             await WriteAsync(context, filter, sorted: true, scoredFrom, minSigma, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// The table beside the model's, <c>ml_predictions_raw_refits</c> (one well_code per row), that an incremental build
+    /// writes: the day wells whose new rows lie in the as-of month but whose stored rows did not match the input, so
+    /// that the build fitted them again whole. With the rule itself (a day well's new rows in the as-of month) it tells
+    /// the serving store which day wells' trendline rows before their new rows are the parent's (docs/architecture.md,
+    /// "Snapshots", step 4). A full build leaves no such table.
+    /// </summary>
+    internal static Relation RefitsTable(CSharpModelContext context) => context.Target with { Identifier = context.Node.Name + "_refits" };
+
+    private static async Task StoreRefitsAsync(CSharpModelContext context, IReadOnlyList<int> refits, CancellationToken cancellationToken)
+    {
+        var table = RefitsTable(context);
+        ModelColumn[] columns = [ModelColumn.Integer("well_code")];
+        await context.Storage.CreateTableAsync(table, columns, cancellationToken).ConfigureAwait(false);
+        using var writer = context.Storage.OpenWriter(table, columns);
+        foreach (var well in refits)
+        {
+            writer.StartRow();
+            writer.Write(well);
+        }
+
+        writer.Complete();
     }
 
     /// <summary><paramref name="value"/> to <paramref name="digits"/> significant decimal digits: the double nearest to

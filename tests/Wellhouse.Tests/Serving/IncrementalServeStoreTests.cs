@@ -126,4 +126,74 @@ public sealed class IncrementalServeStoreTests : IDisposable
         Assert.StartsWith("full build: the parent's store is not usable (built for snapshot parent", foreign.Reuse);
         Assert.Empty(ServeStoreEquality.Differences(ServeStore.Open(Path.Combine(_temp.Path, "foreign.serve"), "child"), scratchStore));
     }
+
+    /// <summary>
+    /// A day for every well (docs/warehouse.md, "New rows only"): the store copies each well's parent rows before its new
+    /// rows and scans only the new ones (stg_well_production: 10 days x 30 wells), months from month_from, years from its
+    /// year, and answers as a store built from scratch. A day well whose trendline rows ml_predictions_raw fitted again
+    /// whole (here: its parent's stored rows were tampered with, a row of its last day gone and an earlier one doubled,
+    /// so they did not match the input, and the row count stayed) is named in ml_predictions_raw_refits, and the store
+    /// scans its trendline rows whole instead of copying the parent's (which a count check would not have caught).
+    /// </summary>
+    [Fact]
+    public async Task DayForEveryWell_StoreScansOnlyTheNewRows_AndTheTrendlinesOfADayWellFittedAgainWhole()
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var first = Path.Combine(data.Batches, "a.parquet");
+        var second = Path.Combine(data.Batches, "b.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
+            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(400, 10).Select(day => IncrementalRefreshTests.Day(well, day))), second);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var cancel = TestContext.Current.CancellationToken;
+        string Snapshot(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
+        string Store(string id) => Path.Combine(data.Snapshots, id + ".serve");
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("parent"), [first], TextWriter.Null), cancel);
+        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Snapshot("parent")}"))
+        {
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = """
+                delete from ml_predictions_raw where well_code = 7 and stream = 'oil' and production_period = date '2022-02-04';
+                insert into ml_predictions_raw select * replace (trend_rate * 2 as trend_rate) from ml_predictions_raw
+                where well_code = 7 and stream = 'oil' and production_period = date '2021-06-01';
+                """;
+            tamper.ExecuteNonQuery();
+        }
+
+        Assert.Equal("full build", ServeStoreLoader.Build(Snapshot("parent"), Store("parent"), "parent").Reuse);
+        var log = new StringWriter();
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("child"), [first, second], log)
+        {
+            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
+            ParentPath = Snapshot("parent"),
+            NewRawBatchFiles = [second],
+        }, cancel);
+        Assert.Contains("ml_predictions_raw: the stored rows of 1 day well(s) do not match int_ml_trendlines_input before their new rows (first: well 7)", log.ToString());
+
+        var report = ServeStoreLoader.Build(Snapshot("child"), Store("child"), "child", new ServePrevious(Store("parent"), "parent"));
+        var scratch = Path.Combine(_temp.Path, "scratch.serve");
+        ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
+
+        Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
+        // int_wells and int_decline_fits (a row or two per well) are scanned whole when most of their wells changed.
+        Assert.Equal(["int_ml_trendlines_output", "mart_production_monthly", "mart_production_yearly", "mart_revenue", "stg_well_production"],
+            report.Reused.Order(StringComparer.Ordinal));
+        Assert.Contains("int_wells (30 of its wells to scan whole, more than half of the parent store's 30)", report.Reuse);
+        Assert.Contains(report.Steps, line => line.StartsWith("stg_well_production merge (12,300 rows, 300 scanned)", StringComparison.Ordinal));
+        // The month of the new days (February 2022) again, for each well; the year 2022's row.
+        Assert.Contains(report.Steps, line => line.StartsWith("mart_production_monthly merge (", StringComparison.Ordinal) && line.Contains(", 30 scanned)", StringComparison.Ordinal));
+        Assert.Contains(report.Steps, line => line.StartsWith("mart_production_yearly merge (60 rows, 30 scanned)", StringComparison.Ordinal));
+        // Trendlines: the new points of 29 wells (10 days x 3 streams), and well 7's every point.
+        var trendlineScanned = report.Steps.Single(line => line.StartsWith("int_ml_trendlines_output merge (", StringComparison.Ordinal));
+        Assert.Contains($", {(29 * 10 * 3) + (410 * 3):N0} scanned)", trendlineScanned);
+
+        var incremental = ServeStore.Open(Store("child"), "child");
+        Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
+        incremental.Verify();
+    }
 }
