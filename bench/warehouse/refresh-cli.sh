@@ -4,6 +4,9 @@
 # (a refresh whose new batches hold more than half of the wells builds full: docs/architecture.md). Prints wall time,
 # CPU-seconds and peak memory of each stage, disk per stage, and the slowest nodes. Needs about 12x the raw Parquet
 # in free disk under WORK (100 M rows, 50000 2000: 3.2 GiB raw, about 40 GB).
+# SAME_END=1 generates with --same-end: every well reports until the same day, as in a production feed, so that the new
+# day follows every well's history in the data's as-of month (without it, a well whose history ended earlier gets a day
+# in a past month, which refits its decline curve and trendlines).
 # Usage: bash bench/warehouse/refresh-cli.sh [wells] [days] [work dir]   (default 50000 2000, a new folder in $TMPDIR)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +30,7 @@ slowest() {
   grep -E "^    .* scan \(" "$log" | sort -t: -k2 -rn | head -6 || true
   du -sh "$work"/data/raw "$work"/data/snapshots; ls -l "$work"/data/snapshots | grep -E "duckdb|serve" || true
 }
-stage generate "${wh[@]}" generate --wells "$wells" --days "$days" --seed 1 --output "$work/raw"
+stage generate "${wh[@]}" generate --wells "$wells" --days "$days" --seed 1 ${SAME_END:+--same-end} --output "$work/raw"
 du -sb "$work/raw" | awk '{printf "raw Parquet %.1f MiB\n", $1/1048576}'
 "${bench[@]}" --next-day "$work/raw" "$work/next/all-wells.parquet" 1 1 >/dev/null
 stage ingest "${wh[@]}" ingest "$work"/raw/*.parquet --data-dir "$work/data"
