@@ -5,10 +5,9 @@
 # then the run log's lines of the incremental one (mode, the copy, int_population_forecast's steps, the serving store)
 # and its nodes of 0.3 s or more. With COMPARE=1 it then builds a full refresh of the same raw data and compares the
 # two snapshots (--compare: every table and view, EXCEPT ALL both ways).
-# FRACTION above 0.5 (FRACTION=1: the new day for every well) measures the incremental path in its two parts, whatever
-# the application's mode decision (it builds full when more than half of the wells are to be recomputed whole): the
-# warehouse build alone (Wellhouse.Benchmarks --incremental-build, on the published snapshot and the new batch) and the
-# serving store built on the parent's (--serve), with COMPARE=1 against a full refresh of the same raw data. SAME_END=1 generates with
+# FRACTION=1 gives the new day to every well (a production feed's day: day wells, which the application builds
+# incrementally however many there are); COMPARE=1 also compares the serving store built on the parent's with one built
+# from scratch of the same snapshot (--serve-compare, every value). SAME_END=1 generates with
 # --same-end (every well reports until the same day, as in a production feed; the base is then another one: use
 # another work folder).
 # Usage: bash bench/warehouse/incremental-day.sh [wells] [days] [work folder]   (default 10000 1000, a new temp folder)
@@ -47,20 +46,6 @@ day="$work/next/day-$fraction.parquet"
 rm -rf "$work/data"
 cp -a "$work/base" "$work/data"
 "${wellhouse[@]}" ingest "$day" --format parquet --data-dir "$work/data" >/dev/null
-if (( $(echo "$fraction > 0.5" | bc) )); then
-    parent="$(cat "$work/data/snapshots/current")"
-    timed "incremental build ($fraction)" "${bench[@]}" --incremental-build "$work/data" "$work/data/day.duckdb"
-    cat "$work/out.txt"
-    timed "serving store on the parent's" "${bench[@]}" --serve "$work/data/day.duckdb" "$work/data/day.serve" \
-        "$work/data/snapshots/$parent.serve" "$parent"
-    grep -vE "^ {6}" "$work/out.txt" | head -n 20
-    if [[ "${COMPARE:-0}" == 1 ]]; then
-        timed "full refresh, same data" "${wellhouse[@]}" refresh --full-refresh --data-dir "$work/data"
-        "${bench[@]}" --compare "$work/data/day.duckdb" "$work/data/snapshots/$(cat "$work/data/snapshots/current").duckdb"
-    fi
-    exit 0
-fi
-
 timed "incremental refresh ($fraction)" "${wellhouse[@]}" refresh --data-dir "$work/data"
 log="$(ls -t "$work/data"/runs/*.log | head -n 1)"
 grep -E "^mode |incremental on|int_population_forecast:|serving store|^    " "$log" | cut -c1-400
@@ -68,6 +53,10 @@ grep -oE "(OK|PASS)[^\[]*\[[A-Z]+[^]]* in [0-9.]+s\]" "$log" \
     | awk '{t=$NF; gsub(/s\]/,"",t); if (t+0 >= 0.3) print t, $0}' | sort -rn | head -n 12
 if [[ "${COMPARE:-0}" == 1 ]]; then
     incremental="$(cat "$work/data/snapshots/current")"
+    # The serving store built on the parent's against one built from scratch of the same snapshot: every value.
+    "${bench[@]}" --serve "$work/data/snapshots/$incremental.duckdb" "$work/data/scratch.serve" > "$work/out.txt"
+    "${bench[@]}" --serve-compare "$work/data/snapshots/$incremental.serve" "$incremental" "$work/data/scratch.serve" "$incremental"
+    rm -f "$work/data/scratch.serve"
     timed "full refresh, same data" "${wellhouse[@]}" refresh --full-refresh --data-dir "$work/data"
     "${bench[@]}" --compare "$work/data/snapshots/$incremental.duckdb" "$work/data/snapshots/$(cat "$work/data/snapshots/current").duckdb"
 fi
