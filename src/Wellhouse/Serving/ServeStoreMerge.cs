@@ -181,6 +181,8 @@ internal static unsafe class ServeStoreMerge
         long written = 0;
         var buffer = new byte[ChunkRows * 8];
         var keep = encoding == Encoding.Of(oldInfo);
+        var pending = new byte[1 << 20];
+        var pendingBytes = 0;
         foreach (var segment in segments)
         {
             if (segment.Old && keep)
@@ -215,6 +217,7 @@ internal static unsafe class ServeStoreMerge
             }
         }
 
+        Flush();
         end = valuesOffset + written;
         long nullsOffset = -1;
         if (oldInfo.NullsOffset >= 0 || fresh.HasNull)
@@ -256,11 +259,32 @@ internal static unsafe class ServeStoreMerge
             Dictionary = oldInfo.Kind == ServeKind.String ? fresh.Dictionary : null,
         };
 
+        // Written through a buffer: a day for every well alternates the parent's rows and a few scanned ones per well
+        // and stream, segments of a few hundred bytes.
         void Write(ReadOnlySpan<byte> bytes)
         {
-            RandomAccess.Write(target, bytes, valuesOffset + written);
             hash.Append(bytes);
-            written += bytes.Length;
+            if (pendingBytes + bytes.Length > pending.Length)
+            {
+                Flush();
+            }
+
+            if (bytes.Length >= pending.Length)
+            {
+                RandomAccess.Write(target, bytes, valuesOffset + written);
+                written += bytes.Length;
+                return;
+            }
+
+            bytes.CopyTo(pending.AsSpan(pendingBytes));
+            pendingBytes += bytes.Length;
+        }
+
+        void Flush()
+        {
+            RandomAccess.Write(target, pending.AsSpan(0, pendingBytes), valuesOffset + written);
+            written += pendingBytes;
+            pendingBytes = 0;
         }
     }
 
