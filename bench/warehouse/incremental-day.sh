@@ -55,7 +55,7 @@ if [[ "${COMPARE:-0}" == 1 ]]; then
     incremental="$(cat "$work/data/snapshots/current")"
     # The serving store built on the parent's against one built from scratch of the same snapshot: every value.
     "${bench[@]}" --serve "$work/data/snapshots/$incremental.duckdb" "$work/data/scratch.serve" > "$work/out.txt"
-    "${bench[@]}" --serve-compare "$work/data/snapshots/$incremental.serve" "$incremental" "$work/data/scratch.serve" "$incremental"
+    "${bench[@]}" --serve-compare "$work/data/snapshots/$incremental.serve" "$incremental" "$work/data/scratch.serve" scratch
     rm -f "$work/data/scratch.serve"
     timed "full refresh, same data" "${wellhouse[@]}" refresh --full-refresh --data-dir "$work/data"
     "${bench[@]}" --compare "$work/data/snapshots/$incremental.duckdb" "$work/data/snapshots/$(cat "$work/data/snapshots/current").duckdb"

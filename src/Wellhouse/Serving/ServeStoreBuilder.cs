@@ -293,23 +293,18 @@ internal static class ServeStoreBuilder
             }
         }
 
-        /// <summary>The relation's rows in all and those of the filter of <paramref name="filtered"/>: one count, or, for a
-        /// relation with a cheaper count of the same rows (<see cref="ServeRelations.RowCounts"/>), that count and a count
-        /// of the filtered rows alone (the filter reaches the tables under the view).</summary>
+        /// <summary>The relation's rows in all (by a cheaper count of the same rows where there is one,
+        /// <see cref="ServeRelations.RowCounts"/>) and those of <paramref name="filtered"/>: two counts, the filter a where
+        /// clause, which reaches the tables under a view and turns a long list of well codes into a join (as the
+        /// condition of an aggregate's filter clause, DuckDB compared every row with every code of the list: 35.8 CPU-s
+        /// for stg_well_production's 10 M rows and 10,000 day wells).</summary>
         private (long Total, long Filtered) Counts(string filtered)
         {
             using var count = connection.CreateCommand();
-            if (ServeRelations.RowCounts.TryGetValue(name, out var rowCount))
-            {
-                count.CommandText = $"select ({ServeSql.Portable(connection, rowCount)}), (select count(*) from ({ServeRelations.Unordered(filtered)}) as scan)";
-            }
-            else
-            {
-                var where = filtered.IndexOf(" where ", StringComparison.Ordinal);
-                var condition = filtered[(where + 7)..filtered.LastIndexOf(" order by ", StringComparison.Ordinal)];
-                count.CommandText = $"select count(*), count(*) filter (where {condition}) from ({ServeRelations.Unordered(sql)}) as scan";
-            }
-
+            var total = ServeRelations.RowCounts.TryGetValue(name, out var rowCount)
+                ? ServeSql.Portable(connection, rowCount)
+                : $"select count(*) from ({ServeRelations.Unordered(sql)}) as scan";
+            count.CommandText = $"select ({total}), (select count(*) from ({ServeRelations.Unordered(filtered)}) as scan)";
             using var reader = count.ExecuteReader();
             reader.Read();
             return (Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture),
