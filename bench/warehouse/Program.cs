@@ -6,7 +6,9 @@ using Wellhouse.Warehouse.Bench;
 // models) straight on DuckDB, in one process. Usage: run.sh, or
 //   dotnet run -c Release --project bench/warehouse -- <raw folder with *.parquet> <work folder>
 // or C# models on a kept database, in one process: -- --model <name>[,<name>...] <ci.duckdb> [repeats]
-// incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last>, -- --compare <a.duckdb> <b.duckdb>,
+// incremental.sh's helpers: -- --next-day <raw folder> <out.parquet> <fraction> <days after the last> (--next-month: months
+// after the last, for monthly data), -- --late-correction <raw folder> <out.parquet> <fraction> <months before the last>,
+// -- --compare <a.duckdb> <b.duckdb>,
 // -- --start-from <parent.duckdb> <work folder> (file copy vs ATTACH + CREATE TABLE AS),
 // -- --incremental-build <data dir> <out.duckdb> (the warehouse build of an incremental refresh alone, even of most wells)
 // or, for bench/api's peer, a snapshot's relations as CSV: -- --export <snapshot.duckdb> <folder> [relation ...]
@@ -44,9 +46,15 @@ if (args.Length is 3 or 4 && args[0] == "--model")
     return await ModelBench.RunAsync(args[1], args[2], args.Length == 4 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1);
 }
 
-if (args.Length == 5 && args[0] == "--next-day")
+if (args.Length == 5 && args[0] is "--next-day" or "--next-month")
 {
-    return IncrementalTools.NextDay(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
+    return IncrementalTools.NextPeriod(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture),
+        int.Parse(args[4], CultureInfo.InvariantCulture), months: args[0] == "--next-month");
+}
+
+if (args.Length == 5 && args[0] == "--late-correction")
+{
+    return IncrementalTools.LateCorrection(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture), int.Parse(args[4], CultureInfo.InvariantCulture));
 }
 
 if (args.Length == 3 && args[0] == "--incremental-build")
