@@ -12,7 +12,7 @@
 # so the rows are the same on any date after it (a later period is rejected as future_period). Each stage leaves
 # WORK/done-<stage>: run again on the same work folder, the script goes on from the first stage not done.
 # Usage: bash bench/warehouse/refresh-monthly.sh [wells] [months] [work dir]   (default 1000000 120, a new folder in
-# $TMPDIR). Run it niced on a shared machine: nice -n 15 bash bench/warehouse/refresh-monthly.sh 10000 120 /tmp/m
+# $TMPDIR). Run it niced on a shared machine: nice -n 15 bash bench/warehouse/refresh-monthly.sh 10000 120 WORK
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 wells="${1:-1000000}"
