@@ -102,8 +102,28 @@ internal sealed unsafe partial class ServeStore
         return GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
     }
 
+    /// <summary>
+    /// Drops the pages of the mapping from the process (Linux: madvise MADV_DONTNEED; elsewhere nothing): they stay in
+    /// the page cache, and a later read maps them again. A build reads a store it does not serve (the parent's, whose
+    /// rows a merge copies; the relations written so far, which the lookups' checks read) through the mapping, once,
+    /// in order: without this every page read stays resident in the build's process until it ends (at 100 M daily rows
+    /// 3.3 GB of the store being built, and the parent's whole store in an incremental build).
+    /// </summary>
+    internal void DropPages()
+    {
+        var start = (byte*)((nint)_base & ~(nint)4095);
+        if (OperatingSystem.IsLinux())
+        {
+            _ = Madvise(start, (nuint)(_base + _length - start), MadviseDontNeed);
+        }
+    }
+
     /// <summary>MADV_POPULATE_READ (Linux 5.14): populate (prefault) page tables readable, faulting-in all pages.</summary>
     private const int MadvisePopulateRead = 22;
+
+    /// <summary>MADV_DONTNEED: the range's pages are unmapped from the process; a file mapping's next read maps the
+    /// file's (page cache) contents again.</summary>
+    private const int MadviseDontNeed = 4;
 
     [LibraryImport("libc", EntryPoint = "madvise", SetLastError = true)]
     private static partial int Madvise(byte* address, nuint length, int advice);

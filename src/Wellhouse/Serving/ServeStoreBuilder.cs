@@ -448,6 +448,9 @@ internal static class ServeStoreBuilder
                     {
                         return (null, problem);
                     }
+
+                    // The lookups' targets are read in well order: the pages of the wells done are not read again.
+                    targets?.DropPages();
                 }
 
                 return Complete(reader, rows, writers, checks, derivedChecks, scan);

@@ -13,6 +13,9 @@ internal static unsafe class ServeStoreMerge
 {
     private const int ChunkRows = 1 << 16;
 
+    /// <summary>The bytes of merged values after which the parent's pages read so far are dropped from the process.</summary>
+    private const long DropEvery = 256L << 20;
+
     /// <summary>A run of rows: from the parent's relation (<see cref="Old"/>) or from the scan of the changed wells.</summary>
     internal readonly record struct Segment(bool Old, int Start, int Count);
 
@@ -183,6 +186,7 @@ internal static unsafe class ServeStoreMerge
         var keep = encoding == Encoding.Of(oldInfo);
         var pending = new byte[1 << 20];
         var pendingBytes = 0;
+        long copied = 0;
         foreach (var segment in segments)
         {
             if (segment.Old && keep)
@@ -218,6 +222,7 @@ internal static unsafe class ServeStoreMerge
         }
 
         Flush();
+        old.Store.DropPages();
         end = valuesOffset + written;
         long nullsOffset = -1;
         if (oldInfo.NullsOffset >= 0 || fresh.HasNull)
@@ -264,6 +269,13 @@ internal static unsafe class ServeStoreMerge
         void Write(ReadOnlySpan<byte> bytes)
         {
             hash.Append(bytes);
+            // The parent's rows are read once, in order: their pages need not stay in the process (DropPages).
+            if ((copied += bytes.Length) >= DropEvery)
+            {
+                old.Store.DropPages();
+                copied = 0;
+            }
+
             if (pendingBytes + bytes.Length > pending.Length)
             {
                 Flush();
