@@ -70,16 +70,16 @@ skipped as (
         sum(forecast.rate_p90 * {{ days_in_month('forecast.month') }}) as volume_p90
     from (
         select
-            well_code,
-            stream,
-            unnest(forecast_months) as month,
-            unnest(forecast_p50) as rate_p50,
-            unnest(forecast_p10) as rate_p10,
-            unnest(forecast_p90) as rate_p90
+            fits.well_code,
+            fits.stream,
+            unnest(fits.forecast_months) as month,
+            unnest(fits.forecast_p50) as rate_p50,
+            unnest(fits.forecast_p10) as rate_p10,
+            unnest(fits.forecast_p90) as rate_p90
         from {{ ref('int_decline_fits') }} as fits
-        where fits.forecast_months[1] < (
-            select status.forecast_from_month from status where status.well_code = fits.well_code
-        )
+        inner join status
+            on fits.well_code = status.well_code
+        where fits.forecast_months[1] < status.forecast_from_month
     ) as forecast
     inner join status
         on forecast.well_code = status.well_code
