@@ -23,26 +23,16 @@ internal static class IncrementalTools
     /// </summary>
     public static int NextPeriod(string raw, string output, double fraction, int offset, bool months)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        var source = Path.Combine(Path.GetFullPath(raw), "*.parquet").Replace("'", "''", StringComparison.Ordinal);
         var unit = months ? "month" : "day";
-        Execute(connection, $"""
-            copy (
-                with rows as (
-                    select * from read_parquet('{source}')
-                    where hash(well_code) % 1000 < {(fraction * 1000).ToString(CultureInfo.InvariantCulture)}
-                ),
-                last_periods as (
-                    select well_code, max(production_period) as last_period from rows group by well_code
-                ),
+        return CopySample(raw, output, fraction, $"next-{unit}", $"""
+                ,
                 shifted as (
                     select rows.*, cast(rows.production_period + interval {offset} {unit} as date) as next_period
                     from rows
                     inner join last_periods
                         on rows.well_code = last_periods.well_code and rows.production_period = last_periods.last_period
                 )
+                """, $"""
                 select * exclude (next_period) replace (
                     next_period as production_period,
                     least(days_on_production, datediff('day', next_period, cast(next_period + interval 1 {unit} as date)))
@@ -54,10 +44,7 @@ internal static class IncrementalTools
                     created_at + interval {offset} {unit} as created_at)
                 from shifted
                 order by well_code
-            ) to '{output.Replace("'", "''", StringComparison.Ordinal)}' (format parquet)
             """);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {Scalar(connection, $"select count(*) from '{output.Replace("'", "''", StringComparison.Ordinal)}'"):N0} next-{unit} rows to {output}"));
-        return 0;
     }
 
     /// <summary>
@@ -67,21 +54,8 @@ internal static class IncrementalTools
     /// latest updated_at wins). The refresh recomputes those wells whole and keeps the others' rows, and the data's
     /// as-of date does not move.
     /// </summary>
-    public static int LateCorrection(string raw, string output, double fraction, int monthsBack)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
-        using var connection = new DuckDBConnection("Data Source=:memory:");
-        connection.Open();
-        var source = Path.Combine(Path.GetFullPath(raw), "*.parquet").Replace("'", "''", StringComparison.Ordinal);
-        Execute(connection, $"""
-            copy (
-                with rows as (
-                    select * from read_parquet('{source}')
-                    where hash(well_code) % 1000 < {(fraction * 1000).ToString(CultureInfo.InvariantCulture)}
-                ),
-                last_periods as (
-                    select well_code, max(production_period) as last_period from rows group by well_code
-                )
+    public static int LateCorrection(string raw, string output, double fraction, int monthsBack) =>
+        CopySample(raw, output, fraction, "corrected", string.Empty, $"""
                 select rows.* replace (
                     rows.oil_production_kbd * 1.02 as oil_production_kbd,
                     rows.gas_production_mmcfd * 1.02 as gas_production_mmcfd,
@@ -92,9 +66,32 @@ internal static class IncrementalTools
                     on rows.well_code = last_periods.well_code
                     and rows.production_period = cast(last_periods.last_period - interval {monthsBack} month as date)
                 order by rows.well_code
-            ) to '{output.Replace("'", "''", StringComparison.Ordinal)}' (format parquet)
             """);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {Scalar(connection, $"select count(*) from '{output.Replace("'", "''", StringComparison.Ordinal)}'"):N0} corrected rows to {output}"));
+
+    /// <summary>Writes to <paramref name="output"/> (Parquet) the rows of <paramref name="query"/>, which reads the CTEs
+    /// <c>rows</c> (the raw folder's rows of a <paramref name="fraction"/> of the wells, by a hash of the well code),
+    /// <c>last_periods</c> (each well's last period) and those of <paramref name="ctes"/> (starting with a comma; empty for none),
+    /// and prints how many it wrote.</summary>
+    private static int CopySample(string raw, string output, double fraction, string label, string ctes, string query)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        using var connection = new DuckDBConnection("Data Source=:memory:");
+        connection.Open();
+        var source = Path.Combine(Path.GetFullPath(raw), "*.parquet").Replace("'", "''", StringComparison.Ordinal);
+        var target = output.Replace("'", "''", StringComparison.Ordinal);
+        Execute(connection, $"""
+            copy (
+                with rows as (
+                    select * from read_parquet('{source}')
+                    where hash(well_code) % 1000 < {(fraction * 1000).ToString(CultureInfo.InvariantCulture)}
+                ),
+                last_periods as (
+                    select well_code, max(production_period) as last_period from rows group by well_code
+                ){ctes}
+            {query}
+            ) to '{target}' (format parquet)
+            """);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {Scalar(connection, $"select count(*) from '{target}'"):N0} {label} rows to {output}"));
         return 0;
     }
 
