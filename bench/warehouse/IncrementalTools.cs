@@ -108,7 +108,7 @@ internal static class IncrementalTools
             union all
             select view_name from duckdb_views() where database_name = '{a}' and schema_name = 'main' and not internal
             order by 1
-            """).Where(name => name is not "int_refresh_wells" and not "refresh_wells" and not "ml_predictions_raw_refits").ToList();
+            """).Where(name => name is not "int_refresh_wells" and not "refresh_wells" and not "ml_predictions_raw_refits" and not "int_decline_forecast_refits").ToList();
         var differ = 0;
         foreach (var relation in relations)
         {

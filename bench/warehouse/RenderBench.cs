@@ -20,7 +20,7 @@ internal static class RenderBench
         ("cumulative", (store, well) => ServeCumulative.Compute(store, well, null, null)),
         ("moving averages", (store, well) => ServeViews.MovingAverages(store, well, null, null, null)),
         ("decline (oil)", (store, well) => ServeViews.DeclineCurve(store, well, "oil", null, null)),
-        ("forecast (oil)", (store, well) => ServeSeries.Stored(store, "mart_decline_forecast", well, "month", [("stream", "oil")], null, null)),
+        ("forecast (oil)", (store, well) => ServeViews.DeclineForecast(store, well, "oil", null, null)),
         ("trendline (oil)", (store, well) => ServeSeries.Stored(store, "int_ml_trendlines_output", well, "production_period", [("stream", "oil")], null, null)),
         ("revenue", (store, well) => ServeSeries.Stored(store, "mart_revenue", well, "month", [], null, null)),
         ("summary", (store, well) => store.Relation("mart_well_summary") is { } summary

@@ -120,9 +120,14 @@ internal static class ProductionApi
         var name = args.OneOf(stream, "stream", "oil", Streams);
         var (start, end) = args.Range(from, to);
         var series = new SeriesQuery(relation, "well_code", wellCode, dateColumn).Where("stream", name);
-        Func<ServeStore, SeriesTable?>? curve = relation == ServeViewCheck.DeclineCurves && name is not null
-            ? store => ServeViews.DeclineCurve(store, wellCode, name, start, end) : null;
-        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, columns, compute: curve);
+        // The views the store computes (else, or in a store of an older build that holds the view's rows, the relation's rows).
+        Func<ServeStore, SeriesTable?>? view = name is null ? null : relation switch
+        {
+            ServeViewCheck.DeclineCurves => store => ServeViews.DeclineCurve(store, wellCode, name, start, end),
+            ServeViewCheck.DeclineForecast => store => ServeViews.DeclineForecast(store, wellCode, name, start, end),
+            _ => null,
+        };
+        return RunAsync(context, args, wellCode, series, start, end, new() { ["well_code"] = wellCode, ["stream"] = name }, columns, compute: view);
     }
 
     /// <summary>The series from the serving store (<paramref name="compute"/> for a relation it computes, else the stored

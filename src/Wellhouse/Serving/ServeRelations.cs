@@ -5,7 +5,9 @@ namespace Wellhouse.Serving;
 /// order the API serves them). The marts that are tables are stored as they are; the views that are a per-well
 /// computation (mart_production_daily, int_moving_averages, int_declining_curves) are computed by
 /// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic; the
-/// view int_production_cumsum is computed too, from stg_well_production's rows (<see cref="ServeCumulative"/>).
+/// view int_production_cumsum is computed too, from stg_well_production's rows (<see cref="ServeCumulative"/>), and the
+/// view mart_decline_forecast from int_decline_forecast's rows and the history's cumulative to date
+/// (<see cref="ServeViews.DeclineForecast"/>).
 /// </summary>
 internal static class ServeRelations
 {
@@ -16,6 +18,15 @@ internal static class ServeRelations
     /// int_decline_fits' lists.)</summary>
     public const string DeclineForecastPoints = "int_decline_fits__forecast";
 
+    /// <summary>The table under the view mart_decline_forecast: its rows, with the forecast's own running sum
+    /// (forecast_cum_p50), which does not move with a new day, where the view's cum_p50 adds the cumulative to date.</summary>
+    public const string DeclineForecast = "int_decline_forecast";
+
+    /// <summary>The history's cumulative to date per well that mart_decline_forecast adds to forecast_cum_p50 (its CTE
+    /// to_date, the same query: the same sums, so that the view's cum_p50 is computed to the bit): one row per well,
+    /// scanned whole by every build.</summary>
+    public const string DeclineForecastToDate = "mart_decline_forecast__to_date";
+
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
     [
         ("mart_production_monthly", "select * from mart_production_monthly order by well_code, month"),
@@ -23,7 +34,10 @@ internal static class ServeRelations
         ("int_production_cumsum", "select * from int_production_cumsum order by well_code, production_period"),
         ("mart_revenue", "select * from mart_revenue order by well_code, month"),
         ("mart_well_summary", "select * from mart_well_summary order by well_code"),
-        ("mart_decline_forecast", "select * from mart_decline_forecast order by well_code, stream, month"),
+        (DeclineForecast, "select * from int_decline_forecast order by well_code, stream, month"),
+        (DeclineForecastToDate,
+            "select * from (select well_code, sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl, sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf "
+            + "from mart_production_monthly group by well_code) as to_date order by well_code"),
         ("stg_well_production", "select * from stg_well_production order by well_code, production_period"),
         // A view over ml_predictions_raw joined with int_ml_trendlines_input's rates (one row per well and period):
         // one ordered scan costs about what the table alone did (0.42 against 0.40 CPU-s at 1 M rows). Its actual_rate
@@ -41,13 +55,27 @@ internal static class ServeRelations
     /// The scans whose rows of a well depend on that well's raw rows and the project alone (the warehouse's incremental
     /// models, docs/warehouse.md, "Incremental refresh", and views over them): in a snapshot built incrementally, the
     /// rows of a well not in int_refresh_wells are the parent's, so the store reuses them from the parent's store
-    /// (<see cref="ServeStoreMerge"/>). The others depend on every well (the data's as-of date of int_well_status, the
-    /// population forecast's priors) and are scanned whole by every build.
+    /// (<see cref="ServeStoreMerge"/>). The forecast's rows are kept by their own rule (<see cref="ForecastRows"/>). The
+    /// others depend on every well (the data's as-of date of int_well_status, the population forecast's priors) or change
+    /// for every well with a new day (the cumulative to date) and are scanned whole by every build.
     /// </summary>
     public static readonly IReadOnlySet<string> PerWell = new HashSet<string>(StringComparer.Ordinal)
     {
         "mart_production_monthly", "mart_production_yearly", ServeCumulative.Relation, "mart_revenue", "int_ml_trendlines_output",
         "stg_well_production", "int_wells", "int_decline_fits",
+    };
+
+    /// <summary>
+    /// The relations whose rows are int_decline_forecast's, which an incremental build keeps for most wells whatever
+    /// int_refresh_wells holds (a new day inside the data's as-of month does not move a forecast) and computes again for
+    /// others that are not in it (a well that became abandoned): the wells whose rows the build computed are the table
+    /// int_decline_forecast_refits that the model's pre-hook writes (macro decline_forecast_refits), and a merge copies
+    /// every other well's rows from the parent's store (<see cref="ServeStoreReuse.ChangedFor"/>). Without the table
+    /// they are scanned whole.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ForecastRows = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DeclineForecast, DeclineForecastPoints,
     };
 
     /// <summary>

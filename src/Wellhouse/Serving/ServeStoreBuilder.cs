@@ -265,7 +265,7 @@ internal static class ServeStoreBuilder
                         group?.Values(), group?.Dictionary);
                 }
 
-                var (planned, planProblem) = ServeStoreMerge.Plan(old, scanned.Codes, scanned.Starts, reuse.ChangedSet, day);
+                var (planned, planProblem) = ServeStoreMerge.Plan(old, scanned.Codes, scanned.Starts, reuse.ChangedFor(name), day);
                 if (planned is not { } plan)
                 {
                     return (null, planProblem);

@@ -11,20 +11,28 @@ internal sealed record ServePrevious(string Path, string SnapshotId);
 /// read-only, and the wells the warehouse recomputed (int_refresh_wells of the new snapshot, and the application's
 /// refresh_wells it is built from, which only a snapshot started from its parent has). A per-well relation
 /// (<see cref="ServeRelations.PerWell"/>) then takes the unchanged wells' rows from the parent's store
-/// (<see cref="ServeStoreMerge"/>). No reuse, and a full build with the reason, when the parent's store is missing or
+/// (<see cref="ServeStoreMerge"/>); a relation of the forecast's rows (<see cref="ServeRelations.ForecastRows"/>) takes
+/// the rows of the wells that int_decline_forecast kept. No reuse, and a full build with the reason, when the parent's store is missing or
 /// of another format or snapshot, when the snapshot has no refresh_wells (built whole), or when more than half the wells changed
 /// (copying would save little).
 /// </summary>
 internal sealed class ServeStoreReuse
 {
-    private ServeStoreReuse(ServeStore store, int[] changed, IReadOnlyDictionary<int, ServeDayWell> dayWells, int wells)
+    private ServeStoreReuse(ServeStore store, int[] changed, int[]? forecastChanged, IReadOnlyDictionary<int, ServeDayWell> dayWells, int wells)
     {
         Store = store;
         Changed = changed;
         ChangedSet = changed.ToHashSet();
+        _forecastChanged = forecastChanged;
+        _forecastChangedSet = forecastChanged?.ToHashSet();
         DayWells = dayWells;
         _wells = wells;
     }
+
+    /// <summary>The wells whose forecast rows int_decline_forecast computed (int_decline_forecast_refits), ascending; null
+    /// when the snapshot has no such table (the forecast's relations are then scanned whole).</summary>
+    private readonly int[]? _forecastChanged;
+    private readonly HashSet<int>? _forecastChangedSet;
 
     /// <summary>The parent store's wells (its largest relation's).</summary>
     private readonly int _wells;
@@ -39,8 +47,15 @@ internal sealed class ServeStoreReuse
 
     public IReadOnlySet<int> ChangedSet { get; }
 
+    /// <summary>The wells whose rows of <paramref name="relation"/> are not the parent's: for the forecast's rows
+    /// (<see cref="ServeRelations.ForecastRows"/>) those int_decline_forecast computed, else the changed wells.</summary>
+    public IReadOnlySet<int> ChangedFor(string relation) =>
+        ServeRelations.ForecastRows.Contains(relation) && _forecastChangedSet is { } forecast ? forecast : ChangedSet;
+
     /// <summary>The parent's relation to merge with, or null when the relation is scanned whole.</summary>
-    public ServeRelation? Relation(string name) => ServeRelations.PerWell.Contains(name) ? Store.Relation(name) : null;
+    public ServeRelation? Relation(string name) =>
+        ServeRelations.PerWell.Contains(name) || (ServeRelations.ForecastRows.Contains(name) && _forecastChanged is not null)
+            ? Store.Relation(name) : null;
 
     /// <summary>
     /// What a merge of <paramref name="relation"/> scans: every row of the wells it recomputes whole, and of a day well
@@ -53,7 +68,8 @@ internal sealed class ServeStoreReuse
         var rule = ServeRelations.NewRowsOnly.GetValueOrDefault(relation);
         var cutoffs = new Dictionary<int, long>();
         var whole = new List<int>();
-        foreach (var well in Changed)
+        var forecast = ServeRelations.ForecastRows.Contains(relation) && _forecastChanged is not null;
+        foreach (var well in forecast ? _forecastChanged! : Changed)
         {
             if (rule is not null && DayWells.TryGetValue(well, out var day) && day.Cutoff(rule.Cut) is { } cutoff)
             {
@@ -128,13 +144,15 @@ internal sealed class ServeStoreReuse
         }
 
         Dictionary<int, ServeDayWell> dayWells;
+        int[]? forecastChanged;
         try
         {
             dayWells = ReadDayWells(connection);
+            forecastChanged = ReadForecastRefits(connection);
         }
         catch (Exception ex) when (ex is DbException or OverflowException or InvalidCastException)
         {
-            return (null, $"full build: the snapshot's day wells cannot be read ({ex.Message.Split('\n')[0]})");
+            return (null, $"full build: the snapshot's day wells or forecast refits cannot be read ({ex.Message.Split('\n')[0]})");
         }
 
         var wells = store.Footer.Relations.Select(r => r.Wells).DefaultIfEmpty(0).Max();
@@ -145,9 +163,37 @@ internal sealed class ServeStoreReuse
         }
 
         var days = dayWells.Count;
-        return (new ServeStoreReuse(store, [.. changed], dayWells, wells),
+        return (new ServeStoreReuse(store, [.. changed], forecastChanged, dayWells, wells),
             $"incremental on the store of {previous.SnapshotId}: {changed.Count:N0} changed well(s) scanned"
-            + (days > 0 ? $" ({days:N0} day well(s) from their new rows on)" : string.Empty) + ", the others' rows copied");
+            + (days > 0 ? $" ({days:N0} day well(s) from their new rows on)" : string.Empty) + ", the others' rows copied"
+            + (forecastChanged is null ? "; no int_decline_forecast_refits: the forecast scanned whole"
+                : $"; the forecast of {forecastChanged.Length:N0} well(s) scanned"));
+    }
+
+    /// <summary>The wells of int_decline_forecast_refits (written by int_decline_forecast's pre-hook, macro
+    /// decline_forecast_refits: the wells whose forecast rows the build computed; every other well's rows are the
+    /// parent's), ascending; null when the snapshot has no such table.</summary>
+    private static int[]? ReadForecastRefits(DbConnection connection)
+    {
+        using (var exists = connection.CreateCommand())
+        {
+            exists.CommandText = "select count(*) from information_schema.tables where table_schema = current_schema() and table_name = 'int_decline_forecast_refits'";
+            if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+            {
+                return null;
+            }
+        }
+
+        var wells = new List<int>();
+        using var command = connection.CreateCommand();
+        command.CommandText = "select distinct well_code from int_decline_forecast_refits where well_code is not null order by well_code";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            wells.Add(Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture));
+        }
+
+        return [.. wells];
     }
 
     /// <summary>

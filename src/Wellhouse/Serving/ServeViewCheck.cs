@@ -14,6 +14,14 @@ internal static class ServeViewCheck
     public const string Daily = "mart_production_daily";
     public const string MovingAverages = "int_moving_averages";
     public const string DeclineCurves = "int_declining_curves";
+    public const string DeclineForecast = "mart_decline_forecast";
+
+    /// <summary>mart_decline_forecast: int_decline_forecast's columns, its forecast_cum_p50 made cum_p50 by adding the
+    /// cumulative to date.</summary>
+    public static readonly IReadOnlyList<string> DeclineForecastColumns =
+    [
+        "well_code", "stream", "month", "rate_p10", "rate_p50", "rate_p90", "volume_p50", "cum_p50", "uptime", "method",
+    ];
 
     /// <summary>The columns mart_production_daily takes from int_wells; the others come from stg_well_production.</summary>
     public static readonly IReadOnlySet<string> WellAttributes = new HashSet<string>(StringComparer.Ordinal)
@@ -43,6 +51,8 @@ internal static class ServeViewCheck
         var production = kinds.GetValueOrDefault("stg_well_production");
         var wells = kinds.GetValueOrDefault("int_wells");
         var fits = kinds.GetValueOrDefault("int_decline_fits");
+        var forecast = kinds.GetValueOrDefault(ServeRelations.DeclineForecast);
+        var toDate = kinds.GetValueOrDefault(ServeRelations.DeclineForecastToDate);
 
         void Try(string view, Func<List<ServeViewColumn>, string?> check, params string[] inputs)
         {
@@ -123,6 +133,27 @@ internal static class ServeViewCheck
                 .Concat(DeclineCurveColumns.Skip(8).Select(name => fits!.GetValueOrDefault(name, (ServeKind)(-1))));
             return columns.Select(c => c.Kind).SequenceEqual(expected) ? null : "column kinds differ from its inputs'";
         }, "stg_well_production", "int_decline_fits", ServeRelations.DeclineForecastPoints);
+
+        Try(DeclineForecast, columns =>
+        {
+            if (!columns.Select(c => c.Name).SequenceEqual(DeclineForecastColumns))
+            {
+                return "columns differ from " + string.Join(", ", DeclineForecastColumns);
+            }
+
+            foreach (var column in columns)
+            {
+                var source = column.Name == "cum_p50" ? "forecast_cum_p50" : column.Name;
+                if (!forecast!.TryGetValue(source, out var kind) || kind != column.Kind)
+                {
+                    return $"column {column.Name} ({column.Kind}) is not {ServeRelations.DeclineForecast}.{source} of the same kind";
+                }
+            }
+
+            return columns[1].Kind == ServeKind.String && columns[7].Kind == ServeKind.Double
+                && toDate!.GetValueOrDefault("cum_oil_kbbl") == ServeKind.Double && toDate!.GetValueOrDefault("cum_gas_mmcf") == ServeKind.Double
+                ? null : "stream is not text, or the cumulatives are not doubles";
+        }, ServeRelations.DeclineForecast, ServeRelations.DeclineForecastToDate);
 
         if (!computed.ContainsKey(DeclineCurves))
         {

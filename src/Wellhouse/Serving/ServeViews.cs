@@ -58,6 +58,77 @@ internal static class ServeViews
         return [.. rows];
     }
 
+    /// <summary>
+    /// mart_decline_forecast for a well and stream, months in a date range: int_decline_forecast's rows as they are, but
+    /// forecast_cum_p50 made cum_p50 by adding the well's cumulative to date of the stream (the view's
+    /// <c>case when stream = 'oil' then cum_oil_kbbl else cum_gas_mmcf end + forecast_cum_p50</c>, one IEEE addition of
+    /// the sums its CTE to_date computes, <see cref="ServeRelations.DeclineForecastToDate"/>); no rows for a well without a
+    /// cumulative (the view's inner join). Stored thus, a well's forecast rows do not change with its new days, so an
+    /// incremental build copies them from the parent's store.
+    /// </summary>
+    public static SeriesTable? DeclineForecast(ServeStore store, int wellCode, string stream, DateOnly? from, DateOnly? to)
+    {
+        if (store.Computed(ServeViewCheck.DeclineForecast) is not { } columns
+            || store.Relation(ServeRelations.DeclineForecast) is not { } forecast
+            || store.Relation(ServeRelations.DeclineForecastToDate) is not { } toDate)
+        {
+            return null;
+        }
+
+        var (toDateStart, toDateEnd) = toDate.Range(wellCode);
+        if (toDateEnd - toDateStart > 1)
+        {
+            return null; // the join would repeat the rows; let SQL answer exactly that
+        }
+
+        var rows = new List<int>();
+        if (toDateEnd > toDateStart)
+        {
+            var (start, end) = forecast.Range(wellCode);
+            var month = forecast["month"];
+            var streams = forecast["stream"];
+            var streamId = streams.IdOf(stream);
+            var (low, high) = ServeSeries.Bounds(ServeKind.Date, from, to);
+            for (var row = start; row < end && streamId is not null; row++)
+            {
+                if (!streams.IsNull(row) && streams.Long(row) == streamId && ServeSeries.InRange(month, row, low, high))
+                {
+                    rows.Add(row);
+                }
+            }
+        }
+
+        var selected = rows.ToArray();
+        var cumulative = new double[selected.Length];
+        var nulls = new bool[selected.Length];
+        forecast["forecast_cum_p50"].Numbers(selected, cumulative, nulls);
+        if (selected.Length > 0)
+        {
+            // The stream is the one asked on every row: oil adds the oil cumulative, any other the gas one.
+            var toDateColumn = toDate[stream == "oil" ? "cum_oil_kbbl" : "cum_gas_mmcf"];
+            var offset = toDateColumn.IsNull(toDateStart) ? (double?)null : toDateColumn.Double(toDateStart);
+            for (var i = 0; i < selected.Length; i++)
+            {
+                if (offset is { } add && !nulls[i])
+                {
+                    cumulative[i] = add + cumulative[i];
+                }
+                else
+                {
+                    (nulls[i], cumulative[i]) = (true, 0);
+                }
+            }
+        }
+
+        var table = new SeriesTable(selected.Length);
+        foreach (var column in columns)
+        {
+            table.Add(column.Name == "cum_p50" ? ValuesColumn.Doubles("cum_p50", cumulative, nulls) : new StoredColumn(forecast[column.Name], selected));
+        }
+
+        return table;
+    }
+
     /// <summary>int_declining_curves for a well and stream (oil or gas; other streams have no rows): the history, then
     /// the forecast months, by period.</summary>
     public static SeriesTable? DeclineCurve(ServeStore store, int wellCode, string stream, DateOnly? from, DateOnly? to)

@@ -67,6 +67,10 @@ public sealed class IncrementalServeStoreTests : IDisposable
         var full = ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
 
         Assert.StartsWith("incremental on the store of parent: 8 changed well(s) scanned", report.Reuse);
+        // The late corrections changed months before the as-of month: int_decline_forecast computed every well again
+        // (the population forecast's priors moved), so its relations were scanned whole.
+        Assert.Contains("; the forecast of 32 well(s) scanned", report.Reuse);
+        Assert.Contains($"{ServeRelations.DeclineForecast} (32 of its wells to scan whole", report.Reuse);
         Assert.Equal(ServeRelations.PerWell.Where(name => name != ServeCumulative.Relation).Order(StringComparer.Ordinal),
             report.Reused.Order(StringComparer.Ordinal));
         Assert.Equal(full.Relations.Order(StringComparer.Ordinal), report.Relations.Order(StringComparer.Ordinal));
@@ -74,6 +78,7 @@ public sealed class IncrementalServeStoreTests : IDisposable
         var scratchStore = ServeStore.Open(scratch, "child");
         Assert.Empty(ServeStoreEquality.Differences(incremental, scratchStore));
         incremental.Verify();
+        AssertForecastIsTheViews(incremental, Snapshot("child"), 30);
 
         // What changed is there: the new days, the new wells, the rejected day gone; and the parent's store was only read.
         var production = incremental.Relation("stg_well_production")!;
@@ -181,7 +186,7 @@ public sealed class IncrementalServeStoreTests : IDisposable
 
         Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
         // int_wells and int_decline_fits (a row or two per well) are scanned whole when most of their wells changed.
-        Assert.Equal(["int_ml_trendlines_output", "mart_production_monthly", "mart_production_yearly", "mart_revenue", "stg_well_production"],
+        Assert.Equal([ServeRelations.DeclineForecastPoints, ServeRelations.DeclineForecast, "int_ml_trendlines_output", "mart_production_monthly", "mart_production_yearly", "mart_revenue", "stg_well_production"],
             report.Reused.Order(StringComparer.Ordinal));
         Assert.Contains("int_wells (30 of its wells to scan whole, more than half of the parent store's 30)", report.Reuse);
         Assert.Contains(report.Steps, line => line.StartsWith("stg_well_production merge (12,300 rows, 300 scanned)", StringComparison.Ordinal));
@@ -192,8 +197,60 @@ public sealed class IncrementalServeStoreTests : IDisposable
         var trendlineScanned = report.Steps.Single(line => line.StartsWith("int_ml_trendlines_output merge (", StringComparison.Ordinal));
         Assert.Contains($", {(29 * 10 * 3) + (410 * 3):N0} scanned)", trendlineScanned);
 
+        // The forecast did not move with days inside the data's as-of month: int_decline_forecast kept every well's rows
+        // (int_decline_forecast_refits is empty), so its rows and their producing-day rates were copied, none scanned;
+        // mart_decline_forecast, computed from them and the cumulatives to date that the new days moved, is the view's.
+        Assert.Contains(report.Steps, line => line.StartsWith($"{ServeRelations.DeclineForecast} merge (", StringComparison.Ordinal) && line.Contains(", 0 scanned)", StringComparison.Ordinal));
+        Assert.Contains(report.Steps, line => line.StartsWith($"{ServeRelations.DeclineForecastPoints} merge (", StringComparison.Ordinal) && line.Contains(", 0 scanned)", StringComparison.Ordinal));
+        Assert.EndsWith("; the forecast of 0 well(s) scanned", report.Reuse.Split("; reused in ")[0]);
+
         var incremental = ServeStore.Open(Store("child"), "child");
         Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
         incremental.Verify();
+        AssertForecastIsTheViews(incremental, Snapshot("child"), 30);
+    }
+
+    /// <summary>mart_decline_forecast computed by the store (<see cref="ServeViews.DeclineForecast"/>) is the view's, every
+    /// well and stream, value for value (doubles bit for bit); the cumulative to date moved since the parent.</summary>
+    internal static void AssertForecastIsTheViews(ServeStore store, string snapshot, int wells)
+    {
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={snapshot};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        var compared = 0;
+        foreach (var well in Enumerable.Range(1, wells))
+        {
+            foreach (var stream in new[] { "oil", "gas" })
+            {
+                var table = ServeViews.DeclineForecast(store, well, stream, null, null);
+                Assert.NotNull(table);
+                using var command = connection.CreateCommand();
+                command.CommandText = $"select * from mart_decline_forecast where well_code = {well} and stream = '{stream}' order by month";
+                using var reader = command.ExecuteReader();
+                Assert.Equal(ServeViewCheck.DeclineForecastColumns, table.Columns.Select(c => c.Name));
+                var row = 0;
+                for (; reader.Read(); row++)
+                {
+                    Assert.True(row < table.Count, $"well {well} {stream}: the store has {table.Count} row(s), the view more");
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        var column = table.Columns[i];
+                        Assert.Equal(reader.IsDBNull(i), column.IsNull(row));
+                        if (!reader.IsDBNull(i) && column.Kind == ServeKind.Double)
+                        {
+                            Assert.Equal(BitConverter.DoubleToInt64Bits(reader.GetDouble(i)), BitConverter.DoubleToInt64Bits(column.Double(row)));
+                        }
+                        else if (!reader.IsDBNull(i) && column.Kind == ServeKind.String)
+                        {
+                            Assert.Equal(reader.GetString(i), column.String(row));
+                        }
+                    }
+                }
+
+                Assert.Equal(row, table.Count);
+                compared += row;
+            }
+        }
+
+        Assert.True(compared > 0, "no forecast rows compared");
     }
 }

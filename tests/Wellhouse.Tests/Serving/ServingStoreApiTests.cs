@@ -43,7 +43,7 @@ public sealed class ServingStoreApiTests(ServingFixture fixture) : IClassFixture
         // int_production_cumsum is not stored: it is computed from stg_well_production's rows.
         Assert.Equal(ServeRelations.Scans.Select(scan => scan.Name).Where(name => name != ServeCumulative.Relation).Order(),
             store.Footer.Relations.Select(r => r.Name).Order());
-        Assert.Equal([ServeViewCheck.DeclineCurves, ServeViewCheck.MovingAverages, ServeCumulative.Relation, ServeViewCheck.Daily],
+        Assert.Equal([ServeViewCheck.DeclineCurves, ServeViewCheck.MovingAverages, ServeCumulative.Relation, ServeViewCheck.DeclineForecast, ServeViewCheck.Daily],
             store.Footer.Computed.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["12m", "180d", "30d", "3m", "6m", "90d"], store.Footer.Windows.Select(w => w.Name).Order(StringComparer.Ordinal));
         // The trendlines' actual_rate is read from stg_well_production (ServeLookups), not stored twice.

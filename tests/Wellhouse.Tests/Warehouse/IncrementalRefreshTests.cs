@@ -252,6 +252,15 @@ public sealed class IncrementalRefreshTests : IDisposable
         Assert.True(forecastKept ? rewritten == 0 : rewritten == Count(connection, "select count(*) from \"incremental\".main.int_decline_forecast"),
             $"{rewritten} row(s) of int_decline_forecast written");
         Assert.True(Count(connection, "select count(*) from \"incremental\".main.int_decline_forecast") > 0);
+        // The wells whose forecast rows the build computed, which the model's second pre-hook lists (macro
+        // decline_forecast_refits): none when it kept the rows, every well when the first forecast month moved; a full
+        // build leaves no such table. The forecast's error test read only those wells' rows (the others passed in the parent).
+        Assert.Equal(forecastKept ? 0 : 12, Count(connection, "select count(*) from \"incremental\".main.int_decline_forecast_refits"));
+        Assert.Equal(0, Count(connection, "select count(*) from duckdb_tables() where database_name = 'full' and table_name = 'int_decline_forecast_refits'"));
+        string OrderTest(string run) => File.ReadAllText(Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"),
+            "assert_forecast_percentiles_ordered.sql", SearchOption.AllDirectories).Single());
+        Assert.Contains("where well_code in (select well_code from int_decline_forecast_refits)", OrderTest("incremental"));
+        Assert.DoesNotContain("select well_code from int_decline_forecast_refits", OrderTest("full"));
         // int_well_totals continued each day well's kept totals with its new day.
         Assert.Equal(0, Count(connection, """
             select count(*) from "incremental".main.int_well_totals as totals
