@@ -31,15 +31,16 @@ internal static class IncrementalSnapshot
         ["int_wells"] = "false",
         // int_well_totals replaces a day well's row by its kept totals continued with its new rows.
         ["int_well_totals"] = "false",
-        // int_decline_fits deletes the day wells it fits again: those whose new rows reach before the as-of month.
+        // int_decline_fits deletes the day wells it fits again: those whose new_from lies before the as-of month (new
+        // rows that reach before it, or an as-of month that moved).
         ["int_decline_fits"] = "false",
         // The population models keep their rows or compute them whole (PopulationRefresh): their inputs are the months
         // before the as-of month, which a day well's new rows from there do not change; the model deletes the kept
         // histories of the day wells whose new rows may reach before it.
         ["int_population_forecast"] = "false",
         ["int_population_forecast_histories"] = "false",
-        // ml_predictions_raw appends the new points of the day wells whose new rows lie in the as-of month and deletes
-        // the others (fitted again whole).
+        // ml_predictions_raw appends the new points of the day wells whose new rows lie in the as-of month (which did
+        // not move) and deletes the others (fitted again whole).
         ["ml_predictions_raw"] = "false",
         // int_decline_forecast's pre-hook deletes the rows whose inputs may have changed (macro
         // decline_forecast_stale_rows): every row when a well's months before the as-of month changed.
@@ -98,24 +99,30 @@ internal static class IncrementalSnapshot
     /// The query of <c>refresh_wells</c>, on the parent's tables in <paramref name="schema"/> and the new raw rows of
     /// <paramref name="newRows"/> (a query of well_code, data_source, production_period): every well of the new
     /// batches, every well with future-dated rows, and every well of a data source whose as-of month the new rows move.
-    /// A day well (new_from and month_from set) is one the parent holds whose new rows all lie at or after its reported
-    /// span's end, of the same data source, whose as-of month they do not move, and of which the parent holds no
-    /// rejected row from there: no earlier version of those wells and periods exists, so the build appends its new rows
-    /// as they rank among themselves, recomputes its marts from month_from (the month of its last reported day, whose
-    /// reported days grow) and keeps its fit unless its new rows reach before the as-of month; any other well is
-    /// recomputed whole (docs/warehouse.md, "Incremental refresh", "New rows only").
+    /// A day well (new_from and month_from set) is one the parent holds whose new rows, if any, all lie at or after its
+    /// reported span's end, of the same data source, and of which the parent holds no rejected row from there: no
+    /// earlier version of those wells and periods exists, so the build appends its new rows as they rank among
+    /// themselves and recomputes its marts from month_from (the month of its last reported day, whose reported days
+    /// grow). A well without new rows is one only when its data source's as-of month moved: its staged rows and marts
+    /// stay, but its fits read one more month. Every fit model (int_decline_fits, ml_predictions_raw, the population
+    /// models, int_decline_forecast, the serving store's trendlines) fits a day well again whose new_from lies before
+    /// the new as-of month (DeclineFitsModel.FittedUntil), which every well of a moved source meets (new_from, its span's
+    /// end in the parent, is at most the parent's as-of date, before the new as-of month); so a new month recomputes
+    /// every fit but keeps every well's staged rows and marts. Any other well is recomputed whole (docs/warehouse.md,
+    /// "Incremental refresh", "New rows only").
     /// </summary>
     private static string RefreshWells(string newRows, string schema) => $"""
             with new_rows as ({newRows}),
             future as (
-                select distinct well_code from {schema}.stg_well_production_rejects where reject_reason = 'future_period'
+                select distinct well_code from {schema}.stg_well_production_rejects
+                where reject_reason = 'future_period' and well_code is not null
             ),
             parent_as_of as (
                 select data_source, max(reported_until) as as_of from {schema}.int_wells group by data_source
             ),
             moved as (
                 -- the data sources whose as-of month the new rows may move (a row's period end in a later month than the
-                -- parent's as-of date): the fits read the months before it, so every well of such a source is recomputed
+                -- parent's as-of date): the fits read the months before it, so every well of such a source is listed
                 select distinct new_rows.data_source
                 from new_rows
                 inner join {schema}.data_sources
@@ -143,12 +150,12 @@ internal static class IncrementalSnapshot
             day_wells as (
                 select parent.well_code, parent.reported_until
                 from {schema}.int_wells as parent
-                inner join first_new
+                left join first_new
                     on parent.well_code = first_new.well_code
-                where first_new.undated = 0 and first_new.sources = 1 and first_new.data_source = parent.data_source
-                    and first_new.first_period >= parent.reported_until
+                where (first_new.well_code is null
+                        or (first_new.undated = 0 and first_new.sources = 1 and first_new.data_source = parent.data_source
+                            and first_new.first_period >= parent.reported_until))
                     and parent.well_code not in (select well_code from future)
-                    and parent.data_source not in (select data_source from moved)
                     and not exists (
                         select 1 from {schema}.stg_well_production_rejects as rejects
                         where rejects.well_code = parent.well_code and rejects.production_period >= parent.reported_until)

@@ -35,8 +35,8 @@ public sealed class IncrementalServeStoreTests : IDisposable
             // Wells 1-30, 400 days.
             writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
             writer.Write(
-                // New days for wells 1-4 (inside the data's as-of month: days into the next month would make every
-                // well one to recompute, since the fits read one more month); late corrections of wells 5 (halved) and 6 (rejected); new wells 300 and 301
+                // New days for wells 1-4 (inside the data's as-of month: days into the next month would fit every well
+                // again, since the fits read one more month; see MonthMoved_...); late corrections of wells 5 (halved) and 6 (rejected); new wells 300 and 301
                 // (well codes past the parent's one-byte range); a row without a well. Wells 7-30 are untouched.
                 Enumerable.Range(1, 4).SelectMany(well => Enumerable.Range(400, 10).Select(day => IncrementalRefreshTests.Day(well, day)))
                     .Concat(Enumerable.Range(100, 10).Select(day => IncrementalRefreshTests.Day(5, day, 0.5, later)))
@@ -252,5 +252,53 @@ public sealed class IncrementalServeStoreTests : IDisposable
         }
 
         Assert.True(compared > 0, "no forecast rows compared");
+    }
+
+    /// <summary>
+    /// New days into the next month for 20 of 30 wells (a month-completing day, or a monthly feed's new month): the as-of
+    /// month moves, so every well's fits and trendlines read one more month and are computed again, but every well stays
+    /// a day well (wells 21-30 without new rows too): the store copies each well's staged rows and months from the
+    /// parent's store and scans only the new rows, scans the trendlines whole, and answers as a store built from scratch.
+    /// </summary>
+    [Fact]
+    public async Task MonthMoved_StoreKeepsEveryWellsStagedRows_AndScansTheTrendlinesWhole()
+    {
+        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
+        data.EnsureCreated();
+        var first = Path.Combine(data.Batches, "a.parquet");
+        var second = Path.Combine(data.Batches, "b.parquet");
+        using (var writer = new RawRowWriter())
+        {
+            // 400 days to 2022-02-04 (as-of month February); 30 new days to 2022-03-06 (as-of month March).
+            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
+            writer.Write(Enumerable.Range(1, 20).SelectMany(well => Enumerable.Range(400, 30).Select(day => IncrementalRefreshTests.Day(well, day))), second);
+        }
+
+        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
+        var cancel = TestContext.Current.CancellationToken;
+        string Snapshot(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
+        string Store(string id) => Path.Combine(data.Snapshots, id + ".serve");
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("parent"), [first], TextWriter.Null), cancel);
+        Assert.Equal("full build", ServeStoreLoader.Build(Snapshot("parent"), Store("parent"), "parent").Reuse);
+        var log = new StringWriter();
+        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("child"), [first, second], log)
+        {
+            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
+            ParentPath = Snapshot("parent"),
+            NewRawBatchFiles = [second],
+        }, cancel);
+        Assert.Contains("30 well(s) to recompute (30 of them from their new rows on)", log.ToString());
+
+        var report = ServeStoreLoader.Build(Snapshot("child"), Store("child"), "child", new ServePrevious(Store("parent"), "parent"));
+        var scratch = Path.Combine(_temp.Path, "scratch.serve");
+        ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
+
+        Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
+        Assert.Contains(report.Steps, line => line.StartsWith("stg_well_production merge (12,600 rows, 600 scanned)", StringComparison.Ordinal));
+        Assert.Contains("stg_well_production", report.Reused);
+        Assert.DoesNotContain("int_ml_trendlines_output", report.Reused);
+        var incremental = ServeStore.Open(Store("child"), "child");
+        Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
+        incremental.Verify();
     }
 }
