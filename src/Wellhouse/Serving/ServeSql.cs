@@ -61,6 +61,31 @@ internal static partial class ServeSql
         return new Cap(connection, previous);
     }
 
+    /// <summary>Has DuckDB return a streamed scan's rows in the order the table stores them while disposed of: the
+    /// setting preserve_insertion_order set true if it is not (a profile's build sets it false; the setting belongs to
+    /// the database instance), and put back after. A DuckDB connection only.</summary>
+    public static IDisposable KeepInsertionOrder(DbConnection connection)
+    {
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "select value from duckdb_settings() where name = 'preserve_insertion_order'";
+            if (string.Equals(Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return NoCap.Instance;
+            }
+        }
+
+        SetInsertionOrder(connection, true);
+        return new InsertionOrder(connection);
+    }
+
+    private static void SetInsertionOrder(DbConnection connection, bool keep)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"set preserve_insertion_order = {(keep ? "true" : "false")}";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>The connection's DuckDB memory_limit as DuckDB shows it ("18.8 GiB").</summary>
     internal static string? MemoryLimit(DbConnection connection)
     {
@@ -109,6 +134,12 @@ internal static partial class ServeSql
                 Set(connection, previous);
             }
         }
+    }
+
+    /// <summary>Puts preserve_insertion_order back to false.</summary>
+    private sealed class InsertionOrder(DbConnection connection) : IDisposable
+    {
+        public void Dispose() => SetInsertionOrder(connection, false);
     }
 
     private sealed class NoCap : IDisposable

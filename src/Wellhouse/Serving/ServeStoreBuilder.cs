@@ -80,7 +80,7 @@ internal static class ServeStoreBuilder
                         }
 
                         var lookups = ServeLookups.Candidates.GetValueOrDefault(name) ?? new Dictionary<string, ServeLookup>();
-                        var scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps);
+                        var scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps) { StoredOrder = reuse is null };
                         outcome = scan.Run(ref end);
                         for (var retry = 0; retry < 2 && outcome.Info is null; retry++)
                         {
@@ -100,7 +100,7 @@ internal static class ServeStoreBuilder
                                 break;
                             }
 
-                            scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps);
+                            scan = new RelationScan(connection, file, scratch, name, sql, derived, lookups, Written, steps) { StoredOrder = reuse is null };
                             outcome = scan.Run(ref end);
                         }
                     }
@@ -195,8 +195,20 @@ internal static class ServeStoreBuilder
             ? relationSql
             : ServeSql.Portable(connection, $"select * exclude ({string.Join(", ", derived.Where(d => !ServeDerived.CheckedInScan(d.Value.Op)).Select(d => $"\"{d.Key}\""))}) from " + relationSql[SelectAll.Length..]);
 
+        /// <summary>Why a scan in stored order stopped (<see cref="ServeRelations.StoredInOrder"/>): it is read again sorted.</summary>
+        private const string NotInStoredOrder = "a row does not follow the one before it in the scan's order";
+
         /// <summary>How many queries (ranges of wells) the last scan read.</summary>
         private int ranges;
+
+        /// <summary>How the last full scan read its rows, for the step's line: in stored order, or sorted after a stored
+        /// order that did not hold.</summary>
+        private string? order;
+
+        /// <summary>Whether a full scan of a relation stored in its order (<see cref="ServeRelations.StoredInOrder"/>) may
+        /// read it so: a store built without a parent's, i.e. of a snapshot built whole, whose tables were written at
+        /// once. A snapshot built incrementally appends a day well's rows after the others' (its store merges them).</summary>
+        public bool StoredOrder { get; init; }
 
         /// <summary>The rows a merge scanned (the changed wells', of a day well those from its cutoff).</summary>
         private long scannedRows;
@@ -211,7 +223,7 @@ internal static class ServeStoreBuilder
         {
             var started = steps.Start();
             var result = Scan(ref end);
-            steps.Stop(started, $"{name} scan ({result.Info?.Rows ?? 0:N0} rows{(ranges > 1 ? $" in {ranges} well ranges" : "")})");
+            steps.Stop(started, $"{name} scan ({result.Info?.Rows ?? 0:N0} rows{(ranges > 1 ? $" in {ranges} well ranges" : "")}{order})");
             return result;
         }
 
@@ -343,7 +355,18 @@ internal static class ServeStoreBuilder
                 return (null, $"{rows} rows (more than the store's {int.MaxValue} per relation)");
             }
 
-            var (scanned, problem) = ScanRows(sql, rows, null);
+            var (scanned, problem) = (default(Scanned), default(string));
+            if (StoredOrder && connection is DuckDB.NET.Data.DuckDBConnection && ServeRelations.StoredInOrder.TryGetValue(name, out var thenBy))
+            {
+                (scanned, problem) = ScanRows(sql, rows, null, thenBy);
+                order = scanned is not null ? " in stored order" : problem == NotInStoredOrder ? " (not in stored order: sorted)" : null;
+            }
+
+            if (scanned is null && problem is null or NotInStoredOrder)
+            {
+                (scanned, problem) = ScanRows(sql, rows, null);
+            }
+
             if (scanned is null)
             {
                 return (null, problem);
@@ -369,11 +392,16 @@ internal static class ServeStoreBuilder
 
         /// <summary>Reads the rows of <paramref name="query"/> (<paramref name="rows"/> of them) into column writers on the
         /// scratch file, with the well index. A large relation is read in ranges of wells, one ordered query each
-        /// (<see cref="Ranges"/>), so that no sort passes the build's memory cap.</summary>
-        private (Scanned? Scanned, string? Problem) ScanRows(string query, long rows, IReadOnlyDictionary<string, IReadOnlyList<string>>? dictionaries)
+        /// (<see cref="Ranges"/>), so that no sort passes the build's memory cap. Given <paramref name="thenBy"/> (the column
+        /// after well_code in the scan's order, <see cref="ServeRelations.StoredInOrder"/>), the rows are read in one query
+        /// without the order by, in the order DuckDB stored them (insertion order kept on the connection meanwhile), each
+        /// checked to come after the one before it; the problem is <see cref="NotInStoredOrder"/> when one does not.</summary>
+        private (Scanned? Scanned, string? Problem) ScanRows(string query, long rows, IReadOnlyDictionary<string, IReadOnlyList<string>>? dictionaries,
+            string? thenBy = null)
         {
-            var queries = Ranges(query, rows);
+            var queries = thenBy is null ? Ranges(query, rows) : [ServeRelations.Unordered(query)];
             ranges = queries.Count;
+            using var insertionOrder = thenBy is null ? null : ServeSql.KeepInsertionOrder(connection);
             using var first = Stream(queries[0]);
             using var reader = first.ExecuteReader();
             var kinds = new ServeKind[reader.FieldCount];
@@ -395,6 +423,12 @@ internal static class ServeStoreBuilder
             if (wellOrdinal < 0 || kinds[wellOrdinal] is not (ServeKind.Int32 or ServeKind.Int64))
             {
                 return (null, "no integer column well_code");
+            }
+
+            var thenOrdinal = thenBy is null ? -1 : Enumerable.Range(0, reader.FieldCount).FirstOrDefault(i => reader.GetName(i) == thenBy, -1);
+            if (thenBy is not null && (thenOrdinal < 0 || kinds[thenOrdinal] != ServeKind.Date))
+            {
+                return (null, NotInStoredOrder); // only a date column is checked: read sorted
             }
 
             // A looked-up column is checked against its target (in the relations written before), a derived one against its
@@ -444,7 +478,7 @@ internal static class ServeStoreBuilder
                 {
                     using var next = i == 0 ? null : Stream(queries[i]);
                     using var more = next?.ExecuteReader();
-                    if (ReadRows(more ?? reader, rows, wellOrdinal, writers, checks, derivedChecks, scan) is { } problem)
+                    if (ReadRows(more ?? reader, rows, wellOrdinal, thenOrdinal, writers, checks, derivedChecks, scan) is { } problem)
                     {
                         return (null, problem);
                     }
@@ -532,13 +566,17 @@ internal static class ServeStoreBuilder
             public long Row;
         }
 
-        /// <summary>Adds one query's rows to the scan; the problem that stops it, or null.</summary>
-        private static string? ReadRows(DbDataReader reader, long rows, int wellOrdinal, ColumnWriter?[] writers,
+        /// <summary>Adds one query's rows to the scan; the problem that stops it, or null. With <paramref name="thenOrdinal"/>
+        /// (a date column, not -1) each row's well_code and date must come after the row before's: a row that does not (or
+        /// has no date) stops the scan with <see cref="NotInStoredOrder"/>.</summary>
+        private static string? ReadRows(DbDataReader reader, long rows, int wellOrdinal, int thenOrdinal, ColumnWriter?[] writers,
             List<ServeLookups.Check> checks, List<ServeDerived.ScanCheck> derivedChecks, ScanState scan)
         {
             var codes = scan.Codes;
             var starts = scan.Starts;
             var row = scan.Row;
+            var thenIsDateOnly = thenOrdinal >= 0 && reader.GetFieldType(thenOrdinal) == typeof(DateOnly);
+            var lastDay = int.MinValue;
             while (reader.Read())
             {
                 if (row == rows)
@@ -552,15 +590,33 @@ internal static class ServeStoreBuilder
                     return $"row {row + 1}: well_code is NULL or out of range";
                 }
 
-                if (codes.Count == 0 || codes[^1] != code)
+                var newWell = codes.Count == 0 || codes[^1] != code;
+                if (newWell)
                 {
                     if (codes.Count > 0 && codes[^1] > code)
                     {
-                        return "rows are not ordered by well_code";
+                        return thenOrdinal >= 0 ? NotInStoredOrder : "rows are not ordered by well_code";
                     }
 
                     codes.Add(code);
                     starts.Add((int)row);
+                }
+
+                if (thenOrdinal >= 0)
+                {
+                    if (reader.IsDBNull(thenOrdinal))
+                    {
+                        return NotInStoredOrder;
+                    }
+
+                    var day = thenIsDateOnly ? reader.GetFieldValue<DateOnly>(thenOrdinal).DayNumber
+                        : DateOnly.FromDateTime(reader.GetDateTime(thenOrdinal)).DayNumber;
+                    if (!newWell && day <= lastDay)
+                    {
+                        return NotInStoredOrder;
+                    }
+
+                    lastDay = day;
                 }
 
                 for (var i = 0; i < writers.Length; i++)
