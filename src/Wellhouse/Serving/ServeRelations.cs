@@ -23,8 +23,9 @@ internal static class ServeRelations
     public const string DeclineForecast = "int_decline_forecast";
 
     /// <summary>The history's cumulative to date per well that mart_decline_forecast adds to forecast_cum_p50 (its CTE
-    /// to_date, the same query: the same sums, so that the view's cum_p50 is computed to the bit): one row per well,
-    /// scanned whole by every build.</summary>
+    /// to_date, the same query: the same sums, added in month order as the view adds them, so that the view's cum_p50 is
+    /// computed to the bit; a plain sum adds in the order the threads read the rows, and two scans of one snapshot
+    /// differed in the last bit): one row per well, scanned whole by every build.</summary>
     public const string DeclineForecastToDate = "mart_decline_forecast__to_date";
 
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
@@ -36,7 +37,8 @@ internal static class ServeRelations
         ("mart_well_summary", "select * from mart_well_summary order by well_code"),
         (DeclineForecast, "select * from int_decline_forecast order by well_code, stream, month"),
         (DeclineForecastToDate,
-            "select * from (select well_code, sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl, sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf "
+            "select * from (select well_code, sum(coalesce(oil_volume_kbbl, 0) order by month) as cum_oil_kbbl, "
+            + "sum(coalesce(gas_volume_mmcf, 0) order by month) as cum_gas_mmcf "
             + "from mart_production_monthly group by well_code) as to_date order by well_code"),
         ("stg_well_production", "select * from stg_well_production order by well_code, production_period"),
         // A view over ml_predictions_raw joined with int_ml_trendlines_input's rates (one row per well and period):

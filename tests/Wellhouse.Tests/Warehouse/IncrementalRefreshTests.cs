@@ -275,6 +275,12 @@ public sealed class IncrementalRefreshTests : IDisposable
             "assert_forecast_percentiles_ordered.sql", SearchOption.AllDirectories).Single());
         Assert.Contains("where well_code in (select well_code from int_decline_forecast_refits)", OrderTest("incremental"));
         Assert.DoesNotContain("select well_code from int_decline_forecast_refits", OrderTest("full"));
+        // Its key test likewise (a duplicate lies within one well).
+        string ForecastKeyTest(string run) => Directory.GetFiles(Path.Combine(data.Runs, run, "compiled"), "unique_combination_int_decline_*.sql",
+            SearchOption.AllDirectories).Select(File.ReadAllText).Single(sql => sql.Contains("int_decline_forecast", StringComparison.Ordinal)
+                && !sql.Contains("int_decline_fits", StringComparison.Ordinal));
+        Assert.Contains("well_code in (select well_code from int_decline_forecast_refits)", ForecastKeyTest("incremental"));
+        Assert.DoesNotContain("int_decline_forecast_refits", ForecastKeyTest("full"));
         // int_well_totals continued each day well's kept totals with its new day.
         Assert.Equal(0, Count(connection, """
             select count(*) from "incremental".main.int_well_totals as totals

@@ -19,11 +19,12 @@ monthly as (
 to_date as (
     -- the history's volumes to date, from the monthly mart (each month the sum of its accepted periods, which
     -- assert_monthly_equals_sum_of_daily checks): a row per well-month instead of per period (10 M daily rows at
-    -- 10,000 wells x 1,000 days)
+    -- 10,000 wells x 1,000 days); added in month order, so that the sum is the same whichever rows each thread reads
+    -- (a plain sum of one well differed in the last bit between two reads of the same snapshot at 10 M rows)
     select
         well_code,
-        sum(coalesce(oil_volume_kbbl, 0)) as cum_oil_kbbl,
-        sum(coalesce(gas_volume_mmcf, 0)) as cum_gas_mmcf
+        sum(coalesce(oil_volume_kbbl, 0) order by month) as cum_oil_kbbl,
+        sum(coalesce(gas_volume_mmcf, 0) order by month) as cum_gas_mmcf
     from monthly
     group by well_code
 ),
