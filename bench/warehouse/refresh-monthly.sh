@@ -3,8 +3,8 @@
 # data (`wellhouse generate --period month --same-end`: every well reports until October 2026, as in a monthly feed;
 # histories average MONTHS months, from MONTHS - 6 to MONTHS + 5), one `wellhouse ingest` of every file and a full
 # `wellhouse refresh`; then the next month (November 2026) for every well (`Wellhouse.Benchmarks --next-month`),
-# ingested and refreshed: a full build, since the month moves the data's as-of month, and every well of the source is
-# then recomputed whole (docs/warehouse.md, "New rows only"); then a late correction of 1 % of the wells (a month a year
+# ingested and refreshed incrementally (every well a day well whose fits read one more month: docs/warehouse.md, "New
+# rows only"); then a late correction of 1 % of the wells (a month a year
 # back sent again with other values, `--late-correction`), ingested and refreshed incrementally. Prints per stage the
 # wall time, CPU-seconds and peak memory, the load average before and after, disk (raw Parquet, raw store, each
 # snapshot's .duckdb and .serve), the run log's mode and store lines and its slowest nodes. The refreshes keep
