@@ -25,6 +25,11 @@ internal sealed class ColumnWriter
     private readonly byte[] _nulls;
     private readonly Dictionary<string, int>? _ids;
     private readonly List<string>? _dictionary;
+
+    /// <summary>The last text read and its id: a text column's rows mostly repeat the row before's (a stream's rows of a
+    /// well, a data source's), and comparing two short strings costs less than hashing one into the dictionary.</summary>
+    private string? _lastText;
+    private int _lastId;
     private long _written;
     private int _used;
     private long _row;
@@ -152,6 +157,12 @@ internal sealed class ColumnWriter
                     break;
                 case ServeKind.String:
                     var text = reader.GetString(ordinal);
+                    if (string.Equals(text, _lastText, StringComparison.Ordinal))
+                    {
+                        BinaryPrimitives.WriteInt32LittleEndian(span, _lastId);
+                        break;
+                    }
+
                     if (!_ids!.TryGetValue(text, out var id))
                     {
                         id = _dictionary!.Count;
@@ -159,6 +170,7 @@ internal sealed class ColumnWriter
                         _dictionary.Add(text);
                     }
 
+                    (_lastText, _lastId) = (text, id);
                     BinaryPrimitives.WriteInt32LittleEndian(span, id);
                     break;
             }

@@ -61,6 +61,7 @@ internal static class ServeLookups
         private int _cursor;
         private long _lastKey = long.MinValue;
         private string? _lastBy;
+        private ServeColumn? _lastColumn;
         private long _row;
 
         /// <summary>A check of <paramref name="lookup"/> for the reader's column <paramref name="value"/>, or null (with
@@ -145,7 +146,12 @@ internal static class ServeLookups
             }
 
             var by = reader.IsDBNull(_by) ? null : reader.GetString(_by);
-            if (by is null || !_columns.TryGetValue(by, out var column))
+            ServeColumn? column;
+            if (by is not null && string.Equals(by, _lastBy, StringComparison.Ordinal))
+            {
+                column = _lastColumn!; // the row before's text (a stream's rows of a well): no hash of it
+            }
+            else if (by is null || !_columns.TryGetValue(by, out column))
             {
                 Problem = $"row {row + 1}: no column of {_target.Info.Name} for {by ?? "NULL"}";
                 return;
@@ -158,7 +164,7 @@ internal static class ServeLookups
             if (by != _lastBy || key < _lastKey)
             {
                 _cursor = _start;
-                _lastBy = by;
+                (_lastBy, _lastColumn) = (by, column);
             }
 
             _lastKey = key;

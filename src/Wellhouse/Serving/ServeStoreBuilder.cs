@@ -576,6 +576,7 @@ internal static class ServeStoreBuilder
             var starts = scan.Starts;
             var row = scan.Row;
             var thenIsDateOnly = thenOrdinal >= 0 && reader.GetFieldType(thenOrdinal) == typeof(DateOnly);
+            var wellType = reader.GetFieldType(wellOrdinal); // read typed, as ColumnWriter does: no boxed value per row
             var lastDay = int.MinValue;
             while (reader.Read())
             {
@@ -584,7 +585,10 @@ internal static class ServeStoreBuilder
                     return "the relation changed between its count and its scan";
                 }
 
-                var code = reader.IsDBNull(wellOrdinal) ? long.MinValue : Convert.ToInt64(reader.GetValue(wellOrdinal), System.Globalization.CultureInfo.InvariantCulture);
+                var code = reader.IsDBNull(wellOrdinal) ? long.MinValue
+                    : wellType == typeof(int) ? reader.GetInt32(wellOrdinal)
+                    : wellType == typeof(long) ? reader.GetInt64(wellOrdinal)
+                    : Convert.ToInt64(reader.GetValue(wellOrdinal), System.Globalization.CultureInfo.InvariantCulture);
                 if (code == long.MinValue || code is < int.MinValue or > int.MaxValue)
                 {
                     return $"row {row + 1}: well_code is NULL or out of range";
