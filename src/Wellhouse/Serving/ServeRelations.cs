@@ -6,7 +6,7 @@ namespace Wellhouse.Serving;
 /// computation (mart_production_daily, int_moving_averages, int_declining_curves) are computed by
 /// <see cref="ServeViews"/> from stg_well_production, int_wells and int_decline_fits with the views' arithmetic; the
 /// view int_production_cumsum is computed too, from stg_well_production's rows (<see cref="ServeCumulative"/>), and the
-/// view mart_decline_forecast from int_decline_forecast's rows and the history's cumulative to date
+/// view mart_decline_forecast from int_decline_forecast's rows and mart_production_monthly's volumes to date
 /// (<see cref="ServeViews.DeclineForecast"/>).
 /// </summary>
 internal static class ServeRelations
@@ -22,12 +22,6 @@ internal static class ServeRelations
     /// (forecast_cum_p50), which does not move with a new day, where the view's cum_p50 adds the cumulative to date.</summary>
     public const string DeclineForecast = "int_decline_forecast";
 
-    /// <summary>The history's cumulative to date per well that mart_decline_forecast adds to forecast_cum_p50 (its CTE
-    /// to_date, the same query: the same sums, added in month order as the view adds them, so that the view's cum_p50 is
-    /// computed to the bit; a plain sum adds in the order the threads read the rows, and two scans of one snapshot
-    /// differed in the last bit): one row per well, scanned whole by every build.</summary>
-    public const string DeclineForecastToDate = "mart_decline_forecast__to_date";
-
     public static readonly IReadOnlyList<(string Name, string Sql)> Scans =
     [
         ("mart_production_monthly", "select * from mart_production_monthly order by well_code, month"),
@@ -36,10 +30,6 @@ internal static class ServeRelations
         ("mart_revenue", "select * from mart_revenue order by well_code, month"),
         ("mart_well_summary", "select * from mart_well_summary order by well_code"),
         (DeclineForecast, "select * from int_decline_forecast order by well_code, stream, month"),
-        (DeclineForecastToDate,
-            "select * from (select well_code, sum(coalesce(oil_volume_kbbl, 0) order by month) as cum_oil_kbbl, "
-            + "sum(coalesce(gas_volume_mmcf, 0) order by month) as cum_gas_mmcf "
-            + "from mart_production_monthly group by well_code) as to_date order by well_code"),
         ("stg_well_production", "select * from stg_well_production order by well_code, production_period"),
         // A view over ml_predictions_raw joined with int_ml_trendlines_input's rates (one row per well and period):
         // one ordered scan costs about what the table alone did (0.42 against 0.40 CPU-s at 1 M rows). Its actual_rate
@@ -59,7 +49,7 @@ internal static class ServeRelations
     /// rows of a well not in int_refresh_wells are the parent's, so the store reuses them from the parent's store
     /// (<see cref="ServeStoreMerge"/>). The forecast's rows are kept by their own rule (<see cref="ForecastRows"/>). The
     /// others depend on every well (the data's as-of date of int_well_status, the population forecast's priors) or change
-    /// for every well with a new day (the cumulative to date) and are scanned whole by every build.
+    /// for every well with a new day) and are scanned whole by every build.
     /// </summary>
     public static readonly IReadOnlySet<string> PerWell = new HashSet<string>(StringComparer.Ordinal)
     {

@@ -52,7 +52,7 @@ internal static class ServeViewCheck
         var wells = kinds.GetValueOrDefault("int_wells");
         var fits = kinds.GetValueOrDefault("int_decline_fits");
         var forecast = kinds.GetValueOrDefault(ServeRelations.DeclineForecast);
-        var toDate = kinds.GetValueOrDefault(ServeRelations.DeclineForecastToDate);
+        var monthly = kinds.GetValueOrDefault("mart_production_monthly");
 
         void Try(string view, Func<List<ServeViewColumn>, string?> check, params string[] inputs)
         {
@@ -150,10 +150,10 @@ internal static class ServeViewCheck
                 }
             }
 
-            return columns[1].Kind == ServeKind.String && columns[7].Kind == ServeKind.Double
-                && toDate!.GetValueOrDefault("cum_oil_kbbl") == ServeKind.Double && toDate!.GetValueOrDefault("cum_gas_mmcf") == ServeKind.Double
-                ? null : "stream is not text, or the cumulatives are not doubles";
-        }, ServeRelations.DeclineForecast, ServeRelations.DeclineForecastToDate);
+            return columns[1].Kind == ServeKind.String && columns[7].Kind == ServeKind.Double && monthly!.GetValueOrDefault("month") == ServeKind.Date
+                && monthly!.GetValueOrDefault("oil_volume_kbbl") == ServeKind.Double && monthly!.GetValueOrDefault("gas_volume_mmcf") == ServeKind.Double
+                ? null : "stream is not text, or mart_production_monthly's month and volumes are not a date and doubles";
+        }, ServeRelations.DeclineForecast, "mart_production_monthly");
 
         if (!computed.ContainsKey(DeclineCurves))
         {

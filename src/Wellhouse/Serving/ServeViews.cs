@@ -61,28 +61,27 @@ internal static class ServeViews
     /// <summary>
     /// mart_decline_forecast for a well and stream, months in a date range: int_decline_forecast's rows as they are, but
     /// forecast_cum_p50 made cum_p50 by adding the well's cumulative to date of the stream (the view's
-    /// <c>case when stream = 'oil' then cum_oil_kbbl else cum_gas_mmcf end + forecast_cum_p50</c>, one IEEE addition of
-    /// the sums its CTE to_date computes, <see cref="ServeRelations.DeclineForecastToDate"/>); no rows for a well without a
-    /// cumulative (the view's inner join). Stored thus, a well's forecast rows do not change with its new days, so an
-    /// incremental build copies them from the parent's store.
+    /// <c>case when stream = 'oil' then cum_oil_kbbl else cum_gas_mmcf end + forecast_cum_p50</c>, one IEEE addition).
+    /// The cumulative is the view's CTE to_date, <c>sum(coalesce(oil_volume_kbbl, 0) order by month)</c> over the well's
+    /// rows of mart_production_monthly: added here as the ordered sum adds, from 0, month after month (the store holds
+    /// the well's months in month order), so the answer is the view's to the bit; no rows for a well without months (the
+    /// view's inner join). Stored thus, a well's forecast rows do not change with its new days, so an incremental build
+    /// copies them from the parent's store; the few months of a well are added when read (a scan of the sums, with the
+    /// ordered aggregate, cost 1.4 CPU-s at 10 M rows, against 0.06 for the plain sum, which adds in the order the
+    /// threads read the rows and gave one well's cumulative another last bit in two scans of one snapshot).
     /// </summary>
     public static SeriesTable? DeclineForecast(ServeStore store, int wellCode, string stream, DateOnly? from, DateOnly? to)
     {
         if (store.Computed(ServeViewCheck.DeclineForecast) is not { } columns
             || store.Relation(ServeRelations.DeclineForecast) is not { } forecast
-            || store.Relation(ServeRelations.DeclineForecastToDate) is not { } toDate)
+            || store.Relation("mart_production_monthly") is not { } monthly)
         {
             return null;
         }
 
-        var (toDateStart, toDateEnd) = toDate.Range(wellCode);
-        if (toDateEnd - toDateStart > 1)
-        {
-            return null; // the join would repeat the rows; let SQL answer exactly that
-        }
-
+        var (monthStart, monthEnd) = monthly.Range(wellCode);
         var rows = new List<int>();
-        if (toDateEnd > toDateStart)
+        if (monthEnd > monthStart)
         {
             var (start, end) = forecast.Range(wellCode);
             var month = forecast["month"];
@@ -105,17 +104,22 @@ internal static class ServeViews
         if (selected.Length > 0)
         {
             // The stream is the one asked on every row: oil adds the oil cumulative, any other the gas one.
-            var toDateColumn = toDate[stream == "oil" ? "cum_oil_kbbl" : "cum_gas_mmcf"];
-            var offset = toDateColumn.IsNull(toDateStart) ? (double?)null : toDateColumn.Double(toDateStart);
+            var volumes = monthly[stream == "oil" ? "oil_volume_kbbl" : "gas_volume_mmcf"];
+            var toDate = 0.0;
+            for (var row = monthStart; row < monthEnd; row++)
+            {
+                toDate += volumes.IsNull(row) ? 0 : volumes.Double(row);
+            }
+
             for (var i = 0; i < selected.Length; i++)
             {
-                if (offset is { } add && !nulls[i])
+                if (nulls[i])
                 {
-                    cumulative[i] = add + cumulative[i];
+                    cumulative[i] = 0;
                 }
                 else
                 {
-                    (nulls[i], cumulative[i]) = (true, 0);
+                    cumulative[i] = toDate + cumulative[i];
                 }
             }
         }
