@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Wellhouse.Hosting;
 using Wellhouse.Generate;
+using Wellhouse.Ingest;
 using Wellhouse.Refresh;
 using Wellhouse.Serving;
 using Wellhouse.Tests.Api;
@@ -143,46 +144,15 @@ public sealed class IncrementalServeStoreTests : IDisposable
     [Fact]
     public async Task DayForEveryWell_StoreScansOnlyTheNewRows_AndTheTrendlinesOfADayWellFittedAgainWhole()
     {
-        var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
-        data.EnsureCreated();
-        var first = Path.Combine(data.Batches, "a.parquet");
-        var second = Path.Combine(data.Batches, "b.parquet");
-        using (var writer = new RawRowWriter())
-        {
-            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
-            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(400, 10).Select(day => IncrementalRefreshTests.Day(well, day))), second);
-        }
-
-        var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
-        var cancel = TestContext.Current.CancellationToken;
-        string Snapshot(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
-        string Store(string id) => Path.Combine(data.Snapshots, id + ".serve");
-        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("parent"), [first], TextWriter.Null), cancel);
-        using (var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Snapshot("parent")}"))
-        {
-            connection.Open();
-            using var tamper = connection.CreateCommand();
-            tamper.CommandText = """
-                delete from ml_predictions_raw where well_code = 7 and stream = 'oil' and production_period = date '2022-02-04';
-                insert into ml_predictions_raw select * replace (trend_rate * 2 as trend_rate) from ml_predictions_raw
-                where well_code = 7 and stream = 'oil' and production_period = date '2021-06-01';
-                """;
-            tamper.ExecuteNonQuery();
-        }
-
-        Assert.Equal("full build", ServeStoreLoader.Build(Snapshot("parent"), Store("parent"), "parent").Reuse);
-        var log = new StringWriter();
-        await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("child"), [first, second], log)
-        {
-            Plan = new RefreshPlan(RefreshModes.Incremental, "parent", "test"),
-            ParentPath = Snapshot("parent"),
-            NewRawBatchFiles = [second],
-        }, cancel);
-        Assert.Contains("ml_predictions_raw: the stored rows of 1 day well(s) do not match int_ml_trendlines_input before their new rows (first: well 7)", log.ToString());
-
-        var report = ServeStoreLoader.Build(Snapshot("child"), Store("child"), "child", new ServePrevious(Store("parent"), "parent"));
-        var scratch = Path.Combine(_temp.Path, "scratch.serve");
-        ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
+        var (report, log, child, scratch) = await BuildOnParentAsync(
+            Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))),
+            Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(400, 10).Select(day => IncrementalRefreshTests.Day(well, day))),
+            """
+            delete from ml_predictions_raw where well_code = 7 and stream = 'oil' and production_period = date '2022-02-04';
+            insert into ml_predictions_raw select * replace (trend_rate * 2 as trend_rate) from ml_predictions_raw
+            where well_code = 7 and stream = 'oil' and production_period = date '2021-06-01';
+            """);
+        Assert.Contains("ml_predictions_raw: the stored rows of 1 day well(s) do not match int_ml_trendlines_input before their new rows (first: well 7)", log);
 
         Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
         // int_wells and int_decline_fits (a row or two per well) are scanned whole when most of their wells changed.
@@ -204,10 +174,10 @@ public sealed class IncrementalServeStoreTests : IDisposable
         Assert.Contains(report.Steps, line => line.StartsWith($"{ServeRelations.DeclineForecastPoints} merge (", StringComparison.Ordinal) && line.Contains(", 0 scanned)", StringComparison.Ordinal));
         Assert.EndsWith("; the forecast of 0 well(s) scanned", report.Reuse.Split("; reused in ")[0]);
 
-        var incremental = ServeStore.Open(Store("child"), "child");
+        var incremental = ServeStore.Open(Path.ChangeExtension(child, ".serve"), "child");
         Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
         incremental.Verify();
-        AssertForecastIsTheViews(incremental, Snapshot("child"), 30);
+        AssertForecastIsTheViews(incremental, child, 30);
     }
 
     /// <summary>mart_decline_forecast computed by the store (<see cref="ServeViews.DeclineForecast"/>) is the view's, every
@@ -263,15 +233,39 @@ public sealed class IncrementalServeStoreTests : IDisposable
     [Fact]
     public async Task MonthMoved_StoreKeepsEveryWellsStagedRows_AndScansTheTrendlinesWhole()
     {
+        // 400 days to 2022-02-04 (as-of month February); 30 new days to 2022-03-06 (as-of month March).
+        var (report, log, child, scratch) = await BuildOnParentAsync(
+            Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))),
+            Enumerable.Range(1, 20).SelectMany(well => Enumerable.Range(400, 30).Select(day => IncrementalRefreshTests.Day(well, day))));
+        Assert.Contains("30 well(s) to recompute (30 of them from their new rows on)", log);
+
+        Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
+        Assert.Contains(report.Steps, line => line.StartsWith("stg_well_production merge (12,600 rows, 600 scanned)", StringComparison.Ordinal));
+        Assert.Contains("stg_well_production", report.Reused);
+        Assert.DoesNotContain("int_ml_trendlines_output", report.Reused);
+        var incremental = ServeStore.Open(Path.ChangeExtension(child, ".serve"), "child");
+        Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
+        incremental.Verify();
+    }
+
+    /// <summary>
+    /// Builds the snapshot "parent" of <paramref name="parentRows"/> (then runs <paramref name="tamperParent"/> on it, when
+    /// given) and its store from scratch, then the snapshot "child" of both batches incrementally on it (<paramref
+    /// name="newRows"/> the new batch), the child's store on the parent's, and a store of the child from scratch.
+    /// Returns the child store's report, the child build's log, the child snapshot's path and the scratch store's path
+    /// (the child's store lies beside its snapshot).
+    /// </summary>
+    private async Task<(ServeBuildReport Report, string Log, string Child, string Scratch)> BuildOnParentAsync(
+        IEnumerable<RawProductionRow> parentRows, IEnumerable<RawProductionRow> newRows, string? tamperParent = null)
+    {
         var data = new DataDirectory(Path.Combine(_temp.Path, "data"));
         data.EnsureCreated();
         var first = Path.Combine(data.Batches, "a.parquet");
         var second = Path.Combine(data.Batches, "b.parquet");
         using (var writer = new RawRowWriter())
         {
-            // 400 days to 2022-02-04 (as-of month February); 30 new days to 2022-03-06 (as-of month March).
-            writer.Write(Enumerable.Range(1, 30).SelectMany(well => Enumerable.Range(0, 400).Select(day => IncrementalRefreshTests.Day(well, day))), first);
-            writer.Write(Enumerable.Range(1, 20).SelectMany(well => Enumerable.Range(400, 30).Select(day => IncrementalRefreshTests.Day(well, day))), second);
+            writer.Write(parentRows, first);
+            writer.Write(newRows, second);
         }
 
         var builder = new DbtWarehouseBuilder(Options.Create(new WellhouseOptions()), data);
@@ -279,6 +273,15 @@ public sealed class IncrementalServeStoreTests : IDisposable
         string Snapshot(string id) => Path.Combine(data.Snapshots, id + ".duckdb");
         string Store(string id) => Path.Combine(data.Snapshots, id + ".serve");
         await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("parent"), [first], TextWriter.Null), cancel);
+        if (tamperParent is not null)
+        {
+            using var connection = new DuckDB.NET.Data.DuckDBConnection($"Data Source={Snapshot("parent")}");
+            connection.Open();
+            using var tamper = connection.CreateCommand();
+            tamper.CommandText = tamperParent;
+            tamper.ExecuteNonQuery();
+        }
+
         Assert.Equal("full build", ServeStoreLoader.Build(Snapshot("parent"), Store("parent"), "parent").Reuse);
         var log = new StringWriter();
         await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(Snapshot("child"), [first, second], log)
@@ -287,18 +290,10 @@ public sealed class IncrementalServeStoreTests : IDisposable
             ParentPath = Snapshot("parent"),
             NewRawBatchFiles = [second],
         }, cancel);
-        Assert.Contains("30 well(s) to recompute (30 of them from their new rows on)", log.ToString());
 
         var report = ServeStoreLoader.Build(Snapshot("child"), Store("child"), "child", new ServePrevious(Store("parent"), "parent"));
         var scratch = Path.Combine(_temp.Path, "scratch.serve");
         ServeStoreLoader.Build(Snapshot("child"), scratch, "child");
-
-        Assert.StartsWith("incremental on the store of parent: 30 changed well(s) scanned (30 day well(s) from their new rows on)", report.Reuse);
-        Assert.Contains(report.Steps, line => line.StartsWith("stg_well_production merge (12,600 rows, 600 scanned)", StringComparison.Ordinal));
-        Assert.Contains("stg_well_production", report.Reused);
-        Assert.DoesNotContain("int_ml_trendlines_output", report.Reused);
-        var incremental = ServeStore.Open(Store("child"), "child");
-        Assert.Empty(ServeStoreEquality.Differences(incremental, ServeStore.Open(scratch, "child")));
-        incremental.Verify();
+        return (report, log.ToString(), Snapshot("child"), scratch);
     }
 }
