@@ -38,18 +38,23 @@ public sealed class ServeStoreRangeScanTests : IDisposable
         var snapshot = Path.Combine(data.Snapshots, "s.duckdb");
         await IncrementalRefreshTests.BuildAsync(builder, new BuildRequest(snapshot, [batch], TextWriter.Null), TestContext.Current.CancellationToken);
 
+        // A store built with ranges of about two wells' rows.
+        ServeBuildReport BuildInRanges(string database, string serve)
+        {
+            var saved = ServeStoreBuilder.RangeRows;
+            ServeStoreBuilder.RangeRows = 250;
+            try
+            {
+                return ServeStoreLoader.Build(database, Path.Combine(_temp.Path, serve), "s");
+            }
+            finally
+            {
+                ServeStoreBuilder.RangeRows = saved;
+            }
+        }
+
         var whole = ServeStoreLoader.Build(snapshot, Path.Combine(_temp.Path, "whole.serve"), "s");
-        var saved = ServeStoreBuilder.RangeRows;
-        ServeStoreBuilder.RangeRows = 250; // about two wells' rows per range
-        ServeBuildReport ranged;
-        try
-        {
-            ranged = ServeStoreLoader.Build(snapshot, Path.Combine(_temp.Path, "ranged.serve"), "s");
-        }
-        finally
-        {
-            ServeStoreBuilder.RangeRows = saved;
-        }
+        var ranged = BuildInRanges(snapshot, "ranged.serve");
 
         Assert.DoesNotContain(whole.Steps, step => step.Contains("well ranges", StringComparison.Ordinal));
         Assert.Contains(whole.Steps, step => step.StartsWith("stg_well_production scan (3,000 rows in stored order)", StringComparison.Ordinal));
@@ -80,16 +85,7 @@ public sealed class ServeStoreRangeScanTests : IDisposable
             command.ExecuteNonQuery();
         }
 
-        ServeStoreBuilder.RangeRows = 250;
-        ServeBuildReport sorted;
-        try
-        {
-            sorted = ServeStoreLoader.Build(shuffled, Path.Combine(_temp.Path, "sorted.serve"), "s");
-        }
-        finally
-        {
-            ServeStoreBuilder.RangeRows = saved;
-        }
+        var sorted = BuildInRanges(shuffled, "sorted.serve");
 
         Assert.Contains(sorted.Steps, step => step.StartsWith("stg_well_production scan (3,000 rows in 12 well ranges (not in stored order: sorted))", StringComparison.Ordinal));
         Assert.Empty(ServeStoreEquality.Differences(ServeStore.Open(Path.Combine(_temp.Path, "sorted.serve"), "s"), store));
